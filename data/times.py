@@ -1,0 +1,232 @@
+"""Parsing mission time strings into aware instants with their precision.
+
+The syntax is documented in docs/format.md. Parsing uses `datetime.fromisoformat` and
+`zoneinfo` (fast enough for a million events); nothing here ever guesses a zone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from enum import IntEnum
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, reset_tzpath
+
+# Zone data comes from the tzdata package, never the OS, so a historical offset (Qyzylorda's
+# 2018 change, Kazakhstan's 2024 one) reads the same on every machine.
+reset_tzpath(to=[])
+
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+
+_TIME = re.compile(
+    r"(?P<approx>~)?"
+    r"(?P<date>\d{4}-\d{2}(?:-\d{2})?)"
+    r"(?:T(?P<clock>\d{2}:\d{2}(?::\d{2}(?P<fraction>\.\d+)?)?))?"
+    r"(?P<offset>Z|[+-]\d{2}:\d{2})?"
+    r"(?:\[(?P<zone>[^\]]*)\])?"
+)
+# IANA names are ASCII path segments; anything else (control characters, "..") is refused
+# before it reaches the file system lookup inside zoneinfo.
+_ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9][A-Za-z0-9_+\-]*)*")
+_DURATION = re.compile(
+    r"P(?:(?P<days>\d{1,6})D)?(?:T(?:(?P<hours>\d{1,6})H)?(?:(?P<minutes>\d{1,6})M)?"
+    r"(?:(?P<seconds>\d{1,6})S)?)?"
+)
+
+
+class TimeFormatError(ValueError):
+    """A time, zone or duration string that does not follow docs/format.md."""
+
+
+class Precision(IntEnum):
+    """How much of a time the source gave; ordered from coarse to fine."""
+
+    MONTH = 1
+    DAY = 2
+    MINUTE = 3
+    SECOND = 4
+    MILLISECOND = 5
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """An absolute instant, how precisely it is known, and the zone it was stated in."""
+
+    instant: datetime
+    """Aware, in UTC. For a date or month: the start of that day or month in `zone`."""
+    precision: Precision
+    zone: str | None
+    """The IANA zone the source stated the time in (from `[...]`), if given."""
+    offset: timedelta | None
+    """The written UTC offset, if given."""
+    approximate: bool
+    text: str
+    """The string as written, kept so a mission file round-trips exactly."""
+
+    @property
+    def is_date(self) -> bool:
+        return self.precision <= Precision.DAY
+
+    @property
+    def local_date(self) -> date:
+        """The calendar date as stated (in `zone`, or at the written offset)."""
+        return self.instant.astimezone(self.stated_tz).date()
+
+    @property
+    def stated_tz(self) -> tzinfo:
+        """The zone to show this time in when showing it "as stated"."""
+        if self.zone is not None:
+            return zone_info(self.zone)
+        if self.offset is not None:
+            return timezone(self.offset) if self.offset else UTC
+        return UTC
+
+
+@lru_cache(maxsize=512)
+def zone_info(name: str) -> ZoneInfo:
+    """Look up an IANA zone by name, refusing anything that is not a plain zone name."""
+    if not _ZONE_NAME.fullmatch(name) or ".." in name:
+        raise TimeFormatError(f"not a valid IANA zone name: {name!r}")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise TimeFormatError(f"unknown IANA zone {name!r}") from None
+
+
+def parse_when(text: str) -> When:
+    """Parse a mission time string (see docs/format.md) or raise `TimeFormatError`."""
+    match = _TIME.fullmatch(text)
+    if match is None:
+        raise TimeFormatError(
+            f"not a time: {text!r} (expected e.g. 2021-10-05T08:55:02Z or "
+            "2021-10-05T11:55+03:00[Europe/Moscow] or 2021-11-06[Europe/Moscow])"
+        )
+    date_text, clock, fraction = match["date"], match["clock"], match["fraction"]
+    offset_text, zone_name = match["offset"], match["zone"]
+    zone = zone_info(zone_name) if zone_name is not None else None
+    if clock is None:
+        precision = Precision.DAY if len(date_text) == 10 else Precision.MONTH
+        if offset_text is not None:
+            raise TimeFormatError(f"{text!r}: a date takes a zone in brackets, not an offset")
+        if zone is None:
+            raise TimeFormatError(
+                f"{text!r}: a date needs a zone, e.g. {date_text}[UTC], since days begin "
+                "at different instants in different zones"
+            )
+    else:
+        precision = _clock_precision(text, clock, fraction)
+        if offset_text is None and zone is None:
+            raise TimeFormatError(f"{text!r}: a time needs an offset (Z, +03:00) or a [Zone]")
+    local = _parse_local(text, date_text, clock)
+    offset = _parse_offset(offset_text)
+    if offset is not None:
+        instant = local.replace(tzinfo=timezone(offset))
+        if zone is not None:
+            _check_offset_in_zone(text, local, offset, zone)
+    else:
+        assert zone is not None
+        instant = _resolve_local(text, local, zone, strict=clock is not None)
+    return When(
+        instant=instant.astimezone(UTC),
+        precision=precision,
+        zone=zone_name,
+        offset=offset,
+        approximate=match["approx"] is not None,
+        text=text,
+    )
+
+
+def parse_duration(text: str) -> timedelta:
+    """Parse an ISO 8601 duration of days, hours, minutes and seconds (`P533DT5H31M`)."""
+    match = _DURATION.fullmatch(text)
+    if match is None or text in ("P", "PT") or text.endswith("T"):
+        raise TimeFormatError(f"not a duration: {text!r} (expected e.g. P533DT5H31M)")
+    parts = {key: int(value) for key, value in match.groupdict().items() if value}
+    return timedelta(**parts)
+
+
+def format_duration_iso(value: timedelta) -> str:
+    """The ISO 8601 form `parse_duration` reads, for exports."""
+    seconds = int(value.total_seconds())
+    days, rest = divmod(seconds, 86_400)
+    hours, rest = divmod(rest, 3_600)
+    minutes, seconds = divmod(rest, 60)
+    clock = "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
+    return f"P{days}D" + (f"T{clock}" if clock else "")
+
+
+def parse_date(text: str) -> date:
+    """Parse a calendar date `YYYY-MM-DD` (a birth date)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise TimeFormatError(f"not a date: {text!r} (expected YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise TimeFormatError(f"{text!r}: {error}") from None
+
+
+def _clock_precision(text: str, clock: str, fraction: str | None) -> Precision:
+    if fraction is not None:
+        if len(fraction) != 4:
+            raise TimeFormatError(f"{text!r}: fractions of a second take exactly 3 digits")
+        return Precision.MILLISECOND
+    if clock.endswith(":60"):
+        raise TimeFormatError(f"{text!r}: leap seconds (:60) are not supported")
+    return Precision.SECOND if clock.count(":") == 2 else Precision.MINUTE
+
+
+def _parse_local(text: str, date_text: str, clock: str | None) -> datetime:
+    year = int(date_text[:4])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise TimeFormatError(f"{text!r}: years {MIN_YEAR} to {MAX_YEAR} are supported")
+    if len(date_text) == 7:
+        date_text += "-01"
+    try:
+        return datetime.fromisoformat(f"{date_text}T{clock or '00:00'}")
+    except ValueError as error:
+        raise TimeFormatError(f"{text!r}: {error}") from None
+
+
+def _parse_offset(offset_text: str | None) -> timedelta | None:
+    if offset_text is None:
+        return None
+    if offset_text == "Z":
+        return timedelta(0)
+    sign = -1 if offset_text[0] == "-" else 1
+    hours, minutes = int(offset_text[1:3]), int(offset_text[4:6])
+    if hours > 23 or minutes > 59:
+        raise TimeFormatError(f"UTC offset out of range: {offset_text!r}")
+    return sign * timedelta(hours=hours, minutes=minutes)
+
+
+def _check_offset_in_zone(text: str, local: datetime, offset: timedelta, zone: ZoneInfo) -> None:
+    in_force = {local.replace(tzinfo=zone, fold=fold).utcoffset() for fold in (0, 1)}
+    if offset not in in_force:
+        expected = " or ".join(sorted(_format_offset(o) for o in in_force if o is not None))
+        raise TimeFormatError(
+            f"{text!r}: offset {_format_offset(offset)} is not in force in {zone.key} at that "
+            f"time (it is {expected})"
+        )
+
+
+def _resolve_local(text: str, local: datetime, zone: ZoneInfo, *, strict: bool) -> datetime:
+    """Attach `zone` to a wall-clock time, refusing times that are skipped or repeated."""
+    early, late = (local.replace(tzinfo=zone, fold=fold) for fold in (0, 1))
+    if early.utcoffset() == late.utcoffset() or not strict:
+        # A date's midnight in a gap or fold only orders the event; it is never displayed.
+        return early
+    round_trip = early.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+    problem = "is repeated (ambiguous)" if round_trip == local else "does not exist"
+    raise TimeFormatError(
+        f"{text!r}: this local time {problem} in {zone.key} because of a clock change; "
+        "add the UTC offset you mean, e.g. +02:00"
+    )
+
+
+def _format_offset(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{minutes:02d}"
