@@ -90,11 +90,15 @@ def format_duration(value: timedelta, *, seconds: bool = True) -> str:
 
 
 def humanize(value: timedelta) -> str:
-    """`about 12 days`: a rounded, human reading of a duration."""
-    days = value.total_seconds() / 86_400
-    if days >= 2:
-        return f"about {round(days)} days"
-    return pendulum.duration(seconds=round(value.total_seconds())).in_words()
+    """`about 12 days`, `about 10 min`: a rounded reading of a duration, for prose."""
+    seconds = abs(value.total_seconds())
+    # Days and hours round (11 d 19 h is "about 12 days", as NASA said); minutes are whole
+    # minutes elapsed (10 min 31 s late is "about 10 min", as the press said).
+    for unit, size, min_units in (("days", 86_400, 2), ("hours", 3_600, 2), ("min", 60, 1)):
+        if seconds >= size * min_units:
+            count = round(seconds / size) if unit != "min" else int(seconds // size)
+            return f"about {count} {unit}"
+    return pendulum.duration(seconds=round(seconds)).in_words()
 
 
 def time_in_space(person: Person, mission: Mission, until: datetime | None = None) -> timedelta:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pendulum
+from pendulum.tz import local_timezone
 
 from data.times import Precision, When, zone_info
 
@@ -78,7 +79,7 @@ def zone_label(zone: str, at: datetime) -> str:
 
 def local_zone() -> str:
     """The viewer's own IANA zone (from TZ or the system), for the "local" zone choice."""
-    name = pendulum.local_timezone().name
+    name = str(local_timezone().name)
     try:
         zone_info(name)
     except ValueError:

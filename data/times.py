@@ -6,6 +6,7 @@ The syntax is documented in docs/format.md. Parsing uses `datetime.fromisoformat
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
@@ -55,7 +56,7 @@ class When:
     """An absolute instant, how precisely it is known, and the zone it was stated in."""
 
     instant: datetime
-    """Aware, in UTC. For a date or month: the start of that day or month in `zone`."""
+    """Aware, in UTC. A date or month is placed at its last second in `zone`."""
     precision: Precision
     zone: str | None
     """The IANA zone the source stated the time in (from `[...]`), if given."""
@@ -181,10 +182,18 @@ def _parse_local(text: str, date_text: str, clock: str | None) -> datetime:
     year = int(date_text[:4])
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise TimeFormatError(f"{text!r}: years {MIN_YEAR} to {MAX_YEAR} are supported")
-    if len(date_text) == 7:
-        date_text += "-01"
+    if clock is None:
+        # What is known only to the day (or month) sorts after everything timed on that day
+        # (or month): "filming began on 5 Oct" follows that morning's launch and docking.
+        # The placement only orders events; a date is never shown as a time.
+        if len(date_text) == 7:
+            year, month = int(date_text[:4]), int(date_text[5:7])
+            if not 1 <= month <= 12:
+                raise TimeFormatError(f"{text!r}: month must be in 1..12")
+            date_text += f"-{calendar.monthrange(year, month)[1]:02d}"
+        clock = "23:59:59"
     try:
-        return datetime.fromisoformat(f"{date_text}T{clock or '00:00'}")
+        return datetime.fromisoformat(f"{date_text}T{clock}")
     except ValueError as error:
         raise TimeFormatError(f"{text!r}: {error}") from None
 
@@ -215,7 +224,7 @@ def _resolve_local(text: str, local: datetime, zone: ZoneInfo, *, strict: bool) 
     """Attach `zone` to a wall-clock time, refusing times that are skipped or repeated."""
     early, late = (local.replace(tzinfo=zone, fold=fold) for fold in (0, 1))
     if early.utcoffset() == late.utcoffset() or not strict:
-        # A date's midnight in a gap or fold only orders the event; it is never displayed.
+        # A date's placement only orders the event; it is never displayed.
         return early
     round_trip = early.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
     problem = "is repeated (ambiguous)" if round_trip == local else "does not exist"

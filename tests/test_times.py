@@ -14,8 +14,8 @@ from data.times import Precision, TimeFormatError, parse_duration, parse_when
         ("2021-10-05T15:22:31+03:00", "2021-10-05T12:22:31", "SECOND"),
         ("2021-10-05T12:12Z", "2021-10-05T12:12:00", "MINUTE"),
         ("2021-10-16T21:14[America/New_York]", "2021-10-17T01:14:00", "MINUTE"),
-        ("2021-11-06[Europe/Moscow]", "2021-11-05T21:00:00", "DAY"),
-        ("2020-11[Europe/Moscow]", "2020-10-31T21:00:00", "MONTH"),
+        ("2021-11-06[Europe/Moscow]", "2021-11-06T20:59:59", "DAY"),
+        ("2020-11[Europe/Moscow]", "2020-11-30T20:59:59", "MONTH"),
     ],
 )
 def test_parse_when(text: str, instant: str, precision: str) -> None:
