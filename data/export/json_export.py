@@ -46,12 +46,12 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
             value = getattr(mission, _FILE_FIELDS.get(key, key))
         if not field.required and value in ((), None):
             continue
-        out.write(("" if first else ",") + f"\n{' ' * INDENT}{_dumps(key)}: ")
+        out.write(("" if first else ",") + f"\n{' ' * INDENT}{dumps(key)}: ")
         first = False
         if key == "events":
             _write_list(value, field, out)
         else:
-            out.write(_indent(_dumps(_value(value, field)), INDENT))
+            out.write(_indent(dumps(_value(value, field)), INDENT))
     out.write("\n}\n")
 
 
@@ -75,7 +75,7 @@ def _write_list(records: tuple[Any, ...], field: Field, out: TextIO) -> None:
     out.write("[")
     pad = " " * (2 * INDENT)
     for number, record in enumerate(records):
-        text = _indent(_dumps(_value(record, item)), 2 * INDENT)
+        text = _indent(dumps(_value(record, item)), 2 * INDENT)
         out.write(("," if number else "") + f"\n{pad}{text}")
     out.write(f"\n{' ' * INDENT}]")
 
@@ -132,7 +132,9 @@ def _field_defaults(model: type) -> dict[str, Any]:
     return defaults
 
 
-def _dumps(value: Any) -> str:
+def dumps(value: Any) -> str:
+    """`json.dumps` with indent 2, keeping text readable but escaping every character that
+    could drive a terminal (the values are unchanged)."""
     text = json.dumps(value, ensure_ascii=False, indent=INDENT)
     return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 

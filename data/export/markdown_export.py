@@ -92,7 +92,7 @@ def _write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> No
     if phase is not None:
         zone = options.zones[0]
         start, end = show(phase.start, zone).with_offset, show(phase.end, zone).with_offset
-        out.write(f"{escape(start)} to {escape(end)}\n\n")
+        out.write(f"from {escape(start)} to {escape(end)}\n\n")
         if phase.summary:
             out.write(f"{escape(phase.summary, block=True)}\n\n")
     headings = [zone_heading(zone) for zone in options.zones]

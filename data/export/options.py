@@ -51,7 +51,7 @@ def make_options(
     *,
     zones: Sequence[str] = (),
     relative_to: str | None = None,
-    mode: TimeMode | None = None,
+    mode: TimeMode | str | None = None,
     filter_text: str | None = None,
     stamp: datetime | None = None,
 ) -> ExportOptions:
@@ -66,6 +66,7 @@ def make_options(
                 zone_info(zone)
             except TimeFormatError as error:
                 raise OptionsError(f"{error} (or use '{STATED}')") from None
+    mode = TimeMode(mode) if mode is not None else None
     anchor = None
     if relative_to is not None:
         anchor = mission.event_by_id.get(relative_to)

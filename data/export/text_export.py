@@ -111,7 +111,7 @@ def _write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> No
         zone = options.zones[0]
         start = show(phase.start, zone).with_offset
         end = show(phase.end, zone).with_offset
-        out.write(f"{start} to {end}\n")
+        out.write(f"from {start} to {end}\n")
         if phase.summary:
             out.write(_indented(phase.summary, ""))
     out.write("\n")
