@@ -70,6 +70,8 @@ class _Plan:
     kind: str
     """`fd` (an open descriptor), `stream` (a FIFO or device) or `file` (atomic write)."""
     path: str
+    label: str
+    """The path as the user gave it, for messages."""
     fd: int = -1
     existing: os.stat_result | None = None
 
@@ -86,14 +88,14 @@ def open_output(
 
 def _plan(path: str | None, *, force: bool, protect: Iterable[str | os.PathLike[str]]) -> _Plan:
     if path is None or path == "-":
-        return _Plan("fd", "standard output", fd=1)
+        return _Plan("fd", "standard output", "standard output", fd=1)
     if not path:
         raise OutputError("the output path is empty", EX_CANTCREAT)
     resolved = _follow_links(path)
     match = _FD_PATH.fullmatch(resolved)
     if match is not None:
         number = _STD_FDS[match["std"]] if match["std"] else int(match["fd"])
-        return _Plan("fd", path, fd=number)
+        return _Plan("fd", path, path, fd=number)
     try:
         info = Path(resolved).stat()
     except FileNotFoundError:
@@ -101,11 +103,11 @@ def _plan(path: str | None, *, force: bool, protect: Iterable[str | os.PathLike[
     except OSError as error:
         raise _error(path, error, creating=True) from None
     if info is None:
-        return _Plan("file", resolved)
+        return _Plan("file", resolved, path)
     if stat.S_ISDIR(info.st_mode):
         raise OutputError(f"cannot create {path}: it is a folder", EX_CANTCREAT)
     if not stat.S_ISREG(info.st_mode):
-        return _Plan("stream", resolved)
+        return _Plan("stream", resolved, path)
     for protected in protect:
         with contextlib.suppress(OSError):
             if Path(resolved).samefile(protected):
@@ -115,7 +117,7 @@ def _plan(path: str | None, *, force: bool, protect: Iterable[str | os.PathLike[
                 )
     if not force:
         raise OutputError(f"{path} already exists; add --force to replace it", EX_CANTCREAT)
-    return _Plan("file", resolved, existing=info)
+    return _Plan("file", resolved, path, existing=info)
 
 
 def _follow_links(path: str) -> str:
@@ -145,7 +147,7 @@ def _stream(plan: _Plan) -> Iterator[TextIO]:
         else:
             descriptor = os.open(plan.path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError as error:
-        raise _error(plan.path, error, creating=True) from None
+        raise _error(plan.label, error, creating=True) from None
     stream = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
     try:
         yield stream
@@ -155,7 +157,7 @@ def _stream(plan: _Plan) -> Iterator[TextIO]:
         raise OutputClosed from None
     except OSError as error:
         _discard(stream, plan)
-        raise _error(plan.path, error, creating=False) from None
+        raise _error(plan.label, error, creating=False) from None
     except BaseException:
         _discard(stream, plan)
         raise
@@ -187,7 +189,7 @@ def _atomic(plan: _Plan, *, force: bool) -> Iterator[TextIO]:
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
     except OSError as error:
-        raise _error(plan.path, error, creating=True) from None
+        raise _error(plan.label, error, creating=True) from None
     stream = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
     try:
         if plan.existing is not None:
@@ -196,17 +198,17 @@ def _atomic(plan: _Plan, *, force: bool) -> Iterator[TextIO]:
         stream.flush()
         os.fsync(descriptor)
         stream.close()
-        _put_in_place(temporary, target, replace=force)
+        _put_in_place(temporary, target, plan.label, replace=force)
         _sync_folder(folder)
     except OSError as error:
         _remove(stream, temporary)
-        raise _error(plan.path, error, creating=False) from None
+        raise _error(plan.label, error, creating=False) from None
     except BaseException:
         _remove(stream, temporary)
         raise
 
 
-def _put_in_place(temporary: Path, target: Path, *, replace: bool) -> None:
+def _put_in_place(temporary: Path, target: Path, label: str, *, replace: bool) -> None:
     if replace:
         temporary.replace(target)
         return
@@ -214,7 +216,7 @@ def _put_in_place(temporary: Path, target: Path, *, replace: bool) -> None:
         os.link(temporary, target)
     except FileExistsError:
         raise OutputError(
-            f"{target} already exists; add --force to replace it", EX_CANTCREAT
+            f"{label} already exists; add --force to replace it", EX_CANTCREAT
         ) from None
     except OSError as error:
         if error.errno not in _NO_LINKS:
@@ -222,7 +224,7 @@ def _put_in_place(temporary: Path, target: Path, *, replace: bool) -> None:
         # A file system without hard links: check, then rename (a narrow race remains).
         if target.is_symlink() or target.exists():
             raise OutputError(
-                f"{target} already exists; add --force to replace it", EX_CANTCREAT
+                f"{label} already exists; add --force to replace it", EX_CANTCREAT
             ) from None
         temporary.replace(target)
         return
