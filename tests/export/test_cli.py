@@ -205,3 +205,11 @@ def test_main_returns_codes_in_process(tmp_path: Path) -> None:
     assert main(["export", str(DEMO), "-o", str(target)]) == 0
     assert main(["export", str(DEMO), "-o", str(target)]) == 73
     assert main(["export", str(BUNDLED_MISSION), "--zone", "Nowhere/Land"]) == 64
+
+
+def test_mode_option() -> None:
+    result = run("--mode", "met", "-f", "csv")
+    assert result.returncode == 0
+    header = result.stdout.decode().splitlines()[0]
+    assert "MET launch" in header.split(",")
+    assert run("--mode", "sideways").returncode == 64
