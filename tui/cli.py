@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from enum import IntEnum
 from typing import NoReturn
 
@@ -70,6 +72,126 @@ def _run_schema(argv: Sequence[str]) -> int:
     return ExitCode.OK
 
 
+def _export_parser() -> _Parser:
+    parser = _Parser(
+        prog="mission-timeline export",
+        description=(
+            "Write the timeline as text, Markdown, CSV, JSON or iCalendar, to standard output "
+            "or a file. Zones, --relative-to/--mode and --filter mean what they mean in the "
+            "TUI. A file is written atomically and never replaced without --force."
+        ),
+    )
+    parser.add_argument(
+        "mission", nargs="?", metavar="MISSION", help="a mission file (default: Soyuz MS-19)"
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=["text", "md", "csv", "json", "ics"],
+        help="output format (default: from the -o file's suffix, else text)",
+    )
+    parser.add_argument(
+        "-z",
+        "--zone",
+        action="append",
+        default=[],
+        metavar="ZONE",
+        help="an IANA zone, or 'stated' for each source's own zone; repeat for side-by-side "
+        "columns (default: UTC; text, md and csv only)",
+    )
+    parser.add_argument(
+        "--relative-to",
+        metavar="EVENT_ID",
+        help="add a column of times relative to this event (T-/T+ unless --mode says otherwise)",
+    )
+    parser.add_argument(
+        "--mode",
+        choices=["t-minus", "met", "flight-day"],
+        help="how to show relative times (default with --relative-to: t-minus; without it, "
+        "counted from the mission's launch)",
+    )
+    parser.add_argument(
+        "--filter",
+        metavar="EXPR",
+        help="only the events matching a filter, e.g. 'kind:docking,undocking person:dubrov'",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="write to PATH instead of standard output ('-' is standard output)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace PATH if it already exists")
+    return parser
+
+
+def _run_export(argv: Sequence[str]) -> int:
+    """`mission-timeline export`: stream an export; never imports Textual."""
+    parser = _export_parser()
+    args = parser.parse_args(argv)
+    from data.derived import TimeMode
+    from data.export import FORMATS, OptionsError, export, format_for_path, make_options
+    from data.loader import BUNDLED_MISSION, MissionError, load_bundled, load_mission
+    from data.output import OutputClosed, OutputError, open_output
+    from data.sanitize import sanitize_line
+
+    def fail(message: str, code: int) -> int:
+        print(f"mission-timeline export: {sanitize_line(message)}", file=sys.stderr)
+        return code
+
+    format_name = args.format or format_for_path(args.output or "") or "text"
+    fmt = FORMATS[format_name]
+    if args.zone and not fmt.zones:
+        reason = "times are in UTC" if fmt.views else "times are kept as written"
+        return fail(f"--zone does not apply to {format_name} ({reason})", ExitCode.USAGE)
+    if not fmt.views and (args.filter or args.relative_to or args.mode):
+        return fail(
+            f"--filter, --relative-to and --mode do not apply to {format_name}: "
+            "it is always the whole mission, exactly",
+            ExitCode.USAGE,
+        )
+    stamp = _source_date()
+    if isinstance(stamp, str):
+        return fail(stamp, ExitCode.USAGE)
+    try:
+        mission = load_mission(args.mission) if args.mission else load_bundled()
+    except MissionError as error:
+        return fail(str(error), error.exit_code)
+    try:
+        options = make_options(
+            mission,
+            zones=args.zone,
+            relative_to=args.relative_to,
+            mode=TimeMode(args.mode) if args.mode else None,
+            filter_text=args.filter,
+            stamp=stamp,
+        )
+    except OptionsError as error:
+        return fail(str(error), ExitCode.USAGE)
+    protect = [args.mission or BUNDLED_MISSION]
+    try:
+        with open_output(args.output, force=args.force, protect=protect) as out:
+            export(mission, format_name, options, out)
+    except OutputClosed:
+        return ExitCode.OK
+    except OutputError as error:
+        return fail(str(error), error.exit_code)
+    except KeyboardInterrupt:
+        return 130
+    return ExitCode.OK
+
+
+def _source_date() -> datetime | str | None:
+    """The export time from SOURCE_DATE_EPOCH (reproducible output), or an error message."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if not value:
+        return None
+    try:
+        return datetime.fromtimestamp(int(value), UTC)
+    except (ValueError, OverflowError, OSError):
+        return f"SOURCE_DATE_EPOCH must be a number of seconds, not {value!r}"
+
+
 def _run_app(argv: Sequence[str]) -> int:
     args = _app_parser().parse_args(argv)
     from data.loader import MissionError, load_bundled, load_mission
@@ -92,7 +214,7 @@ def _run_app(argv: Sequence[str]) -> int:
     return ExitCode.OK
 
 
-SUBCOMMANDS = {"schema": _run_schema}
+SUBCOMMANDS = {"export": _run_export, "schema": _run_schema}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

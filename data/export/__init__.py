@@ -1,0 +1,76 @@
+"""Exports of a mission: plain text, Markdown, CSV, JSON and iCalendar.
+
+Every format is a module with `write(mission, options, out)` that streams to a text stream
+opened with `newline=""` (CSV and iCalendar write their own CRLF line ends). `FORMATS` maps
+the format names the command line and the TUI use to those writers; `data.output` opens the
+stream safely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from data.export import csv_export, ics_export, json_export, markdown_export, text_export
+from data.export.options import ExportOptions, OptionsError, make_options
+from data.model import Mission
+
+Writer = Callable[[Mission, ExportOptions, TextIO], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One export format: its name, file suffix, description and writer."""
+
+    name: str
+    suffix: str
+    label: str
+    write: Writer
+    views: bool
+    """Whether zones, relative times and the filter apply (a view of the mission) or not."""
+    zones: bool
+
+
+FORMATS: dict[str, Format] = {
+    "text": Format("text", ".txt", "Plain text", text_export.write, views=True, zones=True),
+    "md": Format("md", ".md", "Markdown", markdown_export.write, views=True, zones=True),
+    "csv": Format("csv", ".csv", "CSV", csv_export.write, views=True, zones=True),
+    "json": Format(
+        "json", ".json", "JSON mission file", json_export.write, views=False, zones=False
+    ),
+    "ics": Format("ics", ".ics", "iCalendar", ics_export.write, views=True, zones=False),
+}
+
+
+def format_for_path(path: str) -> str | None:
+    """The format a file name's suffix asks for (`.md` -> `md`), if any."""
+    lowered = path.lower()
+    for name, fmt in FORMATS.items():
+        if lowered.endswith(fmt.suffix):
+            return name
+    if lowered.endswith((".markdown", ".ical", ".ifb", ".icalendar")):
+        return "md" if lowered.endswith(".markdown") else "ics"
+    return None
+
+
+def default_file_name(mission: Mission, format_name: str) -> str:
+    """`soyuz-ms-19.md`: the mission id (safe as a file name) with the format's suffix."""
+    return mission.info.id + FORMATS[format_name].suffix
+
+
+def export(mission: Mission, format_name: str, options: ExportOptions, out: TextIO) -> None:
+    """Write `mission` in format `format_name` to `out`."""
+    FORMATS[format_name].write(mission, options, out)
+
+
+__all__ = [
+    "FORMATS",
+    "ExportOptions",
+    "Format",
+    "OptionsError",
+    "default_file_name",
+    "export",
+    "format_for_path",
+    "make_options",
+]

@@ -1,0 +1,233 @@
+"""What an export shows, shared by every format: zones, relative mode and anchor, filter.
+
+`make_options` validates what a user typed (on the command line or in the TUI's export
+dialog) against one mission and raises `OptionsError` with one line naming the problem.
+The formats then read the options through the small helpers here, so "what is on screen"
+means the same thing in every format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from itertools import chain
+
+from data.derived import TimeMode, format_duration, planned_delta, relative, time_in_space
+from data.filters import Filter, FilterError, parse_filter
+from data.model import Event, Mission, Person, Phase
+from data.timefmt import STATED, show
+from data.times import Precision, TimeFormatError, When, zone_info
+
+DEFAULT_ZONES = ("UTC",)
+"""The zone used when none is asked for: ISS time is UTC, and so is the TUI's default."""
+
+
+class OptionsError(ValueError):
+    """An export option that does not fit the mission (bad zone, event id or filter)."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What to export and how to show it; build it with `make_options`."""
+
+    zones: tuple[str, ...] = DEFAULT_ZONES
+    """IANA names, or `data.timefmt.STATED` for the zone each source stated its time in."""
+    mode: TimeMode = TimeMode.ABSOLUTE
+    """`ABSOLUTE` adds no relative column; the other modes add one, as in the TUI."""
+    anchor: Event | None = None
+    """The event that is T-0 for relative times (the mission's reference event by default)."""
+    filter: Filter | None = None
+    stamp: datetime | None = None
+    """When the export was made (iCalendar's DTSTAMP); `None` leaves it to the format."""
+
+    @property
+    def relative(self) -> bool:
+        return self.mode is not TimeMode.ABSOLUTE and self.anchor is not None
+
+
+def make_options(
+    mission: Mission,
+    *,
+    zones: Sequence[str] = (),
+    relative_to: str | None = None,
+    mode: TimeMode | str | None = None,
+    filter_text: str | None = None,
+    stamp: datetime | None = None,
+) -> ExportOptions:
+    """Check user-given options against `mission`; raise `OptionsError` on the first problem.
+
+    `relative_to` alone means T-/T+ from that event; `mode` alone counts from the mission's
+    reference event (its launch), exactly like the TUI.
+    """
+    for zone in zones:
+        if zone != STATED:
+            try:
+                zone_info(zone)
+            except TimeFormatError as error:
+                raise OptionsError(f"{error} (or use '{STATED}')") from None
+    mode = TimeMode(mode) if mode is not None else None
+    anchor = None
+    if relative_to is not None:
+        anchor = mission.event_by_id.get(relative_to)
+        if anchor is None:
+            raise OptionsError(f"no event with id {relative_to!r} in this mission")
+        mode = mode if mode not in (None, TimeMode.ABSOLUTE) else TimeMode.T_MINUS
+    elif mode not in (None, TimeMode.ABSOLUTE):
+        anchor = mission.reference_event
+        if anchor is None:
+            raise OptionsError("this mission has no launch to count from; give --relative-to")
+    flt = None
+    if filter_text is not None and filter_text.strip():
+        try:
+            flt = parse_filter(filter_text, mission)
+        except FilterError as error:
+            raise OptionsError(f"filter: {error}") from None
+    return ExportOptions(
+        zones=tuple(dict.fromkeys(zones)) or DEFAULT_ZONES,
+        mode=mode or TimeMode.ABSOLUTE,
+        anchor=anchor,
+        filter=flt,
+        stamp=stamp,
+    )
+
+
+def selected_events(mission: Mission, options: ExportOptions) -> Iterator[Event]:
+    """The mission's events that pass the filter, in time order, one at a time."""
+    flt = options.filter
+    for event in mission.events:
+        if flt is None or flt.matches(event):
+            yield event
+
+
+@dataclass(frozen=True)
+class Section:
+    """A phase (or `None`: events outside any phase) with its selected events."""
+
+    phase: Phase | None
+    events: Iterator[Event]
+
+
+def sections(mission: Mission, options: ExportOptions) -> Iterator[Section]:
+    """The selected events grouped by phase: phases in order of their start, events in time
+    order, then the events outside any phase. Empty sections are left out.
+
+    Each section is one more pass over the events, so nothing is collected in memory.
+    """
+    phases = sorted(mission.phases, key=lambda phase: phase.start.instant)
+    known = frozenset(phase.id for phase in phases)
+    for phase in [*phases, None]:
+        events = _in_phase(selected_events(mission, options), phase, known)
+        first = next(events, None)
+        if first is not None:
+            yield Section(phase, chain((first,), events))
+
+
+def _in_phase(
+    events: Iterator[Event], phase: Phase | None, known: frozenset[str]
+) -> Iterator[Event]:
+    """The events of `phase`, or with `None` those in no known phase."""
+    for event in events:
+        if (event.phase == phase.id) if phase is not None else (event.phase not in known):
+            yield event
+
+
+def relative_text(when: When, options: ExportOptions) -> str:
+    """`when` relative to the anchor in the chosen mode; empty when not relative."""
+    if not options.relative or options.anchor is None:
+        return ""
+    return relative(when, options.anchor.when, options.mode)
+
+
+MODE_LABELS = {
+    TimeMode.T_MINUS: "T-/T+",
+    TimeMode.MET: "MET",
+    TimeMode.FLIGHT_DAY: "flight day",
+}
+
+
+def relative_heading(options: ExportOptions) -> str:
+    """`T-/T+ launch`: the heading of the relative column."""
+    if not options.relative or options.anchor is None:
+        return ""
+    return f"{MODE_LABELS[options.mode]} {options.anchor.id}"
+
+
+def zone_heading(zone: str) -> str:
+    """The heading of a zone column: the IANA name, or `as stated`."""
+    return "as stated" if zone == STATED else zone
+
+
+def source_numbers(mission: Mission) -> dict[str, int]:
+    """Note numbers of the mission's sources (1-based, in the order the mission lists them)."""
+    return {source.id: number for number, source in enumerate(mission.sources, start=1)}
+
+
+def place_name(mission: Mission, event: Event) -> str:
+    """The name of the event's place, or an empty string."""
+    place = mission.place_by_id.get(event.place) if event.place else None
+    return place.name if place is not None else ""
+
+
+def people_names(mission: Mission, event: Event) -> list[str]:
+    """The names of the people the event lists, in its order."""
+    return [mission.person_by_id[p].name for p in event.people if p in mission.person_by_id]
+
+
+def vehicle_names(mission: Mission, ids: Sequence[str]) -> list[str]:
+    """The names of vehicles given by id, in the given order."""
+    return [mission.vehicle_by_id[v].name for v in ids if v in mission.vehicle_by_id]
+
+
+def planned_note(event: Event, zone: str) -> str:
+    """`planned 2021-10-05 14:12 CEST (+02:00), 0h 10m 31s late` for an event with both times.
+
+    The difference is given only to the coarser of the two precisions: a landing known to
+    the minute is never "42 s early" against a plan given to the second.
+    """
+    delta = planned_delta(event)
+    if delta is None or event.planned is None or event.at is None:
+        return ""
+    shown = show(event.planned, zone).with_offset
+    precision = min(event.planned.precision, event.at.precision)
+    if precision <= Precision.DAY:
+        return f"planned {shown}"
+    if precision is Precision.MINUTE:
+        delta = _to_minute(event.at.instant) - _to_minute(event.planned.instant)
+        if not delta:
+            return f"planned {shown}, in the same minute"
+    if not delta:
+        return f"planned {shown}, on time"
+    late = "late" if delta > timedelta(0) else "early"
+    seconds = precision > Precision.MINUTE
+    return f"planned {shown}, {format_duration(abs(delta), seconds=seconds)} {late}"
+
+
+def _to_minute(instant: datetime) -> datetime:
+    return instant.replace(second=0, microsecond=0)
+
+
+def crew_facts(mission: Mission, person: Person) -> tuple[str, str, str, str]:
+    """Up vehicles, down vehicles, time in space on this mission and the stated career
+    totals, as plain (unsanitised) text; a backup who did not fly has only a note.
+
+    Time in space is rounded to the minute: a landing known to the minute must not lose
+    one by truncation (176d 02h 32m 57s is 176d 02h 33m).
+    """
+    if not person.flights:
+        return ("(backup, did not fly)" if person.backup else "", "", "", _career(person))
+    up = ", ".join(vehicle_names(mission, [flight.up for flight in person.flights]))
+    down = ", ".join(vehicle_names(mission, [flight.down for flight in person.flights]))
+    seconds = time_in_space(person, mission).total_seconds()
+    in_space = format_duration(timedelta(minutes=round(seconds / 60)), seconds=False)
+    return up, down, in_space, _career(person)
+
+
+def _career(person: Person) -> str:
+    stated = person.time_in_space
+    career = []
+    if stated.before is not None:
+        career.append(f"before {format_duration(stated.before, seconds=False)}")
+    if stated.after is not None:
+        career.append(f"after {format_duration(stated.after, seconds=False)}")
+    return ", ".join(career)

@@ -1,0 +1,215 @@
+"""The plain-text export: a fixed-width, aligned timeline for reading, printing and pasting.
+
+Phases are headings, each zone is a column, an optional relative column follows, then the
+title and the event's source note numbers; details sit indented under each event. A crew
+section and the numbered sources end the document. Nothing depends on the terminal: fields
+are never cut, and column widths come from a first pass over the events (which keeps only
+the widths, so memory does not grow with the number of events).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from data.export.options import (
+    ExportOptions,
+    crew_facts,
+    people_names,
+    place_name,
+    planned_note,
+    relative_heading,
+    relative_text,
+    sections,
+    selected_events,
+    source_numbers,
+    vehicle_names,
+    zone_heading,
+)
+from data.model import Event, Mission, Phase
+from data.sanitize import sanitize, sanitize_line
+from data.timefmt import STATED, show
+
+GAP = "  "
+INDENT = "    "
+
+
+def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+    """Write the whole text export of `mission` to `out`, event by event."""
+    numbers = source_numbers(mission)
+    _write_header(mission, options, out)
+    widths = _widths(mission, options)
+    headings = [zone_heading(zone) for zone in options.zones]
+    if options.relative:
+        headings.append(relative_heading(options))
+    out.write(_row([*headings, "event"], widths) + "\n")
+    out.write(_row(["-" * width for width in widths] + ["-----"], widths) + "\n")
+    count = 0
+    for section in sections(mission, options):
+        _write_phase(section.phase, options, out)
+        for event in section.events:
+            _write_event(mission, event, options, widths, numbers, out)
+            count += 1
+    if count == 0:
+        out.write("\n(no events match the filter)\n")
+    _write_crew(mission, out)
+    _write_sources(mission, out)
+
+
+def _write_header(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+    title = sanitize_line(mission.info.title)
+    out.write(f"{title}\n{_rule(title, '=')}\n")
+    if mission.info.summary:
+        out.write(f"\n{sanitize(mission.info.summary).rstrip()}\n")
+    out.write("\n")
+    zones = ", ".join(_zone_description(zone) for zone in options.zones)
+    out.write(f"Times: {zones}\n")
+    if options.relative and options.anchor is not None:
+        anchor = sanitize_line(options.anchor.title)
+        out.write(f"Relative: {relative_heading(options)} ({anchor})\n")
+    if options.filter is not None:
+        out.write(f"Filter: {sanitize_line(str(options.filter))}\n")
+    out.write("\n")
+
+
+def _zone_description(zone: str) -> str:
+    return "as stated (each time in the zone its source gave)" if zone == STATED else zone
+
+
+def _widths(mission: Mission, options: ExportOptions) -> list[int]:
+    """The width of each time column: its heading or its longest cell."""
+    widths = [len(zone_heading(zone)) for zone in options.zones]
+    if options.relative:
+        widths.append(len(relative_heading(options)))
+    for event in selected_events(mission, options):
+        for index, cell in enumerate(_time_cells(event, options)):
+            widths[index] = max(widths[index], len(cell))
+    return widths
+
+
+def _time_cells(event: Event, options: ExportOptions) -> list[str]:
+    cells = [show(event.when, zone).with_offset for zone in options.zones]
+    if options.relative:
+        cells.append(relative_text(event.when, options))
+    return cells
+
+
+def _row(cells: list[str], widths: list[int]) -> str:
+    """Cells padded to their column widths; the last cell is not padded."""
+    padded = [cell.ljust(width) for cell, width in zip(cells, widths, strict=False)]
+    return GAP.join([*padded, *cells[len(widths) :]]).rstrip()
+
+
+def _rule(text: str, char: str) -> str:
+    return char * max(len(text), 3)
+
+
+def _write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> None:
+    name = sanitize_line(phase.name) if phase is not None else "Outside any phase"
+    out.write(f"\n{name}\n{_rule(name, '-')}\n")
+    if phase is not None:
+        zone = options.zones[0]
+        start = show(phase.start, zone).with_offset
+        end = show(phase.end, zone).with_offset
+        out.write(f"from {start} to {end}\n")
+        if phase.summary:
+            out.write(_indented(phase.summary, ""))
+    out.write("\n")
+
+
+def _write_event(
+    mission: Mission,
+    event: Event,
+    options: ExportOptions,
+    widths: list[int],
+    numbers: dict[str, int],
+    out: TextIO,
+) -> None:
+    title = sanitize_line(event.title)
+    if event.planned_only:
+        title = f"(planned) {title}"
+    notes = "".join(f"[{numbers[s]}]" for s in event.sources if s in numbers)
+    out.write(_row([*_time_cells(event, options), f"{title} {notes}".rstrip()], widths) + "\n")
+    for line in _details(mission, event, options, numbers):
+        out.write(_indented(line, INDENT))
+
+
+def _details(
+    mission: Mission, event: Event, options: ExportOptions, numbers: dict[str, int]
+) -> Iterable[str]:
+    zone = options.zones[0]
+    facts = [event.kind.value]
+    if event.at is not None and event.at.approximate:
+        facts.append("approximate time")
+    if event.confidence is not None:
+        facts.append(f"confidence {event.confidence.value}")
+    place = place_name(mission, event)
+    if place:
+        facts.append(f"at {sanitize_line(place)}")
+    yield " · ".join(facts)
+    if event.end is not None:
+        ends = dict.fromkeys(show(event.end, z).with_offset for z in options.zones)
+        yield "until " + " / ".join(ends)
+    planned = planned_note(event, zone)
+    if planned:
+        yield planned
+    people = people_names(mission, event)
+    if people:
+        yield "people: " + ", ".join(sanitize_line(name) for name in people)
+    vehicles = vehicle_names(mission, event.vehicles)
+    if vehicles:
+        yield "vehicles: " + ", ".join(sanitize_line(name) for name in vehicles)
+    if event.description:
+        yield sanitize(event.description)
+    for stated in event.stated:
+        note = f" [{numbers[stated.source]}]" if stated.source in numbers else ""
+        yield f"stated: {sanitize_line(stated.text)}{note}"
+    for dispute in event.disputes:
+        yield f"disputed: {sanitize_line(dispute.topic)}"
+        for version in dispute.versions:
+            at = f" ({show(version.at, zone).with_offset})" if version.at is not None else ""
+            refs = "".join(f"[{numbers[s]}]" for s in version.sources if s in numbers)
+            yield f"  - {sanitize_line(version.claim)}{at} {refs}".rstrip()
+    if event.note:
+        yield f"note: {sanitize(event.note)}"
+    if event.station_crew is not None:
+        yield f"aboard the station afterwards: {event.station_crew}"
+
+
+def _indented(text: str, indent: str) -> str:
+    """Every line of `text` (tabs kept as spaces) indented, ending with a newline."""
+    lines = text.expandtabs(4).rstrip().split("\n")
+    return "".join(f"{indent}{line}".rstrip() + "\n" for line in lines)
+
+
+def _write_crew(mission: Mission, out: TextIO) -> None:
+    if not mission.people:
+        return
+    out.write("\nCrew\n----\n")
+    rows = [["name", "up", "down", "time in space (this mission)", "career (stated)"]]
+    rows.extend(
+        [sanitize_line(person.name), *map(sanitize_line, crew_facts(mission, person))]
+        for person in mission.people
+    )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    out.write(_row(rows[0], widths) + "\n")
+    out.write(_row(["-" * width for width in widths] + ["-" * 15], widths) + "\n")
+    for person, row in zip(mission.people, rows[1:], strict=True):
+        out.write(_row(row, widths) + "\n")
+        if person.role:
+            out.write(_indented(sanitize_line(person.role), INDENT))
+
+
+def _write_sources(mission: Mission, out: TextIO) -> None:
+    if not mission.sources:
+        return
+    out.write("\nSources\n-------\n")
+    width = len(f"[{len(mission.sources)}]")
+    for number, source in enumerate(mission.sources, start=1):
+        label = f"[{number}]".ljust(width)
+        line = sanitize_line(source.title)
+        if source.url:
+            line += f" <{sanitize_line(source.url)}>"
+        out.write(f"{label} {line}\n")
+        if source.note:
+            out.write(_indented(source.note, " " * (width + 1)))
