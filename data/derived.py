@@ -46,6 +46,11 @@ def relative(when: When, reference: When, mode: TimeMode) -> str:
     """`when` relative to `reference` in a relative mode, to `when`'s own precision."""
     if mode is TimeMode.FLIGHT_DAY:
         return flight_day(when, reference)
+    if when.is_date:
+        # Known only to the day: count calendar days, never a time of day.
+        days = (_utc_date(when) - _utc_date(reference)).days
+        sign = "-" if days < 0 else ("" if mode is TimeMode.MET else "+")
+        return f"{sign}{abs(days):03d}/--:--" if mode is TimeMode.MET else f"T{sign}{abs(days)}d"
     delta = elapsed(when, reference)
     if mode is TimeMode.MET:
         return met(delta, when.precision)
@@ -53,11 +58,9 @@ def relative(when: When, reference: When, mode: TimeMode) -> str:
 
 
 def t_minus(delta: timedelta, precision: Precision) -> str:
-    """`T+3:27:28`, `T-2d 06:25`, `T+33d`: sign, days, and a clock to the given precision."""
+    """`T+03:27:28`, `T-2d 06:25`: sign, days, and a clock to the given precision."""
     sign = "-" if delta < timedelta(0) else "+"
     days, clock = _split(abs(delta), precision)
-    if precision <= Precision.DAY:
-        return f"T{sign}{days}d"
     return f"T{sign}{days}d {clock}" if days else f"T{sign}{clock}"
 
 
@@ -65,8 +68,6 @@ def met(delta: timedelta, precision: Precision) -> str:
     """Mission elapsed time as `ddd/hh:mm:ss` (negative before the reference)."""
     sign = "-" if delta < timedelta(0) else ""
     days, clock = _split(abs(delta), precision)
-    if precision <= Precision.DAY:
-        return f"{sign}{days:03d}/--:--"
     return f"{sign}{days:03d}/{clock}"
 
 

@@ -43,7 +43,13 @@ def neutralise(cell: str) -> str:
 
 
 def iso_utc(when: When) -> str:
-    """`2021-10-05T08:55:02.442Z`: the instant in UTC to the precision it was given."""
+    """`2021-10-05T08:55:02.442Z`: the instant in UTC to the precision it was given.
+
+    A date or month has no instant: it is written as the source stated it (`2021-11-06`).
+    """
+    if when.is_date:
+        day = when.local_date.isoformat()
+        return day if when.precision is Precision.DAY else day[:7]
     instant = when.instant.astimezone(UTC)
     if when.precision is Precision.MILLISECOND:
         return instant.strftime("%Y-%m-%dT%H:%M:%S.") + f"{instant.microsecond // 1000:03d}Z"
