@@ -155,8 +155,10 @@ class MissionTimelineApp(App[None]):
         config: Config | None = None,
         config_file: Path | None = None,
         config_problems: tuple[str, ...] = (),
+        save_settings: bool = True,
     ) -> None:
         super().__init__()
+        self.save_settings = save_settings
         self.mission = mission
         self.config_file = config_file or config_path()
         self.config = config or Config()
@@ -320,6 +322,8 @@ class MissionTimelineApp(App[None]):
 
     def _save(self, **changes: object) -> None:
         self.config = self.config.with_changes(**changes)
+        if not self.save_settings:
+            return
         try:
             save_config(self.config, self.config_file)
         except OSError as error:
@@ -548,16 +552,21 @@ def make_app(
     *,
     config: Config | None = None,
     config_file: Path | None = None,
+    save_settings: bool = True,
 ) -> MissionTimelineApp:
     """Build the app for a mission; the CLI and the tests both go through here.
 
     Without `config`, the settings are read from the config file (a broken one is reported in
-    the app and the defaults are used).
+    the app and the defaults are used). `save_settings=False` never writes the file.
     """
     problems: tuple[str, ...] = ()
     if config is None:
         config, found = load_config(config_file)
         problems = tuple(found)
     return MissionTimelineApp(
-        mission, config=config, config_file=config_file, config_problems=problems
+        mission,
+        config=config,
+        config_file=config_file,
+        config_problems=problems,
+        save_settings=save_settings,
     )

@@ -144,3 +144,11 @@ async def test_colour_without_no_color(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE):
         assert not app.no_color
         assert not app.timeline.get_component_rich_style("timeline--cursor").reverse
+
+
+async def test_save_settings_false_writes_nothing(isolated_config: Path, mission: Mission) -> None:
+    app = make_app(mission, config=Config(), save_settings=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("z")
+        assert app.zone != "UTC"
+    assert not isolated_config.exists()
