@@ -379,8 +379,19 @@ class MissionTimelineApp(App[None]):
         if message.kind == "filter":
             if not self.apply_filter(message.value, bar=bar):
                 return
-        elif self.search is not None and self.timeline.find(self.search, 0) is None:
-            self.search = None
+        else:
+            # Built from the submitted text: keys typed after enter may already have
+            # changed the input by the time this message arrives.
+            text = message.value.strip()
+            search = EventSearch(self.mission, text) if text else None
+            found = None if search is None else self.timeline.find(search, self._search_origin)
+            self.search = None if found is None else search
+            if found is not None and search is not None:
+                selected = self.timeline.selected
+                if selected is None or not search.matches(selected):
+                    self.timeline.select_position(found)
+            elif text:
+                self.notify(f"No event matches {text!r}", markup=False)
         bar.close()
         self.timeline.focus()
 
