@@ -251,6 +251,8 @@ class MissionTimelineApp(App[None]):
         if self.screen_stack:
             main = self.screen_stack[0]
             main.set_class(width < NARROW_WIDTH or height < SHORT_HEIGHT, "-narrow")
+            for footer in main.query(Footer):
+                footer.compact = width < NARROW_WIDTH
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small and not showing:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import events
+from textual.widgets import Footer
 
 from data.model import Mission
 from tui.app import MissionTimelineApp
@@ -152,3 +153,26 @@ async def test_q_quits(app: MissionTimelineApp) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_double_click_opens_the_detail(app: MissionTimelineApp, mission: Mission) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("home")
+        await pilot.double_click(Timeline, offset=(10, 1 + 2))
+        await pilot.pause()
+        assert app.selected is mission.events[1]
+        assert isinstance(app.focused, EventDetail)
+
+
+async def test_footer_keeps_help_and_quit_at_80_columns(app: MissionTimelineApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(Footer)
+        assert footer.compact
+        shown = {key for key, active in app.screen.active_bindings.items() if active.binding.show}
+        assert {"question_mark", "q", "z", "t", "slash", "f", "c"} <= shown
+        # The phase keys live in the help screen, leaving the footer room at 80 columns.
+        assert "left_square_bracket" not in shown
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not footer.compact

@@ -108,6 +108,7 @@ class Timeline(ScrollView, can_focus=True):
             "previous_phase",
             "Prev phase",
             key_display="[",
+            show=False,  # in the help screen; the footer keeps room for ? at 80 columns
             id="previous-phase",
             tooltip="The start of this phase, or of the one before",
         ),
@@ -116,6 +117,7 @@ class Timeline(ScrollView, can_focus=True):
             "next_phase",
             "Next phase",
             key_display="]",
+            show=False,
             id="next-phase",
             tooltip="The start of the next phase",
         ),
