@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+
 from data.derived import TimeMode
 from data.model import Mission
 from data.timefmt import STATED
@@ -303,3 +307,25 @@ async def test_enter_on_a_search_without_hits_drops_it(app: MissionTimelineApp) 
         await pilot.press("enter")
         assert app.search is None and not app.query_bar.display
         assert app.check_action("next_hit", ()) is False
+
+
+@pytest.mark.parametrize(
+    ("typed", "check"),
+    [
+        ("view: flight day", lambda app: app.mode is TimeMode.FLIGHT_DAY),
+        ("filter: kind landing", lambda app: app.event_filter.text == "kind:landing"),
+        ("filter: person Yulia Peresild", lambda app: app.event_filter.text == "person:peresild"),
+        ("theme: nord", lambda app: app.theme == "nord"),
+        ("zone: Baikonur", lambda app: app.zone == "Asia/Qyzylorda"),
+    ],
+)
+async def test_palette_namespaces(
+    app: MissionTimelineApp, typed: str, check: Callable[[MissionTimelineApp], bool]
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await _type(pilot, typed)
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert check(app)
