@@ -14,6 +14,8 @@ from data.model import Event, Mission
 
 MIN_NAME_QUERY = 3
 """A query this long or longer that matches part of a name stands for every spelling of it."""
+MIN_SURNAME = 5
+"""Surnames shorter than this are not searched alone ("Hei" is inside "their")."""
 
 
 @lru_cache(maxsize=4096)
@@ -34,7 +36,14 @@ class EventSearch:
             for person in mission.people
             if len(folded) >= MIN_NAME_QUERY and any(folded in fold(s) for s in person.spellings)
         ]
-        self._needles = (folded, *{fold(s) for person in people for s in person.spellings})
+        # Every spelling, and each spelling's last word (the surname), so that a description
+        # that names someone by surname alone is found by any spelling of the name.
+        names = {fold(s) for person in people for s in person.spellings}
+        surnames = {name.split()[-1] for name in names if name.split()}
+        self._needles = (
+            folded,
+            *sorted(names | {s for s in surnames if len(s) >= MIN_SURNAME}),
+        )
         self._people = {person.id for person in people}
         self._flight_events = {
             event_id

@@ -1,34 +1,585 @@
-"""The mission-timeline Textual app."""
+"""The mission-timeline Textual app.
+
+The app owns the viewing state (zone, time mode and anchor, search, filter, the selected event
+and crew member) and sets it on its widgets; widgets report what the user did with messages.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer, Header
+from pathlib import Path
+from typing import ClassVar
 
-from data.model import Mission
+from textual import events, on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.widgets import Footer
+
+from data.derived import TimeMode
+from data.filters import Filter, FilterError, parse_filter
+from data.model import Event, Mission, Person
 from data.sanitize import sanitize_line
+from data.search import EventSearch
+from tui.commands import MissionCommands
+from tui.config import Config, config_path, load_config, save_config
+from tui.screens.help import HelpScreen, KeyRow
+from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from tui.screens.zone_picker import ZonePicker
+from tui.theme import HOUSE_THEME, MISSION_TIMELINE_THEME
+from tui.widgets.crew_pane import CrewList, CrewPane
+from tui.widgets.event_detail import EventDetail
+from tui.widgets.query_bar import QueryBar
+from tui.widgets.status_header import StatusHeader
 from tui.widgets.timeline import Timeline
+from tui.zones import check_zone, describe, next_zone
+
+MODES = (TimeMode.ABSOLUTE, TimeMode.T_MINUS, TimeMode.MET, TimeMode.FLIGHT_DAY)
+NARROW_WIDTH = 100
+SHORT_HEIGHT = 30
 
 
 class MissionTimelineApp(App[None]):
-    """Shows one mission as a scrollable timeline."""
+    """Shows one mission as a scrollable timeline with event and crew panes."""
 
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
+    CSS_PATH = "app.tcss"
+    CURSOR_BLINK: ClassVar[bool] = True
+    """Whether text inputs blink their cursor (the tests turn it off for stable snapshots)."""
+    TITLE = "mission-timeline"
+    COMMANDS: ClassVar = App.COMMANDS | {MissionCommands}
 
-    def __init__(self, mission: Mission) -> None:
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "z",
+            "cycle_zone",
+            "Zone",
+            id="zone-cycle",
+            tooltip="Next time zone: UTC, as stated, Moscow, Brussels, Baikonur, landing zone, "
+            "US Eastern, local",
+        ),
+        Binding(
+            "t",
+            "cycle_mode",
+            "Time",
+            id="mode-cycle",
+            tooltip="Absolute, T-/T+ from the anchor, mission elapsed time, flight day",
+        ),
+        Binding(
+            "r",
+            "reanchor",
+            "Anchor",
+            id="reanchor",
+            tooltip="Make relative times count from the selected event (again: back to launch)",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            key_display="/",
+            id="search",
+            tooltip="Search titles, descriptions and people as you type",
+        ),
+        Binding("n", "next_hit", "Next hit", id="search-next", tooltip="The next search hit"),
+        Binding(
+            "N",
+            "previous_hit",
+            "Prev hit",
+            key_display="N",
+            id="search-previous",
+            tooltip="The previous search hit",
+        ),
+        Binding(
+            "f",
+            "filter",
+            "Filter",
+            id="filter",
+            tooltip="Keep only events matching phase:, kind:, person: or vehicle:",
+        ),
+        Binding(
+            "escape",
+            "clear",
+            "Clear",
+            id="clear",
+            tooltip="Clear the search and the filter",
+        ),
+        Binding("c", "crew", "Crew", id="crew", tooltip="Go to the crew pane"),
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Next pane",
+            show=False,
+            id="focus-next",
+            tooltip="Move to the next pane",
+        ),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Prev pane",
+            show=False,
+            id="focus-previous",
+            tooltip="Move to the previous pane",
+        ),
+        Binding(
+            "question_mark,f1",
+            "help",
+            "Help",
+            key_display="?",
+            id="help",
+            tooltip="List every key",
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Palette",
+            id="command-palette",
+            show=False,  # the footer shows the palette key on its right
+            priority=True,
+            tooltip="Commands: zone:, view:, go to:, filter:, theme:",
+        ),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit the app"),
+    ]
+
+    zone: reactive[str] = reactive("UTC", init=False)
+    mode: reactive[TimeMode] = reactive(TimeMode.ABSOLUTE, init=False)
+    anchor: reactive[Event | None] = reactive(None, init=False)
+    search: reactive[EventSearch | None] = reactive(None, init=False)
+    event_filter: reactive[Filter | None] = reactive(None, init=False)
+    person: reactive[Person | None] = reactive(None, init=False)
+    selected: reactive[Event | None] = reactive(None, init=False)
+
+    def __init__(
+        self,
+        mission: Mission,
+        *,
+        config: Config | None = None,
+        config_file: Path | None = None,
+        config_problems: tuple[str, ...] = (),
+        save_settings: bool = True,
+    ) -> None:
         super().__init__()
+        self.save_settings = save_settings
         self.mission = mission
+        self.config_file = config_file or config_path()
+        self.config = config or Config()
+        self._config_problems = list(config_problems)
+        self._save_failed = False
+        self._search_origin = 0
+        self.register_theme(MISSION_TIMELINE_THEME)
+        self.theme = HOUSE_THEME
+        self.set_reactive(
+            MissionTimelineApp.anchor, mission.reference_event or next(iter(mission.events), None)
+        )
+
+    # ----------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Timeline(self.mission)
+        yield StatusHeader(id="header")
+        yield Timeline(self.mission, id="timeline")
+        with Horizontal(id="panes"):
+            yield EventDetail(self.mission, id="detail")
+            yield CrewPane(self.mission, id="crew")
+        yield QueryBar(self.mission, id="query")
         yield Footer()
+
+    @property
+    def timeline(self) -> Timeline:
+        return self.query_one(Timeline)
+
+    @property
+    def detail(self) -> EventDetail:
+        return self.query_one(EventDetail)
+
+    @property
+    def crew(self) -> CrewPane:
+        return self.query_one(CrewPane)
+
+    @property
+    def header(self) -> StatusHeader:
+        return self.query_one(StatusHeader)
+
+    @property
+    def query_bar(self) -> QueryBar:
+        return self.query_one(QueryBar)
 
     def on_mount(self) -> None:
         self.title = sanitize_line(self.mission.info.title)
+        self.query_bar.display = False
+        self.query_bar.input.cursor_blink = self.CURSOR_BLINK
+        self.header.mission_title = self.mission.info.title
+        self._apply_config()
+        self._push_state()
+        self.timeline.focus()
+        anchor = self.anchor
+        if anchor is not None:
+            self.timeline.select_event(anchor.id)
+        self.call_after_refresh(self.timeline.center_cursor)
+        self.theme_changed_signal.subscribe(self, self._on_theme_changed)
+        self._check_size()
+        for problem in self._config_problems:
+            self.notify(problem, title="Config", severity="warning", markup=False, timeout=8)
+
+    def _apply_config(self) -> None:
+        config = self.config
+        if config.theme is not None:
+            if config.theme in self.available_themes:
+                self.theme = config.theme
+            else:
+                self._config_problems.append(
+                    f"Unknown theme {config.theme!r} in {self.config_file}; using {HOUSE_THEME}"
+                )
+        if config.zone is not None:
+            try:
+                self.set_reactive(MissionTimelineApp.zone, check_zone(config.zone))
+            except ValueError as error:
+                self._config_problems.append(f"Zone in {self.config_file}: {error}; using UTC")
+        if config.keymap:
+            known = {row.id for row in self.key_rows(apply_keymap=False)}
+            unknown = sorted(set(config.keymap) - known)
+            if unknown:
+                self._config_problems.append(
+                    f"Unknown binding ids in [keymap] of {self.config_file}: {', '.join(unknown)}"
+                )
+            self.set_keymap(config.keymap)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size)
+
+    def _check_size(self, size: Size | None = None) -> None:
+        """Narrow layout below 100x30; the too-small notice below the minimum size."""
+        width, height = size or self.size
+        if self.screen_stack:
+            main = self.screen_stack[0]
+            main.set_class(width < NARROW_WIDTH or height < SHORT_HEIGHT, "-narrow")
+            for footer in main.query(Footer):
+                footer.compact = width < NARROW_WIDTH
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not too_small and showing:
+            self.pop_screen()
+
+    # ----------------------------------------------------------------- state, set downwards
+
+    def _push_state(self) -> None:
+        timeline, detail, crew = self.timeline, self.detail, self.crew
+        timeline.zone = detail.zone = crew.zone = self.zone
+        timeline.mode = detail.mode = self.mode
+        timeline.anchor_event = detail.anchor_event = self.anchor
+        self._update_header()
+
+    def _update_header(self) -> None:
+        header = self.header
+        selected = self.selected or self.anchor
+        if selected is not None:
+            header.zone_text = describe(self.zone, selected.when.instant)
+        else:
+            header.zone_text = self.zone
+        anchor = "" if self.anchor is None else self.anchor.title
+        header.mode_text = {
+            TimeMode.ABSOLUTE: "absolute",
+            TimeMode.T_MINUS: f"T-/T+ from {anchor}",
+            TimeMode.MET: f"mission elapsed time from {anchor}",
+            TimeMode.FLIGHT_DAY: f"flight day (FD1 = the UTC day of {anchor})",
+        }[self.mode]
+        flt = self.event_filter
+        header.filter_text = (
+            ""
+            if flt is None
+            else f"{flt.text} ({_count(len(self.timeline.shown_events), 'event')})"
+        )
+        header.search_text = "" if self.search is None else self.search.query
+        header.person_text = "" if self.person is None else self.person.name
+
+    def watch_zone(self, zone: str) -> None:
+        self._push_state()
+        self._save(zone=zone)
+
+    def watch_mode(self) -> None:
+        self._push_state()
+
+    def watch_anchor(self) -> None:
+        self._push_state()
+
+    def watch_search(self, search: EventSearch | None) -> None:
+        self.timeline.search = search
+        self._update_header()
+
+    def watch_event_filter(self, flt: Filter | None) -> None:
+        self.timeline.event_filter = flt
+        self._update_header()
+
+    def watch_person(self, person: Person | None) -> None:
+        self.timeline.person = person
+        self._update_header()
+
+    def watch_selected(self, event: Event | None) -> None:
+        self.detail.event = event
+        self.crew.at = event
+        self._update_header()
+
+    def _on_theme_changed(self, theme: object) -> None:
+        self._save(theme=self.theme)
+
+    def _save(self, **changes: object) -> None:
+        self.config = self.config.with_changes(**changes)
+        if not self.save_settings:
+            return
+        try:
+            save_config(self.config, self.config_file)
+        except OSError as error:
+            if not self._save_failed:
+                self._save_failed = True
+                self.notify(
+                    f"Cannot save settings to {self.config_file}: {error}",
+                    severity="warning",
+                    markup=False,
+                )
+
+    # ----------------------------------------------------------------- messages, from below
+
+    @on(Timeline.Selected)
+    def _timeline_selected(self, message: Timeline.Selected) -> None:
+        self.selected = message.event
+
+    @on(Timeline.Opened)
+    def _timeline_opened(self, message: Timeline.Opened) -> None:
+        self.selected = message.event
+        self.screen.remove_class("-crew")
+        self.detail.focus()
+
+    @on(CrewPane.PersonSelected)
+    def _person_selected(self, message: CrewPane.PersonSelected) -> None:
+        self.person = message.person
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, message: events.DescendantFocus) -> None:
+        in_crew = self.crew in message.widget.ancestors_with_self
+        self.screen.set_class(in_crew, "-crew")
+
+    @on(QueryBar.Changed)
+    def _query_changed(self, message: QueryBar.Changed) -> None:
+        if message.kind != "search":
+            return
+        text = message.value.strip()
+        if not text:
+            self.search = None
+            return
+        search = EventSearch(self.mission, text)
+        self.search = search
+        found = self.timeline.find(search, self._search_origin)
+        if found is None:
+            message.bar.error = f"No event matches {text!r}"
+        else:
+            message.bar.error = ""
+            self.timeline.select_position(found)
+
+    @on(QueryBar.Submitted)
+    def _query_submitted(self, message: QueryBar.Submitted) -> None:
+        bar = message.bar
+        if message.kind == "filter":
+            if not self.apply_filter(message.value, bar=bar):
+                return
+        else:
+            # Built from the submitted text: keys typed after enter may already have
+            # changed the input by the time this message arrives.
+            text = message.value.strip()
+            search = EventSearch(self.mission, text) if text else None
+            found = None if search is None else self.timeline.find(search, self._search_origin)
+            self.search = None if found is None else search
+            if found is not None and search is not None:
+                selected = self.timeline.selected
+                if selected is None or not search.matches(selected):
+                    self.timeline.select_position(found)
+            elif text:
+                self.notify(f"No event matches {text!r}", markup=False)
+        bar.close()
+        self.timeline.focus()
+
+    @on(QueryBar.Cancelled)
+    def _query_cancelled(self, message: QueryBar.Cancelled) -> None:
+        if message.kind == "search":
+            self.search = None
+        message.bar.close()
+        self.timeline.focus()
+
+    # ----------------------------------------------------------------- commands
+
+    def set_zone(self, zone: str) -> None:
+        self.zone = zone
+
+    def set_mode(self, mode: TimeMode) -> None:
+        self.mode = mode
+
+    def set_theme(self, theme: str) -> None:
+        self.theme = theme
+
+    def go_to_event(self, event_id: str) -> None:
+        """Select an event, clearing a filter that hides it."""
+        if not self.timeline.select_event(event_id):
+            self.clear_filter()
+            self.timeline.select_event(event_id)
+        self.timeline.focus()
+
+    def apply_filter(self, text: str, *, bar: QueryBar | None = None) -> bool:
+        """Parse and apply a filter; a problem is shown, never raised. Empty text clears."""
+        if not text.strip():
+            self.clear_filter()
+            return True
+        try:
+            flt = parse_filter(text, self.mission)
+        except FilterError as error:
+            self._complain(f"Filter not applied: {error}", bar)
+            return False
+        if not any(flt.matches(event) for event in self.mission.events):
+            self._complain(f"Filter not applied: no event matches {flt.text!r}", bar)
+            return False
+        self.event_filter = flt
+        return True
+
+    def _complain(self, message: str, bar: QueryBar | None) -> None:
+        if bar is not None:
+            bar.error = message
+        else:
+            self.notify(message, severity="error", markup=False)
+
+    def clear_filter(self) -> None:
+        self.event_filter = None
+
+    # ----------------------------------------------------------------- actions
+
+    def action_cycle_zone(self) -> None:
+        self.zone = next_zone(self.zone)
+
+    def action_cycle_mode(self) -> None:
+        self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
+
+    def action_reanchor(self) -> None:
+        selected = self.selected
+        if selected is None:
+            return
+        reference = self.mission.reference_event
+        if self.anchor is not None and selected.id == self.anchor.id and reference is not None:
+            self.anchor = reference
+        else:
+            self.anchor = selected
+        if self.mode is TimeMode.ABSOLUTE:
+            self.mode = TimeMode.T_MINUS
+        if self.anchor is not None:
+            self.notify(f"Relative times now count from: {self.anchor.title}", markup=False)
+
+    def action_search(self) -> None:
+        self._search_origin = self.timeline.cursor_position
+        self.query_bar.open("search", "" if self.search is None else self.search.query)
+
+    def action_next_hit(self) -> None:
+        self._jump_hit(forward=True)
+
+    def action_previous_hit(self) -> None:
+        self._jump_hit(forward=False)
+
+    def _jump_hit(self, *, forward: bool) -> None:
+        if self.search is None:
+            return
+        start = self.timeline.cursor_position + (1 if forward else -1)
+        found = self.timeline.find(self.search, start, forward=forward)
+        if found is None:
+            self.notify(f"No event matches {self.search.query!r}", markup=False)
+        else:
+            self.timeline.select_position(found)
+
+    def action_filter(self) -> None:
+        self.query_bar.open("filter", "" if self.event_filter is None else self.event_filter.text)
+
+    def action_clear(self) -> None:
+        self.search = None
+        self.event_filter = None
+
+    def action_crew(self) -> None:
+        crew_list = self.crew.query_one(CrewList)
+        crew_list.focus()
+        if crew_list.highlighted is None and crew_list.option_count:
+            crew_list.highlighted = 0
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.key_rows()))
+
+    def action_pick_zone(self) -> None:
+        def chosen(zone: str | None) -> None:
+            if zone is not None:
+                self.zone = zone
+
+        self.push_screen(ZonePicker(cursor_blink=self.CURSOR_BLINK), chosen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if isinstance(self.screen, TooSmallScreen):
+            return action == "quit"
+        if action in ("next_hit", "previous_hit"):
+            return self.search is not None
+        if action == "clear":
+            return self.search is not None or self.event_filter is not None
+        if action == "reanchor":
+            return self.selected is not None
+        if action == "crew":
+            return bool(self.mission.people)
+        return True
+
+    # ----------------------------------------------------------------- keys, for help
+
+    def key_rows(self, *, apply_keymap: bool = True) -> list[KeyRow]:
+        """Every binding with an id, with the user's keymap applied (for help and README)."""
+        keymap = self.config.keymap if apply_keymap else {}
+        rows: dict[str, KeyRow] = {}
+        for owner in (Timeline, MissionTimelineApp, CrewList, QueryBar):
+            for binding in owner.BINDINGS:
+                if not isinstance(binding, Binding) or binding.id is None:
+                    continue
+                keys = keymap.get(binding.id, binding.key)
+                shown = ", ".join(_key_name(key) for key in keys.split(","))
+                rows.setdefault(
+                    binding.id, KeyRow(shown, binding.description, binding.tooltip, binding.id)
+                )
+        return list(rows.values())
 
 
-def make_app(mission: Mission) -> MissionTimelineApp:
-    """Build the app for a mission; the CLI and the tests both go through here."""
-    return MissionTimelineApp(mission)
+_KEY_NAMES = {
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "slash": "/",
+    "question_mark": "?",
+}
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _key_name(key: str) -> str:
+    key = key.strip()
+    return _KEY_NAMES.get(key, key)
+
+
+def make_app(
+    mission: Mission,
+    *,
+    config: Config | None = None,
+    config_file: Path | None = None,
+    save_settings: bool = True,
+) -> MissionTimelineApp:
+    """Build the app for a mission; the CLI and the tests both go through here.
+
+    Without `config`, the settings are read from the config file (a broken one is reported in
+    the app and the defaults are used). `save_settings=False` never writes the file.
+    """
+    problems: tuple[str, ...] = ()
+    if config is None:
+        config, found = load_config(config_file)
+        problems = tuple(found)
+    return MissionTimelineApp(
+        mission,
+        config=config,
+        config_file=config_file,
+        config_problems=problems,
+        save_settings=save_settings,
+    )

@@ -1,0 +1,65 @@
+"""Deterministic surroundings for every test (STYLE.md 14).
+
+- the config folder is a fresh temporary folder (`MISSION_TIMELINE_CONFIG_DIR`);
+- `TZ` and pendulum's local zone are Europe/Amsterdam, so "local" is the same everywhere;
+- "now" is frozen at 2026-01-15 12:00 UTC;
+- `NO_COLOR` is unset unless a test sets it;
+- text inputs do not blink.
+
+`async def` tests (Textual's `App.run_test`) run in a fresh event loop each, through the small
+hook below, so no asyncio plugin is needed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Iterator
+from pathlib import Path
+
+import pendulum
+import pytest
+
+LOCAL_ZONE = "Europe/Amsterdam"
+FROZEN_NOW = pendulum.datetime(2026, 1, 15, 12, 0, 0, tz="UTC")
+
+
+@pytest.fixture(autouse=True)
+def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "config"
+    monkeypatch.setenv("MISSION_TIMELINE_CONFIG_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def fixed_zone_and_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", LOCAL_ZONE)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    pendulum.set_local_timezone(pendulum.timezone(LOCAL_ZONE))
+    # pendulum's own time travel needs the optional time-machine package; nothing here reads
+    # the clock except through pendulum.now, so freezing that is enough.
+    monkeypatch.setattr(
+        pendulum, "now", lambda tz=None: FROZEN_NOW if tz is None else FROZEN_NOW.in_timezone(tz)
+    )
+    try:
+        yield
+    finally:
+        pendulum.set_local_timezone()
+
+
+@pytest.fixture(autouse=True)
+def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    try:
+        from tui.app import MissionTimelineApp
+    except ImportError:  # the TUI is not installed in this environment
+        return
+    monkeypatch.setattr(MissionTimelineApp, "CURSOR_BLINK", False)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True

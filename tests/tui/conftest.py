@@ -1,0 +1,39 @@
+"""Fixtures and helpers for the TUI tests: the bundled mission and reading rows off the screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from data.loader import load_bundled, load_mission
+from data.model import Mission
+from tui.app import MissionTimelineApp, make_app
+from tui.widgets.timeline import Timeline
+
+HOSTILE_MISSION = Path(__file__).parent / "mission.toml"
+"""A small mission whose premiere description carries markup and an OSC 52 sequence."""
+
+
+@pytest.fixture(scope="session")
+def mission() -> Mission:
+    return load_bundled()
+
+
+@pytest.fixture(scope="session")
+def hostile_mission() -> Mission:
+    return load_mission(HOSTILE_MISSION)
+
+
+@pytest.fixture
+def app(mission: Mission) -> MissionTimelineApp:
+    return make_app(mission)
+
+
+def row_text(timeline: Timeline, event_id: str) -> str:
+    """The text of an event's row as drawn (the event must be scrolled into view)."""
+    position = timeline.position_of(event_id)
+    assert position is not None, f"{event_id} is not shown"
+    row = timeline.row_of_position(position)
+    strip = timeline.render_line(row - timeline.scroll_offset.y)
+    return strip.text

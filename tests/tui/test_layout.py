@@ -1,0 +1,56 @@
+"""Sizes: 80x24 stays usable, a too-small terminal gets a notice and recovers."""
+
+from __future__ import annotations
+
+from tui.app import MissionTimelineApp
+from tui.screens.too_small import TooSmallScreen
+from tui.widgets.crew_pane import CrewList, CrewPane
+from tui.widgets.event_detail import EventDetail
+from tui.widgets.timeline import Timeline
+
+
+async def test_80x24_shows_one_pane_at_a_time(app: MissionTimelineApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.screen.has_class("-narrow")
+        assert app.query_one(EventDetail).display and app.query_one(EventDetail).region.height
+        assert app.query_one(CrewPane).region.height == 0
+        assert app.timeline.scrollable_content_region.height >= 6
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.focused, CrewList)
+        assert app.query_one(CrewPane).region.height > 0
+        assert app.query_one(EventDetail).region.height == 0
+        await pilot.press("tab")  # the crew facts (scrollable)
+        assert app.query_one(CrewPane).region.height > 0
+        await pilot.press("tab")  # wraps round to the timeline
+        await pilot.pause()
+        assert isinstance(app.focused, Timeline)
+        assert app.query_one(EventDetail).region.height > 0
+
+
+async def test_120x40_shows_both_panes(app: MissionTimelineApp) -> None:
+    async with app.run_test(size=(120, 40)):
+        assert not app.screen.has_class("-narrow")
+        assert app.query_one(EventDetail).region.height > 0
+        assert app.query_one(CrewPane).region.height > 0
+
+
+async def test_too_small_notice_and_recovery(app: MissionTimelineApp) -> None:
+    async with app.run_test(size=(50, 12)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        text = str(app.screen.query_one("#too-small-text").render())
+        assert "Terminal too small" in text and "has 50x12" in text
+        await pilot.press("z")  # keys other than q do nothing behind the notice
+        assert app.zone == "UTC"
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not isinstance(app.screen, TooSmallScreen)
+        await pilot.press("j")
+        assert app.selected is not None
+        await pilot.resize_terminal(59, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running

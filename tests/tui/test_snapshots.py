@@ -1,0 +1,65 @@
+"""SVG snapshots of every screen the issue lists, at 120x40 and 80x24.
+
+Update after a deliberate change of looks with `pytest tests/tui/test_snapshots.py
+--snapshot-update`, then look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from data.model import Mission
+from tui.app import make_app
+
+SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
+
+
+async def _select_docking_and_reanchor(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    app.timeline.select_event("docking")  # type: ignore[attr-defined]
+    await pilot.press("r")
+    await pilot.pause()
+
+
+async def _search_in_progress(pilot: Pilot[None]) -> None:
+    await pilot.press("slash", *"Sjkaplerov")
+    await pilot.pause()
+
+
+async def _crew_member(pilot: Pilot[None]) -> None:
+    pilot.app.timeline.select_event("hatch-open")  # type: ignore[attr-defined]
+    await pilot.press("c", "j")
+    await pilot.pause()
+
+
+async def _settle(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+
+
+CASES: dict[str, tuple[tuple[str, ...], Callable[[Pilot[None]], Awaitable[None]]]] = {
+    "default": ((), _settle),
+    "zone-brussels": (("z", "z", "z"), _settle),
+    "relative-to-docking": ((), _select_docking_and_reanchor),
+    "search": ((), _search_in_progress),
+    "crew-member": ((), _crew_member),
+    "help": (("question_mark",), _settle),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("case", list(CASES))
+def test_screens(
+    snap_compare: Callable[..., bool], mission: Mission, case: str, size: tuple[int, int]
+) -> None:
+    press, run_before = CASES[case]
+    assert snap_compare(make_app(mission), press=press, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(50, 12), (79, 15)], ids=["50x12", "79x15"])
+def test_too_small(
+    snap_compare: Callable[..., bool], mission: Mission, size: tuple[int, int]
+) -> None:
+    assert snap_compare(make_app(mission), terminal_size=size, run_before=_settle)

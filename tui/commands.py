@@ -1,0 +1,149 @@
+"""Command palette commands, namespaced and fitted to the current state (posting's model).
+
+`zone: <IANA zone>` completes over every zone, `view: …` changes the time display, `go to:
+<event>` selects an event, `filter: …` filters, `theme: …` switches themes. Event titles are
+mission text: their prompts are built as `Content`, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from data.derived import TimeMode
+from data.model import EventKind
+from data.sanitize import sanitize_line
+from tui.zones import all_zones, friendly_name, zone_cycle
+
+if TYPE_CHECKING:
+    from tui.app import MissionTimelineApp
+
+GO_TO_LIMIT = 20_000
+"""Beyond this many events, `go to:` offers the first ones only (search with `/` instead)."""
+
+MODE_COMMANDS = {
+    TimeMode.ABSOLUTE: "view: absolute times",
+    TimeMode.T_MINUS: "view: T-/T+ from the anchor",
+    TimeMode.MET: "view: mission elapsed time",
+    TimeMode.FLIGHT_DAY: "view: flight day",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PaletteCommand:
+    text: str
+    """Plain text; may contain mission text, so it is never parsed as markup."""
+    run: Callable[[], object]
+    help: str
+    """Our own words only (Textual parses help as markup)."""
+    discover: bool = False
+
+
+class MissionCommands(Provider):
+    """Every command that makes sense right now."""
+
+    @property
+    def timeline_app(self) -> MissionTimelineApp:
+        return cast("MissionTimelineApp", self.app)
+
+    def commands(self) -> Iterator[PaletteCommand]:
+        app = self.timeline_app
+        yield PaletteCommand(
+            "zone: choose any IANA zone…", app.action_pick_zone, "Type a zone name", True
+        )
+        for zone in zone_cycle():
+            if zone != app.zone:
+                label = friendly_name(zone)
+                text = f"zone: {zone}" if label == zone else f"zone: {label} ({zone})"
+                yield PaletteCommand(text, partial(app.set_zone, zone), "Show times here", True)
+        cycle = set(zone_cycle())
+        for zone in all_zones():
+            if zone not in cycle:
+                yield PaletteCommand(
+                    f"zone: {zone}", partial(app.set_zone, zone), "Show times here"
+                )
+        for mode, text in MODE_COMMANDS.items():
+            if mode is not app.mode:
+                yield PaletteCommand(
+                    text, partial(app.set_mode, mode), "Change the time column", True
+                )
+        selected = app.selected
+        if selected is not None and (app.anchor is None or selected.id != app.anchor.id):
+            yield PaletteCommand(
+                f"view: relative to {sanitize_line(selected.title)}",
+                app.action_reanchor,
+                "Re-anchor relative times on the selected event",
+                True,
+            )
+        if app.event_filter is not None:
+            yield PaletteCommand("filter: clear", app.clear_filter, "Show every event", True)
+        yield PaletteCommand(
+            "filter: type an expression…", app.action_filter, "Open the filter input", True
+        )
+        mission = app.mission
+        for phase in mission.phases:
+            yield PaletteCommand(
+                f"filter: phase {sanitize_line(phase.name)}",
+                partial(app.apply_filter, f"phase:{phase.id}"),
+                "Only this phase",
+            )
+        for kind in sorted(
+            {event.kind for event in mission.events[:GO_TO_LIMIT]} or set(EventKind)
+        ):
+            yield PaletteCommand(
+                f"filter: kind {kind.value}",
+                partial(app.apply_filter, f"kind:{kind.value}"),
+                "Only this kind",
+            )
+        for person in mission.people:
+            yield PaletteCommand(
+                f"filter: person {sanitize_line(person.name)}",
+                partial(app.apply_filter, f"person:{person.id}"),
+                "Only this person's events",
+            )
+        for theme in sorted(app.available_themes):
+            if theme != app.theme:
+                yield PaletteCommand(
+                    f"theme: {theme}", partial(app.set_theme, theme), "Switch theme"
+                )
+        for event in mission.events[:GO_TO_LIMIT]:
+            yield PaletteCommand(
+                f"go to: {sanitize_line(event.title)}",
+                partial(app.go_to_event, event.id),
+                "Select this event",
+            )
+
+    async def discover(self) -> Hits:
+        for command in self.commands():
+            if command.discover:
+                yield DiscoveryHit(
+                    Content(command.text), command.run, text=command.text, help=command.help
+                )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self.commands():
+            score = matcher.match(command.text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    highlight(matcher, command.text),
+                    command.run,
+                    text=command.text,
+                    help=command.help,
+                )
+
+
+def highlight(matcher: Matcher, text: str) -> Content:
+    """`Matcher.highlight` parses its text as markup; this keeps it plain."""
+    content = Content(text)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

@@ -1,0 +1,37 @@
+"""Shown instead of a broken layout while the terminal is smaller than the app needs."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Center, Middle
+from textual.content import Content
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.widgets import Static
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 16
+
+
+class TooSmallScreen(Screen[None]):
+    """Names the size needed and the size there is; the app pops it when the terminal grows."""
+
+    def compose(self) -> ComposeResult:
+        with Middle(), Center():
+            yield Static(id="too-small-text")
+
+    def on_mount(self) -> None:
+        self.update_size()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.update_size(event.size)
+
+    def update_size(self, size: Size | None = None) -> None:
+        size = size or self.app.size
+        text = Content.assemble(
+            ("Terminal too small", "bold $warning"),
+            f"\nneeds at least {MIN_WIDTH}x{MIN_HEIGHT}, has {size.width}x{size.height}.",
+            "\nMake the window larger, or press q to quit.",
+        )
+        self.query_one("#too-small-text", Static).update(text)

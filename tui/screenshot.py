@@ -1,0 +1,46 @@
+"""Save the README screenshot, made by the app itself (`App.save_screenshot`).
+
+`python -m tui.screenshot [PATH]` writes `docs/screenshot.svg`: the bundled mission at 120x40,
+times in Brussels relative to the launch, the docking selected, Yulia Peresild in the crew pane.
+It ignores the user's config so the picture is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+from data.derived import TimeMode
+from data.loader import load_bundled
+from tui.config import Config
+
+DEFAULT_PATH = Path("docs") / "screenshot.svg"
+SIZE = (120, 40)
+
+
+async def save_readme_screenshot(path: Path = DEFAULT_PATH) -> Path:
+    """Run the app headless through a short scripted visit and save what it shows."""
+    from tui.app import MissionTimelineApp, make_app
+
+    MissionTimelineApp.CURSOR_BLINK = False
+    app = make_app(load_bundled(), config=Config(), save_settings=False)
+    async with app.run_test(size=SIZE) as pilot:
+        app.set_zone("Europe/Brussels")
+        app.set_mode(TimeMode.T_MINUS)
+        await pilot.press("c", "j")
+        app.go_to_event("docking")
+        await pilot.pause()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        app.save_screenshot(filename=path.name, path=str(path.parent))
+    return path
+
+
+def main() -> int:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PATH
+    print(asyncio.run(save_readme_screenshot(path)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,199 @@
+"""The crew pane: everyone in the mission, and the facts about the person selected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from data.derived import age_at_launch, events_of, format_duration, time_in_space, whereabouts
+from data.model import Event, Mission, Person
+from data.timefmt import show
+from tui.text import LABEL_STYLE, TITLE_STYLE, block, field, heading, lines, plain
+from tui.widgets.timeline import PERSON_MARK
+
+
+class CrewList(OptionList):
+    """The people of the mission, one option each (ids are person ids)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "up,k", "cursor_up", "Crew up", show=False, id="crew-up", tooltip="The person above"
+        ),
+        Binding(
+            "down,j",
+            "cursor_down",
+            "Crew down",
+            show=False,
+            id="crew-down",
+            tooltip="The person below",
+        ),
+    ]
+
+
+class CrewPane(Horizontal):
+    """A list of people and the facts about the highlighted one.
+
+    The app sets `at` (the selected event) and `zone`; the pane posts `PersonSelected`.
+    """
+
+    @dataclass
+    class PersonSelected(Message):
+        pane: CrewPane
+        person: Person
+
+        @property
+        def control(self) -> CrewPane:
+            return self.pane
+
+    person: reactive[Person | None] = reactive(None, init=False)
+    at: reactive[Event | None] = reactive(None, init=False)
+    zone: reactive[str] = reactive("UTC", init=False)
+
+    def __init__(self, mission: Mission, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.mission = mission
+
+    def compose(self) -> ComposeResult:
+        options = [Option(self._prompt(p, chosen=False), id=p.id) for p in self.mission.people]
+        yield CrewList(*options, id="crew-list")
+        with VerticalScroll(id="crew-facts"):
+            yield Static(self.describe(), id="crew-facts-body")
+
+    @property
+    def crew_list(self) -> CrewList:
+        return self.query_one(CrewList)
+
+    def select_person(self, person_id: str) -> None:
+        """Highlight a person in the list (which then selects them)."""
+        crew = self.crew_list
+        crew.highlighted = crew.get_option_index(person_id)
+
+    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        message.stop()
+        # The list highlights its first person when it is built; only a user's choice counts.
+        if self.crew_list.has_focus:
+            self._choose(message.option.id)
+
+    def on_descendant_focus(self) -> None:
+        crew = self.crew_list
+        if crew.has_focus and crew.highlighted is not None:
+            self._choose(crew.get_option_at_index(crew.highlighted).id)
+
+    def _choose(self, person_id: str | None) -> None:
+        if person_id is None:
+            return
+        person = self.mission.person_by_id[person_id]
+        if person is not self.person:
+            crew = self.crew_list
+            if self.person is not None:
+                crew.replace_option_prompt(self.person.id, self._prompt(self.person, chosen=False))
+            crew.replace_option_prompt(person.id, self._prompt(person, chosen=True))
+            self.person = person
+            self.post_message(self.PersonSelected(self, person))
+
+    @staticmethod
+    def _prompt(person: Person, *, chosen: bool) -> Content:
+        """The list entry; the chosen person is marked with a sign, not only a colour."""
+        return Content.assemble(
+            f"{PERSON_MARK if chosen else ' '} ",
+            plain(person.name),
+            (" (backup)", LABEL_STYLE) if person.backup else "",
+        )
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+
+    def _update(self) -> None:
+        if self.is_mounted:
+            self.query_one("#crew-facts-body", Static).update(self.describe())
+
+    watch_person = watch_at = watch_zone = _update
+
+    def describe(self) -> Content:
+        person = self.person
+        if person is None:
+            return Content.styled("Select a person (c, then up/down).", LABEL_STYLE)
+        mission = self.mission
+        names = [person.name]
+        if person.names.ru:
+            names.append(f"{person.names.ru} (Cyrillic)")
+        names += [f"{name} (Dutch)" for name in person.names.nl]
+        names += list(person.names.other)
+        parts: list[Content | None] = [
+            plain(person.name, TITLE_STYLE),
+            field("Names", " · ".join(names)),
+        ]
+        if person.role:
+            parts.append(field("Role", person.role))
+        if person.affiliation:
+            parts.append(field("Affiliation", person.affiliation))
+        if person.born is not None:
+            born = person.born.isoformat()
+            if person.birthplace:
+                born += f", {person.birthplace}"
+            parts.append(field("Born", born))
+        age = age_at_launch(person, mission)
+        if age is not None:
+            parts.append(field("Age at launch", str(age)))
+        if person.backup:
+            parts.append(field("Flight", "backup; did not fly on this mission"))
+        for flight in person.flights:
+            up = mission.vehicle_by_id[flight.up].name
+            down = mission.vehicle_by_id[flight.down].name
+            parts.append(field("Went up on", up))
+            parts.append(field("Came down on", down))
+        if person.flights:
+            parts.append(
+                field(
+                    "Time in space, this mission", format_duration(time_in_space(person, mission))
+                )
+            )
+        at = self.at
+        if at is not None:
+            if person.flights:
+                so_far = time_in_space(person, mission, until=at.when.instant)
+                parts.append(
+                    field(
+                        "  as of the selected event",
+                        Content.assemble(
+                            format_duration(so_far), (" at ", LABEL_STYLE), plain(at.title)
+                        ),
+                    )
+                )
+            place = whereabouts(person, mission, at.when.instant)
+            parts.append(
+                field(
+                    "Where at the selected event",
+                    Content.assemble(plain(place.label), (" at ", LABEL_STYLE), plain(at.title)),
+                )
+            )
+        stated = person.time_in_space
+        if stated.before is not None:
+            parts.append(field("Time in space before (stated)", format_duration(stated.before)))
+        if stated.after is not None:
+            parts.append(field("Time in space after (stated)", format_duration(stated.after)))
+        involved = list(events_of(person, mission))
+        parts += [
+            Content(""),
+            heading(f"Events ({len(involved)}, marked {PERSON_MARK} in the timeline)"),
+        ]
+        parts += [
+            Content.assemble(
+                (f" {PERSON_MARK} {show(event.when, self.zone)}  ", LABEL_STYLE), plain(event.title)
+            )
+            for event in involved
+        ]
+        if person.bio:
+            parts += [Content(""), block(person.bio)]
+        if person.note:
+            parts += [Content(""), field("Note", block(person.note))]
+        return lines(parts)

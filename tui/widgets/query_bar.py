@@ -1,0 +1,135 @@
+"""The input line for `/` (incremental search) and `f` (filter), with its error message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, Static
+
+from data.filters import KEYS
+from data.model import EventKind, Mission
+
+QueryKind = Literal["search", "filter"]
+
+PROMPTS: dict[QueryKind, str] = {"search": "/", "filter": "filter"}
+PLACEHOLDERS: dict[QueryKind, str] = {
+    "search": "search titles, descriptions and people (any spelling); enter keeps it",
+    "filter": "phase:… kind:… person:… vehicle:… (e.g. kind:docking person:sjkaplerov)",
+}
+
+
+class FilterSuggester(Suggester):
+    """Completes the last word of a filter with a key, or an id valid for its key."""
+
+    def __init__(self, mission: Mission) -> None:
+        super().__init__(use_cache=False, case_sensitive=False)
+        self.values: dict[str, list[str]] = {
+            "phase": [p.id for p in mission.phases],
+            "kind": [k.value for k in EventKind],
+            "person": [p.id for p in mission.people],
+            "vehicle": [v.id for v in mission.vehicles],
+        }
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, word = value.rpartition(" ")
+        prefix = f"{head} " if head else ""
+        key, colon, typed = word.partition(":")
+        if not colon:
+            return next((f"{prefix}{k}:" for k in KEYS if k.startswith(key) and key), None)
+        done, _, last = typed.rpartition(",")
+        done = f"{done}," if done else ""
+        for candidate in self.values.get(key, ()):
+            if last and candidate.startswith(last):
+                return f"{prefix}{key}:{done}{candidate}"
+        return None
+
+
+class QueryBar(Vertical):
+    """Hidden until the app opens it for a search or a filter; posts what is typed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="query-cancel",
+            tooltip="Close the input (a search in progress is cleared)",
+        ),
+    ]
+
+    @dataclass
+    class Changed(Message):
+        bar: QueryBar
+        kind: QueryKind
+        value: str
+
+    @dataclass
+    class Submitted(Message):
+        bar: QueryBar
+        kind: QueryKind
+        value: str
+
+    @dataclass
+    class Cancelled(Message):
+        bar: QueryBar
+        kind: QueryKind
+
+    kind: reactive[QueryKind] = reactive("search", init=False)
+    error: reactive[str] = reactive("", init=False)
+
+    def __init__(self, mission: Mission, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.mission = mission
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="query-line"):
+            yield Label(PROMPTS["search"], id="query-prompt")
+            yield Input(id="query-input", select_on_focus=False)
+        yield Static("", id="query-error")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#query-input", Input)
+
+    def open(self, kind: QueryKind, value: str = "") -> None:
+        """Show the bar for a search or a filter, with a starting value."""
+        self.kind = kind
+        self.error = ""
+        self.query_one("#query-prompt", Label).update(PROMPTS[kind])
+        field = self.input
+        field.placeholder = PLACEHOLDERS[kind]
+        field.suggester = FilterSuggester(self.mission) if kind == "filter" else None
+        with field.prevent(Input.Changed):
+            field.value = value
+        field.cursor_position = len(value)
+        self.display = True
+        field.focus()
+
+    def close(self) -> None:
+        self.display = False
+        self.error = ""
+
+    def watch_error(self, error: str) -> None:
+        message = self.query_one("#query-error", Static)
+        message.update(Content(error))
+        message.display = bool(error)
+
+    def on_input_changed(self, message: Input.Changed) -> None:
+        message.stop()
+        self.error = ""
+        self.post_message(self.Changed(self, self.kind, message.value))
+
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        message.stop()
+        self.post_message(self.Submitted(self, self.kind, message.value))
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Cancelled(self, self.kind))

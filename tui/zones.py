@@ -1,0 +1,75 @@
+"""The time zones `z` cycles through, and how the app names them."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import datetime
+from functools import cache
+
+from data.timefmt import STATED, local_zone, zone_label
+from data.times import TimeFormatError, zone_info
+
+CYCLE_NAMES: dict[str, str] = {
+    "UTC": "UTC",
+    STATED: "as stated",
+    "Europe/Moscow": "Moscow",
+    "Europe/Brussels": "Brussels",
+    "Asia/Qyzylorda": "Baikonur",
+    "Asia/Almaty": "landing zone",
+    "America/New_York": "US Eastern",
+}
+
+
+def zone_cycle() -> list[str]:
+    """UTC, as stated, Moscow, Brussels, Baikonur, landing zone, US Eastern, then local."""
+    zones = list(CYCLE_NAMES)
+    local = local_zone()
+    if local not in zones:
+        zones.append(local)
+    return zones
+
+
+def next_zone(zone: str) -> str:
+    """The zone after `zone` in the cycle (a zone outside the cycle goes back to the start)."""
+    zones = zone_cycle()
+    if zone not in zones:
+        return zones[0]
+    return zones[(zones.index(zone) + 1) % len(zones)]
+
+
+def friendly_name(zone: str) -> str:
+    """`Baikonur`, `local`, or the IANA name itself."""
+    if zone in CYCLE_NAMES:
+        return CYCLE_NAMES[zone]
+    return "local" if zone == local_zone() else zone
+
+
+def describe(zone: str, at: datetime) -> str:
+    """The header's zone text: `Brussels · Europe/Brussels CEST +02:00` at an instant."""
+    if zone == STATED:
+        return "as stated (each event in the zone its source used)"
+    if zone == "UTC":
+        return "UTC"
+    label = zone_label(zone, at)
+    name = friendly_name(zone)
+    return label if name == zone else f"{name} · {label}"
+
+
+@cache
+def all_zones() -> tuple[str, ...]:
+    """Every IANA zone the bundled tzdata knows, sorted, for completion."""
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def check_zone(name: str) -> str:
+    """The canonical spelling of a zone typed by a user; raises `ValueError` with a reason."""
+    text = name.strip()
+    if text.casefold() in {STATED, "as stated"}:
+        return STATED
+    by_fold = {zone.casefold(): zone for zone in all_zones()}
+    if text.casefold() in by_fold:
+        return by_fold[text.casefold()]
+    try:
+        return zone_info(text).key
+    except TimeFormatError as error:
+        raise ValueError(str(error)) from None
