@@ -120,7 +120,7 @@ class EventDetail(VerticalScroll, can_focus=True):
             verdict = "on time"
         else:
             word = "late" if delta > timedelta(0) else "early"
-            verdict = f"{format_duration(abs(delta))} {word} (about {humanize(abs(delta))})"
+            verdict = f"{format_duration(abs(delta))} {word} ({humanize(abs(delta))})"
         return [
             field("Planned", planned),
             field("Actual", show(event.at, self.zone).with_offset),
