@@ -13,6 +13,8 @@ from enum import IntEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, reset_tzpath
 
+from data.sanitize import quote
+
 # Zone data comes from the tzdata package, never the OS, so a historical offset (Qyzylorda's
 # 2018 change, Kazakhstan's 2024 one) reads the same on every machine.
 reset_tzpath(to=[])
@@ -25,14 +27,16 @@ _TIME = re.compile(
     r"(?P<date>\d{4}-\d{2}(?:-\d{2})?)"
     r"(?:T(?P<clock>\d{2}:\d{2}(?::\d{2}(?P<fraction>\.\d+)?)?))?"
     r"(?P<offset>Z|[+-]\d{2}:\d{2})?"
-    r"(?:\[(?P<zone>[^\]]*)\])?"
+    r"(?:\[(?P<zone>[^\]]*)\])?",
+    re.ASCII,
 )
 # IANA names are ASCII path segments; anything else (control characters, "..") is refused
 # before it reaches the file system lookup inside zoneinfo.
 _ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9][A-Za-z0-9_+\-]*)*")
 _DURATION = re.compile(
     r"P(?:(?P<days>\d{1,6})D)?(?:T(?:(?P<hours>\d{1,6})H)?(?:(?P<minutes>\d{1,6})M)?"
-    r"(?:(?P<seconds>\d{1,6})S)?)?"
+    r"(?:(?P<seconds>\d{1,6})S)?)?",
+    re.ASCII,
 )
 
 
@@ -88,11 +92,11 @@ class When:
 def zone_info(name: str) -> ZoneInfo:
     """Look up an IANA zone by name, refusing anything that is not a plain zone name."""
     if not _ZONE_NAME.fullmatch(name) or ".." in name:
-        raise TimeFormatError(f"not a valid IANA zone name: {name!r}")
+        raise TimeFormatError(f"not a valid IANA zone name: {quote(name)}")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise TimeFormatError(f"unknown IANA zone {name!r}") from None
+        raise TimeFormatError(f"unknown IANA zone {quote(name)}") from None
 
 
 def parse_when(text: str) -> When:
@@ -100,7 +104,7 @@ def parse_when(text: str) -> When:
     match = _TIME.fullmatch(text)
     if match is None:
         raise TimeFormatError(
-            f"not a time: {text!r} (expected e.g. 2021-10-05T08:55:02Z or "
+            f"not a time: {quote(text)} (expected e.g. 2021-10-05T08:55:02Z or "
             "2021-10-05T11:55+03:00[Europe/Moscow] or 2021-11-06[Europe/Moscow])"
         )
     date_text, clock, fraction = match["date"], match["clock"], match["fraction"]
@@ -109,16 +113,16 @@ def parse_when(text: str) -> When:
     if clock is None:
         precision = Precision.DAY if len(date_text) == 10 else Precision.MONTH
         if offset_text is not None:
-            raise TimeFormatError(f"{text!r}: a date takes a zone in brackets, not an offset")
+            raise TimeFormatError(f"{quote(text)}: a date takes a zone in brackets, not an offset")
         if zone is None:
             raise TimeFormatError(
-                f"{text!r}: a date needs a zone, e.g. {date_text}[UTC], since days begin "
+                f"{quote(text)}: a date needs a zone, e.g. {date_text}[UTC], since days begin "
                 "at different instants in different zones"
             )
     else:
         precision = _clock_precision(text, clock, fraction)
         if offset_text is None and zone is None:
-            raise TimeFormatError(f"{text!r}: a time needs an offset (Z, +03:00) or a [Zone]")
+            raise TimeFormatError(f"{quote(text)}: a time needs an offset (Z, +03:00) or a [Zone]")
     local = _parse_local(text, date_text, clock)
     offset = _parse_offset(offset_text)
     if offset is not None:
@@ -142,7 +146,7 @@ def parse_duration(text: str) -> timedelta:
     """Parse an ISO 8601 duration of days, hours, minutes and seconds (`P533DT5H31M`)."""
     match = _DURATION.fullmatch(text)
     if match is None or text in ("P", "PT") or text.endswith("T"):
-        raise TimeFormatError(f"not a duration: {text!r} (expected e.g. P533DT5H31M)")
+        raise TimeFormatError(f"not a duration: {quote(text)} (expected e.g. P533DT5H31M)")
     parts = {key: int(value) for key, value in match.groupdict().items() if value}
     return timedelta(**parts)
 
@@ -159,34 +163,34 @@ def format_duration_iso(value: timedelta) -> str:
 
 def parse_date(text: str) -> date:
     """Parse a calendar date `YYYY-MM-DD` (a birth date)."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise TimeFormatError(f"not a date: {text!r} (expected YYYY-MM-DD)")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
+        raise TimeFormatError(f"not a date: {quote(text)} (expected YYYY-MM-DD)")
     try:
         return date.fromisoformat(text)
     except ValueError as error:
-        raise TimeFormatError(f"{text!r}: {error}") from None
+        raise TimeFormatError(f"{quote(text)}: {error}") from None
 
 
 def _clock_precision(text: str, clock: str, fraction: str | None) -> Precision:
     if fraction is not None:
         if len(fraction) != 4:
-            raise TimeFormatError(f"{text!r}: fractions of a second take exactly 3 digits")
+            raise TimeFormatError(f"{quote(text)}: fractions of a second take exactly 3 digits")
         return Precision.MILLISECOND
     if clock.endswith(":60"):
-        raise TimeFormatError(f"{text!r}: leap seconds (:60) are not supported")
+        raise TimeFormatError(f"{quote(text)}: leap seconds (:60) are not supported")
     return Precision.SECOND if clock.count(":") == 2 else Precision.MINUTE
 
 
 def _parse_local(text: str, date_text: str, clock: str | None) -> datetime:
     year = int(date_text[:4])
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise TimeFormatError(f"{text!r}: years {MIN_YEAR} to {MAX_YEAR} are supported")
+        raise TimeFormatError(f"{quote(text)}: years {MIN_YEAR} to {MAX_YEAR} are supported")
     if len(date_text) == 7:
         date_text += "-01"
     try:
         return datetime.fromisoformat(f"{date_text}T{clock or '00:00'}")
     except ValueError as error:
-        raise TimeFormatError(f"{text!r}: {error}") from None
+        raise TimeFormatError(f"{quote(text)}: {error}") from None
 
 
 def _parse_offset(offset_text: str | None) -> timedelta | None:
@@ -197,7 +201,7 @@ def _parse_offset(offset_text: str | None) -> timedelta | None:
     sign = -1 if offset_text[0] == "-" else 1
     hours, minutes = int(offset_text[1:3]), int(offset_text[4:6])
     if hours > 23 or minutes > 59:
-        raise TimeFormatError(f"UTC offset out of range: {offset_text!r}")
+        raise TimeFormatError(f"UTC offset out of range: {quote(offset_text)}")
     return sign * timedelta(hours=hours, minutes=minutes)
 
 
@@ -206,7 +210,7 @@ def _check_offset_in_zone(text: str, local: datetime, offset: timedelta, zone: Z
     if offset not in in_force:
         expected = " or ".join(sorted(_format_offset(o) for o in in_force if o is not None))
         raise TimeFormatError(
-            f"{text!r}: offset {_format_offset(offset)} is not in force in {zone.key} at that "
+            f"{quote(text)}: offset {_format_offset(offset)} is not in force in {zone.key} at that "
             f"time (it is {expected})"
         )
 
@@ -220,7 +224,7 @@ def _resolve_local(text: str, local: datetime, zone: ZoneInfo, *, strict: bool) 
     round_trip = early.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
     problem = "is repeated (ambiguous)" if round_trip == local else "does not exist"
     raise TimeFormatError(
-        f"{text!r}: this local time {problem} in {zone.key} because of a clock change; "
+        f"{quote(text)}: this local time {problem} in {zone.key} because of a clock change; "
         "add the UTC offset you mean, e.g. +02:00"
     )
 
