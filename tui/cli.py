@@ -70,6 +70,44 @@ def _run_schema(argv: Sequence[str]) -> int:
     return ExitCode.OK
 
 
+def _check_parser() -> _Parser:
+    return _Parser(
+        prog="mission-timeline check",
+        description=(
+            "Validate and lint mission files. Prints every problem, one a line, as "
+            "FILE:LINE:COL: FIELD.PATH: MESSAGE, then a summary. Exit status: 0 when no "
+            "file has errors (warnings allowed), 65 when one has, 66 when one cannot be read."
+        ),
+    )
+
+
+def _run_check(argv: Sequence[str]) -> int:
+    parser = _check_parser()
+    parser.add_argument("files", nargs="+", metavar="FILE", help="mission files (.toml, .json)")
+    args = parser.parse_args(argv)
+    from data.loader import check_file
+
+    errors = warnings = unreadable = 0
+    for name in args.files:
+        result = check_file(name)
+        for problem in result.problems:
+            print(problem)
+        errors += result.errors
+        warnings += result.warnings
+        unreadable += result.exit_code == ExitCode.NO_INPUT
+    files = len(args.files)
+    summary = (
+        f"checked {files} file{'s' * (files != 1)}: {errors} error{'s' * (errors != 1)}, "
+        f"{warnings} warning{'s' * (warnings != 1)}"
+    )
+    if unreadable:
+        summary += f" ({unreadable} could not be read)"
+    print(summary)
+    if unreadable:
+        return ExitCode.NO_INPUT
+    return ExitCode.DATA if errors else ExitCode.OK
+
+
 def _run_app(argv: Sequence[str]) -> int:
     args = _app_parser().parse_args(argv)
     from data.loader import MissionError, load_bundled, load_mission
@@ -92,11 +130,21 @@ def _run_app(argv: Sequence[str]) -> int:
     return ExitCode.OK
 
 
-SUBCOMMANDS = {"schema": _run_schema}
+SUBCOMMANDS = {"schema": _run_schema, "check": _run_check}
+
+
+def _tolerate_any_encoding() -> None:
+    """Never fail on a character the terminal cannot encode (LANG=C, PYTHONIOENCODING=ascii):
+    messages quote mission text, which may be in any script; write it as `\\u2400` instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the process exit code."""
+    _tolerate_any_encoding()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
         return SUBCOMMANDS[args[0]](args[1:])
