@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from itertools import pairwise
 from typing import Any
@@ -198,22 +198,34 @@ def lint(mission: Mission, name: str, paths: RecordPaths | None = None) -> list[
 
 
 def earliest(when: When) -> datetime:
-    """The first instant a time can mean (the start of its day, minute...)."""
-    return when.instant
+    """The first instant a time can mean: the start of its day or month in its zone, else
+    the instant itself (whatever instant the parser places a date at)."""
+    if not when.is_date:
+        return when.instant
+    return _midnight(_first_day(when), when.stated_tz)
 
 
 def latest(when: When) -> datetime:
-    """The end of the interval a time can mean: the next day, minute, second... (exclusive)."""
+    """The end of the interval a time can mean (exclusive): the next day or month in its
+    zone, or the next minute, second or millisecond."""
     step = _STEPS.get(when.precision)
     if step is not None:
         return when.instant + step
-    tz = when.stated_tz
-    local = when.instant.astimezone(tz).date()
+    first = _first_day(when)
     if when.precision is Precision.DAY:
-        following = local + timedelta(days=1)
+        following = first + timedelta(days=1)
     else:
-        following = local.replace(year=local.year + local.month // 12, month=local.month % 12 + 1)
-    return datetime.combine(following, time(), tzinfo=tz).astimezone(UTC)
+        following = first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1)
+    return _midnight(following, when.stated_tz)
+
+
+def _first_day(when: When) -> date:
+    local = when.local_date
+    return local if when.precision is Precision.DAY else local.replace(day=1)
+
+
+def _midnight(day: date, tz: tzinfo) -> datetime:
+    return datetime.combine(day, time(), tzinfo=tz).astimezone(UTC)
 
 
 def ends_before(end: When, start: When) -> bool:

@@ -272,7 +272,7 @@ class _Converter:
                 converted[key] = result
         for key, field in fields.items():
             if field.required and key not in value:
-                self.problem(_key_path(path, key), f"missing (required in {record})")
+                self.problem(_key_path(path, key), f"missing required field {key!r}")
         if record == "file":
             return converted
         if len(self.problems) > problems_before:
@@ -625,11 +625,12 @@ def _nearest(
 def _offsets_to_lines(text: str, offsets: dict[Any, int]) -> dict[Any, tuple[int, int]]:
     """Line and column (from 1) of each offset, counting newlines once for all of them."""
     result: dict[Any, tuple[int, int]] = {}
-    line, counted = 1, 0
+    line, counted, line_start = 1, 0, 0
     for key, offset in sorted(offsets.items(), key=lambda item: item[1]):
         line += text.count("\n", counted, offset)
+        line_start = max(line_start, text.rfind("\n", counted, offset) + 1)
         counted = offset
-        result[key] = (line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+        result[key] = (line, offset - line_start + 1)
     return result
 
 

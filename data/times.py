@@ -113,16 +113,16 @@ def parse_when(text: str) -> When:
     if clock is None:
         precision = Precision.DAY if len(date_text) == 10 else Precision.MONTH
         if offset_text is not None:
-            raise TimeFormatError(f"{quote(text)}: a date takes a zone in brackets, not an offset")
+            raise TimeFormatError(f"{text!r}: a date takes a zone in brackets, not an offset")
         if zone is None:
             raise TimeFormatError(
-                f"{quote(text)}: a date needs a zone, e.g. {date_text}[UTC], since days begin "
+                f"{text!r}: a date needs a zone, e.g. {date_text}[UTC], since days begin "
                 "at different instants in different zones"
             )
     else:
         precision = _clock_precision(text, clock, fraction)
         if offset_text is None and zone is None:
-            raise TimeFormatError(f"{quote(text)}: a time needs an offset (Z, +03:00) or a [Zone]")
+            raise TimeFormatError(f"{text!r}: a time needs an offset (Z, +03:00) or a [Zone]")
     local = _parse_local(text, date_text, clock)
     offset = _parse_offset(offset_text)
     if offset is not None:
@@ -168,29 +168,29 @@ def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as error:
-        raise TimeFormatError(f"{quote(text)}: {error}") from None
+        raise TimeFormatError(f"{text!r}: {error}") from None
 
 
 def _clock_precision(text: str, clock: str, fraction: str | None) -> Precision:
     if fraction is not None:
         if len(fraction) != 4:
-            raise TimeFormatError(f"{quote(text)}: fractions of a second take exactly 3 digits")
+            raise TimeFormatError(f"{text!r}: fractions of a second take exactly 3 digits")
         return Precision.MILLISECOND
     if clock.endswith(":60"):
-        raise TimeFormatError(f"{quote(text)}: leap seconds (:60) are not supported")
+        raise TimeFormatError(f"{text!r}: leap seconds (:60) are not supported")
     return Precision.SECOND if clock.count(":") == 2 else Precision.MINUTE
 
 
 def _parse_local(text: str, date_text: str, clock: str | None) -> datetime:
     year = int(date_text[:4])
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise TimeFormatError(f"{quote(text)}: years {MIN_YEAR} to {MAX_YEAR} are supported")
+        raise TimeFormatError(f"{text!r}: years {MIN_YEAR} to {MAX_YEAR} are supported")
     if len(date_text) == 7:
         date_text += "-01"
     try:
         return datetime.fromisoformat(f"{date_text}T{clock or '00:00'}")
     except ValueError as error:
-        raise TimeFormatError(f"{quote(text)}: {error}") from None
+        raise TimeFormatError(f"{text!r}: {error}") from None
 
 
 def _parse_offset(offset_text: str | None) -> timedelta | None:
@@ -201,7 +201,7 @@ def _parse_offset(offset_text: str | None) -> timedelta | None:
     sign = -1 if offset_text[0] == "-" else 1
     hours, minutes = int(offset_text[1:3]), int(offset_text[4:6])
     if hours > 23 or minutes > 59:
-        raise TimeFormatError(f"UTC offset out of range: {quote(offset_text)}")
+        raise TimeFormatError(f"UTC offset out of range: {offset_text!r}")
     return sign * timedelta(hours=hours, minutes=minutes)
 
 
@@ -210,7 +210,7 @@ def _check_offset_in_zone(text: str, local: datetime, offset: timedelta, zone: Z
     if offset not in in_force:
         expected = " or ".join(sorted(_format_offset(o) for o in in_force if o is not None))
         raise TimeFormatError(
-            f"{quote(text)}: offset {_format_offset(offset)} is not in force in {zone.key} at that "
+            f"{text!r}: offset {_format_offset(offset)} is not in force in {zone.key} at that "
             f"time (it is {expected})"
         )
 
@@ -224,7 +224,7 @@ def _resolve_local(text: str, local: datetime, zone: ZoneInfo, *, strict: bool) 
     round_trip = early.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
     problem = "is repeated (ambiguous)" if round_trip == local else "does not exist"
     raise TimeFormatError(
-        f"{quote(text)}: this local time {problem} in {zone.key} because of a clock change; "
+        f"{text!r}: this local time {problem} in {zone.key} because of a clock change; "
         "add the UTC offset you mean, e.g. +02:00"
     )
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hostile_helpers import BASE, Run, event, mission
 
-from data.check import PLAN_TOLERANCE, Severity, check_references, latest, lint
+from data.check import PLAN_TOLERANCE, Severity, check_references, earliest, latest, lint
 from data.loader import BUNDLED_MISSION, MissionDataError, check_file, load_mission
 from data.times import parse_when
 
@@ -197,3 +199,14 @@ def test_check_functions_work_on_a_mission_built_in_code() -> None:
 def test_latest_of_a_month_is_the_next_month_in_its_zone() -> None:
     when = parse_when("2021-12[Europe/Moscow]")
     assert latest(when).isoformat() == "2021-12-31T21:00:00+00:00"
+
+
+@pytest.mark.parametrize("text", ["2021-10-05[Asia/Qyzylorda]", "2021-03[America/New_York]"])
+def test_date_intervals_do_not_depend_on_where_a_date_is_placed(text: str) -> None:
+    """Whether the parser puts a date at its first or its last second, the rules see the same
+    day (or month)."""
+    when = parse_when(text)
+    first = dataclasses.replace(when, instant=earliest(when))
+    last = dataclasses.replace(when, instant=latest(when) - timedelta(seconds=1))
+    assert (earliest(first), latest(first)) == (earliest(last), latest(last))
+    assert latest(when) - earliest(when) >= timedelta(days=1)
