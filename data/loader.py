@@ -263,11 +263,11 @@ class _Converter:
                 self.problem(_key_path(path, key), "duplicate key")
         converted: dict[str, Any] = {}
         for key, item in value.items():
-            where = _key_path(path, key)
-            if key not in fields:
-                self.problem(where, _unknown_field(key, record, fields))
+            field = fields.get(key)
+            if field is None:
+                self.problem(_key_path(path, key), _unknown_field(key, record, fields))
                 continue
-            result = self.value(item, fields[key], where)
+            result = self.value(item, field, f"{path}.{key}" if path else key)
             if result is not None:
                 converted[key] = result
         for key, field in fields.items():
@@ -465,6 +465,8 @@ def _read_bytes(name: str) -> tuple[bytearray, int]:
         finally:
             view.release()
         after = os.fstat(descriptor)
+    if before.st_size == 0 and size > 0:
+        raise fail("the file does not report its size (a /proc or /sys file?); copy it first")
     if after.st_nlink == 0:
         raise fail("the file was deleted while it was being read")
     if size != before.st_size or (after.st_size, after.st_mtime_ns) != (

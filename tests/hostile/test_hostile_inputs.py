@@ -360,10 +360,20 @@ def _unreadable_cases(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "dev-zero": (Path("/dev/zero"), "not a regular file"),
         "missing": (tmp_path / "nothing.toml", "no such file"),
         "nul-in-name": (Path("a\x00b.toml"), "cannot open"),
+        "proc-file": (Path("/proc/self/status"), "does not report its size"),
+        "symlink-loop": (_loop(tmp_path), "cannot open"),
     }
 
 
-@pytest.mark.parametrize("case", ["directory", "fifo", "dev-zero", "missing", "nul-in-name"])
+def _loop(tmp_path: Path) -> Path:
+    link = tmp_path / "loop.toml"
+    link.symlink_to(link)
+    return link
+
+
+@pytest.mark.parametrize(
+    "case", ["directory", "fifo", "dev-zero", "missing", "nul-in-name", "proc-file", "symlink-loop"]
+)
 def test_unreadable_inputs(cli: Callable[..., Run], tmp_path: Path, case: str) -> None:
     path, fragment = _unreadable_cases(tmp_path)[case]
     run = cli("check", path)
