@@ -108,3 +108,17 @@ def test_check_many_files_in_one_run(tmp_path: Path) -> None:
     result = _run("check", good, bad, good)
     assert result.returncode == 65
     assert result.stdout.splitlines()[-1] == b"checked 3 files: 1 error, 0 warnings"
+
+
+def test_check_never_imports_textual(tmp_path: Path) -> None:
+    bad = _text(tmp_path / "bad.json", json.dumps(event(0, title=5)))
+    good = _text(tmp_path / "good.toml", BASE_TOML)
+    code = (
+        "import sys\nfrom tui.cli import main\n"
+        f"codes = main(['check', {str(good)!r}]), main(['check', {str(bad)!r}])\n"
+        "print(list(map(int, codes)), 'textual' in sys.modules, 'rich' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.splitlines()[-1] == "[0, 65] False False"
