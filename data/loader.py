@@ -210,10 +210,9 @@ def _analyse(raw: Any, name: str) -> tuple[Mission | None, list[Problem]]:
     )
     paths = RecordPaths(converter.indexes, converter.failed_ids, ids_checked=True)
     problems.extend(check_references(in_file_order, name, paths))
-    if not any(p.severity is Severity.ERROR for p in problems):
-        # The lint rules look records up by id, so they run on a mission whose references
-        # are known to resolve.
-        problems.extend(lint(in_file_order, name, paths))
+    # The lint rules skip what they cannot resolve, so they also run on the records that
+    # passed when others failed: one run of `check` reports everything.
+    problems.extend(lint(in_file_order, name, paths))
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     events = tuple(sorted(in_file_order.events, key=lambda e: e.when.instant))

@@ -210,3 +210,13 @@ def test_date_intervals_do_not_depend_on_where_a_date_is_placed(text: str) -> No
     last = dataclasses.replace(when, instant=latest(when) - timedelta(seconds=1))
     assert (earliest(first), latest(first)) == (earliest(last), latest(last))
     assert latest(when) - earliest(when) >= timedelta(days=1)
+
+
+def test_lint_runs_beside_schema_errors(write: Callable[..., Path]) -> None:
+    data = event(0, title=5)  # a schema error in one record...
+    data = event(2, data, phase="ascent")  # ...and a lint warning in another
+    assert _problems(write, data) == [
+        "error: events[0].title: expected a string, got an integer",
+        "warning: events[2].phase: 2021-10-17T00:14Z is outside its phase 'ascent' "
+        "(2021-10-05T08:00Z to 2021-10-05T13:00Z)",
+    ]

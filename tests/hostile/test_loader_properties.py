@@ -133,6 +133,35 @@ def test_one_hostile_value_in_a_valid_json_mission(
     _load(folder / "fuzz.json", text.encode())
 
 
+@SETTINGS
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["delete", "copy", "set"]), st.sampled_from(PATHS), TIMES),
+        max_size=6,
+    )
+)
+def test_several_edits_to_a_valid_json_mission(
+    folder: Path, edits: list[tuple[str, tuple[Any, ...], str]]
+) -> None:
+    """Deleting fields, copying records (duplicate ids) and retiming events in combination:
+    partial missions whose references and lint rules must still be checked without error."""
+    data = copy.deepcopy(BASE)
+    for action, path, time_text in edits:
+        target: Any = data
+        try:
+            for part in path[:-1]:
+                target = target[part]
+            if action == "delete":
+                del target[path[-1]]
+            elif action == "copy" and isinstance(target, list):
+                target.append(copy.deepcopy(target[path[-1]]))
+            else:
+                target[path[-1]] = time_text
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier edit removed this path
+    _load(folder / "fuzz.json", json.dumps(data).encode())
+
+
 TOML_VALUES = st.sampled_from(
     [
         *('"x"', "1", "1.5", "nan", "-inf", "true", "[]", "{}", "2021-10-05T08:00:00Z"),
