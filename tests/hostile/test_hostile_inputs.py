@@ -502,3 +502,52 @@ def test_file_names_are_sanitised(cli: Callable[..., Run], tmp_path: Path) -> No
     assert "\x1b" not in run.out and "\x07" not in run.out
     assert "evil␛]0;pwned␇.toml" in run.out
     assert re.search(r"evil.*\.toml:1:\d+: TOML syntax error", run.out)
+
+
+LOCATOR_TOML = '''\
+format = 1
+[mission]
+id = "demo"
+title = "Demo"
+summary = """
+[[events]]
+not = "a real table"
+"""
+
+[[people]]
+id = "ada"
+name = "Ada"
+flights = [
+  { up = 5, down = "x", launch = "a", landing = "a" },  # [ a comment ] {
+]
+[people.names]
+ru = 5
+
+[[events]]
+id = "a"
+title = 'a [[events]] "b"'
+kind = "launch"
+at = "2021-10-05T08:55Z"
+
+[[events.stated]]
+text = "T-0"
+source = 7
+
+[[events]]
+id = "b"
+title = "B"
+kind = "nonsense"
+at = "2021-10-05T08:55Z"
+'''
+
+
+def test_toml_locator_follows_tables_strings_and_arrays(write: Callable[..., Path]) -> None:
+    path = write("m.toml", LOCATOR_TOML)
+    lines = LOCATOR_TOML.splitlines()
+    result = check_file(path)
+    found = {p.path: p.line for p in result.problems}
+    assert found["people[0].names.ru"] == lines.index("ru = 5") + 1
+    assert found["events[0].stated[0].source"] == lines.index("source = 7") + 1
+    assert found["events[1].kind"] == lines.index('kind = "nonsense"') + 1
+    # A problem inside an inline table resolves to the key that holds it.
+    assert found["people[0].flights[0].up"] == lines.index("flights = [") + 1
