@@ -539,9 +539,9 @@ def _parse_json(text: str, name: str) -> dict[str, Any]:
             parse_float=finite_float,
         )
     except json.JSONDecodeError as error:
-        raise MissionDataError(
-            [Problem(name, "", f"JSON syntax error: {error.msg}", error.lineno, error.colno)]
-        ) from None
+        path = _json_path_at(text, error.pos)
+        message = f"JSON syntax error: {error.msg}"
+        raise MissionDataError([Problem(name, path, message, error.lineno, error.colno)]) from None
     except RecursionError:
         raise MissionDataError([Problem(name, "", "nested too deeply")]) from None
     if not isinstance(data, dict):
@@ -569,8 +569,9 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         if message.endswith("(at end of document)"):
             message = message.removesuffix("(at end of document)").rstrip()
             line, column = text.count("\n") + 1, 1
+        path = _toml_path_at(text, line) if line is not None else ""
         raise MissionDataError(
-            [Problem(name, "", f"TOML syntax error: {message}", line, column)]
+            [Problem(name, path, f"TOML syntax error: {message}", line, column)]
         ) from None
     except ValueError:
         # tomllib converts integers itself; Python refuses those over 4300 digits.
@@ -697,6 +698,61 @@ def _json_offsets(text: str, wanted: Iterable[str]) -> dict[tuple[_Segment, ...]
 
     walk(0, tree, ())
     return found
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]', re.DOTALL)
+
+
+def _json_path_at(text: str, offset: int) -> str:
+    """The field path being read at `offset`, for a syntax error (best effort, bounded)."""
+    if offset > LOCATE_LIMIT:
+        return ""
+    stack: list[list[Any]] = []  # [container, key or index, a string just read]
+    for token in _JSON_TOKEN.finditer(text, 0, offset):
+        symbol = token.group()
+        if symbol in "{[":
+            stack.append([symbol, None if symbol == "{" else 0, None])
+        elif symbol in "}]":
+            if stack:
+                stack.pop()
+        elif not stack:
+            continue
+        elif symbol == ",":
+            frame = stack[-1]
+            frame[1] = frame[1] + 1 if frame[0] == "[" else None
+        elif symbol == ":":
+            stack[-1][1] = stack[-1][2]
+        elif stack[-1][0] == "{":
+            stack[-1][2] = symbol
+    path = ""
+    for container, place, _ in stack:
+        if container == "[":
+            path += f"[{place}]"
+        elif place is not None:
+            try:
+                path = _key_path(path, json.loads(place))
+            except ValueError:
+                break
+    return path
+
+
+def _toml_path_at(text: str, line: int) -> str:
+    """The table or key at or above `line`, for a syntax error (best effort, bounded)."""
+    try:
+        places = _toml_lines(text[: sum(len(x) + 1 for x in text.split("\n")[:line])], ())
+    except (ValueError, IndexError):
+        return ""
+    before = [(found[0], len(path), path) for path, found in places.items() if found[0] <= line]
+    if not before:
+        return ""
+    return _join_path(max(before)[2])
+
+
+def _join_path(parts: tuple[_Segment, ...]) -> str:
+    path = ""
+    for part in parts:
+        path = f"{path}[{part}]" if isinstance(part, int) else _key_path(path, part)
+    return path
 
 
 _TOML_HEADER = re.compile(

@@ -551,3 +551,33 @@ def test_toml_locator_follows_tables_strings_and_arrays(write: Callable[..., Pat
     assert found["events[1].kind"] == lines.index('kind = "nonsense"') + 1
     # A problem inside an inline table resolves to the key that holds it.
     assert found["people[0].flights[0].up"] == lines.index("flights = [") + 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "m.json",
+            '{"format": 1, "mission": {"id": "x"},\n "events": [{"id": "a"}, {"id": "b",}]}',
+            ":2:37: events[1]: JSON syntax error:",
+        ),
+        (
+            "m.json",
+            '{"mission": {"id": "x", "title": \n',
+            ":2:1: mission.title: JSON syntax error:",
+        ),
+        ("m.json", '{"a": [1, 2, {"b\\"c": [}', ':1:24: a[2]["b\\"c"][0]: JSON syntax error:'),
+        (
+            "m.toml",
+            'format = 1\n[[events]]\nid = "a"\n[[events]]\nid = "b"\ntitle = "x\n',
+            ":6:11: events[1].title: TOML syntax error:",
+        ),
+        ("m.toml", "[mission]\nid = \n", ":2:6: mission.id: TOML syntax error:"),
+    ],
+)
+def test_syntax_errors_name_the_field_being_read(
+    cli: Callable[..., Run], write: Callable[..., Path], name: str, content: str, expected: str
+) -> None:
+    path = write(name, content)
+    first = cli("check", path).lines[0]
+    assert first.startswith(f"{path}{expected} "), first
