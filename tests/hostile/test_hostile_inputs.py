@@ -501,7 +501,7 @@ def test_file_names_are_sanitised(cli: Callable[..., Run], tmp_path: Path) -> No
     assert run.code == DATA
     assert "\x1b" not in run.out and "\x07" not in run.out
     assert "evil␛]0;pwned␇.toml" in run.out
-    assert re.search(r"evil.*\.toml:1:\d+: TOML syntax error", run.out)
+    assert re.search(r"evil.*\.toml:1:\d+: format: TOML syntax error", run.out)
 
 
 LOCATOR_TOML = '''\
