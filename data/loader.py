@@ -23,6 +23,7 @@ import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -849,6 +850,12 @@ def _type_name(value: Any) -> str:
 
 def _unknown_field(key: str, record: str, fields: dict[str, Field]) -> str:
     """`unknown field 'titel' in event (did you mean 'title'?)`: unknown fields are errors."""
-    close = difflib.get_close_matches(key, list(fields), n=1) if len(key) <= 40 else []
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    close = _closest(key, record) if len(key) <= 40 else None
+    hint = f" (did you mean {close!r}?)" if close else ""
     return f"unknown field {quote(key)} in {record}{hint}"
+
+
+@lru_cache(maxsize=1024)
+def _closest(key: str, record: str) -> str | None:
+    matches = difflib.get_close_matches(key, list(RECORDS[record]), n=1)
+    return matches[0] if matches else None

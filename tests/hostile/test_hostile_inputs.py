@@ -581,3 +581,9 @@ def test_syntax_errors_name_the_field_being_read(
     path = write(name, content)
     first = cli("check", path).lines[0]
     assert first.startswith(f"{path}{expected} "), first
+
+
+@pytest.mark.parametrize("name", ["mission", "mission.JSON", "mission.txt"])
+def test_format_is_sniffed_without_a_known_suffix(write: Callable[..., Path], name: str) -> None:
+    assert load_mission(write(name, mission())).info.id == "demo"
+    assert load_mission(write(name + "-toml", BASE_TOML)).info.id == "demo"
