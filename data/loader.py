@@ -77,7 +77,20 @@ LOCATE_LIMIT = 64 << 20
 """TOML files larger than this get no line numbers for problems found after parsing
 (locating them scans the text line by line in Python)."""
 
+MAX_KEY_PARTS = 100
+"""TOML keys and table names with more dotted parts are refused before parsing: tomllib
+takes time quadratic in the number of parts (a 1 MB key would take hours)."""
+
 _ID = re.compile(ID_PATTERN)
+# Runs of dotted key parts, matched whole (possessive, and starting only where a word starts),
+# so finding them is linear however long the text and its words. Only lines with enough dots
+# to hold a too-long key are searched.
+_DOTTED_RUN = re.compile(
+    r"(?<![A-Za-z0-9_-])"
+    r"(?:(?:[A-Za-z0-9_-]++|\"[^\"\n]*+\"|'[^'\n]*+')[ \t]*+\.[ \t]*+)++",
+    re.ASCII,
+)
+_MANY_DOTS = re.compile(f"^(?:[^.\\n]*+\\.){{{MAX_KEY_PARTS}}}", re.MULTILINE)
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}", re.ASCII)
 _MODEL_TYPES: dict[str, Callable[..., Any]] = {
     "mission": MissionInfo,
@@ -559,6 +572,11 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
             return value
         return _Rejected(f"{digits[:20]} is not allowed (numbers must be finite)")
 
+    long_key = _long_dotted_key(text)
+    if long_key is not None:
+        place = _offsets_to_lines(text, {"": long_key})[""]
+        message = f"a dotted key with more than {MAX_KEY_PARTS} parts"
+        raise MissionDataError([Problem(name, "", message, *place)])
     try:
         data: dict[str, Any] = tomllib.loads(text, parse_float=finite_float)
         return data
@@ -577,12 +595,23 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
     except ValueError:
         # tomllib converts integers itself; Python refuses those over 4300 digits.
         huge = re.search(r"[0-9_]{4000,}", text)
-        place = _offsets_to_lines(text, {"": huge.start()})[""] if huge else (None, None)
-        raise MissionDataError(
-            [Problem(name, "", "integer out of range (at most 18 digits)", *place)]
-        ) from None
+        message = "integer out of range (at most 18 digits)"
+        if huge is None:
+            raise MissionDataError([Problem(name, "", message)]) from None
+        line, column = _offsets_to_lines(text, {"": huge.start()})[""]
+        raise MissionDataError([Problem(name, "", message, line, column)]) from None
     except RecursionError:
         raise MissionDataError([Problem(name, "", "nested too deeply")]) from None
+
+
+def _long_dotted_key(text: str) -> int | None:
+    """The offset of a dotted key (or table name) of more than `MAX_KEY_PARTS` parts."""
+    for line in _MANY_DOTS.finditer(text):
+        end = text.find("\n", line.start())
+        for run in _DOTTED_RUN.finditer(text, line.start(), end if end >= 0 else len(text)):
+            if run.group().count(".") >= MAX_KEY_PARTS:
+                return run.start()
+    return None
 
 
 # Finding a field path in the text -----------------------------------------------------------
