@@ -107,6 +107,9 @@ _MODEL_TYPES: dict[str, Callable[..., Any]] = {
     "dispute": Dispute,
     "version": Version,
 }
+_DUPLICATE_KEY = "duplicate key"
+_SUGGESTIONS = 100
+"""Unknown fields get a did-you-mean hint, up to this many per file (difflib is slow)."""
 _LISTS = ("sources", "places", "vehicles", "phases", "people", "events")
 _RANGES = {"lat": 90.0, "lon": 180.0}
 
@@ -260,6 +263,7 @@ class _Converter:
         self.problems: list[Problem] = []
         self.indexes: dict[str, list[int]] = {}
         self.failed_ids: dict[str, frozenset[str]] = {}
+        self.suggestions = 0
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(Problem(self.name, path, message))
@@ -273,12 +277,14 @@ class _Converter:
         problems_before = len(self.problems)
         if isinstance(value, _DuplicateKeys):
             for key in value.duplicates:
-                self.problem(_key_path(path, key), "duplicate key")
+                self.problem(_key_path(path, key), _DUPLICATE_KEY)
         converted: dict[str, Any] = {}
         for key, item in value.items():
             field = fields.get(key)
             if field is None:
-                self.problem(_key_path(path, key), _unknown_field(key, record, fields))
+                self.suggestions += 1
+                hint = self.suggestions <= _SUGGESTIONS
+                self.problem(_key_path(path, key), _unknown_field(key, record, hint=hint))
                 continue
             result = self.value(item, field, f"{path}.{key}" if path else key)
             if result is not None:
@@ -422,7 +428,8 @@ class _Document:
         if not wanted:
             return problems
         try:
-            offsets = _json_offsets(self.text, wanted) if self.is_json else {}
+            repeated = {p.path for p in problems if p.message == _DUPLICATE_KEY}
+            offsets = _json_offsets(self.text, wanted, repeated) if self.is_json else {}
             lines = {} if self.is_json else _toml_lines(self.text, wanted)
         except (ValueError, IndexError, RecursionError):
             return problems  # a best effort: the field path is always there
@@ -671,17 +678,22 @@ def _skip_space(text: str, position: int) -> int:
     return match.end() if match is not None else position
 
 
-def _json_offsets(text: str, wanted: Iterable[str]) -> dict[tuple[_Segment, ...], int]:
+def _json_offsets(
+    text: str, wanted: Iterable[str], repeated: Iterable[str] = ()
+) -> dict[tuple[_Segment, ...], int]:
     """Offsets of the keys (or array items) on the way to each wanted path.
 
-    Walks only the wanted branches; everything else is skipped with the C decoder, so this
-    costs about one parse of the file.
+    Walks only the wanted branches, and leaves an object as soon as its wanted keys are
+    found; everything else is skipped with the C decoder, so this costs at most about one
+    parse of the file. For the `repeated` paths (duplicate keys) the last occurrence is
+    found, so their objects are read to the end.
     """
     tree: dict[_Segment, Any] = {}
     for path in wanted:
         node = tree
         for part in _split_path(path):
             node = node.setdefault(part, {})
+    read_whole = {_split_path(path)[:-1] for path in repeated}
     skipper = json.JSONDecoder(
         parse_int=lambda _: 0, parse_float=lambda _: 0, parse_constant=lambda _: 0
     )
@@ -691,17 +703,21 @@ def _json_offsets(text: str, wanted: Iterable[str]) -> dict[tuple[_Segment, ...]
         position = _skip_space(text, position)
         if text[position] == "{":
             position += 1
-            while True:
+            missing = len(node) if prefix not in read_whole else -1
+            while missing:
                 position = _skip_space(text, position)
                 if text[position] != '"':
                     return
                 quoted = _JSON_STRING.match(text, position)
                 if quoted is None:
                     return
-                key, key_start = json.loads(quoted.group()), position
+                raw_key = quoted.group()
+                key = raw_key[1:-1] if "\\" not in raw_key else json.loads(raw_key)
+                key_start = position
                 position = _skip_space(text, quoted.end()) + 1
                 position = _skip_space(text, position)
                 if key in node:
+                    missing -= (*prefix, key) not in found
                     found[(*prefix, key)] = key_start
                     if node[key]:
                         walk(position, node[key], (*prefix, key))
@@ -877,11 +893,11 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _unknown_field(key: str, record: str, fields: dict[str, Field]) -> str:
+def _unknown_field(key: str, record: str, *, hint: bool) -> str:
     """`unknown field 'titel' in event (did you mean 'title'?)`: unknown fields are errors."""
-    close = _closest(key, record) if len(key) <= 40 else None
-    hint = f" (did you mean {close!r}?)" if close else ""
-    return f"unknown field {quote(key)} in {record}{hint}"
+    close = _closest(key, record) if hint and len(key) <= 40 else None
+    suggestion = f" (did you mean {close!r}?)" if close else ""
+    return f"unknown field {quote(key)} in {record}{suggestion}"
 
 
 @lru_cache(maxsize=1024)

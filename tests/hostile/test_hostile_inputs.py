@@ -613,3 +613,18 @@ def test_dotted_keys_within_the_limit_and_dots_in_text_are_fine(write: Callable[
     assert load_mission(write("ok.toml", text)).event_by_id["orbit"].description.startswith(". ")
     problems = check_file(write("m.toml", BASE_TOML + f"{keys} = 1\n")).problems
     assert "unknown field 'names' in event" in str(problems[0])
+
+
+def test_did_you_mean_hints_are_bounded(write: Callable[..., Path]) -> None:
+    data = mission()
+    for event_data in data["events"]:
+        event_data.update({f"titel{i}": 1 for i in range(40)})
+    problems = check_file(write("m.json", data)).problems
+    hinted = [p for p in problems if "did you mean 'title'" in p.message]
+    assert len(problems) == 160 and len(hinted) == 100
+
+
+def test_duplicate_key_points_at_the_repeat_among_many_keys(write: Callable[..., Path]) -> None:
+    text = '{"format": 1,\n "mission": {"id": "x",\n "title": "t",\n "id": "y"}}'
+    problems = check_file(write("m.json", text)).problems
+    assert (problems[0].path, problems[0].line) == ("mission.id", 4)
