@@ -75,7 +75,8 @@ MAX_INT = 10**18
 """Integers must be smaller than this in magnitude (JSON and TOML allow any size)."""
 LOCATE_LIMIT = 64 << 20
 """TOML files larger than this get no line numbers for problems found after parsing
-(locating them scans the text line by line in Python)."""
+(locating them scans the text line by line in Python), and syntax errors further into a
+file than this get no field path."""
 
 MAX_KEY_PARTS = 100
 """TOML keys and table names with more dotted parts are refused before parsing: tomllib
@@ -560,7 +561,10 @@ def _parse_json(text: str, name: str) -> dict[str, Any]:
             parse_float=finite_float,
         )
     except json.JSONDecodeError as error:
-        path = _json_path_at(text, error.pos)
+        try:
+            path = _json_path_at(text, error.pos)
+        except (ValueError, IndexError, RecursionError):
+            path = ""
         message = f"JSON syntax error: {error.msg}"
         raise MissionDataError([Problem(name, path, message, error.lineno, error.colno)]) from None
     except RecursionError:
@@ -694,9 +698,7 @@ def _json_offsets(
         for part in _split_path(path):
             node = node.setdefault(part, {})
     read_whole = {_split_path(path)[:-1] for path in repeated}
-    skipper = json.JSONDecoder(
-        parse_int=lambda _: 0, parse_float=lambda _: 0, parse_constant=lambda _: 0
-    )
+    skipper = _json_skipper()
     found: dict[tuple[_Segment, ...], int] = {}
 
     def walk(position: int, node: dict[_Segment, Any], prefix: tuple[_Segment, ...]) -> None:
@@ -746,40 +748,53 @@ def _json_offsets(
     return found
 
 
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]', re.DOTALL)
-
-
 def _json_path_at(text: str, offset: int) -> str:
-    """The field path being read at `offset`, for a syntax error (best effort, bounded)."""
+    """The field path being read at `offset`, where a syntax error was found.
+
+    Every complete value before the error is skipped with the C decoder; the one that fails
+    to decode holds the error, so the walk goes down into it: about one parse of the text.
+    """
     if offset > LOCATE_LIMIT:
         return ""
-    stack: list[list[Any]] = []  # [container, key or index, a string just read]
-    for token in _JSON_TOKEN.finditer(text, 0, offset):
-        symbol = token.group()
-        if symbol in "{[":
-            stack.append([symbol, None if symbol == "{" else 0, None])
-        elif symbol in "}]":
-            if stack:
-                stack.pop()
-        elif not stack:
-            continue
-        elif symbol == ",":
-            frame = stack[-1]
-            frame[1] = frame[1] + 1 if frame[0] == "[" else None
-        elif symbol == ":":
-            stack[-1][1] = stack[-1][2]
-        elif stack[-1][0] == "{":
-            stack[-1][2] = symbol
+    skipper = _json_skipper()
     path = ""
-    for container, place, _ in stack:
-        if container == "[":
-            path += f"[{place}]"
-        elif place is not None:
+    position = _skip_space(text, 0)
+    while position < offset and text[position] in "{[":
+        is_object = text[position] == "{"
+        position += 1
+        index = 0
+        while True:
+            position = _skip_space(text, position)
+            key = None
+            if is_object:
+                quoted = _JSON_STRING.match(text, position)
+                if quoted is None or quoted.end() > offset:
+                    return path
+                key = json.loads(quoted.group())
+                position = _skip_space(text, quoted.end())
+                if text[position : position + 1] != ":":
+                    return _key_path(path, key)
+                position = _skip_space(text, position + 1)
             try:
-                path = _key_path(path, json.loads(place))
+                _, end = skipper.raw_decode(text, position)
             except ValueError:
-                break
+                end = None
+            if end is None or end > offset:
+                path = _key_path(path, key) if key is not None else f"{path}[{index}]"
+                break  # the error is inside this value: go down into it
+            position = _skip_space(text, end)
+            if text[position : position + 1] != ",":
+                return path
+            position += 1
+            index += 1
     return path
+
+
+def _json_skipper() -> json.JSONDecoder:
+    """A decoder that reads any valid JSON value quickly, to skip it (numbers become 0)."""
+    return json.JSONDecoder(
+        parse_int=lambda _: 0, parse_float=lambda _: 0, parse_constant=lambda _: 0
+    )
 
 
 def _toml_path_at(text: str, line: int) -> str:
