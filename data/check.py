@@ -9,12 +9,16 @@ severity: an **error** makes the file unusable (the app refuses it, `check` exit
 |---|---|
 | duplicate id within a list | error |
 | reference to an unknown event, person, vehicle, place, phase or source | error |
-| an event with neither `at` nor `planned`; a dispute without versions | error |
+| an event with neither `at` nor `planned` | error |
+| a dispute without versions; a negative `station_crew` | error |
 | a span that ends before it starts (an event's `end`, a phase's `end`) | error |
 | a flight whose stages are out of order (landing before launch, and so on) | error |
 | a person aboard two vehicles at once (overlapping flights) | error |
-| an event outside its phase's span | warning |
-| planned and actual times more than `PLAN_TOLERANCE` apart | warning |
+| an event whose time falls outside its phase's span | warning |
+| planned and actual times more than `PLAN_TOLERANCE` (30 days) apart | warning |
+
+A time with no zone or offset, an unknown IANA zone, and every other malformed value are
+errors found earlier, by the loader, with the same `Problem` form.
 
 Times are compared as the intervals their precision gives them: `2021-10-05[UTC]` is the whole
 day and `12:04Z` the whole minute, so a rule only fires when the order is wrong however the
@@ -23,14 +27,14 @@ coarse time is read. Approximate times (`~`) are compared as written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from itertools import pairwise
-from typing import Any
+from typing import Any, Protocol
 
-from data.model import Event, Mission
+from data.model import Event, Flight, Mission
 from data.sanitize import quote, sanitize_line
 from data.times import Precision, When
 
@@ -233,13 +237,21 @@ def ends_before(end: When, start: When) -> bool:
     return latest(end) <= earliest(start)
 
 
+def gap(one: When, other: When) -> timedelta:
+    """The time between two times' intervals (zero when they overlap)."""
+    zero = timedelta(0)
+    return max(zero, earliest(one) - latest(other), earliest(other) - latest(one))
+
+
 _STEPS = {
     Precision.MINUTE: timedelta(minutes=1),
     Precision.SECOND: timedelta(seconds=1),
     Precision.MILLISECOND: timedelta(milliseconds=1),
 }
 
-_Report = Callable[..., None]
+
+class _Report(Protocol):
+    def __call__(self, path: str, message: str, severity: Severity = ...) -> None: ...
 
 
 def _lint_event(event: Event, path: str, mission: Mission, report: _Report) -> None:
@@ -249,7 +261,7 @@ def _lint_event(event: Event, path: str, mission: Mission, report: _Report) -> N
     if event.end is not None and ends_before(event.end, when):
         report(f"{path}.end", f"ends ({event.end.text}) before it starts ({when.text})")
     if event.at is not None and event.planned is not None:
-        apart = abs(event.at.instant - event.planned.instant)
+        apart = gap(event.at, event.planned)
         if apart > PLAN_TOLERANCE:
             report(
                 f"{path}.planned",
@@ -267,7 +279,7 @@ def _lint_event(event: Event, path: str, mission: Mission, report: _Report) -> N
         )
 
 
-def _lint_flights(flights: Sequence[Any], path: str, mission: Mission, report: _Report) -> None:
+def _lint_flights(flights: Sequence[Flight], path: str, mission: Mission, report: _Report) -> None:
     spans: list[tuple[When, When, str]] = []
     for number, flight in enumerate(flights):
         where = f"{path}.flights[{number}]"

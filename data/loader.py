@@ -6,9 +6,11 @@ the loader collects all of them and raises `MissionDataError` (exit 65) or, when
 cannot be read at all, `MissionReadError` (exit 66). Nothing else escapes: any bytes in give a
 `Mission` or a `MissionError` out (a property-based test holds this).
 
-Limits (see docs/format.md): files up to `max_file_bytes()` (1 GiB, or the
-`MISSION_TIMELINE_MAX_BYTES` environment variable), integers below 10^18 in magnitude, finite
-numbers only, nesting as deep as Python's parsers allow (about 1000 levels).
+Limits: files up to `max_file_bytes()` (1 GiB, or the `MISSION_TIMELINE_MAX_BYTES`
+environment variable), regular files only (not pipes, devices or directories), UTF-8 (a BOM
+is accepted) without NUL characters, integers below 10^18 in magnitude, finite numbers only,
+nesting as deep as Python's parsers allow (about 1000 levels), TOML dotted keys of at most
+`MAX_KEY_PARTS` parts. Unknown fields and duplicate keys are errors.
 """
 
 from __future__ import annotations

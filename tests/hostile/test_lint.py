@@ -220,3 +220,11 @@ def test_lint_runs_beside_schema_errors(write: Callable[..., Path]) -> None:
         "warning: events[2].phase: 2021-10-17T00:14Z is outside its phase 'ascent' "
         "(2021-10-05T08:00Z to 2021-10-05T13:00Z)",
     ]
+
+
+def test_plan_distance_is_measured_between_intervals(write: Callable[..., Path]) -> None:
+    # A plan for "October" is not 30 days away from an actual time early in October...
+    assert _problems(write, event(1, planned="2021-10[Europe/Moscow]")) == []
+    # ...but a plan for August is 34 days before 5 October, counted from the end of August.
+    problems = _problems(write, event(1, planned="2021-08[UTC]"))
+    assert len(problems) == 1 and "are 34 days apart" in problems[0]
