@@ -39,35 +39,13 @@ def _version() -> str:
     return f"mission-timeline {__version__} (tzdata {tzdata.IANA_VERSION})"
 
 
-def _app_parser() -> _Parser:
-    parser = _Parser(
-        prog="mission-timeline",
-        description=(
-            "Explore a spaceflight mission as a timeline. With no MISSION, opens the bundled "
-            "Soyuz MS-19 mission. Subcommands: export, check, schema "
-            "(mission-timeline SUBCOMMAND --help)."
-        ),
-    )
-    parser.add_argument(
-        "mission", nargs="?", metavar="MISSION", help="a mission file (.toml or .json)"
-    )
-    parser.add_argument("--version", action="version", version=_version())
-    return parser
-
-
-def _schema_parser() -> _Parser:
-    return _Parser(
-        prog="mission-timeline schema",
-        description="Print the JSON Schema of the mission file format.",
-    )
-
-
-def _run_schema(argv: Sequence[str]) -> int:
-    _schema_parser().parse_args(argv)
-    from data.schema import json_schema
-
-    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
-    return ExitCode.OK
+def _tolerate_any_encoding() -> None:
+    """Never fail on a character the terminal cannot encode (LANG=C, PYTHONIOENCODING=ascii):
+    messages quote mission text, which may be in any script; write it as `\\u2400` instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def _check_parser() -> _Parser:
@@ -108,6 +86,37 @@ def _run_check(argv: Sequence[str]) -> int:
     return ExitCode.DATA if errors else ExitCode.OK
 
 
+def _app_parser() -> _Parser:
+    parser = _Parser(
+        prog="mission-timeline",
+        description=(
+            "Explore a spaceflight mission as a timeline. With no MISSION, opens the bundled "
+            "Soyuz MS-19 mission. Subcommands: export, check, schema "
+            "(mission-timeline SUBCOMMAND --help)."
+        ),
+    )
+    parser.add_argument(
+        "mission", nargs="?", metavar="MISSION", help="a mission file (.toml or .json)"
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    return parser
+
+
+def _schema_parser() -> _Parser:
+    return _Parser(
+        prog="mission-timeline schema",
+        description="Print the JSON Schema of the mission file format.",
+    )
+
+
+def _run_schema(argv: Sequence[str]) -> int:
+    _schema_parser().parse_args(argv)
+    from data.schema import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return ExitCode.OK
+
+
 def _run_app(argv: Sequence[str]) -> int:
     args = _app_parser().parse_args(argv)
     from data.loader import MissionError, load_bundled, load_mission
@@ -131,15 +140,6 @@ def _run_app(argv: Sequence[str]) -> int:
 
 
 SUBCOMMANDS = {"schema": _run_schema, "check": _run_check}
-
-
-def _tolerate_any_encoding() -> None:
-    """Never fail on a character the terminal cannot encode (LANG=C, PYTHONIOENCODING=ascii):
-    messages quote mission text, which may be in any script; write it as `\\u2400` instead."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
