@@ -53,6 +53,7 @@ from data.times import TimeFormatError, parse_date, parse_duration, parse_when, 
 __all__ = [
     "BUNDLED_MISSION",
     "MAX_FILE_BYTES",
+    "MAX_INT_DIGITS",
     "FileCheck",
     "MissionDataError",
     "MissionError",
@@ -73,7 +74,8 @@ MAX_FILE_BYTES = 1 << 30
 """Larger files are refused before reading: 1 GiB holds about two million events (a
 million-event JSON file is 300 to 500 MB). `MISSION_TIMELINE_MAX_BYTES` overrides it."""
 MAX_BYTES_VARIABLE = "MISSION_TIMELINE_MAX_BYTES"
-MAX_INT = 10**18
+MAX_INT_DIGITS = 18
+MAX_INT = 10**MAX_INT_DIGITS
 """Integers must be smaller than this in magnitude (JSON and TOML allow any size)."""
 LOCATE_LIMIT = 64 << 20
 """TOML files larger than this get no line numbers for problems found after parsing
@@ -252,18 +254,12 @@ class _Rejected:
         self.reason = reason
 
 
-class _DuplicateKeys(dict[str, Any]):
-    """A JSON object that repeated a key (the last value is kept, as JSON parsers do)."""
-
-    duplicates: list[str]
-
-
 class _Converter:
     """Turns parsed data into model records, field by field, collecting problems."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, problems: list[Problem] | None = None) -> None:
         self.name = name
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = [] if problems is None else problems
         self.indexes: dict[str, list[int]] = {}
         self.failed_ids: dict[str, frozenset[str]] = {}
         self.suggestions = 0
@@ -278,9 +274,6 @@ class _Converter:
             return None
         fields = RECORDS[record]
         problems_before = len(self.problems)
-        if isinstance(value, _DuplicateKeys):
-            for key in value.duplicates:
-                self.problem(_key_path(path, key), _DUPLICATE_KEY)
         converted: dict[str, Any] = {}
         for key, item in value.items():
             field = fields.get(key)
@@ -431,7 +424,7 @@ class _Document:
         if not wanted:
             return problems
         try:
-            repeated = {p.path for p in problems if p.message == _DUPLICATE_KEY}
+            repeated = {p.path for p in problems if p.message.startswith(_DUPLICATE_KEY)}
             offsets = _json_offsets(self.text, wanted, repeated) if self.is_json else {}
             lines = {} if self.is_json else _toml_lines(self.text, wanted)
         except (ValueError, IndexError, RecursionError):
@@ -532,19 +525,18 @@ def _is_json(name: str, text: str) -> bool:
 def _parse_json(text: str, name: str) -> dict[str, Any]:
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(items)
-        if len(result) == len(items):
-            return result
-        repeated = _DuplicateKeys(result)
-        seen: set[str] = set()
-        repeated.duplicates = []
-        for key, _ in items:
-            if key in seen:
-                repeated.duplicates.append(key)
-            seen.add(key)
-        return repeated
+        if len(result) < len(items):
+            # The value of a repeated key is replaced by the problem itself, so that it is
+            # reported with its field path, and survives copies of the dict.
+            seen: set[str] = set()
+            for key, _ in items:
+                if key in seen:
+                    result[key] = _Rejected(f"{_DUPLICATE_KEY} {quote(key)}")
+                seen.add(key)
+        return result
 
     def bounded_int(digits: str) -> int | _Rejected:
-        if len(digits.lstrip("-")) > 18:
+        if len(digits.lstrip("-")) > MAX_INT_DIGITS:
             return _Rejected(f"integer with {len(digits.lstrip('-'))} digits is out of range")
         return int(digits)
 
@@ -902,8 +894,6 @@ def _has_surrogates(text: str) -> bool:
 def _type_name(value: Any) -> str:
     names = {dict: "a table", list: "a list", str: "a string", bool: "a boolean"}
     names |= {int: "an integer", float: "a number", type(None): "null"}
-    if isinstance(value, _DuplicateKeys):
-        return "a table"
     if isinstance(value, _Rejected):
         return "a value out of range"
     names |= {datetime: "a date-time", date: "a date", time: "a time of day"}

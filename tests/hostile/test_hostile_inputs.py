@@ -88,7 +88,13 @@ TYPES_AND_FIELDS: list[Case] = [
     ),
 ]
 DUPLICATES_AND_NUMBERS: list[Case] = [
-    ("json-duplicate-key", "m.json", '{"format": 1,\n "format": 1}', "format: duplicate key", 2),
+    (
+        "json-duplicate-key",
+        "m.json",
+        '{"format": 1,\n "format": 1}',
+        "format: duplicate key 'format'",
+        2,
+    ),
     ("duplicate-id", "m.json", event(3, id="launch"), "events[3].id: duplicate id 'launch'", None),
     (
         "duplicate-id-toml",
