@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from enum import IntEnum
@@ -48,6 +49,35 @@ def _tolerate_any_encoding() -> None:
             reconfigure(errors="backslashreplace")
 
 
+class _Lines:
+    """Standard output for a report that may be cut short (`check ... | head`): once the
+    reader has gone, the rest is dropped quietly and the exit status still tells the truth."""
+
+    def __init__(self) -> None:
+        self.closed = False
+
+    def write(self, line: str) -> None:
+        if self.closed:
+            return
+        try:
+            print(line)
+        except BrokenPipeError:
+            self._drop()
+
+    def close(self) -> None:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            self._drop()
+
+    def _drop(self) -> None:
+        self.closed = True
+        # Python flushes stdout again at exit; point it somewhere that cannot fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def _check_parser() -> _Parser:
     return _Parser(
         prog="mission-timeline check",
@@ -65,11 +95,12 @@ def _run_check(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     from data.loader import check_file
 
+    out = _Lines()
     errors = warnings = unreadable = 0
     for name in args.files:
         result = check_file(name)
         for problem in result.problems:
-            print(problem)
+            out.write(str(problem))
         errors += result.errors
         warnings += result.warnings
         unreadable += result.exit_code == ExitCode.NO_INPUT
@@ -80,7 +111,8 @@ def _run_check(argv: Sequence[str]) -> int:
     )
     if unreadable:
         summary += f" ({unreadable} could not be read)"
-    print(summary)
+    out.write(summary)
+    out.close()
     if unreadable:
         return ExitCode.NO_INPUT
     return ExitCode.DATA if errors else ExitCode.OK

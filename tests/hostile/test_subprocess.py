@@ -122,3 +122,23 @@ def test_check_never_imports_textual(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.splitlines()[-1] == "[0, 65] False False"
+
+
+def test_check_into_a_closed_pipe(tmp_path: Path) -> None:
+    """`mission-timeline check big.json | head -1`: no traceback, and the status still says
+    the file has errors."""
+    data = mission()
+    data["events"] += [dict(data["events"][0], id=f"e{i}", kind="x") for i in range(20_000)]
+    path = _text(tmp_path / "m.json", json.dumps(data))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "check", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # the reader goes away, as `head -1` does
+    error = process.stderr.read()
+    assert process.wait(timeout=60) == 65
+    assert b"events[4].kind: unknown value 'x'" in first
+    assert error == b""
