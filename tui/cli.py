@@ -98,7 +98,10 @@ def _run_check(argv: Sequence[str]) -> int:
     out = _Lines()
     errors = warnings = unreadable = 0
     for name in args.files:
-        result = check_file(name)
+        try:
+            result = check_file(name)
+        except KeyboardInterrupt:
+            return 130  # interrupted (128 + SIGINT), as the shell reports it
         for problem in result.problems:
             out.write(str(problem))
         errors += result.errors

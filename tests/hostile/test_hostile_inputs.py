@@ -634,3 +634,13 @@ def test_duplicate_key_points_at_the_repeat_among_many_keys(write: Callable[...,
     text = '{"format": 1,\n "mission": {"id": "x",\n "title": "t",\n "id": "y"}}'
     problems = check_file(write("m.json", text)).problems
     assert (problems[0].path, problems[0].line) == ("mission.id", 4)
+
+
+def test_check_interrupted(
+    cli: Callable[..., Run], write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(name: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(data.loader, "check_file", interrupted)
+    assert cli("check", write("m.toml", BASE_TOML)).code == 130
