@@ -14,6 +14,8 @@ from enum import IntEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, reset_tzpath
 
+from data.sanitize import quote
+
 # Zone data comes from the tzdata package, never the OS, so a historical offset (Qyzylorda's
 # 2018 change, Kazakhstan's 2024 one) reads the same on every machine.
 reset_tzpath(to=[])
@@ -26,14 +28,16 @@ _TIME = re.compile(
     r"(?P<date>\d{4}-\d{2}(?:-\d{2})?)"
     r"(?:T(?P<clock>\d{2}:\d{2}(?::\d{2}(?P<fraction>\.\d+)?)?))?"
     r"(?P<offset>Z|[+-]\d{2}:\d{2})?"
-    r"(?:\[(?P<zone>[^\]]*)\])?"
+    r"(?:\[(?P<zone>[^\]]*)\])?",
+    re.ASCII,
 )
 # IANA names are ASCII path segments; anything else (control characters, "..") is refused
 # before it reaches the file system lookup inside zoneinfo.
 _ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9][A-Za-z0-9_+\-]*)*")
 _DURATION = re.compile(
     r"P(?:(?P<days>\d{1,6})D)?(?:T(?:(?P<hours>\d{1,6})H)?(?:(?P<minutes>\d{1,6})M)?"
-    r"(?:(?P<seconds>\d{1,6})S)?)?"
+    r"(?:(?P<seconds>\d{1,6})S)?)?",
+    re.ASCII,
 )
 
 
@@ -89,11 +93,11 @@ class When:
 def zone_info(name: str) -> ZoneInfo:
     """Look up an IANA zone by name, refusing anything that is not a plain zone name."""
     if not _ZONE_NAME.fullmatch(name) or ".." in name:
-        raise TimeFormatError(f"not a valid IANA zone name: {name!r}")
+        raise TimeFormatError(f"not a valid IANA zone name: {quote(name)}")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise TimeFormatError(f"unknown IANA zone {name!r}") from None
+        raise TimeFormatError(f"unknown IANA zone {quote(name)}") from None
 
 
 def parse_when(text: str) -> When:
@@ -101,7 +105,7 @@ def parse_when(text: str) -> When:
     match = _TIME.fullmatch(text)
     if match is None:
         raise TimeFormatError(
-            f"not a time: {text!r} (expected e.g. 2021-10-05T08:55:02Z or "
+            f"not a time: {quote(text)} (expected e.g. 2021-10-05T08:55:02Z or "
             "2021-10-05T11:55+03:00[Europe/Moscow] or 2021-11-06[Europe/Moscow])"
         )
     date_text, clock, fraction = match["date"], match["clock"], match["fraction"]
@@ -143,7 +147,7 @@ def parse_duration(text: str) -> timedelta:
     """Parse an ISO 8601 duration of days, hours, minutes and seconds (`P533DT5H31M`)."""
     match = _DURATION.fullmatch(text)
     if match is None or text in ("P", "PT") or text.endswith("T"):
-        raise TimeFormatError(f"not a duration: {text!r} (expected e.g. P533DT5H31M)")
+        raise TimeFormatError(f"not a duration: {quote(text)} (expected e.g. P533DT5H31M)")
     parts = {key: int(value) for key, value in match.groupdict().items() if value}
     return timedelta(**parts)
 
@@ -160,8 +164,8 @@ def format_duration_iso(value: timedelta) -> str:
 
 def parse_date(text: str) -> date:
     """Parse a calendar date `YYYY-MM-DD` (a birth date)."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise TimeFormatError(f"not a date: {text!r} (expected YYYY-MM-DD)")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
+        raise TimeFormatError(f"not a date: {quote(text)} (expected YYYY-MM-DD)")
     try:
         return date.fromisoformat(text)
     except ValueError as error:

@@ -41,6 +41,87 @@ def _version() -> str:
     return f"mission-timeline {__version__} (tzdata {tzdata.IANA_VERSION})"
 
 
+def _tolerate_any_encoding() -> None:
+    """Never fail on a character the terminal cannot encode (LANG=C, PYTHONIOENCODING=ascii):
+    messages quote mission text, which may be in any script; write it as `\\u2400` instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+class _Lines:
+    """Standard output for a report that may be cut short (`check ... | head`): once the
+    reader has gone, the rest is dropped quietly and the exit status still tells the truth."""
+
+    def __init__(self) -> None:
+        self.closed = False
+
+    def write(self, line: str) -> None:
+        if self.closed:
+            return
+        try:
+            print(line)
+        except BrokenPipeError:
+            self._drop()
+
+    def close(self) -> None:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            self._drop()
+
+    def _drop(self) -> None:
+        self.closed = True
+        # Python flushes stdout again at exit; point it somewhere that cannot fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _check_parser() -> _Parser:
+    return _Parser(
+        prog="mission-timeline check",
+        description=(
+            "Validate and lint mission files. Prints every problem, one a line, as "
+            "FILE:LINE:COL: FIELD.PATH: MESSAGE, then a summary. Exit status: 0 when no "
+            "file has errors (warnings allowed), 65 when one has, 66 when one cannot be read."
+        ),
+    )
+
+
+def _run_check(argv: Sequence[str]) -> int:
+    parser = _check_parser()
+    parser.add_argument("files", nargs="+", metavar="FILE", help="mission files (.toml, .json)")
+    args = parser.parse_args(argv)
+    from data.loader import check_file
+
+    out = _Lines()
+    errors = warnings = unreadable = 0
+    for name in args.files:
+        try:
+            result = check_file(name)
+        except KeyboardInterrupt:
+            return 130  # interrupted (128 + SIGINT), as the shell reports it
+        for problem in result.problems:
+            out.write(str(problem))
+        errors += result.errors
+        warnings += result.warnings
+        unreadable += result.exit_code == ExitCode.NO_INPUT
+    files = len(args.files)
+    summary = (
+        f"checked {files} file{'s' * (files != 1)}: {errors} error{'s' * (errors != 1)}, "
+        f"{warnings} warning{'s' * (warnings != 1)}"
+    )
+    if unreadable:
+        summary += f" ({unreadable} could not be read)"
+    out.write(summary)
+    out.close()
+    if unreadable:
+        return ExitCode.NO_INPUT
+    return ExitCode.DATA if errors else ExitCode.OK
+
+
 def _app_parser() -> _Parser:
     parser = _Parser(
         prog="mission-timeline",
@@ -214,11 +295,12 @@ def _run_app(argv: Sequence[str]) -> int:
     return ExitCode.OK
 
 
-SUBCOMMANDS = {"export": _run_export, "schema": _run_schema}
+SUBCOMMANDS = {"check": _run_check, "export": _run_export, "schema": _run_schema}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the process exit code."""
+    _tolerate_any_encoding()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
         return SUBCOMMANDS[args[0]](args[1:])
