@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 
-from data.derived import events_of
 from data.model import Event, EventKind, Mission
 from data.search import fold
 from data.store import KIND_CODE, EventStore, EventView
@@ -70,6 +69,8 @@ class Filter:
     def person_events(self, person_id: str) -> frozenset[str]:
         """Ids of the events a person takes part in (worked out once, when first needed)."""
         if person_id not in self._person_events:
+            from data.derived import events_of  # pendulum: not needed for the first frame
+
             person = self.mission.person_by_id[person_id]
             self._person_events[person_id] = frozenset(
                 event.id for event in events_of(person, self.mission)
