@@ -23,8 +23,8 @@ import re
 import stat
 from array import array
 from collections.abc import Iterator
-from itertools import islice
-from operator import attrgetter
+from itertools import compress, islice
+from operator import attrgetter, eq
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -41,7 +41,7 @@ from data.loader import (
     _parse_json,
     check_references,
 )
-from data.model import Confidence, Event, EventKind, Mission
+from data.model import Confidence, Event, EventKind, Mission, MissionInfo, Person
 from data.schema import FORMAT_VERSION, ID_PATTERN, RECORDS
 from data.store import CONFIDENCE_CODE, KIND_CODE, Extras, StoreBuilder
 from data.times import TimeFormatError
@@ -127,7 +127,6 @@ _KIND_CODE = {kind.value: code for kind, code in KIND_CODE.items()}
 _CONFIDENCE_CODE: dict[Any, int] = {
     (UNSET if c is None else c.value): code for c, code in CONFIDENCE_CODE.items()
 }
-_NONE_IF_UNSET: dict[Any, Any] = {UNSET: None}
 _EMPTY_IF_UNSET: dict[Any, Any] = {UNSET: ""}
 
 
@@ -140,6 +139,17 @@ def load_jsonl(name: str) -> Mission:
     """Read and validate a JSON Lines mission; raise `MissionError` on any problem."""
     with _open(name) as lines:
         return _Reader(name).read(lines)
+
+
+def _event_references(info: MissionInfo, people: tuple[Person, ...]) -> set[str]:
+    """The event ids the header refers to: the reference and the people's flights."""
+    wanted = {info.reference} if info.reference is not None else set()
+    for person in people:
+        for flight in person.flights:
+            for value in (flight.launch, flight.docking, flight.undocking, flight.landing):
+                if value is not None:
+                    wanted.add(value)
+    return wanted
 
 
 class _open:  # noqa: N801 (used as a context manager, like open)
@@ -219,7 +229,12 @@ class _Reader:
         self.vehicle_ids = frozenset(v.id for v in fields.get("vehicles", ()))
         self.person_ids = frozenset(p.id for p in people)
         self.source_ids = frozenset(s.id for s in fields.get("sources", ()))
-        self.seen: set[str] = set()
+        self.hashes = array("q")
+        """Every event id's hash: duplicates are looked for at the end (a set of a million
+        ids would keep a million strings alive)."""
+        self.line_numbers = array("I")
+        self.wanted = frozenset(_event_references(info, people))
+        self.found: set[str] = set()
         self.titles: dict[str, str] = {}
         """Each distinct title once: logs repeat titles, and shared strings cost nothing."""
         self.phase_code: dict[Any, int] = {UNSET: 0, **builder.phase_code}
@@ -246,7 +261,8 @@ class _Reader:
                 break
         if self.count == 0 and not self.problems:
             self.problem("events", "a mission needs at least one event")
-        ids = self.seen
+        self._duplicates()
+        ids = self.found
         if info.reference is not None and info.reference not in ids:
             self.problem("mission.reference", f"unknown event {info.reference!r}")
         for index, person in enumerate(people):
@@ -258,15 +274,32 @@ class _Reader:
                         self.problem(where, f"unknown event {value!r}")
         if self.problems:
             raise MissionDataError(self.problems)
+        events = builder.build()
+        events.positions(self.wanted)  # looked up now, in one pass, and remembered
         return Mission(
             info=info,
-            events=builder.build(),
+            events=events,
             sources=tuple(fields.get("sources", ())),
             places=tuple(fields.get("places", ())),
             vehicles=tuple(fields.get("vehicles", ())),
             phases=tuple(fields.get("phases", ())),
             people=people,
         )
+
+    def _duplicates(self) -> None:
+        """Report every id that is used again (the later uses, as `check_references` does)."""
+        ordered = sorted(self.hashes)
+        repeated = set(compress(ordered, map(eq, ordered, islice(ordered, 1, None))))
+        if not repeated:
+            return
+        ids = self.builder.columns.ids
+        seen: set[str] = set()
+        for index in compress(range(len(self.hashes)), map(repeated.__contains__, self.hashes)):
+            ident = ids[index]
+            if ident in seen:
+                line = self.line_numbers[index]
+                self.problem(f"events[{line - 2}].id", f"duplicate id {ident!r}", line)
+            seen.add(ident)
 
     def _header(self, line: bytes) -> dict[str, Any]:
         """The first line: everything but the events, through the general converter."""
@@ -332,27 +365,27 @@ class _Reader:
             except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
                 pass
             else:
-                if self._take(raws, batch):
+                if self._take(raws, batch, first_line):
                     return
         for offset, line in enumerate(batch):
             if not line.strip():
                 continue
             if b"\\u" not in line:
                 try:
-                    if self._take([self.decode(line)], [line]):
+                    if self._take([self.decode(line)], [line], first_line + offset):
                         continue
                 except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
                     pass
             self._slow(line, first_line + offset)
 
-    def _take(self, raws: list[Any], lines: list[bytes]) -> bool:
+    def _take(self, raws: list[Any], lines: list[bytes], first_line: int) -> bool:
         """Add decoded events if the bulk checks pass (else add nothing and say so)."""
         count = len(raws)
         column = {name: list(map(attrgetter(name), raws)) for name in _OPTIONAL}
         ids = list(map(attrgetter("id"), raws))
         titles = list(map(attrgetter("title"), raws))
         fresh = set(ids)
-        if len(fresh) != count or not self.seen.isdisjoint(fresh):
+        if len(fresh) != count:
             return False
         try:
             instants = list(map(_instant, column["at"]))
@@ -397,9 +430,11 @@ class _Reader:
             return False  # a duplicate key somewhere: the slow path names it
         builder = self.builder
         c = builder.columns
-        c.ids += ids
+        c.ids.extend_list(ids)
         c.titles += map(self.titles.setdefault, titles, titles)
-        c.descriptions += map(_EMPTY_IF_UNSET.get, column["description"], column["description"])
+        c.descriptions.extend_list(
+            list(map(_EMPTY_IF_UNSET.get, column["description"], column["description"]))
+        )
         c.kinds += bytes(map(_KIND_CODE.__getitem__, map(attrgetter("kind"), raws)))
         c.phases += array("H", map(self.phase_code.__getitem__, column["phase"]))
         c.places += array("H", map(self.place_code.__getitem__, column["place"]))
@@ -410,11 +445,13 @@ class _Reader:
                 codes = [builder.group(() if v is UNSET else v) for v in values]
             getattr(c, name).extend(codes)
         c.confidences += bytes(map(_CONFIDENCE_CODE.__getitem__, column["confidence"]))
-        c.at += map(_NONE_IF_UNSET.get, column["at"], column["at"])
-        c.planned += map(_NONE_IF_UNSET.get, planned, planned)
+        c.at.extend_list(list(map(_EMPTY_IF_UNSET.get, column["at"], column["at"])))
+        c.planned.extend_list(list(map(_EMPTY_IF_UNSET.get, planned, planned)))
         c.instants.extend(instants)  # type: ignore[arg-type]
         c.extras.update(extras)
-        self.seen |= fresh
+        self.hashes.extend(map(hash, ids))
+        self.line_numbers.extend(range(first_line, first_line + count))
+        self.found |= self.wanted.intersection(fresh)
         self.count += count
         return True
 
@@ -465,13 +502,14 @@ class _Reader:
         problems: list[Problem] = []
         event = _Converter(self.name, problems).record(raw, "event", path)
         if event is not None and not problems:
-            if event.id in self.seen:
-                problems.append(Problem(self.name, f"{path}.id", f"duplicate id {event.id!r}"))
             problems += self._reference_problems(event, path)
         for p in problems:
             self.problems.append(Problem(p.file, p.path, p.message, line_number, 1))
         if event is not None and not problems:
-            self.seen.add(event.id)
+            self.hashes.append(hash(event.id))
+            self.line_numbers.append(line_number)
+            if event.id in self.wanted:
+                self.found.add(event.id)
             self.builder.add(event)
 
     def _reference_problems(self, event: Event, path: str) -> list[Problem]:

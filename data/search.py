@@ -18,13 +18,13 @@ from functools import lru_cache
 from itertools import compress
 
 from data.model import Event, Mission
-from data.store import EventStore, EventView
+from data.store import EventStore, EventView, TextColumn
 
 MIN_NAME_QUERY = 3
 """A query this long or longer that matches part of a name stands for every spelling of it."""
 CHUNK = 16384
 """Events searched at a time on a store; small enough that a first hit comes back quickly."""
-_SEPARATOR = "\x00"
+_SEPARATOR = TextColumn.SEPARATOR
 """Between events in a joined chunk: mission text never contains it (the loader refuses it)."""
 
 
@@ -122,8 +122,13 @@ class EventSearch:
         columns = store.columns
         found: set[int] = set()
         for column in (columns.titles, columns.descriptions):
-            texts = column[low:high] if where is None else [column[i] for i in where[low:high]]
-            blob = fold_many(_SEPARATOR.join(texts))
+            if where is not None:
+                text = _SEPARATOR.join([column[i] for i in where[low:high]])
+            elif isinstance(column, TextColumn):
+                text = column.text(low, high)
+            else:
+                text = _SEPARATOR.join(column[low:high])
+            blob = fold_many(text)
             for needle in self._needles:
                 found.update(_blob_hits(blob, needle, low, first=first))
         if self._people:

@@ -120,3 +120,27 @@ def test_search_within_a_filtered_view(missions: tuple[Mission, Mission]) -> Non
         fast, slow = EventSearch(store, query), EventSearch(plain, query)
         assert fast.hits(view) == slow.hits(events), query
         assert fast.next_hit(view, 10, 1) == slow.next_hit(events, 10, 1), query
+
+
+def test_text_column_keeps_strings_exactly() -> None:
+    from data.store import TextColumn
+
+    values = [f"item-{n}" if n % 7 else "" for n in range(TextColumn.CHUNK * 2 + 123)]
+    values[5] = "Шкаплеров: ü"
+    column = TextColumn()
+    column.extend_list(values[:100])
+    for value in values[100:300]:
+        column.append(value)
+    column.extend_list(values[300:])
+    column.finish()
+    assert len(column) == len(values)
+    assert list(column) == values
+    assert column[-1] == values[-1]
+    assert column.find("item-4100") == 4100
+    assert column.find("item-410") == 410
+    assert column.find("tem-1") is None
+    assert column.text(3, 9) == "".join(v + TextColumn.SEPARATOR for v in values[3:9])
+    low, high = TextColumn.CHUNK - 2, TextColumn.CHUNK + 3
+    assert column.text(low, high).split(TextColumn.SEPARATOR)[:-1] == values[low:high]
+    order = list(reversed(range(len(values))))
+    assert list(column.gathered(order)) == values[::-1]
