@@ -41,11 +41,21 @@ from data.loader import (
     _parse_json,
     check_references,
 )
-from data.model import Confidence, Event, EventKind, Mission, MissionInfo, Person
+from data.model import (
+    Confidence,
+    Dispute,
+    Event,
+    EventKind,
+    Mission,
+    MissionInfo,
+    Person,
+    Stated,
+    Version,
+)
 from data.schema import FORMAT_VERSION, ID_PATTERN, RECORDS
 from data.store import CONFIDENCE_CODE, KIND_CODE, Extras, StoreBuilder
 from data.times import TimeFormatError
-from data.whens import instant_of
+from data.whens import fast_when, instant_of
 
 
 def _instant(text: Any) -> float | None:
@@ -82,6 +92,26 @@ def _event_struct(
     def optional(kind: Any) -> Any:
         return kind | UnsetType
 
+    source = one_of(sources)
+    stated = msgspec.defstruct(
+        "StatedLine", [("text", str), ("source", source)], forbid_unknown_fields=True, gc=False
+    )
+    version = msgspec.defstruct(
+        "VersionLine",
+        [
+            ("claim", str),
+            ("at", optional(str), UNSET),
+            ("sources", optional(tuple[source, ...]), UNSET),  # type: ignore[valid-type]
+        ],
+        forbid_unknown_fields=True,
+        gc=False,
+    )
+    dispute = msgspec.defstruct(
+        "DisputeLine",
+        [("topic", str), ("versions", tuple[version, ...])],  # type: ignore[valid-type]
+        forbid_unknown_fields=True,
+        gc=False,
+    )
     ident = Annotated[str, Meta(pattern=ID_PATTERN)]
     text = str
     fields: list[tuple[str, Any] | tuple[str, Any, Any]] = [
@@ -99,8 +129,8 @@ def _event_struct(
         ("sources", optional(tuple[one_of(sources), ...]), UNSET),  # type: ignore[misc]
         ("confidence", optional(Literal[tuple(c.value for c in Confidence)]), UNSET),
         ("note", optional(text), UNSET),
-        ("stated", optional(msgspec.Raw), UNSET),
-        ("disputes", optional(msgspec.Raw), UNSET),
+        ("stated", optional(tuple[stated, ...]), UNSET),  # type: ignore[valid-type]
+        ("disputes", optional(tuple[dispute, ...]), UNSET),  # type: ignore[valid-type]
         ("station_crew", optional(Annotated[int, Meta(ge=0, lt=_MAX_CREW)]), UNSET),
     ]
     return msgspec.defstruct("EventLine", fields, forbid_unknown_fields=True, gc=False)
@@ -419,13 +449,14 @@ class _Reader:
                 if values.count(UNSET) == len(rare):
                     continue
                 end, note, stated, disputes, crew = values
-                for raw in (stated, disputes):
-                    if raw is not UNSET:
-                        nested += bytes(raw).count(b":")
-                extra = self._extras(end, note, stated, disputes, crew)
-                if extra is None:
+                try:
+                    taken = self._extras(end, note, stated, disputes, crew)
+                except TimeFormatError:
+                    taken = None
+                if taken is None:
                     return False
-                extras[start + position] = extra
+                extras[start + position], colons = taken
+                nested += colons
         if sum(line.count(b":") for line in lines) != present + inside + nested:
             return False  # a duplicate key somewhere: the slow path names it
         builder = self.builder
@@ -455,31 +486,50 @@ class _Reader:
         self.count += count
         return True
 
-    def _extras(self, end: Any, note: Any, stated: Any, disputes: Any, crew: Any) -> Extras | None:
-        """The rare fields, through the general converter (they are few)."""
-        raw: dict[str, Any] = {"id": "x", "title": "x", "kind": "milestone"}
-        for key, value in (("stated", stated), ("disputes", disputes)):
-            if value is not UNSET:
-                try:
-                    text = bytes(value).decode("utf-8")
-                    raw[key] = _parse_json(f'{{"value": {text}}}', self.name)["value"]
-                except (MissionDataError, UnicodeDecodeError):
-                    return None
-        if "stated" in raw or "disputes" in raw:
-            problems: list[Problem] = []
-            event = _Converter(self.name, problems).record(raw, "event", "")
-            if event is None or problems or self._nested_problems(event, ""):
-                return None
-            stated_value, disputes_value = event.stated, event.disputes
-        else:
-            stated_value, disputes_value = (), ()
-        return Extras(
+    def _extras(
+        self, end: Any, note: Any, stated: Any, disputes: Any, crew: Any
+    ) -> tuple[Extras, int] | None:
+        """The rare fields as model records, and how many colons their keys and strings
+        account for (for the duplicate-key count); `None` sends the line the slow way."""
+        colons = 0
+        texts: list[str] = []
+        stated_value: tuple[Stated, ...] = ()
+        if stated is not UNSET:
+            stated_value = tuple(Stated(item.text, item.source) for item in stated)
+            colons += 2 * len(stated)
+            texts += [item.text for item in stated]
+        disputes_value: list[Dispute] = []
+        for dispute in () if disputes is UNSET else disputes:
+            if not dispute.versions:
+                return None  # "a dispute needs versions", from the slow path
+            versions = []
+            colons += 2
+            texts.append(dispute.topic)
+            for version in dispute.versions:
+                at = None if version.at is UNSET else version.at
+                colons += 1 + (at is not None) + (version.sources is not UNSET)
+                texts.append(version.claim)
+                if at is not None:
+                    texts.append(at)
+                versions.append(
+                    Version(
+                        version.claim,
+                        None if at is None else fast_when(at),
+                        () if version.sources is UNSET else version.sources,
+                    )
+                )
+            disputes_value.append(Dispute(dispute.topic, tuple(versions)))
+        blob = "\n".join(texts)
+        if "\x00" in blob:
+            return None
+        extras = Extras(
             note="" if note is UNSET else note,
             stated=stated_value,
-            disputes=disputes_value,
+            disputes=tuple(disputes_value),
             station_crew=None if crew is UNSET else crew,
             end=None if end is UNSET else end,
         )
+        return extras, colons + blob.count(":")
 
     def _slow(self, line: bytes, line_number: int) -> None:
         """One event line through the general converter: every problem, worded as usual."""

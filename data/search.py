@@ -132,7 +132,7 @@ class EventSearch:
             for needle in self._needles:
                 found.update(_blob_hits(blob, needle, low, first=first))
         if self._people:
-            wanted = bytes(1 if self._people.intersection(group) else 0 for group in store.groups)
+            wanted = self._wanted_groups(store)
             codes = (
                 columns.people[low:high]
                 if where is None

@@ -302,9 +302,16 @@ class EventStore(Sequence[Event]):
         return self.by_id.position(event_id)
 
     def positions(self, event_ids: Iterable[str]) -> list[int]:
-        """The indexes of the events with these ids, in order (one pass over the ids)."""
-        found = self.columns.ids.find_all(event_ids)
-        self.by_id.remember(found)
+        """The indexes of the events with these ids, in order (one pass over the ids for
+        those not looked up before)."""
+        known = self.by_id.known
+        wanted = set(event_ids)
+        found = {i: known[i] for i in wanted if i in known}
+        missing = wanted.difference(found)
+        if missing:
+            more = self.columns.ids.find_all(missing)
+            self.by_id.remember(more)
+            found.update(more)
         return sorted(found.values())
 
 
@@ -317,6 +324,11 @@ class EventsById(Mapping[str, Event]):
     def __init__(self, store: EventStore) -> None:
         self.store = store
         self._found: dict[str, int] = {}
+
+    @property
+    def known(self) -> Mapping[str, int]:
+        """The ids looked up so far, and their indexes."""
+        return self._found
 
     def remember(self, found: dict[str, int]) -> None:
         """Keep these ids' indexes (the ids a mission's people and reference name)."""

@@ -161,6 +161,16 @@ def test_unusual_but_valid_lines_take_the_general_path(tmp_path: Path) -> None:
             '"disputes":[{"topic":"t","versions":[{"claim":"c","at":"2021-13-01T00:00Z"}]}]}',
             "events[2].disputes[0].versions[0].at",
         ),
+        (
+            '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z",'
+            '"stated":[{"text":"t: 1","source":"press","text":"u"}]}',
+            "duplicate key 'text'",
+        ),
+        (
+            '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z",'
+            '"disputes":[{"topic":"t","versions":[]}]}',
+            "events[2].disputes[0].versions: a dispute needs versions",
+        ),
         ('{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z"', "JSON syntax error"),
         ("[1, 2]", "the top level must be an object"),
     ],
