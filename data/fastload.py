@@ -23,8 +23,8 @@ import re
 import stat
 from array import array
 from collections.abc import Iterator
-from itertools import compress, islice
-from operator import attrgetter, eq
+from itertools import compress, islice, repeat
+from operator import attrgetter, eq, is_not
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -58,9 +58,9 @@ from data.times import TimeFormatError
 from data.whens import fast_when, instant_of
 
 
-def _instant(text: Any) -> float | None:
-    """The instant of a time field, `None` if absent; `TimeFormatError` if wrong."""
-    return None if text is UNSET else instant_of(text)
+def _given(values: list[Any]) -> Iterator[int]:
+    """The positions of the values that were given (are not `UNSET`)."""
+    return compress(range(len(values)), map(is_not, values, repeat(UNSET)))
 
 
 MAX_PROBLEMS = 1000
@@ -220,11 +220,11 @@ class _open:  # noqa: N801 (used as a context manager, like open)
     def _lines(self) -> Iterator[bytes]:
         read = 0
         try:
-            for line in self.handle:
-                read += len(line)
+            while lines := self.handle.readlines(1 << 20):
+                read += sum(map(len, lines))
                 if read > MAX_FILE_BYTES:
                     raise self.fail(f"too large (the limit is {MAX_FILE_BYTES} bytes)")
-                yield line
+                yield from lines
         except OSError as error:
             raise self.fail(f"cannot read: {error.strerror or error}") from None
         after = os.fstat(self.handle.fileno())
@@ -417,16 +417,20 @@ class _Reader:
         fresh = set(ids)
         if len(fresh) != count:
             return False
+        at, planned, ends = column["at"], column["planned"], column["end"]
         try:
-            instants = list(map(_instant, column["at"]))
-            planned = column["planned"]
-            if planned.count(UNSET) != count:
-                for position, instant in enumerate(map(_instant, planned)):
-                    if instants[position] is None:
-                        instants[position] = instant
-            ends = column["end"]
-            if ends.count(UNSET) != count:
-                list(map(_instant, ends))
+            if UNSET in at:
+                instants: list[float | None] = [None] * count
+                for position in _given(at):
+                    instants[position] = instant_of(at[position])
+            else:
+                instants = list(map(instant_of, at))
+            for position in _given(planned):
+                instant = instant_of(planned[position])
+                if instants[position] is None:
+                    instants[position] = instant
+            for position in _given(ends):
+                instant_of(ends[position])
         except TimeFormatError:
             return False
         if None in instants:
@@ -442,12 +446,11 @@ class _Reader:
         nested = 0
         extras: dict[int, Extras] = {}
         rare = ("end", "note", "stated", "disputes", "station_crew")
-        if any(column[name].count(UNSET) != count for name in rare):
+        rows = set().union(*(_given(column[name]) for name in rare))
+        if rows:
             start = len(self.builder.columns.ids)
-            for position in range(count):
+            for position in sorted(rows):
                 values = [column[name][position] for name in rare]
-                if values.count(UNSET) == len(rare):
-                    continue
                 end, note, stated, disputes, crew = values
                 try:
                     taken = self._extras(end, note, stated, disputes, crew)

@@ -14,8 +14,8 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
-from operator import add, itemgetter, rshift
+from itertools import accumulate, compress, pairwise, repeat
+from operator import add, and_, itemgetter, ne, not_
 from typing import overload
 
 from data.model import Confidence, Dispute, Event, EventKind, Stated
@@ -102,18 +102,32 @@ class TextColumn(Sequence[str]):
         self.lengths += lengths
 
     def gathered(self, order: Sequence[int]) -> TextColumn:
-        """A new column with the strings in `order` (indexes into this one), made a chunk
-        at a time so that only a chunk of separate strings exists at once."""
+        """A new column with the strings in `order` (indexes into this one).
+
+        Events out of time order are few, so `order` is mostly runs of consecutive indexes:
+        each run is copied as one slice of its blob, and only the runs are walked in Python."""
         self.finish()
         column = TextColumn()
         blobs, starts, lengths = self.blobs, self.starts, self.lengths
+        mask = self.CHUNK - 1
         for low in range(0, len(order), self.CHUNK):
             part = order[low : low + self.CHUNK]
-            begin = list(map(starts.__getitem__, part))
-            ends = map(add, begin, map(lengths.__getitem__, part))
-            texts = map(blobs.__getitem__, map(rshift, part, repeat(self.SHIFT)))
-            column.extend_list(list(map(str.__getitem__, texts, map(slice, begin, ends))))
-        column.finish()
+            size = len(part)
+            after = part[1:]
+            breaks = set(compress(range(1, size), map(ne, after, map(add, part, repeat(1)))))
+            breaks.update(compress(range(1, size), map(not_, map(and_, after, repeat(mask)))))
+            edges = [0, *sorted(breaks), size]
+            pieces = []
+            for first, stop in pairwise(edges):
+                head, last = part[first], part[stop - 1]
+                end = starts[last] + lengths[last] + 1
+                pieces.append(blobs[head >> self.SHIFT][starts[head] : end])
+            new_lengths = array("I", map(lengths.__getitem__, part))
+            new_starts = array("I", accumulate(map(add, new_lengths, repeat(1)), initial=0))
+            new_starts.pop()
+            column.blobs.append("".join(pieces))
+            column.starts += new_starts
+            column.lengths += new_lengths
         return column
 
     def text(self, low: int, high: int) -> str:
