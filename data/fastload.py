@@ -22,7 +22,7 @@ import os
 import re
 import stat
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import compress, islice, repeat
 from operator import attrgetter, eq, is_not
 from typing import Annotated, Any, Literal
@@ -165,10 +165,21 @@ def is_jsonl(name: str) -> bool:
     return name.lower().endswith(".jsonl")
 
 
-def load_jsonl(name: str) -> Mission:
-    """Read and validate a JSON Lines mission; raise `MissionError` on any problem."""
-    with _open(name) as lines:
-        return _Reader(name).read(lines)
+Progress = Callable[[int, int], None]
+"""Called with (events read so far, bytes of the file read so far) after each batch."""
+
+
+def load_jsonl(name: str, progress: Progress | None = None) -> Mission:
+    """Read and validate a JSON Lines mission; raise `MissionError` on any problem.
+
+    `progress` (for a progress indicator while a worker loads a large file) is called after
+    every batch of lines; the file's size is `os.path.getsize(name)`."""
+    opened = _open(name)
+    with opened as lines:
+        reader = _Reader(name)
+        if progress is not None:
+            reader.progress = lambda: progress(reader.count, opened.read)
+        return reader.read(lines)
 
 
 def _event_references(info: MissionInfo, people: tuple[Person, ...]) -> set[str]:
@@ -188,6 +199,8 @@ class _open:  # noqa: N801 (used as a context manager, like open)
 
     def __init__(self, name: str) -> None:
         self.name = name
+        self.read = 0
+        """Bytes read so far."""
 
     def fail(self, message: str) -> MissionReadError:
         return MissionReadError([Problem(self.name, "", message)])
@@ -218,11 +231,10 @@ class _open:  # noqa: N801 (used as a context manager, like open)
         return self._lines()
 
     def _lines(self) -> Iterator[bytes]:
-        read = 0
         try:
             while lines := self.handle.readlines(1 << 20):
-                read += sum(map(len, lines))
-                if read > MAX_FILE_BYTES:
+                self.read += sum(map(len, lines))
+                if self.read > MAX_FILE_BYTES:
                     raise self.fail(f"too large (the limit is {MAX_FILE_BYTES} bytes)")
                 yield from lines
         except OSError as error:
@@ -231,7 +243,7 @@ class _open:  # noqa: N801 (used as a context manager, like open)
         if (after.st_size, after.st_mtime_ns) != (
             self.before.st_size,
             self.before.st_mtime_ns,
-        ) or read != after.st_size:
+        ) or self.read != after.st_size:
             raise self.fail("the file changed while it was being read; try again")
 
     def __exit__(self, *exc: object) -> None:
@@ -244,6 +256,7 @@ class _Reader:
     def __init__(self, name: str) -> None:
         self.name = name
         self.problems: list[Problem] = []
+        self.progress: Callable[[], None] | None = None
 
     def problem(self, path: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.name, path, message, line, 1 if line else None))
@@ -287,6 +300,8 @@ class _Reader:
                 break
             self._batch(batch, line_number + 1)
             line_number += len(batch)
+            if self.progress is not None:
+                self.progress()
             if len(self.problems) >= MAX_PROBLEMS:
                 break
         if self.count == 0 and not self.problems:

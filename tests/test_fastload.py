@@ -231,3 +231,16 @@ def test_unreadable_inputs(tmp_path: Path) -> None:
     (tmp_path / "empty.jsonl").write_text("")
     with pytest.raises(MissionDataError, match="empty file"):
         load_mission(tmp_path / "empty.jsonl")
+
+
+def test_progress_is_reported_per_batch(tmp_path: Path) -> None:
+    from data.fastload import load_jsonl
+
+    path = tmp_path / "m.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        generate.write_mission(out, 9000, "jsonl", seed=5)
+    seen: list[tuple[int, int]] = []
+    mission = load_jsonl(str(path), progress=lambda events, done: seen.append((events, done)))
+    assert len(seen) >= 2
+    assert seen == sorted(seen)
+    assert seen[-1] == (len(mission.events), path.stat().st_size)
