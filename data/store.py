@@ -13,7 +13,6 @@ from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from itertools import accumulate, compress, pairwise, repeat
 from operator import add, and_, itemgetter, ne, not_
 from typing import overload
@@ -177,41 +176,68 @@ class TextColumn(Sequence[str]):
         return None
 
 
-@dataclass(frozen=True, slots=True)
 class Extras:
-    """The fields few events have."""
+    """The fields few events have. (A plain class: a dataclass costs milliseconds to
+    create at import, and this module is imported before the first frame.)"""
 
-    note: str = ""
-    stated: tuple[Stated, ...] = ()
-    disputes: tuple[Dispute, ...] = ()
-    station_crew: int | None = None
-    end: str | None = None
+    __slots__ = ("disputes", "end", "note", "stated", "station_crew")
+
+    def __init__(
+        self,
+        note: str = "",
+        stated: tuple[Stated, ...] = (),
+        disputes: tuple[Dispute, ...] = (),
+        station_crew: int | None = None,
+        end: str | None = None,
+    ) -> None:
+        self.note = note
+        self.stated = stated
+        self.disputes = disputes
+        self.station_crew = station_crew
+        self.end = end
 
 
-@dataclass(slots=True)
 class Columns:
-    """The events' fields, one list or array per field, in time order once sorted."""
+    """The events' fields, one list or array per field, in time order once sorted.
 
-    ids: TextColumn
-    titles: list[str]
-    """Titles repeat in logs: each distinct one is kept once and shared."""
-    descriptions: TextColumn
-    kinds: bytearray
-    """Index into `KINDS`."""
-    phases: array[int]
-    """0 for none, else 1 + index into `phase_ids`."""
-    places: array[int]
-    vehicles: array[int]
-    """Index into `groups`, the distinct reference lists."""
-    people: array[int]
-    sources: array[int]
-    confidences: bytearray
-    at: TextColumn
-    """The time as written; empty when not given."""
-    planned: TextColumn
-    instants: array[float]
-    """POSIX timestamps of `at`, else `planned`: what the timeline is ordered by."""
-    extras: dict[int, Extras]
+    `titles`: each distinct title is kept once and shared (titles repeat in logs).
+    `kinds`: index into `KINDS`. `phases`, `places`: 0 for none, else 1 + index into the
+    store's ids. `vehicles`, `people`, `sources`: index into `groups`, the distinct reference
+    lists. `at`, `planned`: the time as written, empty when not given. `instants`: POSIX
+    timestamps of `at`, else `planned`: what the timeline is ordered by."""
+
+    __slots__ = (
+        "at",
+        "confidences",
+        "descriptions",
+        "extras",
+        "ids",
+        "instants",
+        "kinds",
+        "people",
+        "phases",
+        "places",
+        "planned",
+        "sources",
+        "titles",
+        "vehicles",
+    )
+
+    def __init__(self) -> None:
+        self.ids = TextColumn()
+        self.titles: list[str] = []
+        self.descriptions = TextColumn()
+        self.kinds = bytearray()
+        self.phases = array("H")
+        self.places = array("H")
+        self.vehicles = array("I")
+        self.people = array("I")
+        self.sources = array("I")
+        self.confidences = bytearray()
+        self.at = TextColumn()
+        self.planned = TextColumn()
+        self.instants = array("d")
+        self.extras: dict[int, Extras] = {}
 
 
 class EventStore(Sequence[Event]):
@@ -414,22 +440,7 @@ class StoreBuilder:
         self.place_ids = list(place_ids)
         self.groups: list[tuple[str, ...]] = [()]
         self.group_code: dict[tuple[str, ...], int] = {(): 0}
-        self.columns = Columns(
-            ids=TextColumn(),
-            titles=[],
-            descriptions=TextColumn(),
-            kinds=bytearray(),
-            phases=array("H"),
-            places=array("H"),
-            vehicles=array("I"),
-            people=array("I"),
-            sources=array("I"),
-            confidences=bytearray(),
-            at=TextColumn(),
-            planned=TextColumn(),
-            instants=array("d"),
-            extras={},
-        )
+        self.columns = Columns()
 
     def group(self, refs: tuple[str, ...]) -> int:
         """The code of a reference list, sharing one tuple among all events that use it."""
