@@ -33,6 +33,12 @@ _PLAIN = re.compile(
     re.ASCII,
 ).fullmatch
 """A time with an offset and no zone, the commonest form: `fromisoformat` reads it whole."""
+_ZONED = re.compile(
+    r"~?((?:19\d\d|2[01]\d\d|2200)-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{3})?)?)"
+    r"(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?\[([^\]]+)\]",
+    re.ASCII,
+).fullmatch
+"""A time of day in a zone, with or without its offset."""
 _OFFSETS: dict[tuple[str, str], timedelta | None] = {}
 """Zone and local month or day to the offset in force all through it (`None`: the clocks
 change in it)."""
@@ -79,6 +85,21 @@ def instant_of(text: str) -> float:
             return datetime.fromisoformat(match[1]).timestamp()
         except ValueError:
             pass  # out of range (February 30th, second 60): parse_when words it
+    match = _ZONED(text)
+    if match is not None:
+        body, written, zone = match.groups()
+        offset = _OFFSETS.get((zone, body[:7]), _UNKNOWN)
+        # If the zone's offset is the same all that month (and the zone name is known good,
+        # or it would not be in the cache), there is no need for the general path.
+        if (
+            offset is not _UNKNOWN
+            and offset is not None
+            and (written is None or (_ZERO if written == "Z" else _offset(written)) == offset)
+        ):
+            try:
+                return (datetime.fromisoformat(body + "+00:00") - offset).timestamp()
+            except ValueError:
+                pass
     return when_parts(text)[0].timestamp()
 
 
