@@ -23,6 +23,7 @@ import re
 import stat
 from array import array
 from collections.abc import Callable, Iterator
+from functools import partial
 from itertools import compress, islice, repeat
 from operator import attrgetter, eq, is_not
 from typing import Annotated, Any, Literal
@@ -56,6 +57,8 @@ from data.schema import FORMAT_VERSION, ID_PATTERN, RECORDS
 from data.store import CONFIDENCE_CODE, KIND_CODE, Extras, StoreBuilder
 from data.times import TimeFormatError
 from data.whens import fast_when, instant_of
+
+_IS_GIVEN = partial(is_not, UNSET)
 
 
 def _given(values: list[Any]) -> Iterator[int]:
@@ -454,7 +457,7 @@ class _Reader:
         texts = [titles, column["description"], column["note"], column["at"], planned, ends]
         inside = 0
         for values in texts:
-            blob = "\n".join([value for value in values if value is not UNSET])
+            blob = "\n".join(filter(_IS_GIVEN, values))
             if "\x00" in blob:
                 return False
             inside += blob.count(":")
@@ -475,7 +478,7 @@ class _Reader:
                     return False
                 extras[start + position], colons = taken
                 nested += colons
-        if sum(line.count(b":") for line in lines) != present + inside + nested:
+        if b"".join(lines).count(b":") != present + inside + nested:
             return False  # a duplicate key somewhere: the slow path names it
         builder = self.builder
         c = builder.columns
