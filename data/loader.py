@@ -115,7 +115,7 @@ def load_mission(path: str | os.PathLike[str]) -> Mission:
     """Read and validate a mission file; raise `MissionError` on any problem."""
     name = os.fspath(path)
     if name.lower().endswith(".jsonl"):
-        # Streamed line by line into compact storage: a million events in 3 s (issue 6).
+        # Streamed line by line into compact storage, for missions of millions of events.
         from data.fastload import load_jsonl
 
         return load_jsonl(name)
