@@ -407,23 +407,21 @@ class _Reader:
 
     def _batch(self, batch: list[bytes], first_line: int) -> None:
         """Take a batch of event lines in bulk; if anything in it is unusual, line by line."""
-        if b"\\u" not in b"".join(batch):
-            try:
-                raws = list(map(self.decode, batch))
-            except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
-                pass
-            else:
-                if self._take(raws, batch, first_line):
-                    return
+        try:
+            raws = list(map(self.decode, batch))
+        except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
+            pass
+        else:
+            if self._take(raws, batch, first_line):
+                return
         for offset, line in enumerate(batch):
             if not line.strip():
                 continue
-            if b"\\u" not in line:
-                try:
-                    if self._take([self.decode(line)], [line], first_line + offset):
-                        continue
-                except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
-                    pass
+            try:
+                if self._take([self.decode(line)], [line], first_line + offset):
+                    continue
+            except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
+                pass
             self._slow(line, first_line + offset)
 
     def _take(self, raws: list[Any], lines: list[bytes], first_line: int) -> bool:
@@ -478,7 +476,12 @@ class _Reader:
                     return False
                 extras[start + position], colons = taken
                 nested += colons
-        if b"".join(lines).count(b":") != present + inside + nested:
+        joined = b"".join(lines)
+        # A colon written as \u003a is in a decoded string but not among the raw colons.
+        # Counting every "\u003a" (even an escaped backslash followed by "u003a") can only
+        # make the two sides differ, never hide a duplicate key.
+        escaped = joined.count(b"\\u003a") + joined.count(b"\\u003A")
+        if joined.count(b":") != present + inside + nested - escaped:
             return False  # a duplicate key somewhere: the slow path names it
         builder = self.builder
         c = builder.columns

@@ -167,6 +167,14 @@ def test_unusual_but_valid_lines_take_the_general_path(tmp_path: Path) -> None:
             "duplicate key 'text'",
         ),
         (
+            '{"id":"x","title":"a\\u003ab","kind":"launch","at":"2021-10-05T08:55Z","title":"c"}',
+            "duplicate key 'title'",
+        ),
+        (
+            '{"id":"x","title":"a\\\\u003ab","kind":"launch","at":"2021-10-05T08:55Z","title":"c"}',
+            "duplicate key 'title'",
+        ),
+        (
             '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z",'
             '"disputes":[{"topic":"t","versions":[]}]}',
             "events[2].disputes[0].versions: a dispute needs versions",
@@ -181,6 +189,30 @@ def test_bad_event_lines_are_reported_with_line_and_path(
     found = problems(write(tmp_path, LAUNCH, LANDING, line))
     assert any(expected in problem for problem in found), found
     assert all(":4:" in problem for problem in found), found
+
+
+def test_ascii_escaped_lines_load_the_same(tmp_path: Path) -> None:
+    """Lines written with json.dumps' default ensure_ascii (\\uXXXX for every non-ASCII
+    character, even for a colon) load exactly as the same lines written plainly."""
+    events = [
+        {
+            "id": "launch",
+            "title": "Пуск: старт",
+            "kind": "launch",
+            "at": "2021-10-05T08:55Z",
+            "description": "Шкаплеров \u2014 a\\u003ab",
+            "note": "x:y",
+        },
+        {"id": "landing", "title": "Посадка", "kind": "landing", "at": "2021-10-05T11:55Z"},
+    ]
+    plain = tmp_path / "plain.jsonl"
+    plain.write_text(
+        json.dumps(HEADER) + "\n" + "\n".join(json.dumps(e, ensure_ascii=False) for e in events)
+    )
+    lines = [json.dumps(e).replace("\\u043a: ", "\\u043a\\u003a ") for e in events]
+    assert "\\u003a" in lines[0]
+    escaped = write(tmp_path, *lines)
+    assert list(load_mission(escaped).events) == list(load_mission(plain).events)
 
 
 def test_every_bad_line_is_reported(tmp_path: Path) -> None:
