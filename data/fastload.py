@@ -89,8 +89,8 @@ def _event_struct(
     fields, their types, ids, kinds and every reference against the header's ids."""
 
     def one_of(values: tuple[str, ...]) -> Any:
-        # An empty Literal is not allowed; a pattern no id can match refuses every value.
-        return Literal[values] if values else Annotated[str, Meta(pattern="^$")]
+        # An empty Literal is not allowed; a pattern that matches nothing refuses every value.
+        return Literal[values] if values else Annotated[str, Meta(pattern="(?!)")]
 
     def optional(kind: Any) -> Any:
         return kind | UnsetType
@@ -483,6 +483,11 @@ class _Reader:
         escaped = joined.count(b"\\u003a") + joined.count(b"\\u003A")
         if joined.count(b":") != present + inside + nested - escaped:
             return False  # a duplicate key somewhere: the slow path names it
+        try:  # codes first: a value msgspec let through but the mission lacks adds nothing
+            phases = array("H", map(self.phase_code.__getitem__, column["phase"]))
+            places = array("H", map(self.place_code.__getitem__, column["place"]))
+        except KeyError:
+            return False
         builder = self.builder
         c = builder.columns
         c.ids.extend_list(ids)
@@ -491,8 +496,8 @@ class _Reader:
             list(map(_EMPTY_IF_UNSET.get, column["description"], column["description"]))
         )
         c.kinds += bytes(map(_KIND_CODE.__getitem__, map(attrgetter("kind"), raws)))
-        c.phases += array("H", map(self.phase_code.__getitem__, column["phase"]))
-        c.places += array("H", map(self.place_code.__getitem__, column["place"]))
+        c.phases += phases
+        c.places += places
         for name in ("vehicles", "people", "sources"):
             values = column[name]
             codes = list(map(builder.group_code.get, values))

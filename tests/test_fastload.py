@@ -276,3 +276,14 @@ def test_progress_is_reported_per_batch(tmp_path: Path) -> None:
     assert len(seen) >= 2
     assert seen == sorted(seen)
     assert seen[-1] == (len(mission.events), path.stat().st_size)
+
+
+@pytest.mark.parametrize("key", ["phase", "place"])
+def test_references_to_an_empty_list(tmp_path: Path, key: str) -> None:
+    header = {**HEADER, "phases": [], "places": []}
+    launch = json.loads(LAUNCH) | {"phase": None, "place": None}
+    del launch["phase"], launch["place"]
+    for value in ("", "nope"):
+        line = json.dumps(launch | {key: value})
+        found = problems(write(tmp_path, line, LANDING, header=header))
+        assert any(f"events[0].{key}: " in problem for problem in found), found
