@@ -4,16 +4,22 @@ Syntax: space-separated `key:value[,value...]` terms, with key one of `phase`, `
 `person` or `vehicle`. Values within a term are alternatives (OR); terms must all hold (AND).
 A value is an id or a name, matched without regard to case or accents; for a person any
 spelling of the name works. Example: `kind:docking,undocking person:sjkaplerov`.
+
+On a compact `data.store.EventStore` (a large mission) a filter is worked out on the columns:
+each term becomes a byte mask over all events (`bytes.translate` for kinds, one lookup per
+shared reference list for the rest), the masks are combined as integers, and the result is an
+`EventView` of the store, not a million new objects.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import compress
 
-from data.derived import events_of
 from data.model import Event, EventKind, Mission
 from data.search import fold
+from data.store import KIND_CODE, EventStore, EventView
 
 KEYS = ("phase", "kind", "person", "vehicle")
 
@@ -35,7 +41,10 @@ class Filter:
 
     text: str
     terms: tuple[Term, ...]
-    _person_events: dict[str, frozenset[str]]
+    mission: Mission = field(repr=False, compare=False)
+    _person_events: dict[str, frozenset[str]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __str__(self) -> str:
         return self.text
@@ -43,8 +52,58 @@ class Filter:
     def matches(self, event: Event) -> bool:
         return all(_TESTS[term.key](self, term, event) for term in self.terms)
 
-    def apply(self, events: Iterable[Event]) -> list[Event]:
+    def apply(self, events: Iterable[Event]) -> Sequence[Event]:
+        """The events that match, in order: a list, or a view when `events` is a store."""
+        if isinstance(events, EventStore):
+            return EventView(events, self.positions(events))
         return [event for event in events if self.matches(event)]
+
+    def positions(self, store: EventStore) -> list[int]:
+        """Indexes of the matching events of a store, from its columns."""
+        size = len(store)
+        mask = (1 << (8 * size)) - 1 if size else 0
+        for term in self.terms:
+            mask &= int.from_bytes(self._mask(store, term), "little")
+        return list(compress(range(size), mask.to_bytes(size, "little")))
+
+    def person_events(self, person_id: str) -> frozenset[str]:
+        """Ids of the events a person takes part in (worked out once, when first needed)."""
+        if person_id not in self._person_events:
+            from data.derived import events_of  # pendulum: not needed for the first frame
+
+            person = self.mission.person_by_id[person_id]
+            self._person_events[person_id] = frozenset(
+                event.id for event in events_of(person, self.mission)
+            )
+        return self._person_events[person_id]
+
+    def _mask(self, store: EventStore, term: Term) -> bytes:
+        """One byte per event of the store: 1 where the term holds."""
+        c = store.columns
+        if term.key == "kind":
+            table = bytearray(256)
+            for kind in term.ids:
+                table[KIND_CODE[EventKind(kind)]] = 1
+            return bytes(c.kinds.translate(table))
+        if term.key == "phase":
+            wanted = bytes(phase in term.ids for phase in store.phase_ids)
+            return bytes(map(wanted.__getitem__, c.phases))
+        if term.key == "vehicle":
+            wanted = bytes(bool(term.ids.intersection(group)) for group in store.groups)
+            return bytes(map(wanted.__getitem__, c.vehicles))
+        wanted = bytes(bool(term.ids.intersection(group)) for group in store.groups)
+        mask = bytearray(map(wanted.__getitem__, c.people))
+        people = [self.mission.person_by_id[person_id] for person_id in term.ids]
+        flight_events = {
+            event_id
+            for person in people
+            for flight in person.flights
+            for event_id in (flight.launch, flight.docking, flight.undocking, flight.landing)
+            if event_id is not None
+        }
+        for position in store.positions(flight_events):
+            mask[position] = 1
+        return bytes(mask)
 
 
 def parse_filter(text: str, mission: Mission) -> Filter:
@@ -58,12 +117,7 @@ def parse_filter(text: str, mission: Mission) -> Filter:
             )
         ids = frozenset(_resolve(mission, key, value) for value in values.split(",") if value)
         terms.append(Term(key, ids))
-    person_ids = {i for term in terms if term.key == "person" for i in term.ids}
-    person_events = {
-        person_id: frozenset(e.id for e in events_of(mission.person_by_id[person_id], mission))
-        for person_id in person_ids
-    }
-    return Filter(" ".join(text.split()), tuple(terms), person_events)
+    return Filter(" ".join(text.split()), tuple(terms), mission)
 
 
 def _resolve(mission: Mission, key: str, value: str) -> str:
@@ -87,7 +141,7 @@ def _resolve(mission: Mission, key: str, value: str) -> str:
 
 
 def _in_people(flt: Filter, term: Term, event: Event) -> bool:
-    return any(event.id in flt._person_events[person_id] for person_id in term.ids)
+    return any(event.id in flt.person_events(person_id) for person_id in term.ids)
 
 
 _TESTS: dict[str, Callable[[Filter, Term, Event], bool]] = {

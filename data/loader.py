@@ -170,6 +170,8 @@ def load_bundled() -> Mission:
 def load_mission(path: str | os.PathLike[str]) -> Mission:
     """Read and validate a mission file; raise `MissionError` on any error (not warnings)."""
     name = os.fspath(path)
+    if _is_jsonl(name):
+        return _load_jsonl(name)
     document = _Document.read(name)
     mission, problems = _analyse(document.raw, name)
     errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -181,6 +183,12 @@ def load_mission(path: str | os.PathLike[str]) -> Mission:
 def check_file(path: str | os.PathLike[str]) -> FileCheck:
     """Every problem in a file, errors and warnings, with their places; never raises."""
     name = os.fspath(path)
+    if _is_jsonl(name):
+        try:
+            _load_jsonl(name)
+        except MissionError as error:
+            return FileCheck(error.problems, error.exit_code)
+        return FileCheck([], 0)
     try:
         document = _Document.read(name)
     except MissionError as error:
@@ -189,6 +197,18 @@ def check_file(path: str | os.PathLike[str]) -> FileCheck:
     located = document.locate(problems)
     has_errors = any(p.severity is Severity.ERROR for p in located)
     return FileCheck(located, MissionDataError.exit_code if has_errors else 0)
+
+
+def _is_jsonl(name: str) -> bool:
+    return name.lower().endswith(".jsonl")
+
+
+def _load_jsonl(name: str) -> Mission:
+    """Stream a JSON Lines mission into compact storage (data.fastload), for missions of
+    millions of events; imported only when needed."""
+    from data.fastload import load_jsonl
+
+    return load_jsonl(name)
 
 
 def read_document(name: str) -> dict[str, Any]:

@@ -6,6 +6,7 @@ and `data.timefmt`. Instants are always timezone-aware; see `data.times.When`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -217,10 +218,14 @@ class MissionInfo:
 
 @dataclass(frozen=True)
 class Mission:
-    """A whole mission; events are kept in the order of their instants."""
+    """A whole mission; events are kept in the order of their instants.
+
+    `events` is a tuple, or for a large file a compact `data.store.EventStore`; both are
+    sequences of `Event`.
+    """
 
     info: MissionInfo
-    events: tuple[Event, ...]
+    events: Sequence[Event]
     sources: tuple[Source, ...] = ()
     places: tuple[Place, ...] = ()
     vehicles: tuple[Vehicle, ...] = ()
@@ -228,7 +233,11 @@ class Mission:
     people: tuple[Person, ...] = ()
 
     @cached_property
-    def event_by_id(self) -> dict[str, Event]:
+    def event_by_id(self) -> Mapping[str, Event]:
+        # A compact store has its own id index; making a million events here would not fit.
+        by_id: Mapping[str, Event] | None = getattr(self.events, "by_id", None)
+        if by_id is not None:
+            return by_id
         return {event.id: event for event in self.events}
 
     @cached_property

@@ -2,20 +2,32 @@
 
 "Sjkaplerov" (Dutch), "Шкаплеров" (Cyrillic) and "Shkaplerov" find the same events; case and
 accents never matter.
+
+On a compact `data.store.EventStore` (a large mission) the search reads the columns in
+chunks: the titles and descriptions of a chunk are joined and folded in one go and searched
+with `str.find`, and the people of each event are looked up by their shared reference list,
+so the first hit among a million events comes back in a few hundred milliseconds at worst.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import compress
 
 from data.model import Event, Mission
+from data.store import EventStore, EventView, TextColumn
 
 MIN_NAME_QUERY = 3
 """A query this long or longer that matches part of a name stands for every spelling of it."""
 MIN_SURNAME = 5
 """Surnames shorter than this are not searched alone ("Hei" is inside "their")."""
+CHUNK = 16384
+"""Events searched at a time on a store; small enough that a first hit comes back quickly."""
+_SEPARATOR = TextColumn.SEPARATOR
+"""Between events in a joined chunk: mission text never contains it (the loader refuses it)."""
 
 
 @lru_cache(maxsize=4096)
@@ -23,6 +35,21 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form of a text (`Peressild` ~ `peressild`, `é` ~ `e`)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold_many(text: str) -> str:
+    """`fold` for a long text (a chunk of joined titles), at C speed and not cached.
+
+    Folding is character by character (the separators between events are not combining
+    marks, so nothing reorders across them), so folding a joined text equals joining the
+    folded texts."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    marks = "".join(c for c in set(decomposed) if unicodedata.combining(c))
+    if marks:
+        decomposed = re.sub(f"[{re.escape(marks)}]", "", decomposed)
+    return decomposed.casefold()
 
 
 class EventSearch:
@@ -50,7 +77,10 @@ class EventSearch:
             for person in people
             for flight in person.flights
             for event_id in (flight.launch, flight.docking, flight.undocking, flight.landing)
+            if event_id is not None
         }
+        self._flight_positions: dict[int, list[int]] = {}
+        self._wanted: dict[int, bytes] = {}
 
     def matches(self, event: Event) -> bool:
         """Whether the event's title, description or people match the query."""
@@ -63,4 +93,122 @@ class EventSearch:
 
     def hits(self, events: Iterable[Event]) -> list[int]:
         """Indexes of the matching events, in order."""
+        if isinstance(events, EventStore | EventView) and self._bulk:
+            found: list[int] = []
+            for start, stop in _chunks(len(events), 0, 1):
+                found += self._chunk_hits(events, start, stop, first=False)
+            return found
         return [index for index, event in enumerate(events) if self.matches(event)]
+
+    def next_hit(self, events: Sequence[Event], start: int, direction: int = 1) -> int | None:
+        """The index of the first match from `start` on (`direction` 1) or back (-1)."""
+        if not self._needles[0] or not len(events):
+            return None
+        start = max(0, min(start, len(events) - 1))
+        if isinstance(events, EventStore | EventView) and self._bulk:
+            for low, high in _chunks(len(events), start, direction):
+                found = self._chunk_hits(events, low, high, first=direction > 0)
+                if direction < 0:
+                    found = [index for index in found if index <= start]
+                if found:
+                    return found[0] if direction > 0 else found[-1]
+            return None
+        step = range(start, len(events)) if direction > 0 else range(start, -1, -1)
+        return next((index for index in step if self.matches(events[index])), None)
+
+    @property
+    def _bulk(self) -> bool:
+        """Whether the chunked search gives the same answers (no needle spans a line)."""
+        return not any("\n" in needle or _SEPARATOR in needle for needle in self._needles)
+
+    def _chunk_hits(
+        self, events: EventStore | EventView, low: int, high: int, *, first: bool
+    ) -> list[int]:
+        """The matching indexes in `low:high` (only the first one if `first`)."""
+        if not self._needles[0]:
+            return []
+        store, where = _source(events)
+        columns = store.columns
+        found: set[int] = set()
+        for column in (columns.titles, columns.descriptions):
+            if where is not None:
+                text = _SEPARATOR.join([column[i] for i in where[low:high]])
+            elif isinstance(column, TextColumn):
+                text = column.text(low, high)
+            else:
+                text = _SEPARATOR.join(column[low:high])
+            blob = fold_many(text)
+            for needle in self._needles:
+                found.update(_blob_hits(blob, needle, low, first=first))
+        if self._people:
+            wanted = self._wanted_groups(store)
+            codes = (
+                columns.people[low:high]
+                if where is None
+                else [columns.people[i] for i in where[low:high]]
+            )
+            marks = bytes(map(wanted.__getitem__, codes))
+            if first:
+                position = marks.find(1)
+                if position >= 0:
+                    found.add(low + position)
+            else:
+                found.update(compress(range(low, high), marks))
+        found.update(i for i in self._flight_hits(events) if low <= i < high)
+        ordered = sorted(found)
+        return ordered[:1] if first else ordered
+
+    def _wanted_groups(self, store: EventStore) -> bytes:
+        """1 for each of the store's people lists that names a found person."""
+        key = id(store)
+        if key not in self._wanted:
+            self._wanted[key] = bytes(
+                1 if self._people.intersection(group) else 0 for group in store.groups
+            )
+        return self._wanted[key]
+
+    def _flight_hits(self, events: EventStore | EventView) -> list[int]:
+        """Where the found people's launches, dockings and landings are (found once)."""
+        key = id(events)
+        if key not in self._flight_positions:
+            store, where = _source(events)
+            found = store.positions(self._flight_events)
+            if where is not None:
+                inside = {index: number for number, index in enumerate(where)}
+                found = sorted(inside[p] for p in found if p in inside)
+            self._flight_positions[key] = found
+        return self._flight_positions[key]
+
+
+def _source(events: EventStore | EventView) -> tuple[EventStore, Sequence[int] | None]:
+    if isinstance(events, EventStore):
+        return events, None
+    return events.store, events.indexes
+
+
+def _chunks(size: int, start: int, direction: int) -> Iterable[tuple[int, int]]:
+    """`(low, high)` ranges of `CHUNK` events from `start` towards one end."""
+    if direction > 0:
+        for low in range(start, size, CHUNK):
+            yield low, min(low + CHUNK, size)
+    else:
+        for high in range(start + 1, 0, -CHUNK):
+            yield max(0, high - CHUNK), high
+
+
+def _blob_hits(blob: str, needle: str, low: int, *, first: bool) -> list[int]:
+    """Event indexes (from `low`) whose text in a joined, folded chunk contains `needle`."""
+    hits: list[int] = []
+    position = blob.find(needle)
+    index = low
+    counted = 0
+    while position >= 0:
+        index += blob.count(_SEPARATOR, counted, position)
+        hits.append(index)
+        if first:
+            break
+        counted = blob.find(_SEPARATOR, position)
+        if counted < 0:
+            break
+        position = blob.find(needle, counted)
+    return hits

@@ -1,0 +1,59 @@
+"""Run an app until its first frame is painted, then write the time and exit.
+
+    python bench/frame_probe.py REPORT_FILE bare
+    python bench/frame_probe.py REPORT_FILE app [MISSION]
+
+The parent (bench/run.py) reads `time.monotonic_ns()` just before it starts this process;
+Linux's monotonic clock is shared by all processes, so the difference between that and the
+time written here is process start (interpreter start-up and every import included) to the
+first frame. Nothing is imported here before the app's own entry point runs except
+`textual.app`, which every Textual app imports first anyway.
+
+The first frame: Textual calls `App._ready()` once the app is mounted and its first screen
+composed, just before it starts processing messages; from there `call_after_refresh` runs
+its callback after the next refresh of the screen, that is once the first frame has been
+rendered and written to the terminal. The probe wraps `_ready` to schedule that callback,
+which writes the time and exits the app. The app runs on a real pseudo-terminal (given by
+the parent) so the full write path is timed.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+
+def _install(report: Path) -> None:
+    from textual.app import App
+
+    original = App._ready
+
+    async def ready(self: App[object]) -> None:
+        await original(self)
+
+        def painted() -> None:
+            report.write_text(str(time.monotonic_ns()))
+            self.exit()
+
+        self.call_after_refresh(painted)
+
+    App._ready = ready  # type: ignore[method-assign]
+
+
+def main() -> int:
+    report = Path(sys.argv[1])
+    target = sys.argv[2]
+    _install(report)
+    if target == "bare":
+        sys.path.insert(0, str(Path(__file__).parent))
+        from bare_app import main as bare_main
+
+        return bare_main()
+    from tui.cli import main as app_main
+
+    return app_main(sys.argv[3:])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

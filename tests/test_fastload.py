@@ -1,0 +1,289 @@
+"""JSON Lines missions: the same mission as the JSON form, and every problem reported."""
+
+import importlib.util
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from data.loader import MissionDataError, MissionReadError, load_mission
+from data.store import EventStore
+
+ROOT = Path(__file__).parent.parent
+_spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
+assert _spec is not None and _spec.loader is not None
+generate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(generate)
+
+HEADER: dict[str, Any] = {
+    "format": 1,
+    "mission": {"id": "demo", "title": "Demo", "reference": "launch"},
+    "sources": [{"id": "press", "title": "Press kit"}],
+    "places": [{"id": "pad", "name": "Pad", "zone": "Asia/Qyzylorda"}],
+    "vehicles": [{"id": "capsule", "name": "Capsule", "kind": "spacecraft"}],
+    "phases": [
+        {"id": "ascent", "name": "Ascent", "start": "2021-10-05T08:00Z", "end": "2021-10-06T08:00Z"}
+    ],
+    "people": [
+        {
+            "id": "ada",
+            "name": "Ada Example",
+            "flights": [
+                {"up": "capsule", "down": "capsule", "launch": "launch", "landing": "landing"}
+            ],
+        }
+    ],
+}
+LAUNCH = (
+    '{"id":"launch","title":"Launch","kind":"launch","at":"2021-10-05T08:55:02Z","place":"pad",'
+    '"people":["ada"],"vehicles":["capsule"],"sources":["press"],"phase":"ascent"}'
+)
+LANDING = (
+    '{"id":"landing","title":"Landing","kind":"landing",'
+    '"planned":"2021-10-05T14:30+03:00[Europe/Moscow]"}'
+)
+
+
+def write(tmp_path: Path, *lines: str, header: dict[str, Any] | None = None) -> Path:
+    path = tmp_path / "mission.jsonl"
+    text = json.dumps(header or HEADER) + "\n" + "\n".join(lines) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(path: Path) -> list[str]:
+    with pytest.raises(MissionDataError) as caught:
+        load_mission(path)
+    return [str(problem) for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize("count", [300, 1200])
+def test_jsonl_loads_the_same_mission_as_json(tmp_path: Path, count: int) -> None:
+    for form in ("json", "jsonl"):
+        with (tmp_path / f"m.{form}").open("w", encoding="utf-8") as out:
+            generate.write_mission(out, count, form, seed=7)
+    reference = load_mission(tmp_path / "m.json")
+    streamed = load_mission(tmp_path / "m.jsonl")
+    assert isinstance(streamed.events, EventStore)
+    assert list(streamed.events) == list(reference.events)
+    assert streamed.people == reference.people
+    assert streamed.phases == reference.phases
+    assert streamed.info == reference.info
+    assert any(event.disputes for event in streamed.events) or count < 1000
+    assert streamed.reference_event == reference.reference_event
+
+
+def test_generated_mission_is_deterministic() -> None:
+    first, second = io.StringIO(), io.StringIO()
+    generate.write_mission(first, 200, "jsonl", seed=3)
+    generate.write_mission(second, 200, "jsonl", seed=3)
+    assert first.getvalue() == second.getvalue()
+
+
+def test_valid_small_mission(tmp_path: Path) -> None:
+    mission = load_mission(write(tmp_path, LANDING, LAUNCH))
+    assert [event.id for event in mission.events] == ["launch", "landing"]
+    assert mission.event_by_id["landing"].planned is not None
+    assert "launch" in mission.event_by_id and "nope" not in mission.event_by_id
+
+
+def test_unusual_but_valid_lines_take_the_general_path(tmp_path: Path) -> None:
+    escaped = json.dumps(
+        {"id": "launch", "title": "Пуск: старт", "kind": "launch", "at": "2021-10-05T08:55Z"},
+        ensure_ascii=True,
+    )
+    spaced = (
+        '{ "id" : "landing" , "title" : "a: b" , "kind" : "landing" , '
+        '"at" : "2021-10-05T11:55:02.442+03:00[Europe/Moscow]" , "note" : "x:y" }'
+    )
+    mission = load_mission(write(tmp_path, escaped, spaced))
+    assert mission.events[0].title == "Пуск: старт"
+    assert mission.events[1].note == "x:y"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z","colour":"red"}',
+            "events[2].colour: unknown field 'colour' in event",
+        ),
+        (
+            '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z","title":"Y"}',
+            "duplicate key 'title'",
+        ),
+        (
+            '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55"}',
+            "events[2].at: '2021-10-05T08:55': a time needs an offset",
+        ),
+        (
+            '{"id":"x","title":"X","kind":"walk","at":"2021-10-05T08:55Z"}',
+            "events[2].kind: unknown value 'walk'",
+        ),
+        (
+            '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z","phase":"nope"}',
+            "events[2].phase: unknown phase 'nope'",
+        ),
+        (
+            '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z","people":["ada","bob"]}',
+            "events[2].people[1]: unknown person 'bob'",
+        ),
+        (
+            '{"id":"launch","title":"X","kind":"launch","at":"2021-10-05T08:55Z"}',
+            "events[2].id: duplicate id 'launch'",
+        ),
+        (
+            '{"id":"X","title":"X","kind":"launch","at":"2021-10-05T08:55Z"}',
+            "events[2].id: not a valid id",
+        ),
+        (
+            '{"id":"x","title":"X\\u0000","kind":"launch","at":"2021-10-05T08:55Z"}',
+            "events[2].title: text contains a NUL character",
+        ),
+        ('{"id":"x","title":"X","kind":"launch"}', "event 'x' needs 'at' or 'planned'"),
+        (
+            '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z","station_crew":-1}',
+            "events[2].station_crew: must not be negative",
+        ),
+        (
+            '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z","station_crew":1e400}',
+            "out of range",
+        ),
+        (
+            '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z",'
+            '"stated":[{"text":"t","source":"nope"}]}',
+            "events[2].stated[0].source: unknown source 'nope'",
+        ),
+        (
+            '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z",'
+            '"disputes":[{"topic":"t","versions":[{"claim":"c","at":"2021-13-01T00:00Z"}]}]}',
+            "events[2].disputes[0].versions[0].at",
+        ),
+        (
+            '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z",'
+            '"stated":[{"text":"t: 1","source":"press","text":"u"}]}',
+            "duplicate key 'text'",
+        ),
+        (
+            '{"id":"x","title":"a\\u003ab","kind":"launch","at":"2021-10-05T08:55Z","title":"c"}',
+            "duplicate key 'title'",
+        ),
+        (
+            '{"id":"x","title":"a\\\\u003ab","kind":"launch","at":"2021-10-05T08:55Z","title":"c"}',
+            "duplicate key 'title'",
+        ),
+        (
+            '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z",'
+            '"disputes":[{"topic":"t","versions":[]}]}',
+            "events[2].disputes[0].versions: a dispute needs versions",
+        ),
+        ('{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55Z"', "JSON syntax error"),
+        ("[1, 2]", "the top level must be an object"),
+    ],
+)
+def test_bad_event_lines_are_reported_with_line_and_path(
+    tmp_path: Path, line: str, expected: str
+) -> None:
+    found = problems(write(tmp_path, LAUNCH, LANDING, line))
+    assert any(expected in problem for problem in found), found
+    assert all(":4:" in problem for problem in found), found
+
+
+def test_ascii_escaped_lines_load_the_same(tmp_path: Path) -> None:
+    """Lines written with json.dumps' default ensure_ascii (\\uXXXX for every non-ASCII
+    character, even for a colon) load exactly as the same lines written plainly."""
+    events = [
+        {
+            "id": "launch",
+            "title": "Пуск: старт",
+            "kind": "launch",
+            "at": "2021-10-05T08:55Z",
+            "description": "Шкаплеров \u2014 a\\u003ab",
+            "note": "x:y",
+        },
+        {"id": "landing", "title": "Посадка", "kind": "landing", "at": "2021-10-05T11:55Z"},
+    ]
+    plain = tmp_path / "plain.jsonl"
+    plain.write_text(
+        json.dumps(HEADER) + "\n" + "\n".join(json.dumps(e, ensure_ascii=False) for e in events)
+    )
+    lines = [json.dumps(e).replace("\\u043a: ", "\\u043a\\u003a ") for e in events]
+    assert "\\u003a" in lines[0]
+    escaped = write(tmp_path, *lines)
+    assert list(load_mission(escaped).events) == list(load_mission(plain).events)
+
+
+def test_every_bad_line_is_reported(tmp_path: Path) -> None:
+    bad = '{"id":"x%d","title":"X","kind":"launch","at":"2021-10-05T08:55"}'
+    lines = [LAUNCH, LANDING] + [bad % n for n in range(5000)]
+    found = problems(write(tmp_path, *lines))
+    assert len(found) >= 1000
+    assert "mission.jsonl:4:1: events[2].at:" in found[0]
+
+
+def test_bad_utf8_line(tmp_path: Path) -> None:
+    path = write(tmp_path, LAUNCH, LANDING)
+    path.write_bytes(path.read_bytes() + b'{"id":"x","title":"\xff","kind":"launch"}\n')
+    assert any("events[2]: not valid UTF-8" in p for p in problems(path))
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            {"mission": {"id": "demo", "title": "Demo", "reference": "nope"}},
+            "mission.reference: unknown event 'nope'",
+        ),
+        ({"format": 2}, "unsupported format 2"),
+        ({"events": []}, "events follow the header line"),
+        (
+            {"places": [{"id": "pad", "name": "Pad", "zone": "Mars/Olympus"}]},
+            "places[0].zone: unknown IANA zone",
+        ),
+    ],
+)
+def test_bad_headers(tmp_path: Path, change: dict[str, Any], expected: str) -> None:
+    found = problems(write(tmp_path, LAUNCH, LANDING, header={**HEADER, **change}))
+    assert any(expected in problem for problem in found), found
+
+
+def test_flight_events_must_exist(tmp_path: Path) -> None:
+    found = problems(write(tmp_path, LAUNCH))
+    assert any("people[0].flights[0].landing: unknown event 'landing'" in p for p in found)
+
+
+def test_unreadable_inputs(tmp_path: Path) -> None:
+    with pytest.raises(MissionReadError, match="no such file"):
+        load_mission(tmp_path / "missing.jsonl")
+    (tmp_path / "dir.jsonl").mkdir()
+    with pytest.raises(MissionReadError, match="directory"):
+        load_mission(tmp_path / "dir.jsonl")
+    (tmp_path / "empty.jsonl").write_text("")
+    with pytest.raises(MissionDataError, match="empty file"):
+        load_mission(tmp_path / "empty.jsonl")
+
+
+def test_progress_is_reported_per_batch(tmp_path: Path) -> None:
+    from data.fastload import load_jsonl
+
+    path = tmp_path / "m.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        generate.write_mission(out, 9000, "jsonl", seed=5)
+    seen: list[tuple[int, int]] = []
+    mission = load_jsonl(str(path), progress=lambda events, done: seen.append((events, done)))
+    assert len(seen) >= 2
+    assert seen == sorted(seen)
+    assert seen[-1] == (len(mission.events), path.stat().st_size)
+
+
+@pytest.mark.parametrize("key", ["phase", "place"])
+def test_references_to_an_empty_list(tmp_path: Path, key: str) -> None:
+    header = {**HEADER, "phases": [], "places": []}
+    launch = json.loads(LAUNCH) | {"phase": None, "place": None}
+    del launch["phase"], launch["place"]
+    for value in ("", "nope"):
+        line = json.dumps(launch | {key: value})
+        found = problems(write(tmp_path, line, LANDING, header=header))
+        assert any(f"events[0].{key}: " in problem for problem in found), found

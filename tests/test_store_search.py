@@ -1,0 +1,146 @@
+"""A compact event store behaves like the tuple of events, and search and filters give the
+same answers on its columns as event by event."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from data.filters import parse_filter
+from data.loader import load_mission
+from data.model import Mission
+from data.search import EventSearch
+from data.store import EventStore, EventView, StoreBuilder
+
+ROOT = Path(__file__).parent.parent
+_spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
+assert _spec is not None and _spec.loader is not None
+generate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(generate)
+
+
+@pytest.fixture(scope="module")
+def missions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Mission, Mission]:
+    """The same generated mission as a compact store and as a tuple of events."""
+    folder = tmp_path_factory.mktemp("missions")
+    for form in ("json", "jsonl"):
+        with (folder / f"m.{form}").open("w", encoding="utf-8") as out:
+            generate.write_mission(out, 2500, form, seed=11)
+    store = load_mission(folder / "m.jsonl")
+    plain = load_mission(folder / "m.json")
+    assert isinstance(store.events, EventStore)
+    assert isinstance(plain.events, tuple)
+    return store, plain
+
+
+def test_store_is_a_sequence_of_the_same_events(missions: tuple[Mission, Mission]) -> None:
+    store, plain = missions
+    events = store.events
+    assert len(events) == len(plain.events)
+    assert events[0] == plain.events[0] and events[-1] == plain.events[-1]
+    assert events[0] is events[0]  # recent events are kept, so they stay the same object
+    assert list(events[10:20]) == list(plain.events[10:20])
+    assert list(events[::-500]) == list(plain.events[::-500])
+    assert events.index(plain.events[1234]) == 1234
+    assert plain.events[99] in events
+    with pytest.raises(IndexError):
+        events[len(events)]
+    by_id = store.event_by_id
+    assert by_id[plain.events[42].id] == plain.events[42]
+    assert "no-such-event" not in by_id and len(by_id) == len(events)
+    with pytest.raises(KeyError):
+        by_id["no-such-event"]
+
+
+def test_builder_keeps_file_order_for_equal_times(missions: tuple[Mission, Mission]) -> None:
+    _, plain = missions
+    builder = StoreBuilder([p.id for p in plain.phases], [p.id for p in plain.places])
+    shuffled = list(reversed(plain.events))
+    for event in shuffled:
+        builder.add(event)
+    expected = sorted(shuffled, key=lambda e: e.when.instant)
+    assert list(builder.build()) == expected
+
+
+def queries(mission: Mission) -> list[str]:
+    person = mission.people[4]
+    surname = person.name.split()[1]
+    return [
+        "plasma",
+        "DOCK-AFT",
+        surname,
+        person.names.ru.split()[1],
+        person.names.nl[0].split()[1].lower(),
+        surname[:3],
+        "toilet nominal",
+        "zzzz",
+        "",
+        "a\nb",
+    ]
+
+
+def test_search_on_columns_matches_event_by_event(missions: tuple[Mission, Mission]) -> None:
+    store, plain = missions
+    for query in queries(store):
+        fast, slow = EventSearch(store, query), EventSearch(plain, query)
+        expected = slow.hits(plain.events)
+        assert fast.hits(store.events) == expected, query
+        for start in (0, 700, len(plain.events) - 1):
+            after = next((i for i in expected if i >= start), None)
+            before = next((i for i in reversed(expected) if i <= start), None)
+            assert fast.next_hit(store.events, start, 1) == after, query
+            assert fast.next_hit(store.events, start, -1) == before, query
+            assert slow.next_hit(plain.events, start, 1) == after, query
+
+
+def test_filters_on_columns_match_event_by_event(missions: tuple[Mission, Mission]) -> None:
+    store, plain = missions
+    person = store.people[4]
+    expressions = [
+        "kind:docking,undocking",
+        f"person:{person.names.nl[0].split()[1]}",
+        "phase:exp-03 kind:eva",
+        "vehicle:airlock",
+        f"person:{person.id} kind:launch,landing",
+    ]
+    for text in expressions:
+        fast = parse_filter(text, store).apply(store.events)
+        slow = parse_filter(text, plain).apply(plain.events)
+        assert isinstance(fast, EventView)
+        assert list(fast) == list(slow), text
+        assert len(fast) == len(slow) and (not slow or fast[-1] == slow[-1])
+        assert all(parse_filter(text, store).matches(event) for event in fast[:50])
+
+
+def test_search_within_a_filtered_view(missions: tuple[Mission, Mission]) -> None:
+    store, plain = missions
+    view = parse_filter("kind:eva,milestone", store).apply(store.events)
+    events = parse_filter("kind:eva,milestone", plain).apply(plain.events)
+    for query in queries(store)[:5]:
+        fast, slow = EventSearch(store, query), EventSearch(plain, query)
+        assert fast.hits(view) == slow.hits(events), query
+        assert fast.next_hit(view, 10, 1) == slow.next_hit(events, 10, 1), query
+
+
+def test_text_column_keeps_strings_exactly() -> None:
+    from data.store import TextColumn
+
+    values = [f"item-{n}" if n % 7 else "" for n in range(TextColumn.CHUNK * 2 + 123)]
+    values[5] = "Шкаплеров: ü"
+    column = TextColumn()
+    column.extend_list(values[:100])
+    for value in values[100:300]:
+        column.append(value)
+    column.extend_list(values[300:])
+    column.finish()
+    assert len(column) == len(values)
+    assert list(column) == values
+    assert column[-1] == values[-1]
+    assert column.find("item-4100") == 4100
+    assert column.find("item-410") == 410
+    assert column.find("tem-1") is None
+    assert column.text(3, 9) == "".join(v + TextColumn.SEPARATOR for v in values[3:9])
+    low, high = TextColumn.CHUNK - 2, TextColumn.CHUNK + 3
+    assert column.text(low, high).split(TextColumn.SEPARATOR)[:-1] == values[low:high]
+    order = list(reversed(range(len(values))))
+    assert list(column.gathered(order)) == values[::-1]

@@ -1,0 +1,97 @@
+"""The fast time parser gives exactly the reference parser's result or error."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from data.times import TimeFormatError, parse_when
+from data.whens import cached_when, fast_when, instant_of
+
+ZONES = [
+    "UTC",
+    "Europe/Moscow",
+    "Europe/Brussels",
+    "America/New_York",
+    "Asia/Qyzylorda",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "Mars/Olympus",
+    "bad zone",
+]
+OFFSETS = ["", "Z", "+03:00", "-04:00", "+02:00", "+01:00", "+05:45", "+24:00", "-00:00"]
+
+
+@st.composite
+def time_texts(draw: st.DrawFn) -> str:
+    """Well-formed and subtly wrong time strings, around clock changes too."""
+    year = draw(st.sampled_from([1899, 1900, 1970, 2021, 2022, 2200, 2201]))
+    month = draw(st.integers(1, 13))
+    day = draw(st.integers(1, 31))
+    hour = draw(st.integers(0, 24))
+    minute = draw(st.sampled_from([0, 15, 30, 59]))
+    second = draw(st.sampled_from([0, 31, 59, 60]))
+    form = draw(st.sampled_from(["month", "day", "minute", "second", "milli", "micro"]))
+    date = f"{year:04d}-{month:02d}" + ("" if form == "month" else f"-{day:02d}")
+    clock = {
+        "month": "",
+        "day": "",
+        "minute": f"T{hour:02d}:{minute:02d}",
+        "second": f"T{hour:02d}:{minute:02d}:{second:02d}",
+        "milli": f"T{hour:02d}:{minute:02d}:{second:02d}.442",
+        "micro": f"T{hour:02d}:{minute:02d}:{second:02d}.44",
+    }[form]
+    offset = draw(st.sampled_from(OFFSETS))
+    zone = draw(st.sampled_from(["", *ZONES]))
+    approx = draw(st.sampled_from(["", "~"]))
+    return f"{approx}{date}{clock}{offset}" + (f"[{zone}]" if zone else "")
+
+
+def reference(text: str) -> object:
+    try:
+        return parse_when(text)
+    except TimeFormatError as error:
+        return str(error)
+
+
+def fast(text: str) -> object:
+    try:
+        return fast_when(text)
+    except TimeFormatError as error:
+        return str(error)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(time_texts())
+def test_fast_parser_matches_reference(text: str) -> None:
+    assert fast(text) == reference(text)
+    expected = reference(text)
+    if isinstance(expected, str):
+        with pytest.raises(TimeFormatError) as caught:
+            instant_of(text)
+        assert str(caught.value) == expected
+    else:
+        assert instant_of(text) == expected.instant.timestamp()  # type: ignore[attr-defined]
+        assert cached_when(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021-03-28T02:30[Europe/Brussels]",  # in the spring gap
+        "2021-10-31T02:30[Europe/Brussels]",  # in the autumn fold
+        "2021-10-31T02:30+01:00[Europe/Brussels]",
+        "2021-10-31T02:30+02:00[Europe/Brussels]",
+        "2021-03-28[Europe/Brussels]",
+        "2021-10-05T11:55+02:00[Europe/Moscow]",
+        "2021-10-05T08:55Z[../../etc/passwd]",
+        "2021-02-30T08:55Z",
+        "2021-10-05T08:55:60Z",
+        "٢٠٢١-10-05T08:55Z",
+        "2021-10-05T08:55Z]",
+        "",
+        "~",
+        "2021-10-05 08:55Z",
+    ],
+)
+def test_edge_cases_match_reference(text: str) -> None:
+    assert fast(text) == reference(text)
