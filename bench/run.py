@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
             for result in search(path, label, args.runs or (2 if args.ci else 5)):
                 report(result)
         if "export" in only:
-            for result in export(path, label):
+            for result in export(path, label, args.runs or (1 if args.ci else 3)):
                 report(result)
     print(f"\nload average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
@@ -268,7 +268,11 @@ KEY_PLANS = (
     ("end", "up"),
     ("end", "pageup"),
     ("end", "home"),
+    ("top", "n"),
+    ("end", "n"),
 )
+KEY_NAMES = {"n": "n (search next)"}
+"""`n` jumps to the next hit of the search set before the plans run (see `_key_times`)."""
 
 
 def keys(path: Path, label: str, repeats: int) -> list[Result]:
@@ -282,16 +286,20 @@ def keys(path: Path, label: str, repeats: int) -> list[Result]:
     small = load_bundled()
     large = load_mission(path)
     results: list[Result] = []
-    small_times = asyncio.run(_key_times(make_app(small), repeats))
-    large_times = asyncio.run(_key_times(make_app(large), repeats))
+    small_times = asyncio.run(_key_times(make_app(small), repeats, _search_query(small)))
+    large_times = asyncio.run(_key_times(make_app(large), repeats, _search_query(large)))
     for plan in KEY_PLANS:
         where, key = plan
+        key = KEY_NAMES.get(key, key)
         values = large_times.get(plan, [])
         baseline = small_times.get(plan, [])
         if not values:
             results.append(Result(f"key {key} at the {where}", "ms", [], note="no frame"))
             continue
         p99 = _percentile(values, 99)
+        note = f"p99 {p99:.1f} ms"
+        if plan[1] == "n":
+            note += f"; searching {_search_query(large)!r}, bundled {_search_query(small)!r}"
         results.append(
             Result(
                 f"key {key} at the {where}, {label} events",
@@ -300,22 +308,22 @@ def keys(path: Path, label: str, repeats: int) -> list[Result]:
                 "bundled mission",
                 baseline or None,
                 "median <= 16 ms, p99 <= 33 ms",
-                note=f"p99 {p99:.1f} ms",
+                note=note,
             )
         )
-    results.append(
-        Result(
-            "key: search next",
-            "ms",
-            [],
-            note="not available on this branch (no search key in the TUI yet)",
-        )
-    )
     return results
 
 
-async def _key_times(app: Any, repeats: int) -> dict[tuple[str, str], list[float]]:
+def _search_query(mission: Any) -> str:
+    """What "search next" searches for: the surname of the mission's first person, so each
+    `n` jumps to the next event naming them (in any spelling)."""
+    return str(mission.people[0].name.split()[-1]) if mission.people else "a"
+
+
+async def _key_times(app: Any, repeats: int, query: str) -> dict[tuple[str, str], list[float]]:
     """Time each plan's key from dispatch to the frame the app paints after it.
+
+    The search for `n` is set once, as typing it after `/` would: `app.search` holds it.
 
     The hook is the app's `_display`, which Textual calls with each rendered update of the
     screen (headless too: the frame is composed, only the terminal write is skipped)."""
@@ -332,6 +340,10 @@ async def _key_times(app: Any, repeats: int) -> dict[tuple[str, str], list[float
     app.animation_level = "none"
     times: dict[tuple[str, str], list[float]] = {}
     async with app.run_test(size=(100, 40)) as pilot:
+        from data.search import EventSearch
+
+        app.search = EventSearch(app.mission, query)
+        await pilot.pause()
         for _ in range(repeats):
             for where, key in KEY_PLANS:
                 await pilot.press("home" if where == "top" else "end")
@@ -439,17 +451,102 @@ def search(path: Path, label: str, runs: int) -> list[Result]:
 # 5: export --------------------------------------------------------------------------------
 
 
-def export(path: Path, label: str) -> list[Result]:
+_EXPORT = """
+import json, sys, time
+from data.loader import load_mission
+
+def status(key):
+    # This process's own figures (kB) from /proc; VmHWM is the peak since the last reset.
+    text = open("/proc/self/status").read()
+    return int(text.split(key + ":")[1].split()[0]) / 1024
+
+which, path = sys.argv[1], sys.argv[2]
+mission = load_mission(path)
+if which != "baseline":
+    from data.export import export, make_options
+    options = make_options(mission)
+count = len(mission.events)
+before = status("VmRSS")
+# Writing "5" to clear_refs resets VmHWM to the current RSS (Linux >= 4.0), so the peak
+# read after writing is the peak while writing, not the loader's.
+try:
+    with open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")
+    reset = True
+except OSError:
+    reset = False
+with open("/dev/null", "w", newline="", encoding="utf-8") as out:
+    started = time.perf_counter()
+    if which == "baseline":
+        for event in mission.events:
+            out.write(f"{event.id},{event.title}\\n")
+    else:
+        export(mission, which, options, out)
+    elapsed = time.perf_counter() - started
+print(json.dumps({
+    "rate": count / elapsed,
+    "before_mib": before,
+    "peak_mib": status("VmHWM"),
+    "reset": reset,
+}))
+"""
+EXPORT_FORMATS = (
+    ("text", ">= 300k events/s"),
+    ("csv", ">= 300k events/s"),
+    ("json", ">= 200k events/s"),
+)
+
+
+def export(path: Path, label: str, runs: int) -> list[Result]:
+    """Export throughput (events per second) to /dev/null, each run in a fresh process,
+    with the RSS before writing and the peak RSS while writing, against writing the same
+    number of plain `f"{id},{title}\\n"` lines from the same loaded mission."""
     if importlib.util.find_spec("data.export") is None:
         return [Result("export", "", [], note="skipped: data/export is not on this branch")]
-    return [
-        Result(
-            "export",
-            "",
-            [],
-            note="data/export exists: add its streaming writers here (text, CSV, JSON)",
+    measured: dict[str, list[dict[str, Any]]] = {"baseline": []}
+    for _ in range(runs):
+        for which in ("baseline", *(name for name, _ in EXPORT_FORMATS)):
+            output = subprocess.run(
+                [sys.executable, "-c", _EXPORT, which, str(path)],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
+            ).stdout
+            measured.setdefault(which, []).append(json.loads(output))
+    base = measured["baseline"]
+    results = []
+    for name, target in EXPORT_FORMATS:
+        runs_of = measured[name]
+        growth = [r["peak_mib"] - r["before_mib"] for r in runs_of]
+        note = (
+            f"RSS before writing {statistics.median(r['before_mib'] for r in runs_of):,.1f} MiB,"
+            f" peak while writing +{statistics.median(growth):,.1f} MiB"
+            f" [{min(growth):,.1f}-{max(growth):,.1f}]"
         )
-    ]
+        if not all(r["reset"] for r in runs_of):
+            note += " (peak not reset: includes loading)"
+        results.append(
+            Result(
+                f"export {name}, {label} events",
+                "k events/s",
+                [r["rate"] / 1000 for r in runs_of],
+                "plain id,title lines",
+                [r["rate"] / 1000 for r in base],
+                target,
+                note=note,
+            )
+        )
+    growth = [r["peak_mib"] - r["before_mib"] for r in base]
+    results.append(
+        Result(
+            f"export baseline RSS growth, {label} events",
+            "MiB",
+            growth,
+            note="plain id,title lines: the peak while writing minus the RSS before",
+        )
+    )
+    return results
 
 
 if __name__ == "__main__":

@@ -16,10 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
+from typing import TYPE_CHECKING
 
 from data.model import Event, EventKind, Mission
-from data.search import fold
-from data.store import KIND_CODE, EventStore, EventView
+from data.search import fold, is_store
+
+if TYPE_CHECKING:
+    from data.store import EventStore
 
 KEYS = ("phase", "kind", "person", "vehicle")
 
@@ -54,7 +57,9 @@ class Filter:
 
     def apply(self, events: Iterable[Event]) -> Sequence[Event]:
         """The events that match, in order: a list, or a view when `events` is a store."""
-        if isinstance(events, EventStore):
+        if is_store(events):
+            from data.store import EventView  # loaded already: `events` is a store
+
             return EventView(events, self.positions(events))
         return [event for event in events if self.matches(event)]
 
@@ -79,6 +84,8 @@ class Filter:
 
     def _mask(self, store: EventStore, term: Term) -> bytes:
         """One byte per event of the store: 1 where the term holds."""
+        from data.store import KIND_CODE  # loaded already: `store` is one
+
         c = store.columns
         if term.key == "kind":
             table = bytearray(256)

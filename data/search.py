@@ -12,13 +12,17 @@ so the first hit among a million events comes back in a few hundred milliseconds
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import compress
+from typing import TYPE_CHECKING, TypeGuard, cast
 
 from data.model import Event, Mission
-from data.store import EventStore, EventView, TextColumn
+
+if TYPE_CHECKING:
+    from data.store import EventStore, EventView
 
 MIN_NAME_QUERY = 3
 """A query this long or longer that matches part of a name stands for every spelling of it."""
@@ -26,8 +30,26 @@ MIN_SURNAME = 5
 """Surnames shorter than this are not searched alone ("Hei" is inside "their")."""
 CHUNK = 16384
 """Events searched at a time on a store; small enough that a first hit comes back quickly."""
-_SEPARATOR = TextColumn.SEPARATOR
-"""Between events in a joined chunk: mission text never contains it (the loader refuses it)."""
+_SEPARATOR = "\x00"
+"""Between events in a joined chunk: mission text never contains it (the loader refuses it).
+The same as `data.store.TextColumn.SEPARATOR` (a test checks), written out so that a small
+mission never imports `data.store`."""
+
+
+def is_store(events: object) -> TypeGuard[EventStore]:
+    """Whether `events` is a compact `data.store.EventStore`.
+
+    Only a large mission's loader imports `data.store`; until something has, no sequence can
+    be a store, so this never imports it (the first frame of a small mission does not pay
+    for it)."""
+    store = sys.modules.get("data.store")
+    return store is not None and isinstance(events, store.EventStore)
+
+
+def is_compact(events: object) -> TypeGuard[EventStore | EventView]:
+    """Whether `events` is an `EventStore` or an `EventView` of one (see `is_store`)."""
+    store = sys.modules.get("data.store")
+    return store is not None and isinstance(events, store.EventStore | store.EventView)
 
 
 @lru_cache(maxsize=4096)
@@ -93,7 +115,7 @@ class EventSearch:
 
     def hits(self, events: Iterable[Event]) -> list[int]:
         """Indexes of the matching events, in order."""
-        if isinstance(events, EventStore | EventView) and self._bulk:
+        if is_compact(events) and self._bulk:
             found: list[int] = []
             for start, stop in _chunks(len(events), 0, 1):
                 found += self._chunk_hits(events, start, stop, first=False)
@@ -105,7 +127,7 @@ class EventSearch:
         if not self._needles[0] or not len(events):
             return None
         start = max(0, min(start, len(events) - 1))
-        if isinstance(events, EventStore | EventView) and self._bulk:
+        if is_compact(events) and self._bulk:
             for low, high in _chunks(len(events), start, direction):
                 found = self._chunk_hits(events, low, high, first=direction > 0)
                 if direction < 0:
@@ -127,6 +149,8 @@ class EventSearch:
         """The matching indexes in `low:high` (only the first one if `first`)."""
         if not self._needles[0]:
             return []
+        from data.store import TextColumn  # loaded already: `events` is a store
+
         store, where = _source(events)
         columns = store.columns
         found: set[int] = set()
@@ -181,9 +205,10 @@ class EventSearch:
 
 
 def _source(events: EventStore | EventView) -> tuple[EventStore, Sequence[int] | None]:
-    if isinstance(events, EventStore):
+    if is_store(events):
         return events, None
-    return events.store, events.indexes
+    view = cast("EventView", events)  # not a store, so a view of one
+    return view.store, view.indexes
 
 
 def _chunks(size: int, start: int, direction: int) -> Iterable[tuple[int, int]]:

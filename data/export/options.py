@@ -11,13 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from itertools import chain
+from itertools import chain, compress
+from typing import TYPE_CHECKING
 
 from data.derived import TimeMode, format_duration, planned_delta, relative, time_in_space
 from data.filters import Filter, FilterError, parse_filter
 from data.model import Event, Mission, Person, Phase
+from data.search import is_store
 from data.timefmt import STATED, show
 from data.times import Precision, TimeFormatError, When, zone_info
+
+if TYPE_CHECKING:
+    from data.store import EventStore
 
 DEFAULT_ZONES = ("UTC",)
 """The zone used when none is asked for: ISS time is UTC, and so is the TUI's default."""
@@ -117,10 +122,31 @@ def sections(mission: Mission, options: ExportOptions) -> Iterator[Section]:
     phases = sorted(mission.phases, key=lambda phase: phase.start.instant)
     known = frozenset(phase.id for phase in phases)
     for phase in [*phases, None]:
-        events = _in_phase(selected_events(mission, options), phase, known)
+        if is_store(mission.events):
+            events = _selected(_store_in_phase(mission.events, phase, known), options)
+        else:
+            events = _in_phase(selected_events(mission, options), phase, known)
         first = next(events, None)
         if first is not None:
             yield Section(phase, chain((first,), events))
+
+
+def _selected(events: Iterator[Event], options: ExportOptions) -> Iterator[Event]:
+    flt = options.filter
+    return events if flt is None else (event for event in events if flt.matches(event))
+
+
+def _store_in_phase(
+    store: EventStore, phase: Phase | None, known: frozenset[str]
+) -> Iterator[Event]:
+    """`_in_phase` on a compact store: the pass reads the phase column, and only the events
+    of `phase` are made (a pass per phase would otherwise make every event each time)."""
+    if phase is not None:
+        wanted = bytes(phase_id == phase.id for phase_id in store.phase_ids)
+    else:
+        wanted = bytes(phase_id not in known for phase_id in store.phase_ids)
+    inside = compress(range(len(store)), map(wanted.__getitem__, store.columns.phases))
+    return map(store.make, inside)
 
 
 def _in_phase(

@@ -274,12 +274,17 @@ class Timeline(ScrollView, can_focus=True):
         Stops at the first hit, so the cost is the distance to it, not the mission size.
         """
         count = len(self._events)
+        if not count:
+            return None
+        start %= count
+        # `next_hit` reads a large mission's columns in chunks and stops at the end; on a
+        # miss, a second search from the other end can only find a hit on the far side of
+        # `start` (none lies between `start` and the end), which is the wrapped-around one.
         step = 1 if forward else -1
-        for offset in range(count):
-            position = (start + step * offset) % count
-            if search.matches(self._events[position]):
-                return position
-        return None
+        found = search.next_hit(self._events, start, step)
+        if found is None:
+            found = search.next_hit(self._events, 0 if forward else count - 1, step)
+        return found
 
     @property
     def cursor_position(self) -> int:
