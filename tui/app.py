@@ -672,6 +672,10 @@ class MissionTimelineApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if isinstance(self.screen, TooSmallScreen):
             return action == "quit"
+        if self.screen is not self.main_screen:
+            # Help, a dialog or the palette is open: the timeline's keys wait until it closes,
+            # so no dialog ever opens on top of another.
+            return action in ("quit", "command_palette", "focus_next", "focus_previous")
         if action in ("next_hit", "previous_hit"):
             return self.search is not None
         if action == "clear":

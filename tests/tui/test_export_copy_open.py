@@ -382,3 +382,17 @@ async def test_paths_complete(tmp_path: Path) -> None:
     assert await suggester.get_suggestion(f"{folder}/.h") == f"{folder}/.hidden.toml"
     assert await suggester.get_suggestion(f"{folder}/x") is None
     assert await suggester.get_suggestion(f"{folder}/nothing/here") is None
+
+
+async def test_no_dialog_opens_on_top_of_another(app: MissionTimelineApp) -> None:
+    """The monkey test stacked dialogs by pressing e and o inside them, until layout hung."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#format", Select).focus()
+        await pilot.press("e", "o", "y", "z", "c")
+        assert len(app.screen_stack) == 2 and isinstance(app.screen, ExportDialog)
+        assert app.zone == "UTC"
+        await pilot.press("escape", "question_mark", "e", "o")
+        assert len(app.screen_stack) == 2 and not isinstance(app.screen, ExportDialog)
+        await pilot.press("escape", "e")
+        assert isinstance(app.screen, ExportDialog)
