@@ -94,7 +94,7 @@ async def test_rapid_resizes_with_dialogs_open(hostile: Mission) -> None:
     app = make_app(hostile, save_settings=False)
     rng = random.Random(5)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.timeline.select_event("landing")
+        app.timeline.select_event("docking")
         for opener in ("question_mark", "e", "o", "slash", "c"):
             await pilot.press(opener)
             for _ in range(60):
@@ -105,7 +105,8 @@ async def test_rapid_resizes_with_dialogs_open(hostile: Mission) -> None:
             assert app.is_running
         await pilot.resize_terminal(120, 40)
         app.timeline.focus()
-        await _assert_normal(app, pilot, "landing")
+        await pilot.pause()
+        await _assert_normal(app, pilot, "docking")
 
 
 # ----------------------------------------------------------------- monkey
