@@ -9,22 +9,32 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
+import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on import)
 from data.derived import TimeMode
+from data.export import FORMATS, ExportOptions, OptionsError, export, make_options
+from data.export.text_export import format_event
 from data.filters import Filter, FilterError, parse_filter
+from data.loader import BUNDLED_MISSION, MissionError, load_mission
 from data.model import Event, Mission, Person
+from data.output import OutputError, open_output
 from data.sanitize import sanitize_line
 from data.search import EventSearch
 from tui.commands import MissionCommands
 from tui.config import Config, config_path, load_config, save_config
+from tui.screens.error_dialog import ErrorDialog
+from tui.screens.export_dialog import ExportChoice, ExportDialog
 from tui.screens.help import HelpScreen, KeyRow
+from tui.screens.open_dialog import OpenDialog
 from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.screens.zone_picker import ZonePicker
 from tui.theme import HOUSE_THEME, MISSION_TIMELINE_THEME
@@ -105,6 +115,31 @@ class MissionTimelineApp(App[None]):
         ),
         Binding("c", "crew", "Crew", id="crew", tooltip="Go to the crew pane"),
         Binding(
+            "e",
+            "export",
+            "Export",
+            show=False,  # in the help screen; the footer keeps room for ? and q at 80 columns
+            id="export",
+            tooltip="Write what is on screen (filter, zone, time mode) to a text, Markdown, "
+            "CSV, JSON or iCalendar file",
+        ),
+        Binding(
+            "y",
+            "copy_event",
+            "Copy",
+            show=False,
+            id="copy-event",
+            tooltip="Copy the selected event as text to the clipboard",
+        ),
+        Binding(
+            "o",
+            "open",
+            "Open",
+            show=False,
+            id="open",
+            tooltip="Open another mission file (the current one stays if it cannot be read)",
+        ),
+        Binding(
             "tab",
             "app.focus_next",
             "Next pane",
@@ -156,10 +191,13 @@ class MissionTimelineApp(App[None]):
         config_file: Path | None = None,
         config_problems: tuple[str, ...] = (),
         save_settings: bool = True,
+        mission_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.save_settings = save_settings
         self.mission = mission
+        self.mission_path = mission_path
+        """The file the mission came from: an export never writes over it."""
         self.config_file = config_file or config_path()
         self.config = config or Config()
         self._config_problems = list(config_problems)
@@ -174,50 +212,67 @@ class MissionTimelineApp(App[None]):
     # ----------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
-        yield StatusHeader(id="header")
-        yield Timeline(self.mission, id="timeline")
-        with Horizontal(id="panes"):
-            yield EventDetail(self.mission, id="detail")
-            yield CrewPane(self.mission, id="crew")
-        yield QueryBar(self.mission, id="query")
+        yield from self._mission_widgets()
         yield Footer()
+
+    def _mission_widgets(self) -> list[Widget]:
+        """The widgets that show the mission (built again when another mission is opened)."""
+        return [
+            StatusHeader(id="header"),
+            Timeline(self.mission, id="timeline"),
+            Horizontal(
+                EventDetail(self.mission, id="detail"),
+                CrewPane(self.mission, id="crew"),
+                id="panes",
+            ),
+            QueryBar(self.mission, id="query"),
+        ]
+
+    @property
+    def main_screen(self) -> Screen[object]:
+        """The screen with the timeline (dialogs and help are pushed on top of it)."""
+        return self.screen_stack[0]
 
     @property
     def timeline(self) -> Timeline:
-        return self.query_one(Timeline)
+        return self.main_screen.query_one(Timeline)
 
     @property
     def detail(self) -> EventDetail:
-        return self.query_one(EventDetail)
+        return self.main_screen.query_one(EventDetail)
 
     @property
     def crew(self) -> CrewPane:
-        return self.query_one(CrewPane)
+        return self.main_screen.query_one(CrewPane)
 
     @property
     def header(self) -> StatusHeader:
-        return self.query_one(StatusHeader)
+        return self.main_screen.query_one(StatusHeader)
 
     @property
     def query_bar(self) -> QueryBar:
-        return self.query_one(QueryBar)
+        return self.main_screen.query_one(QueryBar)
 
     def on_mount(self) -> None:
+        self._apply_config()
+        self._show_mission()
+        self.theme_changed_signal.subscribe(self, self._on_theme_changed)
+        self._check_size()
+        for problem in self._config_problems:
+            self.notify(problem, title="Config", severity="warning", markup=False, timeout=8)
+
+    def _show_mission(self) -> None:
+        """Set up freshly composed mission widgets: title, state, focus and cursor."""
         self.title = sanitize_line(self.mission.info.title)
         self.query_bar.display = False
         self.query_bar.input.cursor_blink = self.CURSOR_BLINK
         self.header.mission_title = self.mission.info.title
-        self._apply_config()
         self._push_state()
         self.timeline.focus()
         anchor = self.anchor
         if anchor is not None:
             self.timeline.select_event(anchor.id)
         self.call_after_refresh(self.timeline.center_cursor)
-        self.theme_changed_signal.subscribe(self, self._on_theme_changed)
-        self._check_size()
-        for problem in self._config_problems:
-            self.notify(problem, title="Config", severity="warning", markup=False, timeout=8)
 
     def _apply_config(self) -> None:
         config = self.config
@@ -442,7 +497,7 @@ class MissionTimelineApp(App[None]):
         if bar is not None:
             bar.error = message
         else:
-            self.notify(message, severity="error", markup=False)
+            self.notify(sanitize_line(message), severity="error", markup=False)
 
     def clear_filter(self) -> None:
         self.event_filter = None
@@ -467,7 +522,8 @@ class MissionTimelineApp(App[None]):
         if self.mode is TimeMode.ABSOLUTE:
             self.mode = TimeMode.T_MINUS
         if self.anchor is not None:
-            self.notify(f"Relative times now count from: {self.anchor.title}", markup=False)
+            title = sanitize_line(self.anchor.title)
+            self.notify(f"Relative times now count from: {title}", markup=False)
 
     def action_search(self) -> None:
         self._search_origin = self.timeline.cursor_position
@@ -512,14 +568,119 @@ class MissionTimelineApp(App[None]):
 
         self.push_screen(ZonePicker(cursor_blink=self.CURSOR_BLINK), chosen)
 
+    def action_export(self) -> None:
+        self.push_screen(ExportDialog(self.mission, zones=(self.zone,)), self._export_chosen)
+
+    def _export_chosen(self, choice: ExportChoice | None) -> None:
+        if choice is None:
+            return
+        try:
+            options = self.view_options(choice.zones) if FORMATS[choice.format].views else None
+        except OptionsError as error:
+            self.notify(f"Not exported: {error}", severity="error", markup=False)
+            return
+        self.write_export(self.mission, choice, options or make_options(self.mission))
+
+    def view_options(self, zones: tuple[str, ...]) -> ExportOptions:
+        """Export options for what is on screen: the filter, the time mode and its anchor."""
+        anchor = self.anchor if self.mode is not TimeMode.ABSOLUTE else None
+        flt = self.event_filter
+        return make_options(
+            self.mission,
+            zones=zones,
+            relative_to=None if anchor is None else anchor.id,
+            mode=None if anchor is None else self.mode,
+            filter_text=None if flt is None else flt.text,
+        )
+
+    @work(thread=True, exclusive=True, group="export")
+    def write_export(self, mission: Mission, choice: ExportChoice, options: ExportOptions) -> None:
+        """Write an export off the event loop; never replaces a file; notifies the outcome."""
+        target = Path(choice.path).expanduser()
+        # Always a file path: "-" or "/dev/stdout" must not write over the screen.
+        target = target if target.is_absolute() else Path.cwd() / target
+        shown = sanitize_line(str(target))
+        protect = [path for path in (self.mission_path, BUNDLED_MISSION) if path is not None]
+        problem = _refusal(target, shown, protect)
+        if problem is None:
+            try:
+                with open_output(str(target), protect=protect) as out:
+                    export(mission, choice.format, options, out)
+            except OutputError as error:
+                problem = str(error)
+        if problem is None:
+            label = FORMATS[choice.format].label
+            self.call_from_thread(self.notify, f"{label} written to {shown}", markup=False)
+        else:
+            self.call_from_thread(
+                self.notify, f"Not exported: {problem}", severity="error", markup=False
+            )
+
+    def action_copy_event(self) -> None:
+        event = self.selected
+        if event is None:
+            return
+        text = format_event(self.mission, event, self.view_options((self.zone,)))
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied to the clipboard: {sanitize_line(event.title)}", markup=False)
+
+    def action_open(self) -> None:
+        self.push_screen(OpenDialog(cursor_blink=self.CURSOR_BLINK), self._open_chosen)
+
+    def _open_chosen(self, path: str | None) -> None:
+        if path is not None:
+            self.open_mission(path)
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_mission(self, path: str) -> None:
+        """Load a mission file off the event loop; a bad one leaves the current mission."""
+        problem: str | None = None
+        try:
+            mission = load_mission(Path(path).expanduser())
+        except MissionError as error:
+            problem = str(error)
+        except Exception as error:  # a loader bug must not take the app down with it
+            problem = f"{path}: cannot be read ({type(error).__name__}: {error})"
+        if problem is not None:
+            self.call_from_thread(
+                self.push_screen, ErrorDialog("Cannot open this mission file", problem)
+            )
+            return
+        opened = Path(path).expanduser()
+        self.call_from_thread(self.call_later, self.replace_mission, mission, opened)
+
+    async def replace_mission(self, mission: Mission, path: Path | None = None) -> None:
+        """Show another mission everywhere. Zone, time mode and theme stay; the anchor is the
+        new mission's launch; search, filter, crew member and selection are cleared."""
+        self.mission = mission
+        self.mission_path = path
+        for name, value in (
+            ("search", None),
+            ("event_filter", None),
+            ("person", None),
+            ("selected", None),
+            ("anchor", mission.reference_event or next(iter(mission.events), None)),
+        ):
+            self.set_reactive(getattr(MissionTimelineApp, name), value)
+        main = self.main_screen
+        await main.query("#header, #timeline, #panes, #query").remove()
+        await main.mount_all(self._mission_widgets(), before=main.query_one(Footer))
+        self._show_mission()
+        self._check_size()
+        self.notify(f"Opened {sanitize_line(mission.info.title)}", markup=False)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if isinstance(self.screen, TooSmallScreen):
             return action == "quit"
+        if self.screen is not self.main_screen:
+            # Help, a dialog or the palette is open: the timeline's keys wait until it closes,
+            # so no dialog ever opens on top of another.
+            return action in ("quit", "command_palette", "focus_next", "focus_previous")
         if action in ("next_hit", "previous_hit"):
             return self.search is not None
         if action == "clear":
             return self.search is not None or self.event_filter is not None
-        if action == "reanchor":
+        if action in ("reanchor", "copy_event"):
             return self.selected is not None
         if action == "crew":
             return bool(self.mission.people)
@@ -551,6 +712,19 @@ _KEY_NAMES = {
 }
 
 
+def _refusal(target: Path, shown: str, protect: list[Path]) -> str | None:
+    """Why an export must not be written to `target`, or None. The TUI never replaces a file."""
+    for protected in protect:
+        try:
+            if target.samefile(protected):
+                return f"{shown} is the mission file being read; choose another file name"
+        except OSError:
+            continue
+    if target.is_symlink() or target.exists():
+        return f"{shown} already exists and was left as it is; choose another file name"
+    return None
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
@@ -566,6 +740,7 @@ def make_app(
     config: Config | None = None,
     config_file: Path | None = None,
     save_settings: bool = True,
+    mission_path: Path | None = None,
 ) -> MissionTimelineApp:
     """Build the app for a mission; the CLI and the tests both go through here.
 
@@ -582,4 +757,5 @@ def make_app(
         config_file=config_file,
         config_problems=problems,
         save_settings=save_settings,
+        mission_path=mission_path,
     )

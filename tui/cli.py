@@ -275,7 +275,9 @@ def _source_date() -> datetime | str | None:
 
 def _run_app(argv: Sequence[str]) -> int:
     args = _app_parser().parse_args(argv)
-    from data.loader import MissionError, load_bundled, load_mission
+    from pathlib import Path
+
+    from data.loader import BUNDLED_MISSION, MissionError, load_bundled, load_mission
 
     try:
         mission = load_mission(args.mission) if args.mission else load_bundled()
@@ -291,7 +293,7 @@ def _run_app(argv: Sequence[str]) -> int:
         return ExitCode.USAGE
     from tui.app import make_app
 
-    make_app(mission).run()
+    make_app(mission, mission_path=Path(args.mission) if args.mission else BUNDLED_MISSION).run()
     return ExitCode.OK
 
 

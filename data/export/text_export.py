@@ -26,7 +26,7 @@ from data.export.options import (
     vehicle_names,
     zone_heading,
 )
-from data.model import Event, Mission, Phase
+from data.model import Event, Mission, Phase, Source
 from data.sanitize import sanitize, sanitize_line
 from data.timefmt import STATED, show
 
@@ -113,8 +113,25 @@ def _write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> No
         end = show(phase.end, zone).with_offset
         out.write(f"from {start} to {end}\n")
         if phase.summary:
-            out.write(_indented(phase.summary, ""))
+            out.write(_indented(sanitize(phase.summary), ""))
     out.write("\n")
+
+
+def format_event(mission: Mission, event: Event, options: ExportOptions) -> str:
+    """One event as the text export shows it, on its own (the TUI's `y` copies this).
+
+    The same lines as in the full export, with columns as wide as this event needs, followed
+    by the sources it cites, numbered as in the full export.
+    """
+    numbers = source_numbers(mission)
+    widths = [len(cell) for cell in _time_cells(event, options)]
+    parts = [_event_text(mission, event, options, widths, numbers)]
+    cited = [source for source in mission.sources if source.id in event.sources]
+    if cited:
+        width = len(f"[{len(mission.sources)}]")
+        parts.append("\n")
+        parts.extend(_source_text(numbers[source.id], source, width) for source in cited)
+    return "".join(parts)
 
 
 def _write_event(
@@ -125,13 +142,24 @@ def _write_event(
     numbers: dict[str, int],
     out: TextIO,
 ) -> None:
+    out.write(_event_text(mission, event, options, widths, numbers))
+
+
+def _event_text(
+    mission: Mission,
+    event: Event,
+    options: ExportOptions,
+    widths: list[int],
+    numbers: dict[str, int],
+) -> str:
+    """The event's row and its indented details, each line ending with a newline."""
     title = sanitize_line(event.title)
     if event.planned_only:
         title = f"(planned) {title}"
     notes = "".join(f"[{numbers[s]}]" for s in event.sources if s in numbers)
-    out.write(_row([*_time_cells(event, options), f"{title} {notes}".rstrip()], widths) + "\n")
-    for line in _details(mission, event, options, numbers):
-        out.write(_indented(line, INDENT))
+    row = _row([*_time_cells(event, options), f"{title} {notes}".rstrip()], widths) + "\n"
+    details = (_indented(line, INDENT) for line in _details(mission, event, options, numbers))
+    return row + "".join(details)
 
 
 def _details(
@@ -206,10 +234,14 @@ def _write_sources(mission: Mission, out: TextIO) -> None:
     out.write("\nSources\n-------\n")
     width = len(f"[{len(mission.sources)}]")
     for number, source in enumerate(mission.sources, start=1):
-        label = f"[{number}]".ljust(width)
-        line = sanitize_line(source.title)
-        if source.url:
-            line += f" <{sanitize_line(source.url)}>"
-        out.write(f"{label} {line}\n")
-        if source.note:
-            out.write(_indented(source.note, " " * (width + 1)))
+        out.write(_source_text(number, source, width))
+
+
+def _source_text(number: int, source: Source, width: int) -> str:
+    """`[3] Title <url>` and the source's note, indented; `width` fits the largest label."""
+    label = f"[{number}]".ljust(width)
+    line = sanitize_line(source.title)
+    if source.url:
+        line += f" <{sanitize_line(source.url)}>"
+    note = _indented(sanitize(source.note), " " * (width + 1)) if source.note else ""
+    return f"{label} {line}\n{note}"

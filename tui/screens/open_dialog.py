@@ -1,0 +1,128 @@
+"""Ask for a mission file to open, with completion of paths as you type."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, Static
+
+MAX_LISTED = 2000
+"""A folder is read up to this many entries for completion, so a huge folder stays quick."""
+
+
+class PathSuggester(Suggester):
+    """Completes the last part of a path with the first matching entry of its folder.
+
+    Folders complete with a trailing `/`; hidden entries are offered only once a `.` is typed.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        head, _, start = value.rpartition("/")
+        folder = Path(head + "/" if head or value.startswith("/") else ".").expanduser()
+        # A folder on a slow disk must not stall the screen: list it off the event loop.
+        names = await asyncio.to_thread(_completions, folder, start)
+        if not names:
+            return None
+        return value[: len(value) - len(start)] + min(names)
+
+
+def _completions(folder: Path, start: str) -> list[str]:
+    """Entries of `folder` that begin with `start` (folders with a `/`), or none on error."""
+    names: list[str] = []
+    try:
+        with os.scandir(folder) as entries:
+            for count, entry in enumerate(entries):
+                if count >= MAX_LISTED:
+                    break
+                name = entry.name
+                if not name.startswith(start):
+                    continue
+                if name.startswith(".") and not start.startswith("."):
+                    continue
+                completed = name + ("/" if entry.is_dir() else "")
+                if completed != start:
+                    names.append(completed)
+    except OSError:
+        return []
+    return names
+
+
+class OpenDialog(ModalScreen[str | None]):
+    """Dismisses with the path typed (not yet checked), or `None` when cancelled."""
+
+    DEFAULT_CSS = """
+    OpenDialog {
+        align: center middle;
+    }
+    OpenDialog > #open-dialog {
+        width: 72;
+        max-width: 95%;
+        height: auto;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    OpenDialog #open-error {
+        color: $error;
+        height: auto;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="open-dialog-cancel",
+            tooltip="Keep the mission that is open",
+        ),
+    ]
+
+    def __init__(self, path: str = "", *, cursor_blink: bool = True) -> None:
+        super().__init__()
+        self.path = path
+        self.cursor_blink = cursor_blink
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="open-dialog") as box:
+            box.border_title = "Open a mission file"
+            yield Label("A .toml or .json mission file (right arrow completes the path):")
+            yield Input(
+                self.path,
+                placeholder="path/to/mission.toml",
+                suggester=PathSuggester(),
+                id="open-path",
+                tooltip="Enter opens the file; the current mission stays if it cannot be read",
+            )
+            yield Static("", id="open-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#open-path", Input).cursor_blink = self.cursor_blink
+
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        message.stop()
+        path = message.value.strip()
+        if not path:
+            self.query_one("#open-error", Static).update(Content("Type the path of a file."))
+            return
+        self.dismiss(path)
+
+    def on_input_changed(self) -> None:
+        self.query_one("#open-error", Static).update("")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
