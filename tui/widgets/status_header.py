@@ -12,10 +12,15 @@ from tui.text import LABEL_STYLE
 
 
 class StatusHeader(Widget):
-    """Two lines of state, set by the app (attributes down)."""
+    """Two lines of state, set by the app (attributes down).
+
+    The title has the first line to itself and the state the second; neither wraps, so the
+    time mode stays in view at 80 columns and a very long (or hostile) title cannot push the
+    timeline down. What does not fit ends in an ellipsis.
+    """
 
     DEFAULT_CSS = """
-    StatusHeader { height: auto; }
+    StatusHeader { height: 2; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     mission_title: reactive[str] = reactive("")
@@ -26,13 +31,11 @@ class StatusHeader(Widget):
     person_text: reactive[str] = reactive("")
 
     def render(self) -> RenderResult:
-        top = Content.assemble(
-            (sanitize_line(self.mission_title), "bold"),
-            ("  zone ", LABEL_STYLE),
+        top = Content.styled(sanitize_line(self.mission_title), "bold")
+        state: list[str | tuple[str, str]] = [
+            ("zone ", LABEL_STYLE),
             sanitize_line(self.zone_text),
-        )
-        bottom: list[str | tuple[str, str]] = [
-            ("time ", LABEL_STYLE),
+            ("  │ time ", LABEL_STYLE),
             sanitize_line(self.mode_text),
         ]
         for label, value in (
@@ -41,5 +44,5 @@ class StatusHeader(Widget):
             ("crew", self.person_text),
         ):
             if value:
-                bottom += [(f"  │ {label} ", LABEL_STYLE), (sanitize_line(value), "bold")]
-        return Content("\n").join([top, Content.assemble(*bottom)])
+                state += [(f"  │ {label} ", LABEL_STYLE), (sanitize_line(value), "bold")]
+        return Content("\n").join([top, Content.assemble(*state)])
