@@ -14,16 +14,14 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from data.export.options import (
+    DetailStyle,
     ExportOptions,
     crew_facts,
-    people_names,
-    place_name,
-    planned_note,
+    event_details,
     relative_heading,
     relative_text,
     sections,
     source_numbers,
-    vehicle_names,
     zone_heading,
 )
 from data.model import Event, Mission, Person, Phase
@@ -115,50 +113,10 @@ def _event_cells(
         cells.append(escape(relative_text(event.when, options)))
     title = f"**{escape(event.title)}**"
     cells.append(f"(planned) {title}" if event.planned_only else title)
-    cells.append("<br>".join(_details(mission, event, options, numbers)))
+    style = DetailStyle(escape, escape, lambda ids: _refs(ids, numbers), "\N{EN DASH} ")
+    cells.append("<br>".join(event_details(mission, event, options, style)))
     cells.append(_refs(event.sources, numbers))
     return cells
-
-
-def _details(
-    mission: Mission, event: Event, options: ExportOptions, numbers: dict[str, int]
-) -> Iterable[str]:
-    zone = options.zones[0]
-    facts = [event.kind.value]
-    if event.at is not None and event.at.approximate:
-        facts.append("approximate time")
-    if event.confidence is not None:
-        facts.append(f"confidence {event.confidence.value}")
-    place = place_name(mission, event)
-    if place:
-        facts.append(f"at {place}")
-    yield escape(" · ".join(facts))
-    if event.end is not None:
-        ends = dict.fromkeys(show(event.end, z).with_offset for z in options.zones)
-        yield escape("until " + " / ".join(ends))
-    planned = planned_note(event, zone)
-    if planned:
-        yield escape(planned)
-    people = people_names(mission, event)
-    if people:
-        yield escape("people: " + ", ".join(people))
-    vehicles = vehicle_names(mission, event.vehicles)
-    if vehicles:
-        yield escape("vehicles: " + ", ".join(vehicles))
-    if event.description:
-        yield escape(event.description)
-    for stated in event.stated:
-        yield f"stated: {escape(stated.text)} {_refs([stated.source], numbers)}".rstrip()
-    for dispute in event.disputes:
-        yield f"disputed: {escape(dispute.topic)}"
-        for version in dispute.versions:
-            at = f" ({escape(show(version.at, zone).with_offset)})" if version.at else ""
-            refs = _refs(version.sources, numbers)
-            yield f"\N{EN DASH} {escape(version.claim)}{at} {refs}".rstrip()
-    if event.note:
-        yield f"note: {escape(event.note)}"
-    if event.station_crew is not None:
-        yield f"aboard the station afterwards: {event.station_crew}"
 
 
 def _refs(source_ids: Iterable[str], numbers: dict[str, int]) -> str:

@@ -8,7 +8,7 @@ means the same thing in every format.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import chain, compress
@@ -257,3 +257,57 @@ def _career(person: Person) -> str:
     if stated.after is not None:
         career.append(f"after {format_duration(stated.after, seconds=False)}")
     return ", ".join(career)
+
+
+@dataclass(frozen=True, slots=True)
+class DetailStyle:
+    """How a format writes an event's detail lines: what makes a line of mission text safe
+    (`line`, and `block` for text that may hold newlines), how source numbers look, and the
+    bullet before a disputed version."""
+
+    line: Callable[[str], str]
+    block: Callable[[str], str]
+    refs: Callable[[Iterable[str]], str]
+    bullet: str
+
+
+def event_details(
+    mission: Mission, event: Event, options: ExportOptions, style: DetailStyle
+) -> Iterator[str]:
+    """The lines under an event in the text and Markdown exports, in a format's style."""
+    zone = options.zones[0]
+    facts = [event.kind.value]
+    if event.at is not None and event.at.approximate:
+        facts.append("approximate time")
+    if event.confidence is not None:
+        facts.append(f"confidence {event.confidence.value}")
+    place = place_name(mission, event)
+    if place:
+        facts.append(f"at {place}")
+    yield style.line(" · ".join(facts))
+    if event.end is not None:
+        ends = dict.fromkeys(show(event.end, z).with_offset for z in options.zones)
+        yield style.line("until " + " / ".join(ends))
+    planned = planned_note(event, zone)
+    if planned:
+        yield style.line(planned)
+    people = people_names(mission, event)
+    if people:
+        yield style.line("people: " + ", ".join(people))
+    vehicles = vehicle_names(mission, event.vehicles)
+    if vehicles:
+        yield style.line("vehicles: " + ", ".join(vehicles))
+    if event.description:
+        yield style.block(event.description)
+    for stated in event.stated:
+        yield f"{style.line('stated: ' + stated.text)} {style.refs([stated.source])}".rstrip()
+    for dispute in event.disputes:
+        yield style.line(f"disputed: {dispute.topic}")
+        for version in dispute.versions:
+            at = f" ({show(version.at, zone).with_offset})" if version.at is not None else ""
+            claim = style.line(version.claim + at)
+            yield f"{style.bullet}{claim} {style.refs(version.sources)}".rstrip()
+    if event.note:
+        yield style.block(f"note: {event.note}")
+    if event.station_crew is not None:
+        yield f"aboard the station afterwards: {event.station_crew}"

@@ -13,17 +13,15 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from data.export.options import (
+    DetailStyle,
     ExportOptions,
     crew_facts,
-    people_names,
-    place_name,
-    planned_note,
+    event_details,
     relative_heading,
     relative_text,
     sections,
     selected_events,
     source_numbers,
-    vehicle_names,
     zone_heading,
 )
 from data.model import Event, Mission, Phase, Source
@@ -158,50 +156,9 @@ def _event_text(
         title = f"(planned) {title}"
     notes = "".join(f"[{numbers[s]}]" for s in event.sources if s in numbers)
     row = _row([*_time_cells(event, options), f"{title} {notes}".rstrip()], widths) + "\n"
-    details = (_indented(line, INDENT) for line in _details(mission, event, options, numbers))
+    style = DetailStyle(sanitize_line, sanitize, lambda ids: _refs(ids, numbers), "  - ")
+    details = (_indented(line, INDENT) for line in event_details(mission, event, options, style))
     return row + "".join(details)
-
-
-def _details(
-    mission: Mission, event: Event, options: ExportOptions, numbers: dict[str, int]
-) -> Iterable[str]:
-    zone = options.zones[0]
-    facts = [event.kind.value]
-    if event.at is not None and event.at.approximate:
-        facts.append("approximate time")
-    if event.confidence is not None:
-        facts.append(f"confidence {event.confidence.value}")
-    place = place_name(mission, event)
-    if place:
-        facts.append(f"at {sanitize_line(place)}")
-    yield " · ".join(facts)
-    if event.end is not None:
-        ends = dict.fromkeys(show(event.end, z).with_offset for z in options.zones)
-        yield "until " + " / ".join(ends)
-    planned = planned_note(event, zone)
-    if planned:
-        yield planned
-    people = people_names(mission, event)
-    if people:
-        yield "people: " + ", ".join(sanitize_line(name) for name in people)
-    vehicles = vehicle_names(mission, event.vehicles)
-    if vehicles:
-        yield "vehicles: " + ", ".join(sanitize_line(name) for name in vehicles)
-    if event.description:
-        yield sanitize(event.description)
-    for stated in event.stated:
-        note = f" [{numbers[stated.source]}]" if stated.source in numbers else ""
-        yield f"stated: {sanitize_line(stated.text)}{note}"
-    for dispute in event.disputes:
-        yield f"disputed: {sanitize_line(dispute.topic)}"
-        for version in dispute.versions:
-            at = f" ({show(version.at, zone).with_offset})" if version.at is not None else ""
-            refs = "".join(f"[{numbers[s]}]" for s in version.sources if s in numbers)
-            yield f"  - {sanitize_line(version.claim)}{at} {refs}".rstrip()
-    if event.note:
-        yield f"note: {sanitize(event.note)}"
-    if event.station_crew is not None:
-        yield f"aboard the station afterwards: {event.station_crew}"
 
 
 def _indented(text: str, indent: str) -> str:
@@ -245,3 +202,7 @@ def _source_text(number: int, source: Source, width: int) -> str:
         line += f" <{sanitize_line(source.url)}>"
     note = _indented(sanitize(source.note), " " * (width + 1)) if source.note else ""
     return f"{label} {line}\n{note}"
+
+
+def _refs(source_ids: Iterable[str], numbers: dict[str, int]) -> str:
+    return "".join(f"[{numbers[s]}]" for s in source_ids if s in numbers)
