@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
-import pendulum
-
 from data.model import Event, Mission, Person
 from data.times import Precision, When
 
@@ -99,6 +97,8 @@ def humanize(value: timedelta) -> str:
         if seconds >= size * min_units:
             count = round(seconds / size) if unit != "min" else int(seconds // size)
             return f"about {count} {unit}"
+    import pendulum  # only for durations under a minute: not worth its import at start-up
+
     return pendulum.duration(seconds=round(seconds)).in_words()
 
 

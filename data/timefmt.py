@@ -1,16 +1,14 @@
 """Showing instants in a chosen zone, to the precision the source gave.
 
-Pendulum does the zone-aware display here (abbreviation and offset in force on the date);
-callers only format what is visible, so this is never in a bulk loop.
+The standard library's zoneinfo gives the abbreviation and offset in force on the date, as
+pendulum would (a test compares the two): the first frame of the app shows times, and
+importing pendulum costs start-up about 20 ms. Callers only format what is visible.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-
-import pendulum
-from pendulum.tz import local_timezone
+from datetime import datetime, timedelta, timezone
 
 from data.times import Precision, When, zone_info
 
@@ -42,9 +40,9 @@ class ShownTime:
         return text
 
 
-def in_zone(instant: datetime, zone: str) -> pendulum.DateTime:
-    """The instant as a pendulum time in the IANA zone `zone`."""
-    return pendulum.instance(instant).in_timezone(zone_info(zone).key)
+def in_zone(instant: datetime, zone: str) -> datetime:
+    """The instant as a local time in the IANA zone `zone`."""
+    return instant.astimezone(zone_info(zone))
 
 
 def show(when: When, zone: str) -> ShownTime:
@@ -58,27 +56,45 @@ def show(when: When, zone: str) -> ShownTime:
         text = local.strftime("%Y-%m-%d" if when.precision is Precision.DAY else "%Y-%m")
         return ShownTime(text, "", "", "", when.approximate)
     if zone == STATED:
-        local = pendulum.instance(when.instant.astimezone(when.stated_tz))
+        local = when.instant.astimezone(when.stated_tz)
     else:
         local = in_zone(when.instant, zone)
-    clock = local.format(_CLOCK[when.precision])
+    clock = local.strftime(_CLOCK[when.precision])
+    if when.precision is Precision.MILLISECOND:
+        clock += f".{local.microsecond // 1000:03d}"
     return ShownTime(
-        local.format("YYYY-MM-DD"), clock, local.tzname() or "", local.format("Z"), when.approximate
+        local.strftime("%Y-%m-%d"), clock, _abbrev(local), _offset(local), when.approximate
     )
 
 
 def zone_label(zone: str, at: datetime) -> str:
     """`Europe/Brussels CEST +02:00`: a zone's name, abbreviation and offset at an instant."""
     local = in_zone(at, zone)
-    abbrev = local.tzname() or ""
-    offset = local.format("Z")
+    abbrev = _abbrev(local)
+    offset = _offset(local)
     if offset.replace(":00", "") == abbrev:
         return f"{zone} {offset}"
     return f"{zone} {abbrev} {offset}"
 
 
+def _offset(local: datetime) -> str:
+    """`+02:00`, `-00:44` (whole minutes, cut towards zero, as pendulum's `Z` token)."""
+    offset = local.utcoffset() or timedelta(0)
+    minutes = abs(offset) // timedelta(minutes=1)
+    return f"{'-' if offset < timedelta(0) else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _abbrev(local: datetime) -> str:
+    """The zone abbreviation; a bare offset is named by itself (`+03:00`), zero as `UTC`."""
+    if isinstance(local.tzinfo, timezone):
+        return "UTC" if not local.utcoffset() else _offset(local)
+    return local.tzname() or ""
+
+
 def local_zone() -> str:
     """The viewer's own IANA zone (from TZ or the system), for the "local" zone choice."""
+    from pendulum.tz import local_timezone  # reads the system's settings; only when asked
+
     name = str(local_timezone().name)
     try:
         zone_info(name)
@@ -88,7 +104,7 @@ def local_zone() -> str:
 
 
 _CLOCK = {
-    Precision.MINUTE: "HH:mm",
-    Precision.SECOND: "HH:mm:ss",
-    Precision.MILLISECOND: "HH:mm:ss.SSS",
+    Precision.MINUTE: "%H:%M",
+    Precision.SECOND: "%H:%M:%S",
+    Precision.MILLISECOND: "%H:%M:%S",
 }

@@ -2,8 +2,9 @@
 
 The large-mission machinery (`data.store`, `data.whens`, `data.fastload`, msgspec) is
 imported by the loader of a JSON Lines mission, never for a small TOML one; search and
-filters tell a store apart without importing its module. Checked in a fresh process that
-runs the app headless up to its first frame.
+filters tell a store apart without importing its module. Exports, dialogs, the palette's
+commands and pendulum wait until they are used. Checked in a fresh process that runs the
+app headless up to its first frame (and, for the large-mission modules, a search).
 """
 
 import subprocess
@@ -13,6 +14,19 @@ from data.search import _SEPARATOR
 from data.store import TextColumn
 
 LARGE_ONLY = ("data.store", "data.whens", "data.fastload", "msgspec")
+LATER = (
+    "pendulum",
+    "icalendar",
+    "importlib.resources",
+    "data.export",
+    "data.output",
+    "tui.commands",
+    "tui.screens.help",
+    "tui.screens.export_dialog",
+    "tui.screens.open_dialog",
+    "tui.screens.zone_picker",
+    "tui.screens.error_dialog",
+)
 
 _FIRST_FRAME = """
 import asyncio, sys
@@ -20,26 +34,42 @@ from data.loader import load_bundled
 from tui.app import make_app
 
 async def main():
+    keys = sys.argv[1].split()
     app = make_app(load_bundled(), save_settings=False)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("slash", "p", "e", "r", "enter", "n")
+        await pilot.press(*keys)
         await pilot.pause()
-    print(",".join(name for name in sys.argv[1:] if name in sys.modules))
+    print(",".join(name for name in sys.argv[2:] if name in sys.modules))
 
 asyncio.run(main())
 """
 
 
-def test_first_frame_of_a_small_mission_leaves_the_large_mission_modules_alone() -> None:
+def _imported_after(keys: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of `modules` a fresh app process has imported after its first frame and `keys`."""
     result = subprocess.run(
-        [sys.executable, "-c", _FIRST_FRAME, *LARGE_ONLY],
+        [sys.executable, "-c", _FIRST_FRAME, keys, *modules],
         capture_output=True,
         text=True,
         check=True,
         env={"TEXTUAL": "", "PATH": "", "HOME": "/nonexistent", "XDG_CONFIG_HOME": "/nonexistent"},
     )
-    assert result.stdout.strip() == ""
+    return [name for name in result.stdout.strip().split(",") if name]
+
+
+def test_first_frame_of_a_small_mission_leaves_the_large_mission_modules_alone() -> None:
+    assert _imported_after("slash p e r enter n", LARGE_ONLY) == []
+
+
+def test_first_frame_imports_no_export_dialog_palette_or_pendulum() -> None:
+    assert _imported_after("", LATER) == []
+
+
+def test_the_deferred_modules_are_imported_once_used() -> None:
+    """The check above can fail: these keys import what the first frame left out."""
+    imported = _imported_after("question_mark escape e escape", LATER)
+    assert {"data.export", "tui.screens.help", "tui.screens.export_dialog"} <= set(imported)
 
 
 def test_search_separator_is_the_store_separator() -> None:

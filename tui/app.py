@@ -7,7 +7,7 @@ and crew member) and sets it on its widgets; widgets report what the user did wi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import App, ComposeResult
@@ -21,22 +21,11 @@ from textual.widgets import Footer
 
 import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on import)
 from data.derived import TimeMode
-from data.export import FORMATS, ExportOptions, OptionsError, export, make_options
-from data.export.text_export import format_event
-from data.filters import Filter, FilterError, parse_filter
 from data.loader import BUNDLED_MISSION, MissionError, load_mission
 from data.model import Event, Mission, Person
-from data.output import OutputError, open_output
 from data.sanitize import sanitize_line
-from data.search import EventSearch
-from tui.commands import MissionCommands
 from tui.config import Config, config_path, load_config, save_config
-from tui.screens.error_dialog import ErrorDialog
-from tui.screens.export_dialog import ExportChoice, ExportDialog
-from tui.screens.help import HelpScreen, KeyRow
-from tui.screens.open_dialog import OpenDialog
 from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from tui.screens.zone_picker import ZonePicker
 from tui.theme import HOUSE_THEME, MISSION_TIMELINE_THEME
 from tui.widgets.crew_pane import CrewList, CrewPane
 from tui.widgets.event_detail import EventDetail
@@ -45,9 +34,33 @@ from tui.widgets.status_header import StatusHeader
 from tui.widgets.timeline import Timeline
 from tui.zones import check_zone, describe, next_zone
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from data.export import ExportOptions
+    from data.filters import Filter
+    from data.search import EventSearch
+    from tui.screens.export_dialog import ExportChoice
+    from tui.screens.help import KeyRow
+
+# Dialogs, exports, filters, search and the palette's commands are imported where they are
+# first used: the first frame does not need them, and start-up time is a feature (issue 6).
+
 MODES = (TimeMode.ABSOLUTE, TimeMode.T_MINUS, TimeMode.MET, TimeMode.FLIGHT_DAY)
 NARROW_WIDTH = 100
 SHORT_HEIGHT = 30
+
+
+def _mission_commands() -> type[Provider]:
+    """The palette's mission commands, imported when the palette first opens."""
+    from tui.commands import MissionCommands
+
+    return MissionCommands
+
+
+def _is_narrow(width: int, height: int) -> bool:
+    """Whether the screen gets the narrow layout: one pane at a time below the timeline."""
+    return width < NARROW_WIDTH or height < SHORT_HEIGHT
 
 
 class MissionTimelineApp(App[None]):
@@ -57,7 +70,7 @@ class MissionTimelineApp(App[None]):
     CURSOR_BLINK: ClassVar[bool] = True
     """Whether text inputs blink their cursor (the tests turn it off for stable snapshots)."""
     TITLE = "mission-timeline"
-    COMMANDS: ClassVar = App.COMMANDS | {MissionCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {_mission_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -212,8 +225,12 @@ class MissionTimelineApp(App[None]):
     # ----------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
+        # Start in the layout that fits: changing it after mounting restyles every widget
+        # and rebuilds the footer before the first frame.
+        width, height = self.size
+        self.screen.set_class(_is_narrow(width, height), "-narrow")
         yield from self._mission_widgets()
-        yield Footer()
+        yield Footer(compact=width < NARROW_WIDTH)
 
     def _mission_widgets(self) -> list[Widget]:
         """The widgets that show the mission (built again when another mission is opened)."""
@@ -305,7 +322,7 @@ class MissionTimelineApp(App[None]):
         width, height = size or self.size
         if self.screen_stack:
             main = self.screen_stack[0]
-            main.set_class(width < NARROW_WIDTH or height < SHORT_HEIGHT, "-narrow")
+            main.set_class(_is_narrow(width, height), "-narrow")
             for footer in main.query(Footer):
                 footer.compact = width < NARROW_WIDTH
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
@@ -421,6 +438,8 @@ class MissionTimelineApp(App[None]):
         if not text:
             self.search = None
             return
+        from data.search import EventSearch
+
         search = EventSearch(self.mission, text)
         self.search = search
         found = self.timeline.find(search, self._search_origin)
@@ -439,6 +458,8 @@ class MissionTimelineApp(App[None]):
         else:
             # Built from the submitted text: keys typed after enter may already have
             # changed the input by the time this message arrives.
+            from data.search import EventSearch
+
             text = message.value.strip()
             search = EventSearch(self.mission, text) if text else None
             found = None if search is None else self.timeline.find(search, self._search_origin)
@@ -482,6 +503,8 @@ class MissionTimelineApp(App[None]):
         if not text.strip():
             self.clear_filter()
             return True
+        from data.filters import FilterError, parse_filter
+
         try:
             flt = parse_filter(text, self.mission)
         except FilterError as error:
@@ -559,6 +582,8 @@ class MissionTimelineApp(App[None]):
             crew_list.highlighted = 0
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.key_rows()))
 
     def action_pick_zone(self) -> None:
@@ -566,14 +591,20 @@ class MissionTimelineApp(App[None]):
             if zone is not None:
                 self.zone = zone
 
+        from tui.screens.zone_picker import ZonePicker
+
         self.push_screen(ZonePicker(cursor_blink=self.CURSOR_BLINK), chosen)
 
     def action_export(self) -> None:
+        from tui.screens.export_dialog import ExportDialog
+
         self.push_screen(ExportDialog(self.mission, zones=(self.zone,)), self._export_chosen)
 
     def _export_chosen(self, choice: ExportChoice | None) -> None:
         if choice is None:
             return
+        from data.export import FORMATS, OptionsError, make_options
+
         try:
             options = self.view_options(choice.zones) if FORMATS[choice.format].views else None
         except OptionsError as error:
@@ -583,6 +614,8 @@ class MissionTimelineApp(App[None]):
 
     def view_options(self, zones: tuple[str, ...]) -> ExportOptions:
         """Export options for what is on screen: the filter, the time mode and its anchor."""
+        from data.export import make_options
+
         anchor = self.anchor if self.mode is not TimeMode.ABSOLUTE else None
         flt = self.event_filter
         return make_options(
@@ -596,6 +629,9 @@ class MissionTimelineApp(App[None]):
     @work(thread=True, exclusive=True, group="export")
     def write_export(self, mission: Mission, choice: ExportChoice, options: ExportOptions) -> None:
         """Write an export off the event loop; never replaces a file; notifies the outcome."""
+        from data.export import FORMATS, export
+        from data.output import OutputError, open_output
+
         target = Path(choice.path).expanduser()
         # Always a file path: "-" or "/dev/stdout" must not write over the screen.
         target = target if target.is_absolute() else Path.cwd() / target
@@ -620,11 +656,15 @@ class MissionTimelineApp(App[None]):
         event = self.selected
         if event is None:
             return
+        from data.export.text_export import format_event
+
         text = format_event(self.mission, event, self.view_options((self.zone,)))
         self.copy_to_clipboard(text)
         self.notify(f"Copied to the clipboard: {sanitize_line(event.title)}", markup=False)
 
     def action_open(self) -> None:
+        from tui.screens.open_dialog import OpenDialog
+
         self.push_screen(OpenDialog(cursor_blink=self.CURSOR_BLINK), self._open_chosen)
 
     def _open_chosen(self, path: str | None) -> None:
@@ -642,6 +682,8 @@ class MissionTimelineApp(App[None]):
         except Exception as error:  # a loader bug must not take the app down with it
             problem = f"{path}: cannot be read ({type(error).__name__}: {error})"
         if problem is not None:
+            from tui.screens.error_dialog import ErrorDialog
+
             self.call_from_thread(
                 self.push_screen, ErrorDialog("Cannot open this mission file", problem)
             )
@@ -690,6 +732,8 @@ class MissionTimelineApp(App[None]):
 
     def key_rows(self, *, apply_keymap: bool = True) -> list[KeyRow]:
         """Every binding with an id, with the user's keymap applied (for help and README)."""
+        from tui.screens.help import KeyRow
+
         keymap = self.config.keymap if apply_keymap else {}
         rows: dict[str, KeyRow] = {}
         for owner in (Timeline, MissionTimelineApp, CrewList, QueryBar):

@@ -216,7 +216,7 @@ async def test_the_screen_keeps_answering_while_an_export_runs(
         assert release.wait(10)
         export(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("tui.app.export", slow_export)
+    monkeypatch.setattr("data.export.export", slow_export)
     target = tmp_path / "slow.txt"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
