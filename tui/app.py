@@ -242,7 +242,7 @@ class MissionTimelineApp(App[None]):
                 CrewPane(self.mission, id="crew"),
                 id="panes",
             ),
-            QueryBar(self.mission, id="query"),
+            QueryBar(self.mission, cursor_blink=self.CURSOR_BLINK, id="query"),
         ]
 
     @property
@@ -281,8 +281,6 @@ class MissionTimelineApp(App[None]):
     def _show_mission(self) -> None:
         """Set up freshly composed mission widgets: title, state, focus and cursor."""
         self.title = sanitize_line(self.mission.info.title)
-        self.query_bar.display = False
-        self.query_bar.input.cursor_blink = self.CURSOR_BLINK
         self.header.mission_title = self.mission.info.title
         self._push_state()
         self.timeline.focus()
@@ -548,9 +546,9 @@ class MissionTimelineApp(App[None]):
             title = sanitize_line(self.anchor.title)
             self.notify(f"Relative times now count from: {title}", markup=False)
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         self._search_origin = self.timeline.cursor_position
-        self.query_bar.open("search", "" if self.search is None else self.search.query)
+        await self.query_bar.open("search", "" if self.search is None else self.search.query)
 
     def action_next_hit(self) -> None:
         self._jump_hit(forward=True)
@@ -568,8 +566,10 @@ class MissionTimelineApp(App[None]):
         else:
             self.timeline.select_position(found)
 
-    def action_filter(self) -> None:
-        self.query_bar.open("filter", "" if self.event_filter is None else self.event_filter.text)
+    async def action_filter(self) -> None:
+        await self.query_bar.open(
+            "filter", "" if self.event_filter is None else self.event_filter.text
+        )
 
     def action_clear(self) -> None:
         self.search = None

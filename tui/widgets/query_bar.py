@@ -1,17 +1,21 @@
-"""The input line for `/` (incremental search) and `f` (filter), with its error message."""
+"""The input line for `/` (incremental search) and `f` (filter), with its error message.
+
+Its parts are mounted when it first opens: most sessions never search, and an `Input` is
+among the costliest widgets to style before the first frame.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.suggester import Suggester
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from data.filters import KEYS
@@ -85,22 +89,28 @@ class QueryBar(Vertical):
     kind: reactive[QueryKind] = reactive("search", init=False)
     error: reactive[str] = reactive("", init=False)
 
-    def __init__(self, mission: Mission, *, id: str | None = None) -> None:
+    def __init__(
+        self, mission: Mission, *, cursor_blink: bool = True, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.mission = mission
+        self.cursor_blink = cursor_blink
+        self.display = False
 
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="query-line"):
-            yield Label(PROMPTS["search"], id="query-prompt")
-            yield Input(id="query-input", select_on_focus=False)
-        yield Static("", id="query-error")
+    def _parts(self) -> list[Widget]:
+        field = Input(id="query-input", select_on_focus=False)
+        field.cursor_blink = self.cursor_blink
+        line = Horizontal(Label(PROMPTS["search"], id="query-prompt"), field, id="query-line")
+        return [line, Static("", id="query-error")]
 
     @property
     def input(self) -> Input:
         return self.query_one("#query-input", Input)
 
-    def open(self, kind: QueryKind, value: str = "") -> None:
+    async def open(self, kind: QueryKind, value: str = "") -> None:
         """Show the bar for a search or a filter, with a starting value."""
+        if not self.children:
+            await self.mount_all(self._parts())
         self.kind = kind
         self.error = ""
         self.query_one("#query-prompt", Label).update(PROMPTS[kind])
@@ -118,6 +128,8 @@ class QueryBar(Vertical):
         self.error = ""
 
     def watch_error(self, error: str) -> None:
+        if not self.children:
+            return
         message = self.query_one("#query-error", Static)
         message.update(Content(error))
         message.display = bool(error)
