@@ -29,6 +29,7 @@ from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.theme import HOUSE_THEME, MISSION_TIMELINE_THEME
 from tui.widgets.crew_pane import CrewList, CrewPane
 from tui.widgets.event_detail import EventDetail
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.query_bar import QueryBar
 from tui.widgets.status_header import StatusHeader
 from tui.widgets.timeline import Timeline
@@ -217,7 +218,7 @@ class MissionTimelineApp(App[None]):
         self._save_failed = False
         self._search_origin = 0
         self.register_theme(MISSION_TIMELINE_THEME)
-        self.theme = HOUSE_THEME
+        self._start_with_theme(self.config.theme)
         self.set_reactive(
             MissionTimelineApp.anchor, mission.reference_event or next(iter(mission.events), None)
         )
@@ -230,7 +231,7 @@ class MissionTimelineApp(App[None]):
         width, height = self.size
         self.screen.set_class(_is_narrow(width, height), "-narrow")
         yield from self._mission_widgets()
-        yield Footer(compact=width < NARROW_WIDTH)
+        yield KeyFooter(compact=width < NARROW_WIDTH)
 
     def _mission_widgets(self) -> list[Widget]:
         """The widgets that show the mission (built again when another mission is opened)."""
@@ -289,15 +290,23 @@ class MissionTimelineApp(App[None]):
             self.timeline.select_event(anchor.id)
         self.call_after_refresh(self.timeline.center_cursor)
 
+    def _start_with_theme(self, name: str | None) -> None:
+        """Set the first theme without its watcher, which would parse and apply every
+        stylesheet again before the first frame (about 10 ms); nothing is styled yet."""
+        if name is not None and name not in self.available_themes:
+            self._config_problems.append(
+                f"Unknown theme {name!r} in {self.config_file}; using {HOUSE_THEME}"
+            )
+            name = None
+        theme = self.get_theme(name or HOUSE_THEME)
+        assert theme is not None  # registered above, or checked against available_themes
+        self.set_reactive(App.theme, theme.name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.set_class(theme.dark, "-dark-mode", update=False)
+        self.set_class(not theme.dark, "-light-mode", update=False)
+
     def _apply_config(self) -> None:
         config = self.config
-        if config.theme is not None:
-            if config.theme in self.available_themes:
-                self.theme = config.theme
-            else:
-                self._config_problems.append(
-                    f"Unknown theme {config.theme!r} in {self.config_file}; using {HOUSE_THEME}"
-                )
         if config.zone is not None:
             try:
                 self.set_reactive(MissionTimelineApp.zone, check_zone(config.zone))

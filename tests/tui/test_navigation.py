@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from data.model import Mission
 from tui.app import MissionTimelineApp
@@ -176,3 +177,20 @@ async def test_footer_keeps_help_and_quit_at_80_columns(app: MissionTimelineApp)
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert not footer.compact
+
+
+async def test_footer_follows_the_live_keys(app: MissionTimelineApp) -> None:
+    """The footer rebuilds once per burst of binding changes, and still ends up current."""
+
+    def footer_keys() -> set[str]:
+        return {key.description for key in app.query_one(Footer).query(FooterKey)}
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "Quit" in footer_keys() and "Next hit" not in footer_keys()
+        await pilot.press("slash", "p", "e", "r", "enter")
+        await pilot.pause()
+        assert {"Next hit", "Clear"} <= footer_keys()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Next hit" not in footer_keys()

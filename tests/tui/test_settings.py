@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.color import Color
 
 from data.model import Mission
 from tui.app import MissionTimelineApp, make_app
@@ -68,11 +69,24 @@ async def test_zone_and_theme_are_remembered(mission: Mission) -> None:
     async with again.run_test(size=SIZE):
         assert again.zone == "Europe/Brussels"
         assert again.theme == "nord"
+        assert _screen_background(again) == _theme_background(again, "nord")
 
 
 async def test_house_theme_is_the_default(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE):
         assert app.theme == HOUSE_THEME
+        assert _screen_background(app) == _theme_background(app, HOUSE_THEME)
+
+
+def _screen_background(app: MissionTimelineApp) -> Color:
+    """The colour the screen is painted with: the theme in use, not only its name."""
+    return app.screen.styles.background
+
+
+def _theme_background(app: MissionTimelineApp, name: str) -> Color:
+    theme = app.get_theme(name)
+    assert theme is not None and theme.background is not None
+    return Color.parse(theme.background)
 
 
 async def test_bad_theme_falls_back_with_a_notification(
