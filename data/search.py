@@ -30,6 +30,9 @@ MIN_SURNAME = 5
 """Surnames shorter than this are not searched alone ("Hei" is inside "their")."""
 CHUNK = 16384
 """Events searched at a time on a store; small enough that a first hit comes back quickly."""
+FIRST_CHUNK = 64
+"""Events searched first: the next hit is usually near, and joining and folding a whole
+`CHUNK` for it cost `n` about 15 ms at 100,000 events."""
 _SEPARATOR = "\x00"
 """Between events in a joined chunk: mission text never contains it (the loader refuses it).
 The same as `data.store.TextColumn.SEPARATOR` (a test checks), written out so that a small
@@ -212,13 +215,21 @@ def _source(events: EventStore | EventView) -> tuple[EventStore, Sequence[int] |
 
 
 def _chunks(size: int, start: int, direction: int) -> Iterable[tuple[int, int]]:
-    """`(low, high)` ranges of `CHUNK` events from `start` towards one end."""
+    """`(low, high)` ranges from `start` towards one end, growing from `FIRST_CHUNK` events
+    to `CHUNK`: the next hit is usually near (`n`), and a scan far for it stays in bulk."""
+    length = FIRST_CHUNK
     if direction > 0:
-        for low in range(start, size, CHUNK):
-            yield low, min(low + CHUNK, size)
+        low = start
+        while low < size:
+            yield low, min(low + length, size)
+            low += length
+            length = min(length * 4, CHUNK)
     else:
-        for high in range(start + 1, 0, -CHUNK):
-            yield max(0, high - CHUNK), high
+        high = start + 1
+        while high > 0:
+            yield max(0, high - length), high
+            high -= length
+            length = min(length * 4, CHUNK)
 
 
 def _blob_hits(blob: str, needle: str, low: int, *, first: bool) -> list[int]:
