@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from data.model import Event, EventKind, Mission
 from data.search import fold, is_store
@@ -48,6 +48,10 @@ class Filter:
     _person_events: dict[str, frozenset[str]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _last: list[Iterable[Event] | Sequence[Event]] = field(
+        default_factory=list, repr=False, compare=False
+    )
+    """The last `apply`: its events and result (worked out in a worker, used on screen)."""
 
     def __str__(self) -> str:
         return self.text
@@ -56,12 +60,21 @@ class Filter:
         return all(_TESTS[term.key](self, term, event) for term in self.terms)
 
     def apply(self, events: Iterable[Event]) -> Sequence[Event]:
-        """The events that match, in order: a list, or a view when `events` is a store."""
+        """The events that match, in order: a list, or a view when `events` is a store.
+
+        The result for the last `events` is kept, so a second call costs nothing.
+        """
+        if self._last and self._last[0] is events:
+            return cast("Sequence[Event]", self._last[1])
+        result: Sequence[Event]
         if is_store(events):
             from data.store import EventView  # loaded already: `events` is a store
 
-            return EventView(events, self.positions(events))
-        return [event for event in events if self.matches(event)]
+            result = EventView(events, self.positions(events))
+        else:
+            result = [event for event in events if self.matches(event)]
+        self._last[:] = [events, result]
+        return result
 
     def positions(self, store: EventStore) -> list[int]:
         """Indexes of the matching events of a store, from its columns."""

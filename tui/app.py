@@ -6,8 +6,10 @@ and crew member) and sets it on its widgets; widgets report what the user did wi
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events, on, work
 from textual.app import App, ComposeResult
@@ -46,6 +48,11 @@ if TYPE_CHECKING:
 
 # Dialogs, exports, filters, search and the palette's commands are imported where they are
 # first used: the first frame does not need them, and start-up time is a feature (issue 6).
+
+BACKGROUND_EVENTS = 20_000
+"""From this many events on, searches and filters run in a worker thread (about 2 ms each
+on the bundled mission; up to a few hundred ms at a million events)."""
+_Result = TypeVar("_Result")
 
 MODES = (TimeMode.ABSOLUTE, TimeMode.T_MINUS, TimeMode.MET, TimeMode.FLIGHT_DAY)
 NARROW_WIDTH = 100
@@ -217,6 +224,9 @@ class MissionTimelineApp(App[None]):
         self._config_problems = list(config_problems)
         self._save_failed = False
         self._search_origin = 0
+        self._latest: dict[str, object] = {}
+        """The latest search and filter requests: an older result that arrives later is
+        dropped."""
         self.register_theme(MISSION_TIMELINE_THEME)
         self._start_with_theme(self.config.theme)
         self.set_reactive(
@@ -443,42 +453,89 @@ class MissionTimelineApp(App[None]):
             return
         text = message.value.strip()
         if not text:
+            self._latest["search"] = None
             self.search = None
             return
-        from data.search import EventSearch
+        bar = message.bar
 
-        search = EventSearch(self.mission, text)
-        self.search = search
-        found = self.timeline.find(search, self._search_origin)
-        if found is None:
-            message.bar.error = f"No event matches {text!r}"
-        else:
-            message.bar.error = ""
-            self.timeline.select_position(found)
+        def show(result: tuple[EventSearch, int | None]) -> None:
+            search, found = result
+            self.search = search
+            if found is None:
+                bar.error = f"No event matches {text!r}"
+            else:
+                bar.error = ""
+                self.timeline.select_position(found)
+
+        self._compute("search", partial(self._search_for, text), show, bar)
 
     @on(QueryBar.Submitted)
     def _query_submitted(self, message: QueryBar.Submitted) -> None:
         bar = message.bar
         if message.kind == "filter":
-            if not self.apply_filter(message.value, bar=bar):
-                return
-        else:
-            # Built from the submitted text: keys typed after enter may already have
-            # changed the input by the time this message arrives.
-            from data.search import EventSearch
-
-            text = message.value.strip()
-            search = EventSearch(self.mission, text) if text else None
-            found = None if search is None else self.timeline.find(search, self._search_origin)
-            self.search = None if found is None else search
-            if found is not None and search is not None:
-                selected = self.timeline.selected
-                if selected is None or not search.matches(selected):
-                    self.timeline.select_position(found)
-            elif text:
-                self.notify(f"No event matches {text!r}", markup=False)
+            self.apply_filter(message.value, bar=bar)
+            return
         bar.close()
         self.timeline.focus()
+        # Searched again for the submitted text: keys typed after enter may already have
+        # changed the input by the time this message arrives.
+        text = message.value.strip()
+        if not text:
+            self._latest["search"] = None
+            self.search = None
+            return
+
+        def keep(result: tuple[EventSearch, int | None]) -> None:
+            search, found = result
+            self.search = None if found is None else search
+            if found is None:
+                self.notify(f"No event matches {text!r}", markup=False)
+                return
+            selected = self.timeline.selected
+            if selected is None or not search.matches(selected):
+                self.timeline.select_position(found)
+
+        self._compute("search", partial(self._search_for, text), keep)
+
+    def _search_for(self, text: str) -> tuple[EventSearch, int | None]:
+        """A search for `text` and its nearest hit from where the search began."""
+        from data.search import EventSearch
+
+        search = EventSearch(self.mission, text)
+        return search, self.timeline.find(search, self._search_origin)
+
+    def _compute(
+        self,
+        kind: str,
+        work: Callable[[], _Result],
+        done: Callable[[_Result], None],
+        bar: QueryBar | None = None,
+    ) -> None:
+        """Run `work` (a search or a filter) and hand its result to `done`: at once on a
+        small mission; on a large one in a worker thread, so that keys are answered
+        meanwhile, with a note in the query bar. Only the latest request of a kind counts."""
+        request = object()
+        self._latest[kind] = request
+
+        def finish(result: _Result) -> None:
+            if self._latest.get(kind) is request:
+                if bar is not None:
+                    bar.note = ""
+                done(result)
+
+        count = len(self.mission.events)
+        if count < BACKGROUND_EVENTS:
+            finish(work())
+            return
+        if bar is not None:
+            bar.note = f"{'searching' if kind == 'search' else 'filtering'} {count:,} events…"
+        self._in_background(work, finish)
+
+    @work(thread=True, group="query")
+    def _in_background(
+        self, work: Callable[[], _Result], finish: Callable[[_Result], None]
+    ) -> None:
+        self.call_from_thread(finish, work())
 
     @on(QueryBar.Cancelled)
     def _query_cancelled(self, message: QueryBar.Cancelled) -> None:
@@ -505,23 +562,34 @@ class MissionTimelineApp(App[None]):
             self.timeline.select_event(event_id)
         self.timeline.focus()
 
-    def apply_filter(self, text: str, *, bar: QueryBar | None = None) -> bool:
-        """Parse and apply a filter; a problem is shown, never raised. Empty text clears."""
+    def apply_filter(self, text: str, *, bar: QueryBar | None = None) -> None:
+        """Parse and apply a filter (on a large mission, in a worker); a problem is shown,
+        never raised. Empty text clears. The bar, if given, closes once it is applied."""
         if not text.strip():
             self.clear_filter()
-            return True
+            self._close(bar)
+            return
         from data.filters import FilterError, parse_filter
 
         try:
             flt = parse_filter(text, self.mission)
         except FilterError as error:
             self._complain(f"Filter not applied: {error}", bar)
-            return False
-        if not any(flt.matches(event) for event in self.mission.events):
-            self._complain(f"Filter not applied: no event matches {flt.text!r}", bar)
-            return False
-        self.event_filter = flt
-        return True
+            return
+
+        def show(shown: Sequence[Event]) -> None:
+            if not shown:
+                self._complain(f"Filter not applied: no event matches {flt.text!r}", bar)
+                return
+            self.event_filter = flt  # the timeline reuses `shown`: `apply` keeps it
+            self._close(bar)
+
+        self._compute("filter", partial(flt.apply, self.mission.events), show, bar)
+
+    def _close(self, bar: QueryBar | None) -> None:
+        if bar is not None:
+            bar.close()
+            self.timeline.focus()
 
     def _complain(self, message: str, bar: QueryBar | None) -> None:
         if bar is not None:

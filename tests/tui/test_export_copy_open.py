@@ -81,7 +81,8 @@ async def test_text_export_is_what_is_on_screen(
     target = tmp_path / "out.txt"
     async with app.run_test(size=SIZE) as pilot:
         app.zone = "Europe/Brussels"
-        assert app.apply_filter("kind:docking,undocking")
+        app.apply_filter("kind:docking,undocking")
+        assert app.event_filter is not None
         await pilot.press("t")  # T-/T+ from launch
         await _export(app, pilot, target, "text")
         assert app.is_running
@@ -121,7 +122,8 @@ async def test_csv_export_parses_back_with_the_filter_applied(
 ) -> None:
     target = tmp_path / "dockings.csv"
     async with app.run_test(size=SIZE) as pilot:
-        assert app.apply_filter("kind:docking")
+        app.apply_filter("kind:docking")
+        assert app.event_filter is not None
         await _export(app, pilot, target, "csv", zones="UTC, Asia/Almaty")
     with target.open(encoding="utf-8", newline="") as file:
         rows = list(csv.reader(file))
@@ -145,7 +147,8 @@ async def test_json_export_loads_back_whatever_the_filter(
 ) -> None:
     target = tmp_path / "copy.json"
     async with app.run_test(size=SIZE) as pilot:
-        assert app.apply_filter("kind:launch")
+        app.apply_filter("kind:launch")
+        assert app.event_filter is not None
         await _export(app, pilot, target, "json")
     assert load_mission(target) == mission
 
@@ -283,7 +286,8 @@ async def test_opening_a_good_file_replaces_the_mission_everywhere(
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
         app.zone = "Asia/Almaty"
-        assert app.apply_filter("kind:docking")
+        app.apply_filter("kind:docking")
+        assert app.event_filter is not None
         await pilot.press("slash", *"peresild", "enter")
         await pilot.press("c", "j")
         assert app.person is not None

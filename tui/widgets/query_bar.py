@@ -88,6 +88,8 @@ class QueryBar(Vertical):
 
     kind: reactive[QueryKind] = reactive("search", init=False)
     error: reactive[str] = reactive("", init=False)
+    note: reactive[str] = reactive("", init=False)
+    """Work in progress ("searching 1,000,000 events…"), shown until the result comes."""
 
     def __init__(
         self, mission: Mission, *, cursor_blink: bool = True, id: str | None = None
@@ -125,14 +127,22 @@ class QueryBar(Vertical):
 
     def close(self) -> None:
         self.display = False
-        self.error = ""
+        self.error = self.note = ""
 
-    def watch_error(self, error: str) -> None:
+    def watch_error(self) -> None:
+        self._show_message()
+
+    def watch_note(self) -> None:
+        self._show_message()
+
+    def _show_message(self) -> None:
+        """The line under the input: an error, else the work in progress."""
         if not self.children:
             return
         message = self.query_one("#query-error", Static)
-        message.update(Content(error))
-        message.display = bool(error)
+        message.update(Content(self.error or self.note))
+        message.set_class(not self.error, "-note")
+        message.display = bool(self.error or self.note)
 
     def on_input_changed(self, message: Input.Changed) -> None:
         message.stop()
