@@ -430,6 +430,21 @@ class EventView(Sequence[Event]):
             yield make(index)
 
 
+def phase_changes(events: EventStore | EventView) -> list[tuple[int, str | None]]:
+    """Where the phase changes along a store or a view of one, from the phase column:
+    `(position, phase id or None)` for the first event and each one whose phase differs from
+    the one before. A million events take tens of milliseconds, not one `Event` each."""
+    if isinstance(events, EventStore):
+        store, codes = events, events.columns.phases
+    else:
+        store = events.store
+        codes = array("H", map(store.columns.phases.__getitem__, events.indexes))
+    if not codes:
+        return []
+    changes = compress(range(1, len(codes)), map(ne, codes[1:], codes[:-1]))
+    return [(start, store.phase_ids[codes[start]]) for start in (0, *changes)]
+
+
 class StoreBuilder:
     """Collects events column by column while a file is read, then orders them by time."""
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from data.derived import phase_changes
 from data.filters import parse_filter
 from data.loader import load_mission
 from data.model import Mission
@@ -145,3 +146,16 @@ def test_text_column_keeps_strings_exactly() -> None:
     assert column.text(low, high).split(TextColumn.SEPARATOR)[:-1] == values[low:high]
     order = list(reversed(range(len(values))))
     assert list(column.gathered(order)) == values[::-1]
+
+
+def test_phase_changes_from_columns_match_event_by_event(
+    missions: tuple[Mission, Mission],
+) -> None:
+    store, plain = missions
+    assert phase_changes(store.events) == phase_changes(plain.events)
+    assert len(phase_changes(plain.events)) > 3
+    for text in ("kind:eva,milestone", "phase:exp-03", "kind:landing"):
+        view = parse_filter(text, store).apply(store.events)
+        events = parse_filter(text, plain).apply(plain.events)
+        assert isinstance(view, EventView)
+        assert phase_changes(view) == phase_changes(events), text

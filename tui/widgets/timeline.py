@@ -29,7 +29,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from data.derived import TimeMode, events_of, relative
+from data.derived import TimeMode, events_of, phase_changes, relative
 from data.filters import Filter
 from data.model import Event, EventKind, Mission, Person
 from data.sanitize import sanitize_line
@@ -240,14 +240,10 @@ class Timeline(ScrollView, can_focus=True):
         self._positions = None
         self._section_starts, self._section_rows, self._section_labels = [], [], []
         names = {phase.id: phase.name for phase in self.mission.phases}
-        previous: object = object()
-        for position, event in enumerate(self._events):
-            if event.phase != previous:
-                previous = event.phase
-                self._section_rows.append(position + len(self._section_starts))
-                self._section_starts.append(position)
-                label = NO_PHASE if event.phase is None else names.get(event.phase, event.phase)
-                self._section_labels.append(label)
+        for position, phase in phase_changes(self._events):
+            self._section_rows.append(position + len(self._section_starts))
+            self._section_starts.append(position)
+            self._section_labels.append(NO_PHASE if phase is None else names.get(phase, phase))
         self.virtual_size = Size(0, self.row_count)
         self._cache.clear()
 
