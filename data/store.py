@@ -445,6 +445,19 @@ def phase_changes(events: EventStore | EventView) -> list[tuple[int, str | None]
     return [(start, store.phase_ids[codes[start]]) for start in (0, *changes)]
 
 
+def position_in(events: EventStore | EventView, event_id: str) -> int | None:
+    """The position of an event in a store or a view of one (by a scan of the id column,
+    not a dict of every id), or `None` when it is not there."""
+    if isinstance(events, EventStore):
+        return events.position(event_id)
+    index = events.store.position(event_id)
+    if index is None:
+        return None
+    position = bisect_left(events.indexes, index)
+    found = position < len(events.indexes) and events.indexes[position] == index
+    return position if found else None
+
+
 class StoreBuilder:
     """Collects events column by column while a file is read, then orders them by time."""
 

@@ -11,7 +11,7 @@ from data.filters import parse_filter
 from data.loader import load_mission
 from data.model import Mission
 from data.search import EventSearch
-from data.store import EventStore, EventView, StoreBuilder
+from data.store import EventStore, EventView, StoreBuilder, position_in
 
 ROOT = Path(__file__).parent.parent
 _spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
@@ -159,3 +159,17 @@ def test_phase_changes_from_columns_match_event_by_event(
         events = parse_filter(text, plain).apply(plain.events)
         assert isinstance(view, EventView)
         assert phase_changes(view) == phase_changes(events), text
+
+
+def test_positions_by_id_in_a_store_and_a_view(missions: tuple[Mission, Mission]) -> None:
+    store, plain = missions
+    view = parse_filter("kind:eva,milestone", store).apply(store.events)
+    events = parse_filter("kind:eva,milestone", plain).apply(plain.events)
+    assert isinstance(view, EventView)
+    for position in (0, 1, len(events) // 2, len(events) - 1):
+        event_id = events[position].id
+        assert position_in(view, event_id) == position
+        assert position_in(store.events, event_id) == plain.events.index(events[position])
+    hidden = next(event for event in plain.events if event not in events)
+    assert position_in(view, hidden.id) is None
+    assert position_in(store.events, "no-such-event") is None

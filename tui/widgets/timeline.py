@@ -33,7 +33,7 @@ from data.derived import TimeMode, events_of, phase_changes, relative
 from data.filters import Filter
 from data.model import Event, EventKind, Mission, Person
 from data.sanitize import sanitize_line
-from data.search import EventSearch
+from data.search import EventSearch, is_compact
 from data.timefmt import show
 
 CURSOR_MARK = "▶"
@@ -228,7 +228,12 @@ class Timeline(ScrollView, can_focus=True):
         return position + bisect_right(self._section_starts, position)
 
     def position_of(self, event_id: str) -> int | None:
-        """Where an event is in the shown events (built once per filter, on first use)."""
+        """Where an event is in the shown events (a dict built once per filter on first use;
+        on a large mission, a scan of the id column)."""
+        if is_compact(self._events):
+            from data.store import position_in  # loaded already: the events are a store
+
+            return position_in(self._events, event_id)
         if self._positions is None:
             self._positions = {event.id: index for index, event in enumerate(self._events)}
         return self._positions.get(event_id)
