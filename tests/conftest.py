@@ -13,6 +13,7 @@ hook below, so no asyncio plugin is needed.
 from __future__ import annotations
 
 import asyncio
+import gc
 import inspect
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,6 +46,14 @@ def fixed_zone_and_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         yield
     finally:
         pendulum.set_local_timezone()
+
+
+@pytest.fixture(autouse=True)
+def unfrozen_afterwards() -> Iterator[None]:
+    """The app freezes what is alive once a mission is shown (`gc.freeze`); a test's app is
+    garbage when the test ends, so let the collector have it back."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ and crew member) and sets it on its widgets; widgets report what the user did wi
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -299,6 +300,10 @@ class MissionTimelineApp(App[None]):
         if anchor is not None:
             self.timeline.select_event(anchor.id)
         self.call_after_refresh(self.timeline.center_cursor)
+        # What is alive once a mission is on screen lives as long as it does: out of the
+        # cyclic collector's way, a full collection (10-30 ms with a large mission loaded)
+        # never lands between a key and its frame. `replace_mission` unfreezes it.
+        self.call_after_refresh(gc.freeze)
 
     def _start_with_theme(self, name: str | None) -> None:
         """Set the first theme without its watcher, which would parse and apply every
@@ -771,6 +776,7 @@ class MissionTimelineApp(App[None]):
     async def replace_mission(self, mission: Mission, path: Path | None = None) -> None:
         """Show another mission everywhere. Zone, time mode and theme stay; the anchor is the
         new mission's launch; search, filter, crew member and selection are cleared."""
+        gc.unfreeze()  # the old mission's widgets and events can be collected again
         self.mission = mission
         self.mission_path = path
         for name, value in (

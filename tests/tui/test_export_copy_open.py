@@ -4,6 +4,7 @@ another mission file), driven with Pilot."""
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import shutil
 import threading
@@ -400,3 +401,25 @@ async def test_no_dialog_opens_on_top_of_another(app: MissionTimelineApp) -> Non
         assert len(app.screen_stack) == 2 and not isinstance(app.screen, ExportDialog)
         await pilot.press("escape", "e")
         assert isinstance(app.screen, ExportDialog)
+
+
+async def test_opening_another_mission_gives_the_old_one_back_to_the_collector(
+    app: MissionTimelineApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app freezes what is alive once a mission is shown (out of the cyclic collector's
+    way); opening another mission unfreezes it first, then freezes the new one's."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert gc.get_freeze_count() > 0
+        frozen_when_unfreezing: list[int] = []
+        unfreeze = gc.unfreeze
+
+        def recorded_unfreeze() -> None:
+            frozen_when_unfreezing.append(gc.get_freeze_count())
+            unfreeze()
+
+        monkeypatch.setattr(gc, "unfreeze", recorded_unfreeze)
+        await _open(app, pilot, str(HOSTILE))
+        assert app.mission.info.id == "hostile"
+        assert frozen_when_unfreezing and frozen_when_unfreezing[0] > 0
+        assert gc.get_freeze_count() > 0
