@@ -6,6 +6,7 @@ from tui.app import MissionTimelineApp
 from tui.screens.too_small import TooSmallScreen
 from tui.widgets.crew_pane import CrewList, CrewPane
 from tui.widgets.event_detail import EventDetail
+from tui.widgets.pane_text import PaneText
 from tui.widgets.timeline import Timeline
 
 
@@ -54,3 +55,25 @@ async def test_too_small_notice_and_recovery(app: MissionTimelineApp) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_pane_text_keeps_its_size_right_with_or_without_a_new_layout(
+    app: MissionTimelineApp,
+) -> None:
+    """A pane's text skips the new layout when its height stays (`PaneText.show`); moving
+    from event to event, with a crew member chosen, both panes still show their current
+    text at the height it needs."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c", "j")
+        app.timeline.focus()
+        await pilot.pause()
+        assert app.person is not None and isinstance(app.focused, Timeline)
+        for _ in range(12):
+            await pilot.press("down")
+            await pilot.pause()
+            for pane in (app.detail, app.crew):
+                body = pane.query_one(PaneText)
+                wanted = pane.describe()
+                assert body.content == wanted
+                width = body.content_region.width
+                assert body.size.height == wanted.get_height(body.styles.get_rules(), width)

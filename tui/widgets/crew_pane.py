@@ -11,13 +11,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from data.derived import age_at_launch, events_of, format_duration, time_in_space, whereabouts
 from data.model import Event, Mission, Person
 from data.timefmt import show
 from tui.text import LABEL_STYLE, TITLE_STYLE, block, field, heading, lines, plain
+from tui.widgets.pane_text import PaneText
 from tui.widgets.timeline import PERSON_MARK
 
 
@@ -66,7 +67,7 @@ class CrewPane(Horizontal):
         options = [Option(self._prompt(p, chosen=False), id=p.id) for p in self.mission.people]
         yield CrewList(*options, id="crew-list")
         with VerticalScroll(id="crew-facts"):
-            yield Static(self.describe(), id="crew-facts-body")
+            yield PaneText(self.describe(), id="crew-facts-body")
 
     @property
     def crew_list(self) -> CrewList:
@@ -114,7 +115,7 @@ class CrewPane(Horizontal):
 
     def _update(self) -> None:
         if self.is_mounted:
-            self.query_one("#crew-facts-body", Static).update(self.describe())
+            self.query_one("#crew-facts-body", PaneText).show(self.describe())
 
     watch_person = watch_at = watch_zone = _update
 

@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Static
 
 from data.derived import TimeMode, format_duration, humanize, planned_delta, relative
 from data.model import Event, Mission
 from data.timefmt import STATED, show
 from tui.text import LABEL_STYLE, TITLE_STYLE, block, field, heading, lines, plain
+from tui.widgets.pane_text import PaneText
 from tui.zones import friendly_name
 
 MODE_NAMES = {
@@ -37,11 +37,11 @@ class EventDetail(VerticalScroll, can_focus=True):
         self.mission = mission
 
     def compose(self) -> ComposeResult:
-        yield Static(self.describe(), id="event-detail-body")
+        yield PaneText(self.describe(), id="event-detail-body")
 
     def _update(self) -> None:
         if self.is_mounted:
-            self.query_one("#event-detail-body", Static).update(self.describe())
+            self.query_one("#event-detail-body", PaneText).show(self.describe())
 
     watch_event = watch_zone = watch_mode = watch_anchor_event = _update
 
