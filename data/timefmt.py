@@ -6,13 +6,19 @@ callers only format what is visible, so this is never in a bulk loop.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from itertools import compress, repeat
+from operator import add, attrgetter, mul, sub
+from zoneinfo import ZoneInfo
 
 import pendulum
 from pendulum.tz import local_timezone
 
 from data.times import Precision, When, zone_info
+from data.whens import instant_of
 
 STATED = "stated"
 """The pseudo-zone that shows every time in the zone its source stated it in."""
@@ -92,3 +98,397 @@ _CLOCK = {
     Precision.SECOND: "HH:mm:ss",
     Precision.MILLISECOND: "HH:mm:ss.SSS",
 }
+
+
+# Many times at once ------------------------------------------------------------------------
+#
+# `show` makes a pendulum time per call: right for the few rows on screen, far too slow for
+# an export of a million events. `BulkShow` gives the same text for many times: the instant
+# in milliseconds, the zone's offset found by bisecting the zone's transitions, and the
+# abbreviation and offset text worked out once per (zone, period between transitions) by
+# `show` itself. Nothing of pendulum runs per time.
+
+DAY_MS = 86_400_000
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_ZEROS = str.maketrans("0123456789", "0000000000")
+_SAMPLE_S = 3 * 86_400
+"""Zones are sampled every three days for their transitions: in tzdata (2026.6) no two
+transitions of a zone between 1900 and 2200 are less than six days apart (a test checks
+the installed data)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeShape:
+    """What the layout of a time string says: `precision`, `approximate`, where the zone's
+    name starts (`zone_at`, 0 for none) and how long the written offset is (`offset_len`:
+    1 for `Z`, 6 for `+03:00`, 0 for none). Strings with the same digits-blanked layout
+    share a shape."""
+
+    precision: Precision
+    approximate: bool
+    zone_at: int
+    offset_len: int
+    width: int
+    """The length of the time as `show` writes it, but the abbreviation and offset."""
+    timed: int
+    """1 for a time of day (which `show` follows with an abbreviation and offset), else 0."""
+    dated: bool
+    """A date or a month (`is_date`)."""
+
+    @property
+    def is_date(self) -> bool:
+        return self.precision <= Precision.DAY
+
+    def stated_key(self, text: str) -> str:
+        """The zone a time of this shape is stated in: its `[zone]`, else its offset."""
+        if self.zone_at:
+            return text[self.zone_at : -1]
+        return text[len(text) - self.offset_len :] if self.offset_len else "Z"
+
+
+class _Shapes(dict[str, TimeShape]):
+    """Digits-blanked layout -> `TimeShape`, worked out on first sight (a few hundred at most:
+    precisions x offset forms x zones)."""
+
+    def __missing__(self, layout: str) -> TimeShape:
+        approximate = layout.startswith("~")
+        body = layout[1:] if approximate else layout
+        zone_at = 0
+        if body.endswith("]"):
+            cut = body.rfind("[")
+            zone_at = cut + 1 + approximate
+            body = body[:cut]
+        offset_len = 0
+        if body.endswith("Z"):
+            offset_len = 1
+        elif len(body) > 6 and body[-6] in "+-" and body[-3] == ":":
+            offset_len = 6
+        size = len(body) - offset_len
+        precision = _PRECISION_BY_LENGTH[size]
+        # `~`, then the date and clock as written, with a space for the `T`.
+        width = approximate + size
+        timed = int(precision > Precision.DAY)
+        shape = TimeShape(precision, approximate, zone_at, offset_len, width, timed, not timed)
+        self[layout] = shape
+        return shape
+
+
+_PRECISION_BY_LENGTH = {
+    7: Precision.MONTH,
+    10: Precision.DAY,
+    16: Precision.MINUTE,
+    19: Precision.SECOND,
+    23: Precision.MILLISECOND,
+}
+_SHAPES = _Shapes()
+
+
+def time_shapes(texts: Sequence[str]) -> list[TimeShape]:
+    """The shape of each (valid, loaded) time string."""
+    if not texts:
+        return []
+    layouts = "\x00".join(texts).translate(_ZEROS).split("\x00")
+    return list(map(_SHAPES.__getitem__, layouts))
+
+
+@dataclass(frozen=True, slots=True)
+class Times:
+    """Many time strings of a loaded mission, with their shapes and instants in ms."""
+
+    texts: Sequence[str]
+    shapes: list[TimeShape]
+    millis: list[int]
+
+    @classmethod
+    def of(cls, texts: Sequence[str], instants: Sequence[float] | None = None) -> Times:
+        """The times `texts`; `instants` are their POSIX timestamps if known (else each
+        string is parsed for its instant)."""
+        if instants is None:
+            millis = list(map(instant_ms, texts))
+        else:
+            millis = list(map(round, map(float.__mul__, instants, repeat(1000.0))))
+        return cls(texts, time_shapes(texts), millis)
+
+
+def instant_ms(text: str) -> int:
+    """The instant of a time string in whole milliseconds since the epoch (exact: times are
+    written to the millisecond at most)."""
+    return round(instant_of(text) * 1000)
+
+
+class _Dates(dict[int, str]):
+    """Day number since the epoch -> `YYYY-MM-DD`."""
+
+    def __missing__(self, day: int) -> str:
+        if len(self) >= 1 << 16:
+            self.clear()
+        text = self[day] = date.fromordinal(day + _EPOCH_ORDINAL).isoformat()
+        return text
+
+
+_DATES = _Dates()
+_HOURS_MINUTES = [f"{h:02d}:{m:02d}" for h in range(24) for m in range(60)]
+_SECONDS = [f":{s:02d}" for s in range(60)]
+_MILLIS = [f".{ms:03d}" for ms in range(1000)]
+
+
+class _Periods:
+    """A zone's offsets between its transitions, over the instants asked for so far, with
+    the text `tail` (`" CEST (+02:00)"`) of each period, made by `tail_of` from a sample."""
+
+    def __init__(self, tz: tzinfo, tail_of: Callable[[datetime], str]) -> None:
+        self.tz = tz
+        self.tail_of = tail_of
+        self.fixed = not isinstance(tz, ZoneInfo)
+        self.bounds: list[int] = []
+        """Milliseconds at which each period but the first begins."""
+        self.offsets: list[int] = []
+        """Each period's UTC offset in milliseconds."""
+        self.tails: list[str] = []
+        self.low = self.high = 0
+        """The seconds covered, when `offsets` is not empty."""
+
+    def cover(self, low_ms: int, high_ms: int) -> None:
+        """Make sure every instant from `low_ms` to `high_ms` falls in a known period."""
+        low, high = low_ms // 1000 - _SAMPLE_S, high_ms // 1000 + _SAMPLE_S
+        if not self.offsets:
+            start = self._period(low)
+            self.offsets, self.tails = [start[0]], [start[1]]
+            self.low = self.high = low
+            if self.fixed:
+                self.low, self.high = -(1 << 62), 1 << 62
+        if high > self.high:
+            for second in self._changes(self.high, high):
+                offset, tail = self._period(second)
+                self.bounds.append(second * 1000)
+                self.offsets.append(offset)
+                self.tails.append(tail)
+            self.high = high
+        if low < self.low:
+            changes = self._changes(low, self.low)
+            first = self._period(low)
+            periods = [first, *map(self._period, changes)]
+            self.bounds[:0] = [second * 1000 for second in changes] + [self.low * 1000]
+            self.offsets[:0] = [offset for offset, _ in periods]
+            self.tails[:0] = [tail for _, tail in periods]
+            self._merge()
+            self.low = low
+
+    def _merge(self) -> None:
+        """Drop bounds between two equal periods (the old start of the covered range)."""
+        keep = [0]
+        for index in range(1, len(self.offsets)):
+            if (self.offsets[index], self.tails[index]) != (
+                self.offsets[keep[-1]],
+                self.tails[keep[-1]],
+            ):
+                keep.append(index)
+        self.bounds = [self.bounds[index - 1] for index in keep[1:]]
+        self.offsets = [self.offsets[index] for index in keep]
+        self.tails = [self.tails[index] for index in keep]
+
+    def _key(self, second: int) -> tuple[timedelta | None, str | None]:
+        moment = datetime.fromtimestamp(second, self.tz)
+        return moment.utcoffset(), moment.tzname()
+
+    def _period(self, second: int) -> tuple[int, str]:
+        moment = datetime.fromtimestamp(second, self.tz)
+        offset = moment.utcoffset() or timedelta(0)
+        return offset // timedelta(milliseconds=1), self.tail_of(moment)
+
+    def _changes(self, low: int, high: int) -> list[int]:
+        """The first second of each new period after `low`, up to `high`."""
+        if self.fixed:
+            return []
+        changes = []
+        key = self._key
+        before = key(low)
+        samples = [*range(low + _SAMPLE_S, high, _SAMPLE_S), high]
+        for sample, step in zip([low, *samples], samples, strict=False):
+            after = key(step)
+            if after != before:
+                old, new = sample, step
+                while new - old > 1:
+                    middle = (old + new) // 2
+                    if self._key(middle) == before:
+                        old = middle
+                    else:
+                        new = middle
+                changes.append(new)
+                before = after
+        return changes
+
+
+_IS_DATE = attrgetter("dated")
+_APPROXIMATE = attrgetter("approximate")
+_PERIODS: dict[str, _Periods] = {}
+"""Every zone's periods found so far (`@` and the key for a stated zone or offset), shared by
+all `BulkShow`s: a zone has the same transitions in every export."""
+
+
+class BulkShow:
+    """`show(when, zone).with_offset` for many times at once, without pendulum per time.
+
+    Times are given as the strings of a loaded mission (`When.text`) and, when known, their
+    instants as POSIX timestamps (the store's `instants` column); otherwise each instant is
+    parsed. `sep`, `suffix` and `approximate` make the same machinery write the CSV's
+    ISO 8601 UTC form (`sep="T"`, `suffix="Z"`, no `~`).
+    """
+
+    def __init__(
+        self, zone: str, *, sep: str = " ", suffix: str | None = None, approximate: bool = True
+    ) -> None:
+        self.zone = zone
+        self.sep = sep
+        self.suffix = suffix
+        self.approximate = approximate
+        self._periods = _PERIODS
+
+    def widest(self, times: Times) -> int:
+        """The length of the longest of `cells(times)`, without making them."""
+        if not times.millis:
+            return 0
+        offsets, tails = self._offsets_tails(times)
+        del offsets
+        shapes = times.shapes
+        widths = map(attrgetter("width"), shapes)
+        if self.suffix is not None:
+            tail_lengths: Iterable[int] = repeat(len(self.suffix))
+        else:
+            tail_lengths = map(len, tails)
+        widths = map(add, widths, map(mul, tail_lengths, map(attrgetter("timed"), shapes)))
+        if not self.approximate:
+            widths = map(sub, widths, map(attrgetter("approximate"), shapes))
+        return int(max(widths))
+
+    def cells(self, times: Times) -> list[str]:
+        """The shown text of each time, in order."""
+        texts, shapes, millis = times.texts, times.shapes, times.millis
+        if not millis:
+            return []
+        offsets, tails = self._offsets_tails(times)
+        if self.suffix is not None:
+            tails = [self.suffix] * len(millis)
+        sep = self.sep
+        out: list[str] = []
+        append = out.append
+        minutes, seconds, thousandths, dates = _HOURS_MINUTES, _SECONDS, _MILLIS, _DATES
+        dated = False
+        for shape, ms, offset, tail in zip(shapes, millis, offsets, tails, strict=True):
+            precision = shape.precision
+            if precision <= 2:  # a date or a month: see `_date`
+                append("")
+                dated = True
+                continue
+            day, rest = divmod(ms + offset, DAY_MS)
+            if precision == 4:
+                clock = minutes[rest // 60_000] + seconds[rest // 1000 % 60]
+                append(dates[day] + sep + clock + tail)
+            elif precision == 3:
+                append(dates[day] + sep + minutes[rest // 60_000] + tail)
+            else:
+                append(
+                    dates[day]
+                    + sep
+                    + minutes[rest // 60_000]
+                    + seconds[rest // 1000 % 60]
+                    + thousandths[rest % 1000]
+                    + tail
+                )
+        if dated:
+            for index in compress(range(len(shapes)), map(_IS_DATE, shapes)):
+                out[index] = self._date(texts[index], shapes[index], millis[index])
+        if self.approximate:
+            for index in compress(range(len(shapes)), map(_APPROXIMATE, shapes)):
+                if shapes[index].timed:
+                    out[index] = "~" + out[index]
+        return out
+
+    def _offsets_tails(self, times: Times) -> tuple[list[int], list[str]]:
+        """Each time's UTC offset (ms) in the zone shown, and the abbreviation and offset
+        text that follow it (for a date, those of its own zone: only the offset is used)."""
+        millis = times.millis
+        low, high = min(millis), max(millis)
+        if self.zone == STATED:
+            periods = [
+                self._stated(shape.stated_key(text))
+                for text, shape in zip(times.texts, times.shapes, strict=True)
+            ]
+            for period in set(periods):
+                period.cover(low, high)
+            offsets = []
+            tails = []
+            for period, ms in zip(periods, millis, strict=True):
+                index = bisect_right(period.bounds, ms)
+                offsets.append(period.offsets[index])
+                tails.append(period.tails[index])
+            return offsets, tails
+        period = self._zone(self.zone)
+        period.cover(low, high)
+        bounds = period.bounds
+        index = bisect_right(bounds, low)
+        if index == bisect_right(bounds, high):
+            return [period.offsets[index]] * len(millis), [period.tails[index]] * len(millis)
+        indexes = list(map(bisect_right, repeat(bounds), millis))
+        return (
+            list(map(period.offsets.__getitem__, indexes)),
+            list(map(period.tails.__getitem__, indexes)),
+        )
+
+    def _date(self, text: str, shape: TimeShape, ms: int) -> str:
+        """A date or month, as stated: the local date of its instant in its own zone."""
+        period = self._stated(shape.stated_key(text))
+        period.cover(ms, ms)
+        index = bisect_right(period.bounds, ms)
+        day = _DATES[(ms + period.offsets[index]) // DAY_MS]
+        shown = day if shape.precision is Precision.DAY else day[:7]
+        return "~" + shown if self.approximate and shape.approximate else shown
+
+    def _zone(self, zone: str) -> _Periods:
+        periods = self._periods.get(zone)
+        if periods is None:
+            tz = zone_info(zone)
+
+            def tail_of(moment: datetime) -> str:
+                return _tail(show(_sample(moment, None, None), zone))
+
+            periods = self._periods[zone] = _Periods(tz, tail_of)
+        return periods
+
+    def _stated(self, key: str) -> _Periods:
+        """The periods of a stated zone (`Europe/Moscow`) or offset (`+03:00`, `Z`)."""
+        periods = self._periods.get("@" + key)
+        if periods is None:
+            offset = None
+            name = None
+            if key[:1] in "+-Z" and not key[1:2].isalpha():
+                offset = _parse_offset(key)
+            else:
+                name = key
+            probe = _sample(datetime.now(UTC), name, offset)
+            tz = probe.stated_tz
+
+            def tail_of(moment: datetime) -> str:
+                return _tail(show(_sample(moment, name, offset), STATED))
+
+            periods = self._periods["@" + key] = _Periods(tz, tail_of)
+        return periods
+
+
+def _parse_offset(text: str) -> timedelta:
+    if text == "Z":
+        return timedelta(0)
+    sign = -1 if text[0] == "-" else 1
+    return sign * timedelta(hours=int(text[1:3]), minutes=int(text[4:6]))
+
+
+def _sample(moment: datetime, zone: str | None, offset: timedelta | None) -> When:
+    """A time to the second at `moment`, stated in `zone` or at `offset` (for `show`)."""
+    if zone is None and offset is None:
+        offset = timedelta(0)
+    return When(moment.astimezone(UTC), Precision.SECOND, zone, offset, False, "")
+
+
+def _tail(shown: ShownTime) -> str:
+    """What `with_offset` adds after the date and clock: the abbreviation and offset."""
+    return shown.with_offset[len(f"{shown.date} {shown.clock}") :]

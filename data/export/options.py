@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import chain, compress
 from typing import TYPE_CHECKING
 
@@ -18,8 +18,9 @@ from data.derived import TimeMode, format_duration, planned_delta, relative, tim
 from data.filters import Filter, FilterError, parse_filter
 from data.model import Event, Mission, Person, Phase
 from data.search import is_store
-from data.timefmt import STATED, show
+from data.timefmt import STATED, Times, show
 from data.times import Precision, TimeFormatError, When, zone_info
+from data.whens import fast_when
 
 if TYPE_CHECKING:
     from data.store import EventStore
@@ -158,6 +159,27 @@ def _in_phase(
             yield event
 
 
+def relative_texts(times: Times, options: ExportOptions) -> list[str]:
+    """`relative_text` for many times: the reference `relative` on a light `When` per time,
+    with no parsing of a time of day (a date is parsed, for its stated day)."""
+    if not options.relative or options.anchor is None:
+        return [""] * len(times.texts)
+    reference = options.anchor.when
+    mode = options.mode
+    cells = []
+    for text, shape, ms in zip(times.texts, times.shapes, times.millis, strict=True):
+        if shape.is_date:
+            when = fast_when(text)
+        else:
+            instant = _EPOCH + timedelta(milliseconds=ms)
+            when = When(instant, shape.precision, None, None, shape.approximate, text)
+        cells.append(relative(when, reference, mode))
+    return cells
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def relative_text(when: When, options: ExportOptions) -> str:
     """`when` relative to the anchor in the chosen mode; empty when not relative."""
     if not options.relative or options.anchor is None:
@@ -216,12 +238,18 @@ def planned_note(event: Event, zone: str) -> str:
         return ""
     shown = show(event.planned, zone).with_offset
     precision = min(event.planned.precision, event.at.precision)
-    if precision <= Precision.DAY:
-        return f"planned {shown}"
     if precision is Precision.MINUTE:
         delta = _to_minute(event.at.instant) - _to_minute(event.planned.instant)
-        if not delta:
-            return f"planned {shown}, in the same minute"
+    return planned_phrase(shown, precision, delta)
+
+
+def planned_phrase(shown: str, precision: Precision, delta: timedelta) -> str:
+    """`planned_note` from its parts: the planned time as shown, the coarser precision of the
+    two times, and how late the event was (to the minute when that precision is minutes)."""
+    if precision <= Precision.DAY:
+        return f"planned {shown}"
+    if precision is Precision.MINUTE and not delta:
+        return f"planned {shown}, in the same minute"
     if not delta:
         return f"planned {shown}, on time"
     late = "late" if delta > timedelta(0) else "early"
@@ -299,6 +327,13 @@ def event_details(
         yield style.line("vehicles: " + ", ".join(vehicles))
     if event.description:
         yield style.block(event.description)
+    yield from rare_details(event, options, style)
+
+
+def rare_details(event: Event, options: ExportOptions, style: DetailStyle) -> Iterator[str]:
+    """The last of `event_details`: stated times, disputes, the note and the station's crew
+    (fields few events have)."""
+    zone = options.zones[0]
     for stated in event.stated:
         yield f"{style.line('stated: ' + stated.text)} {style.refs([stated.source])}".rstrip()
     for dispute in event.disputes:
