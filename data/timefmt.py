@@ -134,6 +134,8 @@ class TimeShape:
     """1 for a time of day (which `show` follows with an abbreviation and offset), else 0."""
     dated: bool
     """A date or a month (`is_date`)."""
+    body: slice
+    """Where the date, clock and written offset are (without `~` and `[zone]`)."""
 
     @property
     def is_date(self) -> bool:
@@ -168,7 +170,10 @@ class _Shapes(dict[str, TimeShape]):
         # `~`, then the date and clock as written, with a space for the `T`.
         width = approximate + size
         timed = int(precision > Precision.DAY)
-        shape = TimeShape(precision, approximate, zone_at, offset_len, width, timed, not timed)
+        body_slice = slice(int(approximate), zone_at - 1 if zone_at else None)
+        shape = TimeShape(
+            precision, approximate, zone_at, offset_len, width, timed, not timed, body_slice
+        )
         self[layout] = shape
         return shape
 
@@ -191,23 +196,39 @@ def time_shapes(texts: Sequence[str]) -> list[TimeShape]:
     return list(map(_SHAPES.__getitem__, layouts))
 
 
-@dataclass(frozen=True, slots=True)
 class Times:
-    """Many time strings of a loaded mission, with their shapes and instants in ms."""
+    """Many time strings of a loaded mission, with their shapes and instants in ms.
 
-    texts: Sequence[str]
-    shapes: list[TimeShape]
-    millis: list[int]
+    A time with a written offset is read by `datetime.fromisoformat` (the offset fixes the
+    instant; the loader checked it against the zone); the others by `data.whens`."""
+
+    __slots__ = ("_local", "millis", "shapes", "texts")
+
+    def __init__(self, texts: Sequence[str], shapes: list[TimeShape], millis: list[int]) -> None:
+        self.texts = texts
+        self.shapes = shapes
+        self.millis = millis
+        self._local: dict[str, tuple[list[str], list[str], list[int]]] = {}
+        """Zone -> the local dates, clocks and period indexes of the times (see `BulkShow`)."""
 
     @classmethod
     def of(cls, texts: Sequence[str], instants: Sequence[float] | None = None) -> Times:
         """The times `texts`; `instants` are their POSIX timestamps if known (else each
-        string is parsed for its instant)."""
+        string is read for its instant)."""
+        shapes = time_shapes(texts)
         if instants is None:
-            millis = list(map(instant_ms, texts))
+            millis = [
+                round(_from_iso(text[shape.body]).timestamp() * 1000)
+                if shape.offset_len
+                else instant_ms(text)
+                for text, shape in zip(texts, shapes, strict=True)
+            ]
         else:
             millis = list(map(round, map(float.__mul__, instants, repeat(1000.0))))
-        return cls(texts, time_shapes(texts), millis)
+        return cls(texts, shapes, millis)
+
+
+_from_iso = datetime.fromisoformat
 
 
 def instant_ms(text: str) -> int:
@@ -363,46 +384,51 @@ class BulkShow:
 
     def cells(self, times: Times) -> list[str]:
         """The shown text of each time, in order."""
-        texts, shapes, millis = times.texts, times.shapes, times.millis
-        if not millis:
+        if not times.millis:
             return []
-        offsets, tails = self._offsets_tails(times)
+        dates, clocks, tails = self._local(times)
         if self.suffix is not None:
-            tails = [self.suffix] * len(millis)
-        sep = self.sep
-        out: list[str] = []
-        append = out.append
-        minutes, seconds, thousandths, dates = _HOURS_MINUTES, _SECONDS, _MILLIS, _DATES
-        dated = False
-        for shape, ms, offset, tail in zip(shapes, millis, offsets, tails, strict=True):
-            precision = shape.precision
-            if precision <= 2:  # a date or a month: see `_date`
-                append("")
-                dated = True
-                continue
-            day, rest = divmod(ms + offset, DAY_MS)
-            if precision == 4:
-                clock = minutes[rest // 60_000] + seconds[rest // 1000 % 60]
-                append(dates[day] + sep + clock + tail)
-            elif precision == 3:
-                append(dates[day] + sep + minutes[rest // 60_000] + tail)
-            else:
-                append(
-                    dates[day]
-                    + sep
-                    + minutes[rest // 60_000]
-                    + seconds[rest // 1000 % 60]
-                    + thousandths[rest % 1000]
-                    + tail
-                )
-        if dated:
-            for index in compress(range(len(shapes)), map(_IS_DATE, shapes)):
-                out[index] = self._date(texts[index], shapes[index], millis[index])
+            tails = [self.suffix] * len(dates)
+        out = list(map("".join, zip(dates, repeat(self.sep), clocks, tails, strict=False)))
+        shapes = times.shapes
+        for index in compress(range(len(shapes)), map(_IS_DATE, shapes)):
+            out[index] = dates[index]
         if self.approximate:
             for index in compress(range(len(shapes)), map(_APPROXIMATE, shapes)):
-                if shapes[index].timed:
-                    out[index] = "~" + out[index]
+                out[index] = "~" + out[index]
         return out
+
+    def _local(self, times: Times) -> tuple[list[str], list[str], list[str]]:
+        """The local date and clock of each time in the zone, and the abbreviation and
+        offset that follow them (a date or month: as stated, with no clock and no tail).
+        Kept with `times`, so another `BulkShow` of the same zone does not redo them."""
+        local = times._local.get(self.zone)
+        if local is not None:
+            return local
+        texts, shapes, millis = times.texts, times.shapes, times.millis
+        offsets, tails = self._offsets_tails(times)
+        dates: list[str] = []
+        clocks: list[str] = []
+        add_date, add_clock = dates.append, clocks.append
+        minutes, seconds, thousandths, days = _HOURS_MINUTES, _SECONDS, _MILLIS, _DATES
+        for shape, ms, offset in zip(shapes, millis, offsets, strict=True):
+            precision = shape.precision
+            day, rest = divmod(ms + offset, DAY_MS)
+            add_date(days[day])
+            if precision == 4:
+                add_clock(minutes[rest // 60_000] + seconds[rest // 1000 % 60])
+            elif precision == 3:
+                add_clock(minutes[rest // 60_000])
+            elif precision == 5:
+                add_clock(
+                    minutes[rest // 60_000] + seconds[rest // 1000 % 60] + thousandths[rest % 1000]
+                )
+            else:  # a date or a month: see `_date`
+                add_clock("")
+        for index in compress(range(len(shapes)), map(_IS_DATE, shapes)):
+            dates[index] = self._date(texts[index], shapes[index], millis[index])
+        local = times._local[self.zone] = (dates, clocks, tails)
+        return local
 
     def _offsets_tails(self, times: Times) -> tuple[list[int], list[str]]:
         """Each time's UTC offset (ms) in the zone shown, and the abbreviation and offset
@@ -441,8 +467,7 @@ class BulkShow:
         period.cover(ms, ms)
         index = bisect_right(period.bounds, ms)
         day = _DATES[(ms + period.offsets[index]) // DAY_MS]
-        shown = day if shape.precision is Precision.DAY else day[:7]
-        return "~" + shown if self.approximate and shape.approximate else shown
+        return day if shape.precision is Precision.DAY else day[:7]
 
     def _zone(self, zone: str) -> _Periods:
         periods = self._periods.get(zone)
