@@ -208,8 +208,8 @@ class Times:
         self.texts = texts
         self.shapes = shapes
         self.millis = millis
-        self._local: dict[str, tuple[list[str], list[str], list[int]]] = {}
-        """Zone -> the local dates, clocks and period indexes of the times (see `BulkShow`)."""
+        self._local: dict[str, tuple[list[str], list[str], list[str]]] = {}
+        """Zone -> the local dates, clocks and zone texts of the times (see `BulkShow`)."""
 
     @classmethod
     def of(cls, texts: Sequence[str], instants: Sequence[float] | None = None) -> Times:
@@ -427,8 +427,8 @@ class BulkShow:
                 add_clock("")
         for index in compress(range(len(shapes)), map(_IS_DATE, shapes)):
             dates[index] = self._date(texts[index], shapes[index], millis[index])
-        local = times._local[self.zone] = (dates, clocks, tails)
-        return local
+        times._local[self.zone] = (dates, clocks, tails)
+        return dates, clocks, tails
 
     def _offsets_tails(self, times: Times) -> tuple[list[int], list[str]]:
         """Each time's UTC offset (ms) in the zone shown, and the abbreviation and offset

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from itertools import chain, compress
 from typing import TYPE_CHECKING
 
@@ -159,6 +160,10 @@ def _in_phase(
             yield event
 
 
+def _with_offset(when: When, zone: str) -> str:
+    return show(when, zone).with_offset
+
+
 def relative_texts(times: Times, options: ExportOptions) -> list[str]:
     """`relative_text` for many times: the reference `relative` on a light `When` per time,
     with no parsing of a time of day (a date is parsed, for its stated day)."""
@@ -252,9 +257,14 @@ def planned_phrase(shown: str, precision: Precision, delta: timedelta) -> str:
         return f"planned {shown}, in the same minute"
     if not delta:
         return f"planned {shown}, on time"
+    return f"planned {shown}, {_lateness(delta, precision > Precision.MINUTE)}"
+
+
+@lru_cache(maxsize=4096)
+def _lateness(delta: timedelta, seconds: bool) -> str:
+    """`0h 10m 31s late`; cached: plans are mostly met within minutes, so these repeat."""
     late = "late" if delta > timedelta(0) else "early"
-    seconds = precision > Precision.MINUTE
-    return f"planned {shown}, {format_duration(abs(delta), seconds=seconds)} {late}"
+    return f"{format_duration(abs(delta), seconds=seconds)} {late}"
 
 
 def _to_minute(instant: datetime) -> datetime:
@@ -330,16 +340,22 @@ def event_details(
     yield from rare_details(event, options, style)
 
 
-def rare_details(event: Event, options: ExportOptions, style: DetailStyle) -> Iterator[str]:
+def rare_details(
+    event: Event,
+    options: ExportOptions,
+    style: DetailStyle,
+    shown: Callable[[When, str], str] | None = None,
+) -> Iterator[str]:
     """The last of `event_details`: stated times, disputes, the note and the station's crew
-    (fields few events have)."""
+    (fields few events have). `shown` is `show(when, zone).with_offset` or a stand-in."""
+    shown = shown or _with_offset
     zone = options.zones[0]
     for stated in event.stated:
         yield f"{style.line('stated: ' + stated.text)} {style.refs([stated.source])}".rstrip()
     for dispute in event.disputes:
         yield style.line(f"disputed: {dispute.topic}")
         for version in dispute.versions:
-            at = f" ({show(version.at, zone).with_offset})" if version.at is not None else ""
+            at = f" ({shown(version.at, zone)})" if version.at is not None else ""
             claim = style.line(version.claim + at)
             yield f"{style.bullet}{claim} {style.refs(version.sources)}".rstrip()
     if event.note:

@@ -42,8 +42,8 @@ from data.export.options import (
 from data.model import Event, Mission, Phase, Source
 from data.sanitize import sanitize, sanitize_line
 from data.store import CONFIDENCES, KINDS, EventStore
-from data.timefmt import STATED, BulkShow, Times, show
-from data.times import Precision
+from data.timefmt import STATED, BulkShow, Times, show, time_shapes
+from data.times import Precision, When
 
 GAP = "  "
 INDENT = "    "
@@ -223,12 +223,17 @@ class _Rows:
             return [_indented(text, INDENT) if text else "" for text in texts]
         return [_one_line(text) if text else "" for text in texts]
 
+    def _shown(self, when: When, zone: str) -> str:
+        """`show(when, zone).with_offset`, by `BulkShow`."""
+        shows = self.first_zone if zone == self.first_zone.zone else BulkShow(zone)
+        return shows.cells(Times([when.text], time_shapes([when.text]), [_ms(when)]))[0]
+
     def _rare(self, batch: Batch) -> list[str]:
         lines = [""] * batch.size
         for n, extras in batch.extras.items():
             if extras.stated or extras.disputes or extras.note or extras.station_crew is not None:
                 event = batch.event(n)
-                details = rare_details(event, self.options, self.style)
+                details = rare_details(event, self.options, self.style, self._shown)
                 lines[n] = "".join(_indented(line, INDENT) for line in details)
         return lines
 
@@ -246,6 +251,10 @@ class _Lookup(dict[Any, str]):
 
 
 _LINE = "{}\n"
+
+
+def _ms(when: When) -> int:
+    return round(when.instant.timestamp() * 1000)
 
 
 def _detail(line: str) -> str:
