@@ -382,6 +382,23 @@ class BulkShow:
             widths = map(sub, widths, map(attrgetter("approximate"), shapes))
         return int(max(widths))
 
+    def widest_of(self, texts: Sequence[str], instants: Sequence[float]) -> int:
+        """`widest(Times.of(texts, instants))`, quicker when the zone keeps one offset from
+        the earliest to the latest of the times: then only their shapes matter."""
+        if not texts:
+            return 0
+        if self.zone != STATED and self.suffix is None:
+            low, high = round(min(instants) * 1000), round(max(instants) * 1000)
+            period = self._zone(self.zone)
+            period.cover(low, high)
+            index = bisect_right(period.bounds, low)
+            if index == bisect_right(period.bounds, high):
+                shapes = time_shapes(texts)
+                tail = len(period.tails[index])
+                timed = map(mul, repeat(tail), map(attrgetter("timed"), shapes))
+                return int(max(map(add, map(attrgetter("width"), shapes), timed)))
+        return self.widest(Times.of(texts, instants))
+
     def cells(self, times: Times) -> list[str]:
         """The shown text of each time, in order."""
         if not times.millis:

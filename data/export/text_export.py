@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import timedelta
-from itertools import repeat
+from itertools import compress, repeat
+from operator import and_, attrgetter, not_
 from typing import Any, TextIO
 
 from data.export.columns import (
@@ -138,9 +139,10 @@ class _Rows:
         if options.relative:
             widths.append(len(relative_heading(options)))
         for batch in batches:
-            times = Times.of(batch.whens, batch.instants)
-            longest = [zone.widest(times) for zone in self.zones]
+            whens, instants = batch.whens, batch.instants
+            longest = [zone.widest_of(whens, instants) for zone in self.zones]
             if options.relative:
+                times = Times.of(whens, instants)
                 longest.append(max(map(len, relative_texts(times, options)), default=0))
             widths = list(map(max, widths, longest))
         return widths
@@ -157,15 +159,16 @@ class _Rows:
             titles = list(map(sanitize_line, titles))
         at = batch.at
         if "" in at:
-            titles = [t if a else f"(planned) {t}" for t, a in zip(titles, at, strict=True)]
+            titles = list(titles)
+            for n in compress(range(batch.size), map(not_, at)):
+                titles[n] = f"(planned) {titles[n]}"
         notes = map(self.notes.__getitem__, batch.sources)
         lasts = map(str.rstrip, map(" ".join, zip(titles, notes, strict=True)))
         rows = map(_LINE.format, map(str.rstrip, map(GAP.join, zip(*padded, lasts, strict=True))))
         shapes = times.shapes
+        approximate: Iterable[bool] = map(_APPROXIMATE, shapes)
         if "" in at:
-            approximate = [bool(a) and s.approximate for a, s in zip(at, shapes, strict=True)]
-        else:
-            approximate = [s.approximate for s in shapes]
+            approximate = map(and_, map(bool, at), approximate)
         facts = map(
             self.facts.__getitem__,
             zip(batch.kinds, approximate, batch.confidences, batch.places, strict=True),
@@ -251,6 +254,7 @@ class _Lookup(dict[Any, str]):
 
 
 _LINE = "{}\n"
+_APPROXIMATE = attrgetter("approximate")
 
 
 def _ms(when: When) -> int:
