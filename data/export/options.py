@@ -19,11 +19,12 @@ from data.derived import TimeMode, format_duration, planned_delta, relative, tim
 from data.filters import Filter, FilterError, parse_filter
 from data.model import Event, Mission, Person, Phase
 from data.search import is_store
-from data.timefmt import STATED, Times, show
+from data.timefmt import STATED, BulkShow, Times, show
 from data.times import Precision, TimeFormatError, When, zone_info
 from data.whens import fast_when
 
 if TYPE_CHECKING:
+    from data.export.columns import Batch
     from data.store import EventStore
 
 DEFAULT_ZONES = ("UTC",)
@@ -258,6 +259,24 @@ def planned_phrase(shown: str, precision: Precision, delta: timedelta) -> str:
     if not delta:
         return f"planned {shown}, on time"
     return f"planned {shown}, {_lateness(delta, precision > Precision.MINUTE)}"
+
+
+def planned_phrases(batch: Batch, times: Times, shows: BulkShow) -> Iterator[tuple[int, str]]:
+    """`planned_note` for the events of a batch that have both times: (index in the batch,
+    note), the planned time shown by `shows`; `times` are the batch's actual times."""
+    both = [(n, p) for n, (a, p) in enumerate(zip(batch.at, batch.planned, strict=True)) if a and p]
+    if not both:
+        return
+    planned = Times.of([p for _, p in both])
+    shown = shows.cells(planned)
+    for number, (n, _) in enumerate(both):
+        at_ms, planned_ms = times.millis[n], planned.millis[number]
+        precision = min(times.shapes[n].precision, planned.shapes[number].precision)
+        if precision is Precision.MINUTE:
+            at_ms -= at_ms % 60_000
+            planned_ms -= planned_ms % 60_000
+        delta = timedelta(milliseconds=at_ms - planned_ms)
+        yield n, planned_phrase(shown[number], precision, delta)
 
 
 @lru_cache(maxsize=4096)

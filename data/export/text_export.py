@@ -10,7 +10,6 @@ the widths, so memory does not grow with the number of events).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import timedelta
 from itertools import compress, repeat
 from operator import and_, attrgetter, not_
 from typing import Any, TextIO
@@ -29,7 +28,7 @@ from data.export.options import (
     ExportOptions,
     crew_facts,
     event_details,
-    planned_phrase,
+    planned_phrases,
     rare_details,
     relative_heading,
     relative_text,
@@ -44,7 +43,7 @@ from data.model import Event, Mission, Phase, Source
 from data.sanitize import sanitize, sanitize_line
 from data.store import CONFIDENCES, KINDS, EventStore
 from data.timefmt import STATED, BulkShow, Times, show, time_shapes
-from data.times import Precision, When
+from data.times import When
 
 GAP = "  "
 INDENT = "    "
@@ -200,21 +199,8 @@ class _Rows:
     def _planned(self, batch: Batch, times: Times) -> list[str]:
         """`planned ...` for the events with both a planned and an actual time."""
         lines = [""] * batch.size
-        both = [
-            (n, p) for n, (a, p) in enumerate(zip(batch.at, batch.planned, strict=True)) if a and p
-        ]
-        if not both:
-            return lines
-        planned = Times.of([p for _, p in both])
-        shown = self.first_zone.cells(planned)
-        for number, (n, _) in enumerate(both):
-            at_ms, planned_ms = times.millis[n], planned.millis[number]
-            precision = min(times.shapes[n].precision, planned.shapes[number].precision)
-            if precision is Precision.MINUTE:
-                at_ms -= at_ms % 60_000
-                planned_ms -= planned_ms % 60_000
-            delta = timedelta(milliseconds=at_ms - planned_ms)
-            lines[n] = _detail(planned_phrase(shown[number], precision, delta))
+        for n, phrase in planned_phrases(batch, times, self.first_zone):
+            lines[n] = _detail(phrase)
         return lines
 
     def _descriptions(self, batch: Batch) -> list[str]:

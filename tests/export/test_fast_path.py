@@ -1,6 +1,7 @@
-"""The column path of the exports (`write`) gives the very bytes of the per-event reference
-(`write_reference`), on the generated benchmark mission in both of its forms (JSON Lines:
-a compact store; JSON: a tuple of events), for every option that changes what is written:
+"""The column path of the exports (`write`: text, Markdown, CSV, JSON) gives the very bytes
+of the per-event reference (`write_reference`), on the generated benchmark mission in both
+of its forms (JSON Lines: a compact store; JSON: a tuple of events), for every option that
+changes what is written:
 zones (a fixed one, one with summer time, one with a half-hour offset, `stated`), relative
 times in each mode and from another event, and filters (a kind, a phase, a person, and one
 that leaves nothing)."""
@@ -15,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from data.export import csv_export, json_export, make_options, text_export
+from data.export import csv_export, json_export, make_options, markdown_export, text_export
 from data.export.options import ExportOptions
 from data.loader import load_mission
 from data.model import Mission
@@ -29,7 +30,12 @@ generate = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(generate)
 
 EVENTS = 2000
-WRITERS: dict[str, Any] = {"text": text_export, "csv": csv_export, "json": json_export}
+WRITERS: dict[str, Any] = {
+    "text": text_export,
+    "md": markdown_export,
+    "csv": csv_export,
+    "json": json_export,
+}
 OPTIONS: dict[str, dict[str, Any]] = {
     "default": {},
     "zones": {"zones": ["Europe/Brussels", "stated", "Asia/Kolkata"]},
@@ -84,7 +90,7 @@ CASES = [("store", name) for name in OPTIONS] + [
 
 
 @pytest.mark.parametrize(("form", "name"), CASES)
-@pytest.mark.parametrize("format_name", ["text", "csv"])
+@pytest.mark.parametrize("format_name", ["text", "md", "csv"])
 def test_views_match_the_reference(
     missions: dict[str, Mission], form: str, name: str, format_name: str
 ) -> None:
