@@ -6,6 +6,7 @@ callers only format what is visible, so this is never in a bulk loop.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -253,60 +254,58 @@ _SECONDS = [f":{s:02d}" for s in range(60)]
 _MILLIS = [f".{ms:03d}" for ms in range(1000)]
 
 
+_COVER_LOCK = threading.Lock()
+
+
 class _Periods:
     """A zone's offsets between its transitions, over the instants asked for so far, with
-    the text `tail` (`" CEST (+02:00)"`) of each period, made by `tail_of` from a sample."""
+    the text `tail` (`" CEST (+02:00)"`) of each period, made by `tail_of` from a sample.
+
+    `table` is (bounds: the ms at which each period but the first begins, offsets: each
+    period's UTC offset in ms, tails); it is replaced whole when it grows, so a reader that
+    took it once sees a consistent table."""
 
     def __init__(self, tz: tzinfo, tail_of: Callable[[datetime], str]) -> None:
         self.tz = tz
         self.tail_of = tail_of
         self.fixed = not isinstance(tz, ZoneInfo)
-        self.bounds: list[int] = []
-        """Milliseconds at which each period but the first begins."""
-        self.offsets: list[int] = []
-        """Each period's UTC offset in milliseconds."""
-        self.tails: list[str] = []
+        self.table: tuple[list[int], list[int], list[str]] = ([], [], [])
         self.low = self.high = 0
-        """The seconds covered, when `offsets` is not empty."""
+        """The seconds covered, when the table is not empty."""
 
-    def cover(self, low_ms: int, high_ms: int) -> None:
-        """Make sure every instant from `low_ms` to `high_ms` falls in a known period."""
+    def cover(self, low_ms: int, high_ms: int) -> tuple[list[int], list[int], list[str]]:
+        """The table, covering every instant from `low_ms` to `high_ms`."""
         low, high = low_ms // 1000 - _SAMPLE_S, high_ms // 1000 + _SAMPLE_S
-        if not self.offsets:
-            start = self._period(low)
-            self.offsets, self.tails = [start[0]], [start[1]]
+        table = self.table
+        if table[1] and self.low <= low and high <= self.high:
+            return table
+        with _COVER_LOCK:  # periods are shared: two exports may run in two threads
+            return self._cover(low, high)
+
+    def _cover(self, low: int, high: int) -> tuple[list[int], list[int], list[str]]:
+        bounds, offsets, tails = list(self.table[0]), list(self.table[1]), list(self.table[2])
+        if not offsets:
+            offset, tail = self._period(low)
+            offsets, tails = [offset], [tail]
             self.low = self.high = low
             if self.fixed:
                 self.low, self.high = -(1 << 62), 1 << 62
         if high > self.high:
             for second in self._changes(self.high, high):
                 offset, tail = self._period(second)
-                self.bounds.append(second * 1000)
-                self.offsets.append(offset)
-                self.tails.append(tail)
-            self.high = high
+                bounds.append(second * 1000)
+                offsets.append(offset)
+                tails.append(tail)
         if low < self.low:
             changes = self._changes(low, self.low)
-            first = self._period(low)
-            periods = [first, *map(self._period, changes)]
-            self.bounds[:0] = [second * 1000 for second in changes] + [self.low * 1000]
-            self.offsets[:0] = [offset for offset, _ in periods]
-            self.tails[:0] = [tail for _, tail in periods]
-            self._merge()
-            self.low = low
-
-    def _merge(self) -> None:
-        """Drop bounds between two equal periods (the old start of the covered range)."""
-        keep = [0]
-        for index in range(1, len(self.offsets)):
-            if (self.offsets[index], self.tails[index]) != (
-                self.offsets[keep[-1]],
-                self.tails[keep[-1]],
-            ):
-                keep.append(index)
-        self.bounds = [self.bounds[index - 1] for index in keep[1:]]
-        self.offsets = [self.offsets[index] for index in keep]
-        self.tails = [self.tails[index] for index in keep]
+            periods = [self._period(low), *map(self._period, changes)]
+            bounds[:0] = [second * 1000 for second in changes] + [self.low * 1000]
+            offsets[:0] = [offset for offset, _ in periods]
+            tails[:0] = [tail for _, tail in periods]
+            bounds, offsets, tails = _merged(bounds, offsets, tails)
+        self.table = (bounds, offsets, tails)
+        self.low, self.high = min(low, self.low), max(high, self.high)
+        return self.table
 
     def _key(self, second: int) -> tuple[timedelta | None, str | None]:
         moment = datetime.fromtimestamp(second, self.tz)
@@ -338,6 +337,21 @@ class _Periods:
                 changes.append(new)
                 before = after
         return changes
+
+
+def _merged(
+    bounds: list[int], offsets: list[int], tails: list[str]
+) -> tuple[list[int], list[int], list[str]]:
+    """The table without bounds between two equal periods (where two scans met)."""
+    keep = [0]
+    for index in range(1, len(offsets)):
+        if (offsets[index], tails[index]) != (offsets[keep[-1]], tails[keep[-1]]):
+            keep.append(index)
+    return (
+        [bounds[index - 1] for index in keep[1:]],
+        [offsets[index] for index in keep],
+        [tails[index] for index in keep],
+    )
 
 
 _IS_DATE = attrgetter("dated")
@@ -389,12 +403,11 @@ class BulkShow:
             return 0
         if self.zone != STATED and self.suffix is None:
             low, high = round(min(instants) * 1000), round(max(instants) * 1000)
-            period = self._zone(self.zone)
-            period.cover(low, high)
-            index = bisect_right(period.bounds, low)
-            if index == bisect_right(period.bounds, high):
+            bounds, _, tails = self._zone(self.zone).cover(low, high)
+            index = bisect_right(bounds, low)
+            if index == bisect_right(bounds, high):
                 shapes = time_shapes(texts)
-                tail = len(period.tails[index])
+                tail = len(tails[index])
                 timed = map(mul, repeat(tail), map(attrgetter("timed"), shapes))
                 return int(max(map(add, map(attrgetter("width"), shapes), timed)))
         return self.widest(Times.of(texts, instants))
@@ -457,33 +470,29 @@ class BulkShow:
                 self._stated(shape.stated_key(text))
                 for text, shape in zip(times.texts, times.shapes, strict=True)
             ]
-            for period in set(periods):
-                period.cover(low, high)
+            tables = {period: period.cover(low, high) for period in set(periods)}
             offsets = []
             tails = []
             for period, ms in zip(periods, millis, strict=True):
-                index = bisect_right(period.bounds, ms)
-                offsets.append(period.offsets[index])
-                tails.append(period.tails[index])
+                bounds, zone_offsets, zone_tails = tables[period]
+                index = bisect_right(bounds, ms)
+                offsets.append(zone_offsets[index])
+                tails.append(zone_tails[index])
             return offsets, tails
-        period = self._zone(self.zone)
-        period.cover(low, high)
-        bounds = period.bounds
+        bounds, zone_offsets, zone_tails = self._zone(self.zone).cover(low, high)
         index = bisect_right(bounds, low)
         if index == bisect_right(bounds, high):
-            return [period.offsets[index]] * len(millis), [period.tails[index]] * len(millis)
+            return [zone_offsets[index]] * len(millis), [zone_tails[index]] * len(millis)
         indexes = list(map(bisect_right, repeat(bounds), millis))
         return (
-            list(map(period.offsets.__getitem__, indexes)),
-            list(map(period.tails.__getitem__, indexes)),
+            list(map(zone_offsets.__getitem__, indexes)),
+            list(map(zone_tails.__getitem__, indexes)),
         )
 
     def _date(self, text: str, shape: TimeShape, ms: int) -> str:
         """A date or month, as stated: the local date of its instant in its own zone."""
-        period = self._stated(shape.stated_key(text))
-        period.cover(ms, ms)
-        index = bisect_right(period.bounds, ms)
-        day = _DATES[(ms + period.offsets[index]) // DAY_MS]
+        bounds, offsets, _ = self._stated(shape.stated_key(text)).cover(ms, ms)
+        day = _DATES[(ms + offsets[bisect_right(bounds, ms)]) // DAY_MS]
         return day if shape.precision is Precision.DAY else day[:7]
 
     def _zone(self, zone: str) -> _Periods:
