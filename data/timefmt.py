@@ -441,6 +441,7 @@ class BulkShow:
         clocks: list[str] = []
         add_date, add_clock = dates.append, clocks.append
         minutes, seconds, thousandths, days = _HOURS_MINUTES, _SECONDS, _MILLIS, _DATES
+        # A plain loop: quicker here than a chain of maps (measured).
         for shape, ms, offset in zip(shapes, millis, offsets, strict=True):
             precision = shape.precision
             day, rest = divmod(ms + offset, DAY_MS)

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 import weakref
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, pairwise
-from operator import itemgetter, ne
+from operator import itemgetter, ne, not_
 from typing import Any
 
 from data.export.options import ExportOptions
@@ -248,7 +249,10 @@ class Batch:
         at = self.at
         if "" not in at:
             return at
-        return [a or p for a, p in zip(at, self.planned, strict=True)]
+        whens, planned = list(at), self.planned
+        for n in compress(range(self.size), map(not_, at)):
+            whens[n] = planned[n]
+        return whens
 
     @cached_property
     def instants(self) -> Sequence[float]:
@@ -289,13 +293,27 @@ class Batch:
         extras = self.store.columns.extras
         if not extras:
             return {}
-        inside = compress(enumerate(self.where), map(extras.__contains__, self.where))
-        return {n: extras[i] for n, i in inside}
+        if self.whole:
+            keys = _extra_keys(self.store)
+            low, high = self.span.start, self.span.stop
+            inside = keys[bisect_left(keys, low) : bisect_left(keys, high)]
+            return {i - low: extras[i] for i in inside}
+        found = compress(enumerate(self.where), map(extras.__contains__, self.where))
+        return {n: extras[i] for n, i in found}
 
     def event(self, index: int) -> Event:
         """The whole event at `index` in the batch (for the rare fields' reference path)."""
         return self.store.make(self.where[index])
 
 
+def _extra_keys(store: EventStore) -> array[int]:
+    """The positions of the store's events with rare fields, in order (made once)."""
+    keys = _EXTRA_KEYS.get(store)
+    if keys is None:
+        keys = _EXTRA_KEYS[store] = array("q", sorted(store.columns.extras))
+    return keys
+
+
+_EXTRA_KEYS: weakref.WeakKeyDictionary[EventStore, array[int]] = weakref.WeakKeyDictionary()
 _DENSE = 4
 """A batch is read through its span when the span is at most this many times its size."""

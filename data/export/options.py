@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from itertools import chain, compress
+from operator import and_
 from typing import TYPE_CHECKING
 
 from data.derived import TimeMode, format_duration, planned_delta, relative, time_in_space
@@ -246,44 +247,52 @@ def planned_note(event: Event, zone: str) -> str:
     precision = min(event.planned.precision, event.at.precision)
     if precision is Precision.MINUTE:
         delta = _to_minute(event.at.instant) - _to_minute(event.planned.instant)
-    return planned_phrase(shown, precision, delta)
+    return planned_phrase(shown, precision, delta // _MILLISECOND)
 
 
-def planned_phrase(shown: str, precision: Precision, delta: timedelta) -> str:
+_MILLISECOND = timedelta(milliseconds=1)
+
+
+def planned_phrase(shown: str, precision: Precision, late_ms: int) -> str:
     """`planned_note` from its parts: the planned time as shown, the coarser precision of the
-    two times, and how late the event was (to the minute when that precision is minutes)."""
+    two times, and how late the event was in ms (to the minute when that precision is
+    minutes; times are given to the millisecond at most)."""
     if precision <= Precision.DAY:
         return f"planned {shown}"
-    if precision is Precision.MINUTE and not delta:
+    if precision is Precision.MINUTE and not late_ms:
         return f"planned {shown}, in the same minute"
-    if not delta:
+    if not late_ms:
         return f"planned {shown}, on time"
-    return f"planned {shown}, {_lateness(delta, precision > Precision.MINUTE)}"
+    return f"planned {shown}, {_lateness(late_ms, precision > Precision.MINUTE)}"
 
 
 def planned_phrases(batch: Batch, times: Times, shows: BulkShow) -> Iterator[tuple[int, str]]:
     """`planned_note` for the events of a batch that have both times: (index in the batch,
     note), the planned time shown by `shows`; `times` are the batch's actual times."""
-    both = [(n, p) for n, (a, p) in enumerate(zip(batch.at, batch.planned, strict=True)) if a and p]
+    at, planned_texts = batch.at, batch.planned
+    both = list(compress(range(batch.size), map(and_, map(bool, at), map(bool, planned_texts))))
     if not both:
         return
-    planned = Times.of([p for _, p in both])
+    planned = Times.of([planned_texts[n] for n in both])
     shown = shows.cells(planned)
-    for number, (n, _) in enumerate(both):
-        at_ms, planned_ms = times.millis[n], planned.millis[number]
-        precision = min(times.shapes[n].precision, planned.shapes[number].precision)
+    millis, shapes = times.millis, times.shapes
+    for n, planned_ms, planned_shape, text in zip(
+        both, planned.millis, planned.shapes, shown, strict=True
+    ):
+        at_ms = millis[n]
+        precision = min(shapes[n].precision, planned_shape.precision)
         if precision is Precision.MINUTE:
             at_ms -= at_ms % 60_000
             planned_ms -= planned_ms % 60_000
-        delta = timedelta(milliseconds=at_ms - planned_ms)
-        yield n, planned_phrase(shown[number], precision, delta)
+        yield n, planned_phrase(text, precision, at_ms - planned_ms)
 
 
 @lru_cache(maxsize=4096)
-def _lateness(delta: timedelta, seconds: bool) -> str:
+def _lateness(late_ms: int, seconds: bool) -> str:
     """`0h 10m 31s late`; cached: plans are mostly met within minutes, so these repeat."""
-    late = "late" if delta > timedelta(0) else "early"
-    return f"{format_duration(abs(delta), seconds=seconds)} {late}"
+    late = "late" if late_ms > 0 else "early"
+    duration = timedelta(milliseconds=abs(late_ms))
+    return f"{format_duration(duration, seconds=seconds)} {late}"
 
 
 def _to_minute(instant: datetime) -> datetime:
