@@ -270,6 +270,7 @@ class _Periods:
         self.tail_of = tail_of
         self.fixed = not isinstance(tz, ZoneInfo)
         self.table: tuple[list[int], list[int], list[str]] = ([], [], [])
+        self._tails: dict[tuple[timedelta, str | None], str] = {}
         self.low = self.high = 0
         """The seconds covered, when the table is not empty."""
 
@@ -314,7 +315,13 @@ class _Periods:
     def _period(self, second: int) -> tuple[int, str]:
         moment = datetime.fromtimestamp(second, self.tz)
         offset = moment.utcoffset() or timedelta(0)
-        return offset // timedelta(milliseconds=1), self.tail_of(moment)
+        # The tail depends only on the offset and abbreviation in force: periods of summer
+        # and winter time take turns, so `show` (slow) runs once for each kind of period.
+        key = (offset, moment.tzname())
+        tail = self._tails.get(key)
+        if tail is None:
+            tail = self._tails[key] = self.tail_of(moment)
+        return offset // timedelta(milliseconds=1), tail
 
     def _changes(self, low: int, high: int) -> list[int]:
         """The first second of each new period after `low`, up to `high`."""

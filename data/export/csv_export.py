@@ -13,6 +13,7 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC
+from operator import attrgetter
 from typing import TextIO
 
 from data.export.columns import (
@@ -181,9 +182,9 @@ class _Rows:
         columns: list[Iterable[str]] = [
             cells(batch.ids),
             self.iso.cells(times),
-            [_PRECISION_NAMES[shape.precision] for shape in shapes],
-            ["yes" if shape.approximate else "" for shape in shapes],
-            ["" if at else "yes" for at in batch.at],
+            map(_PRECISION_NAMES.__getitem__, map(_PRECISION, shapes)),
+            map(_YES.__getitem__, map(_APPROXIMATE, shapes)),
+            map(_NO.__getitem__, map(bool, batch.at)),
         ]
         columns += [cells(zone.cells(times)) for zone in self.zones]
         if self.options.relative:
@@ -202,7 +203,7 @@ class _Rows:
             cells(batch.descriptions),
             self._notes(batch),
         ]
-        return "".join(map(_LINE.format, map(",".join, zip(*columns, strict=True))))
+        return "\r\n".join(map(",".join, zip(*columns, strict=True))) + "\r\n"
 
     def _sparse(
         self, batch: Batch, texts: list[str], where: Mapping[int, object] | None
@@ -229,8 +230,11 @@ class _Rows:
         return notes
 
 
-_LINE = "{}\r\n"
 _PRECISION_NAMES = {precision: precision.name.lower() for precision in Precision}
+_PRECISION = attrgetter("precision")
+_APPROXIMATE = attrgetter("approximate")
+_YES = ("", "yes")
+_NO = ("yes", "")
 
 
 def write_reference(mission: Mission, options: ExportOptions, out: TextIO) -> None:
