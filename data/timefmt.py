@@ -19,7 +19,6 @@ import pendulum
 from pendulum.tz import local_timezone
 
 from data.times import Precision, When, zone_info
-from data.whens import instant_of
 
 STATED = "stated"
 """The pseudo-zone that shows every time in the zone its source stated it in."""
@@ -235,6 +234,8 @@ _from_iso = datetime.fromisoformat
 def instant_ms(text: str) -> int:
     """The instant of a time string in whole milliseconds since the epoch (exact: times are
     written to the millisecond at most)."""
+    from data.whens import instant_of  # the large-mission parser: not for the first frame
+
     return round(instant_of(text) * 1000)
 
 

@@ -14,16 +14,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC
 from operator import attrgetter
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from data.export.columns import (
-    SEPARATOR,
-    Batch,
-    batches,
-    event_store,
-    needs_sanitizing,
-    selection,
-)
 from data.export.options import (
     ExportOptions,
     people_names,
@@ -38,9 +30,12 @@ from data.export.options import (
 )
 from data.model import Event, Mission
 from data.sanitize import sanitize
-from data.store import CONFIDENCES, KINDS, EventStore
 from data.timefmt import BulkShow, Times, show
 from data.times import Precision, When
+
+if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
+    from data.export.columns import Batch
+    from data.store import EventStore
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 """First characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula
@@ -78,6 +73,8 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     the same bytes as `write_reference`, which makes each row from an `Event`."""
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([neutralise(sanitize(cell)) for cell in _header(options)])
+    from data.export.columns import batches, event_store, selection
+
     store = event_store(mission)
     rows = _Rows(mission, store, options)
     for batch in batches(store, selection(store, options)):
@@ -109,6 +106,8 @@ def _quote(text: str) -> str:
 def cells(texts: list[str]) -> list[str]:
     """`cell` for a column of a batch: each step is taken only if the batch's joined text
     needs it (most batches need no sanitising and no neutralising)."""
+    from data.export.columns import SEPARATOR, needs_sanitizing
+
     joined = SEPARATOR.join(texts)
     if needs_sanitizing(joined):
         texts = list(map(sanitize, texts))
@@ -120,7 +119,7 @@ def cells(texts: list[str]) -> list[str]:
     return texts
 
 
-_FORMULA_AFTER = re.compile(SEPARATOR + "[-=+@\t\r\n ]").search
+_FORMULA_AFTER = re.compile("\x00[-=+@\t\r\n ]").search
 """A text after the first that `neutralise` may change (`FORMULA_STARTS`, or a leading space:
 rare, and then every text is checked)."""
 
@@ -141,6 +140,8 @@ class _Rows:
     """Makes the CSV rows of a batch of events from the store's columns."""
 
     def __init__(self, mission: Mission, store: EventStore, options: ExportOptions) -> None:
+        from data.store import CONFIDENCES, KINDS
+
         self.options = options
         self.iso = BulkShow("UTC", sep="T", suffix="Z", approximate=False)
         self.zones = [BulkShow(zone) for zone in options.zones]

@@ -18,14 +18,16 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from enum import Enum
 from itertools import repeat
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from data.export.columns import Batch, batches, event_store
 from data.export.options import ExportOptions
 from data.model import Event, Mission
 from data.schema import FORMAT_VERSION, RECORDS, Field, ListOf
-from data.store import CONFIDENCES, KINDS, EventStore
 from data.times import When, format_duration_iso
+
+if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
+    from data.export.columns import Batch
+    from data.store import EventStore
 
 INDENT = 2
 # json.dumps escapes C0 controls itself; with ensure_ascii=False it leaves these raw.
@@ -79,12 +81,14 @@ def _write(
 
 def _write_events(mission: Mission, field: Field, out: TextIO) -> None:
     """The events list, as `_write_list` writes it, from the store's columns."""
+    from data.export.columns import batches, event_store
+
     store = event_store(mission)
     if not len(store):
         out.write("[]")
         return
     out.write("[")
-    records = _Records(mission, store)
+    records = _Records(store)
     separator = ""
     for batch in batches(store, range(len(store))):
         text = records.text(batch)
@@ -109,8 +113,9 @@ class _Records:
     is at its default), fields in `data.schema.RECORDS` order; values many events share (a
     kind, a phase, a list of people) are encoded once."""
 
-    def __init__(self, mission: Mission, store: EventStore) -> None:
-        del mission
+    def __init__(self, store: EventStore) -> None:
+        from data.store import CONFIDENCES, KINDS
+
         groups = store.groups
 
         def refs(key: str) -> _Fragments:

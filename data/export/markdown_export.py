@@ -13,17 +13,8 @@ import re
 from collections.abc import Callable, Iterable
 from itertools import compress
 from operator import and_, attrgetter, not_
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from data.export.columns import (
-    SEPARATOR,
-    Batch,
-    batches,
-    event_store,
-    needs_sanitizing,
-    selection,
-)
-from data.export.columns import sections as column_sections
 from data.export.options import (
     DetailStyle,
     ExportOptions,
@@ -41,9 +32,12 @@ from data.export.options import (
 )
 from data.model import Event, Mission, Person, Phase
 from data.sanitize import sanitize
-from data.store import CONFIDENCES, KINDS, EventStore
 from data.timefmt import BulkShow, Times, show
 from data.times import When
+
+if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
+    from data.export.columns import Batch
+    from data.store import EventStore
 
 # Characters that mean something inline in GitHub Markdown: escapes, code, emphasis, links
 # and images, HTML and entities, table cells, strikethrough, math, headings, mentions.
@@ -75,6 +69,8 @@ def escape(text: str, *, block: bool = False) -> str:
 def escapes(texts: list[str]) -> list[str]:
     """`escape` for a column of a batch: with no tab, newline or control character in the
     batch, each text is stripped and the special characters of all are escaped at once."""
+    from data.export.columns import SEPARATOR, needs_sanitizing
+
     joined = SEPARATOR.join(texts)
     if needs_sanitizing(joined) or "\t" in joined or "\n" in joined:
         return list(map(escape, texts))
@@ -94,6 +90,9 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     if mission.info.summary:
         out.write(f"{escape(mission.info.summary, block=True)}\n\n")
     out.write(_settings(options))
+    from data.export.columns import batches, event_store, selection
+    from data.export.columns import sections as column_sections
+
     store = event_store(mission)
     chosen = selection(store, options)
     rows = _Rows(mission, store, options, numbers)
@@ -115,6 +114,8 @@ class _Rows:
     def __init__(
         self, mission: Mission, store: EventStore, options: ExportOptions, numbers: dict[str, int]
     ) -> None:
+        from data.store import CONFIDENCES, KINDS
+
         self.options = options
         self.zones = [BulkShow(zone) for zone in options.zones]
         self.first_zone = self.zones[0]

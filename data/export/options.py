@@ -22,7 +22,6 @@ from data.model import Event, Mission, Person, Phase
 from data.search import is_store
 from data.timefmt import STATED, BulkShow, Times, show
 from data.times import Precision, TimeFormatError, When, zone_info
-from data.whens import fast_when
 
 if TYPE_CHECKING:
     from data.export.columns import Batch
@@ -171,6 +170,8 @@ def relative_texts(times: Times, options: ExportOptions) -> list[str]:
     with no parsing of a time of day (a date is parsed, for its stated day)."""
     if not options.relative or options.anchor is None:
         return [""] * len(times.texts)
+    from data.whens import fast_when  # the large-mission parser: not for the first frame
+
     reference = options.anchor.when
     mode = options.mode
     cells = []

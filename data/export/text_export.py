@@ -12,17 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from itertools import compress, repeat
 from operator import and_, attrgetter, not_
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from data.export.columns import (
-    SEPARATOR,
-    Batch,
-    batches,
-    event_store,
-    needs_sanitizing,
-    selection,
-)
-from data.export.columns import sections as column_sections
 from data.export.options import (
     DetailStyle,
     ExportOptions,
@@ -41,9 +32,12 @@ from data.export.options import (
 )
 from data.model import Event, Mission, Phase, Source
 from data.sanitize import sanitize, sanitize_line
-from data.store import CONFIDENCES, KINDS, EventStore
 from data.timefmt import STATED, BulkShow, Times, show, time_shapes
 from data.times import When
+
+if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
+    from data.export.columns import Batch
+    from data.store import EventStore
 
 GAP = "  "
 INDENT = "    "
@@ -54,6 +48,9 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
 
     The events are formatted from the columns of the mission's store
     (`data.export.columns`): the same bytes as `write_reference`, which formats `Event`s."""
+    from data.export.columns import batches, event_store, selection
+    from data.export.columns import sections as column_sections
+
     numbers = source_numbers(mission)
     _write_header(mission, options, out)
     store = event_store(mission)
@@ -86,6 +83,8 @@ class _Rows:
     def __init__(
         self, mission: Mission, store: EventStore, options: ExportOptions, numbers: dict[str, int]
     ) -> None:
+        from data.store import CONFIDENCES, KINDS
+
         self.mission = mission
         self.options = options
         self.zones = [BulkShow(zone) for zone in options.zones]
@@ -148,6 +147,8 @@ class _Rows:
 
     def text(self, batch: Batch, widths: list[int]) -> str:
         """The rows of the batch, each followed by its indented details."""
+        from data.export.columns import SEPARATOR, needs_sanitizing
+
         times, cells = self.time_columns(batch)
         padded = [
             list(map(str.ljust, column, repeat(width)))
@@ -204,6 +205,8 @@ class _Rows:
         return lines
 
     def _descriptions(self, batch: Batch) -> list[str]:
+        from data.export.columns import SEPARATOR, needs_sanitizing
+
         texts = batch.descriptions
         joined = SEPARATOR.join(texts)
         if needs_sanitizing(joined):
@@ -261,6 +264,8 @@ def _one_line(text: str) -> str:
 
 
 def _has_breaks(texts: list[str]) -> bool:
+    from data.export.columns import SEPARATOR
+
     joined = SEPARATOR.join(texts)
     return "\t" in joined or "\n" in joined
 

@@ -112,3 +112,12 @@ def test_needs_sanitizing_agrees_with_sanitize() -> None:
         assert needs_sanitizing(f"a{SEPARATOR}{char}") == (sanitize(char) != char), hex(code)
     assert not needs_sanitizing(SEPARATOR.join(["plain", "text", "tab\tand\nnewline"]))
     assert needs_sanitizing(SEPARATOR.join(["ok", "\x1b]52;c;x\x07"]))
+
+
+def test_the_csv_formula_check_splits_on_the_separator() -> None:
+    """`csv_export` spells the separator out (so that a small mission's first frame does not
+    import the store); it must be the one the columns are joined with."""
+    from data.export import csv_export
+
+    assert csv_export.cells(["ok", "=1+2", " -3"]) == ["ok", "'=1+2", "' -3"]
+    assert csv_export._FORMULA_AFTER(SEPARATOR.join(["a", "@b"])) is not None
