@@ -391,8 +391,7 @@ class BulkShow:
         """The length of the longest of `cells(times)`, without making them."""
         if not times.millis:
             return 0
-        offsets, tails = self._offsets_tails(times)
-        del offsets
+        _, tails = self._offsets_tails(times)
         shapes = times.shapes
         widths = map(attrgetter("width"), shapes)
         if self.suffix is not None:
