@@ -14,14 +14,20 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from enum import Enum
-from typing import Any, TextIO
+from itertools import repeat
+from typing import TYPE_CHECKING, Any, TextIO
 
 from data.export.options import ExportOptions
-from data.model import Mission
+from data.model import Event, Mission
 from data.schema import FORMAT_VERSION, RECORDS, Field, ListOf
 from data.times import When, format_duration_iso
+
+if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
+    from data.export.columns import Batch
+    from data.store import EventStore
 
 INDENT = 2
 # json.dumps escapes C0 controls itself; with ensure_ascii=False it leaves these raw.
@@ -31,10 +37,28 @@ _FILE_FIELDS = {"mission": "info"}
 
 
 def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
-    """Write `mission` as a JSON mission file to `out`, one event at a time.
+    """Write `mission` as a JSON mission file to `out`, a batch of events at a time.
 
-    `options` is accepted for a uniform interface; it cannot change the result.
+    The events are written from the columns of the mission's store
+    (`data.export.columns`): the same bytes as `write_reference`, which writes each `Event`
+    through `json.dumps`. `options` is accepted for a uniform interface; it cannot change
+    the result.
     """
+    _write(mission, options, out, _write_events)
+
+
+def write_reference(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+    """The JSON export with every event made an `Event` and written by `json.dumps`: the
+    definition `write` is tested against, byte for byte (slow: for tests)."""
+    _write(mission, options, out, _write_event_list)
+
+
+def _write(
+    mission: Mission,
+    options: ExportOptions,
+    out: TextIO,
+    write_events: Callable[[Mission, Field, TextIO], None],
+) -> None:
     del options
     fields = RECORDS["file"]
     out.write("{")
@@ -49,10 +73,150 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
         out.write(("" if first else ",") + f"\n{' ' * INDENT}{dumps(key)}: ")
         first = False
         if key == "events":
-            _write_list(value, field, out)
+            write_events(mission, field, out)
         else:
             out.write(_indent(dumps(_value(value, field)), INDENT))
     out.write("\n}\n")
+
+
+def _write_events(mission: Mission, field: Field, out: TextIO) -> None:
+    """The events list, as `_write_list` writes it, from the store's columns."""
+    from data.export.columns import batches, event_store
+
+    store = event_store(mission)
+    if not len(store):
+        out.write("[]")
+        return
+    out.write("[")
+    records = _Records(store)
+    separator = ""
+    for batch in batches(store, range(len(store))):
+        text = records.text(batch)
+        if not text.isascii() or "\x7f" in text:
+            text = _UNSAFE.sub(_escape, text)
+        out.write(separator + text)
+        separator = ","
+    out.write(f"\n{' ' * INDENT}]")
+
+
+_FIELD = ",\n" + " " * (3 * INDENT)
+"""Before each field of an event but the first."""
+_ITEM = ",\n" + " " * (4 * INDENT)
+_RECORD = "\n" + " " * (2 * INDENT)
+_encode = json.encoder.encode_basestring  # what json.dumps uses with ensure_ascii=False
+
+
+class _Records:
+    """Makes the JSON text of a batch of events from the store's columns.
+
+    Each field is a column of fragments (`,\n      "key": value`, or nothing where the field
+    is at its default), fields in `data.schema.RECORDS` order; values many events share (a
+    kind, a phase, a list of people) are encoded once."""
+
+    def __init__(self, store: EventStore) -> None:
+        from data.store import CONFIDENCES, KINDS
+
+        groups = store.groups
+
+        def refs(key: str) -> _Fragments:
+            def make(code: int) -> str:
+                ids = groups[code]
+                if not ids:
+                    return ""
+                items = _ITEM.join(map(_encode, ids))
+                pad = " " * (4 * INDENT)
+                return f'{_FIELD}"{key}": [\n{pad}{items}\n{" " * (3 * INDENT)}]'
+
+            return _Fragments(make)
+
+        self.kinds = _Fragments(lambda code: _fragment("kind", KINDS[code].value))
+        self.phases = _Fragments(lambda code: _optional("phase", store.phase_ids[code]))
+        self.places = _Fragments(lambda code: _optional("place", store.place_ids[code]))
+        self.vehicles = refs("vehicles")
+        self.people = refs("people")
+        self.sources = refs("sources")
+        self.confidences = _Fragments(
+            lambda code: _optional("confidence", getattr(CONFIDENCES[code], "value", None))
+        )
+
+    def text(self, batch: Batch) -> str:
+        """The events of the batch, each as `\n    {...}`, separated by commas."""
+        size = batch.size
+        end = [""] * size
+        rare = [""] * size
+        for n, extras in batch.extras.items():
+            if extras.end:
+                end[n] = _fragment("end", extras.end)
+            if extras.note or extras.stated or extras.disputes or extras.station_crew is not None:
+                rare[n] = _rare(batch.event(n))
+        columns: list[Iterable[str]] = [
+            map(_FIRST.__add__, map(_encode, batch.ids)),
+            map(_TITLE.__add__, map(_encode, batch.titles)),
+            map(self.kinds.__getitem__, batch.kinds),
+            _texts("description", batch.descriptions),
+            map(self.phases.__getitem__, batch.phases),
+            _texts("at", batch.at),
+            _texts("planned", batch.planned),
+            end,
+            map(self.places.__getitem__, batch.places),
+            map(self.vehicles.__getitem__, batch.vehicles),
+            map(self.people.__getitem__, batch.people),
+            map(self.sources.__getitem__, batch.sources),
+            map(self.confidences.__getitem__, batch.confidences),
+            rare,
+            repeat(_CLOSE, size),
+        ]
+        return _RECORD + ("," + _RECORD).join(map("".join, zip(*columns, strict=False)))
+
+
+_FIRST = "{\n" + " " * (3 * INDENT) + '"id": '
+_TITLE = _FIELD + '"title": '
+_CLOSE = "\n" + " " * (2 * INDENT) + "}"
+
+
+class _Fragments(dict[int, str]):
+    """A store code -> the JSON fragment of its field, made on first use."""
+
+    def __init__(self, make: Callable[[int], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, code: int) -> str:
+        text = self[code] = self.make(code)
+        return text
+
+
+def _fragment(key: str, value: str) -> str:
+    return f'{_FIELD}"{key}": {_encode(value)}'
+
+
+def _optional(key: str, value: str | None) -> str:
+    return "" if value is None else _fragment(key, value)
+
+
+def _texts(key: str, values: list[str]) -> list[str]:
+    """The fragments of a text field, nothing where it is empty (its default)."""
+    head = f'{_FIELD}"{key}": '
+    return [head + _encode(value) if value else "" for value in values]
+
+
+def _rare(event: Event) -> str:
+    """The fields few events have (note, stated, disputes, station_crew), as `_record`
+    writes them."""
+    fields = RECORDS["event"]
+    defaults = _defaults(Event)
+    parts = []
+    for key in ("note", "stated", "disputes", "station_crew"):
+        value = getattr(event, key)
+        if value == defaults[key]:
+            continue
+        text = _indent(dumps(_value(value, fields[key])), 3 * INDENT)
+        parts.append(f'{_FIELD}"{key}": {text}')
+    return "".join(parts)
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def to_data(mission: Mission) -> dict[str, Any]:
@@ -65,7 +229,11 @@ def to_data(mission: Mission) -> dict[str, Any]:
     return data
 
 
-def _write_list(records: tuple[Any, ...], field: Field, out: TextIO) -> None:
+def _write_event_list(mission: Mission, field: Field, out: TextIO) -> None:
+    _write_list(mission.events, field, out)
+
+
+def _write_list(records: Sequence[Any], field: Field, out: TextIO) -> None:
     """A list written item by item, as `json.dumps(..., indent=2)` would lay it out."""
     assert isinstance(field.type, ListOf)
     item = Field(field.type.item)
@@ -136,7 +304,7 @@ def dumps(value: Any) -> str:
     """`json.dumps` with indent 2, keeping text readable but escaping every character that
     could drive a terminal (the values are unchanged)."""
     text = json.dumps(value, ensure_ascii=False, indent=INDENT)
-    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _UNSAFE.sub(_escape, text)
 
 
 def _indent(text: str, by: int) -> str:

@@ -10,23 +10,34 @@ inside a cell become `<br>`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Callable, Iterable
+from itertools import compress
+from operator import and_, attrgetter, not_
+from typing import TYPE_CHECKING, Any, TextIO
 
 from data.export.options import (
     DetailStyle,
     ExportOptions,
     crew_facts,
     event_details,
+    planned_phrases,
+    rare_details,
     relative_heading,
     relative_text,
+    relative_texts,
     sections,
     source_numbers,
+    vehicle_names,
     zone_heading,
 )
 from data.model import Event, Mission, Person, Phase
 from data.sanitize import sanitize
-from data.timefmt import show
+from data.timefmt import BulkShow, Times, show
+from data.times import When
+
+if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
+    from data.export.columns import Batch
+    from data.store import EventStore
 
 # Characters that mean something inline in GitHub Markdown: escapes, code, emphasis, links
 # and images, HTML and entities, table cells, strikethrough, math, headings, mentions.
@@ -55,8 +66,173 @@ def escape(text: str, *, block: bool = False) -> str:
     return f"{joined[: match.start(2)]}\\{joined[match.start(2) :]}"
 
 
+def escapes(texts: list[str]) -> list[str]:
+    """`escape` for a column of a batch: with no tab, newline or control character in the
+    batch, each text is stripped and the special characters of all are escaped at once."""
+    from data.export.columns import SEPARATOR, needs_sanitizing
+
+    joined = SEPARATOR.join(texts)
+    if needs_sanitizing(joined) or "\t" in joined or "\n" in joined:
+        return list(map(escape, texts))
+    joined = SEPARATOR.join(map(str.strip, texts))
+    if _SPECIAL.search(joined):
+        joined = _SPECIAL.sub(r"\\\1", joined)
+    return joined.split(SEPARATOR)
+
+
 def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
-    """Write the whole Markdown export of `mission` to `out`, event by event."""
+    """Write the whole Markdown export of `mission` to `out`, a batch of events at a time.
+
+    The events are formatted from the columns of the mission's store
+    (`data.export.columns`): the same bytes as `write_reference`, which formats `Event`s."""
+    numbers = source_numbers(mission)
+    out.write(f"# {escape(mission.info.title)}\n\n")
+    if mission.info.summary:
+        out.write(f"{escape(mission.info.summary, block=True)}\n\n")
+    out.write(_settings(options))
+    from data.export.columns import batches, event_store, selection
+    from data.export.columns import sections as column_sections
+
+    store = event_store(mission)
+    chosen = selection(store, options)
+    rows = _Rows(mission, store, options, numbers)
+    for section in column_sections(mission, store, chosen):
+        _write_phase(section.phase, options, out)
+        for batch in batches(store, section.positions):
+            out.write(rows.text(batch))
+    if not chosen:
+        out.write("No events match the filter.\n")
+    _write_crew(mission, out)
+    _write_sources(mission, out)
+
+
+class _Rows:
+    """Makes the table rows of a batch of events from the store's columns: what many events
+    share (facts, people, vehicles, source notes) once per code, the rare fields from the
+    event itself by the reference's own function."""
+
+    def __init__(
+        self, mission: Mission, store: EventStore, options: ExportOptions, numbers: dict[str, int]
+    ) -> None:
+        from data.store import CONFIDENCES, KINDS
+
+        self.options = options
+        self.zones = [BulkShow(zone) for zone in options.zones]
+        self.first_zone = self.zones[0]
+        self.style = DetailStyle(escape, escape, lambda ids: _refs(ids, numbers), "\N{EN DASH} ")
+        groups = store.groups
+        place_ids = store.place_ids
+
+        def facts(key: tuple[int, bool, int, int]) -> str:
+            kind, approximate, confidence_code, place_code = key
+            facts = [KINDS[kind].value]
+            if approximate:
+                facts.append("approximate time")
+            confidence = CONFIDENCES[confidence_code]
+            if confidence is not None:
+                facts.append(f"confidence {confidence.value}")
+            place = mission.place_by_id.get(place_ids[place_code] or "")
+            if place is not None and place.name:
+                facts.append(f"at {place.name}")
+            return escape(" · ".join(facts))
+
+        def people(code: int) -> str:
+            names = [
+                mission.person_by_id[p].name for p in groups[code] if p in mission.person_by_id
+            ]
+            return _BREAK + escape("people: " + ", ".join(names)) if names else ""
+
+        def vehicles(code: int) -> str:
+            names = vehicle_names(mission, groups[code])
+            return _BREAK + escape("vehicles: " + ", ".join(names)) if names else ""
+
+        self.facts = _Lookup(facts)
+        self.people = _Lookup(people)
+        self.vehicles = _Lookup(vehicles)
+        self.refs = _Lookup(lambda code: _refs(groups[code], numbers))
+
+    def text(self, batch: Batch) -> str:
+        """The table rows of the batch."""
+        times = Times.of(batch.whens, batch.instants)
+        columns: list[Iterable[str]] = [escapes(zone.cells(times)) for zone in self.zones]
+        if self.options.relative:
+            columns.append(escapes(relative_texts(times, self.options)))
+        titles = [f"**{title}**" for title in escapes(batch.titles)]
+        at = batch.at
+        if "" in at:
+            for n in compress(range(batch.size), map(not_, at)):
+                titles[n] = f"(planned) {titles[n]}"
+        approximate: Iterable[bool] = map(_APPROXIMATE, times.shapes)
+        if "" in at:
+            approximate = map(and_, map(bool, at), approximate)
+        details = [
+            map(
+                self.facts.__getitem__,
+                zip(batch.kinds, approximate, batch.confidences, batch.places, strict=True),
+            ),
+            self._ends(batch),
+            self._planned(batch, times),
+            map(self.people.__getitem__, batch.people),
+            map(self.vehicles.__getitem__, batch.vehicles),
+            [_BREAK + text if text else "" for text in escapes(batch.descriptions)],
+            self._rare(batch),
+        ]
+        columns.append(titles)
+        columns.append(map("".join, zip(*details, strict=True)))
+        columns.append(map(self.refs.__getitem__, batch.sources))
+        return "".join(map(_ROW.format, map(_CELL.join, zip(*columns, strict=True))))
+
+    def _ends(self, batch: Batch) -> list[str]:
+        lines = [""] * batch.size
+        ends = [(n, x.end) for n, x in batch.extras.items() if x.end]
+        if ends:
+            times = Times.of([end for _, end in ends])
+            shown = [zone.cells(times) for zone in self.zones]
+            for number, (n, _) in enumerate(ends):
+                cells = dict.fromkeys(column[number] for column in shown)
+                lines[n] = _BREAK + escape("until " + " / ".join(cells))
+        return lines
+
+    def _planned(self, batch: Batch, times: Times) -> list[str]:
+        lines = [""] * batch.size
+        for n, phrase in planned_phrases(batch, times, self.first_zone):
+            lines[n] = _BREAK + escape(phrase)
+        return lines
+
+    def _rare(self, batch: Batch) -> list[str]:
+        lines = [""] * batch.size
+        for n, extras in batch.extras.items():
+            if extras.stated or extras.disputes or extras.note or extras.station_crew is not None:
+                details = rare_details(batch.event(n), self.options, self.style, self._shown)
+                lines[n] = "".join(_BREAK + line for line in details)
+        return lines
+
+    def _shown(self, when: When, zone: str) -> str:
+        shows = self.first_zone if zone == self.first_zone.zone else BulkShow(zone)
+        return shows.cells(Times.of([when.text]))[0]
+
+
+_BREAK = "<br>"
+_CELL = " | "
+_ROW = "| {} |\n"
+_APPROXIMATE = attrgetter("approximate")
+
+
+class _Lookup(dict[Any, str]):
+    """A key -> text made by `make` on first use."""
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> str:
+        text = self[key] = self.make(key)
+        return text
+
+
+def write_reference(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+    """The Markdown export made event by event from `Event`s: the definition `write` is
+    tested against, byte for byte (slow: for tests)."""
     numbers = source_numbers(mission)
     out.write(f"# {escape(mission.info.title)}\n\n")
     if mission.info.summary:

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from itertools import chain, compress
+from operator import and_
 from typing import TYPE_CHECKING
 
 from data.derived import TimeMode, format_duration, planned_delta, relative, time_in_space
 from data.filters import Filter, FilterError, parse_filter
 from data.model import Event, Mission, Person, Phase
 from data.search import is_store
-from data.timefmt import STATED, show
+from data.timefmt import STATED, BulkShow, Times, show
 from data.times import Precision, TimeFormatError, When, zone_info
 
 if TYPE_CHECKING:
+    from data.export.columns import Batch
     from data.store import EventStore
 
 DEFAULT_ZONES = ("UTC",)
@@ -158,6 +161,33 @@ def _in_phase(
             yield event
 
 
+def _with_offset(when: When, zone: str) -> str:
+    return show(when, zone).with_offset
+
+
+def relative_texts(times: Times, options: ExportOptions) -> list[str]:
+    """`relative_text` for many times: the reference `relative` on a light `When` per time,
+    with no parsing of a time of day (a date is parsed, for its stated day)."""
+    if not options.relative or options.anchor is None:
+        return [""] * len(times.texts)
+    from data.whens import fast_when  # the large-mission parser: not for the first frame
+
+    reference = options.anchor.when
+    mode = options.mode
+    cells = []
+    for text, shape, ms in zip(times.texts, times.shapes, times.millis, strict=True):
+        if shape.is_date:
+            when = fast_when(text)
+        else:
+            instant = _EPOCH + timedelta(milliseconds=ms)
+            when = When(instant, shape.precision, None, None, shape.approximate, text)
+        cells.append(relative(when, reference, mode))
+    return cells
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def relative_text(when: When, options: ExportOptions) -> str:
     """`when` relative to the anchor in the chosen mode; empty when not relative."""
     if not options.relative or options.anchor is None:
@@ -216,17 +246,54 @@ def planned_note(event: Event, zone: str) -> str:
         return ""
     shown = show(event.planned, zone).with_offset
     precision = min(event.planned.precision, event.at.precision)
-    if precision <= Precision.DAY:
-        return f"planned {shown}"
     if precision is Precision.MINUTE:
         delta = _to_minute(event.at.instant) - _to_minute(event.planned.instant)
-        if not delta:
-            return f"planned {shown}, in the same minute"
-    if not delta:
+    return planned_phrase(shown, precision, delta // _MILLISECOND)
+
+
+_MILLISECOND = timedelta(milliseconds=1)
+
+
+def planned_phrase(shown: str, precision: Precision, late_ms: int) -> str:
+    """`planned_note` from its parts: the planned time as shown, the coarser precision of the
+    two times, and how late the event was in ms (to the minute when that precision is
+    minutes; times are given to the millisecond at most)."""
+    if precision <= Precision.DAY:
+        return f"planned {shown}"
+    if precision is Precision.MINUTE and not late_ms:
+        return f"planned {shown}, in the same minute"
+    if not late_ms:
         return f"planned {shown}, on time"
-    late = "late" if delta > timedelta(0) else "early"
-    seconds = precision > Precision.MINUTE
-    return f"planned {shown}, {format_duration(abs(delta), seconds=seconds)} {late}"
+    return f"planned {shown}, {_lateness(late_ms, precision > Precision.MINUTE)}"
+
+
+def planned_phrases(batch: Batch, times: Times, shows: BulkShow) -> Iterator[tuple[int, str]]:
+    """`planned_note` for the events of a batch that have both times: (index in the batch,
+    note), the planned time shown by `shows`; `times` are the batch's actual times."""
+    at, planned_texts = batch.at, batch.planned
+    both = list(compress(range(batch.size), map(and_, map(bool, at), map(bool, planned_texts))))
+    if not both:
+        return
+    planned = Times.of([planned_texts[n] for n in both])
+    shown = shows.cells(planned)
+    millis, shapes = times.millis, times.shapes
+    for n, planned_ms, planned_shape, text in zip(
+        both, planned.millis, planned.shapes, shown, strict=True
+    ):
+        at_ms = millis[n]
+        precision = min(shapes[n].precision, planned_shape.precision)
+        if precision is Precision.MINUTE:
+            at_ms -= at_ms % 60_000
+            planned_ms -= planned_ms % 60_000
+        yield n, planned_phrase(text, precision, at_ms - planned_ms)
+
+
+@lru_cache(maxsize=4096)
+def _lateness(late_ms: int, seconds: bool) -> str:
+    """`0h 10m 31s late`; cached: plans are mostly met within minutes, so these repeat."""
+    late = "late" if late_ms > 0 else "early"
+    duration = timedelta(milliseconds=abs(late_ms))
+    return f"{format_duration(duration, seconds=seconds)} {late}"
 
 
 def _to_minute(instant: datetime) -> datetime:
@@ -299,12 +366,25 @@ def event_details(
         yield style.line("vehicles: " + ", ".join(vehicles))
     if event.description:
         yield style.block(event.description)
+    yield from rare_details(event, options, style)
+
+
+def rare_details(
+    event: Event,
+    options: ExportOptions,
+    style: DetailStyle,
+    shown: Callable[[When, str], str] | None = None,
+) -> Iterator[str]:
+    """The last of `event_details`: stated times, disputes, the note and the station's crew
+    (fields few events have). `shown` is `show(when, zone).with_offset` or a stand-in."""
+    shown = shown or _with_offset
+    zone = options.zones[0]
     for stated in event.stated:
         yield f"{style.line('stated: ' + stated.text)} {style.refs([stated.source])}".rstrip()
     for dispute in event.disputes:
         yield style.line(f"disputed: {dispute.topic}")
         for version in dispute.versions:
-            at = f" ({show(version.at, zone).with_offset})" if version.at is not None else ""
+            at = f" ({shown(version.at, zone)})" if version.at is not None else ""
             claim = style.line(version.claim + at)
             yield f"{style.bullet}{claim} {style.refs(version.sources)}".rstrip()
     if event.note:

@@ -9,31 +9,270 @@ the widths, so memory does not grow with the number of events).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Callable, Iterable
+from itertools import compress, repeat
+from operator import and_, attrgetter, not_
+from typing import TYPE_CHECKING, Any, TextIO
 
 from data.export.options import (
     DetailStyle,
     ExportOptions,
     crew_facts,
     event_details,
+    planned_phrases,
+    rare_details,
     relative_heading,
     relative_text,
+    relative_texts,
     sections,
     selected_events,
     source_numbers,
+    vehicle_names,
     zone_heading,
 )
 from data.model import Event, Mission, Phase, Source
 from data.sanitize import sanitize, sanitize_line
-from data.timefmt import STATED, show
+from data.timefmt import STATED, BulkShow, Times, show, time_shapes
+from data.times import When
+
+if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
+    from data.export.columns import Batch
+    from data.store import EventStore
 
 GAP = "  "
 INDENT = "    "
 
 
 def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
-    """Write the whole text export of `mission` to `out`, event by event."""
+    """Write the whole text export of `mission` to `out`, a batch of events at a time.
+
+    The events are formatted from the columns of the mission's store
+    (`data.export.columns`): the same bytes as `write_reference`, which formats `Event`s."""
+    from data.export.columns import batches, event_store, selection
+    from data.export.columns import sections as column_sections
+
+    numbers = source_numbers(mission)
+    _write_header(mission, options, out)
+    store = event_store(mission)
+    chosen = selection(store, options)
+    rows = _Rows(mission, store, options, numbers)
+    widths = rows.widths(batches(store, chosen))
+    headings = [zone_heading(zone) for zone in options.zones]
+    if options.relative:
+        headings.append(relative_heading(options))
+    out.write(_row([*headings, "event"], widths) + "\n")
+    out.write(_row(["-" * width for width in widths] + ["-----"], widths) + "\n")
+    for section in column_sections(mission, store, chosen):
+        _write_phase(section.phase, options, out)
+        for batch in batches(store, section.positions):
+            out.write(rows.text(batch, widths))
+    if not chosen:
+        out.write("\n(no events match the filter)\n")
+    _write_crew(mission, out)
+    _write_sources(mission, out)
+
+
+class _Rows:
+    """Makes the text of a batch of events (rows and details) from the store's columns.
+
+    What many events share is formatted once and looked up by its codes: the facts line
+    (kind, approximate, confidence, place), the people and vehicles lines, the source notes.
+    The rare fields (stated times, disputes, notes, the station's crew) are formatted from
+    the event itself, by the same function as `write_reference`."""
+
+    def __init__(
+        self, mission: Mission, store: EventStore, options: ExportOptions, numbers: dict[str, int]
+    ) -> None:
+        from data.store import CONFIDENCES, KINDS
+
+        self.mission = mission
+        self.options = options
+        self.zones = [BulkShow(zone) for zone in options.zones]
+        self.first_zone = self.zones[0]
+        self.style = DetailStyle(sanitize_line, sanitize, lambda ids: _refs(ids, numbers), "  - ")
+        groups = store.groups
+        place_ids = store.place_ids
+
+        def facts(key: tuple[int, bool, int, int]) -> str:
+            kind, approximate, confidence_code, place_code = key
+            facts = [KINDS[kind].value]
+            if approximate:
+                facts.append("approximate time")
+            confidence = CONFIDENCES[confidence_code]
+            if confidence is not None:
+                facts.append(f"confidence {confidence.value}")
+            place = mission.place_by_id.get(place_ids[place_code] or "")
+            if place is not None and place.name:
+                facts.append(f"at {place.name}")
+            return _detail(" · ".join(facts))
+
+        def people(code: int) -> str:
+            names = [
+                mission.person_by_id[p].name for p in groups[code] if p in mission.person_by_id
+            ]
+            return _detail("people: " + ", ".join(names)) if names else ""
+
+        def vehicles(code: int) -> str:
+            names = vehicle_names(mission, groups[code])
+            return _detail("vehicles: " + ", ".join(names)) if names else ""
+
+        self.facts = _Lookup(facts)
+        self.people = _Lookup(people)
+        self.vehicles = _Lookup(vehicles)
+        self.notes = _Lookup(lambda code: _refs(groups[code], numbers))
+
+    def time_columns(self, batch: Batch) -> tuple[Times, list[list[str]]]:
+        """The batch's times, and its time cells: one column per zone, then the relative
+        column if asked."""
+        times = Times.of(batch.whens, batch.instants)
+        cells = [zone.cells(times) for zone in self.zones]
+        if self.options.relative:
+            cells.append(relative_texts(times, self.options))
+        return times, cells
+
+    def widths(self, batches: Iterable[Batch]) -> list[int]:
+        """The width of each time column: its heading or its longest cell."""
+        options = self.options
+        widths = [len(zone_heading(zone)) for zone in options.zones]
+        if options.relative:
+            widths.append(len(relative_heading(options)))
+        for batch in batches:
+            whens, instants = batch.whens, batch.instants
+            longest = [zone.widest_of(whens, instants) for zone in self.zones]
+            if options.relative:
+                times = Times.of(whens, instants)
+                longest.append(max(map(len, relative_texts(times, options)), default=0))
+            widths = list(map(max, widths, longest))
+        return widths
+
+    def text(self, batch: Batch, widths: list[int]) -> str:
+        """The rows of the batch, each followed by its indented details."""
+        from data.export.columns import SEPARATOR, needs_sanitizing
+
+        times, cells = self.time_columns(batch)
+        padded = [
+            list(map(str.ljust, column, repeat(width)))
+            for column, width in zip(cells, widths, strict=True)
+        ]
+        titles = batch.titles
+        if needs_sanitizing(SEPARATOR.join(titles)) or _has_breaks(titles):
+            titles = list(map(sanitize_line, titles))
+        at = batch.at
+        if "" in at:
+            titles = list(titles)
+            for n in compress(range(batch.size), map(not_, at)):
+                titles[n] = f"(planned) {titles[n]}"
+        notes = map(self.notes.__getitem__, batch.sources)
+        lasts = map(str.rstrip, map(" ".join, zip(titles, notes, strict=True)))
+        rows = map(_LINE.format, map(str.rstrip, map(GAP.join, zip(*padded, lasts, strict=True))))
+        shapes = times.shapes
+        approximate: Iterable[bool] = map(_APPROXIMATE, shapes)
+        if "" in at:
+            approximate = map(and_, map(bool, at), approximate)
+        facts = map(
+            self.facts.__getitem__,
+            zip(batch.kinds, approximate, batch.confidences, batch.places, strict=True),
+        )
+        parts = [
+            rows,
+            facts,
+            self._ends(batch),
+            self._planned(batch, times),
+            map(self.people.__getitem__, batch.people),
+            map(self.vehicles.__getitem__, batch.vehicles),
+            self._descriptions(batch),
+            self._rare(batch),
+        ]
+        return "".join(map("".join, zip(*parts, strict=True)))
+
+    def _ends(self, batch: Batch) -> list[str]:
+        """`until ...` for the events that end later (in every zone, each shown once)."""
+        lines = [""] * batch.size
+        ends = [(n, x.end) for n, x in batch.extras.items() if x.end]
+        if ends:
+            times = Times.of([end for _, end in ends])
+            shown = [zone.cells(times) for zone in self.zones]
+            for number, (n, _) in enumerate(ends):
+                cells = dict.fromkeys(column[number] for column in shown)
+                lines[n] = _detail("until " + " / ".join(cells))
+        return lines
+
+    def _planned(self, batch: Batch, times: Times) -> list[str]:
+        """`planned ...` for the events with both a planned and an actual time."""
+        lines = [""] * batch.size
+        for n, phrase in planned_phrases(batch, times, self.first_zone):
+            lines[n] = _detail(phrase)
+        return lines
+
+    def _descriptions(self, batch: Batch) -> list[str]:
+        from data.export.columns import SEPARATOR, needs_sanitizing
+
+        texts = batch.descriptions
+        joined = SEPARATOR.join(texts)
+        if needs_sanitizing(joined):
+            texts = list(map(sanitize, texts))
+        if "\t" in joined or "\n" in joined:
+            return [_indented(text, INDENT) if text else "" for text in texts]
+        return [_one_line(text) if text else "" for text in texts]
+
+    def _shown(self, when: When, zone: str) -> str:
+        """`show(when, zone).with_offset`, by `BulkShow`."""
+        shows = self.first_zone if zone == self.first_zone.zone else BulkShow(zone)
+        return shows.cells(Times([when.text], time_shapes([when.text]), [_ms(when)]))[0]
+
+    def _rare(self, batch: Batch) -> list[str]:
+        lines = [""] * batch.size
+        for n, extras in batch.extras.items():
+            if extras.stated or extras.disputes or extras.note or extras.station_crew is not None:
+                event = batch.event(n)
+                details = rare_details(event, self.options, self.style, self._shown)
+                lines[n] = "".join(_indented(line, INDENT) for line in details)
+        return lines
+
+
+class _Lookup(dict[Any, str]):
+    """A key -> text made by `make` on first use."""
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> str:
+        text = self[key] = self.make(key)
+        return text
+
+
+_LINE = "{}\n"
+_APPROXIMATE = attrgetter("approximate")
+
+
+def _ms(when: When) -> int:
+    return round(when.instant.timestamp() * 1000)
+
+
+def _detail(line: str) -> str:
+    """A one-line detail (`style.line`), indented, with its newline."""
+    if line.isprintable():  # then sanitize_line leaves it as it is, and it is one line
+        return f"{INDENT}{line}".rstrip() + "\n"
+    return _indented(sanitize_line(line), INDENT)
+
+
+def _one_line(text: str) -> str:
+    """`_indented(text, INDENT)` for a text with no tab and no newline."""
+    text = text.rstrip()
+    return f"{INDENT}{text}\n" if text else "\n"
+
+
+def _has_breaks(texts: list[str]) -> bool:
+    from data.export.columns import SEPARATOR
+
+    joined = SEPARATOR.join(texts)
+    return "\t" in joined or "\n" in joined
+
+
+def write_reference(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+    """The text export made event by event from `Event`s: the definition `write` is tested
+    against, byte for byte (slow: for tests)."""
     numbers = source_numbers(mission)
     _write_header(mission, options, out)
     widths = _widths(mission, options)

@@ -143,7 +143,8 @@ def test_ascii_dumb_terminal_raises_nothing(mission: Path | None) -> None:
 
 @pytest.mark.parametrize("format_name", ["text", "md", "csv", "json", "ics"])
 def test_exports_in_an_ascii_locale(format_name: str, tmp_path: Path) -> None:
-    environment = {**os.environ, **ASCII_ENV}
+    # A fixed export time: the two runs compared below may straddle a second (ICS DTSTAMP).
+    environment = {**os.environ, **ASCII_ENV, "SOURCE_DATE_EPOCH": "1700000000"}
     command = [sys.executable, "-m", "tui", "export", "-f", format_name]
     to_stdout = subprocess.run(command, env=environment, capture_output=True, check=False)
     assert to_stdout.returncode == 0, to_stdout.stderr

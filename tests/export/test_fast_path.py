@@ -1,0 +1,121 @@
+"""The column path of the exports (`write`: text, Markdown, CSV, JSON) gives the very bytes
+of the per-event reference (`write_reference`), on the generated benchmark mission in both
+of its forms (JSON Lines: a compact store; JSON: a tuple of events), for every option that
+changes what is written:
+zones (a fixed one, one with summer time, one with a half-hour offset, `stated`), relative
+times in each mode and from another event, and filters (a kind, a phase, a person, and one
+that leaves nothing)."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from data.export import csv_export, json_export, make_options, markdown_export, text_export
+from data.export.options import ExportOptions
+from data.loader import load_mission
+from data.model import Mission
+from data.store import EventStore
+from data.times import Precision
+
+ROOT = Path(__file__).parent.parent.parent
+_spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
+assert _spec is not None and _spec.loader is not None
+generate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(generate)
+
+EVENTS = 2000
+WRITERS: dict[str, Any] = {
+    "text": text_export,
+    "md": markdown_export,
+    "csv": csv_export,
+    "json": json_export,
+}
+OPTIONS: dict[str, dict[str, Any]] = {
+    "default": {},
+    "zones": {"zones": ["Europe/Brussels", "stated", "Asia/Kolkata"]},
+    "stated-only": {"zones": ["stated"]},
+    "t-minus": {"zones": ["America/Chicago"], "mode": "t-minus"},
+    "met-from": {"zones": ["stated"], "relative_to": "x02-docking", "mode": "met"},
+    "flight-day": {"mode": "flight-day"},
+    "kinds": {"zones": ["Asia/Tokyo", "UTC"], "filter_text": "kind:eva,docking,anomaly"},
+    "phase": {"filter_text": "phase:exp-02", "relative_to": "x01-launch"},
+    "person": {"zones": ["stated", "Europe/Moscow"], "filter_text": "person:morredo"},
+    "nothing": {"filter_text": "kind:film"},
+}
+
+
+@pytest.fixture(scope="module")
+def missions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Mission]:
+    folder = tmp_path_factory.mktemp("fast-path")
+    for form in ("json", "jsonl"):
+        with (folder / f"m.{form}").open("w", encoding="utf-8") as out:
+            generate.write_mission(out, EVENTS, form)
+    store, plain = load_mission(folder / "m.jsonl"), load_mission(folder / "m.json")
+    assert isinstance(store.events, EventStore) and isinstance(plain.events, tuple)
+    return {"store": store, "tuple": plain}
+
+
+def render(module: Any, writer: str, mission: Mission, options: ExportOptions) -> str:
+    out = io.StringIO(newline="")
+    getattr(module, writer)(mission, options, out)
+    return out.getvalue()
+
+
+def test_the_mission_has_every_shape_of_event(missions: dict[str, Mission]) -> None:
+    """What the comparisons rely on: every precision, approximate times, both times, spans,
+    stated times, disputes and the station's crew all occur."""
+    events = list(missions["store"].events)
+    precisions = Counter(event.when.precision for event in events)
+    assert set(precisions) == set(Precision)
+    assert any(e.when.approximate for e in events)
+    assert any(e.at is not None and e.planned is not None for e in events)
+    assert any(e.at is None for e in events)
+    assert sum(e.end is not None for e in events) > 10
+    assert any(e.stated for e in events)
+    assert any(e.disputes for e in events)
+    assert any(e.station_crew is not None for e in events)
+    assert len({e.when.zone for e in events}) > 5
+
+
+# Every option set on the store; a few on the tuple (the same columns once built).
+CASES = [("store", name) for name in OPTIONS] + [
+    ("tuple", name) for name in ("default", "zones", "person")
+]
+
+
+@pytest.mark.parametrize(("form", "name"), CASES)
+@pytest.mark.parametrize("format_name", ["text", "md", "csv"])
+def test_views_match_the_reference(
+    missions: dict[str, Mission], form: str, name: str, format_name: str
+) -> None:
+    mission = missions[form]
+    options = make_options(mission, **OPTIONS[name])
+    module = WRITERS[format_name]
+    fast = render(module, "write", mission, options)
+    reference = render(module, "write_reference", mission, options)
+    assert fast == reference
+    assert fast.count("\n") > (0 if name == "nothing" else 20)
+
+
+@pytest.mark.parametrize("form", ["store", "tuple"])
+def test_json_matches_the_reference(missions: dict[str, Mission], form: str) -> None:
+    mission = missions[form]
+    options = make_options(mission)
+    fast = render(json_export, "write", mission, options)
+    assert fast == render(json_export, "write_reference", mission, options)
+    assert fast.count('"id"') > EVENTS
+
+
+def test_both_forms_export_the_same(missions: dict[str, Mission]) -> None:
+    for module in WRITERS.values():
+        outputs = {
+            render(module, "write", mission, make_options(mission, zones=["stated"]))
+            for mission in missions.values()
+        }
+        assert len(outputs) == 1
