@@ -244,6 +244,7 @@ class MissionTimelineApp(App[None]):
         self.save_settings = save_settings
         self.mission = mission if loading is None else loading.header
         self.mission_path = mission_path
+        """The file the mission came from: an export never writes over it."""
         self.loading = loading
         """The large mission being read in a worker (its header is `mission` meanwhile)."""
         self._initial_load = loading is not None
@@ -251,7 +252,6 @@ class MissionTimelineApp(App[None]):
         self.load_problem: tuple[str, int] | None = None
         """Why the mission given on the command line could not be loaded, and the exit code:
         a problem found after the first frame ends the app (the CLI prints it)."""
-        """The file the mission came from: an export never writes over it."""
         self.config_file = config_file or config_path()
         self.config = config or Config()
         self._config_problems = list(config_problems)
@@ -805,8 +805,10 @@ class MissionTimelineApp(App[None]):
         except MissionError as error:
             self.post_message(self.Loaded(reading, None, str(error), error.exit_code))
         except Exception as error:  # a loader bug must not take the app down with it
+            from tui.cli import ExitCode
+
             problem = f"{reading.name}: cannot be read ({type(error).__name__}: {error})"
-            self.post_message(self.Loaded(reading, None, problem, 74))
+            self.post_message(self.Loaded(reading, None, problem, ExitCode.IO_ERROR))
         else:
             self.post_message(self.Loaded(reading, mission, ""))
 

@@ -265,3 +265,17 @@ async def test_o_of_a_large_file_with_a_bad_header_shows_the_error_at_once(
         await pilot.pause()
         assert isinstance(app.screen, ErrorDialog)
         assert app.mission is mission and app.loading is None
+
+
+def test_the_cli_ends_with_the_problem_found_after_the_first_frame(tmp_path: Path) -> None:
+    """On a real terminal: the app opens on the header, then the bad line ends it with the
+    one-line message on standard error and exit code 65, as when loading came first."""
+    from .test_pty import run_in_pty
+
+    path = write_log(tmp_path / "big.jsonl", bad_line=COUNT)
+    output, code = run_in_pty(path, [], size=(80, 24))
+    assert code == 65, output[-2000:]
+    assert b"Big test log" in output  # the header was shown before the problem was found
+    text = output.decode(errors="replace")
+    assert f"big.jsonl:{COUNT}:1: events[{COUNT - 2}].at:" in text.replace("\r\n", "")
+    assert "Traceback" not in text
