@@ -771,7 +771,9 @@ class MissionTimelineApp(App[None]):
         self.main_screen.mount(progress, after=self.header)
         self.crew.disabled = True  # a person's details need their flights' events
         self.refresh_bindings()
-        self._read_events(reading)
+        # After the next frame: the worker holds the GIL most of the time, and the first
+        # frame (header, progress line, empty list) should not wait for it.
+        self.call_after_refresh(self._read_events, reading)
 
     @work(thread=True, exclusive=True, group="load")
     def _read_events(self, reading: JsonlReading) -> None:
