@@ -404,8 +404,7 @@ class _Reader:
         info, people = self.header.info, self.header.people
         line_number = 2
         for block in self.blocks:
-            self._block(block, line_number)
-            line_number += block.count(b"\n") + (not block.endswith(b"\n"))
+            line_number += self._block(block, line_number)
             if self.progress is not None:
                 self.progress()
             if len(self.problems) >= MAX_PROBLEMS:
@@ -431,6 +430,8 @@ class _Reader:
 
     def _duplicates(self) -> None:
         """Report every id that is used again (the later uses, as `check_references` does)."""
+        if len(set(self.hashes)) == len(self.hashes):
+            return  # the usual case, in one pass (the set is freed at once)
         ordered = sorted(self.hashes)
         repeated = set(compress(ordered, map(eq, ordered, islice(ordered, 1, None))))
         if not repeated:
@@ -500,23 +501,24 @@ class _Reader:
             raise MissionDataError(problems)
         return fields
 
-    def _block(self, block: bytes, first_line: int) -> None:
+    def _block(self, block: bytes, first_line: int) -> int:
         """Take a block of event lines in one go; if anything in it is unusual, in batches
-        of lines, and those line by line."""
+        of lines, and those line by line. Returns the number of lines."""
+        size = block.count(b"\n") + (not block.endswith(b"\n"))
         try:
             raws = self.decode_lines(block)
         except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
             pass
         else:
-            size = block.count(b"\n") + (not block.endswith(b"\n"))
             # One event per line (decode_lines skips blank lines), so line numbers follow.
             if len(raws) == size and self._take(raws, block, first_line):
-                return
+                return size
         lines = block.split(b"\n")
         if not lines[-1]:
             lines.pop()
         for start in range(0, len(lines), _BATCH):
             self._batch(lines[start : start + _BATCH], first_line + start)
+        return size
 
     def _batch(self, batch: list[bytes], first_line: int) -> None:
         """Take a batch of event lines in bulk; if anything in it is unusual, line by line."""

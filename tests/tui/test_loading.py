@@ -83,11 +83,11 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
     gate = Gate()
     block = data.fastload._Reader._block
 
-    def gated(reader: data.fastload._Reader, chunk: bytes, first_line: int) -> None:
+    def gated(reader: data.fastload._Reader, chunk: bytes, first_line: int) -> int:
         if not gate.semaphore.acquire(timeout=30):
             raise TimeoutError("the test never let the worker on")
         gate.blocks += 1
-        block(reader, chunk, first_line)
+        return block(reader, chunk, first_line)
 
     monkeypatch.setattr(data.fastload._Reader, "_block", gated)
     monkeypatch.setattr(data.fastload, "_BLOCK", 1 << 16)  # many blocks in a small file
