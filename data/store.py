@@ -14,8 +14,8 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate, compress, pairwise, repeat
-from operator import add, and_, itemgetter, ne, not_
-from typing import overload
+from operator import add, and_, ne, not_
+from typing import Any, overload
 
 from data.model import Confidence, Dispute, Event, EventKind, Stated
 from data.whens import cached_when, fast_when
@@ -128,7 +128,7 @@ class TextColumn(Sequence[str]):
         column = TextColumn()
         blobs, starts, lengths = self.blobs, self.starts, self.lengths
         shift = self.SHIFT
-        all_lengths = array("I", itemgetter(*order)(lengths)) if len(order) > 1 else None
+        all_lengths = array("I", map(lengths.__getitem__, order))
         for number, edges in enumerate(runs):
             low = number << shift
             part = order[low : low + self.CHUNK]
@@ -137,10 +137,7 @@ class TextColumn(Sequence[str]):
                 head, last = part[first], part[stop - 1]
                 end = starts[last] + lengths[last] + 1
                 pieces.append(blobs[head >> shift][starts[head] : end])
-            if all_lengths is None:
-                new_lengths = array("I", [lengths[order[0]]])
-            else:
-                new_lengths = all_lengths[low : low + self.CHUNK]
+            new_lengths = all_lengths[low : low + self.CHUNK]
             new_starts = array("I", accumulate(map(add, new_lengths, repeat(1)), initial=0))
             new_starts.pop()
             column.blobs.append("".join(pieces))
@@ -547,13 +544,17 @@ class StoreBuilder:
             column.finish()
         if not self._in_order(len(c.instants)):
             instants = c.instants
-            _permute(c, sorted(range(len(instants)), key=instants.__getitem__))
+            # Kept as an array: a list of a million ints costs 36 MB more at the peak.
+            _permute(c, array("I", sorted(range(len(instants)), key=instants.__getitem__)))
         return EventStore(c, self.phase_ids, self.place_ids, self.groups)
 
 
-def _permute(c: Columns, order: list[int]) -> None:
+def _permute(c: Columns, order: Sequence[int]) -> None:
     """Put every column in `order`, one column at a time."""
-    pick = itemgetter(*order) if len(order) > 1 else (lambda seq: (seq[order[0]],))
+
+    def pick(values: Sequence[Any]) -> Iterator[Any]:
+        return map(values.__getitem__, order)
+
     runs = TextColumn.runs(order)
     c.ids = c.ids.gathered(order, runs)
     c.descriptions = c.descriptions.gathered(order, runs)
