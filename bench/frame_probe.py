@@ -2,6 +2,7 @@
 
     python bench/frame_probe.py REPORT_FILE bare
     python bench/frame_probe.py REPORT_FILE app [MISSION]
+    python bench/frame_probe.py REPORT_FILE app-loaded MISSION
 
 The parent (bench/run.py) reads `time.monotonic_ns()` just before it starts this process;
 Linux's monotonic clock is shared by all processes, so the difference between that and the
@@ -15,6 +16,11 @@ its callback after the next refresh of the screen, that is once the first frame 
 rendered and written to the terminal. The probe wraps `_ready` to schedule that callback,
 which writes the time and exits the app. The app runs on a real pseudo-terminal (given by
 the parent) so the full write path is timed.
+
+`app-loaded` waits instead for a large mission to be fully loaded and shown: from `_ready`
+it looks every 10 ms whether the app has stopped loading and its timeline shows the whole
+mission (`app.timeline.mission is app.mission`, which holds only once the widgets have
+been rebuilt for it), then writes the time after the next refresh, as above.
 """
 
 from __future__ import annotations
@@ -22,9 +28,10 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 
-def _install(report: Path) -> None:
+def _install(report: Path, *, loaded: bool = False) -> None:
     from textual.app import App
 
     original = App._ready
@@ -36,7 +43,23 @@ def _install(report: Path) -> None:
             report.write_text(str(time.monotonic_ns()))
             self.exit()
 
-        self.call_after_refresh(painted)
+        if not loaded:
+            self.call_after_refresh(painted)
+            return
+
+        def look() -> None:
+            from textual.css.query import NoMatches
+
+            app: Any = self
+            try:
+                done = app.loading is None and app.timeline.mission is app.mission
+            except NoMatches:  # the widgets are being rebuilt
+                done = False
+            if done:
+                timer.stop()
+                self.call_after_refresh(painted)
+
+        timer = self.set_interval(0.01, look)
 
     App._ready = ready  # type: ignore[method-assign]
 
@@ -44,7 +67,7 @@ def _install(report: Path) -> None:
 def main() -> int:
     report = Path(sys.argv[1])
     target = sys.argv[2]
-    _install(report)
+    _install(report, loaded=target == "app-loaded")
     if target == "bare":
         sys.path.insert(0, str(Path(__file__).parent))
         from bare_app import main as bare_main

@@ -5,13 +5,12 @@ Plain functions of the model, each tested against the fact sheet's checks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from data.model import Event, Mission, Person
-from data.search import is_compact
 from data.times import Precision, When
 
 
@@ -162,20 +161,6 @@ def station_crew(mission: Mission, instant: datetime) -> int | None:
         if event.station_crew is not None:
             count = event.station_crew
     return count
-
-
-def phase_changes(events: Sequence[Event]) -> list[tuple[int, str | None]]:
-    """Where the phase changes along `events` (in time order): `(position, phase id or
-    None)` for the first event and each one whose phase differs from the one before."""
-    if is_compact(events):
-        from data.store import phase_changes as from_columns  # loaded already: a store
-
-        return from_columns(events)
-    changes: list[tuple[int, str | None]] = []
-    for position, event in enumerate(events):
-        if not changes or event.phase != changes[-1][1]:
-            changes.append((position, event.phase))
-    return changes
 
 
 def events_of(person: Person, mission: Mission) -> Iterator[Event]:

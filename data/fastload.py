@@ -25,9 +25,10 @@ import re
 import stat
 from array import array
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import partial
-from itertools import compress, islice, repeat
-from operator import attrgetter, eq, is_not
+from itertools import chain, compress, islice, repeat
+from operator import attrgetter, eq, is_, is_not
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -58,7 +59,7 @@ from data.model import (
 from data.schema import FORMAT_VERSION, ID_PATTERN, RECORDS
 from data.store import CONFIDENCE_CODE, KIND_CODE, Extras, StoreBuilder
 from data.times import TimeFormatError
-from data.whens import fast_when, instant_of
+from data.whens import fast_when, instants_of
 
 _IS_GIVEN = partial(is_not, UNSET)
 
@@ -71,6 +72,8 @@ def _given(values: list[Any]) -> Iterator[int]:
 MAX_PROBLEMS = 1000
 """Stop collecting after this many problems: the first ones say what is wrong."""
 _BATCH = 4096
+_BLOCK = 1 << 20
+"""Bytes read at a time: its lines are decoded in one call and checked together."""
 _ID = re.compile(ID_PATTERN)
 _BOM = b"\xef\xbb\xbf"
 _MAX_CREW = 10**MAX_INT_DIGITS
@@ -165,6 +168,15 @@ _CONFIDENCE_CODE: dict[Any, int] = {
 _EMPTY_IF_UNSET: dict[Any, Any] = {UNSET: ""}
 
 
+def _texts(values: list[Any], unset: int) -> list[str]:
+    """Optional texts with `""` for those not given (`unset`: how many)."""
+    if not unset:
+        return values
+    if unset == len(values):
+        return [""] * unset
+    return list(map(_EMPTY_IF_UNSET.get, values, values))
+
+
 def is_jsonl(name: str) -> bool:
     """Whether `load_mission` reads this file as JSON Lines (by its suffix)."""
     return name.lower().endswith(".jsonl")
@@ -178,13 +190,73 @@ def load_jsonl(name: str, progress: Progress | None = None) -> Mission:
     """Read and validate a JSON Lines mission; raise `MissionError` on any problem.
 
     `progress` (for a progress indicator while a worker loads a large file) is called after
-    every batch of lines; the file's size is `os.path.getsize(name)`."""
-    opened = _open(name)
-    with opened as lines:
-        reader = _Reader(name)
-        if progress is not None:
-            reader.progress = lambda: progress(reader.count, opened.read)
-        return reader.read(lines)
+    every block of lines; the file's size is `os.path.getsize(name)`."""
+    return open_jsonl(name).finish(progress)
+
+
+class JsonlReading:
+    """A JSON Lines mission being read: `open_jsonl` reads and checks the header line at
+    once (the title can be shown while the events load), `finish` reads the events.
+
+    `finish` may run in a worker thread; its `progress` callback runs there too, may call
+    `snapshot` for what has been read so far, and may raise (an exception of its own, to
+    stop reading: the file is closed and the exception passes through)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._opened = _open(name)
+        blocks = self._opened.__enter__()
+        try:
+            self._reader = _Reader(name)
+            self.header: Mission = self._reader.start(blocks)
+            """The mission without its events (`events` is empty)."""
+        except BaseException:
+            self._opened.__exit__()
+            raise
+        self.size = self._opened.before.st_size
+        """The file's size in bytes."""
+
+    @property
+    def events_read(self) -> int:
+        return self._reader.count
+
+    @property
+    def bytes_read(self) -> int:
+        return self._opened.read
+
+    def in_order(self) -> bool:
+        """Whether the events read so far are good and in time order. Once it is `False`,
+        `finish` will sort the columns in place: drop every snapshot before it goes on."""
+        return not self._reader.problems and self._reader.builder.in_order()
+
+    def snapshot(self) -> Mission | None:
+        """The events read so far as a mission (in whole chunks of 4096), if they are good
+        and in time order (else `None`). It shares the growing columns but sees only the
+        events read up to now, so another thread can show it while reading goes on."""
+        if not self.in_order():
+            return None
+        events = self._reader.builder.snapshot()
+        return None if events is None else replace(self.header, events=events)
+
+    def finish(self, progress: Progress | None = None) -> Mission:
+        """Read and check the events, close the file; raise `MissionError` on any problem."""
+        opened = self._opened
+        try:
+            if progress is not None:
+                self._reader.progress = lambda: progress(self._reader.count, opened.read)
+            return self._reader.finish()
+        finally:
+            opened.__exit__()
+
+    def close(self) -> None:
+        """Stop reading (when `finish` will not be called)."""
+        self._opened.__exit__()
+
+
+def open_jsonl(name: str) -> JsonlReading:
+    """Open a JSON Lines mission and read its header; raise `MissionError` if the file
+    cannot be read or its header is wrong. The events are read by `finish`."""
+    return JsonlReading(name)
 
 
 def _event_references(info: MissionInfo, people: tuple[Person, ...]) -> set[str]:
@@ -232,18 +304,27 @@ class _open:  # noqa: N801 (used as a context manager, like open)
         if problem is not None:
             os.close(descriptor)
             raise self.fail(problem)
-        self.handle = os.fdopen(descriptor, "rb", buffering=1 << 20)
-        return self._lines()
+        self.handle = os.fdopen(descriptor, "rb", buffering=0)
+        return self._blocks()
 
-    def _lines(self) -> Iterator[bytes]:
+    def _blocks(self) -> Iterator[bytes]:
+        """The file in blocks of whole lines (the last one may lack its newline)."""
+        carry = b""
         try:
-            while lines := self.handle.readlines(1 << 20):
-                self.read += sum(map(len, lines))
+            while block := self.handle.read(_BLOCK):
+                self.read += len(block)
                 if self.read > MAX_FILE_BYTES:
                     raise self.fail(f"too large (the limit is {MAX_FILE_BYTES} bytes)")
-                yield from lines
+                cut = block.rfind(b"\n") + 1
+                if not cut:
+                    carry += block
+                    continue
+                yield carry + block[:cut] if carry else block[:cut]
+                carry = block[cut:]
         except OSError as error:
             raise self.fail(f"cannot read: {error.strerror or error}") from None
+        if carry:
+            yield carry
         after = os.fstat(self.handle.fileno())
         if (after.st_size, after.st_mtime_ns) != (
             self.before.st_size,
@@ -266,8 +347,15 @@ class _Reader:
     def problem(self, path: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.name, path, message, line, 1 if line else None))
 
-    def read(self, lines: Iterator[bytes]) -> Mission:
-        first = next(lines, b"")
+    def start(self, blocks: Iterator[bytes]) -> Mission:
+        """Read the header line; the mission it describes, without events."""
+        first = b""
+        for block in blocks:
+            first += block
+            if b"\n" in block:
+                break
+        first, _, rest = first.partition(b"\n")
+        self.blocks = chain([rest] if rest else [], blocks)
         fields = self._header(first.removeprefix(_BOM))
         info = fields["mission"]
         people = tuple(fields.get("people", ()))
@@ -288,7 +376,7 @@ class _Reader:
         self.phase_code: dict[Any, int] = {UNSET: 0, **builder.phase_code}
         self.place_code: dict[Any, int] = {UNSET: 0, **builder.place_code}
         builder.group_code[UNSET] = 0  # type: ignore[index]
-        self.decode = msgspec.json.Decoder(
+        decoder = msgspec.json.Decoder(
             _event_struct(
                 tuple(builder.phase_ids),
                 tuple(builder.place_ids),
@@ -296,15 +384,27 @@ class _Reader:
                 tuple(sorted(self.person_ids)),
                 tuple(sorted(self.source_ids)),
             )
-        ).decode
+        )
+        self.decode = decoder.decode
+        self.decode_lines = decoder.decode_lines
         self.count = 0
-        line_number = 1
-        while True:
-            batch = list(islice(lines, _BATCH))
-            if not batch:
-                break
-            self._batch(batch, line_number + 1)
-            line_number += len(batch)
+        self.header = Mission(
+            info=info,
+            events=(),
+            sources=tuple(fields.get("sources", ())),
+            places=tuple(fields.get("places", ())),
+            vehicles=tuple(fields.get("vehicles", ())),
+            phases=tuple(fields.get("phases", ())),
+            people=people,
+        )
+        return self.header
+
+    def finish(self) -> Mission:
+        """Read the event lines and check what only the whole file can tell."""
+        info, people = self.header.info, self.header.people
+        line_number = 2
+        for block in self.blocks:
+            line_number += self._block(block, line_number)
             if self.progress is not None:
                 self.progress()
             if len(self.problems) >= MAX_PROBLEMS:
@@ -324,20 +424,14 @@ class _Reader:
                         self.problem(where, f"unknown event {value!r}")
         if self.problems:
             raise MissionDataError(self.problems)
-        events = builder.build()
+        events = self.builder.build()
         events.positions(self.wanted)  # looked up now, in one pass, and remembered
-        return Mission(
-            info=info,
-            events=events,
-            sources=tuple(fields.get("sources", ())),
-            places=tuple(fields.get("places", ())),
-            vehicles=tuple(fields.get("vehicles", ())),
-            phases=tuple(fields.get("phases", ())),
-            people=people,
-        )
+        return replace(self.header, events=events)
 
     def _duplicates(self) -> None:
         """Report every id that is used again (the later uses, as `check_references` does)."""
+        if len(set(self.hashes)) == len(self.hashes):
+            return  # the usual case, in one pass (the set is freed at once)
         ordered = sorted(self.hashes)
         repeated = set(compress(ordered, map(eq, ordered, islice(ordered, 1, None))))
         if not repeated:
@@ -407,6 +501,25 @@ class _Reader:
             raise MissionDataError(problems)
         return fields
 
+    def _block(self, block: bytes, first_line: int) -> int:
+        """Take a block of event lines in one go; if anything in it is unusual, in batches
+        of lines, and those line by line. Returns the number of lines."""
+        size = block.count(b"\n") + (not block.endswith(b"\n"))
+        try:
+            raws = self.decode_lines(block)
+        except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
+            pass
+        else:
+            # One event per line (decode_lines skips blank lines), so line numbers follow.
+            if len(raws) == size and self._take(raws, block, first_line):
+                return size
+        lines = block.split(b"\n")
+        if not lines[-1]:
+            lines.pop()
+        for start in range(0, len(lines), _BATCH):
+            self._batch(lines[start : start + _BATCH], first_line + start)
+        return size
+
     def _batch(self, batch: list[bytes], first_line: int) -> None:
         """Take a batch of event lines in bulk; if anything in it is unusual, line by line."""
         try:
@@ -414,20 +527,21 @@ class _Reader:
         except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
             pass
         else:
-            if self._take(raws, batch, first_line):
+            if self._take(raws, b"\n".join(batch), first_line):
                 return
         for offset, line in enumerate(batch):
             if not line.strip():
                 continue
             try:
-                if self._take([self.decode(line)], [line], first_line + offset):
+                if self._take([self.decode(line)], line, first_line + offset):
                     continue
             except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError):
                 pass
             self._slow(line, first_line + offset)
 
-    def _take(self, raws: list[Any], lines: list[bytes], first_line: int) -> bool:
-        """Add decoded events if the bulk checks pass (else add nothing and say so)."""
+    def _take(self, raws: list[Any], data: bytes, first_line: int) -> bool:
+        """Add decoded events (one per line of `data`, from `first_line`) if the bulk checks
+        pass; else add nothing and say so."""
         count = len(raws)
         column = {name: list(map(attrgetter(name), raws)) for name in _OPTIONAL}
         ids = list(map(attrgetter("id"), raws))
@@ -436,40 +550,37 @@ class _Reader:
         if len(fresh) != count:
             return False
         at, planned, ends = column["at"], column["planned"], column["end"]
+        chosen = at
+        if UNSET in at:
+            chosen = list(at)
+            for position in compress(range(count), map(is_, at, repeat(UNSET))):
+                chosen[position] = planned[position]
+            if UNSET in chosen:
+                return False  # "needs 'at' or 'planned'", from the slow path
         try:
-            if UNSET in at:
-                instants: list[float | None] = [None] * count
-                for position in _given(at):
-                    instants[position] = instant_of(at[position])
-            else:
-                instants = list(map(instant_of, at))
-            for position in _given(planned):
-                instant = instant_of(planned[position])
-                if instants[position] is None:
-                    instants[position] = instant
-            for position in _given(ends):
-                instant_of(ends[position])
+            instants = instants_of(chosen)
+            instants_of(list(filter(_IS_GIVEN, planned)))
+            instants_of(list(filter(_IS_GIVEN, ends)))
         except TimeFormatError:
             return False
-        if None in instants:
+        escapes = b"\\" in data
+        # A NUL can only be written escaped (JSON refuses raw control characters).
+        if escapes and b"\\u0000" in data:
             return False
-        present = _REQUIRED * count + sum(count - values.count(UNSET) for values in column.values())
-        texts = [titles, column["description"], column["note"], column["at"], planned, ends]
+        unset = {name: values.count(UNSET) for name, values in column.items()}
+        present = (_REQUIRED + len(unset)) * count - sum(unset.values())
         inside = 0
-        for values in texts:
-            blob = "\n".join(filter(_IS_GIVEN, values))
-            if "\x00" in blob:
-                return False
-            inside += blob.count(":")
-        nested = 0
+        for values in (titles, column["description"], column["note"], at, planned, ends):
+            inside += "\n".join(filter(_IS_GIVEN, values)).count(":")
         extras: dict[int, Extras] = {}
-        rare = ("end", "note", "stated", "disputes", "station_crew")
+        rare = ("note", "stated", "disputes", "station_crew")
         rows = set().union(*(_given(column[name]) for name in rare))
+        start = len(self.builder.columns.ids)
         if rows:
-            start = len(self.builder.columns.ids)
             for position in sorted(rows):
-                values = [column[name][position] for name in rare]
-                end, note, stated, disputes, crew = values
+                end, note, stated, disputes, crew = (
+                    column[name][position] for name in ("end", *rare)
+                )
                 try:
                     taken = self._extras(end, note, stated, disputes, crew)
                 except TimeFormatError:
@@ -477,39 +588,40 @@ class _Reader:
                 if taken is None:
                     return False
                 extras[start + position], colons = taken
-                nested += colons
-        joined = b"".join(lines)
+                inside += colons
         # A colon written as \u003a is in a decoded string but not among the raw colons.
         # Counting every "\u003a" (even an escaped backslash followed by "u003a") can only
         # make the two sides differ, never hide a duplicate key.
-        escaped = joined.count(b"\\u003a") + joined.count(b"\\u003A")
-        if joined.count(b":") != present + inside + nested - escaped:
+        escaped = data.count(b"\\u003a") + data.count(b"\\u003A") if escapes else 0
+        if data.count(b":") != present + inside - escaped:
             return False  # a duplicate key somewhere: the slow path names it
         try:  # codes first: a value msgspec let through but the mission lacks adds nothing
             phases = array("H", map(self.phase_code.__getitem__, column["phase"]))
             places = array("H", map(self.place_code.__getitem__, column["place"]))
         except KeyError:
             return False
+        for position in _given(ends):
+            if start + position not in extras:
+                extras[start + position] = Extras(end=ends[position])
         builder = self.builder
         c = builder.columns
         c.ids.extend_list(ids)
         c.titles += map(self.titles.setdefault, titles, titles)
-        c.descriptions.extend_list(
-            list(map(_EMPTY_IF_UNSET.get, column["description"], column["description"]))
-        )
+        c.descriptions.extend_list(_texts(column["description"], unset["description"]))
         c.kinds += bytes(map(_KIND_CODE.__getitem__, map(attrgetter("kind"), raws)))
         c.phases += phases
         c.places += places
         for name in ("vehicles", "people", "sources"):
             values = column[name]
             codes = list(map(builder.group_code.get, values))
-            if None in codes:
-                codes = [builder.group(() if v is UNSET else v) for v in values]
+            if None in codes:  # lists not met before
+                for position in compress(range(count), map(is_, codes, repeat(None))):
+                    codes[position] = builder.group(values[position])
             getattr(c, name).extend(codes)
         c.confidences += bytes(map(_CONFIDENCE_CODE.__getitem__, column["confidence"]))
-        c.at.extend_list(list(map(_EMPTY_IF_UNSET.get, column["at"], column["at"])))
-        c.planned.extend_list(list(map(_EMPTY_IF_UNSET.get, planned, planned)))
-        c.instants.extend(instants)  # type: ignore[arg-type]
+        c.at.extend_list(_texts(at, unset["at"]))
+        c.planned.extend_list(_texts(planned, unset["planned"]))
+        c.instants.extend(instants)
         c.extras.update(extras)
         self.hashes.extend(map(hash, ids))
         self.line_numbers.extend(range(first_line, first_line + count))

@@ -287,3 +287,35 @@ def test_references_to_an_empty_list(tmp_path: Path, key: str) -> None:
         line = json.dumps(launch | {key: value})
         found = problems(write(tmp_path, line, LANDING, header=header))
         assert any(f"events[0].{key}: " in problem for problem in found), found
+
+
+def test_blank_lines_crlf_and_no_final_newline_keep_line_numbers(tmp_path: Path) -> None:
+    bad = '{"id":"x","title":"X","kind":"launch","at":"2021-10-05T08:55"}'
+    path = tmp_path / "mission.jsonl"
+    body = "\r\n".join([json.dumps(HEADER), LAUNCH, "", "   ", LANDING, bad])
+    path.write_bytes(body.encode())
+    found = problems(path)
+    assert len(found) == 1 and "mission.jsonl:6:1: events[4].at:" in found[0], found
+    path.write_bytes(body.rpartition("\r\n")[0].encode())  # without the bad line
+    assert [e.id for e in load_mission(path).events] == ["launch", "landing"]
+
+
+def test_a_large_file_in_blocks_matches_line_by_line(tmp_path: Path) -> None:
+    """A file read in blocks of lines gives the same events as one whose lines carry
+    escapes (checked with the raw bytes), and the header can be read on its own."""
+    from data.fastload import open_jsonl
+
+    path = tmp_path / "m.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        generate.write_mission(out, 6000, "jsonl", seed=11)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert '"title":"Launch' in lines[1]
+    lines[1] = lines[1].replace('"title":"Launch', '"title":"L\\u0061unch')  # the same title
+    escaped = tmp_path / "e.jsonl"
+    escaped.write_text("\n".join(lines), encoding="utf-8")
+    reading = open_jsonl(str(path))
+    assert reading.header.info.title.startswith("Synthetic") and not reading.header.events
+    fast = reading.finish()
+    slow = load_mission(escaped)
+    assert len(fast.events) == len(slow.events) == 6000
+    assert list(fast.events) == list(slow.events)

@@ -2,16 +2,16 @@
 same answers on its columns as event by event."""
 
 import importlib.util
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from data.derived import phase_changes
 from data.filters import parse_filter
 from data.loader import load_mission
-from data.model import Mission
+from data.model import Event, Mission
 from data.search import EventSearch
-from data.store import EventStore, EventView, StoreBuilder, position_in
+from data.store import EventStore, EventView, StoreBuilder, compact_position, phase_starts
 
 ROOT = Path(__file__).parent.parent
 _spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
@@ -148,17 +148,25 @@ def test_text_column_keeps_strings_exactly() -> None:
     assert list(column.gathered(order)) == values[::-1]
 
 
-def test_phase_changes_from_columns_match_event_by_event(
+def test_phase_starts_from_columns_match_event_by_event(
     missions: tuple[Mission, Mission],
 ) -> None:
     store, plain = missions
-    assert phase_changes(store.events) == phase_changes(plain.events)
-    assert len(phase_changes(plain.events)) > 3
+
+    def walked(events: Sequence[Event]) -> list[tuple[int, str | None]]:
+        starts: list[tuple[int, str | None]] = []
+        for position, event in enumerate(events):
+            if not starts or event.phase != starts[-1][1]:
+                starts.append((position, event.phase))
+        return starts
+
+    assert phase_starts(store.events) == walked(plain.events)
+    assert len(walked(plain.events)) > 3
     for text in ("kind:eva,milestone", "phase:exp-03", "kind:landing"):
         view = parse_filter(text, store).apply(store.events)
         events = parse_filter(text, plain).apply(plain.events)
         assert isinstance(view, EventView)
-        assert phase_changes(view) == phase_changes(events), text
+        assert phase_starts(view) == walked(events), text
 
 
 def test_positions_by_id_in_a_store_and_a_view(missions: tuple[Mission, Mission]) -> None:
@@ -168,8 +176,8 @@ def test_positions_by_id_in_a_store_and_a_view(missions: tuple[Mission, Mission]
     assert isinstance(view, EventView)
     for position in (0, 1, len(events) // 2, len(events) - 1):
         event_id = events[position].id
-        assert position_in(view, event_id) == position
-        assert position_in(store.events, event_id) == plain.events.index(events[position])
+        assert compact_position(view, event_id) == position
+        assert compact_position(store.events, event_id) == plain.events.index(events[position])
     hidden = next(event for event in plain.events if event not in events)
-    assert position_in(view, hidden.id) is None
-    assert position_in(store.events, "no-such-event") is None
+    assert compact_position(view, hidden.id) is None
+    assert compact_position(store.events, "no-such-event") is None

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from data.times import TimeFormatError, parse_when
-from data.whens import cached_when, fast_when, instant_of
+from data.whens import cached_when, fast_when, instant_of, instants_of
 
 ZONES = [
     "UTC",
@@ -72,6 +72,16 @@ def test_fast_parser_matches_reference(text: str) -> None:
     else:
         assert instant_of(text) == expected.instant.timestamp()  # type: ignore[attr-defined]
         assert cached_when(text) == expected
+    assert bulk(text) == bulk(text)  # the second time from what the first one learned
+    assert bulk(text) == (expected if isinstance(expected, str) else instant_of(text))
+
+
+def bulk(text: str) -> object:
+    """`instants_of` for one string among others (so its tables fill as in a batch)."""
+    try:
+        return instants_of(["2021-10-05T08:55Z", text, text, "2021-10-05T11:55[Europe/Moscow]"])[1]
+    except TimeFormatError as error:
+        return str(error)
 
 
 @pytest.mark.parametrize(
@@ -95,3 +105,25 @@ def test_fast_parser_matches_reference(text: str) -> None:
 )
 def test_edge_cases_match_reference(text: str) -> None:
     assert fast(text) == reference(text)
+    expected = reference(text)
+    for _ in range(2):  # cold, then from the learned tables
+        assert bulk(text) == (expected if isinstance(expected, str) else instant_of(text))
+
+
+def test_bulk_instants_of_a_generated_mission() -> None:
+    """Every form the benchmark missions use, in bulk and one by one, agree exactly."""
+    texts = [
+        f"{approx}{day}T{clock}{suffix}"
+        for approx in ("", "~")
+        for day in ("2021-03-27", "2021-03-28", "2021-10-31", "2024-02-29", "2200-12-31")
+        for clock in ("00:30", "02:30:15", "23:59:59.999")
+        for suffix in ("Z", "+03:00", "-05:45", "[Europe/Brussels]", "+01:00[Europe/Brussels]")
+    ]
+    expected = [reference(text) for text in texts]
+    got = []
+    for text in texts:
+        try:
+            got.append(instants_of([text])[0])
+        except TimeFormatError as error:
+            got.append(str(error))
+    assert got == [e if isinstance(e, str) else e.instant.timestamp() for e in expected]

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events, on, work
@@ -17,10 +19,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.worker import get_current_worker
 
 import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on import)
 from data.derived import TimeMode
@@ -42,6 +46,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from data.export import ExportOptions
+    from data.fastload import JsonlReading
     from data.filters import Filter
     from data.search import EventSearch
     from tui.screens.export_dialog import ExportChoice
@@ -58,6 +63,18 @@ _Result = TypeVar("_Result")
 MODES = (TimeMode.ABSOLUTE, TimeMode.T_MINUS, TimeMode.MET, TimeMode.FLIGHT_DAY)
 NARROW_WIDTH = 100
 SHORT_HEIGHT = 30
+PROGRESS_INTERVAL = 0.1
+"""Seconds between two progress reports of a loading worker (they coalesce as well)."""
+WAIT_FOR_LOAD = frozenset(
+    {"search", "next_hit", "previous_hit", "filter", "clear", "crew", "export", "copy_event"}
+    | {"open", "reanchor"}
+)
+"""Actions that need the whole mission: they wait (dimmed) while a large one loads."""
+UNORDERED_NOTE = "not in time order: the list appears once all are read"
+
+
+class _LoadCancelledError(Exception):
+    """Raised in a loading worker's progress callback to stop reading."""
 
 
 def _mission_commands() -> type[Provider]:
@@ -197,6 +214,33 @@ class MissionTimelineApp(App[None]):
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit the app"),
     ]
 
+    @dataclass
+    class LoadProgressed(Message):
+        """A loading worker read more events (newer reports replace older ones)."""
+
+        reading: JsonlReading
+        events: int
+        done: int
+        """Bytes read."""
+        partial: Mission | None
+        """The events read so far, when they are in time order."""
+        ordered: bool = True
+        """Whether they are (else the list appears once all are read and sorted)."""
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, MissionTimelineApp.LoadProgressed) and (
+                message.reading is self.reading
+            )
+
+    @dataclass
+    class Loaded(Message):
+        """A loading worker finished: the mission, or the problem and its exit code."""
+
+        reading: JsonlReading
+        mission: Mission | None
+        problem: str = ""
+        exit_code: int = 0
+
     zone: reactive[str] = reactive("UTC", init=False)
     mode: reactive[TimeMode] = reactive(TimeMode.ABSOLUTE, init=False)
     anchor: reactive[Event | None] = reactive(None, init=False)
@@ -214,12 +258,20 @@ class MissionTimelineApp(App[None]):
         config_problems: tuple[str, ...] = (),
         save_settings: bool = True,
         mission_path: Path | None = None,
+        loading: JsonlReading | None = None,
     ) -> None:
         super().__init__()
         self.save_settings = save_settings
-        self.mission = mission
+        self.mission = mission if loading is None else loading.header
         self.mission_path = mission_path
         """The file the mission came from: an export never writes over it."""
+        self.loading = loading
+        """The large mission being read in a worker (its header is `mission` meanwhile)."""
+        self._initial_load = loading is not None
+        self._before_load: tuple[Mission, Path | None] | None = None
+        self.load_problem: tuple[str, int] | None = None
+        """Why the mission given on the command line could not be loaded, and the exit code:
+        a problem found after the first frame ends the app (the CLI prints it)."""
         self.config_file = config_file or config_path()
         self.config = config or Config()
         self._config_problems = list(config_problems)
@@ -230,9 +282,7 @@ class MissionTimelineApp(App[None]):
         dropped."""
         self.register_theme(MISSION_TIMELINE_THEME)
         self._start_with_theme(self.config.theme)
-        self.set_reactive(
-            MissionTimelineApp.anchor, mission.reference_event or next(iter(mission.events), None)
-        )
+        self.set_reactive(MissionTimelineApp.anchor, _first_anchor(self.mission))
 
     # ----------------------------------------------------------------- layout
 
@@ -289,6 +339,8 @@ class MissionTimelineApp(App[None]):
         self._check_size()
         for problem in self._config_problems:
             self.notify(problem, title="Config", severity="warning", markup=False, timeout=8)
+        if self.loading is not None:
+            self._start_loading(self.loading)
 
     def _show_mission(self) -> None:
         """Set up freshly composed mission widgets: title, state, focus and cursor."""
@@ -574,6 +626,9 @@ class MissionTimelineApp(App[None]):
             self.clear_filter()
             self._close(bar)
             return
+        if self.loading is not None:
+            self._complain("Filter not applied: the mission is still loading", bar)
+            return
         from data.filters import FilterError, parse_filter
 
         try:
@@ -757,6 +812,11 @@ class MissionTimelineApp(App[None]):
     def open_mission(self, path: str) -> None:
         """Load a mission file off the event loop; a bad one leaves the current mission."""
         problem: str | None = None
+        from data.fastload import is_jsonl
+
+        if is_jsonl(path):
+            self._open_large(path)
+            return
         try:
             mission = load_mission(Path(path).expanduser())
         except MissionError as error:
@@ -764,18 +824,23 @@ class MissionTimelineApp(App[None]):
         except Exception as error:  # a loader bug must not take the app down with it
             problem = f"{path}: cannot be read ({type(error).__name__}: {error})"
         if problem is not None:
-            from tui.screens.error_dialog import ErrorDialog
-
-            self.call_from_thread(
-                self.push_screen, ErrorDialog("Cannot open this mission file", problem)
-            )
+            self.call_from_thread(self._cannot_open, problem)
             return
         opened = Path(path).expanduser()
         self.call_from_thread(self.call_later, self.replace_mission, mission, opened)
 
-    async def replace_mission(self, mission: Mission, path: Path | None = None) -> None:
+    def _cannot_open(self, problem: str) -> None:
+        """The error dialog for a mission file that `o` could not open."""
+        from tui.screens.error_dialog import ErrorDialog
+
+        self.push_screen(ErrorDialog("Cannot open this mission file", problem))
+
+    async def replace_mission(
+        self, mission: Mission, path: Path | None = None, *, notice: str | None = None
+    ) -> None:
         """Show another mission everywhere. Zone, time mode and theme stay; the anchor is the
-        new mission's launch; search, filter, crew member and selection are cleared."""
+        new mission's launch; search, filter, crew member and selection are cleared.
+        `notice` replaces the "Opened" notification ("": none)."""
         gc.unfreeze()  # the old mission's widgets and events can be collected again
         self.mission = mission
         self.mission_path = path
@@ -784,7 +849,7 @@ class MissionTimelineApp(App[None]):
             ("event_filter", None),
             ("person", None),
             ("selected", None),
-            ("anchor", mission.reference_event or next(iter(mission.events), None)),
+            ("anchor", _first_anchor(mission)),
         ):
             self.set_reactive(getattr(MissionTimelineApp, name), value)
         main = self.main_screen
@@ -792,7 +857,141 @@ class MissionTimelineApp(App[None]):
         await main.mount_all(self._mission_widgets(), before=main.query_one(Footer))
         self._show_mission()
         self._check_size()
-        self.notify(f"Opened {sanitize_line(mission.info.title)}", markup=False)
+        if notice is None:
+            notice = f"Opened {sanitize_line(mission.info.title)}"
+        if notice:
+            self.notify(notice, markup=False)
+
+    # ----------------------------------------------------------------- loading a large mission
+
+    def _open_large(self, path: str) -> None:
+        """In the open worker: read a JSON Lines file's header, then load it like the one
+        given on the command line (a bad header leaves the current mission)."""
+        from data.fastload import open_jsonl
+
+        opened = Path(path).expanduser()
+        try:
+            reading = open_jsonl(str(opened))
+        except MissionError as error:
+            self.call_from_thread(self._cannot_open, str(error))
+            return
+        self.call_from_thread(self.call_later, self._show_header, reading, opened)
+
+    async def _show_header(self, reading: JsonlReading, path: Path) -> None:
+        """Show a mission whose events are still to be read, and start reading them."""
+        self._before_load = (self.mission, self.mission_path)
+        self._initial_load = False
+        await self.replace_mission(reading.header, path, notice="")
+        self.loading = reading
+        self._start_loading(reading)
+
+    def _start_loading(self, reading: JsonlReading) -> None:
+        """Show the progress line and read the events in a worker."""
+        from tui.widgets.load_progress import LoadProgress
+
+        progress = LoadProgress(id="loading")
+        progress.total_bytes = reading.size
+        self.main_screen.mount(progress, after=self.header)
+        self.crew.disabled = True  # a person's details need their flights' events
+        self.refresh_bindings()
+        # After the next frame: the worker holds the GIL most of the time, and the first
+        # frame (header, progress line, empty list) should not wait for it.
+        self.call_after_refresh(self._read_events, reading)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _read_events(self, reading: JsonlReading) -> None:
+        """Read the events off the event loop, reporting progress at most ten times a
+        second; once the events turn out not to be in time order, the partial list is
+        dropped (the columns will be sorted in place) and the list appears when done."""
+        worker = get_current_worker()
+        last = 0.0
+        shown = False
+
+        def progress(events: int, done: int) -> None:
+            nonlocal last, shown
+            if worker.is_cancelled:
+                raise _LoadCancelledError
+            if shown and not reading.in_order():
+                shown = False
+                self.call_from_thread(self._drop_partial, reading)
+            now = monotonic()
+            if now - last < PROGRESS_INTERVAL:
+                return
+            last = now
+            ordered = reading.in_order()
+            partial = reading.snapshot() if ordered else None
+            shown = shown or partial is not None
+            self.post_message(self.LoadProgressed(reading, events, done, partial, ordered))
+
+        try:
+            mission = reading.finish(progress)
+        except _LoadCancelledError:
+            return
+        except MissionError as error:
+            self.post_message(self.Loaded(reading, None, str(error), error.exit_code))
+        except Exception as error:  # a loader bug must not take the app down with it
+            from tui.cli import ExitCode
+
+            problem = f"{reading.name}: cannot be read ({type(error).__name__}: {error})"
+            self.post_message(self.Loaded(reading, None, problem, ExitCode.IO_ERROR))
+        else:
+            self.post_message(self.Loaded(reading, mission, ""))
+
+    def _drop_partial(self, reading: JsonlReading) -> None:
+        """The events are not in time order: stop showing them until they are sorted."""
+        if reading is not self.loading or not self.screen_stack:
+            return
+        from tui.widgets.load_progress import LoadProgress
+
+        self.timeline.grow(reading.header)
+        self.selected = None
+        self.main_screen.query_one("#loading", LoadProgress).note = UNORDERED_NOTE
+
+    @on(LoadProgressed)
+    def _load_progressed(self, message: LoadProgressed) -> None:
+        from tui.widgets.load_progress import LoadProgress
+
+        if message.reading is not self.loading or not self.screen_stack:
+            return  # a load that was replaced, or the app is closing
+        progress = self.main_screen.query_one("#loading", LoadProgress)
+        progress.events_read, progress.bytes_read = message.events, message.done
+        if not message.ordered:
+            progress.note = UNORDERED_NOTE
+        if message.partial is not None:
+            timeline = self.timeline
+            first = not timeline.shown_events
+            timeline.grow(message.partial)
+            if first:
+                timeline.select_position(0)
+
+    @on(Loaded)
+    async def _loaded(self, message: Loaded) -> None:
+        if message.reading is not self.loading or not self.screen_stack:
+            return
+        self.loading = None
+        await self.main_screen.query("#loading").remove()
+        self.refresh_bindings()
+        if message.mission is None:
+            if self._initial_load:
+                # The first frame is long gone: end the app; the CLI prints the problem.
+                self.load_problem = (message.problem, message.exit_code)
+                self.exit(return_code=message.exit_code)
+                return
+            if self._before_load is not None:
+                await self.replace_mission(*self._before_load, notice="")
+            self._cannot_open(message.problem)
+            return
+        timeline = self.timeline
+        keep = timeline.selected if timeline.cursor_position > 0 else None
+        count = len(message.mission.events)
+        await self.replace_mission(
+            message.mission,
+            self.mission_path,
+            notice=f"Loaded {count:,} event{'s' * (count != 1)}",
+        )
+        if keep is not None:
+            self.timeline.select_event(keep.id)
+            self.call_after_refresh(self.timeline.center_cursor)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if isinstance(self.screen, TooSmallScreen):
@@ -801,6 +1000,8 @@ class MissionTimelineApp(App[None]):
             # Help, a dialog or the palette is open: the timeline's keys wait until it closes,
             # so no dialog ever opens on top of another.
             return action in ("quit", "command_palette", "focus_next", "focus_previous")
+        if self.loading is not None and action in WAIT_FOR_LOAD:
+            return False
         if action in ("next_hit", "previous_hit"):
             return self.search is not None
         if action == "clear":
@@ -852,6 +1053,14 @@ def _refusal(target: Path, shown: str, protect: list[Path]) -> str | None:
     return None
 
 
+def _first_anchor(mission: Mission) -> Event | None:
+    """The anchor a mission opens on: its launch, else its first event (none while its
+    events are still being read)."""
+    if not mission.events:
+        return None
+    return mission.reference_event or next(iter(mission.events), None)
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
@@ -868,8 +1077,12 @@ def make_app(
     config_file: Path | None = None,
     save_settings: bool = True,
     mission_path: Path | None = None,
+    loading: JsonlReading | None = None,
 ) -> MissionTimelineApp:
     """Build the app for a mission; the CLI and the tests both go through here.
+
+    With `loading` (a JSON Lines file whose header has been read), the app opens on the
+    header at once and reads the events in a worker; `mission` is then its header.
 
     Without `config`, the settings are read from the config file (a broken one is reported in
     the app and the defaults are used). `save_settings=False` never writes the file.
@@ -885,4 +1098,5 @@ def make_app(
         config_problems=problems,
         save_settings=save_settings,
         mission_path=mission_path,
+        loading=loading,
     )

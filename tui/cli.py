@@ -274,17 +274,33 @@ def _source_date() -> datetime | str | None:
 
 
 def _run_app(argv: Sequence[str]) -> int:
+    """The TUI. A JSON Lines mission is opened and its header read here (so a missing file
+    or a bad header exits before the screen changes, 66 or 65); its events are read in a
+    worker while the app already shows the header. A problem found in them ends the app
+    with the same one-line message and exit code as when loading before it started."""
     args = _app_parser().parse_args(argv)
     from pathlib import Path
 
     from data.loader import BUNDLED_MISSION, MissionError, load_bundled, load_mission
 
+    reading = None
     try:
-        mission = load_mission(args.mission) if args.mission else load_bundled()
+        if not args.mission:
+            mission = load_bundled()
+        else:
+            from data.fastload import is_jsonl, open_jsonl
+
+            if is_jsonl(args.mission):
+                reading = open_jsonl(args.mission)
+                mission = reading.header
+            else:
+                mission = load_mission(args.mission)
     except MissionError as error:
         print(f"mission-timeline: {error}", file=sys.stderr)
         return error.exit_code
     if not sys.stdout.isatty():
+        if reading is not None:
+            reading.close()
         print(
             "mission-timeline: standard output is not a terminal; to write the timeline to "
             "a file or a pipe, use: mission-timeline export --help",
@@ -293,7 +309,13 @@ def _run_app(argv: Sequence[str]) -> int:
         return ExitCode.USAGE
     from tui.app import make_app
 
-    make_app(mission, mission_path=Path(args.mission) if args.mission else BUNDLED_MISSION).run()
+    path = Path(args.mission) if args.mission else BUNDLED_MISSION
+    app = make_app(mission, mission_path=path, loading=reading)
+    app.run()
+    if app.load_problem is not None:
+        problem, code = app.load_problem
+        print(f"mission-timeline: {problem}", file=sys.stderr)
+        return code
     return ExitCode.OK
 
 

@@ -29,7 +29,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from data.derived import TimeMode, events_of, phase_changes, relative
+from data.derived import TimeMode, events_of, relative
 from data.filters import Filter
 from data.model import Event, EventKind, Mission, Person
 from data.sanitize import sanitize_line
@@ -75,6 +75,17 @@ RELATIVE_WIDTH = {
 WIDE = 100
 """From this width on, the kind column spells the kind out."""
 NO_PHASE = "(no phase)"
+
+
+def _compact_phase_starts(
+    events: Sequence[Event], start: int
+) -> list[tuple[int, str | None]] | None:
+    """`data.store.phase_starts` for a large mission (its columns), else `None`."""
+    if not is_compact(events):
+        return None
+    from data.store import phase_starts  # loaded already, with the store
+
+    return phase_starts(events, start)
 
 
 class Timeline(ScrollView, can_focus=True):
@@ -228,12 +239,11 @@ class Timeline(ScrollView, can_focus=True):
         return position + bisect_right(self._section_starts, position)
 
     def position_of(self, event_id: str) -> int | None:
-        """Where an event is in the shown events (a dict built once per filter on first use;
-        on a large mission, a scan of the id column)."""
-        if is_compact(self._events):
-            from data.store import position_in  # loaded already: the events are a store
+        """Where an event is in the shown events (built once per filter, on first use)."""
+        if is_compact(self._events):  # a large mission: read from its id column
+            from data.store import compact_position  # loaded already, with the store
 
-            return position_in(self._events, event_id)
+            return compact_position(self._events, event_id)
         if self._positions is None:
             self._positions = {event.id: index for index, event in enumerate(self._events)}
         return self._positions.get(event_id)
@@ -244,13 +254,43 @@ class Timeline(ScrollView, can_focus=True):
         self._events = self.mission.events if flt is None else flt.apply(self.mission.events)
         self._positions = None
         self._section_starts, self._section_rows, self._section_labels = [], [], []
+        starts = _compact_phase_starts(self._events, 0)
+        if starts is None:
+            starts = []
+            previous: object = object()
+            for position, event in enumerate(self._events):
+                if event.phase != previous:
+                    previous = event.phase
+                    starts.append((position, event.phase))
+        self._add_sections(starts)
+
+    def _add_sections(self, starts: list[tuple[int, str | None]]) -> None:
+        """Add the section rows of phase runs starting at these positions."""
         names = {phase.id: phase.name for phase in self.mission.phases}
-        for position, phase in phase_changes(self._events):
+        for position, phase in starts:
             self._section_rows.append(position + len(self._section_starts))
             self._section_starts.append(position)
             self._section_labels.append(NO_PHASE if phase is None else names.get(phase, phase))
         self.virtual_size = Size(0, self.row_count)
         self._cache.clear()
+
+    def grow(self, mission: Mission) -> None:
+        """Show a mission whose events begin with those shown (a large file still being
+        read): only the new events are laid out, and the cursor stays on its event."""
+        shown = len(self._events)
+        self.mission = mission
+        if self.event_filter is not None or len(mission.events) < shown:
+            self._build_rows()
+        else:
+            self._events = mission.events
+            self._positions = None
+            starts = _compact_phase_starts(self._events, shown)
+            if starts is None:
+                self._build_rows()
+            else:
+                self._add_sections(starts)
+        self.refresh()
+        self.refresh_bindings()
 
     # ----------------------------------------------------------------- moving the cursor
 
