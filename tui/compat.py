@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from textual import events
+from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.errors import NoWidget
@@ -121,3 +122,22 @@ def _palette_on_click_on_nothing(self: CommandPalette, event: events.Click) -> N
 
 
 CommandPalette._on_click = _palette_on_click_on_nothing  # type: ignore[method-assign]
+
+
+_action_command_palette = App.action_command_palette
+
+
+def _command_palette_when_none_left(self: App[object]) -> None:
+    """Open the command palette only when no earlier one is still around.
+
+    Textual 8.2 bug: `App.action_command_palette` checks only whether the palette is the
+    current screen. Pressed again while a palette that was just closed is still being
+    removed, it mounts a second screen with the same id and raises DuplicateIds, which took
+    the app down (the monkey test, seed 4, on a busy machine). That press does nothing.
+    """
+    if self._nodes._get_by_id("--command-palette") is not None:  # what raised DuplicateIds
+        return
+    _action_command_palette(self)
+
+
+App.action_command_palette = _command_palette_when_none_left  # type: ignore[method-assign,assignment]
