@@ -13,7 +13,9 @@ from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.errors import NoWidget
+from textual.geometry import Offset
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 _move_page = OptionList._move_page
@@ -141,3 +143,26 @@ def _command_palette_when_none_left(self: App[object]) -> None:
 
 
 App.action_command_palette = _command_palette_when_none_left  # type: ignore[method-assign,assignment]
+
+
+_widget_and_offset_at = Screen.get_widget_and_offset_at
+
+
+def _attached_widget_and_offset_at(
+    self: Screen[object], x: int, y: int
+) -> tuple[Widget | None, Offset | None]:
+    """The widget under a point and the offset in it, or (None, None) if that widget is gone.
+
+    Textual 8.2 bug: just after a widget is removed, the screen's layout map still has it
+    until the next layout; a mouse down on it began a text selection in a widget without a
+    parent and `Screen._forward_event` raised AttributeError ('NoneType' object has no
+    attribute 'region'), which took the app down (the monkey test, seed 1, in about one run
+    in four). A widget that is no longer in the DOM is no widget.
+    """
+    widget, offset = _widget_and_offset_at(self, x, y)
+    if widget is not None and widget is not self and widget.parent is None:
+        return None, None
+    return widget, offset
+
+
+Screen.get_widget_and_offset_at = _attached_widget_and_offset_at  # type: ignore[method-assign,assignment]
