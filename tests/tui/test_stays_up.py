@@ -386,6 +386,8 @@ async def help_then_too_small_and_back(argument: str) -> None:
             print(*action, flush=True)
             await asyncio.sleep(0)
         await pilot.pause()
+        await pilot.pause(0.1)  # the app hands a resize to its screens after 1/120 s
+        await pilot.pause()
         assert isinstance(app.screen, HelpScreen), app.screen
         assert app.screen.size == app.main_screen.size == Size(246, 77)
         await _quit_with_q(app, pilot)
@@ -579,6 +581,40 @@ async def test_the_palette_again_while_the_last_one_is_removed() -> None:
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         assert app.screen is not first
+        assert app.is_running
+
+
+class _OneWidgetToRemove(App[None]):
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static("some text to select", id="gone")
+
+
+async def test_a_mouse_down_on_a_widget_just_removed() -> None:
+    """tui.compat: in Textual 8.2 a mouse down on a widget removed a moment before (still in
+    the layout map) began a selection in it and raised AttributeError (monkey seed 1)."""
+    import tui.compat  # noqa: F401
+
+    app = _OneWidgetToRemove()
+    async with app.run_test(size=(40, 5)) as pilot:
+        gone = app.query_one("#gone")
+        await gone.remove()
+        assert app.screen.get_widget_and_offset_at(2, 0) == (None, None)
+        arguments = {
+            "widget": None,
+            "x": 2,
+            "y": 0,
+            "delta_x": 0,
+            "delta_y": 0,
+            "button": 1,
+            "shift": False,
+            "meta": False,
+            "ctrl": False,
+            "screen_x": 2,
+            "screen_y": 0,
+            "style": Style(),
+        }
+        app.screen._forward_event(events.MouseDown(**arguments))  # type: ignore[arg-type]
+        await pilot.pause()
         assert app.is_running
 
 
