@@ -154,12 +154,10 @@ class _Rows:
             return found.name if found is not None else ""
 
         def place(code: int) -> str:
-            found = mission.place_by_id.get(place_ids[code] or "")
-            return found.name if found is not None else ""
+            return place_name(mission, place_ids[code])
 
         def people(code: int) -> str:
-            by_id = mission.person_by_id
-            return "; ".join(by_id[p].name for p in groups[code] if p in by_id)
+            return "; ".join(people_names(mission, groups[code]))
 
         def sources(code: int) -> str:
             return " ".join(
@@ -270,8 +268,8 @@ def _row(
         event.title,
         event.kind.value,
         phase.name if phase is not None else "",
-        place_name(mission, event),
-        "; ".join(people_names(mission, event)),
+        place_name(mission, event.place),
+        "; ".join(people_names(mission, event.people)),
         "; ".join(vehicle_names(mission, event.vehicles)),
         event.confidence.value if event.confidence is not None else "",
         " ".join(

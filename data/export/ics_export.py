@@ -147,7 +147,7 @@ def _description(
         yield planned
     if options.relative:
         yield f"{relative_heading(options)}: {relative_text(event.when, options)}"
-    people = people_names(mission, event)
+    people = people_names(mission, event.people)
     if people:
         yield "People: " + ", ".join(sanitize_line(name) for name in people)
     vehicles = vehicle_names(mission, event.vehicles)

@@ -10,14 +10,16 @@ inside a cell become `<br>`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import compress
 from operator import and_, attrgetter, not_
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from data.export.options import (
     DetailStyle,
     ExportOptions,
+    Lookup,
+    SharedDetails,
     crew_facts,
     event_details,
     planned_phrases,
@@ -27,7 +29,6 @@ from data.export.options import (
     relative_texts,
     sections,
     source_numbers,
-    vehicle_names,
     zone_heading,
 )
 from data.model import Event, Mission, Person, Phase
@@ -114,42 +115,14 @@ class _Rows:
     def __init__(
         self, mission: Mission, store: EventStore, options: ExportOptions, numbers: dict[str, int]
     ) -> None:
-        from data.store import CONFIDENCES, KINDS
 
         self.options = options
         self.zones = [BulkShow(zone) for zone in options.zones]
         self.first_zone = self.zones[0]
         self.style = DetailStyle(escape, escape, lambda ids: _refs(ids, numbers), "\N{EN DASH} ")
-        groups = store.groups
-        place_ids = store.place_ids
-
-        def facts(key: tuple[int, bool, int, int]) -> str:
-            kind, approximate, confidence_code, place_code = key
-            facts = [KINDS[kind].value]
-            if approximate:
-                facts.append("approximate time")
-            confidence = CONFIDENCES[confidence_code]
-            if confidence is not None:
-                facts.append(f"confidence {confidence.value}")
-            place = mission.place_by_id.get(place_ids[place_code] or "")
-            if place is not None and place.name:
-                facts.append(f"at {place.name}")
-            return escape(" · ".join(facts))
-
-        def people(code: int) -> str:
-            names = [
-                mission.person_by_id[p].name for p in groups[code] if p in mission.person_by_id
-            ]
-            return _BREAK + escape("people: " + ", ".join(names)) if names else ""
-
-        def vehicles(code: int) -> str:
-            names = vehicle_names(mission, groups[code])
-            return _BREAK + escape("vehicles: " + ", ".join(names)) if names else ""
-
-        self.facts = _Lookup(facts)
-        self.people = _Lookup(people)
-        self.vehicles = _Lookup(vehicles)
-        self.refs = _Lookup(lambda code: _refs(groups[code], numbers))
+        shared = SharedDetails.of(mission, store, escape, lambda text: _BREAK + escape(text))
+        self.facts, self.people, self.vehicles = shared.facts, shared.people, shared.vehicles
+        self.refs = Lookup(lambda code: _refs(store.groups[code], numbers))
 
     def text(self, batch: Batch) -> str:
         """The table rows of the batch."""
@@ -216,18 +189,6 @@ _BREAK = "<br>"
 _CELL = " | "
 _ROW = "| {} |\n"
 _APPROXIMATE = attrgetter("approximate")
-
-
-class _Lookup(dict[Any, str]):
-    """A key -> text made by `make` on first use."""
-
-    def __init__(self, make: Callable[[Any], str]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key: Any) -> str:
-        text = self[key] = self.make(key)
-        return text
 
 
 def write_reference(mission: Mission, options: ExportOptions, out: TextIO) -> None:

@@ -14,11 +14,11 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from itertools import chain, compress
 from operator import and_
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from data.derived import TimeMode, format_duration, planned_delta, relative, time_in_space
 from data.filters import Filter, FilterError, parse_filter
-from data.model import Event, Mission, Person, Phase
+from data.model import Confidence, Event, EventKind, Mission, Person, Phase
 from data.search import is_store
 from data.timefmt import STATED, BulkShow, Times, show
 from data.times import Precision, TimeFormatError, When, zone_info
@@ -219,15 +219,15 @@ def source_numbers(mission: Mission) -> dict[str, int]:
     return {source.id: number for number, source in enumerate(mission.sources, start=1)}
 
 
-def place_name(mission: Mission, event: Event) -> str:
-    """The name of the event's place, or an empty string."""
-    place = mission.place_by_id.get(event.place) if event.place else None
+def place_name(mission: Mission, place_id: str | None) -> str:
+    """The name of a place given by id, or an empty string."""
+    place = mission.place_by_id.get(place_id) if place_id else None
     return place.name if place is not None else ""
 
 
-def people_names(mission: Mission, event: Event) -> list[str]:
-    """The names of the people the event lists, in its order."""
-    return [mission.person_by_id[p].name for p in event.people if p in mission.person_by_id]
+def people_names(mission: Mission, ids: Sequence[str]) -> list[str]:
+    """The names of people given by id, in the given order."""
+    return [mission.person_by_id[p].name for p in ids if p in mission.person_by_id]
 
 
 def vehicle_names(mission: Mission, ids: Sequence[str]) -> list[str]:
@@ -326,6 +326,83 @@ def _career(person: Person) -> str:
     return ", ".join(career)
 
 
+def facts_text(
+    kind: EventKind, approximate: bool, confidence: Confidence | None, place: str
+) -> str:
+    """`docking · approximate time · confidence C2+ · at Baikonur`: an event's first detail
+    line in the text and Markdown exports."""
+    facts = [kind.value]
+    if approximate:
+        facts.append("approximate time")
+    if confidence is not None:
+        facts.append(f"confidence {confidence.value}")
+    if place:
+        facts.append(f"at {place}")
+    return " · ".join(facts)
+
+
+def people_text(mission: Mission, ids: Sequence[str]) -> str:
+    """`people: Anton Shkaplerov, Yulia Peresild`, or an empty string."""
+    names = people_names(mission, ids)
+    return "people: " + ", ".join(names) if names else ""
+
+
+def vehicles_text(mission: Mission, ids: Sequence[str]) -> str:
+    """`vehicles: Soyuz MS-19`, or an empty string."""
+    names = vehicle_names(mission, ids)
+    return "vehicles: " + ", ".join(names) if names else ""
+
+
+class Lookup(dict[Any, str]):
+    """A key -> text made by `make` on first use: what many events share is made once."""
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> str:
+        text = self[key] = self.make(key)
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class SharedDetails:
+    """The detail lines that many events of a store share, each made once in a format's
+    style (`first` for the facts line that opens the details, `line` for the others):
+    `facts` by (kind code, approximate, confidence code, place code), `people` and
+    `vehicles` by reference-group code (empty where there are none)."""
+
+    facts: Lookup
+    people: Lookup
+    vehicles: Lookup
+
+    @classmethod
+    def of(
+        cls,
+        mission: Mission,
+        store: EventStore,
+        first: Callable[[str], str],
+        line: Callable[[str], str],
+    ) -> SharedDetails:
+        from data.store import CONFIDENCES, KINDS  # loaded already: `store` is one
+
+        groups, place_ids = store.groups, store.place_ids
+
+        def facts(key: tuple[int, bool, int, int]) -> str:
+            kind, approximate, confidence, place = key
+            name = place_name(mission, place_ids[place])
+            return first(facts_text(KINDS[kind], approximate, CONFIDENCES[confidence], name))
+
+        def shown(text: str) -> str:
+            return line(text) if text else ""
+
+        return cls(
+            Lookup(facts),
+            Lookup(lambda code: shown(people_text(mission, groups[code]))),
+            Lookup(lambda code: shown(vehicles_text(mission, groups[code]))),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class DetailStyle:
     """How a format writes an event's detail lines: what makes a line of mission text safe
@@ -343,27 +420,21 @@ def event_details(
 ) -> Iterator[str]:
     """The lines under an event in the text and Markdown exports, in a format's style."""
     zone = options.zones[0]
-    facts = [event.kind.value]
-    if event.at is not None and event.at.approximate:
-        facts.append("approximate time")
-    if event.confidence is not None:
-        facts.append(f"confidence {event.confidence.value}")
-    place = place_name(mission, event)
-    if place:
-        facts.append(f"at {place}")
-    yield style.line(" · ".join(facts))
+    approximate = event.at is not None and event.at.approximate
+    place = place_name(mission, event.place)
+    yield style.line(facts_text(event.kind, approximate, event.confidence, place))
     if event.end is not None:
         ends = dict.fromkeys(show(event.end, z).with_offset for z in options.zones)
         yield style.line("until " + " / ".join(ends))
     planned = planned_note(event, zone)
     if planned:
         yield style.line(planned)
-    people = people_names(mission, event)
+    people = people_text(mission, event.people)
     if people:
-        yield style.line("people: " + ", ".join(people))
-    vehicles = vehicle_names(mission, event.vehicles)
+        yield style.line(people)
+    vehicles = vehicles_text(mission, event.vehicles)
     if vehicles:
-        yield style.line("vehicles: " + ", ".join(vehicles))
+        yield style.line(vehicles)
     if event.description:
         yield style.block(event.description)
     yield from rare_details(event, options, style)

@@ -9,14 +9,16 @@ the widths, so memory does not grow with the number of events).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import compress, repeat
 from operator import and_, attrgetter, not_
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from data.export.options import (
     DetailStyle,
     ExportOptions,
+    Lookup,
+    SharedDetails,
     crew_facts,
     event_details,
     planned_phrases,
@@ -27,7 +29,6 @@ from data.export.options import (
     sections,
     selected_events,
     source_numbers,
-    vehicle_names,
     zone_heading,
 )
 from data.model import Event, Mission, Phase, Source
@@ -83,43 +84,15 @@ class _Rows:
     def __init__(
         self, mission: Mission, store: EventStore, options: ExportOptions, numbers: dict[str, int]
     ) -> None:
-        from data.store import CONFIDENCES, KINDS
 
         self.mission = mission
         self.options = options
         self.zones = [BulkShow(zone) for zone in options.zones]
         self.first_zone = self.zones[0]
         self.style = DetailStyle(sanitize_line, sanitize, lambda ids: _refs(ids, numbers), "  - ")
-        groups = store.groups
-        place_ids = store.place_ids
-
-        def facts(key: tuple[int, bool, int, int]) -> str:
-            kind, approximate, confidence_code, place_code = key
-            facts = [KINDS[kind].value]
-            if approximate:
-                facts.append("approximate time")
-            confidence = CONFIDENCES[confidence_code]
-            if confidence is not None:
-                facts.append(f"confidence {confidence.value}")
-            place = mission.place_by_id.get(place_ids[place_code] or "")
-            if place is not None and place.name:
-                facts.append(f"at {place.name}")
-            return _detail(" · ".join(facts))
-
-        def people(code: int) -> str:
-            names = [
-                mission.person_by_id[p].name for p in groups[code] if p in mission.person_by_id
-            ]
-            return _detail("people: " + ", ".join(names)) if names else ""
-
-        def vehicles(code: int) -> str:
-            names = vehicle_names(mission, groups[code])
-            return _detail("vehicles: " + ", ".join(names)) if names else ""
-
-        self.facts = _Lookup(facts)
-        self.people = _Lookup(people)
-        self.vehicles = _Lookup(vehicles)
-        self.notes = _Lookup(lambda code: _refs(groups[code], numbers))
+        shared = SharedDetails.of(mission, store, _detail, _detail)
+        self.facts, self.people, self.vehicles = shared.facts, shared.people, shared.vehicles
+        self.notes = Lookup(lambda code: _refs(store.groups[code], numbers))
 
     def time_columns(self, batch: Batch) -> tuple[Times, list[list[str]]]:
         """The batch's times, and its time cells: one column per zone, then the relative
@@ -228,18 +201,6 @@ class _Rows:
                 details = rare_details(event, self.options, self.style, self._shown)
                 lines[n] = "".join(_indented(line, INDENT) for line in details)
         return lines
-
-
-class _Lookup(dict[Any, str]):
-    """A key -> text made by `make` on first use."""
-
-    def __init__(self, make: Callable[[Any], str]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key: Any) -> str:
-        text = self[key] = self.make(key)
-        return text
 
 
 _LINE = "{}\n"
