@@ -16,14 +16,12 @@ from operator import and_, attrgetter, not_
 from typing import TYPE_CHECKING, TextIO
 
 from data.export.options import (
+    DetailRows,
     DetailStyle,
     ExportOptions,
     Lookup,
-    SharedDetails,
     crew_facts,
     event_details,
-    planned_phrases,
-    rare_details,
     relative_heading,
     relative_text,
     relative_texts,
@@ -33,8 +31,7 @@ from data.export.options import (
 )
 from data.model import Event, Mission, Person, Phase
 from data.sanitize import sanitize
-from data.timefmt import BulkShow, Times, show
-from data.times import When
+from data.timefmt import Times, show
 
 if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
     from data.export.columns import Batch
@@ -107,21 +104,22 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     _write_sources(mission, out)
 
 
-class _Rows:
-    """Makes the table rows of a batch of events from the store's columns: what many events
-    share (facts, people, vehicles, source notes) once per code, the rare fields from the
-    event itself by the reference's own function."""
+class _Rows(DetailRows):
+    """Makes the table rows of a batch of events from the store's columns."""
 
     def __init__(
         self, mission: Mission, store: EventStore, options: ExportOptions, numbers: dict[str, int]
     ) -> None:
-
-        self.options = options
-        self.zones = [BulkShow(zone) for zone in options.zones]
-        self.first_zone = self.zones[0]
-        self.style = DetailStyle(escape, escape, lambda ids: _refs(ids, numbers), "\N{EN DASH} ")
-        shared = SharedDetails.of(mission, store, escape, lambda text: _BREAK + escape(text))
-        self.facts, self.people, self.vehicles = shared.facts, shared.people, shared.vehicles
+        style = DetailStyle(escape, escape, lambda ids: _refs(ids, numbers), "\N{EN DASH} ")
+        super().__init__(
+            mission,
+            store,
+            options,
+            style,
+            first=escape,
+            line=lambda text: _BREAK + escape(text),
+            made=lambda line: _BREAK + line,
+        )
         self.refs = Lookup(lambda code: _refs(store.groups[code], numbers))
 
     def text(self, batch: Batch) -> str:
@@ -143,46 +141,17 @@ class _Rows:
                 self.facts.__getitem__,
                 zip(batch.kinds, approximate, batch.confidences, batch.places, strict=True),
             ),
-            self._ends(batch),
-            self._planned(batch, times),
+            self.ends(batch),
+            self.planned(batch, times),
             map(self.people.__getitem__, batch.people),
             map(self.vehicles.__getitem__, batch.vehicles),
             [_BREAK + text if text else "" for text in escapes(batch.descriptions)],
-            self._rare(batch),
+            self.rare(batch),
         ]
         columns.append(titles)
         columns.append(map("".join, zip(*details, strict=True)))
         columns.append(map(self.refs.__getitem__, batch.sources))
         return "".join(map(_ROW.format, map(_CELL.join, zip(*columns, strict=True))))
-
-    def _ends(self, batch: Batch) -> list[str]:
-        lines = [""] * batch.size
-        ends = [(n, x.end) for n, x in batch.extras.items() if x.end]
-        if ends:
-            times = Times.of([end for _, end in ends])
-            shown = [zone.cells(times) for zone in self.zones]
-            for number, (n, _) in enumerate(ends):
-                cells = dict.fromkeys(column[number] for column in shown)
-                lines[n] = _BREAK + escape("until " + " / ".join(cells))
-        return lines
-
-    def _planned(self, batch: Batch, times: Times) -> list[str]:
-        lines = [""] * batch.size
-        for n, phrase in planned_phrases(batch, times, self.first_zone):
-            lines[n] = _BREAK + escape(phrase)
-        return lines
-
-    def _rare(self, batch: Batch) -> list[str]:
-        lines = [""] * batch.size
-        for n, extras in batch.extras.items():
-            if extras.stated or extras.disputes or extras.note or extras.station_crew is not None:
-                details = rare_details(batch.event(n), self.options, self.style, self._shown)
-                lines[n] = "".join(_BREAK + line for line in details)
-        return lines
-
-    def _shown(self, when: When, zone: str) -> str:
-        shows = self.first_zone if zone == self.first_zone.zone else BulkShow(zone)
-        return shows.cells(Times.of([when.text]))[0]
 
 
 _BREAK = "<br>"

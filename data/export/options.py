@@ -365,27 +365,35 @@ class Lookup(dict[Any, str]):
         return text
 
 
-@dataclass(frozen=True, slots=True)
-class SharedDetails:
-    """The detail lines that many events of a store share, each made once in a format's
-    style (`first` for the facts line that opens the details, `line` for the others):
-    `facts` by (kind code, approximate, confidence code, place code), `people` and
-    `vehicles` by reference-group code (empty where there are none)."""
+class DetailRows:
+    """What the text and Markdown exports share to write a batch's detail lines from a
+    store's columns. The lines many events share are made once per code: `facts` by (kind,
+    approximate, confidence, place code), `people` and `vehicles` by reference group; the
+    rare fields come from the event itself, by `rare_details` as in the reference walk.
 
-    facts: Lookup
-    people: Lookup
-    vehicles: Lookup
+    A format gives its `style` and how it writes a line: `first` the facts line that opens
+    an event's details and `line` each later one (from plain text), `made` a line that
+    `style` has already made safe."""
 
-    @classmethod
-    def of(
-        cls,
+    def __init__(
+        self,
         mission: Mission,
         store: EventStore,
+        options: ExportOptions,
+        style: DetailStyle,
+        *,
         first: Callable[[str], str],
         line: Callable[[str], str],
-    ) -> SharedDetails:
+        made: Callable[[str], str],
+    ) -> None:
         from data.store import CONFIDENCES, KINDS  # loaded already: `store` is one
 
+        self.options = options
+        self.style = style
+        self.line = line
+        self.made = made
+        self.zones = [BulkShow(zone) for zone in options.zones]
+        self.first_zone = self.zones[0]
         groups, place_ids = store.groups, store.place_ids
 
         def facts(key: tuple[int, bool, int, int]) -> str:
@@ -396,11 +404,42 @@ class SharedDetails:
         def shown(text: str) -> str:
             return line(text) if text else ""
 
-        return cls(
-            Lookup(facts),
-            Lookup(lambda code: shown(people_text(mission, groups[code]))),
-            Lookup(lambda code: shown(vehicles_text(mission, groups[code]))),
-        )
+        self.facts = Lookup(facts)
+        self.people = Lookup(lambda code: shown(people_text(mission, groups[code])))
+        self.vehicles = Lookup(lambda code: shown(vehicles_text(mission, groups[code])))
+
+    def ends(self, batch: Batch) -> list[str]:
+        """`until ...` for the events that end later (in every zone, each shown once)."""
+        lines = [""] * batch.size
+        ends = [(n, x.end) for n, x in batch.extras.items() if x.end]
+        if ends:
+            times = Times.of([end for _, end in ends])
+            shown = [zone.cells(times) for zone in self.zones]
+            for number, (n, _) in enumerate(ends):
+                cells = dict.fromkeys(column[number] for column in shown)
+                lines[n] = self.line("until " + " / ".join(cells))
+        return lines
+
+    def planned(self, batch: Batch, times: Times) -> list[str]:
+        """`planned ...` for the events with both a planned and an actual time."""
+        lines = [""] * batch.size
+        for n, phrase in planned_phrases(batch, times, self.first_zone):
+            lines[n] = self.line(phrase)
+        return lines
+
+    def rare(self, batch: Batch) -> list[str]:
+        """Stated times, disputes, notes and the station's crew, where an event has any."""
+        lines = [""] * batch.size
+        for n, extras in batch.extras.items():
+            if extras.stated or extras.disputes or extras.note or extras.station_crew is not None:
+                details = rare_details(batch.event(n), self.options, self.style, self._shown)
+                lines[n] = "".join(map(self.made, details))
+        return lines
+
+    def _shown(self, when: When, zone: str) -> str:
+        """`show(when, zone).with_offset`, by `BulkShow`."""
+        shows = self.first_zone if zone == self.first_zone.zone else BulkShow(zone)
+        return shows.cells(Times.of([when.text]))[0]
 
 
 @dataclass(frozen=True, slots=True)

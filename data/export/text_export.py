@@ -15,14 +15,12 @@ from operator import and_, attrgetter, not_
 from typing import TYPE_CHECKING, TextIO
 
 from data.export.options import (
+    DetailRows,
     DetailStyle,
     ExportOptions,
     Lookup,
-    SharedDetails,
     crew_facts,
     event_details,
-    planned_phrases,
-    rare_details,
     relative_heading,
     relative_text,
     relative_texts,
@@ -33,8 +31,7 @@ from data.export.options import (
 )
 from data.model import Event, Mission, Phase, Source
 from data.sanitize import sanitize, sanitize_line
-from data.timefmt import STATED, BulkShow, Times, show, time_shapes
-from data.times import When
+from data.timefmt import STATED, Times, show
 
 if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
     from data.export.columns import Batch
@@ -73,25 +70,22 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     _write_sources(mission, out)
 
 
-class _Rows:
-    """Makes the text of a batch of events (rows and details) from the store's columns.
-
-    What many events share is formatted once and looked up by its codes: the facts line
-    (kind, approximate, confidence, place), the people and vehicles lines, the source notes.
-    The rare fields (stated times, disputes, notes, the station's crew) are formatted from
-    the event itself, by the same function as `write_reference`."""
+class _Rows(DetailRows):
+    """Makes the text of a batch of events (rows and details) from the store's columns."""
 
     def __init__(
         self, mission: Mission, store: EventStore, options: ExportOptions, numbers: dict[str, int]
     ) -> None:
-
-        self.mission = mission
-        self.options = options
-        self.zones = [BulkShow(zone) for zone in options.zones]
-        self.first_zone = self.zones[0]
-        self.style = DetailStyle(sanitize_line, sanitize, lambda ids: _refs(ids, numbers), "  - ")
-        shared = SharedDetails.of(mission, store, _detail, _detail)
-        self.facts, self.people, self.vehicles = shared.facts, shared.people, shared.vehicles
+        style = DetailStyle(sanitize_line, sanitize, lambda ids: _refs(ids, numbers), "  - ")
+        super().__init__(
+            mission,
+            store,
+            options,
+            style,
+            first=_detail,
+            line=_detail,
+            made=lambda line: _indented(line, INDENT),
+        )
         self.notes = Lookup(lambda code: _refs(store.groups[code], numbers))
 
     def time_columns(self, batch: Batch) -> tuple[Times, list[list[str]]]:
@@ -149,33 +143,14 @@ class _Rows:
         parts = [
             rows,
             facts,
-            self._ends(batch),
-            self._planned(batch, times),
+            self.ends(batch),
+            self.planned(batch, times),
             map(self.people.__getitem__, batch.people),
             map(self.vehicles.__getitem__, batch.vehicles),
             self._descriptions(batch),
-            self._rare(batch),
+            self.rare(batch),
         ]
         return "".join(map("".join, zip(*parts, strict=True)))
-
-    def _ends(self, batch: Batch) -> list[str]:
-        """`until ...` for the events that end later (in every zone, each shown once)."""
-        lines = [""] * batch.size
-        ends = [(n, x.end) for n, x in batch.extras.items() if x.end]
-        if ends:
-            times = Times.of([end for _, end in ends])
-            shown = [zone.cells(times) for zone in self.zones]
-            for number, (n, _) in enumerate(ends):
-                cells = dict.fromkeys(column[number] for column in shown)
-                lines[n] = _detail("until " + " / ".join(cells))
-        return lines
-
-    def _planned(self, batch: Batch, times: Times) -> list[str]:
-        """`planned ...` for the events with both a planned and an actual time."""
-        lines = [""] * batch.size
-        for n, phrase in planned_phrases(batch, times, self.first_zone):
-            lines[n] = _detail(phrase)
-        return lines
 
     def _descriptions(self, batch: Batch) -> list[str]:
         from data.export.columns import SEPARATOR, needs_sanitizing
@@ -188,27 +163,9 @@ class _Rows:
             return [_indented(text, INDENT) if text else "" for text in texts]
         return [_one_line(text) if text else "" for text in texts]
 
-    def _shown(self, when: When, zone: str) -> str:
-        """`show(when, zone).with_offset`, by `BulkShow`."""
-        shows = self.first_zone if zone == self.first_zone.zone else BulkShow(zone)
-        return shows.cells(Times([when.text], time_shapes([when.text]), [_ms(when)]))[0]
-
-    def _rare(self, batch: Batch) -> list[str]:
-        lines = [""] * batch.size
-        for n, extras in batch.extras.items():
-            if extras.stated or extras.disputes or extras.note or extras.station_crew is not None:
-                event = batch.event(n)
-                details = rare_details(event, self.options, self.style, self._shown)
-                lines[n] = "".join(_indented(line, INDENT) for line in details)
-        return lines
-
 
 _LINE = "{}\n"
 _APPROXIMATE = attrgetter("approximate")
-
-
-def _ms(when: When) -> int:
-    return round(when.instant.timestamp() * 1000)
 
 
 def _detail(line: str) -> str:
