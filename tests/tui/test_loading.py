@@ -143,14 +143,6 @@ async def test_header_at_once_then_progress_and_a_growing_list(tmp_path: Path, g
         gate.open()
         await until(pilot, lambda: app.loading is None, "loading finished")
         await pilot.pause()
-        try:
-            assert isinstance(app.mission.events, EventStore)
-            assert len(app.mission.events) == COUNT == len(app.timeline.shown_events)
-            assert not app.query("#loading")
-            assert app.selected is not None and app.selected.id == "e000002", app.selected
-        except AssertionError as e:
-            print("DEBUG", e)
-            raise
         assert isinstance(app.mission.events, EventStore)
         assert len(app.mission.events) == COUNT == len(app.timeline.shown_events)
         assert not app.query("#loading")
