@@ -1,6 +1,5 @@
 """JSON Lines missions: the same mission as the JSON form, and every problem reported."""
 
-import importlib.util
 import io
 import json
 from pathlib import Path
@@ -9,13 +8,7 @@ from typing import Any
 import pytest
 
 from data.loader import MissionDataError, MissionReadError, load_mission
-from data.store import EventStore
-
-ROOT = Path(__file__).parent.parent
-_spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-assert _spec is not None and _spec.loader is not None
-generate = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(generate)
+from tests.generated import both_forms, generate, write_mission
 
 HEADER: dict[str, Any] = {
     "format": 1,
@@ -61,12 +54,7 @@ def problems(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("count", [300, 1200])
 def test_jsonl_loads_the_same_mission_as_json(tmp_path: Path, count: int) -> None:
-    for form in ("json", "jsonl"):
-        with (tmp_path / f"m.{form}").open("w", encoding="utf-8") as out:
-            generate.write_mission(out, count, form, seed=7)
-    reference = load_mission(tmp_path / "m.json")
-    streamed = load_mission(tmp_path / "m.jsonl")
-    assert isinstance(streamed.events, EventStore)
+    streamed, reference = both_forms(tmp_path, count, seed=7)
     assert list(streamed.events) == list(reference.events)
     assert streamed.people == reference.people
     assert streamed.phases == reference.phases
@@ -268,9 +256,7 @@ def test_unreadable_inputs(tmp_path: Path) -> None:
 def test_progress_is_reported_per_batch(tmp_path: Path) -> None:
     from data.fastload import load_jsonl
 
-    path = tmp_path / "m.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        generate.write_mission(out, 9000, "jsonl", seed=5)
+    path = write_mission(tmp_path / "m.jsonl", 9000, seed=5)
     seen: list[tuple[int, int]] = []
     mission = load_jsonl(str(path), progress=lambda events, done: seen.append((events, done)))
     assert len(seen) >= 2
@@ -305,9 +291,7 @@ def test_a_large_file_in_blocks_matches_line_by_line(tmp_path: Path) -> None:
     escapes (checked with the raw bytes), and the header can be read on its own."""
     from data.fastload import open_jsonl
 
-    path = tmp_path / "m.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        generate.write_mission(out, 6000, "jsonl", seed=11)
+    path = write_mission(tmp_path / "m.jsonl", 6000, seed=11)
     lines = path.read_text(encoding="utf-8").split("\n")
     assert '"title":"Launch' in lines[1]
     lines[1] = lines[1].replace('"title":"Launch', '"title":"L\\u0061unch')  # the same title

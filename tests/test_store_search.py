@@ -1,37 +1,21 @@
 """A compact event store behaves like the tuple of events, and search and filters give the
 same answers on its columns as event by event."""
 
-import importlib.util
 from collections.abc import Sequence
-from pathlib import Path
 
 import pytest
 
 from data.filters import parse_filter
-from data.loader import load_mission
 from data.model import Event, Mission
 from data.search import EventSearch
-from data.store import EventStore, EventView, StoreBuilder, compact_position, phase_starts
-
-ROOT = Path(__file__).parent.parent
-_spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-assert _spec is not None and _spec.loader is not None
-generate = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(generate)
+from data.store import EventView, StoreBuilder, compact_position, phase_starts
+from tests.generated import both_forms
 
 
 @pytest.fixture(scope="module")
 def missions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Mission, Mission]:
     """The same generated mission as a compact store and as a tuple of events."""
-    folder = tmp_path_factory.mktemp("missions")
-    for form in ("json", "jsonl"):
-        with (folder / f"m.{form}").open("w", encoding="utf-8") as out:
-            generate.write_mission(out, 2500, form, seed=11)
-    store = load_mission(folder / "m.jsonl")
-    plain = load_mission(folder / "m.json")
-    assert isinstance(store.events, EventStore)
-    assert isinstance(plain.events, tuple)
-    return store, plain
+    return both_forms(tmp_path_factory.mktemp("missions"), 2500, seed=11)
 
 
 def test_store_is_a_sequence_of_the_same_events(missions: tuple[Mission, Mission]) -> None:

@@ -8,26 +8,17 @@ that leaves nothing)."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from data.export import csv_export, json_export, make_options, markdown_export, text_export
 from data.export.options import ExportOptions
-from data.loader import load_mission
 from data.model import Mission
-from data.store import EventStore
 from data.times import Precision
-
-ROOT = Path(__file__).parent.parent.parent
-_spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-assert _spec is not None and _spec.loader is not None
-generate = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(generate)
+from tests.generated import both_forms
 
 EVENTS = 2000
 WRITERS: dict[str, Any] = {
@@ -52,12 +43,7 @@ OPTIONS: dict[str, dict[str, Any]] = {
 
 @pytest.fixture(scope="module")
 def missions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Mission]:
-    folder = tmp_path_factory.mktemp("fast-path")
-    for form in ("json", "jsonl"):
-        with (folder / f"m.{form}").open("w", encoding="utf-8") as out:
-            generate.write_mission(out, EVENTS, form)
-    store, plain = load_mission(folder / "m.jsonl"), load_mission(folder / "m.json")
-    assert isinstance(store.events, EventStore) and isinstance(plain.events, tuple)
+    store, plain = both_forms(tmp_path_factory.mktemp("fast-path"), EVENTS)
     return {"store": store, "tuple": plain}
 
 

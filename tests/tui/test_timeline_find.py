@@ -1,9 +1,6 @@
 """`Timeline.find` (the `n`/`N` keys and search-as-you-type) gives the nearest hit from a
 position, wrapping around, the same on a compact store, a filtered view and a tuple."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from data.filters import parse_filter
@@ -11,13 +8,8 @@ from data.loader import load_bundled, load_mission
 from data.model import Mission
 from data.search import EventSearch
 from data.store import EventStore
+from tests.generated import write_mission
 from tui.widgets.timeline import Timeline
-
-ROOT = Path(__file__).parent.parent.parent
-_spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-assert _spec is not None and _spec.loader is not None
-generate = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(generate)
 
 
 def nearest(hits: list[int], count: int, start: int, forward: bool) -> int | None:
@@ -32,10 +24,7 @@ def nearest(hits: list[int], count: int, start: int, forward: bool) -> int | Non
 
 @pytest.fixture(scope="module")
 def store_mission(tmp_path_factory: pytest.TempPathFactory) -> Mission:
-    path = tmp_path_factory.mktemp("find") / "m.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        generate.write_mission(out, 2500, "jsonl", seed=5)
-    mission = load_mission(path)
+    mission = load_mission(write_mission(tmp_path_factory.mktemp("find") / "m.jsonl", 2500, seed=5))
     assert isinstance(mission.events, EventStore)
     return mission
 

@@ -1,0 +1,35 @@
+"""Missions made by the benchmarks' generator (`bench/generate.py`), for the tests that need
+a large or varied one: every precision, zone form, span, stated time and dispute."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from data.loader import load_mission
+from data.model import Mission
+from data.store import EventStore
+
+_spec = importlib.util.spec_from_file_location(
+    "generate", Path(__file__).parent.parent / "bench" / "generate.py"
+)
+assert _spec is not None and _spec.loader is not None
+generate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(generate)
+
+
+def write_mission(path: Path, count: int, *, seed: int = 19) -> Path:
+    """Write a generated mission of `count` events to `path`, as JSON or JSON Lines by its
+    suffix."""
+    with path.open("w", encoding="utf-8") as out:
+        generate.write_mission(out, count, path.suffix.lstrip("."), seed=seed)
+    return path
+
+
+def both_forms(folder: Path, count: int, *, seed: int = 19) -> tuple[Mission, Mission]:
+    """The same generated mission loaded as a compact store (from JSON Lines) and as a tuple
+    of events (from JSON)."""
+    store = load_mission(write_mission(folder / "m.jsonl", count, seed=seed))
+    plain = load_mission(write_mission(folder / "m.json", count, seed=seed))
+    assert isinstance(store.events, EventStore) and isinstance(plain.events, tuple)
+    return store, plain
