@@ -241,7 +241,7 @@ _LOAD = """
 import json, resource, sys, time
 started = time.perf_counter()
 if sys.argv[1] == "app":
-    from data.loader import load_mission
+    from data.load.loader import load_mission
     mission = load_mission(sys.argv[2])
     count = len(mission.events)
 else:
@@ -319,7 +319,7 @@ def keys(path: Path, label: str, repeats: int) -> list[Result]:
         from tui.app import make_app
     except ImportError as error:
         return [Result("key to frame", "ms", [], note=f"not available on this branch: {error}")]
-    from data.loader import load_bundled, load_mission
+    from data.load.loader import load_bundled, load_mission
 
     small = load_bundled()
     large = load_mission(path)
@@ -378,7 +378,7 @@ async def _key_times(app: Any, repeats: int, query: str) -> dict[tuple[str, str]
     app.animation_level = "none"
     times: dict[tuple[str, str], list[float]] = {}
     async with app.run_test(size=(100, 40)) as pilot:
-        from data.search import EventSearch
+        from data.query.search import EventSearch
 
         app.search = EventSearch(app.mission, query)
         await pilot.pause()
@@ -409,9 +409,9 @@ def _percentile(values: list[float], percent: float) -> float:
 def search(path: Path, label: str, runs: int) -> list[Result]:
     """First hit and all hits of a search, and a filter, on the loaded mission's columns,
     against a plain Python scan of the title column (no folding, no names)."""
-    from data.filters import parse_filter
-    from data.loader import load_mission
-    from data.search import EventSearch
+    from data.load.loader import load_mission
+    from data.query.filters import parse_filter
+    from data.query.search import EventSearch
     from data.store import EventStore
 
     mission = load_mission(path)
@@ -491,7 +491,7 @@ def search(path: Path, label: str, runs: int) -> list[Result]:
 
 _EXPORT = """
 import json, sys, time
-from data.loader import load_mission
+from data.load.loader import load_mission
 
 def status(key):
     # This process's own figures (kB) from /proc; VmHWM is the peak since the last reset.

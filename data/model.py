@@ -1,7 +1,7 @@
 """The mission model: plain, frozen, typed records with no behaviour beyond small lookups.
 
-Everything the app shows is derived from these records by the functions in `data.derived`
-and `data.timefmt`. Instants are always timezone-aware; see `data.times.When`.
+Everything the app shows is derived from these records by the functions in `data.facts.derived`
+and `data.times.display`. Instants are always timezone-aware; see `data.times.parse.When`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import cached_property
 
-from data.times import When
+from data.times.parse import When
 
 
 class EventKind(StrEnum):

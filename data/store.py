@@ -17,8 +17,8 @@ from itertools import accumulate, compress, pairwise, repeat
 from operator import add, and_, ne, not_
 from typing import Any, overload
 
-from data.model import Confidence, Dispute, Event, EventKind, Stated
-from data.whens import cached_when, fast_when
+from data.model import Confidence, Dispute, Event, EventKind, Mission, Stated
+from data.times.bulk import cached_when, fast_when
 
 KINDS: tuple[EventKind, ...] = tuple(EventKind)
 KIND_CODE: dict[EventKind, int] = {kind: code for code, kind in enumerate(KINDS)}
@@ -547,6 +547,14 @@ class StoreBuilder:
             # Kept as an array: a list of a million ints costs 36 MB more at the peak.
             _permute(c, array("I", sorted(range(len(instants)), key=instants.__getitem__)))
         return EventStore(c, self.phase_ids, self.place_ids, self.groups)
+
+
+def store_of(mission: Mission) -> EventStore:
+    """The events of a mission given as `Event`s, in time order, in a store."""
+    builder = StoreBuilder([phase.id for phase in mission.phases], [p.id for p in mission.places])
+    for event in mission.events:
+        builder.add(event)
+    return builder.build()
 
 
 def _permute(c: Columns, order: Sequence[int]) -> None:

@@ -4,9 +4,10 @@ a large or varied one: every precision, zone form, span, stated time and dispute
 from __future__ import annotations
 
 import importlib.util
+from dataclasses import replace
 from pathlib import Path
 
-from data.loader import load_mission
+from data.load.loader import load_mission
 from data.model import Mission
 from data.store import EventStore
 
@@ -27,9 +28,14 @@ def write_mission(path: Path, count: int, *, seed: int = 19) -> Path:
 
 
 def both_forms(folder: Path, count: int, *, seed: int = 19) -> tuple[Mission, Mission]:
-    """The same generated mission loaded as a compact store (from JSON Lines) and as a tuple
-    of events (from JSON)."""
+    """The same generated mission loaded from JSON Lines (a store), and from JSON with its
+    events copied out into a tuple: the per-event reference paths' input."""
     store = load_mission(write_mission(folder / "m.jsonl", count, seed=seed))
-    plain = load_mission(write_mission(folder / "m.json", count, seed=seed))
-    assert isinstance(store.events, EventStore) and isinstance(plain.events, tuple)
-    return store, plain
+    loaded = load_mission(write_mission(folder / "m.json", count, seed=seed))
+    assert isinstance(store.events, EventStore) and isinstance(loaded.events, EventStore)
+    return store, with_event_tuple(loaded)
+
+
+def with_event_tuple(mission: Mission) -> Mission:
+    """`mission` with its events in a tuple: comparable with `==`, event by event."""
+    return replace(mission, events=tuple(mission.events))

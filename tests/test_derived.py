@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from data.derived import TimeMode, relative
-from data.times import parse_when
+from data.facts.derived import TimeMode, relative
+from data.times.parse import parse_when
 
 LAUNCH = parse_when("2021-10-05T08:55:02Z")
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from data.loader import MissionDataError, MissionReadError, load_mission
+from data.load.loader import MissionDataError, MissionReadError, load_mission
 from tests.generated import both_forms, generate, write_mission
 
 HEADER: dict[str, Any] = {
@@ -254,7 +254,7 @@ def test_unreadable_inputs(tmp_path: Path) -> None:
 
 
 def test_progress_is_reported_per_batch(tmp_path: Path) -> None:
-    from data.fastload import load_jsonl
+    from data.load.jsonl import load_jsonl
 
     path = write_mission(tmp_path / "m.jsonl", 9000, seed=5)
     seen: list[tuple[int, int]] = []
@@ -289,7 +289,7 @@ def test_blank_lines_crlf_and_no_final_newline_keep_line_numbers(tmp_path: Path)
 def test_a_large_file_in_blocks_matches_line_by_line(tmp_path: Path) -> None:
     """A file read in blocks of lines gives the same events as one whose lines carry
     escapes (checked with the raw bytes), and the header can be read on its own."""
-    from data.fastload import open_jsonl
+    from data.load.jsonl import open_jsonl
 
     path = write_mission(tmp_path / "m.jsonl", 6000, seed=11)
     lines = path.read_text(encoding="utf-8").split("\n")

@@ -1,7 +1,7 @@
 """Any spelling of a name finds text that names the person by surname alone."""
 
-from data.loader import load_bundled
-from data.search import EventSearch
+from data.load.loader import load_bundled
+from data.query.search import EventSearch
 
 
 def test_every_spelling_finds_the_same_events() -> None:

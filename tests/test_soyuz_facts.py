@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from data import derived
-from data.loader import load_bundled
+from data.facts import derived
+from data.load.loader import load_bundled
 from data.model import Event, Mission
-from data.timefmt import show
-from data.times import When, parse_when
+from data.times.display import show
+from data.times.parse import When, parse_when
 
 MISSION = load_bundled()
 

@@ -1,8 +1,7 @@
 """The first frame of the bundled mission imports only what it needs (issue 6: start-up).
 
-The large-mission machinery (`data.store`, `data.whens`, `data.fastload`, msgspec) is
-imported by the loader of a JSON Lines mission, never for a small TOML one; search and
-filters tell a store apart without importing its module. Exports, dialogs, the palette's
+The JSON Lines reader (`data.load.jsonl`, msgspec) is imported by the loader of a JSON Lines
+mission, never for a small TOML one. Exports, dialogs, the palette's
 commands and pendulum wait until they are used. Checked in a fresh process that runs the
 app headless up to its first frame (and, for the large-mission modules, a search).
 """
@@ -10,16 +9,16 @@ app headless up to its first frame (and, for the large-mission modules, a search
 import subprocess
 import sys
 
-from data.search import _SEPARATOR
+from data.query.search import _SEPARATOR
 from data.store import TextColumn
 
-LARGE_ONLY = ("data.store", "data.whens", "data.fastload", "msgspec")
+LARGE_ONLY = ("data.load.jsonl", "msgspec")
 LATER = (
     "pendulum",
     "icalendar",
     "importlib.resources",
     "data.export",
-    "data.output",
+    "data.files.writing",
     "tui.commands",
     "tui.screens.help",
     "tui.screens.export_dialog",
@@ -30,7 +29,7 @@ LATER = (
 
 _FIRST_FRAME = """
 import asyncio, sys
-from data.loader import load_bundled
+from data.load.loader import load_bundled
 from tui.app import make_app
 
 async def main():

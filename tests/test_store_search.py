@@ -5,9 +5,9 @@ from collections.abc import Sequence
 
 import pytest
 
-from data.filters import parse_filter
 from data.model import Event, Mission
-from data.search import EventSearch
+from data.query.filters import parse_filter
+from data.query.search import EventSearch
 from data.store import EventView, StoreBuilder, compact_position, phase_starts
 from tests.generated import both_forms
 

@@ -1,4 +1,4 @@
-"""`data.timefmt` formats with the standard library exactly as pendulum does.
+"""`data.times.display` formats with the standard library exactly as pendulum does.
 
 The display moved from pendulum to zoneinfo for start-up time (issue 6); pendulum stays the
 reference for what a zone's abbreviation and offset look like, here checked on any instant
@@ -11,8 +11,8 @@ import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
 
-from data.timefmt import show, zone_label
-from data.times import MAX_YEAR, MIN_YEAR, Precision, When
+from data.times.display import show, zone_label
+from data.times.parse import MAX_YEAR, MIN_YEAR, Precision, When
 
 ZONES = (
     "UTC",

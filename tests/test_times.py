@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from data.times import Precision, TimeFormatError, parse_duration, parse_when
+from data.times.parse import Precision, TimeFormatError, parse_duration, parse_when
 
 
 @pytest.mark.parametrize(

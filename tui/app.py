@@ -27,8 +27,9 @@ from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on import)
-from data.derived import TimeMode
-from data.loader import BUNDLED_MISSION, MissionError, load_mission
+from data.exit_codes import ExitCode
+from data.facts.derived import TimeMode
+from data.load.loader import BUNDLED_MISSION, MissionError, load_mission
 from data.model import Event, Mission, Person
 from data.sanitize import sanitize_line
 from tui.config import Config, config_path, load_config, save_config
@@ -46,9 +47,9 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from data.export import ExportOptions
-    from data.fastload import JsonlReading
-    from data.filters import Filter
-    from data.search import EventSearch
+    from data.load.jsonl import JsonlReading
+    from data.query.filters import Filter
+    from data.query.search import EventSearch
     from tui.screens.export_dialog import ExportChoice
     from tui.screens.help import KeyRow
 
@@ -556,7 +557,7 @@ class MissionTimelineApp(App[None]):
 
     def _search_for(self, text: str) -> tuple[EventSearch, int | None]:
         """A search for `text` and its nearest hit from where the search began."""
-        from data.search import EventSearch
+        from data.query.search import EventSearch
 
         search = EventSearch(self.mission, text)
         return search, self.timeline.find(search, self._search_origin)
@@ -629,7 +630,7 @@ class MissionTimelineApp(App[None]):
         if self.loading is not None:
             self._complain("Filter not applied: the mission is still loading", bar)
             return
-        from data.filters import FilterError, parse_filter
+        from data.query.filters import FilterError, parse_filter
 
         try:
             flt = parse_filter(text, self.mission)
@@ -767,7 +768,7 @@ class MissionTimelineApp(App[None]):
     def write_export(self, mission: Mission, choice: ExportChoice, options: ExportOptions) -> None:
         """Write an export off the event loop; never replaces a file; notifies the outcome."""
         from data.export import FORMATS, export
-        from data.output import OutputError, open_output
+        from data.files.writing import OutputError, open_output
 
         target = Path(choice.path).expanduser()
         # Always a file path: "-" or "/dev/stdout" must not write over the screen.
@@ -812,7 +813,7 @@ class MissionTimelineApp(App[None]):
     def open_mission(self, path: str) -> None:
         """Load a mission file off the event loop; a bad one leaves the current mission."""
         problem: str | None = None
-        from data.fastload import is_jsonl
+        from data.load.jsonl import is_jsonl
 
         if is_jsonl(path):
             self._open_large(path)
@@ -867,7 +868,7 @@ class MissionTimelineApp(App[None]):
     def _open_large(self, path: str) -> None:
         """In the open worker: read a JSON Lines file's header, then load it like the one
         given on the command line (a bad header leaves the current mission)."""
-        from data.fastload import open_jsonl
+        from data.load.jsonl import open_jsonl
 
         opened = Path(path).expanduser()
         try:
@@ -930,8 +931,6 @@ class MissionTimelineApp(App[None]):
         except MissionError as error:
             self.post_message(self.Loaded(reading, None, str(error), error.exit_code))
         except Exception as error:  # a loader bug must not take the app down with it
-            from tui.cli import ExitCode
-
             problem = f"{reading.name}: cannot be read ({type(error).__name__}: {error})"
             self.post_message(self.Loaded(reading, None, problem, ExitCode.IO_ERROR))
         else:

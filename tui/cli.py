@@ -12,19 +12,10 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from enum import IntEnum
 from typing import NoReturn
 
+from data.exit_codes import ExitCode
 from tui import __version__
-
-
-class ExitCode(IntEnum):
-    OK = 0
-    USAGE = 64
-    DATA = 65
-    NO_INPUT = 66
-    CANNOT_CREATE = 73
-    IO_ERROR = 74
 
 
 class _Parser(argparse.ArgumentParser):
@@ -94,7 +85,7 @@ def _run_check(argv: Sequence[str]) -> int:
     parser = _check_parser()
     parser.add_argument("files", nargs="+", metavar="FILE", help="mission files (.toml, .json)")
     args = parser.parse_args(argv)
-    from data.loader import check_file
+    from data.load.loader import check_file
 
     out = _Lines()
     errors = warnings = unreadable = 0
@@ -147,7 +138,7 @@ def _schema_parser() -> _Parser:
 
 def _run_schema(argv: Sequence[str]) -> int:
     _schema_parser().parse_args(argv)
-    from data.schema import json_schema
+    from data.load.schema import json_schema
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return ExitCode.OK
@@ -210,10 +201,10 @@ def _run_export(argv: Sequence[str]) -> int:
     """`mission-timeline export`: stream an export; never imports Textual."""
     parser = _export_parser()
     args = parser.parse_args(argv)
-    from data.derived import TimeMode
     from data.export import FORMATS, OptionsError, export, format_for_path, make_options
-    from data.loader import BUNDLED_MISSION, MissionError, load_bundled, load_mission
-    from data.output import OutputClosed, OutputError, open_output
+    from data.facts.derived import TimeMode
+    from data.files.writing import OutputClosed, OutputError, open_output
+    from data.load.loader import BUNDLED_MISSION, MissionError, load_bundled, load_mission
     from data.sanitize import sanitize_line
 
     def fail(message: str, code: int) -> int:
@@ -281,14 +272,14 @@ def _run_app(argv: Sequence[str]) -> int:
     args = _app_parser().parse_args(argv)
     from pathlib import Path
 
-    from data.loader import BUNDLED_MISSION, MissionError, load_bundled, load_mission
+    from data.load.loader import BUNDLED_MISSION, MissionError, load_bundled, load_mission
 
     reading = None
     try:
         if not args.mission:
             mission = load_bundled()
         else:
-            from data.fastload import is_jsonl, open_jsonl
+            from data.load.jsonl import is_jsonl, open_jsonl
 
             if is_jsonl(args.mission):
                 reading = open_jsonl(args.mission)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from data.derived import TimeMode
+from data.facts.derived import TimeMode
 from data.model import EventKind
 from data.sanitize import sanitize_line
 from tui.zones import all_zones, friendly_name, zone_cycle

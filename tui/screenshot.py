@@ -11,8 +11,8 @@ import asyncio
 import sys
 from pathlib import Path
 
-from data.derived import TimeMode
-from data.loader import load_bundled
+from data.facts.derived import TimeMode
+from data.load.loader import load_bundled
 from tui.config import Config
 
 DEFAULT_PATH = Path("docs") / "screenshot.svg"

@@ -6,8 +6,8 @@ import zoneinfo
 from datetime import datetime
 from functools import cache
 
-from data.timefmt import STATED, local_zone, zone_label
-from data.times import TimeFormatError, zone_info
+from data.times.display import STATED, local_zone, zone_label
+from data.times.parse import TimeFormatError, zone_info
 
 CYCLE_NAMES: dict[str, str] = {
     "UTC": "UTC",

@@ -2,7 +2,7 @@
 
 Every format is a module with `write(mission, options, out)` that streams to a text stream
 opened with `newline=""` (CSV and iCalendar write their own CRLF line ends). `FORMATS` maps
-the format names the command line and the TUI use to those writers; `data.output` opens the
+the format names the command line and the TUI use to those writers; `data.files.writing` opens the
 stream safely.
 """
 

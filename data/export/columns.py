@@ -26,7 +26,7 @@ from typing import Any
 
 from data.export.options import ExportOptions
 from data.model import Event, Mission, Phase
-from data.search import is_store
+from data.query.search import is_store
 from data.store import EventStore, Extras, StoreBuilder, TextColumn
 
 CHUNK = TextColumn.CHUNK

@@ -30,8 +30,8 @@ from data.export.options import (
 )
 from data.model import Event, Mission
 from data.sanitize import sanitize
-from data.timefmt import BulkShow, Times, show
-from data.times import Precision, When
+from data.times.display import BulkShow, Times, show
+from data.times.parse import Precision, When
 
 if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
     from data.export.columns import Batch

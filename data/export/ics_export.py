@@ -40,7 +40,7 @@ from data.export.options import (
 )
 from data.model import Event, Mission
 from data.sanitize import sanitize, sanitize_line
-from data.times import Precision, When
+from data.times.parse import Precision, When
 
 PRODID = "-//mission-timeline//mission-timeline//EN"
 UID_DOMAIN = "mission-timeline"

@@ -1,6 +1,6 @@
 """The JSON export: the whole mission in exactly the schema the loader reads.
 
-Records are written by walking `data.schema.RECORDS`, so fields come in the schema's order
+Records are written by walking `data.load.schema.RECORDS`, so fields come in the schema's order
 and nothing is left out or invented. Times are written back as the text they were given in
 (`When.text`), durations in ISO 8601, and a field still at its default is left out, so
 export, load and export again gives the same bytes. Strings are kept exactly; every control,
@@ -21,9 +21,9 @@ from itertools import repeat
 from typing import TYPE_CHECKING, Any, TextIO
 
 from data.export.options import ExportOptions
+from data.load.schema import FORMAT_VERSION, RECORDS, Field, ListOf
 from data.model import Event, Mission
-from data.schema import FORMAT_VERSION, RECORDS, Field, ListOf
-from data.times import When, format_duration_iso
+from data.times.parse import When, format_duration_iso
 
 if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
     from data.export.columns import Batch
@@ -110,7 +110,7 @@ class _Records:
     """Makes the JSON text of a batch of events from the store's columns.
 
     Each field is a column of fragments (`,\n      "key": value`, or nothing where the field
-    is at its default), fields in `data.schema.RECORDS` order; values many events share (a
+    is at its default), fields in `data.load.schema.RECORDS` order; values many events share (a
     kind, a phase, a list of people) are encoded once."""
 
     def __init__(self, store: EventStore) -> None:

@@ -31,7 +31,7 @@ from data.export.options import (
 )
 from data.model import Event, Mission, Person, Phase
 from data.sanitize import sanitize
-from data.timefmt import Times, show
+from data.times.display import Times, show
 
 if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
     from data.export.columns import Batch

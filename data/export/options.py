@@ -16,12 +16,12 @@ from itertools import chain, compress
 from operator import and_
 from typing import TYPE_CHECKING, Any
 
-from data.derived import TimeMode, format_duration, planned_delta, relative, time_in_space
-from data.filters import Filter, FilterError, parse_filter
+from data.facts.derived import TimeMode, format_duration, planned_delta, relative, time_in_space
 from data.model import Confidence, Event, EventKind, Mission, Person, Phase
-from data.search import is_store
-from data.timefmt import STATED, BulkShow, Times, show
-from data.times import Precision, TimeFormatError, When, zone_info
+from data.query.filters import Filter, FilterError, parse_filter
+from data.query.search import is_store
+from data.times.display import STATED, BulkShow, Times, show
+from data.times.parse import Precision, TimeFormatError, When, zone_info
 
 if TYPE_CHECKING:
     from data.export.columns import Batch
@@ -40,7 +40,7 @@ class ExportOptions:
     """What to export and how to show it; build it with `make_options`."""
 
     zones: tuple[str, ...] = DEFAULT_ZONES
-    """IANA names, or `data.timefmt.STATED` for the zone each source stated its time in."""
+    """IANA names, or `data.times.display.STATED` for the zone each source stated its time in."""
     mode: TimeMode = TimeMode.ABSOLUTE
     """`ABSOLUTE` adds no relative column; the other modes add one, as in the TUI."""
     anchor: Event | None = None
@@ -170,7 +170,7 @@ def relative_texts(times: Times, options: ExportOptions) -> list[str]:
     with no parsing of a time of day (a date is parsed, for its stated day)."""
     if not options.relative or options.anchor is None:
         return [""] * len(times.texts)
-    from data.whens import fast_when  # the large-mission parser: not for the first frame
+    from data.times.bulk import fast_when  # the large-mission parser: not for the first frame
 
     reference = options.anchor.when
     mode = options.mode

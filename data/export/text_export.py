@@ -31,7 +31,7 @@ from data.export.options import (
 )
 from data.model import Event, Mission, Phase, Source
 from data.sanitize import sanitize, sanitize_line
-from data.timefmt import STATED, Times, show
+from data.times.display import STATED, Times, show
 
 if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
     from data.export.columns import Batch

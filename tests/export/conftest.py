@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 from export_helpers import DEMO, GOLDEN, STAMP
 
-from data.loader import load_bundled, load_mission
+from data.load.loader import load_bundled, load_mission
 from data.model import Mission
 
 

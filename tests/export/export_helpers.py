@@ -1,5 +1,5 @@
 """Shared by the export tests: the fixture paths, the fixed export time, and a tiny JSON
-Schema validator for the subset `data.schema.json_schema()` uses.
+Schema validator for the subset `data.load.schema.json_schema()` uses.
 
 The module has a unique name because test folders are not packages here (pytest puts this
 folder on sys.path).

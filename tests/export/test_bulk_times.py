@@ -1,5 +1,5 @@
 """The bulk helpers of the exports against the functions they stand in for:
-`data.timefmt.BulkShow` against `show`, around clock changes in awkward zones and in every
+`data.times.display.BulkShow` against `show`, around clock changes in awkward zones and in every
 form a time can be written in, and `columns.needs_sanitizing` against `data.sanitize`."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import pytest
 
 from data.export.columns import SEPARATOR, needs_sanitizing
 from data.sanitize import sanitize
-from data.timefmt import _SAMPLE_S, STATED, BulkShow, Times, show
-from data.times import MAX_YEAR, MIN_YEAR
-from data.whens import fast_when
+from data.times.bulk import fast_when
+from data.times.display import _SAMPLE_S, STATED, BulkShow, Times, show
+from data.times.parse import MAX_YEAR, MIN_YEAR
 
 # Summer time both ways, half- and quarter-hour offsets, a skipped day, a zone whose summer
 # time is negative, a zone that only changed its abbreviation.

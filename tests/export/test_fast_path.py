@@ -17,7 +17,7 @@ import pytest
 from data.export import csv_export, json_export, make_options, markdown_export, text_export
 from data.export.options import ExportOptions
 from data.model import Mission
-from data.times import Precision
+from data.times.parse import Precision
 from tests.generated import both_forms
 
 EVENTS = 2000

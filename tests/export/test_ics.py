@@ -10,7 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from data.export import export, make_options
-from data.loader import build_mission
+from data.load.loader import build_mission
 from data.model import Mission
 
 

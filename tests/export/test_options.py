@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from data.derived import TimeMode
 from data.export import OptionsError, default_file_name, format_for_path, make_options
 from data.export.options import planned_note, relative_text, sections
+from data.facts.derived import TimeMode
 from data.model import Mission
 
 

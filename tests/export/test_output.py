@@ -1,4 +1,4 @@
-"""data.output: atomic files, no replacing without force, symlinks, FIFOs, devices, and
+"""data.files.writing: atomic files, no replacing without force, symlinks, FIFOs, devices, and
 nothing left behind after a failure."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from data import output
-from data.output import OutputError, open_output
+from data.files import writing as output
+from data.files.writing import OutputError, open_output
 
 
 def leftovers(folder: Path) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from data.export import FORMATS, columns, export, make_options
-from data.loader import build_mission
+from data.load.loader import build_mission
 from data.model import Mission
 
 BATCH = 64
@@ -125,7 +125,7 @@ def test_writers_write_as_they_go(format_name: str) -> None:
         "data.export.csv_export",
         "data.export.json_export",
         "data.export.ics_export",
-        "data.output",
+        "data.files.writing",
     ],
 )
 def test_export_modules_do_not_import_textual(module: str) -> None:

@@ -20,7 +20,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from data.schema import RECORDS, TEXT, ListOf
+from data.load.schema import RECORDS, TEXT, ListOf
 
 HERE = Path(__file__).parent
 TOML_PATH = HERE / "hostile-mission.toml"

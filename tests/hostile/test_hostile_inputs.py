@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from hostile_helpers import BASE_TOML, Run, event, mission
 
-import data.loader
-from data.loader import MissionDataError, MissionReadError, check_file, load_mission
+import data.load.loader
+from data.load.loader import MissionDataError, MissionReadError, check_file, load_mission
 
 DATA, NO_INPUT = 65, 66
 
@@ -406,13 +406,13 @@ def test_size_limit(
 
 
 def test_default_size_limit_fits_a_million_events() -> None:
-    assert data.loader.max_file_bytes() == data.loader.MAX_FILE_BYTES >= 500 * 10**6
+    assert data.load.loader.max_file_bytes() == data.load.loader.MAX_FILE_BYTES >= 500 * 10**6
 
 
 def _change_during_read(
     monkeypatch: pytest.MonkeyPatch, path: Path, change: Callable[[Path], None]
 ) -> None:
-    real = data.loader._read_into
+    real = data.load.loader._read_into
     calls = []
 
     def read_and_change(handle: Any, view: memoryview) -> int:
@@ -421,7 +421,7 @@ def _change_during_read(
         calls.append(1)
         return real(handle, view)
 
-    monkeypatch.setattr(data.loader, "_read_into", read_and_change)
+    monkeypatch.setattr(data.load.loader, "_read_into", read_and_change)
 
 
 def test_file_that_changes_while_read(
@@ -642,5 +642,5 @@ def test_check_interrupted(
     def interrupted(name: str) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(data.loader, "check_file", interrupted)
+    monkeypatch.setattr(data.load.loader, "check_file", interrupted)
     assert cli("check", write("m.toml", BASE_TOML)).code == 130

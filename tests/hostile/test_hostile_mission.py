@@ -10,9 +10,9 @@ from typing import Any
 import make_hostile_mission as hostile
 import pytest
 
-from data.loader import check_file, load_mission
+from data.load.loader import check_file, load_mission
+from data.load.schema import RECORDS, TEXT, ListOf
 from data.sanitize import sanitize, sanitize_line
-from data.schema import RECORDS, TEXT, ListOf
 
 
 def test_committed_files_match_the_generator() -> None:

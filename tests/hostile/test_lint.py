@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from hostile_helpers import BASE, Run, event, mission
 
-from data.check import PLAN_TOLERANCE, Severity, check_references, earliest, latest, lint
-from data.loader import BUNDLED_MISSION, MissionDataError, check_file, load_mission
-from data.times import parse_when
+from data.load.lint import PLAN_TOLERANCE, Severity, check_references, earliest, latest, lint
+from data.load.loader import BUNDLED_MISSION, MissionDataError, check_file, load_mission
+from data.times.parse import parse_when
 
 
 def _problems(write: Callable[..., Path], data: dict[str, Any]) -> list[str]:

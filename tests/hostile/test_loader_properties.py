@@ -14,11 +14,11 @@ from hostile_helpers import BASE, BASE_TOML
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from data.derived import TimeMode, relative
-from data.loader import MissionError, check_file, load_mission
+from data.facts.derived import TimeMode, relative
+from data.load.loader import MissionError, check_file, load_mission
 from data.model import Mission
-from data.timefmt import STATED, show
-from data.times import TimeFormatError, parse_when
+from data.times.display import STATED, show
+from data.times.parse import TimeFormatError, parse_when
 
 SETTINGS = settings(
     max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "300")),

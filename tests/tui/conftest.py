@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from data.loader import load_bundled, load_mission
+from data.load.loader import load_bundled, load_mission
 from data.model import Mission
 from tui.app import MissionTimelineApp, make_app
 from tui.widgets.timeline import Timeline

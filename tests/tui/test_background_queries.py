@@ -13,8 +13,8 @@ from collections.abc import Iterator
 import pytest
 
 import tui.app
-from data.filters import Filter
-from data.search import EventSearch
+from data.query.filters import Filter
+from data.query.search import EventSearch
 from tui.app import MissionTimelineApp
 
 SIZE = (120, 40)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.cli import ExitCode, main
+from data.exit_codes import ExitCode
+from tui.cli import main
 
 
 def test_no_terminal_exits_64_and_points_to_export(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from data.loader import load_mission
+from data.load.loader import load_mission
 from data.model import Mission
 from tui.app import MissionTimelineApp, make_app
 from tui.screens.error_dialog import ErrorDialog

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
-import data.fastload
+import data.load.jsonl
 import tui.app
-from data.fastload import open_jsonl
+from data.load.jsonl import open_jsonl
 from data.model import Mission
 from data.store import EventStore
 from tui.app import MissionTimelineApp, make_app
@@ -81,16 +81,16 @@ class Gate:
 @pytest.fixture
 def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
     gate = Gate()
-    block = data.fastload._Reader._block
+    block = data.load.jsonl._Reader._block
 
-    def gated(reader: data.fastload._Reader, chunk: bytes, first_line: int) -> int:
+    def gated(reader: data.load.jsonl._Reader, chunk: bytes, first_line: int) -> int:
         if not gate.semaphore.acquire(timeout=30):
             raise TimeoutError("the test never let the worker on")
         gate.blocks += 1
         return block(reader, chunk, first_line)
 
-    monkeypatch.setattr(data.fastload._Reader, "_block", gated)
-    monkeypatch.setattr(data.fastload, "_BLOCK", 1 << 16)  # many blocks in a small file
+    monkeypatch.setattr(data.load.jsonl._Reader, "_block", gated)
+    monkeypatch.setattr(data.load.jsonl, "_BLOCK", 1 << 16)  # many blocks in a small file
     monkeypatch.setattr(tui.app, "PROGRESS_INTERVAL", 0.0)  # report every block
     yield gate
     gate.open()  # never leave a worker waiting

@@ -8,7 +8,7 @@ import pytest
 
 import tui.widgets.timeline as timeline_module
 from data.model import Event, EventKind, Mission, MissionInfo, Phase
-from data.times import Precision, When
+from data.times.parse import Precision, When
 from tui.app import make_app
 
 EVENTS = 200_000

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from data.derived import TimeMode
+from data.facts.derived import TimeMode
 from data.model import Mission
-from data.timefmt import STATED
+from data.times.display import STATED
 from tui.app import MissionTimelineApp
 from tui.screens.help import HelpScreen
 from tui.screens.zone_picker import ZonePicker

@@ -34,7 +34,7 @@ from textual.geometry import Size
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Select, Static
 
-from data.loader import load_mission
+from data.load.loader import load_mission
 from data.model import Mission
 from tui.app import MissionTimelineApp, make_app
 from tui.screens.error_dialog import ErrorDialog

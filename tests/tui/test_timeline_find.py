@@ -1,12 +1,12 @@
 """`Timeline.find` (the `n`/`N` keys and search-as-you-type) gives the nearest hit from a
-position, wrapping around, the same on a compact store, a filtered view and a tuple."""
+position, wrapping around, the same on a large store, a filtered view and the bundled mission."""
 
 import pytest
 
-from data.filters import parse_filter
-from data.loader import load_bundled, load_mission
+from data.load.loader import load_bundled, load_mission
 from data.model import Mission
-from data.search import EventSearch
+from data.query.filters import parse_filter
+from data.query.search import EventSearch
 from data.store import EventStore
 from tests.generated import write_mission
 from tui.widgets.timeline import Timeline
@@ -40,9 +40,7 @@ def test_find_is_the_nearest_hit_wrapping_around(source: str, store_mission: Mis
         )
         timeline._build_rows()
     events = timeline.shown_events
-    assert type(events).__name__ == {"store": "EventStore", "view": "EventView"}.get(
-        source, "tuple"
-    )
+    assert type(events).__name__ == ("EventView" if source == "view" else "EventStore")
     count = len(events)
     person = mission.people[1]
     for query in (person.name.split()[-1], "dock", "zzzz", ""):

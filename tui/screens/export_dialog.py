@@ -2,7 +2,7 @@
 
 A self-contained `ModalScreen` for the TUI's `e` key. It returns an `ExportChoice` (or `None`
 when cancelled) through `dismiss`; the caller writes the export with `data.export` and
-`data.output`, using the filter and relative mode that are on screen, and notifies the path.
+`data.files.writing`, using the filter and relative mode that are on screen, and notifies the path.
 
     def action_export(self) -> None:
         self.push_screen(ExportDialog(mission, zones=(self.zone,)), self._write_export)
@@ -24,7 +24,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from data.export import FORMATS, OptionsError, default_file_name, make_options
 from data.model import Mission
-from data.timefmt import STATED
+from data.times.display import STATED
 
 
 @dataclass(frozen=True, slots=True)

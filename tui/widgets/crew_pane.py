@@ -14,9 +14,9 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from data.derived import age_at_launch, events_of, format_duration, time_in_space, whereabouts
+from data.facts.derived import age_at_launch, events_of, format_duration, time_in_space, whereabouts
 from data.model import Event, Mission, Person
-from data.timefmt import show
+from data.times.display import show
 from tui.text import LABEL_STYLE, TITLE_STYLE, block, field, heading, lines, plain
 from tui.widgets.pane_text import PaneText
 from tui.widgets.timeline import PERSON_MARK

@@ -9,9 +9,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 
-from data.derived import TimeMode, format_duration, humanize, planned_delta, relative
+from data.facts.derived import TimeMode, format_duration, humanize, planned_delta, relative
 from data.model import Event, Mission
-from data.timefmt import STATED, show
+from data.times.display import STATED, show
 from tui.text import LABEL_STYLE, TITLE_STYLE, block, field, heading, lines, plain
 from tui.widgets.pane_text import PaneText
 from tui.zones import friendly_name

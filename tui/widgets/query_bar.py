@@ -18,8 +18,8 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from data.filters import KEYS
 from data.model import EventKind, Mission
+from data.query.filters import KEYS
 
 QueryKind = Literal["search", "filter"]
 

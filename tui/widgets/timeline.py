@@ -29,12 +29,12 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from data.derived import TimeMode, events_of, relative
-from data.filters import Filter
+from data.facts.derived import TimeMode, events_of, relative
 from data.model import Event, EventKind, Mission, Person
+from data.query.filters import Filter
+from data.query.search import EventSearch, is_compact
 from data.sanitize import sanitize_line
-from data.search import EventSearch, is_compact
-from data.timefmt import show
+from data.times.display import show
 
 CURSOR_MARK = "▶"
 PLANNED_MARK = "P"

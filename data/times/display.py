@@ -17,7 +17,7 @@ from itertools import compress, repeat
 from operator import add, attrgetter, mul, sub
 from zoneinfo import ZoneInfo
 
-from data.times import Precision, When, zone_info
+from data.times.parse import Precision, When, zone_info
 
 STATED = "stated"
 """The pseudo-zone that shows every time in the zone its source stated it in."""
@@ -217,7 +217,7 @@ class Times:
     """Many time strings of a loaded mission, with their shapes and instants in ms.
 
     A time with a written offset is read by `datetime.fromisoformat` (the offset fixes the
-    instant; the loader checked it against the zone); the others by `data.whens`."""
+    instant; the loader checked it against the zone); the others by `data.times.bulk`."""
 
     __slots__ = ("_local", "millis", "shapes", "texts")
 
@@ -251,7 +251,7 @@ _from_iso = datetime.fromisoformat
 def instant_ms(text: str) -> int:
     """The instant of a time string in whole milliseconds since the epoch (exact: times are
     written to the millisecond at most)."""
-    from data.whens import instant_of  # the large-mission parser: not for the first frame
+    from data.times.bulk import instant_of  # the large-mission parser: not for the first frame
 
     return round(instant_of(text) * 1000)
 

@@ -1,6 +1,6 @@
 """Fast parsing of the common mission time forms, for loading and showing many events.
 
-`data.times.parse_when` is the reference: it reads every form in docs/format.md and words
+`data.times.parse.parse_when` is the reference: it reads every form in docs/format.md and words
 every error. Here the forms a generated or exported file uses (`...Z`, `...+03:00`,
 `...+03:00[Europe/Moscow]`, `...[Europe/Moscow]`, dates and months in a zone) are recognised
 by their shape and parsed with `datetime.fromisoformat` and cached zones, about five times
@@ -16,7 +16,15 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import is_
 
-from data.times import MAX_YEAR, MIN_YEAR, Precision, TimeFormatError, When, parse_when, zone_info
+from data.times.parse import (
+    MAX_YEAR,
+    MIN_YEAR,
+    Precision,
+    TimeFormatError,
+    When,
+    parse_when,
+    zone_info,
+)
 
 _PRECISION_BY_LENGTH = {
     16: Precision.MINUTE,
@@ -132,7 +140,7 @@ def _fast_parts(text: str) -> Parts | None:
     if not MIN_YEAR <= int(body[:4]) <= MAX_YEAR:
         return None
     if size <= _DAY_LENGTH:
-        # Dates and months are placed at their last second (data.times): rare in bulk, so
+        # Dates and months are placed at their last second (data.times.parse): rare in bulk, so
         # the reference parses them.
         return None
     wall = datetime.fromisoformat(body + "+00:00")

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from data.model import Event, Mission, Person
-from data.times import Precision, When
+from data.times.parse import Precision, When
 
 
 class TimeMode(StrEnum):

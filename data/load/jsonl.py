@@ -7,10 +7,10 @@ object with everything but the events (`format`, `mission`, `sources`, `places`,
 The file is read line by line; each event line is decoded by `msgspec` into a struct made
 for this mission, which refuses in C unknown fields, wrong types, malformed ids, unknown
 kinds and every reference the header does not define. The rest is checked here per batch of
-lines: times (`data.whens`), NUL characters, duplicate keys (counted through colons, since
+lines: times (`data.times.bulk`), NUL characters, duplicate keys (counted through colons, since
 msgspec keeps the last of two equal keys) and duplicate ids (by hash, at the end). The
 events go into an `EventStore` column by column. Any line the fast checks do not pass goes
-through the general converter of `data.loader`, so every problem is reported exactly as for
+through the general converter of `data.load.loader`, so every problem is reported exactly as for
 any other mission file, with its field path and line; a valid line is never refused.
 
 Why msgspec (a dependency): on the reference machine `json.loads` alone takes about 4 s for
@@ -34,7 +34,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
-from data.loader import (
+from data.load.loader import (
     MAX_FILE_BYTES,
     MAX_INT_DIGITS,
     MissionDataError,
@@ -45,6 +45,7 @@ from data.loader import (
     _parse_json,
     check_references,
 )
+from data.load.schema import FORMAT_VERSION, ID_PATTERN, RECORDS
 from data.model import (
     Confidence,
     Dispute,
@@ -56,10 +57,9 @@ from data.model import (
     Stated,
     Version,
 )
-from data.schema import FORMAT_VERSION, ID_PATTERN, RECORDS
 from data.store import CONFIDENCE_CODE, KIND_CODE, Extras, StoreBuilder
-from data.times import TimeFormatError
-from data.whens import fast_when, instants_of
+from data.times.bulk import fast_when, instants_of
+from data.times.parse import TimeFormatError
 
 _IS_GIVEN = partial(is_not, UNSET)
 
@@ -706,7 +706,7 @@ class _Reader:
             self.builder.add(event)
 
     def _reference_problems(self, event: Event, path: str) -> list[Problem]:
-        """The checks of `data.loader.check_references` that concern one event."""
+        """The checks of `data.load.loader.check_references` that concern one event."""
         problems: list[Problem] = []
         builder = self.builder
 

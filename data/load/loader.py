@@ -29,7 +29,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from data.check import Problem, RecordPaths, Severity, check_references, lint
+from data.exit_codes import ExitCode
+from data.load.lint import Problem, RecordPaths, Severity, check_references, lint
+from data.load.schema import FORMAT_VERSION, ID_PATTERN, RECORDS, Field, ListOf, Scalar
 from data.model import (
     Dispute,
     Event,
@@ -47,8 +49,8 @@ from data.model import (
     Version,
 )
 from data.sanitize import quote
-from data.schema import FORMAT_VERSION, ID_PATTERN, RECORDS, Field, ListOf, Scalar
-from data.times import TimeFormatError, parse_date, parse_duration, parse_when, zone_info
+from data.store import store_of
+from data.times.parse import TimeFormatError, parse_date, parse_duration, parse_when, zone_info
 
 __all__ = [
     "BUNDLED_MISSION",
@@ -69,7 +71,7 @@ __all__ = [
     "read_document",
 ]
 
-BUNDLED_MISSION = Path(__file__).parent / "missions" / "soyuz-ms-19.toml"
+BUNDLED_MISSION = Path(__file__).parent.parent / "missions" / "soyuz-ms-19.toml"
 MAX_FILE_BYTES = 1 << 30
 """Larger files are refused before reading: 1 GiB holds about two million events (a
 million-event JSON file is 300 to 500 MB). `MISSION_TIMELINE_MAX_BYTES` overrides it."""
@@ -122,7 +124,7 @@ _RANGES = {"lat": 90.0, "lon": 180.0}
 class MissionError(Exception):
     """A mission file that cannot be used; `exit_code` follows sysexits.h."""
 
-    exit_code = 65
+    exit_code: int = ExitCode.DATA
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(str(problems[0]))
@@ -141,7 +143,7 @@ class MissionDataError(MissionError):
 class MissionReadError(MissionError):
     """The file could not be read at all (EX_NOINPUT)."""
 
-    exit_code = 66
+    exit_code: int = ExitCode.NO_INPUT
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +198,7 @@ def check_file(path: str | os.PathLike[str]) -> FileCheck:
     _, problems = _analyse(document.raw, name)
     located = document.locate(problems)
     has_errors = any(p.severity is Severity.ERROR for p in located)
-    return FileCheck(located, MissionDataError.exit_code if has_errors else 0)
+    return FileCheck(located, MissionDataError.exit_code if has_errors else ExitCode.OK)
 
 
 def _is_jsonl(name: str) -> bool:
@@ -204,9 +206,9 @@ def _is_jsonl(name: str) -> bool:
 
 
 def _load_jsonl(name: str) -> Mission:
-    """Stream a JSON Lines mission into compact storage (data.fastload), for missions of
+    """Stream a JSON Lines mission into compact storage (data.load.jsonl), for missions of
     millions of events; imported only when needed."""
-    from data.fastload import load_jsonl
+    from data.load.jsonl import load_jsonl
 
     return load_jsonl(name)
 
@@ -257,8 +259,7 @@ def _analyse(raw: Any, name: str) -> tuple[Mission | None, list[Problem]]:
     problems.extend(lint(in_file_order, name, paths))
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
-    events = tuple(sorted(in_file_order.events, key=lambda e: e.when.instant))
-    return replace(in_file_order, events=events), problems
+    return replace(in_file_order, events=store_of(in_file_order)), problems
 
 
 class _Rejected:

@@ -36,7 +36,7 @@ from typing import Any, Protocol
 
 from data.model import Event, Flight, Mission
 from data.sanitize import quote, sanitize_line
-from data.times import Precision, When
+from data.times.parse import Precision, When
 
 PLAN_TOLERANCE = timedelta(days=30)
 """Planned and actual times further apart than this are reported: a plan that slipped by

@@ -19,7 +19,7 @@ from itertools import compress
 from typing import TYPE_CHECKING, cast
 
 from data.model import Event, EventKind, Mission
-from data.search import fold, is_store
+from data.query.search import fold, is_store
 
 if TYPE_CHECKING:
     from data.store import EventStore
@@ -87,7 +87,7 @@ class Filter:
     def person_events(self, person_id: str) -> frozenset[str]:
         """Ids of the events a person takes part in (worked out once, when first needed)."""
         if person_id not in self._person_events:
-            from data.derived import events_of  # pendulum: not needed for the first frame
+            from data.facts.derived import events_of  # pendulum: not needed for the first frame
 
             person = self.mission.person_by_id[person_id]
             self._person_events[person_id] = frozenset(

@@ -1,0 +1,17 @@
+"""The process exit codes of every command, defined once (BSD sysexits where one fits)."""
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    USAGE = 64
+    """A command line that cannot be understood, or no terminal for the TUI."""
+    DATA = 65
+    """A mission file that is not valid."""
+    NO_INPUT = 66
+    """A mission file that is missing or cannot be read."""
+    CANNOT_CREATE = 73
+    """An output file that exists (without --force) or cannot be made."""
+    IO_ERROR = 74
+    """Writing the output failed."""
