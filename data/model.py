@@ -1,244 +1,71 @@
-"""The mission model: plain, frozen, typed records with no behaviour beyond small lookups.
+"""The mission model: a `Mission` holds its records and its events, always in an event store.
 
-Everything the app shows is derived from these records by the functions in `data.facts.derived`
-and `data.times.display`. Instants are always timezone-aware; see `data.times.parse.When`.
+The records themselves (`Event`, `Person`, `Phase`, ...) are defined in `data.records` and
+named here too, so that `data.model` is the one place to import the model from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, timedelta
-from enum import StrEnum
+from dataclasses import dataclass
 from functools import cached_property
 
-from data.times.parse import When
+from data.records import (
+    Confidence,
+    Dispute,
+    Event,
+    EventKind,
+    Flight,
+    MissionInfo,
+    Names,
+    Person,
+    Phase,
+    Place,
+    Source,
+    Stated,
+    TimeInSpace,
+    Vehicle,
+    VehicleKind,
+    Version,
+)
+from data.store import EventsById, EventStore
 
-
-class EventKind(StrEnum):
-    """What sort of thing happened; drives the kind marker in the timeline."""
-
-    ANNOUNCEMENT = "announcement"
-    TRAINING = "training"
-    LAUNCH = "launch"
-    ORBIT = "orbit"
-    RENDEZVOUS = "rendezvous"
-    DOCKING = "docking"
-    UNDOCKING = "undocking"
-    RELOCATION = "relocation"
-    HATCH = "hatch"
-    BURN = "burn"
-    LANDING = "landing"
-    EVA = "eva"
-    COMMAND = "command"
-    CREW = "crew"
-    ANOMALY = "anomaly"
-    MILESTONE = "milestone"
-    MEDIA = "media"
-    FILM = "film"
-
-
-class VehicleKind(StrEnum):
-    LAUNCH_VEHICLE = "launch-vehicle"
-    SPACECRAFT = "spacecraft"
-    STATION = "station"
-    MODULE = "module"
-
-
-class Confidence(StrEnum):
-    """How well a fact is established, as the fact sheet grades it."""
-
-    CONFIRMED = "C2+"
-    SINGLE_SOURCE = "C1"
-    DERIVED = "D"
-    UNCERTAIN = "U"
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    id: str
-    title: str
-    url: str | None = None
-    note: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    id: str
-    name: str
-    zone: str
-    lat: float | None = None
-    lon: float | None = None
-    note: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Vehicle:
-    id: str
-    name: str
-    kind: VehicleKind
-    part_of: str | None = None
-    note: str = ""
-    sources: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Phase:
-    """A named span of the mission; the sections of the timeline."""
-
-    id: str
-    name: str
-    start: When
-    end: When
-    summary: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Names:
-    """A person's name in every spelling the sources use."""
-
-    ru: str = ""
-    nl: tuple[str, ...] = ()
-    other: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Flight:
-    """One person's trip: the vehicles and the events that bound each stage of it."""
-
-    up: str
-    down: str
-    launch: str
-    landing: str
-    docking: str | None = None
-    undocking: str | None = None
-    station: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TimeInSpace:
-    """A person's career time in space as sources state it (not derived)."""
-
-    before: timedelta | None = None
-    after: timedelta | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    id: str
-    name: str
-    names: Names = field(default_factory=Names)
-    role: str = ""
-    affiliation: str = ""
-    born: date | None = None
-    birthplace: str = ""
-    bio: str = ""
-    backup: bool = False
-    time_in_space: TimeInSpace = field(default_factory=TimeInSpace)
-    flights: tuple[Flight, ...] = ()
-    sources: tuple[str, ...] = ()
-    confidence: Confidence | None = None
-    note: str = ""
-
-    @property
-    def spellings(self) -> tuple[str, ...]:
-        """Every spelling of the name, English first."""
-        ru = (self.names.ru,) if self.names.ru else ()
-        return (self.name, *ru, *self.names.nl, *self.names.other)
-
-
-@dataclass(frozen=True, slots=True)
-class Stated:
-    """The time as one source worded it."""
-
-    text: str
-    source: str
-
-
-@dataclass(frozen=True, slots=True)
-class Version:
-    """One side of a disagreement between sources."""
-
-    claim: str
-    at: When | None = None
-    sources: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Dispute:
-    topic: str
-    versions: tuple[Version, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """Something that happened (`at`) or was planned (`planned`), or both."""
-
-    id: str
-    title: str
-    kind: EventKind
-    at: When | None = None
-    planned: When | None = None
-    end: When | None = None
-    description: str = ""
-    phase: str | None = None
-    place: str | None = None
-    vehicles: tuple[str, ...] = ()
-    people: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    confidence: Confidence | None = None
-    note: str = ""
-    stated: tuple[Stated, ...] = ()
-    disputes: tuple[Dispute, ...] = ()
-    station_crew: int | None = None
-
-    @property
-    def when(self) -> When:
-        """The time the event is placed at: the actual time, else the planned one."""
-        when = self.at or self.planned
-        assert when is not None, "the loader guarantees at or planned"
-        return when
-
-    @property
-    def planned_only(self) -> bool:
-        return self.at is None
-
-    @property
-    def disputed(self) -> bool:
-        return bool(self.disputes)
-
-
-@dataclass(frozen=True, slots=True)
-class MissionInfo:
-    id: str
-    title: str
-    summary: str = ""
-    reference: str | None = None
+__all__ = [
+    "Confidence",
+    "Dispute",
+    "Event",
+    "EventKind",
+    "Flight",
+    "Mission",
+    "MissionInfo",
+    "Names",
+    "Person",
+    "Phase",
+    "Place",
+    "Source",
+    "Stated",
+    "TimeInSpace",
+    "Vehicle",
+    "VehicleKind",
+    "Version",
+]
 
 
 @dataclass(frozen=True)
 class Mission:
-    """A whole mission; events are kept in the order of their instants.
-
-    `events` is a tuple, or for a large file a compact `data.store.EventStore`; both are
-    sequences of `Event`.
-    """
+    """A whole mission; its events are kept in the order of their instants, in a store."""
 
     info: MissionInfo
-    events: Sequence[Event]
+    events: EventStore
     sources: tuple[Source, ...] = ()
     places: tuple[Place, ...] = ()
     vehicles: tuple[Vehicle, ...] = ()
     phases: tuple[Phase, ...] = ()
     people: tuple[Person, ...] = ()
 
-    @cached_property
-    def event_by_id(self) -> Mapping[str, Event]:
-        # A compact store has its own id index; making a million events here would not fit.
-        by_id: Mapping[str, Event] | None = getattr(self.events, "by_id", None)
-        if by_id is not None:
-            return by_id
-        return {event.id: event for event in self.events}
+    @property
+    def event_by_id(self) -> EventsById:
+        """The events by id (the store's index: a million events are not made for it)."""
+        return self.events.by_id
 
     @cached_property
     def person_by_id(self) -> dict[str, Person]:

@@ -4,11 +4,13 @@ a large or varied one: every precision, zone form, span, stated time and dispute
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from functools import cached_property
 from pathlib import Path
 
 from data.load.loader import load_mission
-from data.model import Mission
+from data.model import Event, Mission
 from data.store import EventStore
 
 _spec = importlib.util.spec_from_file_location(
@@ -36,6 +38,17 @@ def both_forms(folder: Path, count: int, *, seed: int = 19) -> tuple[Mission, Mi
     return store, with_event_tuple(loaded)
 
 
+@dataclass(frozen=True)
+class EventTupleMission(Mission):
+    """A mission whose events are a tuple: the per-event reference that tests hold the store
+    against (every mission the app loads holds a store)."""
+
+    @cached_property
+    def event_by_id(self) -> Mapping[str, Event]:  # type: ignore[override]
+        return {event.id: event for event in self.events}
+
+
 def with_event_tuple(mission: Mission) -> Mission:
     """`mission` with its events in a tuple: comparable with `==`, event by event."""
-    return replace(mission, events=tuple(mission.events))
+    values = {field.name: getattr(mission, field.name) for field in fields(mission)}
+    return EventTupleMission(**(values | {"events": tuple(mission.events)}))

@@ -60,7 +60,9 @@ def test_jsonl_loads_the_same_mission_as_json(tmp_path: Path, count: int) -> Non
     assert streamed.phases == reference.phases
     assert streamed.info == reference.info
     assert any(event.disputes for event in streamed.events) or count < 1000
-    assert streamed.reference_event == reference.reference_event
+    assert streamed.reference_event is not None
+    assert streamed.reference_event.id == reference.info.reference
+    assert streamed.reference_event in reference.events
 
 
 def test_generated_mission_is_deterministic() -> None:
@@ -303,3 +305,92 @@ def test_a_large_file_in_blocks_matches_line_by_line(tmp_path: Path) -> None:
     slow = load_mission(escaped)
     assert len(fast.events) == len(slow.events) == 6000
     assert list(fast.events) == list(slow.events)
+
+
+FULL_EVENT: dict[str, Any] = {
+    "id": "full",
+    "title": "Every field: one",
+    "kind": "docking",
+    "description": "Docked at 11:12",
+    "phase": "ascent",
+    "at": "2021-10-05T12:22:58+03:00[Europe/Moscow]",
+    "planned": "2021-10-05T12:12Z",
+    "end": "2021-10-05T13:00Z",
+    "place": "pad",
+    "vehicles": ["capsule"],
+    "people": ["ada"],
+    "sources": ["press"],
+    "confidence": "C1",
+    "note": "a note: with a colon",
+    "stated": [{"text": "about 12:22", "source": "press"}],
+    "disputes": [
+        {
+            "topic": "time",
+            "versions": [
+                {"claim": "12:22:58", "at": "2021-10-05T09:22:58Z", "sources": ["press"]},
+                {"claim": "12:23"},
+            ],
+        }
+    ],
+    "station_crew": 6,
+}
+
+
+def test_every_field_of_the_schema_loads_from_json_lines_as_from_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bulk reader takes every field an event may have (its structs come from the
+    schema), and keeps each as the general reader does."""
+    import data.load.jsonl
+    from data.load.schema import RECORDS
+
+    def general(*args: object) -> None:
+        raise AssertionError(f"a valid line went the general way: {args}")
+
+    assert set(FULL_EVENT) == set(RECORDS["event"])  # a new field needs a value here
+    path = write(tmp_path, LAUNCH, json.dumps(FULL_EVENT), LANDING)
+    with monkeypatch.context() as patch:
+        patch.setattr(data.load.jsonl._Reader, "_general", general)
+        streamed = load_mission(path)
+    as_json = tmp_path / "mission.json"
+    events = [json.loads(LAUNCH), FULL_EVENT, json.loads(LANDING)]
+    as_json.write_text(json.dumps({**HEADER, "events": events}), encoding="utf-8")
+    expected = load_mission(as_json)
+    assert list(streamed.events) == list(expected.events)
+    full = streamed.event_by_id["full"]
+    assert full.note == FULL_EVENT["note"] and full.station_crew == 6
+    assert full.end is not None and full.disputes[0].versions[0].at is not None
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"station_crew": -1}, "events[1].station_crew: must not be negative"),
+        ({"disputes": [{"topic": "t", "versions": []}]}, "a dispute needs versions"),
+        ({"stated": [{"text": "t", "source": "press"}]}, "duplicate key 'text'"),
+    ],
+)
+def test_rare_fields_are_checked_like_any_event(
+    tmp_path: Path, change: dict[str, Any], expected: str
+) -> None:
+    line = json.dumps(FULL_EVENT | change)
+    if "stated" in change:  # json.dumps cannot repeat a key: write it by hand
+        line = line.replace('"source": "press"}]', '"source": "press", "text": "u"}]', 1)
+    found = problems(write(tmp_path, LAUNCH, line, LANDING))
+    assert any(expected in problem and ":3:" in problem for problem in found), found
+
+
+def test_a_file_that_grows_while_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import data.load.jsonl
+
+    path = write_mission(tmp_path / "m.jsonl", 3000, seed=5)
+    monkeypatch.setattr(data.load.jsonl, "_BLOCK", 1 << 14)  # many blocks
+
+    def grow(events: int, done: int) -> None:
+        with path.open("a", encoding="utf-8") as out:
+            out.write("\n")
+
+    with pytest.raises(MissionReadError, match="changed while it was being read"):
+        data.load.jsonl.load_jsonl(str(path), progress=grow)

@@ -7,11 +7,18 @@ from pathlib import Path
 import pytest
 
 DATA_MODULES = sorted(
-    f"data.{path.stem}" for path in Path("data").glob("*.py") if path.stem != "__init__"
+    ".".join(path.with_suffix("").parts).removesuffix(".__init__")
+    for path in Path("data").rglob("*.py")
 )
 
 
-@pytest.mark.parametrize("module", ["data", *DATA_MODULES])
+def test_every_data_module_is_checked() -> None:
+    assert {"data", "data.load.jsonl", "data.store.events", "data.files.reading"} <= set(
+        DATA_MODULES
+    )
+
+
+@pytest.mark.parametrize("module", DATA_MODULES)
 def test_data_layer_does_not_import_textual(module: str) -> None:
     code = f"import sys, {module}; print('textual' in sys.modules)"
     result = subprocess.run(

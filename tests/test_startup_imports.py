@@ -9,10 +9,7 @@ app headless up to its first frame (and, for the large-mission modules, a search
 import subprocess
 import sys
 
-from data.query.search import _SEPARATOR
-from data.store import TextColumn
-
-LARGE_ONLY = ("data.load.jsonl", "msgspec")
+LARGE_ONLY = ("data.load.jsonl", "data.load.jsonl_decode", "data.load.jsonl_bulk", "msgspec")
 LATER = (
     "pendulum",
     "icalendar",
@@ -69,7 +66,3 @@ def test_the_deferred_modules_are_imported_once_used() -> None:
     """The check above can fail: these keys import what the first frame left out."""
     imported = _imported_after("question_mark escape e escape", LATER)
     assert {"data.export", "tui.screens.help", "tui.screens.export_dialog"} <= set(imported)
-
-
-def test_search_separator_is_the_store_separator() -> None:
-    assert _SEPARATOR == TextColumn.SEPARATOR

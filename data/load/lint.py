@@ -1,6 +1,6 @@
-"""The rules a mission must follow beyond its schema, and the `Problem` every rule reports.
+"""The rules a mission must follow beyond its schema and its references.
 
-`check_references` holds what the app needs to run at all (unique ids, references that
+`data.load.references` holds what the app needs to run at all (unique ids, references that
 resolve); `lint` holds what makes a mission self-contradictory or suspicious. Each rule has a
 severity: an **error** makes the file unusable (the app refuses it, `check` exits 65); a
 **warning** is reported by `mission-timeline check` only.
@@ -27,15 +27,16 @@ coarse time is read. Approximate times (`~`) are compared as written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from enum import StrEnum
 from itertools import pairwise
-from typing import Any, Protocol
+from typing import Protocol
 
-from data.model import Event, Flight, Mission
-from data.sanitize import quote, sanitize_line
+from data.load.references import RecordPaths
+from data.model import Mission
+from data.problems import Problem, Severity
+from data.records import Event, Flight, Phase
+from data.sanitize import quote
 from data.times.parse import Precision, When
 
 PLAN_TOLERANCE = timedelta(days=30)
@@ -43,161 +44,29 @@ PLAN_TOLERANCE = timedelta(days=30)
 more than a month is usually a stale plan or a time given to the wrong event."""
 
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a mission file, printed as `file:line:col: field.path: message`."""
-
-    file: str
-    path: str
-    message: str
-    line: int | None = None
-    column: int | None = None
-    severity: Severity = Severity.ERROR
-
-    @property
-    def location(self) -> str:
-        """`file:line:col`, or just `file` when the place in the text is not known."""
-        if self.line is None:
-            return self.file
-        return f"{self.file}:{self.line}:{self.column or 1}"
-
-    def __str__(self) -> str:
-        field_path = f" {self.path}:" if self.path else ""
-        label = " warning:" if self.severity is Severity.WARNING else ""
-        # Every part may come from the file (its name, a key, a value): one safe line.
-        return sanitize_line(f"{self.location}:{field_path}{label} {self.message}")
-
-
-@dataclass(frozen=True, slots=True)
-class RecordPaths:
-    """Where the records of a possibly partial mission came from in the file.
-
-    A record that failed validation is left out of the mission, so its neighbours' positions
-    shift; `indexes` maps a list name to each kept record's index in the file, and `known`
-    holds the ids of the records left out, so references to them are not reported again.
-    """
-
-    indexes: Mapping[str, Sequence[int]] = field(default_factory=dict)
-    known: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    ids_checked: bool = False
-    """True when duplicate ids were already looked for in the file (the loader does, so
-    that records that failed validation count too)."""
-
-    def of(self, list_name: str, position: int) -> str:
-        """The field path of the `position`-th kept record of `list_name`."""
-        kept = self.indexes.get(list_name)
-        return f"{list_name}[{kept[position] if kept is not None else position}]"
-
-    def exists(self, list_name: str, value: str, table: Mapping[str, Any]) -> bool:
-        return value in table or value in self.known.get(list_name, frozenset())
-
-
-def check_references(
-    mission: Mission, name: str, paths: RecordPaths | None = None
+def lint(
+    header: Mission, events: Sequence[Event], name: str, paths: RecordPaths | None = None
 ) -> list[Problem]:
-    """Unique ids and resolvable references: what the app needs to be safe to run."""
+    """The consistency rules (spans, flights, phases, plans) of a mission's records: `header`
+    (its own events are not read) and the events in file order; see the module's table."""
     paths = paths or RecordPaths()
     problems: list[Problem] = []
-
-    def problem(path: str, message: str) -> None:
-        problems.append(Problem(name, path, message))
-
-    lists: dict[str, Sequence[Any]] = {
-        "sources": mission.sources,
-        "places": mission.places,
-        "vehicles": mission.vehicles,
-        "phases": mission.phases,
-        "people": mission.people,
-        "events": mission.events,
-    }
-    for list_name, records in lists.items() if not paths.ids_checked else ():
-        first: dict[str, str] = {}
-        for position, record in enumerate(records):
-            path = paths.of(list_name, position)
-            if record.id in first:
-                message = f"duplicate id {quote(record.id)} (first at {first[record.id]})"
-                problem(f"{path}.id", message)
-            else:
-                first[record.id] = path
-
-    tables: dict[str, tuple[str, Mapping[str, Any]]] = {
-        "event": ("events", mission.event_by_id),
-        "person": ("people", mission.person_by_id),
-        "vehicle": ("vehicles", mission.vehicle_by_id),
-        "place": ("places", mission.place_by_id),
-        "phase": ("phases", mission.phase_by_id),
-        "source": ("sources", mission.source_by_id),
-    }
-
-    def refer(path: str, value: str | None, what: str) -> None:
-        list_name, table = tables[what]
-        if value is not None and not paths.exists(list_name, value, table):
-            problem(path, f"unknown {what} {quote(value)}")
-
-    def refer_all(path: str, values: Iterable[str], what: str) -> None:
-        for index, value in enumerate(values):
-            refer(f"{path}[{index}]", value, what)
-
-    refer("mission.reference", mission.info.reference, "event")
-    for position, vehicle in enumerate(mission.vehicles):
-        path = paths.of("vehicles", position)
-        refer(f"{path}.part_of", vehicle.part_of, "vehicle")
-        refer_all(f"{path}.sources", vehicle.sources, "source")
-    for position, person in enumerate(mission.people):
-        path = paths.of("people", position)
-        refer_all(f"{path}.sources", person.sources, "source")
-        for number, flight in enumerate(person.flights):
-            where = f"{path}.flights[{number}]"
-            for key in ("up", "down", "station"):
-                refer(f"{where}.{key}", getattr(flight, key), "vehicle")
-            for key in ("launch", "docking", "undocking", "landing"):
-                refer(f"{where}.{key}", getattr(flight, key), "event")
-    for position, event in enumerate(mission.events):
-        path = paths.of("events", position)
-        if event.at is None and event.planned is None:
-            problem(path, f"event {quote(event.id)} needs 'at' or 'planned'")
-        refer(f"{path}.phase", event.phase, "phase")
-        refer(f"{path}.place", event.place, "place")
-        refer_all(f"{path}.vehicles", event.vehicles, "vehicle")
-        refer_all(f"{path}.people", event.people, "person")
-        refer_all(f"{path}.sources", event.sources, "source")
-        for number, stated in enumerate(event.stated):
-            refer(f"{path}.stated[{number}].source", stated.source, "source")
-        for number, dispute in enumerate(event.disputes):
-            if not dispute.versions:
-                problem(f"{path}.disputes[{number}].versions", "a dispute needs versions")
-            for v_number, version in enumerate(dispute.versions):
-                where = f"{path}.disputes[{number}].versions[{v_number}].sources"
-                refer_all(where, version.sources, "source")
-        if event.station_crew is not None and event.station_crew < 0:
-            problem(f"{path}.station_crew", "must not be negative")
-    return problems
-
-
-def lint(mission: Mission, name: str, paths: RecordPaths | None = None) -> list[Problem]:
-    """The consistency rules (spans, flights, phases, plans); see the module's table."""
-    paths = paths or RecordPaths()
-    problems: list[Problem] = []
+    by_id = {event.id: event for event in events}
 
     def report(path: str, message: str, severity: Severity = Severity.ERROR) -> None:
         problems.append(Problem(name, path, message, severity=severity))
 
-    for position, phase in enumerate(mission.phases):
+    for position, phase in enumerate(header.phases):
         if ends_before(phase.end, phase.start):
             report(
                 f"{paths.of('phases', position)}.end",
                 f"phase {quote(phase.id)} ends ({phase.end.text}) before it starts "
                 f"({phase.start.text})",
             )
-    for position, event in enumerate(mission.events):
-        _lint_event(event, paths.of("events", position), mission, report)
-    for position, person in enumerate(mission.people):
-        _lint_flights(person.flights, paths.of("people", position), mission, report)
+    for position, event in enumerate(events):
+        _lint_event(event, paths.of("events", position), header.phase_by_id, report)
+    for position, person in enumerate(header.people):
+        _lint_flights(person.flights, paths.of("people", position), by_id, report)
     return problems
 
 
@@ -254,7 +123,7 @@ class _Report(Protocol):
     def __call__(self, path: str, message: str, severity: Severity = ...) -> None: ...
 
 
-def _lint_event(event: Event, path: str, mission: Mission, report: _Report) -> None:
+def _lint_event(event: Event, path: str, phases: Mapping[str, Phase], report: _Report) -> None:
     if event.at is None and event.planned is None:
         return  # reported by check_references
     when = event.when
@@ -269,7 +138,7 @@ def _lint_event(event: Event, path: str, mission: Mission, report: _Report) -> N
                 f"{apart.days} days apart (more than {PLAN_TOLERANCE.days}); is the plan stale?",
                 Severity.WARNING,
             )
-    phase = mission.phase_by_id.get(event.phase) if event.phase is not None else None
+    phase = phases.get(event.phase) if event.phase is not None else None
     if phase is not None and (ends_before(when, phase.start) or ends_before(phase.end, when)):
         report(
             f"{path}.phase",
@@ -279,12 +148,14 @@ def _lint_event(event: Event, path: str, mission: Mission, report: _Report) -> N
         )
 
 
-def _lint_flights(flights: Sequence[Flight], path: str, mission: Mission, report: _Report) -> None:
+def _lint_flights(
+    flights: Sequence[Flight], path: str, events: Mapping[str, Event], report: _Report
+) -> None:
     spans: list[tuple[When, When, str]] = []
     for number, flight in enumerate(flights):
         where = f"{path}.flights[{number}]"
         stages = [
-            (key, mission.event_by_id.get(event_id))
+            (key, events.get(event_id))
             for key in ("launch", "docking", "undocking", "landing")
             if (event_id := getattr(flight, key)) is not None
         ]
@@ -296,8 +167,8 @@ def _lint_flights(flights: Sequence[Flight], path: str, mission: Mission, report
                     f"{second} {quote(after.id)} ({after.when.text}) is before {first} "
                     f"{quote(before.id)} ({before.when.text})",
                 )
-        launch = mission.event_by_id.get(flight.launch)
-        landing = mission.event_by_id.get(flight.landing)
+        launch = events.get(flight.launch)
+        landing = events.get(flight.landing)
         if (
             launch is not None
             and landing is not None

@@ -28,6 +28,8 @@ class Scalar:
 
     kind: str
     choices: type[StrEnum] | None = None
+    refers_to: str | None = None
+    """For a `ref`: the list of the file whose ids it names (`"events"`, `"people"`, ...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +46,19 @@ class Field:
 
 TEXT = Scalar("text")
 ID = Scalar("id")
-REF = Scalar("ref")
 TIME = Scalar("time")
-REFS = ListOf(REF)
 TEXTS = ListOf(TEXT)
+
+
+def ref(target: str) -> Scalar:
+    """The id of a record of the list `target`."""
+    return Scalar("ref", refers_to=target)
+
+
+def refs(target: str) -> ListOf:
+    """Ids of records of the list `target`."""
+    return ListOf(ref(target))
+
 
 RECORDS: dict[str, dict[str, Field]] = {
     "file": {
@@ -64,7 +75,7 @@ RECORDS: dict[str, dict[str, Field]] = {
         "id": Field(ID, required=True),
         "title": Field(TEXT, required=True),
         "summary": Field(TEXT),
-        "reference": Field(REF),
+        "reference": Field(ref("events")),
     },
     "source": {
         "id": Field(ID, required=True),
@@ -84,9 +95,9 @@ RECORDS: dict[str, dict[str, Field]] = {
         "id": Field(ID, required=True),
         "name": Field(TEXT, required=True),
         "kind": Field(Scalar("enum", VehicleKind), required=True),
-        "part_of": Field(REF),
+        "part_of": Field(ref("vehicles")),
         "note": Field(TEXT),
-        "sources": Field(REFS),
+        "sources": Field(refs("sources")),
     },
     "phase": {
         "id": Field(ID, required=True),
@@ -107,7 +118,7 @@ RECORDS: dict[str, dict[str, Field]] = {
         "backup": Field(Scalar("bool")),
         "time_in_space": Field("time_in_space"),
         "flights": Field(ListOf("flight")),
-        "sources": Field(REFS),
+        "sources": Field(refs("sources")),
         "confidence": Field(Scalar("enum", Confidence)),
         "note": Field(TEXT),
     },
@@ -121,27 +132,27 @@ RECORDS: dict[str, dict[str, Field]] = {
         "after": Field(Scalar("duration")),
     },
     "flight": {
-        "up": Field(REF, required=True),
-        "down": Field(REF, required=True),
-        "launch": Field(REF, required=True),
-        "landing": Field(REF, required=True),
-        "docking": Field(REF),
-        "undocking": Field(REF),
-        "station": Field(REF),
+        "up": Field(ref("vehicles"), required=True),
+        "down": Field(ref("vehicles"), required=True),
+        "launch": Field(ref("events"), required=True),
+        "landing": Field(ref("events"), required=True),
+        "docking": Field(ref("events")),
+        "undocking": Field(ref("events")),
+        "station": Field(ref("vehicles")),
     },
     "event": {
         "id": Field(ID, required=True),
         "title": Field(TEXT, required=True),
         "kind": Field(Scalar("enum", EventKind), required=True),
         "description": Field(TEXT),
-        "phase": Field(REF),
+        "phase": Field(ref("phases")),
         "at": Field(TIME),
         "planned": Field(TIME),
         "end": Field(TIME),
-        "place": Field(REF),
-        "vehicles": Field(REFS),
-        "people": Field(REFS),
-        "sources": Field(REFS),
+        "place": Field(ref("places")),
+        "vehicles": Field(refs("vehicles")),
+        "people": Field(refs("people")),
+        "sources": Field(refs("sources")),
         "confidence": Field(Scalar("enum", Confidence)),
         "note": Field(TEXT),
         "stated": Field(ListOf("stated")),
@@ -150,7 +161,7 @@ RECORDS: dict[str, dict[str, Field]] = {
     },
     "stated": {
         "text": Field(TEXT, required=True),
-        "source": Field(REF, required=True),
+        "source": Field(ref("sources"), required=True),
     },
     "dispute": {
         "topic": Field(TEXT, required=True),
@@ -159,7 +170,7 @@ RECORDS: dict[str, dict[str, Field]] = {
     "version": {
         "claim": Field(TEXT, required=True),
         "at": Field(TIME),
-        "sources": Field(REFS),
+        "sources": Field(refs("sources")),
     },
 }
 

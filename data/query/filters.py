@@ -5,24 +5,22 @@ Syntax: space-separated `key:value[,value...]` terms, with key one of `phase`, `
 A value is an id or a name, matched without regard to case or accents; for a person any
 spelling of the name works. Example: `kind:docking,undocking person:sjkaplerov`.
 
-On a compact `data.store.EventStore` (a large mission) a filter is worked out on the columns:
-each term becomes a byte mask over all events (`bytes.translate` for kinds, one lookup per
-shared reference list for the rest), the masks are combined as integers, and the result is an
-`EventView` of the store, not a million new objects.
+A filter is worked out on the store's columns: each term becomes a byte mask over all events
+(`bytes.translate` for kinds, one lookup per shared reference list for the rest), the masks
+are combined as integers, and the result is an `EventView` of the store, not a million new
+objects. `Filter.matches` answers for one event. A person's events are those that name them
+and those that bound their flights.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import TYPE_CHECKING, cast
 
 from data.model import Event, EventKind, Mission
-from data.query.search import fold, is_store
-
-if TYPE_CHECKING:
-    from data.store import EventStore
+from data.query.search import fold
+from data.store import KIND_CODE, EventStore, EventView
 
 KEYS = ("phase", "kind", "person", "vehicle")
 
@@ -36,6 +34,8 @@ class Term:
     key: str
     ids: frozenset[str]
     """The ids the values resolved to (for `kind`, the kind values)."""
+    flight_events: frozenset[str] = frozenset()
+    """For `person`: the ids of the events that bound the people's flights."""
 
 
 @dataclass(frozen=True)
@@ -44,36 +44,26 @@ class Filter:
 
     text: str
     terms: tuple[Term, ...]
-    mission: Mission = field(repr=False, compare=False)
-    _person_events: dict[str, frozenset[str]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-    _last: list[Iterable[Event] | Sequence[Event]] = field(
+    _last: list[tuple[EventStore, EventView]] = field(
         default_factory=list, repr=False, compare=False
     )
-    """The last `apply`: its events and result (worked out in a worker, used on screen)."""
+    """The last `apply`: its store and result (worked out in a worker, used on screen)."""
 
     def __str__(self) -> str:
         return self.text
 
     def matches(self, event: Event) -> bool:
-        return all(_TESTS[term.key](self, term, event) for term in self.terms)
+        return all(_TESTS[term.key](term, event) for term in self.terms)
 
-    def apply(self, events: Iterable[Event]) -> Sequence[Event]:
-        """The events that match, in order: a list, or a view when `events` is a store.
+    def apply(self, events: EventStore) -> EventView:
+        """The events that match, in order, as a view of the store.
 
-        The result for the last `events` is kept, so a second call costs nothing.
+        The result for the last store is kept, so a second call costs nothing.
         """
-        if self._last and self._last[0] is events:
-            return cast("Sequence[Event]", self._last[1])
-        result: Sequence[Event]
-        if is_store(events):
-            from data.store import EventView  # loaded already: `events` is a store
-
-            result = EventView(events, self.positions(events))
-        else:
-            result = [event for event in events if self.matches(event)]
-        self._last[:] = [events, result]
+        if self._last and self._last[0][0] is events:
+            return self._last[0][1]
+        result = EventView(events, self.positions(events))
+        self._last[:] = [(events, result)]
         return result
 
     def positions(self, store: EventStore) -> list[int]:
@@ -84,21 +74,8 @@ class Filter:
             mask &= int.from_bytes(self._mask(store, term), "little")
         return list(compress(range(size), mask.to_bytes(size, "little")))
 
-    def person_events(self, person_id: str) -> frozenset[str]:
-        """Ids of the events a person takes part in (worked out once, when first needed)."""
-        if person_id not in self._person_events:
-            from data.facts.derived import events_of  # pendulum: not needed for the first frame
-
-            person = self.mission.person_by_id[person_id]
-            self._person_events[person_id] = frozenset(
-                event.id for event in events_of(person, self.mission)
-            )
-        return self._person_events[person_id]
-
     def _mask(self, store: EventStore, term: Term) -> bytes:
         """One byte per event of the store: 1 where the term holds."""
-        from data.store import KIND_CODE  # loaded already: `store` is one
-
         c = store.columns
         if term.key == "kind":
             table = bytearray(256)
@@ -113,15 +90,7 @@ class Filter:
             return bytes(map(wanted.__getitem__, c.vehicles))
         wanted = bytes(bool(term.ids.intersection(group)) for group in store.groups)
         mask = bytearray(map(wanted.__getitem__, c.people))
-        people = [self.mission.person_by_id[person_id] for person_id in term.ids]
-        flight_events = {
-            event_id
-            for person in people
-            for flight in person.flights
-            for event_id in (flight.launch, flight.docking, flight.undocking, flight.landing)
-            if event_id is not None
-        }
-        for position in store.positions(flight_events):
+        for position in store.positions(term.flight_events):
             mask[position] = 1
         return bytes(mask)
 
@@ -136,8 +105,13 @@ def parse_filter(text: str, mission: Mission) -> Filter:
                 f"cannot read {word!r}: write key:value with key one of {', '.join(KEYS)}"
             )
         ids = frozenset(_resolve(mission, key, value) for value in values.split(",") if value)
-        terms.append(Term(key, ids))
-    return Filter(" ".join(text.split()), tuple(terms), mission)
+        flights = (
+            frozenset(event for i in ids for event in mission.person_by_id[i].flight_events)
+            if key == "person"
+            else frozenset()
+        )
+        terms.append(Term(key, ids, flights))
+    return Filter(" ".join(text.split()), tuple(terms))
 
 
 def _resolve(mission: Mission, key: str, value: str) -> str:
@@ -160,13 +134,11 @@ def _resolve(mission: Mission, key: str, value: str) -> str:
     raise FilterError(f"no {key} matches {value!r}")
 
 
-def _in_people(flt: Filter, term: Term, event: Event) -> bool:
-    return any(event.id in flt.person_events(person_id) for person_id in term.ids)
-
-
-_TESTS: dict[str, Callable[[Filter, Term, Event], bool]] = {
-    "phase": lambda _f, term, event: event.phase in term.ids,
-    "kind": lambda _f, term, event: event.kind.value in term.ids,
-    "vehicle": lambda _f, term, event: bool(term.ids.intersection(event.vehicles)),
-    "person": _in_people,
+_TESTS: dict[str, Callable[[Term, Event], bool]] = {
+    "phase": lambda term, event: event.phase in term.ids,
+    "kind": lambda term, event: event.kind.value in term.ids,
+    "vehicle": lambda term, event: bool(term.ids.intersection(event.vehicles)),
+    "person": lambda term, event: (
+        bool(term.ids.intersection(event.people)) or event.id in term.flight_events
+    ),
 }

@@ -1,28 +1,27 @@
 """Finding events by text, where every spelling of a person's name is the same person.
 
 "Sjkaplerov" (Dutch), "Шкаплеров" (Cyrillic) and "Shkaplerov" find the same events; case and
-accents never matter.
+accents never matter. An event matches when its title or its description holds the query
+(or a spelling of a person it names), or when it names such a person or bounds their flight.
 
-On a compact `data.store.EventStore` (a large mission) the search reads the columns in
-chunks: the titles and descriptions of a chunk are joined and folded in one go and searched
-with `str.find`, and the people of each event are looked up by their shared reference list,
-so the first hit among a million events comes back in a few hundred milliseconds at worst.
+The search reads the store's columns in chunks: the titles and descriptions of a chunk are
+joined and folded in one go and searched with `str.find`, and the people of each event are
+looked up by their shared reference list, so the first hit among a million events comes back
+in a few hundred milliseconds at worst. `EventSearch.matches` answers for one event (a row on
+screen).
 """
 
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress
-from typing import TYPE_CHECKING, TypeGuard, cast
+from typing import TypeGuard
 
 from data.model import Event, Mission
-
-if TYPE_CHECKING:
-    from data.store import EventStore, EventView
+from data.store import EventSequence, EventStore, EventView, TextColumn, store_and_indexes
 
 MIN_NAME_QUERY = 3
 """A query this long or longer that matches part of a name stands for every spelling of it."""
@@ -33,26 +32,19 @@ CHUNK = 16384
 FIRST_CHUNK = 64
 """Events searched first: the next hit is usually near, and joining and folding a whole
 `CHUNK` for it cost `n` about 15 ms at 100,000 events."""
-_SEPARATOR = "\x00"
-"""Between events in a joined chunk: mission text never contains it (the loader refuses it).
-The same as `data.store.TextColumn.SEPARATOR` (a test checks), written out so that a small
-mission never imports `data.store`."""
+_SEPARATOR = TextColumn.SEPARATOR
+"""Between events in a joined chunk: mission text never contains it (the loader refuses it)."""
 
 
 def is_store(events: object) -> TypeGuard[EventStore]:
-    """Whether `events` is a compact `data.store.EventStore`.
-
-    Only a large mission's loader imports `data.store`; until something has, no sequence can
-    be a store, so this never imports it (the first frame of a small mission does not pay
-    for it)."""
-    store = sys.modules.get("data.store")
-    return store is not None and isinstance(events, store.EventStore)
+    """Whether `events` is an `EventStore`. Every mission's events are: this is kept only for
+    the callers that still ask (nothing in the data layer does)."""
+    return isinstance(events, EventStore)
 
 
-def is_compact(events: object) -> TypeGuard[EventStore | EventView]:
+def is_compact(events: object) -> TypeGuard[EventSequence]:
     """Whether `events` is an `EventStore` or an `EventView` of one (see `is_store`)."""
-    store = sys.modules.get("data.store")
-    return store is not None and isinstance(events, store.EventStore | store.EventView)
+    return isinstance(events, EventStore | EventView)
 
 
 @lru_cache(maxsize=4096)
@@ -97,64 +89,44 @@ class EventSearch:
             *sorted(names | {s for s in surnames if len(s) >= MIN_SURNAME}),
         )
         self._people = {person.id for person in people}
-        self._flight_events = {
-            event_id
-            for person in people
-            for flight in person.flights
-            for event_id in (flight.launch, flight.docking, flight.undocking, flight.landing)
-            if event_id is not None
-        }
+        self._flight_events = {event_id for person in people for event_id in person.flight_events}
         self._flight_positions: dict[int, list[int]] = {}
         self._wanted: dict[int, bytes] = {}
 
     def matches(self, event: Event) -> bool:
-        """Whether the event's title, description or people match the query."""
+        """Whether one event's title, description or people match the query."""
         if not self._needles[0]:
             return False
         if self._people.intersection(event.people) or event.id in self._flight_events:
             return True
-        haystack = fold(f"{event.title}\n{event.description}")
-        return any(needle in haystack for needle in self._needles)
+        title, description = fold(event.title), fold(event.description)
+        return any(needle in title or needle in description for needle in self._needles)
 
-    def hits(self, events: Iterable[Event]) -> list[int]:
+    def hits(self, events: EventSequence) -> list[int]:
         """Indexes of the matching events, in order."""
-        if is_compact(events) and self._bulk:
-            found: list[int] = []
-            for start, stop in _chunks(len(events), 0, 1):
-                found += self._chunk_hits(events, start, stop, first=False)
-            return found
-        return [index for index, event in enumerate(events) if self.matches(event)]
+        found: list[int] = []
+        for start, stop in _chunks(len(events), 0, 1):
+            found += self._chunk_hits(events, start, stop, first=False)
+        return found
 
-    def next_hit(self, events: Sequence[Event], start: int, direction: int = 1) -> int | None:
+    def next_hit(self, events: EventSequence, start: int, direction: int = 1) -> int | None:
         """The index of the first match from `start` on (`direction` 1) or back (-1)."""
         if not self._needles[0] or not len(events):
             return None
         start = max(0, min(start, len(events) - 1))
-        if is_compact(events) and self._bulk:
-            for low, high in _chunks(len(events), start, direction):
-                found = self._chunk_hits(events, low, high, first=direction > 0)
-                if direction < 0:
-                    found = [index for index in found if index <= start]
-                if found:
-                    return found[0] if direction > 0 else found[-1]
-            return None
-        step = range(start, len(events)) if direction > 0 else range(start, -1, -1)
-        return next((index for index in step if self.matches(events[index])), None)
+        for low, high in _chunks(len(events), start, direction):
+            found = self._chunk_hits(events, low, high, first=direction > 0)
+            if direction < 0:
+                found = [index for index in found if index <= start]
+            if found:
+                return found[0] if direction > 0 else found[-1]
+        return None
 
-    @property
-    def _bulk(self) -> bool:
-        """Whether the chunked search gives the same answers (no needle spans a line)."""
-        return not any("\n" in needle or _SEPARATOR in needle for needle in self._needles)
-
-    def _chunk_hits(
-        self, events: EventStore | EventView, low: int, high: int, *, first: bool
-    ) -> list[int]:
+    def _chunk_hits(self, events: EventSequence, low: int, high: int, *, first: bool) -> list[int]:
         """The matching indexes in `low:high` (only the first one if `first`)."""
         if not self._needles[0]:
             return []
-        from data.store import TextColumn  # loaded already: `events` is a store
-
-        store, where = _source(events)
+        store, where = store_and_indexes(events)
         columns = store.columns
         found: set[int] = set()
         for column in (columns.titles, columns.descriptions):
@@ -166,7 +138,8 @@ class EventSearch:
                 text = _SEPARATOR.join(column[low:high])
             blob = fold_many(text)
             for needle in self._needles:
-                found.update(_blob_hits(blob, needle, low, first=first))
+                if _SEPARATOR not in needle:  # no text holds it: it would match across texts
+                    found.update(_blob_hits(blob, needle, low, first=first))
         if self._people:
             wanted = self._wanted_groups(store)
             codes = (
@@ -194,24 +167,17 @@ class EventSearch:
             )
         return self._wanted[key]
 
-    def _flight_hits(self, events: EventStore | EventView) -> list[int]:
+    def _flight_hits(self, events: EventSequence) -> list[int]:
         """Where the found people's launches, dockings and landings are (found once)."""
         key = id(events)
         if key not in self._flight_positions:
-            store, where = _source(events)
+            store, where = store_and_indexes(events)
             found = store.positions(self._flight_events)
             if where is not None:
                 inside = {index: number for number, index in enumerate(where)}
                 found = sorted(inside[p] for p in found if p in inside)
             self._flight_positions[key] = found
         return self._flight_positions[key]
-
-
-def _source(events: EventStore | EventView) -> tuple[EventStore, Sequence[int] | None]:
-    if is_store(events):
-        return events, None
-    view = cast("EventView", events)  # not a store, so a view of one
-    return view.store, view.indexes
 
 
 def _chunks(size: int, start: int, direction: int) -> Iterable[tuple[int, int]]:

@@ -16,10 +16,12 @@ from typing import Any
 import pytest
 from hostile_helpers import BASE_TOML, Run, event, mission
 
+import data.files.reading
 import data.load.loader
+from data.exit_codes import ExitCode
 from data.load.loader import MissionDataError, MissionReadError, check_file, load_mission
 
-DATA, NO_INPUT = 65, 66
+DATA, NO_INPUT = ExitCode.DATA, ExitCode.NO_INPUT
 
 # (id, file name, content, expected message fragment, expected line or None)
 Case = tuple[str, str, Any, str, int | None]
@@ -357,31 +359,39 @@ def test_text_with_controls_loads_exactly(write: Callable[..., Path]) -> None:
 # Files that cannot be read ----------------------------------------------------------------
 
 
-def _unreadable_cases(tmp_path: Path) -> dict[str, tuple[Path, str]]:
-    fifo = tmp_path / "fifo.toml"
+def _unreadable_cases(tmp_path: Path, suffix: str) -> dict[str, tuple[Path, str]]:
+    """Files no reader can read, named with `suffix` (the reader is chosen by it)."""
+    fifo = tmp_path / f"fifo.{suffix}"
     os.mkfifo(fifo)
+    folder = tmp_path / f"folder.{suffix}"
+    folder.mkdir()
     return {
-        "directory": (tmp_path, "is a directory"),
+        "directory": (folder, "is a directory"),
         "fifo": (fifo, "not a regular file"),
-        "dev-zero": (Path("/dev/zero"), "not a regular file"),
-        "missing": (tmp_path / "nothing.toml", "no such file"),
-        "nul-in-name": (Path("a\x00b.toml"), "cannot open"),
-        "proc-file": (Path("/proc/self/status"), "does not report its size"),
-        "symlink-loop": (_loop(tmp_path), "cannot open"),
+        "dev-zero": (_link(tmp_path, f"zero.{suffix}", Path("/dev/zero")), "not a regular file"),
+        "missing": (tmp_path / f"nothing.{suffix}", "no such file"),
+        "nul-in-name": (Path(f"a\x00b.{suffix}"), "cannot open"),
+        "proc-file": (
+            _link(tmp_path, f"status.{suffix}", Path("/proc/self/status")),
+            "does not report its size",
+        ),
+        "symlink-loop": (_link(tmp_path, f"loop.{suffix}", None), "cannot open"),
     }
 
 
-def _loop(tmp_path: Path) -> Path:
-    link = tmp_path / "loop.toml"
-    link.symlink_to(link)
+def _link(tmp_path: Path, name: str, target: Path | None) -> Path:
+    """A symlink `name` to `target`, or to itself."""
+    link = tmp_path / name
+    link.symlink_to(link if target is None else target)
     return link
 
 
+@pytest.mark.parametrize("suffix", ["toml", "json", "jsonl"])
 @pytest.mark.parametrize(
     "case", ["directory", "fifo", "dev-zero", "missing", "nul-in-name", "proc-file", "symlink-loop"]
 )
-def test_unreadable_inputs(cli: Callable[..., Run], tmp_path: Path, case: str) -> None:
-    path, fragment = _unreadable_cases(tmp_path)[case]
+def test_unreadable_inputs(cli: Callable[..., Run], tmp_path: Path, case: str, suffix: str) -> None:
+    path, fragment = _unreadable_cases(tmp_path, suffix)[case]
     run = cli("check", path)
     assert run.code == NO_INPUT
     assert fragment in run.lines[0] and len(run.lines) == 2
@@ -389,30 +399,45 @@ def test_unreadable_inputs(cli: Callable[..., Run], tmp_path: Path, case: str) -
     app = cli(path)
     assert app.code == NO_INPUT
     assert fragment in app.err and app.err.count("\n") == 1
-    with pytest.raises(MissionReadError):
+    assert app.err.startswith(f"mission-timeline: {str(path).replace(chr(0), '␀')}: ")
+    with pytest.raises(MissionReadError) as caught:
         load_mission(path)
+    assert caught.value.exit_code == NO_INPUT
 
 
+@pytest.mark.parametrize("name", ["m.toml", "m.jsonl"])
 def test_size_limit(
-    cli: Callable[..., Run], write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+    cli: Callable[..., Run],
+    write: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
 ) -> None:
-    path = write("m.toml", BASE_TOML)
-    monkeypatch.setenv("MISSION_TIMELINE_MAX_BYTES", str(len(BASE_TOML) - 1))
+    content = BASE_TOML if name.endswith(".toml") else _jsonl(mission())
+    path = write(name, content)
+    size = len(content.encode())
+    monkeypatch.setenv("MISSION_TIMELINE_MAX_BYTES", str(size - 1))
     run = cli("check", path)
     assert run.code == NO_INPUT
-    assert f"too large ({len(BASE_TOML)} bytes; the limit is {len(BASE_TOML) - 1})" in run.out
-    monkeypatch.setenv("MISSION_TIMELINE_MAX_BYTES", str(len(BASE_TOML)))
+    assert f"too large ({size} bytes; the limit is {size - 1})" in run.out
+    assert cli(path).code == NO_INPUT
+    monkeypatch.setenv("MISSION_TIMELINE_MAX_BYTES", str(size))
     assert cli("check", path).code == 0
 
 
+def _jsonl(document: dict[str, Any]) -> str:
+    """A mission in the JSON Lines form: the header, then an event a line."""
+    header = {key: value for key, value in document.items() if key != "events"}
+    return "\n".join(json.dumps(line) for line in [header, *document["events"]]) + "\n"
+
+
 def test_default_size_limit_fits_a_million_events() -> None:
-    assert data.load.loader.max_file_bytes() == data.load.loader.MAX_FILE_BYTES >= 500 * 10**6
+    assert data.files.reading.max_file_bytes() == data.files.reading.MAX_FILE_BYTES >= 500 * 10**6
 
 
 def _change_during_read(
     monkeypatch: pytest.MonkeyPatch, path: Path, change: Callable[[Path], None]
 ) -> None:
-    real = data.load.loader._read_into
+    real = data.files.reading._read_into
     calls = []
 
     def read_and_change(handle: Any, view: memoryview) -> int:
@@ -421,7 +446,7 @@ def _change_during_read(
         calls.append(1)
         return real(handle, view)
 
-    monkeypatch.setattr(data.load.loader, "_read_into", read_and_change)
+    monkeypatch.setattr(data.files.reading, "_read_into", read_and_change)
 
 
 def test_file_that_changes_while_read(

@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 from hostile_helpers import BASE, Run, event, mission
 
-from data.load.lint import PLAN_TOLERANCE, Severity, check_references, earliest, latest, lint
+from data.load.lint import PLAN_TOLERANCE, earliest, latest, lint
 from data.load.loader import BUNDLED_MISSION, MissionDataError, check_file, load_mission
+from data.load.references import check_references
+from data.problems import Severity
 from data.times.parse import parse_when
 
 
@@ -189,11 +191,11 @@ def test_warnings_exit_zero_and_are_labelled(
 def test_check_functions_work_on_a_mission_built_in_code() -> None:
     loaded = load_mission(BUNDLED_MISSION)
     events = (*loaded.events, loaded.events[0])
-    twice = type(loaded)(loaded.info, events, loaded.sources, loaded.places)
-    problems = check_references(twice, "code")
+    problems = check_references(loaded, events, "code")
     assert problems[0].path == f"events[{len(events) - 1}].id"
     assert all(p.severity is Severity.ERROR for p in problems)
-    assert lint(loaded, "code") == []
+    assert check_references(loaded, tuple(loaded.events), "code") == []
+    assert lint(loaded, tuple(loaded.events), "code") == []
 
 
 def test_latest_of_a_month_is_the_next_month_in_its_zone() -> None:

@@ -34,6 +34,7 @@ from data.model import Event, EventKind, Mission, Person
 from data.query.filters import Filter
 from data.query.search import EventSearch, is_compact
 from data.sanitize import sanitize_line
+from data.store import EventSequence
 from data.times.display import show
 
 CURSOR_MARK = "▶"
@@ -199,7 +200,7 @@ class Timeline(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.mission = mission
         self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
-        self._events: Sequence[Event] = mission.events
+        self._events: EventSequence = mission.events
         self._section_starts: list[int] = []
         """For each section: the position (in `_events`) of its first event."""
         self._section_rows: list[int] = []

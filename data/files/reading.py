@@ -1,0 +1,170 @@
+"""Opening a mission file safely, whatever its format: the one way every reader reads a file.
+
+`MissionFile` opens a regular file (not a pipe, device or directory, which could block or
+never end) of at most `max_file_bytes()` bytes, without blocking, and reads it whole
+(`text`, for TOML and JSON) or in blocks of whole lines (`blocks`, for JSON Lines). Reading
+to the end checks that the file did not change, grow or disappear meanwhile. `decode` turns
+bytes into text: UTF-8 (a BOM is accepted) without NUL characters.
+
+Every failure is a `MissionReadError` (the file cannot be read: exit 66) or, for bytes that
+are not UTF-8 or hold a NUL, a `MissionDataError` (exit 65), with one problem naming the file
+and, for the content, the line and column. Nothing else escapes, whatever the name (a NUL in
+it, a symlink loop) or the file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from io import FileIO
+from typing import Any
+
+from data.problems import MissionDataError, Problem, unreadable
+
+MAX_FILE_BYTES = 1 << 30
+"""Larger files are refused before reading: 1 GiB holds about two million events (a
+million-event JSON file is 300 to 500 MB). `MISSION_TIMELINE_MAX_BYTES` overrides it."""
+MAX_BYTES_VARIABLE = "MISSION_TIMELINE_MAX_BYTES"
+
+
+def max_file_bytes() -> int:
+    """The size limit in force: `MISSION_TIMELINE_MAX_BYTES` if set to a number, else 1 GiB."""
+    value = os.environ.get(MAX_BYTES_VARIABLE, "")
+    return int(value) if value.isdigit() and len(value) < 19 else MAX_FILE_BYTES
+
+
+def read_text(name: str) -> str:
+    """A whole mission file as text (see `MissionFile` and `decode`)."""
+    with MissionFile(name) as opened:
+        return opened.text()
+
+
+class MissionFile:
+    """A mission file open for reading; use it as a context manager, or `close` it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        descriptor, self.before = _open_regular(name, max_file_bytes())
+        self.handle: FileIO = os.fdopen(descriptor, "rb", buffering=0)
+        self.size = self.before.st_size
+        """The file's size when it was opened."""
+        self.read = 0
+        """Bytes read so far."""
+
+    def __enter__(self) -> MissionFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.handle.close()
+
+    def text(self) -> str:
+        """The whole file, decoded."""
+        # One spare byte shows a file that grew while it was read.
+        buffer = bytearray(self.size + 1)
+        with memoryview(buffer) as view:
+            try:
+                while self.read < len(buffer) and (
+                    count := _read_into(self.handle, view[self.read :])
+                ):
+                    self.read += count
+            except OSError as error:
+                raise unreadable(self.name, f"cannot read: {error.strerror or error}") from None
+        self._check_whole()
+        with memoryview(buffer)[: self.read] as content:
+            return decode(content, self.name)
+
+    def blocks(self, size: int) -> Iterator[bytes]:
+        """The file in blocks of whole lines, about `size` bytes each (the last one may lack
+        its newline)."""
+        carry = b""
+        try:
+            while block := self.handle.read(size):
+                self.read += len(block)
+                if self.read > self.size:  # a /proc file, or one that grows
+                    self._check_whole()
+                cut = block.rfind(b"\n") + 1
+                if not cut:
+                    carry += block
+                    continue
+                yield carry + block[:cut] if carry else block[:cut]
+                carry = block[cut:]
+        except OSError as error:
+            raise unreadable(self.name, f"cannot read: {error.strerror or error}") from None
+        if carry:
+            yield carry
+        self._check_whole()
+
+    def _check_whole(self) -> None:
+        """After reading to the end: the file was read whole, as it was when opened."""
+        before, after = self.before, os.fstat(self.handle.fileno())
+        if before.st_size == 0 and self.read > 0:
+            message = "the file does not report its size (a /proc or /sys file?); copy it first"
+            raise unreadable(self.name, message)
+        if after.st_nlink == 0:
+            raise unreadable(self.name, "the file was deleted while it was being read")
+        if self.read != before.st_size or (after.st_size, after.st_mtime_ns) != (
+            before.st_size,
+            before.st_mtime_ns,
+        ):
+            raise unreadable(self.name, "the file changed while it was being read; try again")
+
+
+def decode(data: bytes | bytearray | memoryview, name: str, line: int = 1, path: str = "") -> str:
+    """UTF-8 bytes as text (a BOM is accepted), refusing a NUL character; problems are placed
+    from `line`, the line the bytes start on, and carry the field `path`."""
+    try:
+        text = str(data, "utf-8-sig")
+    except UnicodeDecodeError as error:
+        place = _place(bytes(data), error.start, b"\n", line)
+        message = f"not valid UTF-8 (byte {error.start})"
+        raise MissionDataError([Problem(name, path, message, *place)]) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        place = _place(text, nul, "\n", line)
+        raise MissionDataError([Problem(name, path, "contains a NUL byte", *place)])
+    return text
+
+
+def _place(content: Any, offset: int, newline: Any, line: int) -> tuple[int, int]:
+    """The line and column (from 1) of `offset` in `content` (text or bytes)."""
+    return (
+        line + content.count(newline, 0, offset),
+        offset - (content.rfind(newline, 0, offset) + 1) + 1,
+    )
+
+
+def _open_regular(name: str, limit: int) -> tuple[int, os.stat_result]:
+    """A descriptor of a regular file of at most `limit` bytes, and its status, opened without
+    blocking on a FIFO or a device."""
+    try:
+        descriptor = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise unreadable(name, "no such file") from None
+    except IsADirectoryError:
+        raise unreadable(name, "is a directory, not a mission file") from None
+    except PermissionError:
+        raise unreadable(name, "permission denied") from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the name
+        reason = getattr(error, "strerror", None) or error
+        raise unreadable(name, f"cannot open: {reason}") from None
+    before = os.fstat(descriptor)
+    problem = None
+    if stat.S_ISDIR(before.st_mode):
+        problem = "is a directory, not a mission file"
+    elif not stat.S_ISREG(before.st_mode):
+        problem = "not a regular file (a pipe or a device cannot be loaded)"
+    elif before.st_size > limit:
+        problem = f"too large ({before.st_size} bytes; the limit is {limit})"
+    if problem is not None:
+        os.close(descriptor)
+        raise unreadable(name, problem)
+    return descriptor, before
+
+
+def _read_into(handle: FileIO, view: memoryview) -> int:
+    """One read into `view`; a seam for tests that change the file while it is read."""
+    return int(handle.readinto(view) or 0)

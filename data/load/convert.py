@@ -1,0 +1,251 @@
+"""Converting parsed data into the model's records, field by field, against the schema.
+
+`Converter` walks plain data (from TOML, JSON or a JSON line) along `data.load.schema.RECORDS`
+and makes the records of `data.records`; every value that does not fit becomes a `Problem`
+with its field path, and conversion goes on, so one pass finds every problem. `convert_file`
+turns a whole file's data into the mission without its events and the events in file order.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from data.load.paths import key_path
+from data.load.schema import FORMAT_VERSION, ID_PATTERN, RECORDS, Field, ListOf, Scalar
+from data.load.syntax import MAX_INT_DIGITS, Rejected, type_name
+from data.model import Mission
+from data.problems import Problem
+from data.records import (
+    Dispute,
+    Event,
+    Flight,
+    MissionInfo,
+    Names,
+    Person,
+    Phase,
+    Place,
+    Source,
+    Stated,
+    TimeInSpace,
+    Vehicle,
+    Version,
+)
+from data.sanitize import quote
+from data.store import store_of
+from data.times.parse import TimeFormatError, parse_date, parse_duration, parse_when, zone_info
+
+MAX_INT = 10**MAX_INT_DIGITS
+"""Integers must be smaller than this in magnitude."""
+_ID = re.compile(ID_PATTERN)
+MODEL_TYPES: dict[str, Callable[..., Any]] = {
+    "mission": MissionInfo,
+    "source": Source,
+    "place": Place,
+    "vehicle": Vehicle,
+    "phase": Phase,
+    "person": Person,
+    "names": Names,
+    "time_in_space": TimeInSpace,
+    "flight": Flight,
+    "event": Event,
+    "stated": Stated,
+    "dispute": Dispute,
+    "version": Version,
+}
+_SUGGESTIONS = 100
+"""Unknown fields get a did-you-mean hint, up to this many per file (difflib is slow)."""
+_LISTS = ("sources", "places", "vehicles", "phases", "people", "events")
+_RANGES = {"lat": 90.0, "lon": 180.0}
+
+
+def convert_file(raw: Any, converter: Converter) -> tuple[Mission, tuple[Event, ...]] | None:
+    """A file's data as the mission without its events (in an empty store) and the events in
+    file order; `None` if it is not a table. Every problem goes to `converter`."""
+    fields = converter.record(raw, "file", "")
+    if not isinstance(fields, dict):
+        return None
+    found = fields.get("format", FORMAT_VERSION)
+    if found != FORMAT_VERSION:
+        message = f"unsupported format {found}; expected {FORMAT_VERSION}"
+        converter.problem("format", message)
+    phases: tuple[Phase, ...] = tuple(fields.get("phases", ()))
+    places: tuple[Place, ...] = tuple(fields.get("places", ()))
+    header = Mission(
+        info=fields.get("mission") or MissionInfo(id="-", title="-"),
+        events=store_of((), [phase.id for phase in phases], [place.id for place in places]),
+        sources=tuple(fields.get("sources", ())),
+        places=places,
+        vehicles=tuple(fields.get("vehicles", ())),
+        phases=phases,
+        people=tuple(fields.get("people", ())),
+    )
+    return header, tuple(fields.get("events", ()))
+
+
+class Converter:
+    """Turns parsed data into model records, field by field, collecting problems."""
+
+    def __init__(self, name: str, problems: list[Problem] | None = None) -> None:
+        self.name = name
+        self.problems: list[Problem] = [] if problems is None else problems
+        self.indexes: dict[str, list[int]] = {}
+        self.failed_ids: dict[str, frozenset[str]] = {}
+        self.suggestions = 0
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(Problem(self.name, path, message))
+
+    def record(self, value: Any, record: str, path: str) -> Any:
+        if not isinstance(value, dict):
+            what = "a mission (a table of fields)" if record == "file" else "a table/object"
+            self.problem(path, f"expected {what}, got {type_name(value)}")
+            return None
+        fields = RECORDS[record]
+        problems_before = len(self.problems)
+        converted: dict[str, Any] = {}
+        for key, item in value.items():
+            field = fields.get(key)
+            if field is None:
+                self.suggestions += 1
+                hint = self.suggestions <= _SUGGESTIONS
+                self.problem(key_path(path, key), _unknown_field(key, record, hint=hint))
+                continue
+            result = self.value(item, field, f"{path}.{key}" if path else key)
+            if result is not None:
+                converted[key] = result
+        for key, field in fields.items():
+            if field.required and key not in value:
+                self.problem(key_path(path, key), f"missing required field {key!r}")
+        if record == "file":
+            return converted
+        if len(self.problems) > problems_before:
+            return None
+        return MODEL_TYPES[record](**converted)
+
+    def value(self, item: Any, field: Field, path: str) -> Any:
+        if isinstance(item, Rejected):
+            self.problem(path, item.reason)
+            return None
+        value_type = field.type
+        if isinstance(value_type, str):
+            return self.record(item, value_type, path)
+        if isinstance(value_type, ListOf):
+            if not isinstance(item, list):
+                self.problem(path, f"expected a list, got {type_name(item)}")
+                return None
+            element = Field(value_type.item)
+            items = [self.value(x, element, f"{path}[{i}]") for i, x in enumerate(item)]
+            if path in _LISTS:
+                self.note_positions(path, item, items)
+            return tuple(x for x in items if x is not None)
+        return self.scalar(item, value_type, path)
+
+    def note_positions(self, path: str, raw: list[Any], items: list[Any]) -> None:
+        """Remember which records of a top-level list were kept, and the ids of the rest."""
+        self.indexes[path] = [i for i, x in enumerate(items) if x is not None]
+        first: dict[str, int] = {}
+        for index, record in enumerate(raw):
+            record_id = record.get("id") if isinstance(record, dict) else None
+            if not isinstance(record_id, str):
+                continue
+            if record_id in first:
+                self.problem(
+                    f"{path}[{index}].id",
+                    f"duplicate id {quote(record_id)} (first at {path}[{first[record_id]}])",
+                )
+            else:
+                first[record_id] = index
+        self.failed_ids[path] = frozenset(
+            r["id"]
+            for r, x in zip(raw, items, strict=True)
+            if x is None and isinstance(r, dict) and isinstance(r.get("id"), str)
+        )
+
+    def scalar(self, item: Any, scalar: Scalar, path: str) -> Any:
+        kind = scalar.kind
+        if kind == "bool":
+            return item if isinstance(item, bool) else self.wrong(path, "true or false", item)
+        if kind in ("int", "float"):
+            return self.number(item, kind, path)
+        if not isinstance(item, str):
+            if kind in ("time", "date") and hasattr(item, "isoformat"):
+                return self.wrong(path, "a quoted string (write times in quotes)", item)
+            return self.wrong(path, "a string", item)
+        if not item.isascii() and _has_surrogates(item):
+            self.problem(path, "text contains a lone surrogate (not valid Unicode)")
+            return None
+        if "\x00" in item:
+            self.problem(path, "text contains a NUL character")
+            return None
+        try:
+            return self.parse_string(item, scalar, path)
+        except TimeFormatError as error:
+            self.problem(path, str(error))
+            return None
+
+    def number(self, item: Any, kind: str, path: str) -> Any:
+        if isinstance(item, bool) or not isinstance(item, int | float):
+            return self.wrong(path, "an integer" if kind == "int" else "a number", item)
+        if isinstance(item, float) and kind == "int":
+            return self.wrong(path, "an integer", item)
+        if isinstance(item, int) and not -MAX_INT < item < MAX_INT:
+            self.problem(path, "integer out of range (at most 18 digits)")
+            return None
+        if kind == "int":
+            return item
+        value = float(item)
+        bound = _RANGES.get(path.rpartition(".")[2])
+        if bound is not None and not -bound <= value <= bound:
+            self.problem(path, f"{value:g} is out of range (-{bound:g} to {bound:g})")
+            return None
+        return value
+
+    def parse_string(self, item: str, scalar: Scalar, path: str) -> Any:
+        kind = scalar.kind
+        if kind in ("id", "ref") and not _ID.fullmatch(item):
+            self.problem(path, f"not a valid id: {quote(item)} (a-z, 0-9, '-', '_')")
+            return None
+        if scalar.choices is not None:
+            try:
+                return scalar.choices(item)
+            except ValueError:
+                allowed = ", ".join(choice.value for choice in scalar.choices)
+                self.problem(path, f"unknown value {quote(item)}; expected one of: {allowed}")
+                return None
+        if kind == "time":
+            return parse_when(item)
+        if kind == "date":
+            return parse_date(item)
+        if kind == "duration":
+            return parse_duration(item)
+        if kind == "zone":
+            zone_info(item)
+        return item
+
+    def wrong(self, path: str, expected: str, item: Any) -> None:
+        self.problem(path, f"expected {expected}, got {type_name(item)}")
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _unknown_field(key: str, record: str, *, hint: bool) -> str:
+    """`unknown field 'titel' in event (did you mean 'title'?)`: unknown fields are errors."""
+    close = _closest(key, record) if hint and len(key) <= 40 else None
+    suggestion = f" (did you mean {close!r}?)" if close else ""
+    return f"unknown field {quote(key)} in {record}{suggestion}"
+
+
+@lru_cache(maxsize=1024)
+def _closest(key: str, record: str) -> str | None:
+    matches = difflib.get_close_matches(key, list(RECORDS[record]), n=1)
+    return matches[0] if matches else None

@@ -1,0 +1,276 @@
+"""Finding where a field path is in the text of a TOML or JSON mission: its line and column.
+
+A problem found after parsing names a field path (`events[3].at`); `locate` gives it the
+line and column of that field, or of the closest enclosing one that can be found. For syntax
+errors, `json_path_at` and `toml_path_at` go the other way: the field being read at a place.
+Each is about one pass over the text, and gives up (leaving the path alone) past
+`LOCATE_LIMIT`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from data.load.paths import Segment, join_path, key_path, split_path
+from data.problems import Problem
+
+LOCATE_LIMIT = 64 << 20
+"""TOML files larger than this get no line numbers for problems found after parsing
+(locating them scans the text line by line in Python), and syntax errors further into a
+file than this get no field path."""
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+
+
+def locate(
+    text: str, is_json: bool, problems: list[Problem], repeated: Iterable[str] = ()
+) -> list[Problem]:
+    """Give each problem the line and column of its field (or record) in the text, in the
+    order of the text. `repeated`: the paths of duplicate keys (their last use is found)."""
+    wanted = {p.path for p in problems if p.line is None and p.path}
+    if not wanted:
+        return problems
+    try:
+        if is_json:
+            lines = offsets_to_lines(text, json_offsets(text, wanted, repeated))
+        else:
+            lines = toml_lines(text)
+    except (ValueError, IndexError, RecursionError):
+        return problems  # a best effort: the field path is always there
+    located = [
+        replace(p, line=place[0], column=place[1])
+        if p.line is None and (place := nearest(lines, p.path)) is not None
+        else p
+        for p in problems
+    ]
+    return sorted(located, key=lambda p: p.line if p.line is not None else 1 << 62)
+
+
+def nearest(
+    places: dict[tuple[Segment, ...], tuple[int, int]], path: str
+) -> tuple[int, int] | None:
+    """The place of `path`, or of its closest enclosing field or record that was found."""
+    parts = split_path(path)
+    for end in range(len(parts), 0, -1):
+        found = places.get(parts[:end])
+        if found is not None:
+            return found
+    return None
+
+
+def offsets_to_lines(text: str, offsets: dict[Any, int]) -> dict[Any, tuple[int, int]]:
+    """Line and column (from 1) of each offset, counting newlines once for all of them."""
+    result: dict[Any, tuple[int, int]] = {}
+    line, counted, line_start = 1, 0, 0
+    for key, offset in sorted(offsets.items(), key=lambda item: item[1]):
+        line += text.count("\n", counted, offset)
+        line_start = max(line_start, text.rfind("\n", counted, offset) + 1)
+        counted = offset
+        result[key] = (line, offset - line_start + 1)
+    return result
+
+
+def _skip_space(text: str, position: int) -> int:
+    match = _JSON_SPACE.match(text, position)
+    return match.end() if match is not None else position
+
+
+def json_offsets(
+    text: str, wanted: Iterable[str], repeated: Iterable[str] = ()
+) -> dict[tuple[Segment, ...], int]:
+    """Offsets of the keys (or array items) on the way to each wanted path.
+
+    Walks only the wanted branches, and leaves an object as soon as its wanted keys are
+    found; everything else is skipped with the C decoder, so this costs at most about one
+    parse of the file. For the `repeated` paths (duplicate keys) the last occurrence is
+    found, so their objects are read to the end.
+    """
+    tree: dict[Segment, Any] = {}
+    for path in wanted:
+        node = tree
+        for part in split_path(path):
+            node = node.setdefault(part, {})
+    read_whole = {split_path(path)[:-1] for path in repeated}
+    skipper = json_skipper()
+    found: dict[tuple[Segment, ...], int] = {}
+
+    def walk(position: int, node: dict[Segment, Any], prefix: tuple[Segment, ...]) -> None:
+        position = _skip_space(text, position)
+        if text[position] == "{":
+            position += 1
+            missing = len(node) if prefix not in read_whole else -1
+            while missing:
+                position = _skip_space(text, position)
+                if text[position] != '"':
+                    return
+                quoted = _JSON_STRING.match(text, position)
+                if quoted is None:
+                    return
+                raw_key = quoted.group()
+                key = raw_key[1:-1] if "\\" not in raw_key else json.loads(raw_key)
+                key_start = position
+                position = _skip_space(text, quoted.end()) + 1
+                position = _skip_space(text, position)
+                if key in node:
+                    missing -= (*prefix, key) not in found
+                    found[(*prefix, key)] = key_start
+                    if node[key]:
+                        walk(position, node[key], (*prefix, key))
+                _, position = skipper.raw_decode(text, position)
+                position = _skip_space(text, position)
+                if text[position] != ",":
+                    return
+                position += 1
+        elif text[position] == "[":
+            last = max((k for k in node if isinstance(k, int)), default=-1)
+            position += 1
+            for index in range(last + 1):
+                position = _skip_space(text, position)
+                if text[position] == "]":
+                    return
+                if index in node:
+                    found[(*prefix, index)] = position
+                    if node[index]:
+                        walk(position, node[index], (*prefix, index))
+                _, position = skipper.raw_decode(text, position)
+                position = _skip_space(text, position)
+                if text[position] == ",":
+                    position += 1
+
+    walk(0, tree, ())
+    return found
+
+
+def json_path_at(text: str, offset: int) -> str:
+    """The field path being read at `offset`, where a syntax error was found.
+
+    Every complete value before the error is skipped with the C decoder; the one that fails
+    to decode holds the error, so the walk goes down into it: about one parse of the text.
+    """
+    if offset > LOCATE_LIMIT:
+        return ""
+    skipper = json_skipper()
+    path = ""
+    position = _skip_space(text, 0)
+    while position < offset and text[position] in "{[":
+        is_object = text[position] == "{"
+        position += 1
+        index = 0
+        while True:
+            position = _skip_space(text, position)
+            key = None
+            if is_object:
+                quoted = _JSON_STRING.match(text, position)
+                if quoted is None or quoted.end() > offset:
+                    return path
+                key = json.loads(quoted.group())
+                position = _skip_space(text, quoted.end())
+                if text[position : position + 1] != ":":
+                    return key_path(path, key)
+                position = _skip_space(text, position + 1)
+            try:
+                _, end = skipper.raw_decode(text, position)
+            except ValueError:
+                end = None
+            if end is None or end > offset:
+                path = key_path(path, key) if key is not None else f"{path}[{index}]"
+                break  # the error is inside this value: go down into it
+            position = _skip_space(text, end)
+            if text[position : position + 1] != ",":
+                return path
+            position += 1
+            index += 1
+    return path
+
+
+def json_skipper() -> json.JSONDecoder:
+    """A decoder that reads any valid JSON value quickly, to skip it (numbers become 0)."""
+    return json.JSONDecoder(
+        parse_int=lambda _: 0, parse_float=lambda _: 0, parse_constant=lambda _: 0
+    )
+
+
+def toml_path_at(text: str, line: int) -> str:
+    """The table or key at or above `line`, for a syntax error (best effort, bounded)."""
+    try:
+        places = toml_lines(text[: sum(len(x) + 1 for x in text.split("\n")[:line])])
+    except (ValueError, IndexError):
+        return ""
+    before = [(found[0], len(path), path) for path, found in places.items() if found[0] <= line]
+    if not before:
+        return ""
+    return join_path(max(before)[2])
+
+
+_TOML_HEADER = re.compile(
+    r"[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*\]", re.ASCII
+)
+_TOML_KEY = re.compile(r"[ \t]*([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*=", re.ASCII)
+_TOML_TOKEN = re.compile(r"\"\"\"|'''|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|[\[\]{}]|#")
+
+
+def toml_lines(text: str) -> dict[tuple[Segment, ...], tuple[int, int]]:
+    """Lines of the table headers and top-level keys of a TOML text, by field path.
+
+    Tracks `[[array]]` tables to number their records as the loader does; keys inside inline
+    tables and multi-line arrays resolve to the key that holds them.
+    """
+    if len(text) > LOCATE_LIMIT:
+        return {}
+    places: dict[tuple[Segment, ...], tuple[int, int]] = {}
+    last_item: dict[tuple[Segment, ...], int] = {}
+    table: tuple[Segment, ...] = ()
+    depth = 0
+    open_string: str | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        start = 0
+        if open_string is not None:
+            close = line.find(open_string)
+            if close < 0:
+                continue
+            start, open_string = close + 3, None
+        elif depth == 0:
+            if header := _TOML_HEADER.match(line):
+                table = _toml_table(header, last_item)
+                places.setdefault(table, (number, header.start(1) + 1))
+                continue
+            if key := _TOML_KEY.match(line):
+                parts = tuple(part.strip() for part in key[1].split("."))
+                places.setdefault((*table, *parts), (number, key.start(1) + 1))
+        for token in _TOML_TOKEN.finditer(line, start):
+            symbol = token.group()
+            if symbol == "#":
+                break
+            if symbol in ('"""', "'''"):
+                if line.find(symbol, token.end()) < 0:
+                    open_string = symbol
+                    break
+                continue  # a one-line multi-line string holds nothing we count
+            if symbol in "[{":
+                depth += 1
+            elif symbol in "]}":
+                depth = max(0, depth - 1)
+    return places
+
+
+def _toml_table(
+    header: re.Match[str], last_item: dict[tuple[Segment, ...], int]
+) -> tuple[Segment, ...]:
+    """The field path of a `[table]` or `[[array.of.tables]]` header."""
+    keys = [part.strip() for part in header[2].split(".")]
+    path: tuple[Segment, ...] = ()
+    for key in keys[:-1]:
+        path = (*path, key)
+        if path in last_item:
+            path = (*path, last_item[path])
+    path = (*path, keys[-1])
+    if header[1] == "[[":
+        index = last_item.get(path, -1) + 1
+        last_item[path] = index
+        path = (*path, index)
+    return path

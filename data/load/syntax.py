@@ -1,0 +1,182 @@
+"""Parsing the text of a TOML or JSON mission into plain data, every syntax error placed.
+
+A syntax error becomes a `MissionDataError` with the line, column and (found in the text) the
+field path where it is. What the formats allow but a mission does not (NaN, a 5000-digit
+integer, a duplicate JSON key) is kept as a `Rejected` value, so the converter reports it with
+its field path beside every other problem of the file. TOML keys of more than
+`MAX_KEY_PARTS` dotted parts are refused before parsing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import tomllib
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from data.load.locate import json_path_at, offsets_to_lines, toml_path_at
+from data.problems import MissionDataError, Problem
+from data.sanitize import quote
+
+MAX_INT_DIGITS = 18
+"""Integers may have at most this many digits (JSON and TOML allow any size)."""
+MAX_KEY_PARTS = 100
+"""TOML keys and table names with more dotted parts are refused before parsing: tomllib
+takes time quadratic in the number of parts (a 1 MB key would take hours)."""
+DUPLICATE_KEY = "duplicate key"
+"""How the problem of a repeated JSON key begins."""
+
+# Runs of dotted key parts, matched whole (possessive, and starting only where a word starts),
+# so finding them is linear however long the text and its words. Only lines with enough dots
+# to hold a too-long key are searched.
+_DOTTED_RUN = re.compile(
+    r"(?<![A-Za-z0-9_-])"
+    r"(?:(?:[A-Za-z0-9_-]++|\"[^\"\n]*+\"|'[^'\n]*+')[ \t]*+\.[ \t]*+)++",
+    re.ASCII,
+)
+_MANY_DOTS = re.compile(f"^(?:[^.\\n]*+\\.){{{MAX_KEY_PARTS}}}", re.MULTILINE)
+
+
+def parse(text: str, name: str) -> tuple[dict[str, Any], bool]:
+    """The plain data of a mission's text, and whether it was read as JSON (by the file's
+    suffix, else by its first character)."""
+    if not text.strip():
+        raise MissionDataError([Problem(name, "", "the file is empty")])
+    as_json = is_json(name, text)
+    return (parse_json(text, name) if as_json else parse_toml(text, name)), as_json
+
+
+class Rejected:
+    """A parsed value the format allows but a mission does not (NaN, a 5000-digit integer).
+
+    The parsers' hooks return one of these instead of raising, so the converter reports it
+    with its field path and every other problem in the file is still found.
+    """
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def is_jsonl(name: str) -> bool:
+    """Whether a file is read as JSON Lines (by its suffix, `.jsonl`)."""
+    return name.lower().endswith(".jsonl")
+
+
+def is_json(name: str, text: str) -> bool:
+    """Whether a file that is not JSON Lines is read as JSON, else as TOML: by its suffix, or
+    for other suffixes by its first character."""
+    suffix = Path(name).suffix.lower()
+    if suffix in (".json", ".toml"):
+        return suffix == ".json"
+    return text.lstrip()[:1] in ("{", "[")
+
+
+def parse_json(text: str, name: str) -> dict[str, Any]:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(items)
+        if len(result) < len(items):
+            # The value of a repeated key is replaced by the problem itself, so that it is
+            # reported with its field path, and survives copies of the dict.
+            seen: set[str] = set()
+            for key, _ in items:
+                if key in seen:
+                    result[key] = Rejected(f"{DUPLICATE_KEY} {quote(key)}")
+                seen.add(key)
+        return result
+
+    def bounded_int(digits: str) -> int | Rejected:
+        if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+            return Rejected(f"integer with {len(digits.lstrip('-'))} digits is out of range")
+        return int(digits)
+
+    def finite_float(digits: str) -> float | Rejected:
+        value = float(digits)
+        if math.isfinite(value):
+            return value
+        return Rejected(f"number {digits[:20]} is out of range")
+
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=pairs,
+            parse_constant=lambda constant: Rejected(f"{constant} is not allowed"),
+            parse_int=bounded_int,
+            parse_float=finite_float,
+        )
+    except json.JSONDecodeError as error:
+        try:
+            path = json_path_at(text, error.pos)
+        except (ValueError, IndexError, RecursionError):
+            path = ""
+        message = f"JSON syntax error: {error.msg}"
+        raise MissionDataError([Problem(name, path, message, error.lineno, error.colno)]) from None
+    except RecursionError:
+        raise MissionDataError([Problem(name, "", "nested too deeply")]) from None
+    if not isinstance(data, dict):
+        raise MissionDataError(
+            [Problem(name, "", f"the top level must be an object, not {type_name(data)}")]
+        )
+    return data
+
+
+def parse_toml(text: str, name: str) -> dict[str, Any]:
+    def finite_float(digits: str) -> float | Rejected:
+        value = float(digits)
+        if math.isfinite(value):
+            return value
+        return Rejected(f"{digits[:20]} is not allowed (numbers must be finite)")
+
+    long_key = long_dotted_key(text)
+    if long_key is not None:
+        place = offsets_to_lines(text, {"": long_key})[""]
+        message = f"a dotted key with more than {MAX_KEY_PARTS} parts"
+        raise MissionDataError([Problem(name, "", message, *place)])
+    try:
+        data: dict[str, Any] = tomllib.loads(text, parse_float=finite_float)
+        return data
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+        line, column = (int(match[1]), int(match[2])) if match else (None, None)
+        message = message[: match.start()] if match else message
+        if message.endswith("(at end of document)"):
+            message = message.removesuffix("(at end of document)").rstrip()
+            line, column = text.count("\n") + 1, 1
+        path = toml_path_at(text, line) if line is not None else ""
+        raise MissionDataError(
+            [Problem(name, path, f"TOML syntax error: {message}", line, column)]
+        ) from None
+    except ValueError:
+        # tomllib converts integers itself; Python refuses those over 4300 digits.
+        huge = re.search(r"[0-9_]{4000,}", text)
+        message = "integer out of range (at most 18 digits)"
+        if huge is None:
+            raise MissionDataError([Problem(name, "", message)]) from None
+        line, column = offsets_to_lines(text, {"": huge.start()})[""]
+        raise MissionDataError([Problem(name, "", message, line, column)]) from None
+    except RecursionError:
+        raise MissionDataError([Problem(name, "", "nested too deeply")]) from None
+
+
+def long_dotted_key(text: str) -> int | None:
+    """The offset of a dotted key (or table name) of more than `MAX_KEY_PARTS` parts."""
+    for line in _MANY_DOTS.finditer(text):
+        end = text.find("\n", line.start())
+        for run in _DOTTED_RUN.finditer(text, line.start(), end if end >= 0 else len(text)):
+            if run.group().count(".") >= MAX_KEY_PARTS:
+                return run.start()
+    return None
+
+
+def type_name(value: Any) -> str:
+    names = {dict: "a table", list: "a list", str: "a string", bool: "a boolean"}
+    names |= {int: "an integer", float: "a number", type(None): "null"}
+    if isinstance(value, Rejected):
+        return "a value out of range"
+    names |= {datetime: "a date-time", date: "a date", time: "a time of day"}
+    return names.get(type(value), type(value).__name__)

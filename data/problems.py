@@ -1,0 +1,76 @@
+"""What can be wrong with a mission file: the `Problem`, and the errors that carry problems.
+
+Every reader and check reports a `Problem` naming the file, the place (line and column where
+known, the field path always) and what is wrong. A file that cannot be used raises a
+`MissionError` holding its problems: `MissionDataError` when the file was read but is not a
+valid mission, `MissionReadError` when it could not be read at all. Their exit codes are the
+`data.exit_codes.ExitCode`s that `mission-timeline` exits with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from data.exit_codes import ExitCode
+from data.sanitize import sanitize_line
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a mission file, printed as `file:line:col: field.path: message`."""
+
+    file: str
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    severity: Severity = Severity.ERROR
+
+    @property
+    def location(self) -> str:
+        """`file:line:col`, or just `file` when the place in the text is not known."""
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column or 1}"
+
+    def __str__(self) -> str:
+        field_path = f" {self.path}:" if self.path else ""
+        label = " warning:" if self.severity is Severity.WARNING else ""
+        # Every part may come from the file (its name, a key, a value): one safe line.
+        return sanitize_line(f"{self.location}:{field_path}{label} {self.message}")
+
+
+class MissionError(Exception):
+    """A mission file that cannot be used, with every problem found in it."""
+
+    exit_code: int = ExitCode.DATA
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(str(problems[0]))
+        self.problems = problems
+
+    def __str__(self) -> str:
+        first = str(self.problems[0])
+        more = len(self.problems) - 1
+        return first if not more else f"{first} (and {more} more; see mission-timeline check)"
+
+
+class MissionDataError(MissionError):
+    """The file was read but its content is not a valid mission."""
+
+
+class MissionReadError(MissionError):
+    """The file could not be read at all."""
+
+    exit_code: int = ExitCode.NO_INPUT
+
+
+def unreadable(name: str, message: str) -> MissionReadError:
+    """The error for a file that cannot be read: one problem naming the file."""
+    return MissionReadError([Problem(name, "", message)])
