@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from data.load.paths import key_path
-from data.load.schema import FORMAT_VERSION, ID_PATTERN, RECORDS, Field, ListOf, Scalar
+from data.load.schema import FORMAT_VERSION, ID_PATTERN, LISTS, RECORDS, Field, ListOf, Scalar
 from data.load.syntax import MAX_INT_DIGITS, Rejected, type_name
 from data.model import Mission
 from data.problems import Problem
@@ -58,7 +58,6 @@ MODEL_TYPES: dict[str, Callable[..., Any]] = {
 }
 _SUGGESTIONS = 100
 """Unknown fields get a did-you-mean hint, up to this many per file (difflib is slow)."""
-_LISTS = ("sources", "places", "vehicles", "phases", "people", "events")
 _RANGES = {"lat": 90.0, "lon": 180.0}
 
 
@@ -139,7 +138,7 @@ class Converter:
                 return None
             element = Field(value_type.item)
             items = [self.value(x, element, f"{path}[{i}]") for i, x in enumerate(item)]
-            if path in _LISTS:
+            if path in LISTS:
                 self.note_positions(path, item, items)
             return tuple(x for x in items if x is not None)
         return self.scalar(item, value_type, path)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
+from functools import partial
 from itertools import compress, repeat
 from operator import attrgetter, is_, is_not
 from typing import Any
@@ -30,6 +31,7 @@ _CONFIDENCE_CODE: dict[Any, int] = {
     (UNSET if c is None else c.value): code for c, code in CONFIDENCE_CODE.items()
 }
 _EMPTY_IF_UNSET: dict[Any, Any] = {UNSET: ""}
+_is_given = partial(is_not, UNSET)
 _RARE = tuple(name for name in Extras.__slots__ if name != "end")
 """The fields kept aside in `Extras` that make a line's event a record (`end` alone is kept
 as written)."""
@@ -38,10 +40,6 @@ as written)."""
 def _given(values: list[Any]) -> Iterator[int]:
     """The positions of the values that were given (are not `UNSET`)."""
     return compress(range(len(values)), map(is_not, values, repeat(UNSET)))
-
-
-def _is_given(value: Any) -> bool:
-    return value is not UNSET
 
 
 def _texts(values: list[Any], unset: int) -> list[str]:
@@ -69,8 +67,8 @@ class Bulk:
         """Add decoded events (one per line of `data`) if the bulk checks pass, and give their
         ids; else add nothing and give `None`."""
         count = len(raws)
-        column = {name: list(map(attrgetter(name), raws)) for name in OPTIONAL}
-        ids = list(map(attrgetter("id"), raws))
+        column = {name: list(map(attrgetter(name), raws)) for name in (*REQUIRED, *OPTIONAL)}
+        ids = column["id"]
         if len(set(ids)) != count:
             return None
         at, planned, ends = column["at"], column["planned"], column["end"]
@@ -91,12 +89,11 @@ class Bulk:
         # A NUL can only be written escaped (JSON refuses raw control characters).
         if escapes and b"\\u0000" in data:
             return None
-        unset = {name: values.count(UNSET) for name, values in column.items()}
-        present = (len(REQUIRED) + len(unset)) * count - sum(unset.values())
+        unset = {name: column[name].count(UNSET) for name in OPTIONAL}
+        present = len(column) * count - sum(unset.values())
         inside = 0
         for name in TEXTS:
-            values = column[name] if name in column else list(map(attrgetter(name), raws))
-            inside += "\n".join(filter(_is_given, values)).count(":")
+            inside += "\n".join(filter(_is_given, column[name])).count(":")
         start = len(self.builder.columns.ids)
         extras: dict[int, Extras] = {}
         for position in sorted(set().union(*(_given(column[name]) for name in _RARE))):
@@ -119,13 +116,11 @@ class Bulk:
         for position in _given(ends):
             if start + position not in extras:
                 extras[start + position] = Extras(end=ends[position])
-        self._add(raws, ids, column, unset, instants, phases, places, extras)
+        self._add(column, unset, instants, phases, places, extras)
         return ids
 
     def _add(
         self,
-        raws: list[Any],
-        ids: list[str],
         column: dict[str, list[Any]],
         unset: dict[str, int],
         instants: list[float],
@@ -136,18 +131,18 @@ class Bulk:
         """Extend every column with the checked events."""
         builder = self.builder
         c = builder.columns
-        titles = list(map(attrgetter("title"), raws))
-        c.ids.extend_list(ids)
+        titles = column["title"]
+        c.ids.extend_list(column["id"])
         c.titles += map(self.titles.setdefault, titles, titles)
         c.descriptions.extend_list(_texts(column["description"], unset["description"]))
-        c.kinds += bytes(map(_KIND_CODE.__getitem__, map(attrgetter("kind"), raws)))
+        c.kinds += bytes(map(_KIND_CODE.__getitem__, column["kind"]))
         c.phases += phases
         c.places += places
         for name in ("vehicles", "people", "sources"):
             values = column[name]
             codes = list(map(builder.group_code.get, values))
             if None in codes:  # lists not met before
-                for position in compress(range(len(raws)), map(is_, codes, repeat(None))):
+                for position in compress(range(len(codes)), map(is_, codes, repeat(None))):
                     codes[position] = builder.group(values[position])
             getattr(c, name).extend(codes)
         c.confidences += bytes(map(_CONFIDENCE_CODE.__getitem__, column["confidence"]))

@@ -1,5 +1,8 @@
 """Unique ids and references that resolve: what a mission needs to be safe to run at all.
 
+Which field refers to which list is the schema's (`data.load.schema`, `ref(...)`): the checks
+walk the records along it.
+
 The checks run on a mission's records as its file lists them: the mission without its events
 (`header`) and the events in file order. A JSON Lines reader, which meets the events one at a
 time, runs the same checks in parts: `References.records` on the header line, `event` on each
@@ -8,10 +11,11 @@ event line it cannot take in bulk, `event_ids` once the events' ids are all know
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from data.load.schema import LISTS, RECORDS, ListOf, Scalar
 from data.model import Mission
 from data.problems import Problem
 from data.records import Event
@@ -62,15 +66,8 @@ def duplicate_ids(
 ) -> list[Problem]:
     """Each id used again in its list, at its later uses."""
     problems: list[Problem] = []
-    lists: dict[str, Sequence[Any]] = {
-        "sources": header.sources,
-        "places": header.places,
-        "vehicles": header.vehicles,
-        "phases": header.phases,
-        "people": header.people,
-        "events": events,
-    }
-    for list_name, records in lists.items():
+    for list_name in LISTS:
+        records: Sequence[Any] = events if list_name == "events" else getattr(header, list_name)
         first: dict[str, str] = {}
         for position, record in enumerate(records):
             path = paths.of(list_name, position)
@@ -83,48 +80,30 @@ def duplicate_ids(
 
 
 class References:
-    """The ids a mission's records may refer to, and the checks of each reference."""
+    """The ids a mission's records may refer to, and the checks of every reference, which
+    follow the schema: each `ref` field names the list whose ids it holds."""
 
     def __init__(self, header: Mission, name: str, paths: RecordPaths | None = None) -> None:
         self.header = header
         self.name = name
         self.paths = paths or RecordPaths()
-        self.ids: dict[str, tuple[str, Collection[str]]] = {
-            "person": ("people", frozenset(header.person_by_id)),
-            "vehicle": ("vehicles", frozenset(header.vehicle_by_id)),
-            "place": ("places", frozenset(header.place_by_id)),
-            "phase": ("phases", frozenset(header.phase_by_id)),
-            "source": ("sources", frozenset(header.source_by_id)),
+        self.ids: dict[str, Collection[str]] = {
+            "people": frozenset(header.person_by_id),
+            "vehicles": frozenset(header.vehicle_by_id),
+            "places": frozenset(header.place_by_id),
+            "phases": frozenset(header.phase_by_id),
+            "sources": frozenset(header.source_by_id),
         }
 
     def records(self) -> list[Problem]:
         """The references of everything but the events, but those to events."""
-        problems: list[Problem] = []
-        for position, vehicle in enumerate(self.header.vehicles):
-            path = self.paths.of("vehicles", position)
-            problems += self._refer(f"{path}.part_of", vehicle.part_of, "vehicle")
-            problems += self._refer_all(f"{path}.sources", vehicle.sources, "source")
-        for position, person in enumerate(self.header.people):
-            path = self.paths.of("people", position)
-            problems += self._refer_all(f"{path}.sources", person.sources, "source")
-            for number, flight in enumerate(person.flights):
-                for key in ("up", "down", "station"):
-                    where = f"{path}.flights[{number}].{key}"
-                    problems += self._refer(where, getattr(flight, key), "vehicle")
-        return problems
+        return self._header(lambda target: target != "events")
 
     def event_ids(self, ids: Collection[str]) -> list[Problem]:
         """The references to events of everything but the events (the mission's reference,
         the people's flights), given the ids of the events."""
-        self.ids["event"] = ("events", ids)
-        problems = self._refer("mission.reference", self.header.info.reference, "event")
-        for position, person in enumerate(self.header.people):
-            path = self.paths.of("people", position)
-            for number, flight in enumerate(person.flights):
-                for key in ("launch", "docking", "undocking", "landing"):
-                    where = f"{path}.flights[{number}].{key}"
-                    problems += self._refer(where, getattr(flight, key), "event")
-        return problems
+        self.ids["events"] = ids
+        return self._header(lambda target: target == "events")
 
     def event(self, event: Event, path: str) -> list[Problem]:
         """The problems of one event's references and of what makes it unusable."""
@@ -132,34 +111,86 @@ class References:
         if event.at is None and event.planned is None:
             message = f"event {quote(event.id)} needs 'at' or 'planned'"
             problems.append(Problem(self.name, path, message))
-        problems += self._refer(f"{path}.phase", event.phase, "phase")
-        problems += self._refer(f"{path}.place", event.place, "place")
-        problems += self._refer_all(f"{path}.vehicles", event.vehicles, "vehicle")
-        problems += self._refer_all(f"{path}.people", event.people, "person")
-        problems += self._refer_all(f"{path}.sources", event.sources, "source")
-        for number, stated in enumerate(event.stated):
-            problems += self._refer(f"{path}.stated[{number}].source", stated.source, "source")
+        problems += self._walk(event, "event", path, lambda _: True)
         for number, dispute in enumerate(event.disputes):
-            where = f"{path}.disputes[{number}].versions"
             if not dispute.versions:
+                where = f"{path}.disputes[{number}].versions"
                 problems.append(Problem(self.name, where, "a dispute needs versions"))
-            for v_number, version in enumerate(dispute.versions):
-                problems += self._refer_all(
-                    f"{where}[{v_number}].sources", version.sources, "source"
-                )
         if event.station_crew is not None and event.station_crew < 0:
             problems.append(Problem(self.name, f"{path}.station_crew", "must not be negative"))
         return problems
 
-    def _refer(self, path: str, value: str | None, what: str) -> list[Problem]:
-        list_name, ids = self.ids[what]
-        if value is None or self.paths.exists(list_name, value, ids):
+    def _header(self, wanted: Callable[[str], bool]) -> list[Problem]:
+        """The references, to the lists `wanted` accepts, of the records but the events."""
+        problems: list[Problem] = []
+        for key, inner, _, many in _REFERRING["file"]:
+            if key == "events" or inner is None:
+                continue
+            value = getattr(self.header, _ATTRIBUTES.get(key, key))
+            records = enumerate(value) if many else [(None, value)]
+            for position, record in records:
+                path = key if position is None else self.paths.of(key, position)
+                problems += self._walk(record, inner, path, wanted)
+        return problems
+
+    def _walk(
+        self, value: Any, record: str, path: str, wanted: Callable[[str], bool]
+    ) -> list[Problem]:
+        """The references in one record and the records inside it."""
+        problems: list[Problem] = []
+        for key, inner, target, many in _REFERRING[record]:
+            item = getattr(value, key)
+            where = f"{path}.{key}"
+            for at, element in _items(item, where, many):
+                if inner is not None:
+                    problems += self._walk(element, inner, at, wanted)
+                elif target is not None and wanted(target):
+                    problems += self._refer(at, element, target)
+        return problems
+
+    def _refer(self, path: str, value: str, target: str) -> list[Problem]:
+        if self.paths.exists(target, value, self.ids[target]):
             return []
+        what = LISTS[target]
         return [Problem(self.name, path, f"unknown {what} {quote(value)}")]
 
-    def _refer_all(self, path: str, values: Iterable[str], what: str) -> list[Problem]:
-        return [
-            problem
-            for index, value in enumerate(values)
-            for problem in self._refer(f"{path}[{index}]", value, what)
+
+_ATTRIBUTES = {"mission": "info"}
+"""The `Mission` attribute of a field of the file, where the names differ."""
+
+
+def _holds_refs(declared: Scalar | ListOf | str) -> bool:
+    """Whether values of this type hold references, in them or in records inside them."""
+    inner = declared.item if isinstance(declared, ListOf) else declared
+    if isinstance(inner, str):
+        return any(_holds_refs(declaration.type) for declaration in RECORDS[inner].values())
+    return inner.refers_to is not None
+
+
+def _items(item: Any, path: str, many: bool) -> Iterator[tuple[str, Any]]:
+    """A field's value (none if not given) or each element of its list, with their paths."""
+    if many:
+        for index, element in enumerate(item):
+            yield f"{path}[{index}]", element
+    elif item is not None:
+        yield path, item
+
+
+_REFERRING: dict[str, list[tuple[str, str | None, str | None, bool]]] = {
+    record: [
+        (
+            key,
+            inner if isinstance(inner, str) else None,
+            None if isinstance(inner, str) else inner.refers_to,
+            isinstance(declaration.type, ListOf),
+        )
+        for key, declaration in declarations.items()
+        if _holds_refs(declaration.type)
+        for inner in [
+            declaration.type.item if isinstance(declaration.type, ListOf) else declaration.type
         ]
+    ]
+    for record, declarations in RECORDS.items()
+}
+"""For each record, its fields that hold references: (field, the record it holds or `None`,
+the list a reference names or `None`, whether it is a list): worked out once from the schema."""

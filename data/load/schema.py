@@ -174,6 +174,13 @@ RECORDS: dict[str, dict[str, Field]] = {
     },
 }
 
+LISTS: dict[str, str] = {
+    key: field.type.item
+    for key, field in RECORDS["file"].items()
+    if isinstance(field.type, ListOf) and isinstance(field.type.item, str)
+}
+"""The lists of records a file holds, and the record each holds (`"people"`: `"person"`)."""
+
 _SCALAR_SCHEMAS: dict[str, dict[str, Any]] = {
     "text": {"type": "string"},
     "id": {"type": "string", "pattern": ID_PATTERN},
