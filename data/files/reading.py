@@ -6,10 +6,10 @@ never end) of at most `max_file_bytes()` bytes, without blocking, and reads it w
 to the end checks that the file did not change, grow or disappear meanwhile. `decode` turns
 bytes into text: UTF-8 (a BOM is accepted) without NUL characters.
 
-Every failure is a `MissionReadError` (the file cannot be read: exit 66) or, for bytes that
-are not UTF-8 or hold a NUL, a `MissionDataError` (exit 65), with one problem naming the file
-and, for the content, the line and column. Nothing else escapes, whatever the name (a NUL in
-it, a symlink loop) or the file.
+Every failure is a `MissionReadError` (the file cannot be read: `ExitCode.NO_INPUT`) or, for
+bytes that are not UTF-8 or hold a NUL, a `MissionDataError` (`ExitCode.DATA`), with one
+problem naming the file and, for the content, the line and column. Nothing else escapes,
+whatever the name (a NUL in it, a symlink loop) or the file.
 """
 
 from __future__ import annotations

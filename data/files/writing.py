@@ -16,9 +16,10 @@ choose their own line ends) and decides how to write from what the path names:
   written and the link kept. The mission being read (`protect`) is never the output, even
   with `force`. If anything fails, the temporary file is removed and the old file is intact.
 
-Failures raise `OutputError` with one line and an exit code (73: cannot create the output;
-74: I/O error while writing, such as a full disk). A reader that goes away (`| head -1`)
-raises `OutputClosed`, which callers treat as a quiet, successful end.
+Failures raise `OutputError` with one line and an exit code (`ExitCode.CANNOT_CREATE`: cannot
+create the output; `ExitCode.IO_ERROR`: an I/O error while writing, such as a full disk). A
+reader that goes away (`| head -1`) raises `OutputClosed`, which callers treat as a quiet,
+successful end.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-EX_CANTCREAT = 73
-EX_IOERR = 74
+from data.exit_codes import ExitCode
+
 _FD_PATH = re.compile(r"/dev/(?P<std>stdin|stdout|stderr)|/(?:dev|proc/self)/fd/(?P<fd>\d+)")
 _STD_FDS = {"stdin": 0, "stdout": 1, "stderr": 2}
 _MAX_LINKS = 40
@@ -90,7 +91,7 @@ def _plan(path: str | None, *, force: bool, protect: Iterable[str | os.PathLike[
     if path is None or path == "-":
         return _Plan("fd", "standard output", "standard output", fd=1)
     if not path:
-        raise OutputError("the output path is empty", EX_CANTCREAT)
+        raise OutputError("the output path is empty", ExitCode.CANNOT_CREATE)
     resolved = _follow_links(path)
     match = _FD_PATH.fullmatch(resolved)
     if match is not None:
@@ -105,7 +106,7 @@ def _plan(path: str | None, *, force: bool, protect: Iterable[str | os.PathLike[
     if info is None:
         return _Plan("file", resolved, path)
     if stat.S_ISDIR(info.st_mode):
-        raise OutputError(f"cannot create {path}: it is a folder", EX_CANTCREAT)
+        raise OutputError(f"cannot create {path}: it is a folder", ExitCode.CANNOT_CREATE)
     if not stat.S_ISREG(info.st_mode):
         return _Plan("stream", resolved, path)
     for protected in protect:
@@ -113,10 +114,11 @@ def _plan(path: str | None, *, force: bool, protect: Iterable[str | os.PathLike[
             if Path(resolved).samefile(protected):
                 raise OutputError(
                     f"refusing to write {path}: it is the mission file being exported",
-                    EX_CANTCREAT,
+                    ExitCode.CANNOT_CREATE,
                 )
     if not force:
-        raise OutputError(f"{path} already exists; add --force to replace it", EX_CANTCREAT)
+        message = f"{path} already exists; add --force to replace it"
+        raise OutputError(message, ExitCode.CANNOT_CREATE)
     return _Plan("file", resolved, path, existing=info)
 
 
@@ -135,7 +137,8 @@ def _follow_links(path: str) -> str:
         except OSError:
             return os.path.realpath(current)
         current = os.path.normpath(Path(current).parent / target)
-    raise OutputError(f"cannot create {path}: too many levels of symbolic links", EX_CANTCREAT)
+    message = f"cannot create {path}: too many levels of symbolic links"
+    raise OutputError(message, ExitCode.CANNOT_CREATE)
 
 
 @contextlib.contextmanager
@@ -216,7 +219,7 @@ def _put_in_place(temporary: Path, target: Path, label: str, *, replace: bool) -
         os.link(temporary, target)
     except FileExistsError:
         raise OutputError(
-            f"{label} already exists; add --force to replace it", EX_CANTCREAT
+            f"{label} already exists; add --force to replace it", ExitCode.CANNOT_CREATE
         ) from None
     except OSError as error:
         if error.errno not in _NO_LINKS:
@@ -224,7 +227,7 @@ def _put_in_place(temporary: Path, target: Path, label: str, *, replace: bool) -
         # A file system without hard links: check, then rename (a narrow race remains).
         if target.is_symlink() or target.exists():
             raise OutputError(
-                f"{label} already exists; add --force to replace it", EX_CANTCREAT
+                f"{label} already exists; add --force to replace it", ExitCode.CANNOT_CREATE
             ) from None
         temporary.replace(target)
         return
@@ -251,6 +254,6 @@ def _remove(stream: TextIO, temporary: Path) -> None:
 def _error(path: str, error: OSError, *, creating: bool) -> OutputError:
     reason = error.strerror or str(error)
     if error.errno in _CREATE_ERRORS:
-        return OutputError(f"cannot create {path}: {reason}", EX_CANTCREAT)
+        return OutputError(f"cannot create {path}: {reason}", ExitCode.CANNOT_CREATE)
     verb = "create" if creating and error.errno != errno.ENOSPC else "write"
-    return OutputError(f"cannot {verb} {path}: {reason}", EX_IOERR)
+    return OutputError(f"cannot {verb} {path}: {reason}", ExitCode.IO_ERROR)

@@ -2,8 +2,8 @@
 
 `data.load.references` holds what the app needs to run at all (unique ids, references that
 resolve); `lint` holds what makes a mission self-contradictory or suspicious. Each rule has a
-severity: an **error** makes the file unusable (the app refuses it, `check` exits 65); a
-**warning** is reported by `mission-timeline check` only.
+severity: an **error** makes the file unusable (the app refuses it, `check` exits with
+`ExitCode.DATA`); a **warning** is reported by `mission-timeline check` only.
 
 | rule | severity |
 |---|---|
