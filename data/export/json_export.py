@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from enum import Enum
 from itertools import repeat
@@ -40,25 +40,10 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """Write `mission` as a JSON mission file to `out`, a batch of events at a time.
 
     The events are written from the columns of the mission's store
-    (`data.export.columns`): the same bytes as `write_reference`, which writes each `Event`
-    through `json.dumps`. `options` is accepted for a uniform interface; it cannot change
-    the result.
+    (`data.export.columns`), laid out as `json.dumps` lays out `to_data(mission)` (a test
+    compares the two). `options` is accepted for a uniform interface; it cannot change the
+    result.
     """
-    _write(mission, options, out, _write_events)
-
-
-def write_reference(mission: Mission, options: ExportOptions, out: TextIO) -> None:
-    """The JSON export with every event made an `Event` and written by `json.dumps`: the
-    definition `write` is tested against, byte for byte (slow: for tests)."""
-    _write(mission, options, out, _write_event_list)
-
-
-def _write(
-    mission: Mission,
-    options: ExportOptions,
-    out: TextIO,
-    write_events: Callable[[Mission, Field, TextIO], None],
-) -> None:
     del options
     fields = RECORDS["file"]
     out.write("{")
@@ -73,14 +58,15 @@ def _write(
         out.write(("" if first else ",") + f"\n{' ' * INDENT}{dumps(key)}: ")
         first = False
         if key == "events":
-            write_events(mission, field, out)
+            _write_events(mission, out)
         else:
             out.write(_indent(dumps(_value(value, field)), INDENT))
     out.write("\n}\n")
 
 
-def _write_events(mission: Mission, field: Field, out: TextIO) -> None:
-    """The events list, as `_write_list` writes it, from the store's columns."""
+def _write_events(mission: Mission, out: TextIO) -> None:
+    """The events list, laid out as `json.dumps` lays out `to_data(mission)["events"]`, from
+    the store's columns."""
     from data.export.columns import batches, event_store
 
     store = event_store(mission)
@@ -227,25 +213,6 @@ def to_data(mission: Mission) -> dict[str, Any]:
         if field.required or value not in ((), None):
             data[key] = _value(value, field)
     return data
-
-
-def _write_event_list(mission: Mission, field: Field, out: TextIO) -> None:
-    _write_list(mission.events, field, out)
-
-
-def _write_list(records: Sequence[Any], field: Field, out: TextIO) -> None:
-    """A list written item by item, as `json.dumps(..., indent=2)` would lay it out."""
-    assert isinstance(field.type, ListOf)
-    item = Field(field.type.item)
-    if not records:
-        out.write("[]")
-        return
-    out.write("[")
-    pad = " " * (2 * INDENT)
-    for number, record in enumerate(records):
-        text = _indent(dumps(_value(record, item)), 2 * INDENT)
-        out.write(("," if number else "") + f"\n{pad}{text}")
-    out.write(f"\n{' ' * INDENT}]")
 
 
 def _record(record: Any, name: str) -> dict[str, Any]:
