@@ -141,6 +141,18 @@ class _Ranges(Sequence[int]):
             yield from span
 
 
+class Lookup(dict[Any, str]):
+    """A key -> text made by `make` on first use: what many events share is made once."""
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> str:
+        text = self[key] = self.make(key)
+        return text
+
+
 def batches(store: EventStore, positions: Sequence[int]) -> Iterator[Batch]:
     """The events at `positions` (increasing), `CHUNK` at a time; a contiguous run within one
     chunk of the store is read as a slice of its joined texts."""

@@ -17,20 +17,26 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC
 from operator import attrgetter
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
+from data.export.columns import (
+    SEPARATOR,
+    Batch,
+    Lookup,
+    batches,
+    event_store,
+    needs_sanitizing,
+    selection,
+)
 from data.export.detail_rows import in_zones, plans, relative_texts
 from data.export.options import ExportOptions, relative_heading, source_numbers, zone_heading
 from data.facts.event import DisputeFacts, dispute_facts, people_names, place_name, vehicle_names
 from data.model import Event, Mission
 from data.sanitize import sanitize
+from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.display_bulk import BulkShow
 from data.times.parse import Precision, When
 from data.times.shapes import Times
-
-if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
-    from data.export.columns import Batch
-    from data.store import EventStore
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 """First characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula
@@ -68,8 +74,6 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     with the facts layer's functions on the batch's values."""
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([neutralise(sanitize(cell)) for cell in header(options)])
-    from data.export.columns import batches, event_store, selection
-
     store = event_store(mission)
     rows = _Rows(mission, store, options)
     for batch in batches(store, selection(store, options)):
@@ -132,8 +136,6 @@ def _quote(text: str) -> str:
 def cells(texts: list[str]) -> list[str]:
     """`cell` for a column of a batch: each step is taken only if the batch's joined text
     needs it (most batches need no sanitising and no neutralising)."""
-    from data.export.columns import SEPARATOR, needs_sanitizing
-
     joined = SEPARATOR.join(texts)
     if needs_sanitizing(joined):
         texts = list(map(sanitize, texts))
@@ -150,24 +152,15 @@ _FORMULA_AFTER = re.compile("\x00[-=+@\t\r\n ]").search
 rare, and then every text is checked)."""
 
 
-class _Codes(dict[int, str]):
+def _cells(make: Callable[[int], str]) -> Lookup:
     """A store code (kind, phase, place, list of people...) -> its CSV field."""
-
-    def __init__(self, make: Callable[[int], str]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, code: int) -> str:
-        text = self[code] = cell(self.make(code))
-        return text
+    return Lookup(lambda code: cell(make(code)))
 
 
 class _Rows:
     """Makes the CSV rows of a batch of events from the store's columns."""
 
     def __init__(self, mission: Mission, store: EventStore, options: ExportOptions) -> None:
-        from data.store import CONFIDENCES, KINDS
-
         self.options = options
         self.iso = BulkShow("UTC", sep="T", suffix="Z", approximate=False)
         self.zones = [BulkShow(zone) for zone in options.zones]
@@ -188,13 +181,13 @@ class _Rows:
         def sources(code: int) -> str:
             return sources_cell(mission, groups[code], numbers)
 
-        self.kinds = _Codes(lambda code: KINDS[code].value)
-        self.phases = _Codes(phase)
-        self.places = _Codes(place)
-        self.people = _Codes(people)
-        self.vehicles = _Codes(lambda code: "; ".join(vehicle_names(mission, groups[code])))
-        self.sources = _Codes(sources)
-        self.confidences = _Codes(lambda code: getattr(CONFIDENCES[code], "value", ""))
+        self.kinds = _cells(lambda code: KINDS[code].value)
+        self.phases = _cells(phase)
+        self.places = _cells(place)
+        self.people = _cells(people)
+        self.vehicles = _cells(lambda code: "; ".join(vehicle_names(mission, groups[code])))
+        self.sources = _cells(sources)
+        self.confidences = _cells(lambda code: getattr(CONFIDENCES[code], "value", ""))
 
     def text(self, batch: Batch) -> str:
         """The rows of the batch, each ended by CRLF."""

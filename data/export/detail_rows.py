@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from itertools import compress
-from typing import Any
 
-from data.export.columns import Batch
+from data.export.columns import Batch, Lookup
 from data.export.details import DetailStyle, facts_line, names_line, rare_details, until_line
 from data.export.options import ExportOptions
 from data.facts.event import (
@@ -87,18 +86,6 @@ def plans(
             verdicts[index] = delay(actual_when, planned_whens[index])
     for index, n in enumerate(listed):
         yield n, [column[index] for column in columns], verdicts[index]
-
-
-class Lookup(dict[Any, str]):
-    """A key -> text made by `make` on first use: what many events share is made once."""
-
-    def __init__(self, make: Callable[[Any], str]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key: Any) -> str:
-        text = self[key] = self.make(key)
-        return text
 
 
 class DetailRows:

@@ -14,20 +14,18 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import Enum
 from itertools import repeat
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
+from data.export.columns import Batch, Lookup, batches, event_store
 from data.export.options import ExportOptions
 from data.load.schema import FORMAT_VERSION, RECORDS, Field, ListOf
 from data.model import Event, Mission
+from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.parse import When, format_duration_iso
-
-if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
-    from data.export.columns import Batch
-    from data.store import EventStore
 
 INDENT = 2
 # json.dumps escapes C0 controls itself; with ensure_ascii=False it leaves these raw.
@@ -67,8 +65,6 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
 def _write_events(mission: Mission, out: TextIO) -> None:
     """The events list, laid out as `json.dumps` lays out `to_data(mission)["events"]`, from
     the store's columns."""
-    from data.export.columns import batches, event_store
-
     store = event_store(mission)
     if not len(store):
         out.write("[]")
@@ -100,11 +96,9 @@ class _Records:
     kind, a phase, a list of people) are encoded once."""
 
     def __init__(self, store: EventStore) -> None:
-        from data.store import CONFIDENCES, KINDS
-
         groups = store.groups
 
-        def refs(key: str) -> _Fragments:
+        def refs(key: str) -> Lookup:
             def make(code: int) -> str:
                 ids = groups[code]
                 if not ids:
@@ -113,15 +107,15 @@ class _Records:
                 pad = " " * (4 * INDENT)
                 return f'{_FIELD}"{key}": [\n{pad}{items}\n{" " * (3 * INDENT)}]'
 
-            return _Fragments(make)
+            return Lookup(make)
 
-        self.kinds = _Fragments(lambda code: _fragment("kind", KINDS[code].value))
-        self.phases = _Fragments(lambda code: _optional("phase", store.phase_ids[code]))
-        self.places = _Fragments(lambda code: _optional("place", store.place_ids[code]))
+        self.kinds = Lookup(lambda code: _fragment("kind", KINDS[code].value))
+        self.phases = Lookup(lambda code: _optional("phase", store.phase_ids[code]))
+        self.places = Lookup(lambda code: _optional("place", store.place_ids[code]))
         self.vehicles = refs("vehicles")
         self.people = refs("people")
         self.sources = refs("sources")
-        self.confidences = _Fragments(
+        self.confidences = Lookup(
             lambda code: _optional("confidence", getattr(CONFIDENCES[code], "value", None))
         )
 
@@ -158,18 +152,6 @@ class _Records:
 _FIRST = "{\n" + " " * (3 * INDENT) + '"id": '
 _TITLE = _FIELD + '"title": '
 _CLOSE = "\n" + " " * (2 * INDENT) + "}"
-
-
-class _Fragments(dict[int, str]):
-    """A store code -> the JSON fragment of its field, made on first use."""
-
-    def __init__(self, make: Callable[[int], str]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, code: int) -> str:
-        text = self[code] = self.make(code)
-        return text
 
 
 def _fragment(key: str, value: str) -> str:

@@ -13,20 +13,28 @@ import re
 from collections.abc import Iterable
 from itertools import compress
 from operator import and_, attrgetter, not_
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from data.export.detail_rows import DetailRows, Lookup, relative_texts
+from data.export.columns import (
+    SEPARATOR,
+    Batch,
+    Lookup,
+    batches,
+    event_store,
+    needs_sanitizing,
+    sections,
+    selection,
+)
+from data.export.detail_rows import DetailRows, relative_texts
 from data.export.details import DetailStyle, event_details
 from data.export.options import ExportOptions, relative_heading, source_numbers, zone_heading
 from data.facts.event import EventFacts, planned_mark
 from data.facts.person import person_facts
 from data.model import Mission, Person, Phase
 from data.sanitize import sanitize
+from data.store import EventStore
 from data.times.display import show
-
-if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
-    from data.export.columns import Batch
-    from data.store import EventStore
+from data.times.shapes import Times
 
 # Characters that mean something inline in GitHub Markdown: escapes, code, emphasis, links
 # and images, HTML and entities, table cells, strikethrough, math, headings, mentions.
@@ -58,8 +66,6 @@ def escape(text: str, *, block: bool = False) -> str:
 def escapes(texts: list[str]) -> list[str]:
     """`escape` for a column of a batch: with no tab, newline or control character in the
     batch, each text is stripped and the special characters of all are escaped at once."""
-    from data.export.columns import SEPARATOR, needs_sanitizing
-
     joined = SEPARATOR.join(texts)
     if needs_sanitizing(joined) or "\t" in joined or "\n" in joined:
         return list(map(escape, texts))
@@ -76,13 +82,10 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     (`data.export.columns`), as `event_cells` formats one event's facts."""
     numbers = source_numbers(mission)
     write_header(mission, options, out)
-    from data.export.columns import batches, event_store, selection
-    from data.export.columns import sections as column_sections
-
     store = event_store(mission)
     chosen = selection(store, options)
     rows = _Rows(mission, store, options, numbers)
-    for section in column_sections(mission, store, chosen):
+    for section in sections(mission, store, chosen):
         write_phase(section.phase, options, out)
         for batch in batches(store, section.positions):
             out.write(rows.text(batch))
@@ -114,8 +117,6 @@ class _Rows(DetailRows):
 
     def text(self, batch: Batch) -> str:
         """The table rows of the batch."""
-        from data.times.shapes import Times
-
         times = Times.of(batch.whens, batch.instants)
         columns: list[Iterable[str]] = [escapes(zone.cells(times)) for zone in self.zones]
         if self.options.relative:

@@ -12,9 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import compress, repeat
 from operator import and_, attrgetter, not_
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from data.export.detail_rows import DetailRows, Lookup, relative_texts
+from data.export.columns import (
+    SEPARATOR,
+    Batch,
+    Lookup,
+    batches,
+    event_store,
+    needs_sanitizing,
+    sections,
+    selection,
+)
+from data.export.detail_rows import DetailRows, relative_texts
 from data.export.details import DetailStyle, event_details
 from data.export.options import (
     ExportOptions,
@@ -27,12 +37,9 @@ from data.facts.event import EventFacts, planned_mark
 from data.facts.person import person_facts
 from data.model import Event, Mission, Phase, Source
 from data.sanitize import sanitize, sanitize_line
+from data.store import EventStore
 from data.times.display import STATED, show
-
-if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
-    from data.export.columns import Batch
-    from data.store import EventStore
-    from data.times.shapes import Times
+from data.times.shapes import Times
 
 GAP = "  "
 INDENT = "    "
@@ -43,9 +50,6 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
 
     The events are formatted from the columns of the mission's store
     (`data.export.columns`), with the lines `event_text` makes from one event's facts."""
-    from data.export.columns import batches, event_store, selection
-    from data.export.columns import sections as column_sections
-
     numbers = source_numbers(mission)
     write_header(mission, options, out)
     store = event_store(mission)
@@ -53,7 +57,7 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     rows = _Rows(mission, store, options, numbers)
     widths = rows.widths(batches(store, chosen))
     write_headings(options, widths, out)
-    for section in column_sections(mission, store, chosen):
+    for section in sections(mission, store, chosen):
         write_phase(section.phase, options, out)
         for batch in batches(store, section.positions):
             out.write(rows.text(batch, widths))
@@ -86,8 +90,6 @@ class _Rows(DetailRows):
     def time_columns(self, batch: Batch) -> tuple[Times, list[list[str]]]:
         """The batch's times, and its time cells: one column per zone, then the relative
         column if asked."""
-        from data.times.shapes import Times
-
         times = Times.of(batch.whens, batch.instants)
         cells = [zone.cells(times) for zone in self.zones]
         if self.options.relative:
@@ -96,8 +98,6 @@ class _Rows(DetailRows):
 
     def widths(self, batches: Iterable[Batch]) -> list[int]:
         """The width of each time column: its heading or its longest cell."""
-        from data.times.shapes import Times
-
         options = self.options
         widths = heading_widths(options)
         for batch in batches:
@@ -111,8 +111,6 @@ class _Rows(DetailRows):
 
     def text(self, batch: Batch, widths: list[int]) -> str:
         """The rows of the batch, each followed by its indented details."""
-        from data.export.columns import SEPARATOR, needs_sanitizing
-
         times, cells = self.time_columns(batch)
         padded = [
             list(map(str.ljust, column, repeat(width)))
@@ -150,8 +148,6 @@ class _Rows(DetailRows):
         return "".join(map("".join, zip(*parts, strict=True)))
 
     def _descriptions(self, batch: Batch) -> list[str]:
-        from data.export.columns import SEPARATOR, needs_sanitizing
-
         texts = batch.descriptions
         joined = SEPARATOR.join(texts)
         if needs_sanitizing(joined):
@@ -179,8 +175,6 @@ def _one_line(text: str) -> str:
 
 
 def _has_breaks(texts: list[str]) -> bool:
-    from data.export.columns import SEPARATOR
-
     joined = SEPARATOR.join(texts)
     return "\t" in joined or "\n" in joined
 
