@@ -5,8 +5,6 @@ a million events that is most of the time. The writers here read the mission's c
 `data.store.EventStore` instead: a batch of `CHUNK` events at a time, each field as one list
 (texts split from the store's joined chunks, codes sliced from its arrays), so that what is
 the same for many events (a kind, a place, a list of people) is formatted once and looked up.
-A mission held as a tuple of events is first put in a store (`event_store`), so there is one
-way to export.
 
 Batches are made and dropped one after the other: memory stays flat while writing.
 """
@@ -26,13 +24,10 @@ from typing import Any
 
 from data.export.options import ExportOptions
 from data.model import Event, Mission, Phase
-from data.query.search import is_store
-from data.store import EventStore, Extras, StoreBuilder, TextColumn
+from data.store import EventStore, Extras, TextColumn
 
 CHUNK = TextColumn.CHUNK
 """Events per batch: one chunk of the store's text columns."""
-_STORES: dict[int, tuple[weakref.ref[Mission], EventStore]] = {}
-_STORES_KEPT = 4
 
 
 def needs_sanitizing(joined: str) -> bool:
@@ -54,33 +49,10 @@ over every code point."""
 
 
 def event_store(mission: Mission) -> EventStore:
-    """The mission's events as a store: its own, or one made from its tuple of events (kept
-    while the mission lives, for the last few missions, so that exporting it again does not
-    build it again)."""
-    if is_store(mission.events):
-        return mission.events
-    kept = _STORES.get(id(mission))
-    if kept is not None and kept[0]() is mission:
-        return kept[1]
-    phase_ids = [phase.id for phase in mission.phases]
-    place_ids = [place.id for place in mission.places]
-    # A mission built by hand may name a phase or place it does not list.
-    phase_ids += sorted({e.phase for e in mission.events if e.phase} - set(phase_ids))
-    place_ids += sorted({e.place for e in mission.events if e.place} - set(place_ids))
-    builder = StoreBuilder(phase_ids, place_ids)
-    for event in mission.events:
-        builder.add(event)
-    # Not `builder.build()`: that would sort, and the tuple's order is the mission's.
-    columns = builder.columns
-    for column in (columns.ids, columns.descriptions, columns.at, columns.planned):
-        column.finish()
-    store = EventStore(columns, builder.phase_ids, builder.place_ids, builder.groups)
-    if len(_STORES) >= _STORES_KEPT:
-        _STORES.clear()
-    key = id(mission)
-    _STORES[key] = (weakref.ref(mission), store)
-    weakref.finalize(mission, _STORES.pop, key, None)
-    return store
+    """The mission's events: every loaded mission keeps them in a store."""
+    events = mission.events
+    assert isinstance(events, EventStore), "a loaded mission keeps its events in a store"
+    return events
 
 
 def selection(store: EventStore, options: ExportOptions) -> Sequence[int]:
@@ -99,8 +71,8 @@ class Section:
 
 
 def sections(mission: Mission, store: EventStore, chosen: Sequence[int]) -> Iterator[Section]:
-    """The chosen events grouped by phase, as `options.sections` groups them: phases in order
-    of their start, then the events outside any phase; empty sections left out.
+    """The chosen events grouped by phase: phases in order of their start, then the events
+    outside any phase; empty sections left out.
 
     Events are in time order and phases are spans of time, so the phase column is made of
     long runs: they are found in one pass (in C), and each section is a list of ranges."""
@@ -167,6 +139,18 @@ class _Ranges(Sequence[int]):
     def __iter__(self) -> Iterator[int]:
         for span in self.spans:
             yield from span
+
+
+class Lookup(dict[Any, str]):
+    """A key -> text made by `make` on first use: what many events share is made once."""
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> str:
+        text = self[key] = self.make(key)
+        return text
 
 
 def batches(store: EventStore, positions: Sequence[int]) -> Iterator[Batch]:

@@ -1,8 +1,11 @@
 """The CSV export: one row per event, for spreadsheets and scripts.
 
 Columns: the event's id, the instant in ISO 8601 UTC (to the event's precision; a date or a
-month is written as the UTC instant its day or month begins, with `precision` saying so), one
-column per requested zone, the relative time if asked, then the event's facts. Rows follow
+month is written as the source stated it, with `precision` saying so), one column per
+requested zone, the relative time if asked, the end and the plan (the planned time in each
+zone, and the delay), then the event's facts: title, kind, phase, place, people, vehicles,
+confidence, sources, description, the times as the sources stated them, the disagreements
+between sources, the note and the station's crew afterwards. Rows follow
 RFC 4180 (CRLF, quoted fields where needed). Control characters become visible placeholders
 (`data.sanitize`), and a cell a spreadsheet would run as a formula gets a leading `'`.
 """
@@ -11,31 +14,29 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC
 from operator import attrgetter
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from data.export.options import (
-    ExportOptions,
-    people_names,
-    place_name,
-    relative_heading,
-    relative_text,
-    relative_texts,
-    selected_events,
-    source_numbers,
-    vehicle_names,
-    zone_heading,
+from data.export.columns import (
+    SEPARATOR,
+    Batch,
+    Lookup,
+    batches,
+    event_store,
+    needs_sanitizing,
+    selection,
 )
+from data.export.detail_rows import in_zones, plans, relative_texts
+from data.export.options import ExportOptions, relative_heading, source_numbers, zone_heading
+from data.facts.event import DisputeFacts, dispute_facts, people_names, place_name, vehicle_names
 from data.model import Event, Mission
 from data.sanitize import sanitize
-from data.times.display import BulkShow, Times, show
+from data.store import CONFIDENCES, KINDS, EventStore
+from data.times.display_bulk import BulkShow
 from data.times.parse import Precision, When
-
-if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
-    from data.export.columns import Batch
-    from data.store import EventStore
+from data.times.shapes import Times
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 """First characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula
@@ -69,26 +70,55 @@ def iso_utc(when: When) -> str:
 def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """Write the CSV export of `mission` to `out`, a batch of rows at a time.
 
-    The rows are made from the columns of the mission's store (`data.export.columns`):
-    the same bytes as `write_reference`, which makes each row from an `Event`."""
+    The rows are made from the columns of the mission's store (`data.export.columns`),
+    with the facts layer's functions on the batch's values."""
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([neutralise(sanitize(cell)) for cell in _header(options)])
-    from data.export.columns import batches, event_store, selection
-
+    writer.writerow([neutralise(sanitize(cell)) for cell in header(options)])
     store = event_store(mission)
     rows = _Rows(mission, store, options)
     for batch in batches(store, selection(store, options)):
         out.write(rows.text(batch))
 
 
-def _header(options: ExportOptions) -> list[str]:
-    header = ["id", "utc", "precision", "approximate", "planned_only"]
-    header += [zone_heading(zone) for zone in options.zones]
+def header(options: ExportOptions) -> list[str]:
+    """The names of the columns."""
+    names = ["id", "utc", "precision", "approximate", "planned_only"]
+    names += [zone_heading(zone) for zone in options.zones]
     if options.relative:
-        header.append(relative_heading(options))
-    header += ["end_utc", "planned_utc", "title", "kind", "phase", "place", "people"]
-    header += ["vehicles", "confidence", "sources", "description", "note"]
-    return header
+        names.append(relative_heading(options))
+    names += ["end_utc", "planned_utc"]
+    names += [f"planned {zone_heading(zone)}" for zone in options.zones]
+    names += ["delay", "title", "kind", "phase", "place", "people", "vehicles", "confidence"]
+    names += ["sources", "description", "stated", "disputes", "note", "station_crew"]
+    return names
+
+
+def stated_cell(event: Event, numbers: dict[str, int]) -> str:
+    """The times as the sources stated them, one a line: `13:55 QYZT [93]`."""
+    return "\n".join(f"{s.text} {refs([s.source], numbers)}".rstrip() for s in event.stated)
+
+
+def disputes_cell(disputes: Sequence[DisputeFacts], numbers: dict[str, int]) -> str:
+    """The disagreements, one a line: `The landing second: 14:28:04 MSK (...) [2]; ...`."""
+    lines = []
+    for dispute in disputes:
+        versions = "; ".join(
+            f"{v.text} {refs(v.sources, numbers)}".rstrip() for v in dispute.versions
+        )
+        lines.append(f"{dispute.topic}: {versions}")
+    return "\n".join(lines)
+
+
+def refs(source_ids: Iterable[str], numbers: dict[str, int]) -> str:
+    """`[3][12]`: the note numbers of sources."""
+    return "".join(f"[{numbers[s]}]" for s in source_ids if s in numbers)
+
+
+def sources_cell(mission: Mission, source_ids: Iterable[str], numbers: dict[str, int]) -> str:
+    """`[2] RussianSpaceWeb (RSW), Soyuz MS-19 page [5] ...`: the sources, numbered."""
+    return " ".join(
+        f"[{numbers[s]}] {mission.source_by_id[s].title}" for s in source_ids if s in numbers
+    )
 
 
 def cell(text: str) -> str:
@@ -106,8 +136,6 @@ def _quote(text: str) -> str:
 def cells(texts: list[str]) -> list[str]:
     """`cell` for a column of a batch: each step is taken only if the batch's joined text
     needs it (most batches need no sanitising and no neutralising)."""
-    from data.export.columns import SEPARATOR, needs_sanitizing
-
     joined = SEPARATOR.join(texts)
     if needs_sanitizing(joined):
         texts = list(map(sanitize, texts))
@@ -124,28 +152,19 @@ _FORMULA_AFTER = re.compile("\x00[-=+@\t\r\n ]").search
 rare, and then every text is checked)."""
 
 
-class _Codes(dict[int, str]):
+def _cells(make: Callable[[int], str]) -> Lookup:
     """A store code (kind, phase, place, list of people...) -> its CSV field."""
-
-    def __init__(self, make: Callable[[int], str]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, code: int) -> str:
-        text = self[code] = cell(self.make(code))
-        return text
+    return Lookup(lambda code: cell(make(code)))
 
 
 class _Rows:
     """Makes the CSV rows of a batch of events from the store's columns."""
 
     def __init__(self, mission: Mission, store: EventStore, options: ExportOptions) -> None:
-        from data.store import CONFIDENCES, KINDS
-
         self.options = options
         self.iso = BulkShow("UTC", sep="T", suffix="Z", approximate=False)
         self.zones = [BulkShow(zone) for zone in options.zones]
-        numbers = source_numbers(mission)
+        self.numbers = numbers = source_numbers(mission)
         groups = store.groups
         phase_ids, place_ids = store.phase_ids, store.place_ids
 
@@ -160,19 +179,15 @@ class _Rows:
             return "; ".join(people_names(mission, groups[code]))
 
         def sources(code: int) -> str:
-            return " ".join(
-                f"[{numbers[s]}] {mission.source_by_id[s].title}"
-                for s in groups[code]
-                if s in numbers
-            )
+            return sources_cell(mission, groups[code], numbers)
 
-        self.kinds = _Codes(lambda code: KINDS[code].value)
-        self.phases = _Codes(phase)
-        self.places = _Codes(place)
-        self.people = _Codes(people)
-        self.vehicles = _Codes(lambda code: "; ".join(vehicle_names(mission, groups[code])))
-        self.sources = _Codes(sources)
-        self.confidences = _Codes(lambda code: getattr(CONFIDENCES[code], "value", ""))
+        self.kinds = _cells(lambda code: KINDS[code].value)
+        self.phases = _cells(phase)
+        self.places = _cells(place)
+        self.people = _cells(people)
+        self.vehicles = _cells(lambda code: "; ".join(vehicle_names(mission, groups[code])))
+        self.sources = _cells(sources)
+        self.confidences = _cells(lambda code: getattr(CONFIDENCES[code], "value", ""))
 
     def text(self, batch: Batch) -> str:
         """The rows of the batch, each ended by CRLF."""
@@ -191,6 +206,7 @@ class _Rows:
         columns += [
             self._sparse(batch, [x.end or "" for x in batch.extras.values()], batch.extras),
             self._sparse(batch, batch.planned, None),
+            *self._plans(batch, times),
             cells(batch.titles),
             map(self.kinds.__getitem__, batch.kinds),
             map(self.phases.__getitem__, batch.phases),
@@ -200,9 +216,36 @@ class _Rows:
             map(self.confidences.__getitem__, batch.confidences),
             map(self.sources.__getitem__, batch.sources),
             cells(batch.descriptions),
-            self._notes(batch),
+            *self._rare(batch),
         ]
         return "\r\n".join(map(",".join, zip(*columns, strict=True))) + "\r\n"
+
+    def _plans(self, batch: Batch, times: Times) -> list[list[str]]:
+        """The planned time in each zone, and the delay, of each event with a plan."""
+        columns = [[""] * batch.size for _ in range(len(self.zones) + 1)]
+        for n, planned, verdict in plans(batch, times, self.zones):
+            for column, text in zip(columns, [*planned, verdict], strict=True):
+                column[n] = cell(text)
+        return columns
+
+    def _rare(self, batch: Batch) -> list[list[str]]:
+        """The stated times, disputes, note and station's crew, where an event has any."""
+        stated, disputes, notes, crews = ([""] * batch.size for _ in range(4))
+        for n, extras in batch.extras.items():
+            if extras.stated or extras.disputes:
+                event = batch.event(n)
+                stated[n] = cell(stated_cell(event, self.numbers))
+                found = [dispute_facts(d, self._shown) for d in event.disputes]
+                disputes[n] = cell(disputes_cell(found, self.numbers))
+            if extras.note:
+                notes[n] = cell(extras.note)
+            if extras.station_crew is not None:
+                crews[n] = str(extras.station_crew)
+        return [stated, disputes, notes, crews]
+
+    def _shown(self, when: When) -> tuple[str, ...]:
+        """A time in every zone (`in_zones` for one time)."""
+        return in_zones(self.zones, Times.of([when.text]))[0]
 
     def _sparse(
         self, batch: Batch, texts: list[str], where: Mapping[int, object] | None
@@ -221,61 +264,9 @@ class _Rows:
                 column[n] = text
         return column
 
-    def _notes(self, batch: Batch) -> list[str]:
-        notes = [""] * batch.size
-        for n, extras in batch.extras.items():
-            if extras.note:
-                notes[n] = cell(extras.note)
-        return notes
-
 
 _PRECISION_NAMES = {precision: precision.name.lower() for precision in Precision}
 _PRECISION = attrgetter("precision")
 _APPROXIMATE = attrgetter("approximate")
 _YES = ("", "yes")
 _NO = ("yes", "")
-
-
-def write_reference(mission: Mission, options: ExportOptions, out: TextIO) -> None:
-    """The CSV export made event by event from `Event`s with `csv.writer`: the definition
-    `write` is tested against, byte for byte (slow: for tests and single rows)."""
-    numbers = source_numbers(mission)
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([neutralise(sanitize(cell)) for cell in _header(options)])
-    for event in selected_events(mission, options):
-        row = _row(mission, event, options, numbers)
-        writer.writerow([neutralise(sanitize(cell)) for cell in row])
-
-
-def _row(
-    mission: Mission, event: Event, options: ExportOptions, numbers: dict[str, int]
-) -> list[str]:
-    when = event.when
-    phase = mission.phase_by_id.get(event.phase) if event.phase else None
-    row = [
-        event.id,
-        iso_utc(when),
-        when.precision.name.lower(),
-        "yes" if when.approximate else "",
-        "yes" if event.planned_only else "",
-    ]
-    row += [show(when, zone).with_offset for zone in options.zones]
-    if options.relative:
-        row.append(relative_text(when, options))
-    row += [
-        iso_utc(event.end) if event.end is not None else "",
-        iso_utc(event.planned) if event.planned is not None else "",
-        event.title,
-        event.kind.value,
-        phase.name if phase is not None else "",
-        place_name(mission, event.place),
-        "; ".join(people_names(mission, event.people)),
-        "; ".join(vehicle_names(mission, event.vehicles)),
-        event.confidence.value if event.confidence is not None else "",
-        " ".join(
-            f"[{numbers[s]}] {mission.source_by_id[s].title}" for s in event.sources if s in numbers
-        ),
-        event.description,
-        event.note,
-    ]
-    return row

@@ -28,16 +28,8 @@ from typing import TextIO
 from icalendar import Calendar, vText
 from icalendar import Event as VEvent
 
-from data.export.options import (
-    ExportOptions,
-    people_names,
-    planned_note,
-    relative_heading,
-    relative_text,
-    selected_events,
-    source_numbers,
-    vehicle_names,
-)
+from data.export.options import ExportOptions, relative_heading, source_numbers
+from data.facts.event import EventFacts, event_facts
 from data.model import Event, Mission
 from data.sanitize import sanitize, sanitize_line
 from data.times.parse import Precision, When
@@ -68,8 +60,11 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     tail = "END:VCALENDAR\r\n"
     assert frame.endswith(tail)
     out.write(frame[: -len(tail)])
-    for event in selected_events(mission, options):
-        out.write(_vevent(mission, event, options, numbers, stamp).to_ical().decode("utf-8"))
+    flt = options.filter
+    for event in mission.events:
+        if flt is None or flt.matches(event):
+            vevent = _vevent(mission, event, options, numbers, stamp)
+            out.write(vevent.to_ical().decode("utf-8"))
     out.write(tail)
 
 
@@ -87,9 +82,9 @@ def _vevent(
     component.add("dtstart", start)
     if end is not None:
         component.add("dtend", end)
-    title = sanitize_line(event.title)
-    component.add("summary", f"(planned) {title}" if event.planned_only else title)
-    component.add("description", "\n".join(_description(mission, event, options, numbers)))
+    facts = event_facts(mission, event, ZONES, mode=options.mode, anchor=options.anchor)
+    component.add("summary", sanitize_line(facts.title))
+    component.add("description", "\n".join(_description(facts, options, numbers)))
     place = mission.place_by_id.get(event.place) if event.place else None
     if place is not None:
         component.add("location", sanitize_line(place.name))
@@ -127,44 +122,44 @@ def _day_after(when: When) -> date:
 
 
 def _description(
-    mission: Mission, event: Event, options: ExportOptions, numbers: dict[str, int]
+    facts: EventFacts, options: ExportOptions, numbers: dict[str, int]
 ) -> Iterable[str]:
+    event = facts.event
     if event.description:
         yield sanitize(event.description)
         yield ""
-    facts = [event.kind.value]
+    items = [event.kind.value]
     if event.when.precision is Precision.MONTH:
-        facts.append("date known to the month only")
+        items.append("date known to the month only")
     if event.when.approximate:
-        facts.append("approximate time")
+        items.append("approximate time")
     if event.when.precision is Precision.MILLISECOND:
-        facts.append(f"at {event.when.instant.strftime('%H:%M:%S.%f')[:-3]} UTC")
+        items.append(f"at {event.when.instant.strftime('%H:%M:%S.%f')[:-3]} UTC")
     if event.confidence is not None:
-        facts.append(f"confidence {event.confidence.value}")
-    yield "; ".join(facts)
-    planned = planned_note(event, "UTC")
-    if planned:
-        yield planned
-    if options.relative:
-        yield f"{relative_heading(options)}: {relative_text(event.when, options)}"
-    people = people_names(mission, event.people)
-    if people:
-        yield "People: " + ", ".join(sanitize_line(name) for name in people)
-    vehicles = vehicle_names(mission, event.vehicles)
-    if vehicles:
-        yield "Vehicles: " + ", ".join(sanitize_line(name) for name in vehicles)
-    for stated in event.stated:
-        note = f" [{numbers[stated.source]}]" if stated.source in numbers else ""
-        yield f"Stated: {sanitize_line(stated.text)}{note}"
-    for dispute in event.disputes:
-        claims = "; ".join(sanitize_line(version.claim) for version in dispute.versions)
+        items.append(f"confidence {event.confidence.value}")
+    yield "; ".join(items)
+    if facts.plan is not None and facts.plan.actual is not None:
+        yield facts.plan.phrase
+    if facts.relative:
+        yield f"{relative_heading(options)}: {facts.relative}"
+    if facts.people:
+        yield "People: " + ", ".join(sanitize_line(name) for name in facts.people)
+    if facts.vehicles:
+        yield "Vehicles: " + ", ".join(sanitize_line(name) for name in facts.vehicles)
+    for text, source in facts.stated:
+        note = f" [{numbers[source.id]}]" if source is not None and source.id in numbers else ""
+        yield f"Stated: {sanitize_line(text)}{note}"
+    for dispute in facts.disputes:
+        claims = "; ".join(sanitize_line(version.text) for version in dispute.versions)
         yield f"Disputed ({sanitize_line(dispute.topic)}): {claims}"
     if event.note:
         yield f"Note: {sanitize(event.note)}"
-    sources = [s for s in event.sources if s in numbers]
-    if sources:
+    if facts.sources:
         yield "Sources:"
-        for source_id in sources:
-            source = mission.source_by_id[source_id]
+        for source in facts.sources:
             url = f" {sanitize_line(source.url)}" if source.url else ""
-            yield f"[{numbers[source_id]}] {sanitize_line(source.title)}{url}"
+            yield f"[{numbers[source.id]}] {sanitize_line(source.title)}{url}"
+
+
+ZONES = ("UTC",)
+"""iCalendar gives every time in UTC, and so do the times in its descriptions."""

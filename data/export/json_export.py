@@ -14,20 +14,18 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import Enum
 from itertools import repeat
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
+from data.export.columns import Batch, Lookup, batches, event_store
 from data.export.options import ExportOptions
 from data.load.schema import FORMAT_VERSION, RECORDS, Field, ListOf
 from data.model import Event, Mission
+from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.parse import When, format_duration_iso
-
-if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
-    from data.export.columns import Batch
-    from data.store import EventStore
 
 INDENT = 2
 # json.dumps escapes C0 controls itself; with ensure_ascii=False it leaves these raw.
@@ -40,25 +38,10 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """Write `mission` as a JSON mission file to `out`, a batch of events at a time.
 
     The events are written from the columns of the mission's store
-    (`data.export.columns`): the same bytes as `write_reference`, which writes each `Event`
-    through `json.dumps`. `options` is accepted for a uniform interface; it cannot change
-    the result.
+    (`data.export.columns`), laid out as `json.dumps` lays out `to_data(mission)` (a test
+    compares the two). `options` is accepted for a uniform interface; it cannot change the
+    result.
     """
-    _write(mission, options, out, _write_events)
-
-
-def write_reference(mission: Mission, options: ExportOptions, out: TextIO) -> None:
-    """The JSON export with every event made an `Event` and written by `json.dumps`: the
-    definition `write` is tested against, byte for byte (slow: for tests)."""
-    _write(mission, options, out, _write_event_list)
-
-
-def _write(
-    mission: Mission,
-    options: ExportOptions,
-    out: TextIO,
-    write_events: Callable[[Mission, Field, TextIO], None],
-) -> None:
     del options
     fields = RECORDS["file"]
     out.write("{")
@@ -73,16 +56,15 @@ def _write(
         out.write(("" if first else ",") + f"\n{' ' * INDENT}{dumps(key)}: ")
         first = False
         if key == "events":
-            write_events(mission, field, out)
+            _write_events(mission, out)
         else:
             out.write(_indent(dumps(_value(value, field)), INDENT))
     out.write("\n}\n")
 
 
-def _write_events(mission: Mission, field: Field, out: TextIO) -> None:
-    """The events list, as `_write_list` writes it, from the store's columns."""
-    from data.export.columns import batches, event_store
-
+def _write_events(mission: Mission, out: TextIO) -> None:
+    """The events list, laid out as `json.dumps` lays out `to_data(mission)["events"]`, from
+    the store's columns."""
     store = event_store(mission)
     if not len(store):
         out.write("[]")
@@ -114,11 +96,9 @@ class _Records:
     kind, a phase, a list of people) are encoded once."""
 
     def __init__(self, store: EventStore) -> None:
-        from data.store import CONFIDENCES, KINDS
-
         groups = store.groups
 
-        def refs(key: str) -> _Fragments:
+        def refs(key: str) -> Lookup:
             def make(code: int) -> str:
                 ids = groups[code]
                 if not ids:
@@ -127,15 +107,15 @@ class _Records:
                 pad = " " * (4 * INDENT)
                 return f'{_FIELD}"{key}": [\n{pad}{items}\n{" " * (3 * INDENT)}]'
 
-            return _Fragments(make)
+            return Lookup(make)
 
-        self.kinds = _Fragments(lambda code: _fragment("kind", KINDS[code].value))
-        self.phases = _Fragments(lambda code: _optional("phase", store.phase_ids[code]))
-        self.places = _Fragments(lambda code: _optional("place", store.place_ids[code]))
+        self.kinds = Lookup(lambda code: _fragment("kind", KINDS[code].value))
+        self.phases = Lookup(lambda code: _optional("phase", store.phase_ids[code]))
+        self.places = Lookup(lambda code: _optional("place", store.place_ids[code]))
         self.vehicles = refs("vehicles")
         self.people = refs("people")
         self.sources = refs("sources")
-        self.confidences = _Fragments(
+        self.confidences = Lookup(
             lambda code: _optional("confidence", getattr(CONFIDENCES[code], "value", None))
         )
 
@@ -172,18 +152,6 @@ class _Records:
 _FIRST = "{\n" + " " * (3 * INDENT) + '"id": '
 _TITLE = _FIELD + '"title": '
 _CLOSE = "\n" + " " * (2 * INDENT) + "}"
-
-
-class _Fragments(dict[int, str]):
-    """A store code -> the JSON fragment of its field, made on first use."""
-
-    def __init__(self, make: Callable[[int], str]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, code: int) -> str:
-        text = self[code] = self.make(code)
-        return text
 
 
 def _fragment(key: str, value: str) -> str:
@@ -227,25 +195,6 @@ def to_data(mission: Mission) -> dict[str, Any]:
         if field.required or value not in ((), None):
             data[key] = _value(value, field)
     return data
-
-
-def _write_event_list(mission: Mission, field: Field, out: TextIO) -> None:
-    _write_list(mission.events, field, out)
-
-
-def _write_list(records: Sequence[Any], field: Field, out: TextIO) -> None:
-    """A list written item by item, as `json.dumps(..., indent=2)` would lay it out."""
-    assert isinstance(field.type, ListOf)
-    item = Field(field.type.item)
-    if not records:
-        out.write("[]")
-        return
-    out.write("[")
-    pad = " " * (2 * INDENT)
-    for number, record in enumerate(records):
-        text = _indent(dumps(_value(record, item)), 2 * INDENT)
-        out.write(("," if number else "") + f"\n{pad}{text}")
-    out.write(f"\n{' ' * INDENT}]")
 
 
 def _record(record: Any, name: str) -> dict[str, Any]:

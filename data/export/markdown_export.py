@@ -13,29 +13,28 @@ import re
 from collections.abc import Iterable
 from itertools import compress
 from operator import and_, attrgetter, not_
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from data.export.options import (
-    DetailRows,
-    DetailStyle,
-    ExportOptions,
+from data.export.columns import (
+    SEPARATOR,
+    Batch,
     Lookup,
-    crew_facts,
-    event_details,
-    relative_heading,
-    relative_text,
-    relative_texts,
+    batches,
+    event_store,
+    needs_sanitizing,
     sections,
-    source_numbers,
-    zone_heading,
+    selection,
 )
-from data.model import Event, Mission, Person, Phase
+from data.export.detail_rows import DetailRows, relative_texts
+from data.export.details import DetailStyle, event_details
+from data.export.options import ExportOptions, relative_heading, source_numbers, zone_heading
+from data.facts.event import EventFacts, planned_mark
+from data.facts.person import person_facts
+from data.model import Mission, Person, Phase
 from data.sanitize import sanitize
-from data.times.display import Times, show
-
-if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
-    from data.export.columns import Batch
-    from data.store import EventStore
+from data.store import EventStore
+from data.times.display import show
+from data.times.shapes import Times
 
 # Characters that mean something inline in GitHub Markdown: escapes, code, emphasis, links
 # and images, HTML and entities, table cells, strikethrough, math, headings, mentions.
@@ -67,8 +66,6 @@ def escape(text: str, *, block: bool = False) -> str:
 def escapes(texts: list[str]) -> list[str]:
     """`escape` for a column of a batch: with no tab, newline or control character in the
     batch, each text is stripped and the special characters of all are escaped at once."""
-    from data.export.columns import SEPARATOR, needs_sanitizing
-
     joined = SEPARATOR.join(texts)
     if needs_sanitizing(joined) or "\t" in joined or "\n" in joined:
         return list(map(escape, texts))
@@ -82,26 +79,23 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """Write the whole Markdown export of `mission` to `out`, a batch of events at a time.
 
     The events are formatted from the columns of the mission's store
-    (`data.export.columns`): the same bytes as `write_reference`, which formats `Event`s."""
+    (`data.export.columns`), as `event_cells` formats one event's facts."""
     numbers = source_numbers(mission)
-    out.write(f"# {escape(mission.info.title)}\n\n")
-    if mission.info.summary:
-        out.write(f"{escape(mission.info.summary, block=True)}\n\n")
-    out.write(_settings(options))
-    from data.export.columns import batches, event_store, selection
-    from data.export.columns import sections as column_sections
-
+    write_header(mission, options, out)
     store = event_store(mission)
     chosen = selection(store, options)
     rows = _Rows(mission, store, options, numbers)
-    for section in column_sections(mission, store, chosen):
-        _write_phase(section.phase, options, out)
+    for section in sections(mission, store, chosen):
+        write_phase(section.phase, options, out)
         for batch in batches(store, section.positions):
             out.write(rows.text(batch))
     if not chosen:
-        out.write("No events match the filter.\n")
-    _write_crew(mission, out)
-    _write_sources(mission, out)
+        out.write(NO_EVENTS)
+    write_crew(mission, out)
+    write_sources(mission, out)
+
+
+NO_EVENTS = "No events match the filter.\n"
 
 
 class _Rows(DetailRows):
@@ -110,17 +104,16 @@ class _Rows(DetailRows):
     def __init__(
         self, mission: Mission, store: EventStore, options: ExportOptions, numbers: dict[str, int]
     ) -> None:
-        style = DetailStyle(escape, escape, lambda ids: _refs(ids, numbers), "\N{EN DASH} ")
         super().__init__(
             mission,
             store,
             options,
-            style,
+            detail_style(numbers),
             first=escape,
             line=lambda text: _BREAK + escape(text),
             made=lambda line: _BREAK + line,
         )
-        self.refs = Lookup(lambda code: _refs(store.groups[code], numbers))
+        self.refs = Lookup(lambda code: refs(store.groups[code], numbers))
 
     def text(self, batch: Batch) -> str:
         """The table rows of the batch."""
@@ -131,8 +124,9 @@ class _Rows(DetailRows):
         titles = [f"**{title}**" for title in escapes(batch.titles)]
         at = batch.at
         if "" in at:
+            raw = batch.titles
             for n in compress(range(batch.size), map(not_, at)):
-                titles[n] = f"(planned) {titles[n]}"
+                titles[n] = planned_mark(raw[n], True) + titles[n]
         approximate: Iterable[bool] = map(_APPROXIMATE, times.shapes)
         if "" in at:
             approximate = map(and_, map(bool, at), approximate)
@@ -160,37 +154,27 @@ _ROW = "| {} |\n"
 _APPROXIMATE = attrgetter("approximate")
 
 
-def write_reference(mission: Mission, options: ExportOptions, out: TextIO) -> None:
-    """The Markdown export made event by event from `Event`s: the definition `write` is
-    tested against, byte for byte (slow: for tests)."""
-    numbers = source_numbers(mission)
+def detail_style(numbers: dict[str, int]) -> DetailStyle:
+    """How the Markdown export writes detail lines: escaped, sources as `\\[3\\]`."""
+    return DetailStyle(escape, escape, lambda ids: refs(ids, numbers), "\N{EN DASH} ")
+
+
+def write_header(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+    """The title, summary and what the export shows (zones, relative times, filter)."""
     out.write(f"# {escape(mission.info.title)}\n\n")
     if mission.info.summary:
         out.write(f"{escape(mission.info.summary, block=True)}\n\n")
-    out.write(_settings(options))
-    count = 0
-    for section in sections(mission, options):
-        _write_phase(section.phase, options, out)
-        for event in section.events:
-            out.write(_table_row(_event_cells(mission, event, options, numbers)))
-            count += 1
-    if count == 0:
-        out.write("No events match the filter.\n")
-    _write_crew(mission, out)
-    _write_sources(mission, out)
-
-
-def _settings(options: ExportOptions) -> str:
     lines = ["Times: " + ", ".join(escape(zone_heading(zone)) for zone in options.zones)]
     if options.relative and options.anchor is not None:
         anchor = escape(options.anchor.title)
         lines.append(f"Relative: {escape(relative_heading(options))} ({anchor})")
     if options.filter is not None:
         lines.append(f"Filter: {escape(str(options.filter))}")
-    return "  \n".join(lines) + "\n"
+    out.write("  \n".join(lines) + "\n")
 
 
-def _write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> None:
+def write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> None:
+    """A phase's heading, span, summary and the head of its table."""
     name = escape(phase.name) if phase is not None else "Outside any phase"
     out.write(f"\n## {name}\n\n")
     if phase is not None:
@@ -203,49 +187,55 @@ def _write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> No
     if options.relative:
         headings.append(relative_heading(options))
     headings += ["Event", "Details", "Sources"]
-    out.write(_table_row(escape(heading) for heading in headings))
-    out.write(_table_row("---" for _ in headings))
+    out.write(table_row(escape(heading) for heading in headings))
+    out.write(table_row("---" for _ in headings))
 
 
-def _table_row(cells: Iterable[str]) -> str:
+def table_row(cells: Iterable[str]) -> str:
     return "| " + " | ".join(cells) + " |\n"
 
 
-def _event_cells(
-    mission: Mission, event: Event, options: ExportOptions, numbers: dict[str, int]
-) -> list[str]:
-    cells = [escape(show(event.when, zone).with_offset) for zone in options.zones]
-    if options.relative:
-        cells.append(escape(relative_text(event.when, options)))
-    title = f"**{escape(event.title)}**"
-    cells.append(f"(planned) {title}" if event.planned_only else title)
-    style = DetailStyle(escape, escape, lambda ids: _refs(ids, numbers), "\N{EN DASH} ")
-    cells.append("<br>".join(event_details(mission, event, options, style)))
-    cells.append(_refs(event.sources, numbers))
+def event_cells(facts: EventFacts, numbers: dict[str, int]) -> list[str]:
+    """One event's cells: its times, relative time, title, details and sources."""
+    event = facts.event
+    cells = [escape(shown.with_offset) for shown in facts.times]
+    if facts.relative:
+        cells.append(escape(facts.relative))
+    cells.append(planned_mark(event.title, event.planned_only) + f"**{escape(event.title)}**")
+    cells.append("<br>".join(event_details(facts, detail_style(numbers))))
+    cells.append(refs(event.sources, numbers))
     return cells
 
 
-def _refs(source_ids: Iterable[str], numbers: dict[str, int]) -> str:
+def refs(source_ids: Iterable[str], numbers: dict[str, int]) -> str:
+    """`\\[3\\]\\[12\\]`: the note numbers of sources."""
     return "".join(f"\\[{numbers[s]}\\]" for s in source_ids if s in numbers)
 
 
-def _write_crew(mission: Mission, out: TextIO) -> None:
+CREW_HEADINGS = ["Name", "Role", "Age at launch", "Up", "Down", "Time in space (this mission)"]
+
+
+def write_crew(mission: Mission, out: TextIO) -> None:
+    """The crew table: each person's facts."""
     if not mission.people:
         return
     out.write("\n## Crew\n\n")
-    headings = ["Name", "Role", "Up", "Down", "Time in space (this mission)", "Career (stated)"]
-    out.write(_table_row(headings))
-    out.write(_table_row("---" for _ in headings))
+    headings = [*CREW_HEADINGS, "Career (stated)"]
+    out.write(table_row(headings))
+    out.write(table_row("---" for _ in headings))
     for person in mission.people:
-        out.write(_table_row(_crew_cells(mission, person)))
+        out.write(table_row(_crew_cells(mission, person)))
 
 
 def _crew_cells(mission: Mission, person: Person) -> list[str]:
-    facts = crew_facts(mission, person)
-    return [escape(person.name), escape(person.role), *map(escape, facts)]
+    facts = person_facts(mission, person)
+    age = str(facts.age_at_launch) if facts.age_at_launch is not None else ""
+    cells = [person.name, person.role, age, facts.up or facts.flight, facts.down]
+    return list(map(escape, [*cells, facts.in_space or "", facts.career]))
 
 
-def _write_sources(mission: Mission, out: TextIO) -> None:
+def write_sources(mission: Mission, out: TextIO) -> None:
+    """The numbered list of sources."""
     if not mission.sources:
         return
     out.write("\n## Sources\n\n")

@@ -12,30 +12,34 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import compress, repeat
 from operator import and_, attrgetter, not_
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from data.export.options import (
-    DetailRows,
-    DetailStyle,
-    ExportOptions,
+from data.export.columns import (
+    SEPARATOR,
+    Batch,
     Lookup,
-    crew_facts,
-    event_details,
-    relative_heading,
-    relative_text,
-    relative_texts,
+    batches,
+    event_store,
+    needs_sanitizing,
     sections,
-    selected_events,
+    selection,
+)
+from data.export.detail_rows import DetailRows, relative_texts
+from data.export.details import DetailStyle, event_details
+from data.export.options import (
+    ExportOptions,
+    facts_of,
+    relative_heading,
     source_numbers,
     zone_heading,
 )
+from data.facts.event import EventFacts, planned_mark
+from data.facts.person import person_facts
 from data.model import Event, Mission, Phase, Source
 from data.sanitize import sanitize, sanitize_line
-from data.times.display import STATED, Times, show
-
-if TYPE_CHECKING:  # imported when writing: a small mission's first frame needs neither
-    from data.export.columns import Batch
-    from data.store import EventStore
+from data.store import EventStore
+from data.times.display import STATED, show
+from data.times.shapes import Times
 
 GAP = "  "
 INDENT = "    "
@@ -45,29 +49,25 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """Write the whole text export of `mission` to `out`, a batch of events at a time.
 
     The events are formatted from the columns of the mission's store
-    (`data.export.columns`): the same bytes as `write_reference`, which formats `Event`s."""
-    from data.export.columns import batches, event_store, selection
-    from data.export.columns import sections as column_sections
-
+    (`data.export.columns`), with the lines `event_text` makes from one event's facts."""
     numbers = source_numbers(mission)
-    _write_header(mission, options, out)
+    write_header(mission, options, out)
     store = event_store(mission)
     chosen = selection(store, options)
     rows = _Rows(mission, store, options, numbers)
     widths = rows.widths(batches(store, chosen))
-    headings = [zone_heading(zone) for zone in options.zones]
-    if options.relative:
-        headings.append(relative_heading(options))
-    out.write(_row([*headings, "event"], widths) + "\n")
-    out.write(_row(["-" * width for width in widths] + ["-----"], widths) + "\n")
-    for section in column_sections(mission, store, chosen):
-        _write_phase(section.phase, options, out)
+    write_headings(options, widths, out)
+    for section in sections(mission, store, chosen):
+        write_phase(section.phase, options, out)
         for batch in batches(store, section.positions):
             out.write(rows.text(batch, widths))
     if not chosen:
-        out.write("\n(no events match the filter)\n")
-    _write_crew(mission, out)
-    _write_sources(mission, out)
+        out.write(NO_EVENTS)
+    write_crew(mission, out)
+    write_sources(mission, out)
+
+
+NO_EVENTS = "\n(no events match the filter)\n"
 
 
 class _Rows(DetailRows):
@@ -76,17 +76,16 @@ class _Rows(DetailRows):
     def __init__(
         self, mission: Mission, store: EventStore, options: ExportOptions, numbers: dict[str, int]
     ) -> None:
-        style = DetailStyle(sanitize_line, sanitize, lambda ids: _refs(ids, numbers), "  - ")
         super().__init__(
             mission,
             store,
             options,
-            style,
+            detail_style(numbers),
             first=_detail,
             line=_detail,
             made=lambda line: _indented(line, INDENT),
         )
-        self.notes = Lookup(lambda code: _refs(store.groups[code], numbers))
+        self.notes = Lookup(lambda code: refs(store.groups[code], numbers))
 
     def time_columns(self, batch: Batch) -> tuple[Times, list[list[str]]]:
         """The batch's times, and its time cells: one column per zone, then the relative
@@ -100,9 +99,7 @@ class _Rows(DetailRows):
     def widths(self, batches: Iterable[Batch]) -> list[int]:
         """The width of each time column: its heading or its longest cell."""
         options = self.options
-        widths = [len(zone_heading(zone)) for zone in options.zones]
-        if options.relative:
-            widths.append(len(relative_heading(options)))
+        widths = heading_widths(options)
         for batch in batches:
             whens, instants = batch.whens, batch.instants
             longest = [zone.widest_of(whens, instants) for zone in self.zones]
@@ -114,8 +111,6 @@ class _Rows(DetailRows):
 
     def text(self, batch: Batch, widths: list[int]) -> str:
         """The rows of the batch, each followed by its indented details."""
-        from data.export.columns import SEPARATOR, needs_sanitizing
-
         times, cells = self.time_columns(batch)
         padded = [
             list(map(str.ljust, column, repeat(width)))
@@ -128,7 +123,7 @@ class _Rows(DetailRows):
         if "" in at:
             titles = list(titles)
             for n in compress(range(batch.size), map(not_, at)):
-                titles[n] = f"(planned) {titles[n]}"
+                titles[n] = planned_mark(titles[n], True) + titles[n]
         notes = map(self.notes.__getitem__, batch.sources)
         lasts = map(str.rstrip, map(" ".join, zip(titles, notes, strict=True)))
         rows = map(_LINE.format, map(str.rstrip, map(GAP.join, zip(*padded, lasts, strict=True))))
@@ -153,8 +148,6 @@ class _Rows(DetailRows):
         return "".join(map("".join, zip(*parts, strict=True)))
 
     def _descriptions(self, batch: Batch) -> list[str]:
-        from data.export.columns import SEPARATOR, needs_sanitizing
-
         texts = batch.descriptions
         joined = SEPARATOR.join(texts)
         if needs_sanitizing(joined):
@@ -182,36 +175,17 @@ def _one_line(text: str) -> str:
 
 
 def _has_breaks(texts: list[str]) -> bool:
-    from data.export.columns import SEPARATOR
-
     joined = SEPARATOR.join(texts)
     return "\t" in joined or "\n" in joined
 
 
-def write_reference(mission: Mission, options: ExportOptions, out: TextIO) -> None:
-    """The text export made event by event from `Event`s: the definition `write` is tested
-    against, byte for byte (slow: for tests)."""
-    numbers = source_numbers(mission)
-    _write_header(mission, options, out)
-    widths = _widths(mission, options)
-    headings = [zone_heading(zone) for zone in options.zones]
-    if options.relative:
-        headings.append(relative_heading(options))
-    out.write(_row([*headings, "event"], widths) + "\n")
-    out.write(_row(["-" * width for width in widths] + ["-----"], widths) + "\n")
-    count = 0
-    for section in sections(mission, options):
-        _write_phase(section.phase, options, out)
-        for event in section.events:
-            _write_event(mission, event, options, widths, numbers, out)
-            count += 1
-    if count == 0:
-        out.write("\n(no events match the filter)\n")
-    _write_crew(mission, out)
-    _write_sources(mission, out)
+def detail_style(numbers: dict[str, int]) -> DetailStyle:
+    """How the text export writes detail lines: sanitised, sources as `[3]`."""
+    return DetailStyle(sanitize_line, sanitize, lambda ids: refs(ids, numbers), "  - ")
 
 
-def _write_header(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+def write_header(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+    """The title, summary and what the export shows (zones, relative times, filter)."""
     title = sanitize_line(mission.info.title)
     out.write(f"{title}\n{_rule(title, '=')}\n")
     if mission.info.summary:
@@ -231,25 +205,32 @@ def _zone_description(zone: str) -> str:
     return "as stated (each time in the zone its source gave)" if zone == STATED else zone
 
 
-def _widths(mission: Mission, options: ExportOptions) -> list[int]:
-    """The width of each time column: its heading or its longest cell."""
+def heading_widths(options: ExportOptions) -> list[int]:
+    """The width of each time column's heading."""
     widths = [len(zone_heading(zone)) for zone in options.zones]
     if options.relative:
         widths.append(len(relative_heading(options)))
-    for event in selected_events(mission, options):
-        for index, cell in enumerate(_time_cells(event, options)):
-            widths[index] = max(widths[index], len(cell))
     return widths
 
 
-def _time_cells(event: Event, options: ExportOptions) -> list[str]:
-    cells = [show(event.when, zone).with_offset for zone in options.zones]
+def write_headings(options: ExportOptions, widths: list[int], out: TextIO) -> None:
+    """The headings of the columns, and their rule."""
+    headings = [zone_heading(zone) for zone in options.zones]
     if options.relative:
-        cells.append(relative_text(event.when, options))
+        headings.append(relative_heading(options))
+    out.write(row([*headings, "event"], widths) + "\n")
+    out.write(row(["-" * width for width in widths] + ["-----"], widths) + "\n")
+
+
+def time_cells(facts: EventFacts) -> list[str]:
+    """An event's time in each zone, then its relative time if the export shows one."""
+    cells = [shown.with_offset for shown in facts.times]
+    if facts.relative:
+        cells.append(facts.relative)
     return cells
 
 
-def _row(cells: list[str], widths: list[int]) -> str:
+def row(cells: list[str], widths: list[int]) -> str:
     """Cells padded to their column widths; the last cell is not padded."""
     padded = [cell.ljust(width) for cell, width in zip(cells, widths, strict=False)]
     return GAP.join([*padded, *cells[len(widths) :]]).rstrip()
@@ -259,7 +240,8 @@ def _rule(text: str, char: str) -> str:
     return char * max(len(text), 3)
 
 
-def _write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> None:
+def write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> None:
+    """A phase's heading, its span in the first zone and its summary."""
     name = sanitize_line(phase.name) if phase is not None else "Outside any phase"
     out.write(f"\n{name}\n{_rule(name, '-')}\n")
     if phase is not None:
@@ -279,43 +261,23 @@ def format_event(mission: Mission, event: Event, options: ExportOptions) -> str:
     by the sources it cites, numbered as in the full export.
     """
     numbers = source_numbers(mission)
-    widths = [len(cell) for cell in _time_cells(event, options)]
-    parts = [_event_text(mission, event, options, widths, numbers)]
-    cited = [source for source in mission.sources if source.id in event.sources]
-    if cited:
+    facts = facts_of(mission, event, options)
+    widths = [len(cell) for cell in time_cells(facts)]
+    parts = [event_text(facts, widths, numbers)]
+    if facts.sources:
         width = len(f"[{len(mission.sources)}]")
         parts.append("\n")
-        parts.extend(_source_text(numbers[source.id], source, width) for source in cited)
+        parts.extend(source_text(numbers[source.id], source, width) for source in facts.sources)
     return "".join(parts)
 
 
-def _write_event(
-    mission: Mission,
-    event: Event,
-    options: ExportOptions,
-    widths: list[int],
-    numbers: dict[str, int],
-    out: TextIO,
-) -> None:
-    out.write(_event_text(mission, event, options, widths, numbers))
-
-
-def _event_text(
-    mission: Mission,
-    event: Event,
-    options: ExportOptions,
-    widths: list[int],
-    numbers: dict[str, int],
-) -> str:
+def event_text(facts: EventFacts, widths: list[int], numbers: dict[str, int]) -> str:
     """The event's row and its indented details, each line ending with a newline."""
-    title = sanitize_line(event.title)
-    if event.planned_only:
-        title = f"(planned) {title}"
-    notes = "".join(f"[{numbers[s]}]" for s in event.sources if s in numbers)
-    row = _row([*_time_cells(event, options), f"{title} {notes}".rstrip()], widths) + "\n"
-    style = DetailStyle(sanitize_line, sanitize, lambda ids: _refs(ids, numbers), "  - ")
-    details = (_indented(line, INDENT) for line in event_details(mission, event, options, style))
-    return row + "".join(details)
+    event = facts.event
+    title = sanitize_line(facts.title)
+    cells = [*time_cells(facts), f"{title} {refs(event.sources, numbers)}".rstrip()]
+    details = event_details(facts, detail_style(numbers))
+    return row(cells, widths) + "\n" + "".join(_indented(line, INDENT) for line in details)
 
 
 def _indented(text: str, indent: str) -> str:
@@ -324,34 +286,40 @@ def _indented(text: str, indent: str) -> str:
     return "".join(f"{indent}{line}".rstrip() + "\n" for line in lines)
 
 
-def _write_crew(mission: Mission, out: TextIO) -> None:
+CREW_HEADINGS = ["name", "age at launch", "up", "down", "time in space (this mission)"]
+
+
+def write_crew(mission: Mission, out: TextIO) -> None:
+    """The crew table: each person's facts, and their role indented below."""
     if not mission.people:
         return
     out.write("\nCrew\n----\n")
-    rows = [["name", "up", "down", "time in space (this mission)", "career (stated)"]]
-    rows.extend(
-        [sanitize_line(person.name), *map(sanitize_line, crew_facts(mission, person))]
-        for person in mission.people
-    )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    out.write(_row(rows[0], widths) + "\n")
-    out.write(_row(["-" * width for width in widths] + ["-" * 15], widths) + "\n")
-    for person, row in zip(mission.people, rows[1:], strict=True):
-        out.write(_row(row, widths) + "\n")
+    rows = [[*CREW_HEADINGS, "career (stated)"]]
+    for person in mission.people:
+        facts = person_facts(mission, person)
+        age = str(facts.age_at_launch) if facts.age_at_launch is not None else ""
+        cells = [person.name, age, facts.up or facts.flight, facts.down, facts.in_space or ""]
+        rows.append([*map(sanitize_line, cells), sanitize_line(facts.career)])
+    widths = [max(len(cells[i]) for cells in rows) for i in range(len(rows[0]) - 1)]
+    out.write(row(rows[0], widths) + "\n")
+    out.write(row(["-" * width for width in widths] + ["-" * 15], widths) + "\n")
+    for person, cells in zip(mission.people, rows[1:], strict=True):
+        out.write(row(cells, widths) + "\n")
         if person.role:
             out.write(_indented(sanitize_line(person.role), INDENT))
 
 
-def _write_sources(mission: Mission, out: TextIO) -> None:
+def write_sources(mission: Mission, out: TextIO) -> None:
+    """The numbered list of sources."""
     if not mission.sources:
         return
     out.write("\nSources\n-------\n")
     width = len(f"[{len(mission.sources)}]")
     for number, source in enumerate(mission.sources, start=1):
-        out.write(_source_text(number, source, width))
+        out.write(source_text(number, source, width))
 
 
-def _source_text(number: int, source: Source, width: int) -> str:
+def source_text(number: int, source: Source, width: int) -> str:
     """`[3] Title <url>` and the source's note, indented; `width` fits the largest label."""
     label = f"[{number}]".ljust(width)
     line = sanitize_line(source.title)
@@ -361,5 +329,6 @@ def _source_text(number: int, source: Source, width: int) -> str:
     return f"{label} {line}\n{note}"
 
 
-def _refs(source_ids: Iterable[str], numbers: dict[str, int]) -> str:
+def refs(source_ids: Iterable[str], numbers: dict[str, int]) -> str:
+    """`[3][12]`: the note numbers of sources."""
     return "".join(f"[{numbers[s]}]" for s in source_ids if s in numbers)

@@ -1,6 +1,11 @@
-"""Facts derived from a mission: elapsed times, durations, time in space, ages, whereabouts.
+"""Time arithmetic that knows precision, and the facts derived from it: elapsed and relative
+times, durations, time in space, ages, whereabouts, the station's crew.
 
-Plain functions of the model, each tested against the fact sheet's checks.
+A time known to a unit (a month, a day, a minute, a second) stands for that whole unit. The
+time between two times is taken between the middles of their units and shown at the coarser
+of their precisions, rounded to the nearest unit: a landing known to the minute, 176 d
+02:32:57.6 after a launch known to the millisecond, is `176d 02:33` after it, never `02:32`,
+and never with a second that neither time has.
 """
 
 from __future__ import annotations
@@ -23,50 +28,114 @@ class TimeMode(StrEnum):
     FLIGHT_DAY = "flight-day"
 
 
-def elapsed(when: When, reference: When) -> timedelta:
-    """Time from the reference instant to `when` (negative before it)."""
-    return when.instant - reference.instant
+_UNIT = {
+    Precision.DAY: timedelta(days=1),
+    Precision.MINUTE: timedelta(minutes=1),
+    Precision.SECOND: timedelta(seconds=1),
+}
+"""The unit a difference is shown in, by the coarser precision of its two times (months are
+counted as months; milliseconds are shown to the second)."""
+_HALF = {
+    Precision.MINUTE: timedelta(seconds=30),
+    Precision.SECOND: timedelta(milliseconds=500),
+    Precision.MILLISECOND: timedelta(0),
+}
+"""From the start of a time's unit to its middle (a date's or month's is worked out)."""
 
 
-def duration(start: Event, end: Event) -> timedelta:
-    """Time between two events' instants."""
-    return end.when.instant - start.when.instant
+@dataclass(frozen=True, slots=True)
+class Elapsed:
+    """The time from one time to another: `value` between the middles of their units (not
+    rounded), `precision` the coarser of their precisions."""
+
+    value: timedelta
+    precision: Precision
+
+    def rounded(self, unit: timedelta | None = None) -> timedelta:
+        """`value` to the nearest `unit` (by default the precision's), halves away from zero."""
+        step = unit or _UNIT[_shown_precision(self.precision)]
+        count = (abs(self.value) + step / 2) // step
+        return count * step if self.value >= timedelta(0) else -count * step
+
+    @property
+    def text(self) -> str:
+        """`176d 02h 33m`, `3h 27m 29s`, `0h 10m`, `32d`: see `format_duration`."""
+        return format_duration(self.value, self.precision)
 
 
-def planned_delta(event: Event) -> timedelta | None:
-    """How late (positive) or early the event was against its plan, if both are known."""
-    if event.at is None or event.planned is None:
-        return None
-    return event.at.instant - event.planned.instant
+def between(start: When, end: When) -> Elapsed:
+    """The time from `start` to `end` (negative if `end` is earlier), at their precision."""
+    return Elapsed(middle(end) - middle(start), min(start.precision, end.precision))
+
+
+def middle(when: When) -> datetime:
+    """The middle of the unit a time is known to: `12:12` stands for 12:12:30."""
+    half = _HALF.get(when.precision)
+    if half is not None:
+        return when.instant + half
+    first = when.local_date.replace(day=1) if when.precision is Precision.MONTH else None
+    day = first or when.local_date
+    start = datetime(day.year, day.month, day.day, tzinfo=when.stated_tz)
+    end = _next_month(day) if first is not None else day + timedelta(days=1)
+    after = datetime(end.year, end.month, end.day, tzinfo=when.stated_tz)
+    return (start + (after - start) / 2).astimezone(UTC)
+
+
+def format_duration(value: timedelta, precision: Precision = Precision.MINUTE) -> str:
+    """A duration rounded to the unit of `precision`: `32d` (days), `176d 02h 33m`, `0h 10m`
+    (minutes), `3h 27m 29s` (seconds). A duration of a day or more is shown to the minute at
+    the finest."""
+    shown = _shown_precision(precision)
+    if shown > Precision.MINUTE and abs(value) >= timedelta(days=1):
+        shown = Precision.MINUTE
+    total = int(Elapsed(value, shown).rounded().total_seconds())
+    sign = "-" if total < 0 else ""
+    days, rest = divmod(abs(total), 86_400)
+    hours, rest = divmod(rest, 3_600)
+    minutes, seconds = divmod(rest, 60)
+    if shown <= Precision.DAY:
+        return f"{sign}{days}d"
+    text = f"{days}d {hours:02d}h {minutes:02d}m" if days else f"{hours}h {minutes:02d}m"
+    if shown >= Precision.SECOND:
+        text += f" {seconds:02d}s"
+    return sign + text
+
+
+def humanize(value: timedelta) -> str:
+    """`about 12 days`, `about 10 min`: a duration rounded to its largest unit, for prose."""
+    seconds = abs(value.total_seconds())
+    for unit, size, min_units in (("days", 86_400, 2), ("hours", 3_600, 2), ("min", 60, 1)):
+        if seconds >= size * min_units:
+            return f"about {round(seconds / size)} {unit}"
+    return f"about {round(seconds)} s"
 
 
 def relative(when: When, reference: When, mode: TimeMode) -> str:
-    """`when` relative to `reference` in a relative mode, to `when`'s own precision."""
+    """`when` relative to `reference` in a relative mode, at the coarser of their precisions:
+    `T+176d 02:33`, `176/02:33` (MET), `T+32d`, `T-11mo`, `FD12`."""
+    if Precision.MONTH in (when.precision, reference.precision):
+        return _months(when, reference, mode)
     if mode is TimeMode.FLIGHT_DAY:
         return flight_day(when, reference)
-    if when.is_date:
-        # Known only to the day: count calendar days, never a time of day.
-        days = (_utc_date(when) - _utc_date(reference)).days
-        sign = "-" if days < 0 else ("" if mode is TimeMode.MET else "+")
-        return f"{sign}{abs(days):03d}/--:--" if mode is TimeMode.MET else f"T{sign}{abs(days)}d"
-    delta = elapsed(when, reference)
+    elapsed = between(reference, when)
     if mode is TimeMode.MET:
-        return met(delta, when.precision)
-    return t_minus(delta, when.precision)
+        return met(elapsed)
+    return t_minus(elapsed)
 
 
-def t_minus(delta: timedelta, precision: Precision) -> str:
-    """`T+03:27:28`, `T-2d 06:25`: sign, days, and a clock to the given precision."""
-    sign = "-" if delta < timedelta(0) else "+"
-    days, clock = _split(abs(delta), precision)
+def t_minus(elapsed: Elapsed) -> str:
+    """`T+03:27:29`, `T-2d 06:25`, `T+32d`: sign, days, and a clock to the precision."""
+    sign, days, clock = _split(elapsed)
+    if clock is None:
+        return f"T{sign}{days}d"
     return f"T{sign}{days}d {clock}" if days else f"T{sign}{clock}"
 
 
-def met(delta: timedelta, precision: Precision) -> str:
-    """Mission elapsed time as `ddd/hh:mm:ss` (negative before the reference)."""
-    sign = "-" if delta < timedelta(0) else ""
-    days, clock = _split(abs(delta), precision)
-    return f"{sign}{days:03d}/{clock}"
+def met(elapsed: Elapsed) -> str:
+    """Mission elapsed time as `ddd/hh:mm:ss`, `ddd/hh:mm` or `ddd/--:--` (negative before
+    the reference)."""
+    sign, days, clock = _split(elapsed)
+    return f"{sign.strip('+')}{days:03d}/{clock or '--:--'}"
 
 
 def flight_day(when: When, reference: When) -> str:
@@ -75,43 +144,68 @@ def flight_day(when: When, reference: When) -> str:
     return f"FD{days + 1}" if days >= 0 else f"L{days}"
 
 
-def format_duration(value: timedelta, *, seconds: bool = True) -> str:
-    """`176d 02h 33m` or `3h 27m 29s`: exact, for detail panes and exports."""
-    total = int(abs(value).total_seconds())
-    days, rest = divmod(total, 86_400)
+def _months(when: When, reference: When, mode: TimeMode) -> str:
+    """A time known only to the month, relative to another, in whole calendar months."""
+    later, earlier = _month_number(when), _month_number(reference)
+    months = later - earlier
+    sign = "-" if months < 0 else "+"
+    text = f"{sign}{abs(months)}mo"
+    if mode is TimeMode.T_MINUS:
+        return f"T{text}"
+    if mode is TimeMode.FLIGHT_DAY:
+        return f"L{text}" if months < 0 else f"FD{text}"
+    return text.lstrip("+")
+
+
+def _month_number(when: When) -> int:
+    day = _utc_date(when) if when.precision > Precision.DAY else when.local_date
+    return day.year * 12 + day.month - 1
+
+
+def _split(elapsed: Elapsed) -> tuple[str, int, str | None]:
+    """Sign, whole days and the clock (`None` for a day count) of a rounded difference."""
+    shown = _shown_precision(elapsed.precision)
+    total = int(elapsed.rounded().total_seconds())
+    sign = "-" if total < 0 else "+"
+    days, rest = divmod(abs(total), 86_400)
     hours, rest = divmod(rest, 3_600)
-    minutes, secs = divmod(rest, 60)
-    sign = "-" if value < timedelta(0) else ""
-    text = f"{days}d {hours:02d}h {minutes:02d}m" if days else f"{hours}h {minutes:02d}m"
-    if seconds and not days:
-        text += f" {secs:02d}s"
-    return sign + text
+    minutes, seconds = divmod(rest, 60)
+    if shown <= Precision.DAY:
+        return sign, days, None
+    if shown is Precision.MINUTE:
+        return sign, days, f"{hours:02d}:{minutes:02d}"
+    return sign, days, f"{hours:02d}:{minutes:02d}:{seconds:02d}"
 
 
-def humanize(value: timedelta) -> str:
-    """`about 12 days`, `about 10 min`: a rounded reading of a duration, for prose."""
-    seconds = abs(value.total_seconds())
-    # Days and hours round (11 d 19 h is "about 12 days", as NASA said); minutes are whole
-    # minutes elapsed (10 min 31 s late is "about 10 min", as the press said).
-    for unit, size, min_units in (("days", 86_400, 2), ("hours", 3_600, 2), ("min", 60, 1)):
-        if seconds >= size * min_units:
-            count = round(seconds / size) if unit != "min" else int(seconds // size)
-            return f"about {count} {unit}"
-    import pendulum  # only for durations under a minute: not worth its import at start-up
-
-    return pendulum.duration(seconds=round(seconds)).in_words()
+def _shown_precision(precision: Precision) -> Precision:
+    """The unit a difference at `precision` is shown in: days for dates and months, seconds
+    for milliseconds."""
+    return min(max(precision, Precision.DAY), Precision.SECOND)
 
 
-def time_in_space(person: Person, mission: Mission, until: datetime | None = None) -> timedelta:
-    """A person's time in space on this mission (every flight's launch to landing).
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
-    With `until`, only the part up to that instant, for "time in space so far".
+
+# -- people ------------------------------------------------------------------------------------
+
+
+def time_in_space(person: Person, mission: Mission, until: When | None = None) -> Elapsed:
+    """A person's time in space on this mission (every flight's launch to landing), at the
+    coarsest precision of the times it rests on.
+
+    With `until`, only the part up to that time, for "time in space so far".
     """
     total = timedelta(0)
+    precision = Precision.MILLISECOND
     for launch, landing in _flight_spans(person, mission):
-        end = landing if until is None else min(landing, max(until, launch))
-        total += end - launch
-    return total
+        end = landing
+        if until is not None and middle(until) < middle(landing):
+            end = until if middle(until) > middle(launch) else launch
+        part = between(launch, end)
+        total += part.value
+        precision = min(precision, part.precision)
+    return Elapsed(total, precision)
 
 
 def age_on(born: date, day: date) -> int:
@@ -119,12 +213,17 @@ def age_on(born: date, day: date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
+def age_at(person: Person, when: When) -> int | None:
+    """Age on the UTC day of a time (a date: on that date as stated)."""
+    if person.born is None:
+        return None
+    return age_on(person.born, _utc_date(when))
+
+
 def age_at_launch(person: Person, mission: Mission) -> int | None:
     """Age on the UTC day of the mission's reference event (its launch)."""
     reference = mission.reference_event
-    if person.born is None or reference is None:
-        return None
-    return age_on(person.born, _utc_date(reference.when))
+    return None if reference is None else age_at(person, reference.when)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,11 +275,11 @@ def events_of(person: Person, mission: Mission) -> Iterator[Event]:
             yield event
 
 
-def _flight_spans(person: Person, mission: Mission) -> Iterator[tuple[datetime, datetime]]:
+def _flight_spans(person: Person, mission: Mission) -> Iterator[tuple[When, When]]:
     for flight in person.flights:
         yield (
-            mission.event_by_id[flight.launch].when.instant,
-            mission.event_by_id[flight.landing].when.instant,
+            mission.event_by_id[flight.launch].when,
+            mission.event_by_id[flight.landing].when,
         )
 
 
@@ -194,13 +293,3 @@ def _aboard(mission: Mission, vehicle_id: str) -> Whereabouts:
 
 def _utc_date(when: When) -> date:
     return when.local_date if when.is_date else when.instant.astimezone(UTC).date()
-
-
-def _split(delta: timedelta, precision: Precision) -> tuple[int, str]:
-    total = int(delta.total_seconds())
-    days, rest = divmod(total, 86_400)
-    hours, rest = divmod(rest, 3_600)
-    minutes, seconds = divmod(rest, 60)
-    if precision >= Precision.SECOND:
-        return days, f"{hours:02d}:{minutes:02d}:{seconds:02d}"
-    return days, f"{hours:02d}:{minutes:02d}"

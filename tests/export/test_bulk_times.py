@@ -14,8 +14,10 @@ import pytest
 from data.export.columns import SEPARATOR, needs_sanitizing
 from data.sanitize import sanitize
 from data.times.bulk import fast_when
-from data.times.display import _SAMPLE_S, STATED, BulkShow, Times, show
+from data.times.display import STATED, show
+from data.times.display_bulk import _SAMPLE_S, BulkShow
 from data.times.parse import MAX_YEAR, MIN_YEAR
+from data.times.shapes import Times
 
 # Summer time both ways, half- and quarter-hour offsets, a skipped day, a zone whose summer
 # time is negative, a zone that only changed its abbreviation.

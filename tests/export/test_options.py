@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from export_reference import sections
 
 from data.export import OptionsError, default_file_name, format_for_path, make_options
-from data.export.options import planned_note, relative_text, sections
+from data.export.options import ExportOptions, facts_of
 from data.facts.derived import TimeMode
 from data.model import Mission
+
+
+def relative_text(mission: Mission, event_id: str, options: ExportOptions) -> str:
+    return facts_of(mission, mission.event_by_id[event_id], options).relative
 
 
 def test_defaults(bundled: Mission) -> None:
@@ -41,12 +46,13 @@ def test_relative_to_defaults_to_t_minus_and_mode_alone_counts_from_launch(
 ) -> None:
     docking = make_options(bundled, relative_to="docking")
     assert docking.mode is TimeMode.T_MINUS and docking.anchor is not None
-    assert relative_text(bundled.event_by_id["launch"].when, docking) == "T-03:27:28"
+    # 3 h 27 min 28.558 s from 08:55:02.442 to 12:22:31: rounded to the second, not cut.
+    assert relative_text(bundled, "launch", docking) == "T-03:27:29"
     met = make_options(bundled, mode="met")
     assert met.anchor is bundled.reference_event
-    assert relative_text(bundled.event_by_id["docking"].when, met) == "000/03:27:28"
+    assert relative_text(bundled, "docking", met) == "000/03:27:29"
     flight_day = make_options(bundled, relative_to="launch", mode=TimeMode.FLIGHT_DAY)
-    assert relative_text(bundled.event_by_id["ms18-landing"].when, flight_day) == "FD13"
+    assert relative_text(bundled, "ms18-landing", flight_day) == "FD13"
 
 
 def test_sections_follow_phases_and_filter(bundled: Mission) -> None:
@@ -63,14 +69,15 @@ def test_sections_follow_phases_and_filter(bundled: Mission) -> None:
     )
 
 
-def test_planned_note_respects_precision(bundled: Mission, demo: Mission) -> None:
-    docking = bundled.event_by_id["docking"]
+def test_plan_phrase_respects_precision(bundled: Mission, demo: Mission) -> None:
+    options = make_options(bundled, zones=["Europe/Brussels", "UTC"])
+    docking = facts_of(bundled, bundled.event_by_id["docking"], options).plan
     # Fact sheet check 2: about ten minutes late (the plan is known to the minute).
-    assert planned_note(docking, "Europe/Brussels") == (
-        "planned 2021-10-05 14:12 CEST (+02:00), 0h 10m late"
+    assert docking is not None and docking.phrase == (
+        "planned 2021-10-05 14:12 CEST (+02:00) / 2021-10-05 12:12 UTC (+00:00), 0h 10m late"
     )
-    landing = demo.event_by_id["landing"]
-    assert planned_note(landing, "UTC").endswith("in the same minute")
+    landing = facts_of(demo, demo.event_by_id["landing"], make_options(demo)).plan
+    assert landing is not None and landing.phrase.endswith("in the same minute")
 
 
 def test_file_names(bundled: Mission) -> None:

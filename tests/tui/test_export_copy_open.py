@@ -253,7 +253,7 @@ async def test_y_copies_the_selected_event_as_the_text_export_shows_it(
     )
     assert copied == format_event(mission, mission.event_by_id["docking"], options)
     first = copied.splitlines()[0]
-    assert first.startswith("2021-10-05 14:22:31 CEST (+02:00)  T+03:27:28  Soyuz MS-19 docks")
+    assert first.startswith("2021-10-05 14:22:31 CEST (+02:00)  T+03:27:29  Soyuz MS-19 docks")
     assert "planned 2021-10-05 14:12 CEST (+02:00), 0h 10m late" in copied
     assert notes[-1] == f"Copied to the clipboard: {mission.event_by_id['docking'].title}"
 

@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from data.facts.derived import age_at_launch, events_of, format_duration, time_in_space, whereabouts
+from data.facts.person import PersonFacts, person_facts
 from data.model import Event, Mission, Person
 from data.times.display import show
 from tui.text import LABEL_STYLE, TITLE_STYLE, block, field, heading, lines, plain
@@ -123,15 +123,10 @@ class CrewPane(Horizontal):
         person = self.person
         if person is None:
             return Content.styled("Select a person (c, then up/down).", LABEL_STYLE)
-        mission = self.mission
-        names = [person.name]
-        if person.names.ru:
-            names.append(f"{person.names.ru} (Cyrillic)")
-        names += [f"{name} (Dutch)" for name in person.names.nl]
-        names += list(person.names.other)
+        facts = person_facts(self.mission, person, self.at)
         parts: list[Content | None] = [
             plain(person.name, TITLE_STYLE),
-            field("Names", " · ".join(names)),
+            field("Names", " · ".join(facts.names)),
         ]
         if person.role:
             parts.append(field("Role", person.role))
@@ -142,59 +137,49 @@ class CrewPane(Horizontal):
             if person.birthplace:
                 born += f", {person.birthplace}"
             parts.append(field("Born", born))
-        age = age_at_launch(person, mission)
-        if age is not None:
-            parts.append(field("Age at launch", str(age)))
+        if facts.age_at_launch is not None:
+            parts.append(field("Age at launch", str(facts.age_at_launch)))
         if person.backup:
             parts.append(field("Flight", "backup; did not fly on this mission"))
-        for flight in person.flights:
-            up = mission.vehicle_by_id[flight.up].name
-            down = mission.vehicle_by_id[flight.down].name
-            parts.append(field("Went up on", up))
-            parts.append(field("Came down on", down))
-        if person.flights:
-            parts.append(
-                field(
-                    "Time in space, this mission", format_duration(time_in_space(person, mission))
-                )
-            )
-        at = self.at
-        if at is not None:
-            if person.flights:
-                so_far = time_in_space(person, mission, until=at.when.instant)
-                parts.append(
-                    field(
-                        "  as of the selected event",
-                        Content.assemble(
-                            format_duration(so_far), (" at ", LABEL_STYLE), plain(at.title)
-                        ),
-                    )
-                )
-            place = whereabouts(person, mission, at.when.instant)
-            parts.append(
-                field(
-                    "Where at the selected event",
-                    Content.assemble(plain(place.label), (" at ", LABEL_STYLE), plain(at.title)),
-                )
-            )
-        stated = person.time_in_space
-        if stated.before is not None:
-            parts.append(field("Time in space before (stated)", format_duration(stated.before)))
-        if stated.after is not None:
-            parts.append(field("Time in space after (stated)", format_duration(stated.after)))
-        involved = list(events_of(person, mission))
+        if facts.up:
+            parts.append(field("Went up on", facts.up))
+            parts.append(field("Came down on", facts.down))
+        if facts.in_space is not None:
+            parts.append(field("Time in space, this mission", facts.in_space))
+        parts.extend(self._at_event(facts))
+        if facts.before is not None:
+            parts.append(field("Time in space before (stated)", facts.before))
+        if facts.after is not None:
+            parts.append(field("Time in space after (stated)", facts.after))
         parts += [
             Content(""),
-            heading(f"Events ({len(involved)}, marked {PERSON_MARK} in the timeline)"),
+            heading(f"Events ({len(facts.events)}, marked {PERSON_MARK} in the timeline)"),
         ]
         parts += [
             Content.assemble(
                 (f" {PERSON_MARK} {show(event.when, self.zone)}  ", LABEL_STYLE), plain(event.title)
             )
-            for event in involved
+            for event in facts.events
         ]
         if person.bio:
             parts += [Content(""), block(person.bio)]
         if person.note:
             parts += [Content(""), field("Note", block(person.note))]
         return lines(parts)
+
+    @staticmethod
+    def _at_event(facts: PersonFacts) -> list[Content | None]:
+        """Time in space so far, whereabouts and age at the selected event."""
+        at = facts.at
+        if at is None:
+            return []
+        title = plain(at.event.title)
+        parts: list[Content | None] = []
+        if at.in_space is not None:
+            value = Content.assemble(at.in_space, (" at ", LABEL_STYLE), title)
+            parts.append(field("  as of the selected event", value))
+        where = Content.assemble(plain(at.where), (" at ", LABEL_STYLE), title)
+        parts.append(field("Where at the selected event", where))
+        if at.age is not None:
+            parts.append(field("Age at the selected event", str(at.age)))
+        return parts

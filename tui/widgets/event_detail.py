@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 
-from data.facts.derived import TimeMode, format_duration, humanize, planned_delta, relative
+from data.facts.derived import TimeMode
+from data.facts.event import EventFacts, event_facts
 from data.model import Event, Mission
-from data.times.display import STATED, show
+from data.times.display import STATED
 from tui.text import LABEL_STYLE, TITLE_STYLE, block, field, heading, lines, plain
 from tui.widgets.pane_text import PaneText
 from tui.zones import friendly_name
@@ -45,12 +44,20 @@ class EventDetail(VerticalScroll, can_focus=True):
 
     watch_event = watch_zone = watch_mode = watch_anchor_event = _update
 
-    def describe(self) -> Content:
-        """The pane's text for the current event."""
+    def facts(self) -> EventFacts | None:
+        """The facts the pane shows: the event's times in UTC and in the chosen zone."""
         event = self.event
         if event is None:
+            return None
+        zones = tuple(dict.fromkeys(("UTC", self.zone)))
+        return event_facts(self.mission, event, zones, mode=self.mode, anchor=self.anchor_event)
+
+    def describe(self) -> Content:
+        """The pane's text for the current event."""
+        facts = self.facts()
+        if facts is None:
             return Content.styled("No event selected.", LABEL_STYLE)
-        mission = self.mission
+        event = facts.event
         markers = [event.kind.value]
         if event.planned_only:
             markers.append("P planned only (no actual time known)")
@@ -62,90 +69,82 @@ class EventDetail(VerticalScroll, can_focus=True):
             plain(event.title, TITLE_STYLE),
             Content.styled(" · ".join(markers), LABEL_STYLE),
             Content(""),
-            field("UTC", str(show(event.when, "UTC"))),
+            field("UTC", str(facts.times[0])),
         ]
         if self.zone not in ("UTC", STATED):
-            parts.append(field(friendly_name(self.zone), show(event.when, self.zone).with_offset))
+            parts.append(field(friendly_name(self.zone), facts.times[-1].with_offset))
         parts.append(
             field(
                 "As stated",
                 Content.assemble(
-                    show(event.when, STATED).with_offset,
-                    (f"  (written {event.when.text})", LABEL_STYLE),
+                    facts.stated_time.with_offset, (f"  (written {event.when.text})", LABEL_STYLE)
                 ),
             )
         )
-        if self.mode is not TimeMode.ABSOLUTE and self.anchor_event is not None:
+        if facts.relative and self.anchor_event is not None:
             parts.append(
                 field(
                     MODE_NAMES[self.mode],
                     Content.assemble(
-                        relative(event.when, self.anchor_event.when, self.mode),
-                        ("  from ", LABEL_STYLE),
-                        plain(self.anchor_event.title),
+                        facts.relative, ("  from ", LABEL_STYLE), plain(self.anchor_event.title)
                     ),
                 )
             )
-        parts.extend(self._plan(event))
-        if event.end is not None:
-            parts.append(field("Ends", show(event.end, self.zone).with_offset))
-        if event.phase and (phase := mission.phase_by_id.get(event.phase)):
-            parts.append(field("Phase", phase.name))
-        if event.place and (place := mission.place_by_id.get(event.place)):
-            parts.append(field("Place", f"{place.name} ({place.zone})"))
-        if event.vehicles:
-            names = [mission.vehicle_by_id[v].name for v in event.vehicles]
-            parts.append(field("Vehicles", ", ".join(names)))
-        if event.people:
-            names = [mission.person_by_id[p].name for p in event.people]
-            parts.append(field("People", ", ".join(names)))
+        parts.extend(self._plan(facts))
+        if facts.ends:
+            parts.append(field("Ends", facts.ends[-1]))
+        if facts.phase:
+            parts.append(field("Phase", facts.phase))
+        if facts.place:
+            parts.append(field("Place", f"{facts.place} ({facts.place_zone})"))
+        if facts.vehicles:
+            parts.append(field("Vehicles", ", ".join(facts.vehicles)))
+        if facts.people:
+            parts.append(field("People", ", ".join(facts.people)))
         if event.station_crew is not None:
             parts.append(field("Aboard the station after this", str(event.station_crew)))
         if event.description:
             parts += [Content(""), block(event.description)]
         if event.note:
             parts += [Content(""), field("Note", block(event.note))]
-        parts.extend(self._sources(event))
+        parts.extend(self._sources(facts))
         return lines(parts)
 
-    def _plan(self, event: Event) -> list[Content | None]:
-        if event.planned is None:
+    @staticmethod
+    def _plan(facts: EventFacts) -> list[Content | None]:
+        """Planned and actual time in the chosen zone, and the delay."""
+        plan = facts.plan
+        if plan is None:
             return []
-        planned = show(event.planned, self.zone).with_offset
-        if event.at is None:
-            return [field("Planned", planned), field("Actual", "not known")]
-        delta = planned_delta(event)
-        assert delta is not None
-        if delta == timedelta(0):
-            verdict = "on time"
-        else:
-            word = "late" if delta > timedelta(0) else "early"
-            verdict = f"{format_duration(abs(delta))} {word} ({humanize(abs(delta))})"
-        return [
-            field("Planned", planned),
-            field("Actual", show(event.at, self.zone).with_offset),
-            field("Delta", verdict),
+        if plan.actual is None:
+            return [field("Planned", plan.planned[-1]), field("Actual", "not known")]
+        parts: list[Content | None] = [
+            field("Planned", plan.planned[-1]),
+            field("Actual", plan.actual[-1]),
         ]
+        if plan.verdict:
+            parts.append(field("Delta", plan.verdict))
+        return parts
 
-    def _sources(self, event: Event) -> list[Content | None]:
-        mission = self.mission
+    def _sources(self, facts: EventFacts) -> list[Content | None]:
+        event = facts.event
+        sources = self.mission.source_by_id
         parts: list[Content | None] = []
-        if event.sources or event.confidence:
+        if facts.sources or event.confidence:
             confidence = f" (confidence {event.confidence.value})" if event.confidence else ""
             parts += [Content(""), heading(f"Sources{confidence}")]
-            for source_id in event.sources:
-                source = mission.source_by_id[source_id]
+            for source in facts.sources:
                 url = f" <{source.url}>" if source.url else ""
                 parts.append(plain(f" • {source.title}{url}"))
-        if event.stated:
+        if facts.stated:
             parts += [Content(""), heading("As the sources worded it")]
-            for stated in event.stated:
-                title = mission.source_by_id[stated.source].title
-                parts.append(plain(f' • "{stated.text}" ({title})'))
-        for dispute in event.disputes:
+            for text, said_by in facts.stated:
+                title = f" ({said_by.title})" if said_by is not None else ""
+                parts.append(plain(f' • "{text}"{title}'))
+        for dispute in facts.disputes:
             parts += [Content(""), heading(f"≠ Disagreement: {dispute.topic}")]
             for version in dispute.versions:
-                at = f" [{show(version.at, self.zone)}]" if version.at else ""
-                who = ", ".join(mission.source_by_id[s].title for s in version.sources)
+                at = f" [{version.times[-1]}]" if version.times else ""
+                who = ", ".join(sources[s].title for s in version.sources if s in sources)
                 parts.append(plain(f" • {version.claim}{at}" + (f" ({who})" if who else "")))
         return parts

@@ -1,0 +1,160 @@
+"""The facts of a batch of events made from the store's columns, for the exports of a
+million events: relative times, plans and delays, and the detail lines of the text and
+Markdown exports.
+
+Every value comes from the facts layer's own functions (`relative`, `delay`,
+`planned_phrase`, `dispute_facts`...) called on the batch's values, and every line from the
+line functions of `data.export.details`: only what many events share (a kind, a place, a
+list of people) is made once and looked up, and times are shown by `BulkShow`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from itertools import compress
+
+from data.export.columns import Batch, Lookup
+from data.export.details import DetailStyle, facts_line, names_line, rare_details, until_line
+from data.export.options import ExportOptions
+from data.facts.event import (
+    delay,
+    dispute_facts,
+    people_names,
+    place_name,
+    planned_phrase,
+    relative_to,
+    vehicle_names,
+)
+from data.model import Mission
+from data.store import CONFIDENCES, KINDS, EventStore
+from data.times.bulk import fast_when
+from data.times.display_bulk import BulkShow
+from data.times.parse import When
+from data.times.shapes import Times
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def whens(times: Times) -> list[When]:
+    """A light `When` per time (its instant, precision and whether it is approximate; a date
+    is parsed, for its stated day), for the facts layer's arithmetic."""
+    found = []
+    for text, shape, ms in zip(times.texts, times.shapes, times.millis, strict=True):
+        if shape.is_date:
+            found.append(fast_when(text))
+        else:
+            instant = _EPOCH + timedelta(milliseconds=ms)
+            found.append(When(instant, shape.precision, None, None, shape.approximate, text))
+    return found
+
+
+def relative_texts(times: Times, options: ExportOptions) -> list[str]:
+    """Each time relative to the anchor in the chosen mode (`relative_to`)."""
+    if not options.relative:
+        return [""] * len(times.texts)
+    return [relative_to(when, options.anchor, options.mode) for when in whens(times)]
+
+
+def in_zones(shows: list[BulkShow], times: Times) -> list[tuple[str, ...]]:
+    """Each time shown in every zone of `shows`, in order (the bulk
+    `data.facts.event.in_zones`)."""
+    columns = [zone.cells(times) for zone in shows]
+    return list(zip(*columns, strict=True))
+
+
+def plans(
+    batch: Batch, times: Times, shows: list[BulkShow]
+) -> Iterator[tuple[int, list[str], str]]:
+    """The plans of the events of a batch that have a planned time: (index in the batch, the
+    planned time in each zone of `shows`, the `delay`, empty without an actual time);
+    `times` are the batch's times."""
+    at, planned_texts = batch.at, batch.planned
+    listed = list(compress(range(batch.size), planned_texts))
+    if not listed:
+        return
+    planned = Times.of([planned_texts[n] for n in listed])
+    columns = [zone.cells(planned) for zone in shows]
+    both = [index for index, n in enumerate(listed) if at[n]]
+    verdicts = [""] * len(listed)
+    if both:
+        actual = Times.of(
+            [at[listed[i]] for i in both], [times.millis[listed[i]] / 1000 for i in both]
+        )
+        planned_whens = whens(planned)
+        for index, actual_when in zip(both, whens(actual), strict=True):
+            verdicts[index] = delay(actual_when, planned_whens[index])
+    for index, n in enumerate(listed):
+        yield n, [column[index] for column in columns], verdicts[index]
+
+
+class DetailRows:
+    """What the text and Markdown exports share to write a batch's detail lines from a
+    store's columns: the lines of `data.export.details.event_details`, each event's in order.
+
+    A format gives its `style` and how it writes a line: `first` the facts line that opens
+    an event's details and `line` each later one (from plain text), `made` a line that
+    `style` has already made safe."""
+
+    def __init__(
+        self,
+        mission: Mission,
+        store: EventStore,
+        options: ExportOptions,
+        style: DetailStyle,
+        *,
+        first: Callable[[str], str],
+        line: Callable[[str], str],
+        made: Callable[[str], str],
+    ) -> None:
+        self.options = options
+        self.style = style
+        self.line = line
+        self.made = made
+        self.zones = [BulkShow(zone) for zone in options.zones]
+        groups, place_ids = store.groups, store.place_ids
+
+        def facts(key: tuple[int, bool, int, int]) -> str:
+            kind, approximate, confidence, place = key
+            name = place_name(mission, place_ids[place])
+            return first(facts_line(KINDS[kind], approximate, CONFIDENCES[confidence], name))
+
+        def names(label: str, found: list[str]) -> str:
+            return line(names_line(label, found)) if found else ""
+
+        self.facts = Lookup(facts)
+        self.people = Lookup(lambda code: names("people", people_names(mission, groups[code])))
+        self.vehicles = Lookup(lambda code: names("vehicles", vehicle_names(mission, groups[code])))
+
+    def ends(self, batch: Batch) -> list[str]:
+        """`until ...` for the events that end later (in every zone, each text once)."""
+        lines = [""] * batch.size
+        ends = [(n, x.end) for n, x in batch.extras.items() if x.end]
+        if ends:
+            shown = in_zones(self.zones, Times.of([end for _, end in ends]))
+            for (n, _), texts in zip(ends, shown, strict=True):
+                lines[n] = self.line(until_line(texts))
+        return lines
+
+    def planned(self, batch: Batch, times: Times) -> list[str]:
+        """`planned ...` for the events with both a planned and an actual time."""
+        lines = [""] * batch.size
+        at = batch.at
+        for n, planned, verdict in plans(batch, times, self.zones):
+            if at[n]:
+                lines[n] = self.line(planned_phrase(planned, verdict))
+        return lines
+
+    def rare(self, batch: Batch) -> list[str]:
+        """Stated times, disputes, notes and the station's crew, where an event has any."""
+        lines = [""] * batch.size
+        for n, extras in batch.extras.items():
+            if extras.stated or extras.disputes or extras.note or extras.station_crew is not None:
+                event = batch.event(n)
+                disputes = [dispute_facts(d, self._shown) for d in event.disputes]
+                lines[n] = "".join(map(self.made, rare_details(event, disputes, self.style)))
+        return lines
+
+    def _shown(self, when: When) -> tuple[str, ...]:
+        """A time in every zone (`in_zones` for one time)."""
+        return in_zones(self.zones, Times.of([when.text]))[0]

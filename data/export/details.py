@@ -1,0 +1,86 @@
+"""The detail lines under an event in the text and Markdown exports, made from its facts.
+
+`event_details` writes the lines of one event from its `EventFacts` (the `y` copy, the
+reference walk of the tests); `data.export.detail_rows` writes the same lines for a batch of
+events from the store's columns, with the same line functions here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from data.facts.event import DisputeFacts, EventFacts, each_once
+from data.model import Confidence, Event, EventKind
+
+
+@dataclass(frozen=True, slots=True)
+class DetailStyle:
+    """How a format writes an event's detail lines: what makes a line of mission text safe
+    (`line`, and `block` for text that may hold newlines), how source numbers look, and the
+    bullet before a disputed version."""
+
+    line: Callable[[str], str]
+    block: Callable[[str], str]
+    refs: Callable[[Iterable[str]], str]
+    bullet: str
+
+
+def facts_line(
+    kind: EventKind, approximate: bool, confidence: Confidence | None, place: str
+) -> str:
+    """`docking · approximate time · confidence C2+ · at Baikonur`: an event's first detail
+    line."""
+    facts = [kind.value]
+    if approximate:
+        facts.append("approximate time")
+    if confidence is not None:
+        facts.append(f"confidence {confidence.value}")
+    if place:
+        facts.append(f"at {place}")
+    return " · ".join(facts)
+
+
+def until_line(ends: Sequence[str]) -> str:
+    """`until 2021-05-14`: when a span ends, in each zone."""
+    return "until " + each_once(ends)
+
+
+def names_line(label: str, names: Sequence[str]) -> str:
+    """`people: Anton Shkaplerov, Yulia Peresild`, or an empty string for no names."""
+    return f"{label}: " + ", ".join(names) if names else ""
+
+
+def event_details(facts: EventFacts, style: DetailStyle) -> Iterator[str]:
+    """The lines under an event, in a format's style."""
+    event = facts.event
+    approximate = event.at is not None and event.at.approximate
+    yield style.line(facts_line(event.kind, approximate, event.confidence, facts.place))
+    if facts.ends:
+        yield style.line(until_line(facts.ends))
+    if facts.plan is not None and facts.plan.actual is not None:
+        yield style.line(facts.plan.phrase)
+    for label, names in (("people", facts.people), ("vehicles", facts.vehicles)):
+        if names:
+            yield style.line(names_line(label, names))
+    if event.description:
+        yield style.block(event.description)
+    yield from rare_details(event, facts.disputes, style)
+
+
+def rare_details(
+    event: Event, disputes: Sequence[DisputeFacts], style: DetailStyle
+) -> Iterator[str]:
+    """The last of `event_details`: stated times, disputes, the note and the station's crew
+    (fields few events have)."""
+    for stated in event.stated:
+        yield f"{style.line('stated: ' + stated.text)} {style.refs([stated.source])}".rstrip()
+    for dispute in disputes:
+        yield style.line(f"disputed: {dispute.topic}")
+        for version in dispute.versions:
+            claim = style.line(version.text)
+            yield f"{style.bullet}{claim} {style.refs(version.sources)}".rstrip()
+    if event.note:
+        yield style.block(f"note: {event.note}")
+    if event.station_crew is not None:
+        yield f"aboard the station afterwards: {event.station_crew}"

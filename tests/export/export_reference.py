@@ -1,0 +1,145 @@
+"""The exports made event by event from `Event`s and their `EventFacts`: the oracles the
+column paths of `data.export` (made for a million events) are tested against, byte for
+byte. Slow, and only for tests.
+
+They share with the exports everything but the walk over the events: the headers, phase
+headings, crew tables and source lists, and each event's lines from its facts.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TextIO
+
+from data.export import csv_export, markdown_export, text_export
+from data.export.json_export import dumps, to_data
+from data.export.options import ExportOptions, facts_of, source_numbers
+from data.facts.event import people_names, place_name, vehicle_names
+from data.model import Event, Mission, Phase
+from data.sanitize import sanitize
+
+
+def selected(mission: Mission, options: ExportOptions) -> Iterator[Event]:
+    """The mission's events that pass the filter, in time order."""
+    flt = options.filter
+    return (event for event in mission.events if flt is None or flt.matches(event))
+
+
+@dataclass(frozen=True)
+class Section:
+    """A phase (or `None`: events outside any phase) with its selected events."""
+
+    phase: Phase | None
+    events: list[Event]
+
+
+def sections(mission: Mission, options: ExportOptions) -> Iterator[Section]:
+    """The selected events grouped by phase: phases in order of their start, then the events
+    outside any phase; empty sections left out."""
+    phases = sorted(mission.phases, key=lambda phase: phase.start.instant)
+    known = {phase.id for phase in phases}
+    for phase in [*phases, None]:
+        events = [
+            event
+            for event in selected(mission, options)
+            if (event.phase == phase.id if phase is not None else event.phase not in known)
+        ]
+        if events:
+            yield Section(phase, events)
+
+
+def write_text(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+    """The text export, event by event."""
+    numbers = source_numbers(mission)
+    text_export.write_header(mission, options, out)
+    widths = text_export.heading_widths(options)
+    for event in selected(mission, options):
+        cells = text_export.time_cells(facts_of(mission, event, options))
+        widths = [max(width, len(cell)) for width, cell in zip(widths, cells, strict=True)]
+    text_export.write_headings(options, widths, out)
+    count = 0
+    for section in sections(mission, options):
+        text_export.write_phase(section.phase, options, out)
+        for event in section.events:
+            out.write(text_export.event_text(facts_of(mission, event, options), widths, numbers))
+            count += 1
+    if not count:
+        out.write(text_export.NO_EVENTS)
+    text_export.write_crew(mission, out)
+    text_export.write_sources(mission, out)
+
+
+def write_markdown(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+    """The Markdown export, event by event."""
+    numbers = source_numbers(mission)
+    markdown_export.write_header(mission, options, out)
+    count = 0
+    for section in sections(mission, options):
+        markdown_export.write_phase(section.phase, options, out)
+        for event in section.events:
+            cells = markdown_export.event_cells(facts_of(mission, event, options), numbers)
+            out.write(markdown_export.table_row(cells))
+            count += 1
+    if not count:
+        out.write(markdown_export.NO_EVENTS)
+    markdown_export.write_crew(mission, out)
+    markdown_export.write_sources(mission, out)
+
+
+def write_csv(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+    """The CSV export, row by row with `csv.writer`."""
+    numbers = source_numbers(mission)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(csv_export.neutralise(sanitize(cell)) for cell in csv_export.header(options))
+    for event in selected(mission, options):
+        row = csv_row(mission, event, options, numbers)
+        writer.writerow([csv_export.neutralise(sanitize(cell)) for cell in row])
+
+
+def csv_row(
+    mission: Mission, event: Event, options: ExportOptions, numbers: dict[str, int]
+) -> list[str]:
+    """One event's CSV cells, from its facts."""
+    facts = facts_of(mission, event, options)
+    when = event.when
+    iso = csv_export.iso_utc
+    row = [
+        event.id,
+        iso(when),
+        when.precision.name.lower(),
+        "yes" if when.approximate else "",
+        "yes" if event.planned_only else "",
+    ]
+    row += [shown.with_offset for shown in facts.times]
+    if options.relative:
+        row.append(facts.relative)
+    row += [
+        iso(event.end) if event.end is not None else "",
+        iso(event.planned) if event.planned is not None else "",
+    ]
+    plan = facts.plan
+    row += list(plan.planned) if plan is not None else [""] * len(options.zones)
+    row += [
+        plan.verdict if plan is not None else "",
+        event.title,
+        event.kind.value,
+        facts.phase,
+        place_name(mission, event.place),
+        "; ".join(people_names(mission, event.people)),
+        "; ".join(vehicle_names(mission, event.vehicles)),
+        event.confidence.value if event.confidence is not None else "",
+        csv_export.sources_cell(mission, event.sources, numbers),
+        event.description,
+        csv_export.stated_cell(event, numbers),
+        csv_export.disputes_cell(facts.disputes, numbers),
+        event.note,
+        str(event.station_crew) if event.station_crew is not None else "",
+    ]
+    return row
+
+
+def write_json(mission: Mission, out: TextIO) -> None:
+    """The JSON export as one `json.dumps` of the whole mission."""
+    out.write(dumps(to_data(mission)) + "\n")
