@@ -560,7 +560,7 @@ class MissionTimelineApp(App[None]):
         from data.query.search import EventSearch
 
         search = EventSearch(self.mission, text)
-        return search, self.timeline.find(search, self._search_origin)
+        return search, self.timeline.rows.find(search, self._search_origin)
 
     def _compute(
         self,
@@ -698,7 +698,7 @@ class MissionTimelineApp(App[None]):
         if self.search is None:
             return
         start = self.timeline.cursor_position + (1 if forward else -1)
-        found = self.timeline.find(self.search, start, forward=forward)
+        found = self.timeline.rows.find(self.search, start, forward=forward)
         if found is None:
             self.notify(f"No event matches {self.search.query!r}", markup=False)
         else:

@@ -10,7 +10,8 @@ from data.model import Mission
 from tui.app import MissionTimelineApp
 from tui.widgets.crew_pane import CrewList
 from tui.widgets.event_detail import EventDetail
-from tui.widgets.timeline import CURSOR_MARK, Timeline
+from tui.widgets.timeline import Timeline
+from tui.widgets.timeline_row import CURSOR_MARK
 
 from .conftest import row_text
 
