@@ -56,12 +56,13 @@ async def test_key_presses_format_only_visible_rows(
     monkeypatch.setattr(row_module, "show", counting_show)
     app = make_app(big_mission)
     async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.main_screen
         await pilot.pause()
-        height = app.timeline.scrollable_content_region.height
+        height = screen.timeline.scrollable_content_region.height
         calls = 0
         await pilot.press("j", "j", "k", "pagedown", "end", "home", "right_square_bracket")
         await pilot.pause()
-        assert app.selected is not None and app.selected.id == f"e{EVENTS // 2}"
+        assert screen.selected is not None and screen.selected.id == f"e{EVENTS // 2}"
         # Seven moves, each redrawing at most a screen of rows: nowhere near 200,000.
         assert calls <= 8 * height
         calls = 0
