@@ -19,7 +19,7 @@ the parent) so the full write path is timed.
 
 `app-loaded` waits instead for a large mission to be fully loaded and shown: from `_ready`
 it looks every 10 ms whether the app has stopped loading and its timeline shows the whole
-mission (`app.timeline.mission is app.mission`, which holds only once the widgets have
+mission (`timeline.mission is mission` on the main screen, which holds only once the widgets have
 been rebuilt for it), then writes the time after the next refresh, as above.
 """
 
@@ -52,7 +52,8 @@ def _install(report: Path, *, loaded: bool = False) -> None:
 
             app: Any = self
             try:
-                done = app.loading is None and app.timeline.mission is app.mission
+                screen = app.main_screen
+                done = screen.reading is None and screen.timeline.mission is screen.mission
             except NoMatches:  # the widgets are being rebuilt
                 done = False
             if done:

@@ -361,7 +361,8 @@ def _search_query(mission: Any) -> str:
 async def _key_times(app: Any, repeats: int, query: str) -> dict[tuple[str, str], list[float]]:
     """Time each plan's key from dispatch to the frame the app paints after it.
 
-    The search for `n` is set once, as typing it after `/` would: `app.search` holds it.
+    The search for `n` is set once, as typing it after `/` would: the main screen's `search`
+    holds it.
 
     The hook is the app's `_display`, which Textual calls with each rendered update of the
     screen (headless too: the frame is composed, only the terminal write is skipped)."""
@@ -380,7 +381,8 @@ async def _key_times(app: Any, repeats: int, query: str) -> dict[tuple[str, str]
     async with app.run_test(size=(100, 40)) as pilot:
         from data.query.search import EventSearch
 
-        app.search = EventSearch(app.mission, query)
+        screen = app.main_screen
+        screen.search = EventSearch(screen.mission, query)
         await pilot.pause()
         for _ in range(repeats):
             for where, key in KEY_PLANS:

@@ -7,21 +7,21 @@ mission text: their prompts are built as `Content`, never parsed as markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from data.facts.derived import TimeMode
-from data.model import EventKind
+from data.model import Event, EventKind, Mission
 from data.sanitize import sanitize_line
 from tui.zones import all_zones, friendly_name, zone_cycle
 
 if TYPE_CHECKING:
-    from tui.app import MissionTimelineApp
+    from data.query.filters import Filter
 
 GO_TO_LIMIT = 20_000
 """Beyond this many events, `go to:` offers the first ones only (search with `/` instead)."""
@@ -44,52 +44,82 @@ class PaletteCommand:
     discover: bool = False
 
 
+class MissionControls(Protocol):
+    """What the commands read and change: the state and commands of the mission screen (the
+    screen the palette was opened on)."""
+
+    @property
+    def mission(self) -> Mission: ...
+    @property
+    def zone(self) -> str: ...
+    @property
+    def mode(self) -> TimeMode: ...
+    @property
+    def selected(self) -> Event | None: ...
+    @property
+    def anchor_event(self) -> Event | None: ...
+    @property
+    def event_filter(self) -> Filter | None: ...
+    def set_zone(self, zone: str) -> None: ...
+    def set_mode(self, mode: TimeMode) -> None: ...
+    def action_pick_zone(self) -> None: ...
+    def action_reanchor(self) -> None: ...
+    def action_filter(self) -> Awaitable[None]: ...
+    def apply_filter(self, text: str) -> None: ...
+    def clear_filter(self) -> None: ...
+    def go_to_event(self, event_id: str) -> None: ...
+
+
 class MissionCommands(Provider):
     """Every command that makes sense right now."""
 
     @property
-    def timeline_app(self) -> MissionTimelineApp:
-        return cast("MissionTimelineApp", self.app)
+    def mission_screen(self) -> MissionControls:
+        return cast("MissionControls", self.screen)
+
+    def _set_theme(self, theme: str) -> None:
+        self.app.theme = theme
 
     def commands(self) -> Iterator[PaletteCommand]:
-        app = self.timeline_app
+        screen = self.mission_screen
         yield PaletteCommand(
-            "zone: choose any IANA zone…", app.action_pick_zone, "Type a zone name", True
+            "zone: choose any IANA zone…", screen.action_pick_zone, "Type a zone name", True
         )
         for zone in zone_cycle():
-            if zone != app.zone:
+            if zone != screen.zone:
                 label = friendly_name(zone)
                 text = f"zone: {zone}" if label == zone else f"zone: {label} ({zone})"
-                yield PaletteCommand(text, partial(app.set_zone, zone), "Show times here", True)
+                yield PaletteCommand(text, partial(screen.set_zone, zone), "Show times here", True)
         cycle = set(zone_cycle())
         for zone in all_zones():
             if zone not in cycle:
                 yield PaletteCommand(
-                    f"zone: {zone}", partial(app.set_zone, zone), "Show times here"
+                    f"zone: {zone}", partial(screen.set_zone, zone), "Show times here"
                 )
         for mode, text in MODE_COMMANDS.items():
-            if mode is not app.mode:
+            if mode is not screen.mode:
                 yield PaletteCommand(
-                    text, partial(app.set_mode, mode), "Change the time column", True
+                    text, partial(screen.set_mode, mode), "Change the time column", True
                 )
-        selected = app.selected
-        if selected is not None and (app.anchor is None or selected.id != app.anchor.id):
+        selected = screen.selected
+        anchor = screen.anchor_event
+        if selected is not None and (anchor is None or selected.id != anchor.id):
             yield PaletteCommand(
                 f"view: relative to {sanitize_line(selected.title)}",
-                app.action_reanchor,
+                screen.action_reanchor,
                 "Re-anchor relative times on the selected event",
                 True,
             )
-        if app.event_filter is not None:
-            yield PaletteCommand("filter: clear", app.clear_filter, "Show every event", True)
+        if screen.event_filter is not None:
+            yield PaletteCommand("filter: clear", screen.clear_filter, "Show every event", True)
         yield PaletteCommand(
-            "filter: type an expression…", app.action_filter, "Open the filter input", True
+            "filter: type an expression…", screen.action_filter, "Open the filter input", True
         )
-        mission = app.mission
+        mission = screen.mission
         for phase in mission.phases:
             yield PaletteCommand(
                 f"filter: phase {sanitize_line(phase.name)}",
-                partial(app.apply_filter, f"phase:{phase.id}"),
+                partial(screen.apply_filter, f"phase:{phase.id}"),
                 "Only this phase",
             )
         for kind in sorted(
@@ -97,24 +127,24 @@ class MissionCommands(Provider):
         ):
             yield PaletteCommand(
                 f"filter: kind {kind.value}",
-                partial(app.apply_filter, f"kind:{kind.value}"),
+                partial(screen.apply_filter, f"kind:{kind.value}"),
                 "Only this kind",
             )
         for person in mission.people:
             yield PaletteCommand(
                 f"filter: person {sanitize_line(person.name)}",
-                partial(app.apply_filter, f"person:{person.id}"),
+                partial(screen.apply_filter, f"person:{person.id}"),
                 "Only this person's events",
             )
-        for theme in sorted(app.available_themes):
-            if theme != app.theme:
+        for theme in sorted(self.app.available_themes):
+            if theme != self.app.theme:
                 yield PaletteCommand(
-                    f"theme: {theme}", partial(app.set_theme, theme), "Switch theme"
+                    f"theme: {theme}", partial(self._set_theme, theme), "Switch theme"
                 )
         for event in mission.events[:GO_TO_LIMIT]:
             yield PaletteCommand(
                 f"go to: {sanitize_line(event.title)}",
-                partial(app.go_to_event, event.id),
+                partial(screen.go_to_event, event.id),
                 "Select this event",
             )
 

@@ -1,12 +1,16 @@
 """Work-arounds for bugs in the Textual release this app pins (8.2), applied on import.
 
-Each one names the bug and is covered by a test in tests/tui/test_stays_up.py; remove it when
-Textual fixes the bug.
+Each one replaces one method of Textual's (listed in `PATCHES`, and in the comment on the
+Textual pin in pyproject.toml), names the bug, and is covered by a test in
+tests/tui/test_stays_up.py or tests/tui/test_compat.py; remove it when Textual fixes the bug.
+tests/tui/test_compat.py fails, naming every patch, when the installed Textual is not the
+release they were written for (`WRITTEN_FOR`): check each against the new release first.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 from textual import events
 from textual.app import App
@@ -17,6 +21,19 @@ from textual.geometry import Offset
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList
+
+WRITTEN_FOR = "8.2"
+"""The Textual release line these work-arounds were written for and checked against."""
+
+PATCHES: dict[str, str] = {}
+"""Each Textual method replaced here (`Class.method`) and the bug it works around."""
+
+
+def _patch(owner: type, name: str, replacement: Callable[..., Any], bug: str) -> None:
+    """Replace `owner.name` with `replacement`, and list it in `PATCHES`."""
+    setattr(owner, name, replacement)
+    PATCHES[f"{owner.__name__}.{name}"] = bug
+
 
 _move_page = OptionList._move_page
 
@@ -31,7 +48,12 @@ def _move_page_when_laid_out(self: OptionList, direction: Literal[-1, 1]) -> Non
         return
 
 
-OptionList._move_page = _move_page_when_laid_out  # type: ignore[method-assign]
+_patch(
+    OptionList,
+    "_move_page",
+    _move_page_when_laid_out,
+    "KeyError on page up/down before the list has laid out its lines",
+)
 
 
 _screen_on_resize = Screen._on_resize
@@ -62,7 +84,12 @@ async def _on_resize_at_terminal_size(self: Screen[object], event: events.Resize
     await _screen_on_resize(self, event)
 
 
-Screen._on_resize = _on_resize_at_terminal_size  # type: ignore[method-assign,assignment]
+_patch(
+    Screen,
+    "_on_resize",
+    _on_resize_at_terminal_size,
+    "stale Resize events repost themselves forever and hang the app",
+)
 
 
 _dismiss = Screen.dismiss
@@ -85,7 +112,12 @@ def _dismiss_when_active(self: Screen[object], result: object = None) -> AwaitCo
     return _dismiss(self, result)
 
 
-Screen.dismiss = _dismiss_when_active  # type: ignore[method-assign,assignment]
+_patch(
+    Screen,
+    "dismiss",
+    _dismiss_when_active,
+    "dismissing a screen that is not on top pops another (Textualize/textual#4884)",
+)
 
 
 _gather_commands = CommandPalette._gather_commands
@@ -104,7 +136,12 @@ def _gather_commands_while_open(self: CommandPalette, search_value: str) -> obje
     return _gather_commands(self, search_value)
 
 
-CommandPalette._gather_commands = _gather_commands_while_open  # type: ignore[method-assign,assignment]
+_patch(
+    CommandPalette,
+    "_gather_commands",
+    _gather_commands_while_open,
+    "a search started after the palette closed fails with NoMatches",
+)
 
 
 _palette_on_click = CommandPalette._on_click
@@ -123,7 +160,12 @@ def _palette_on_click_on_nothing(self: CommandPalette, event: events.Click) -> N
         return
 
 
-CommandPalette._on_click = _palette_on_click_on_nothing  # type: ignore[method-assign]
+_patch(
+    CommandPalette,
+    "_on_click",
+    _palette_on_click_on_nothing,
+    "NoWidget for a click on the palette where nothing is",
+)
 
 
 _action_command_palette = App.action_command_palette
@@ -142,7 +184,12 @@ def _command_palette_when_none_left(self: App[object]) -> None:
     _action_command_palette(self)
 
 
-App.action_command_palette = _command_palette_when_none_left  # type: ignore[method-assign,assignment]
+_patch(
+    App,
+    "action_command_palette",
+    _command_palette_when_none_left,
+    "DuplicateIds when the palette opens while the last one is being removed",
+)
 
 
 _widget_and_offset_at = Screen.get_widget_and_offset_at
@@ -165,4 +212,35 @@ def _attached_widget_and_offset_at(
     return widget, offset
 
 
-Screen.get_widget_and_offset_at = _attached_widget_and_offset_at  # type: ignore[method-assign,assignment]
+_patch(
+    Screen,
+    "get_widget_and_offset_at",
+    _attached_widget_and_offset_at,
+    "AttributeError for a mouse down on a widget just removed",
+)
+
+
+_option_list_on_click = OptionList._on_click
+
+
+async def _on_click_on_an_option_still_there(self: OptionList, event: events.Click) -> None:
+    """Ignore a click on an option that the list no longer has.
+
+    Textual 8.2 bug: `OptionList._on_click` takes the clicked option's index from the style
+    of the line drawn under the mouse and looks it up without checking it. When the options
+    change between the frame and the click (the command palette's list, as its search
+    results arrive), the index can be past the end: IndexError took the app down (the monkey
+    test, seed 10). Such a click landed on an option that is gone, so it does nothing.
+    """
+    clicked = event.style.meta.get("option")
+    if isinstance(clicked, int) and not 0 <= clicked < self.option_count:
+        return
+    await _option_list_on_click(self, event)
+
+
+_patch(
+    OptionList,
+    "_on_click",
+    _on_click_on_an_option_still_there,
+    "IndexError for a click on an option the list no longer has",
+)

@@ -26,10 +26,11 @@ async def save_readme_screenshot(path: Path = DEFAULT_PATH) -> Path:
     MissionTimelineApp.CURSOR_BLINK = False
     app = make_app(load_bundled(), config=Config(), save_settings=False)
     async with app.run_test(size=SIZE) as pilot:
-        app.set_zone("Europe/Brussels")
-        app.set_mode(TimeMode.T_MINUS)
+        screen = app.main_screen
+        screen.set_zone("Europe/Brussels")
+        screen.set_mode(TimeMode.T_MINUS)
         await pilot.press("c", "j")
-        app.go_to_event("docking")
+        screen.go_to_event("docking")
         await pilot.pause()
         path.parent.mkdir(parents=True, exist_ok=True)
         app.save_screenshot(filename=path.name, path=str(path.parent))

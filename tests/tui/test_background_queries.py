@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-import tui.app
+import tui.screens.mission.searching
 from data.query.filters import Filter
 from data.query.search import EventSearch
 from tui.app import MissionTimelineApp
@@ -24,7 +24,7 @@ SIZE = (120, 40)
 def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """Holds searches and filters run off the main thread until the test opens it."""
     opened = threading.Event()
-    monkeypatch.setattr(tui.app, "BACKGROUND_EVENTS", 0)
+    monkeypatch.setattr(tui.screens.mission.searching, "BACKGROUND_EVENTS", 0)
 
     def held(method):  # type: ignore[no-untyped-def]
         def wait_then_run(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -44,19 +44,20 @@ async def test_search_runs_in_a_worker_and_keys_are_answered(
     app: MissionTimelineApp, gate: threading.Event
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("slash", "p", "e", "r")
         await pilot.pause()
-        bar = app.query_bar
+        bar = screen.query_bar
         assert bar.input.value == "per"  # typed while the searches were running
-        assert bar.note.startswith("searching") and app.search is None
+        assert bar.note.startswith("searching") and screen.search is None
         await pilot.press("e", "s")
         assert bar.input.value == "peres"
         gate.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         # Five searches ran; only the last one's result is used, whatever order they ended in.
-        assert app.search is not None and app.search.query == "peres"
-        assert app.selected is not None and app.search.matches(app.selected)
+        assert screen.search is not None and screen.search.query == "peres"
+        assert screen.selected is not None and screen.search.matches(screen.selected)
         assert bar.note == "" and bar.error == ""
 
 
@@ -64,28 +65,30 @@ async def test_filter_runs_in_a_worker_and_closes_the_bar_when_applied(
     app: MissionTimelineApp, gate: threading.Event
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("f", *"kind:docking", "enter")
         await pilot.pause()
-        bar = app.query_bar
-        assert bar.display and bar.note.startswith("filtering") and app.event_filter is None
+        bar = screen.query_bar
+        assert bar.display and bar.note.startswith("filtering") and screen.event_filter is None
         await pilot.press("z")  # typed into the bar while the filter runs, not lost
         assert bar.input.value == "kind:dockingz"
         gate.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.event_filter is not None and app.event_filter.text == "kind:docking"
+        assert screen.event_filter is not None and screen.event_filter.text == "kind:docking"
         assert not bar.display and bar.note == ""
-        assert {event.kind.value for event in app.timeline.shown_events} == {"docking"}
+        assert {event.kind.value for event in screen.timeline.shown_events} == {"docking"}
 
 
 async def test_a_filter_that_matches_nothing_is_refused_after_the_worker(
     app: MissionTimelineApp, gate: threading.Event
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("f", *"kind:eva person:peresild", "enter")
         gate.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        bar = app.query_bar
-        assert app.event_filter is None and bar.display
+        bar = screen.query_bar
+        assert screen.event_filter is None and bar.display
         assert "no event matches" in bar.error and bar.note == ""

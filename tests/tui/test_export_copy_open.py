@@ -66,7 +66,7 @@ async def _export(
 
 async def test_export_dialog_defaults_to_the_active_zone(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        app.zone = "Europe/Brussels"
+        app.main_screen.zone = "Europe/Brussels"
         await pilot.press("e")
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
@@ -82,9 +82,10 @@ async def test_text_export_is_what_is_on_screen(
     notes = _record_notes(app, monkeypatch)
     target = tmp_path / "out.txt"
     async with app.run_test(size=SIZE) as pilot:
-        app.zone = "Europe/Brussels"
-        app.apply_filter("kind:docking,undocking")
-        assert app.event_filter is not None
+        screen = app.main_screen
+        screen.zone = "Europe/Brussels"
+        screen.apply_filter("kind:docking,undocking")
+        assert screen.event_filter is not None
         await pilot.press("t")  # T-/T+ from launch
         await _export(app, pilot, target, "text")
         assert app.is_running
@@ -107,9 +108,10 @@ async def test_relative_mode_and_anchor_are_exported(
 ) -> None:
     target = tmp_path / "met.md"
     async with app.run_test(size=SIZE) as pilot:
-        app.timeline.select_event("docking")
+        screen = app.main_screen
+        screen.timeline.select_event("docking")
         await pilot.press("r", "t")  # T-/T+ from the docking, then mission elapsed time
-        assert app.mode is TimeMode.MET
+        assert screen.mode is TimeMode.MET
         await _export(app, pilot, target, "md", zones="UTC, stated")
     expected = io.StringIO(newline="")
     options = make_options(
@@ -124,8 +126,9 @@ async def test_csv_export_parses_back_with_the_filter_applied(
 ) -> None:
     target = tmp_path / "dockings.csv"
     async with app.run_test(size=SIZE) as pilot:
-        app.apply_filter("kind:docking")
-        assert app.event_filter is not None
+        screen = app.main_screen
+        screen.apply_filter("kind:docking")
+        assert screen.event_filter is not None
         await _export(app, pilot, target, "csv", zones="UTC, Asia/Almaty")
     with target.open(encoding="utf-8", newline="") as file:
         rows = list(csv.reader(file))
@@ -149,8 +152,9 @@ async def test_json_export_loads_back_whatever_the_filter(
 ) -> None:
     target = tmp_path / "copy.json"
     async with app.run_test(size=SIZE) as pilot:
-        app.apply_filter("kind:launch")
-        assert app.event_filter is not None
+        screen = app.main_screen
+        screen.apply_filter("kind:launch")
+        assert screen.event_filter is not None
         await _export(app, pilot, target, "json")
     assert with_event_tuple(load_mission(target)) == with_event_tuple(mission)
 
@@ -229,7 +233,7 @@ async def test_the_screen_keeps_answering_while_an_export_runs(
         await pilot.click("#export")
         assert started.wait(10)
         await pilot.press("z")  # handled while the export is still waiting
-        assert app.zone != "UTC"
+        assert app.main_screen.zone != "UTC"
         assert not target.exists()
         release.set()
         await app.workers.wait_for_complete()
@@ -244,8 +248,9 @@ async def test_y_copies_the_selected_event_as_the_text_export_shows_it(
 ) -> None:
     notes = _record_notes(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
-        app.timeline.select_event("docking")
-        app.zone = "Europe/Brussels"
+        screen = app.main_screen
+        screen.timeline.select_event("docking")
+        screen.zone = "Europe/Brussels"
         await pilot.press("t", "y")
         copied = app.clipboard
     options = make_options(
@@ -263,7 +268,7 @@ async def test_y_copies_hostile_text_literally_and_without_control_characters() 
     app = make_app(mission)
     async with app.run_test(size=SIZE) as pilot:
         for event in mission.events:
-            app.timeline.select_event(event.id)
+            app.main_screen.timeline.select_event(event.id)
             await pilot.press("y")
             assert MARKUP in app.clipboard
             assert unsafe_characters(app.clipboard) == []
@@ -287,29 +292,30 @@ async def test_opening_a_good_file_replaces_the_mission_everywhere(
     app: MissionTimelineApp, tmp_path: Path
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        app.zone = "Asia/Almaty"
-        app.apply_filter("kind:docking")
-        assert app.event_filter is not None
+        screen = app.main_screen
+        screen.zone = "Asia/Almaty"
+        screen.apply_filter("kind:docking")
+        assert screen.event_filter is not None
         await pilot.press("slash", *"peresild", "enter")
         await pilot.press("c", "j")
-        assert app.person is not None
+        assert screen.person is not None
         await _open(app, pilot, str(HOSTILE))
-        hostile = app.mission
+        hostile = screen.mission
         assert hostile.info.id == "hostile"
-        assert app.mission_path == HOSTILE
-        assert app.timeline.mission is hostile and app.detail.mission is hostile
-        assert app.crew.mission is hostile and app.query_bar.mission is hostile
-        assert app.header.mission_title == hostile.info.title
-        assert app.search is None and app.event_filter is None and app.person is None
-        assert app.anchor is hostile.event_by_id["launch"]
-        assert app.selected is hostile.event_by_id["launch"]
-        assert app.zone == "Asia/Almaty"  # a setting, kept
-        assert app.timeline.has_focus
-        assert len(app.timeline.shown_events) == len(hostile.events)
+        assert screen.mission_path == HOSTILE
+        assert screen.timeline.mission is hostile and screen.detail.mission is hostile
+        assert screen.crew.mission is hostile and screen.query_bar.mission is hostile
+        assert screen.header.mission_title == hostile.info.title
+        assert screen.search is None and screen.event_filter is None and screen.person is None
+        assert screen.anchor_event is hostile.event_by_id["launch"]
+        assert screen.selected is hostile.event_by_id["launch"]
+        assert screen.zone == "Asia/Almaty"  # a setting, kept
+        assert screen.timeline.has_focus
+        assert len(screen.timeline.shown_events) == len(hostile.events)
         commands = [command.text for command in MissionCommands(app.screen).commands()]
         assert any(text.startswith("go to: docking title") for text in commands)
         assert not any("Soyuz MS-19 docks" in text for text in commands)
-        assert app.detail.describe().plain.startswith("launch title [@click=app.quit]")
+        assert screen.detail.describe().plain.startswith("launch title [@click=app.quit]")
         await pilot.press("down", "enter", "z")
         assert app.is_running
 
@@ -322,7 +328,8 @@ async def test_a_bad_file_shows_the_loader_error_and_keeps_the_mission(
     with pytest.raises(MissionError) as raised:
         load_mission(bad)
     async with app.run_test(size=SIZE) as pilot:
-        app.timeline.select_event("docking")
+        screen = app.main_screen
+        screen.timeline.select_event("docking")
         await pilot.pause()
         await _open(app, pilot, str(bad))
         dialog = app.screen
@@ -331,9 +338,9 @@ async def test_a_bad_file_shows_the_loader_error_and_keeps_the_mission(
         assert str(shown) == str(raised.value)
         await pilot.press("enter")
         assert not isinstance(app.screen, ErrorDialog)
-        assert app.mission is mission
-        assert app.selected is mission.event_by_id["docking"]
-        assert app.timeline.mission is mission
+        assert screen.mission is mission
+        assert screen.selected is mission.event_by_id["docking"]
+        assert screen.timeline.mission is mission
 
 
 async def test_a_missing_file_and_a_folder_are_errors_too(
@@ -347,7 +354,7 @@ async def test_a_missing_file_and_a_folder_are_errors_too(
             text = str(dialog.query_one("#error-dialog-message", Static).render())
             assert str(path) in text and "\n" not in text.strip()
             await pilot.press("escape")
-        assert app.mission is mission
+        assert app.main_screen.mission is mission
 
 
 async def test_an_error_naming_control_characters_shows_them_as_placeholders(
@@ -373,7 +380,7 @@ async def test_the_open_dialog_cancels_and_refuses_an_empty_path(
         assert "Type the path" in str(app.screen.query_one("#open-error", Static).render())
         await pilot.press("escape")
         assert not isinstance(app.screen, OpenDialog)
-        assert app.mission is mission
+        assert app.main_screen.mission is mission
 
 
 async def test_paths_complete(tmp_path: Path) -> None:
@@ -397,7 +404,7 @@ async def test_no_dialog_opens_on_top_of_another(app: MissionTimelineApp) -> Non
         app.screen.query_one("#format", Select).focus()
         await pilot.press("e", "o", "y", "z", "c")
         assert len(app.screen_stack) == 2 and isinstance(app.screen, ExportDialog)
-        assert app.zone == "UTC"
+        assert app.main_screen.zone == "UTC"
         await pilot.press("escape", "question_mark", "e", "o")
         assert len(app.screen_stack) == 2 and not isinstance(app.screen, ExportDialog)
         await pilot.press("escape", "e")
@@ -421,6 +428,6 @@ async def test_opening_another_mission_gives_the_old_one_back_to_the_collector(
 
         monkeypatch.setattr(gc, "unfreeze", recorded_unfreeze)
         await _open(app, pilot, str(HOSTILE))
-        assert app.mission.info.id == "hostile"
+        assert app.main_screen.mission.info.id == "hostile"
         assert frozen_when_unfreezing and frozen_when_unfreezing[0] > 0
         assert gc.get_freeze_count() > 0

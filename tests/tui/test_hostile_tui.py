@@ -67,7 +67,8 @@ async def test_rows_panes_and_header_show_the_payload_as_text(
 ) -> None:
     app = make_app(hostile)
     async with app.run_test(size=size) as pilot:
-        timeline = app.timeline
+        screen = app.main_screen
+        timeline = screen.timeline
         for row in range(timeline.row_count):
             timeline.scroll_to(y=row, animate=False, immediate=True)
             await pilot.pause()
@@ -75,22 +76,22 @@ async def test_rows_panes_and_header_show_the_payload_as_text(
             assert unsafe_characters(line) == []
             assert "[@click" in line  # cut at the width, but never parsed
         for event in hostile.events:
-            app.timeline.select_event(event.id)
+            screen.timeline.select_event(event.id)
             await pilot.pause()
-            detail = app.detail.describe().plain
+            detail = screen.detail.describe().plain
             assert_literal(detail)
             assert MARKUP in detail and "[link=https://evil.example]link[/link]" in detail
             assert "␛]52;c;aGlqYWNrZWQ=␇" in detail and "<U+202E>evil<U+202C>" in detail
-            header = app.header.render()
+            header = screen.header.render()
             assert_literal(str(header))
             assert_literal(screen_text(app))
         await pilot.press("c")
         for _ in hostile.people:
-            facts = app.crew.describe().plain
+            facts = screen.crew.describe().plain
             assert_literal(facts)
             assert_literal(screen_text(app))
             await pilot.press("j")
-        crew_list = app.crew.query_one(CrewList)
+        crew_list = screen.crew.query_one(CrewList)
         for index in range(crew_list.option_count):
             prompt = crew_list.get_option_at_index(index).prompt
             assert_literal(str(prompt))
@@ -100,13 +101,13 @@ async def test_the_title_is_sanitised(hostile: Mission) -> None:
     app = make_app(hostile)
     async with app.run_test(size=(120, 40)):
         assert_literal(app.title)
-        assert_literal(str(app.header.render()))
+        assert_literal(str(app.main_screen.header.render()))
 
 
 async def test_notifications_show_the_payload_as_text(hostile: Mission) -> None:
     app = make_app(hostile)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        app.timeline.select_event("docking")
+        app.main_screen.timeline.select_event("docking")
         await pilot.press("r", "y")
         await pilot.pause()
         toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
@@ -180,18 +181,19 @@ def _lines(app: MissionTimelineApp, selector: str) -> range:
 async def test_no_cell_carries_an_action_or_a_link(hostile: Mission, size: tuple[int, int]) -> None:
     app = make_app(hostile)
     async with app.run_test(size=size) as pilot:
+        screen = app.main_screen
         for event in hostile.events:
-            app.go_to_event(event.id)
+            screen.go_to_event(event.id)
             await pilot.pause()
             _cells_without_actions(app)
-            app.detail.scroll_end(animate=False, immediate=True)
+            screen.detail.scroll_end(animate=False, immediate=True)
             await pilot.pause()
             _cells_without_actions(app)
-        app.action_crew()
+        screen.action_crew()
         for _ in hostile.people:
             await pilot.pause()
             _cells_without_actions(app)
-            app.crew.query_one(CrewList).action_cursor_down()
+            screen.crew.query_one(CrewList).action_cursor_down()
 
 
 async def test_clicking_every_row_and_pane_line_runs_no_action(
@@ -199,24 +201,25 @@ async def test_clicking_every_row_and_pane_line_runs_no_action(
 ) -> None:
     app = make_app(hostile)
     async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.main_screen
         actions = Actions(app, monkeypatch)
-        timeline = app.timeline
-        zone, mode, anchor = app.zone, app.mode, app.anchor
+        timeline = screen.timeline
+        zone, mode, anchor = screen.zone, screen.mode, screen.anchor_event
         for row in range(timeline.row_count):
             await pilot.click("#timeline", offset=(70, 1 + row))  # on the title
-        app.go_to_event("launch")
+        screen.go_to_event("launch")
         await pilot.pause()
         for y in _lines(app, "#detail"):
             await pilot.click(offset=(10, y))
-        app.detail.scroll_end(animate=False, immediate=True)
+        screen.detail.scroll_end(animate=False, immediate=True)
         await pilot.pause()
         for y in _lines(app, "#detail"):
             await pilot.click(offset=(10, y))
-        app.action_crew()
+        screen.action_crew()
         await pilot.pause()
         for y in _lines(app, "#crew-facts"):
             await pilot.click(offset=(70, y))
         await pilot.click("#header", offset=(5, 0))
         assert app.is_running
         assert actions.seen == []
-        assert (app.zone, app.mode, app.anchor) == (zone, mode, anchor)
+        assert (screen.zone, screen.mode, screen.anchor_event) == (zone, mode, anchor)

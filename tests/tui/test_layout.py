@@ -15,7 +15,7 @@ async def test_80x24_shows_one_pane_at_a_time(app: MissionTimelineApp) -> None:
         assert app.screen.has_class("-narrow")
         assert app.query_one(EventDetail).display and app.query_one(EventDetail).region.height
         assert app.query_one(CrewPane).region.height == 0
-        assert app.timeline.scrollable_content_region.height >= 6
+        assert app.main_screen.timeline.scrollable_content_region.height >= 6
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.focused, CrewList)
@@ -38,17 +38,18 @@ async def test_120x40_shows_both_panes(app: MissionTimelineApp) -> None:
 
 async def test_too_small_notice_and_recovery(app: MissionTimelineApp) -> None:
     async with app.run_test(size=(50, 12)) as pilot:
+        screen = app.main_screen
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
         text = str(app.screen.query_one("#too-small-text").render())
         assert "Terminal too small" in text and "has 50x12" in text
         await pilot.press("z")  # keys other than q do nothing behind the notice
-        assert app.zone == "UTC"
+        assert screen.zone == "UTC"
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert not isinstance(app.screen, TooSmallScreen)
         await pilot.press("j")
-        assert app.selected is not None
+        assert screen.selected is not None
         await pilot.resize_terminal(59, 30)
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
@@ -64,14 +65,15 @@ async def test_pane_text_keeps_its_size_right_with_or_without_a_new_layout(
     from event to event, with a crew member chosen, both panes still show their current
     text at the height it needs."""
     async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.main_screen
         await pilot.press("c", "j")
-        app.timeline.focus()
+        screen.timeline.focus()
         await pilot.pause()
-        assert app.person is not None and isinstance(app.focused, Timeline)
+        assert screen.person is not None and isinstance(app.focused, Timeline)
         for _ in range(12):
             await pilot.press("down")
             await pilot.pause()
-            for pane in (app.detail, app.crew):
+            for pane in (screen.detail, screen.crew):
                 body = pane.query_one(PaneText)
                 wanted = pane.describe()
                 assert body.content == wanted

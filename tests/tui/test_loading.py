@@ -18,7 +18,7 @@ import pytest
 from textual.widgets import Input
 
 import data.load.jsonl
-import tui.app
+import tui.widgets.load_progress
 from data.load.jsonl import open_jsonl
 from data.model import Mission
 from data.store import EventStore
@@ -91,7 +91,7 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
 
     monkeypatch.setattr(data.load.jsonl._Reader, "_block", gated)
     monkeypatch.setattr(data.load.jsonl, "_BLOCK", 1 << 16)  # many blocks in a small file
-    monkeypatch.setattr(tui.app, "PROGRESS_INTERVAL", 0.0)  # report every block
+    monkeypatch.setattr(tui.widgets.load_progress, "PROGRESS_INTERVAL", 0.0)  # report every block
     yield gate
     gate.open()  # never leave a worker waiting
 
@@ -113,10 +113,11 @@ async def until(pilot: Any, condition: Any, what: str) -> None:
 async def test_header_at_once_then_progress_and_a_growing_list(tmp_path: Path, gate: Gate) -> None:
     app = loading_app(write_log(tmp_path / "big.jsonl"))
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.pause()
         # The first frame: the title, an empty list and the progress line, no event read.
-        assert app.header.mission_title == "Big test log"
-        assert len(app.timeline.shown_events) == 0
+        assert screen.header.mission_title == "Big test log"
+        assert len(screen.timeline.shown_events) == 0
         progress = app.query_one("#loading", LoadProgress)
         assert progress.events_read == 0
         assert gate.blocks == 0
@@ -127,29 +128,29 @@ async def test_header_at_once_then_progress_and_a_growing_list(tmp_path: Path, g
         # The list grows in whole chunks of 4096 events, in time order, while loading.
         await until(pilot, lambda: gate.blocks >= 3, "three blocks read")
         gate.let(12)
-        await until(pilot, lambda: len(app.timeline.shown_events) >= 4096, "list grows")
-        grown = len(app.timeline.shown_events)
-        assert grown % 4096 == 0 and app.loading is not None
-        await until(pilot, lambda: app.selected is not None, "the first event selected")
-        assert app.selected is not None and app.selected.id == "e000000"
+        await until(pilot, lambda: len(screen.timeline.shown_events) >= 4096, "list grows")
+        grown = len(screen.timeline.shown_events)
+        assert grown % 4096 == 0 and screen.reading is not None
+        await until(pilot, lambda: screen.selected is not None, "the first event selected")
+        assert screen.selected is not None and screen.selected.id == "e000000"
         # Keys are answered meanwhile: the cursor moves; search waits for the whole mission.
         await pilot.press("down", "down")
-        assert app.selected is not None and app.selected.id == "e000002"
-        assert app.check_action("search", ()) is False
-        assert app.check_action("cycle_zone", ()) is True
+        assert screen.selected is not None and screen.selected.id == "e000002"
+        assert screen.check_action("search", ()) is False
+        assert screen.check_action("cycle_zone", ()) is True
         gate.let(4)
-        await until(pilot, lambda: len(app.timeline.shown_events) > grown, "list grows more")
+        await until(pilot, lambda: len(screen.timeline.shown_events) > grown, "list grows more")
         # Done: the whole mission everywhere, the cursor still on its event.
         gate.open()
-        await until(pilot, lambda: app.loading is None, "loading finished")
+        await until(pilot, lambda: screen.reading is None, "loading finished")
         await pilot.pause()
-        assert isinstance(app.mission.events, EventStore)
-        assert len(app.mission.events) == COUNT == len(app.timeline.shown_events)
+        assert isinstance(screen.mission.events, EventStore)
+        assert len(screen.mission.events) == COUNT == len(screen.timeline.shown_events)
         assert not app.query("#loading")
-        assert app.selected is not None and app.selected.id == "e000002"
-        assert app.anchor is not None and app.anchor.id == "e000100"
-        assert app.check_action("search", ()) is True
-        assert not app.crew.disabled
+        assert screen.selected is not None and screen.selected.id == "e000002"
+        assert screen.anchor_event is not None and screen.anchor_event.id == "e000100"
+        assert screen.check_action("search", ()) is True
+        assert not screen.crew.disabled
 
 
 async def test_q_quits_at_once_and_stops_the_worker(tmp_path: Path, gate: Gate) -> None:
@@ -175,7 +176,7 @@ async def test_a_bad_line_found_after_the_first_frame_ends_the_app(
     app = loading_app(write_log(tmp_path / "big.jsonl", bad_line=15_002))
     async with app.run_test(size=SIZE) as pilot:
         gate.let(15)
-        await until(pilot, lambda: len(app.timeline.shown_events) > 0, "list shown")
+        await until(pilot, lambda: len(app.main_screen.timeline.shown_events) > 0, "list shown")
         gate.open()
         await until(pilot, lambda: app.load_problem is not None, "the problem reported")
         await pilot.pause()
@@ -191,14 +192,15 @@ async def test_a_file_out_of_time_order_shows_its_list_when_sorted(
 ) -> None:
     app = loading_app(write_log(tmp_path / "big.jsonl", shuffle=True))
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         gate.let(8)
         progress = app.query_one("#loading", LoadProgress)
         await until(pilot, lambda: progress.note != "", "the disorder noticed")
-        assert len(app.timeline.shown_events) == 0
+        assert len(screen.timeline.shown_events) == 0
         gate.open()
-        await until(pilot, lambda: app.loading is None, "loading finished")
+        await until(pilot, lambda: screen.reading is None, "loading finished")
         await pilot.pause()
-        events = app.timeline.shown_events
+        events = screen.timeline.shown_events
         assert len(events) == COUNT
         by_time = sorted(range(COUNT), key=lambda number: (number * 7919) % COUNT)
         assert [e.id for e in events[:3]] == [f"e{number:06d}" for number in by_time[:3]]
@@ -218,16 +220,17 @@ async def test_o_opens_a_large_file_the_same_way(
 ) -> None:
     app = make_app(mission)
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await _open(app, pilot, write_log(tmp_path / "big.jsonl"))
-        await until(pilot, lambda: app.loading is not None, "loading started")
-        assert app.header.mission_title == "Big test log"
+        await until(pilot, lambda: screen.reading is not None, "loading started")
+        assert screen.header.mission_title == "Big test log"
         assert app.query("#loading")
         assert app.check_action("open", ()) is False  # one load at a time
         gate.open()
-        await until(pilot, lambda: app.loading is None, "loading finished")
+        await until(pilot, lambda: screen.reading is None, "loading finished")
         await pilot.pause()
-        assert len(app.mission.events) == COUNT
-        assert app.mission_path == tmp_path / "big.jsonl"
+        assert len(screen.mission.events) == COUNT
+        assert screen.mission_path == tmp_path / "big.jsonl"
 
 
 async def test_o_of_a_large_bad_file_keeps_the_mission_before(
@@ -235,12 +238,13 @@ async def test_o_of_a_large_bad_file_keeps_the_mission_before(
 ) -> None:
     app = make_app(mission)
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await _open(app, pilot, write_log(tmp_path / "big.jsonl", bad_line=9_000))
-        await until(pilot, lambda: app.loading is not None, "loading started")
+        await until(pilot, lambda: screen.reading is not None, "loading started")
         gate.open()
         await until(pilot, lambda: isinstance(app.screen, ErrorDialog), "the error shown")
         await pilot.pause()
-        assert app.mission is mission
+        assert screen.mission is mission
         assert app.load_problem is None and app.return_code is None
         assert not app.query("#loading")
 
@@ -252,11 +256,12 @@ async def test_o_of_a_large_file_with_a_bad_header_shows_the_error_at_once(
     bad.write_text('{"format": 1}\n', encoding="utf-8")
     app = make_app(mission)
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await _open(app, pilot, bad)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ErrorDialog)
-        assert app.mission is mission and app.loading is None
+        assert screen.mission is mission and screen.reading is None
 
 
 def test_the_cli_ends_with_the_problem_found_after_the_first_frame(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ from data.model import Mission
 from tui.app import MissionTimelineApp
 from tui.widgets.crew_pane import CrewList
 from tui.widgets.event_detail import EventDetail
-from tui.widgets.timeline import CURSOR_MARK, Timeline
+from tui.widgets.timeline import Timeline
+from tui.widgets.timeline_row import CURSOR_MARK
 
 from .conftest import row_text
 
@@ -23,57 +24,61 @@ def _ids(mission: Mission) -> list[str]:
 
 async def test_opens_on_the_launch_with_its_detail(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.pause()
-        assert app.selected is not None and app.selected.id == "launch"
+        assert screen.selected is not None and screen.selected.id == "launch"
         assert isinstance(app.focused, Timeline)
-        assert app.detail.event is app.selected
-        assert row_text(app.timeline, "launch").startswith(CURSOR_MARK)
-        assert "Launch of Soyuz MS-19" in app.detail.describe().plain
+        assert screen.detail.event is screen.selected
+        assert row_text(screen.timeline, "launch").startswith(CURSOR_MARK)
+        assert "Launch of Soyuz MS-19" in screen.detail.describe().plain
 
 
 async def test_down_up_and_vim_keys(app: MissionTimelineApp, mission: Mission) -> None:
     ids = _ids(mission)
     start = ids.index("launch")
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("down")
-        assert app.selected is not None and app.selected.id == ids[start + 1]
+        assert screen.selected is not None and screen.selected.id == ids[start + 1]
         await pilot.press("j", "j")
-        assert app.selected.id == ids[start + 3]
+        assert screen.selected.id == ids[start + 3]
         await pilot.press("k")
-        assert app.selected.id == ids[start + 2]
+        assert screen.selected.id == ids[start + 2]
         await pilot.press("up", "up")
-        assert app.selected.id == "launch"
+        assert screen.selected.id == "launch"
 
 
 async def test_cursor_skips_section_rows(app: MissionTimelineApp, mission: Mission) -> None:
     ids = _ids(mission)
     async with app.run_test(size=SIZE) as pilot:
-        timeline = app.timeline
+        screen = app.main_screen
+        timeline = screen.timeline
         # The launch is the first event of its phase: the row above it is a section row.
         launch_row = timeline.cursor_row
         assert timeline.position_of_row(launch_row - 1) is None
         await pilot.press("up")
-        assert app.selected is not None
-        assert app.selected.id == ids[ids.index("launch") - 1]
+        assert screen.selected is not None
+        assert screen.selected.id == ids[ids.index("launch") - 1]
         assert timeline.cursor_row == launch_row - 2
 
 
 async def test_home_end_and_vim_g_keys(app: MissionTimelineApp, mission: Mission) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("end")
-        assert app.selected is mission.events[-1]
+        assert screen.selected is mission.events[-1]
         await pilot.press("home")
-        assert app.selected is mission.events[0]
+        assert screen.selected is mission.events[0]
         await pilot.press("G")
-        assert app.selected is mission.events[-1]
+        assert screen.selected is mission.events[-1]
         await pilot.press("g")
-        assert app.selected is mission.events[0]
+        assert screen.selected is mission.events[0]
 
 
 async def test_page_down_and_up_move_by_a_screen(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("home")
-        timeline = app.timeline
+        timeline = app.main_screen.timeline
         height = timeline.scrollable_content_region.height
         await pilot.press("pagedown")
         moved = timeline.cursor_row
@@ -84,35 +89,38 @@ async def test_page_down_and_up_move_by_a_screen(app: MissionTimelineApp) -> Non
 
 async def test_brackets_jump_between_phases(app: MissionTimelineApp, mission: Mission) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("home")
-        assert app.selected is not None and app.selected.phase == "run-up"
+        assert screen.selected is not None and screen.selected.phase == "run-up"
         phases = []
         for _ in range(20):
             await pilot.press("right_square_bracket")
-            phases.append(app.selected.phase)
+            phases.append(screen.selected.phase)
         # Every press lands on the first event of a new section, until the last one.
         assert phases[0] != "run-up"
         assert phases[-1] == mission.events[-1].phase
-        last = app.selected
+        last = screen.selected
         await pilot.press("left_square_bracket")
-        assert app.selected is not last
-        position = app.timeline.cursor_position
-        assert app.timeline.position_of_row(app.timeline.cursor_row - 1) is None
+        assert screen.selected is not last
+        position = screen.timeline.cursor_position
+        assert screen.timeline.position_of_row(screen.timeline.cursor_row - 1) is None
         assert position > 0
 
 
 async def test_open_bracket_goes_to_start_of_phase_first(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("j", "j")  # inside "launch and docking"
         await pilot.press("left_square_bracket")
-        assert app.selected is not None and app.selected.id == "launch"
+        assert screen.selected is not None and screen.selected.id == "launch"
 
 
 async def test_enter_opens_the_detail(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("j", "enter")
         assert isinstance(app.focused, EventDetail)
-        assert app.detail.event is app.selected
+        assert screen.detail.event is screen.selected
 
 
 async def test_tab_and_shift_tab_move_between_panes(app: MissionTimelineApp) -> None:
@@ -129,24 +137,26 @@ async def test_tab_and_shift_tab_move_between_panes(app: MissionTimelineApp) -> 
 
 async def test_click_selects_a_row(app: MissionTimelineApp, mission: Mission) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("home")
-        timeline = app.timeline
+        timeline = screen.timeline
         # Row 0 is the run-up section; rows 1.. are its events.
         await pilot.click(Timeline, offset=(10, 1 + 3))
-        assert app.selected is mission.events[2]
+        assert screen.selected is mission.events[2]
         assert timeline.cursor_row == 3
 
 
 async def test_wheel_scrolls_without_moving_the_selection(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("home")
-        timeline = app.timeline
-        selected = app.selected
+        timeline = screen.timeline
+        selected = screen.selected
         before = timeline.scroll_offset.y
         timeline.post_message(events.MouseScrollDown(timeline, 5, 5, 0, 0, 0, False, False, False))
         await pilot.pause()
         assert timeline.scroll_offset.y > before
-        assert app.selected is selected
+        assert screen.selected is selected
 
 
 async def test_q_quits(app: MissionTimelineApp) -> None:
@@ -161,7 +171,7 @@ async def test_double_click_opens_the_detail(app: MissionTimelineApp, mission: M
         await pilot.press("home")
         await pilot.double_click(Timeline, offset=(10, 1 + 2))
         await pilot.pause()
-        assert app.selected is mission.events[1]
+        assert app.main_screen.selected is mission.events[1]
         assert isinstance(app.focused, EventDetail)
 
 

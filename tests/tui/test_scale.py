@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-import tui.widgets.timeline as timeline_module
+import tui.widgets.timeline_row as row_module
 from data.model import Event, EventKind, Mission, MissionInfo, Phase
+from data.store import store_of
 from data.times.parse import Precision, When
 from tui.app import make_app
 
@@ -36,29 +38,31 @@ def big_mission() -> Mission:
         Phase("first", "First half", _when(start), middle),
         Phase("second", "Second half", middle, _when(start + timedelta(seconds=EVENTS))),
     )
-    return Mission(MissionInfo("big", "A big mission"), events, phases=phases)
+    mission = Mission(MissionInfo("big", "A big mission"), events, phases=phases)
+    return replace(mission, events=store_of(mission))  # as every mission loads
 
 
 async def test_key_presses_format_only_visible_rows(
     big_mission: Mission, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = 0
-    original = timeline_module.show
+    original = row_module.show
 
     def counting_show(*args: object, **kwargs: object) -> object:
         nonlocal calls
         calls += 1
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(timeline_module, "show", counting_show)
+    monkeypatch.setattr(row_module, "show", counting_show)
     app = make_app(big_mission)
     async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.main_screen
         await pilot.pause()
-        height = app.timeline.scrollable_content_region.height
+        height = screen.timeline.scrollable_content_region.height
         calls = 0
         await pilot.press("j", "j", "k", "pagedown", "end", "home", "right_square_bracket")
         await pilot.pause()
-        assert app.selected is not None and app.selected.id == f"e{EVENTS // 2}"
+        assert screen.selected is not None and screen.selected.id == f"e{EVENTS // 2}"
         # Seven moves, each redrawing at most a screen of rows: nowhere near 200,000.
         assert calls <= 8 * height
         calls = 0

@@ -67,7 +67,7 @@ async def test_zone_and_theme_are_remembered(mission: Mission) -> None:
     assert (config.zone, config.theme) == ("Europe/Brussels", "nord")
     again = make_app(mission)
     async with again.run_test(size=SIZE):
-        assert again.zone == "Europe/Brussels"
+        assert again.main_screen.zone == "Europe/Brussels"
         assert again.theme == "nord"
         assert _screen_background(again) == _theme_background(again, "nord")
 
@@ -97,7 +97,7 @@ async def test_bad_theme_falls_back_with_a_notification(
     notes = _record_notes(app, monkeypatch)
     async with app.run_test(size=SIZE):
         assert app.theme == HOUSE_THEME
-        assert app.zone == "UTC"
+        assert app.main_screen.zone == "UTC"
         assert any("Unknown theme 'no-such-theme'" in note for note in notes)
         assert any("unknown IANA zone 'Mars/Olympus'" in note for note in notes)
 
@@ -111,7 +111,7 @@ async def test_broken_config_does_not_stop_the_app(
     notes = _record_notes(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
-        assert app.selected is not None
+        assert app.main_screen.selected is not None
         assert any("cannot read the config file" in note for note in notes)
 
 
@@ -120,13 +120,14 @@ async def test_keymap_rebinds_by_id(mission: Mission, monkeypatch: pytest.Monkey
     app = make_app(mission)
     notes = _record_notes(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
-        start = app.timeline.cursor_position
+        screen = app.main_screen
+        start = screen.timeline.cursor_position
         await pilot.press("x")
-        assert app.timeline.cursor_position == start + 1
+        assert screen.timeline.cursor_position == start + 1
         await pilot.press("z")
-        assert app.zone == "UTC"
+        assert screen.zone == "UTC"
         await pilot.press("ctrl+z")
-        assert app.zone != "UTC"
+        assert screen.zone != "UTC"
         rows = {row.id: row.keys for row in app.key_rows()}
         assert rows["cursor-down"] == "x"
         assert any("Unknown binding ids" in note and "nope" in note for note in notes)
@@ -140,7 +141,7 @@ async def test_unwritable_config_is_reported_once(
     notes = _record_notes(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("z", "z")
-        assert app.zone == "Europe/Moscow"
+        assert app.main_screen.zone == "Europe/Moscow"
         assert sum("Cannot save settings" in note for note in notes) == 1
 
 
@@ -148,21 +149,22 @@ async def test_no_color_is_respected(mission: Mission, monkeypatch: pytest.Monke
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(mission)
     async with app.run_test(size=SIZE):
+        screen = app.main_screen
         assert app.no_color
-        assert app.timeline.has_pseudo_class("nocolor")
+        assert screen.timeline.has_pseudo_class("nocolor")
         # The cursor row stays visible without colour: reversed, and marked with a sign.
-        assert app.timeline.get_component_rich_style("timeline--cursor").reverse
+        assert screen.timeline.get_component_rich_style("timeline--cursor").reverse
 
 
 async def test_colour_without_no_color(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE):
         assert not app.no_color
-        assert not app.timeline.get_component_rich_style("timeline--cursor").reverse
+        assert not app.main_screen.timeline.get_component_rich_style("timeline--cursor").reverse
 
 
 async def test_save_settings_false_writes_nothing(isolated_config: Path, mission: Mission) -> None:
     app = make_app(mission, config=Config(), save_settings=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("z")
-        assert app.zone != "UTC"
+        assert app.main_screen.zone != "UTC"
     assert not isolated_config.exists()

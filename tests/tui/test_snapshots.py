@@ -19,7 +19,7 @@ SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24"
 
 async def _select_docking_and_reanchor(pilot: Pilot[None]) -> None:
     app = pilot.app
-    app.timeline.select_event("docking")  # type: ignore[attr-defined]
+    app.main_screen.timeline.select_event("docking")  # type: ignore[attr-defined]
     await pilot.press("r")
     await pilot.pause()
 
@@ -30,7 +30,7 @@ async def _search_in_progress(pilot: Pilot[None]) -> None:
 
 
 async def _crew_member(pilot: Pilot[None]) -> None:
-    pilot.app.timeline.select_event("hatch-open")  # type: ignore[attr-defined]
+    pilot.app.main_screen.timeline.select_event("hatch-open")  # type: ignore[attr-defined]
     await pilot.press("c", "j")
     await pilot.pause()
 

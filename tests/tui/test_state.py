@@ -13,7 +13,8 @@ from tui.app import MissionTimelineApp
 from tui.screens.help import HelpScreen
 from tui.screens.zone_picker import ZonePicker
 from tui.widgets.crew_pane import CrewList
-from tui.widgets.timeline import HIT_MARK, PERSON_MARK, Timeline
+from tui.widgets.timeline import Timeline
+from tui.widgets.timeline_row import HIT_MARK, PERSON_MARK
 
 from .conftest import row_text
 
@@ -32,51 +33,56 @@ CYCLE = [
 
 async def test_z_cycles_every_zone_and_back(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        seen = [app.zone]
+        screen = app.main_screen
+        seen = [screen.zone]
         for _ in CYCLE:
             await pilot.press("z")
-            seen.append(app.zone)
+            seen.append(screen.zone)
         assert seen == [*CYCLE, "UTC"]
-        assert app.timeline.zone == app.detail.zone == app.crew.zone == "UTC"
+        assert screen.timeline.zone == screen.detail.zone == screen.crew.zone == "UTC"
 
 
 async def test_zone_changes_rows_header_and_detail(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        app.timeline.select_event("docking")
+        screen = app.main_screen
+        screen.timeline.select_event("docking")
         await pilot.press("z", "z", "z")  # Brussels
-        assert app.zone == "Europe/Brussels"
-        assert "2021-10-05 14:22:31 CEST" in row_text(app.timeline, "docking")
-        assert "Europe/Brussels CEST +02:00" in app.header.zone_text
-        assert "Brussels: 2021-10-05 14:22:31 CEST (+02:00)" in app.detail.describe().plain
-        app.timeline.select_event("prichal-docking")
+        assert screen.zone == "Europe/Brussels"
+        assert "2021-10-05 14:22:31 CEST" in row_text(screen.timeline, "docking")
+        assert "Europe/Brussels CEST +02:00" in screen.header.zone_text
+        assert "Brussels: 2021-10-05 14:22:31 CEST (+02:00)" in screen.detail.describe().plain
+        screen.timeline.select_event("prichal-docking")
         await pilot.pause()
-        assert "2021-11-26 16:19:39 CET" in row_text(app.timeline, "prichal-docking")
-        assert "Europe/Brussels CET +01:00" in app.header.zone_text
+        assert "2021-11-26 16:19:39 CET" in row_text(screen.timeline, "prichal-docking")
+        assert "Europe/Brussels CET +01:00" in screen.header.zone_text
 
 
 async def test_landing_zone_uses_the_historical_offset(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        app.timeline.select_event("ms19-landing")
+        screen = app.main_screen
+        screen.timeline.select_event("ms19-landing")
         for _ in range(5):
             await pilot.press("z")
-        assert app.zone == "Asia/Almaty"
-        assert "2022-03-30 17:28" in row_text(app.timeline, "ms19-landing")
+        assert screen.zone == "Asia/Almaty"
+        assert "2022-03-30 17:28" in row_text(screen.timeline, "ms19-landing")
 
 
 async def test_stated_zone_shows_each_event_as_its_source_did(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("z")
-        assert app.zone == STATED
-        assert "2021-10-05 11:55:02.442 MSK" in row_text(app.timeline, "launch")
-        assert "as stated" in app.header.zone_text
+        assert screen.zone == STATED
+        assert "2021-10-05 11:55:02.442 MSK" in row_text(screen.timeline, "launch")
+        assert "as stated" in screen.header.zone_text
 
 
 async def test_t_cycles_time_modes(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        modes = [app.mode]
+        screen = app.main_screen
+        modes = [screen.mode]
         for _ in range(4):
             await pilot.press("t")
-            modes.append(app.mode)
+            modes.append(screen.mode)
         assert modes == [
             TimeMode.ABSOLUTE,
             TimeMode.T_MINUS,
@@ -85,26 +91,27 @@ async def test_t_cycles_time_modes(app: MissionTimelineApp) -> None:
             TimeMode.ABSOLUTE,
         ]
         await pilot.press("t")
-        assert "T+00:00:00" in row_text(app.timeline, "launch")
-        assert "T+03:27:29" in row_text(app.timeline, "docking")
+        assert "T+00:00:00" in row_text(screen.timeline, "launch")
+        assert "T+03:27:29" in row_text(screen.timeline, "docking")
         await pilot.press("t")
-        assert "000/03:27:29" in row_text(app.timeline, "docking")
+        assert "000/03:27:29" in row_text(screen.timeline, "docking")
         await pilot.press("t")
-        assert "FD1" in row_text(app.timeline, "docking")
-        assert "flight day" in app.header.mode_text
+        assert "FD1" in row_text(screen.timeline, "docking")
+        assert "flight day" in screen.header.mode_text
 
 
 async def test_r_reanchors_on_the_selected_event(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        app.timeline.select_event("docking")
+        screen = app.main_screen
+        screen.timeline.select_event("docking")
         await pilot.press("r")
-        assert app.anchor is not None and app.anchor.id == "docking"
-        assert app.mode is TimeMode.T_MINUS  # r from absolute switches to T-/T+
-        assert "T+00:00:00" in row_text(app.timeline, "docking")
-        assert "T-03:27:29" in row_text(app.timeline, "launch")
-        assert app.header.mode_text == "T-/T+ from Soyuz MS-19 docks at Rassvet"
+        assert screen.anchor_event is not None and screen.anchor_event.id == "docking"
+        assert screen.mode is TimeMode.T_MINUS  # r from absolute switches to T-/T+
+        assert "T+00:00:00" in row_text(screen.timeline, "docking")
+        assert "T-03:27:29" in row_text(screen.timeline, "launch")
+        assert screen.header.mode_text == "T-/T+ from Soyuz MS-19 docks at Rassvet"
         await pilot.press("r")  # again on the anchor: back to the mission's reference
-        assert app.anchor.id == "launch"
+        assert screen.anchor_event.id == "launch"
 
 
 async def _type(pilot: object, text: str) -> None:
@@ -116,16 +123,16 @@ async def _hits(app: MissionTimelineApp, pilot: object, query: str) -> set[str]:
     await pilot.press("slash")  # type: ignore[attr-defined]
     await _type(pilot, query)
     await pilot.press("enter")  # type: ignore[attr-defined]
-    assert app.search is not None and app.search.query == query
+    assert app.main_screen.search is not None and app.main_screen.search.query == query
     found: list[str] = []
-    for _ in range(len(app.mission.events) + 1):
-        assert app.selected is not None
-        if app.selected.id in found:
+    for _ in range(len(app.main_screen.mission.events) + 1):
+        assert app.main_screen.selected is not None
+        if app.main_screen.selected.id in found:
             break
-        found.append(app.selected.id)
+        found.append(app.main_screen.selected.id)
         await pilot.press("n")  # type: ignore[attr-defined]
     await pilot.press("escape")  # type: ignore[attr-defined]
-    assert app.search is None
+    assert app.main_screen.search is None
     return set(found)
 
 
@@ -141,50 +148,53 @@ async def test_search_any_spelling_finds_the_same_events(app: MissionTimelineApp
 
 async def test_search_is_incremental_and_marks_hits(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("slash")
-        assert app.query_bar.display and app.query_bar.kind == "search"
+        assert screen.query_bar.display and screen.query_bar.kind == "search"
         await _type(pilot, "Prich")
-        assert app.search is not None and app.search.query == "Prich"
-        assert app.selected is not None and "Prichal" in app.selected.title
-        assert HIT_MARK in row_text(app.timeline, app.selected.id)
-        assert "Prich" in app.header.search_text
+        assert screen.search is not None and screen.search.query == "Prich"
+        assert screen.selected is not None and "Prichal" in screen.selected.title
+        assert HIT_MARK in row_text(screen.timeline, screen.selected.id)
+        assert "Prich" in screen.header.search_text
         await _type(pilot, "zzz")
-        assert "No event matches" in app.query_bar.error
+        assert "No event matches" in screen.query_bar.error
         await pilot.press("escape")  # cancels the search in progress
-        assert app.search is None and not app.query_bar.display
+        assert screen.search is None and not screen.query_bar.display
         assert isinstance(app.focused, Timeline)
 
 
 async def test_next_and_previous_hit_keys(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        assert app.check_action("next_hit", ()) is False
+        screen = app.main_screen
+        assert screen.check_action("next_hit", ()) is False
         await pilot.press("slash")
         await _type(pilot, "lands")
         await pilot.press("enter")
-        assert app.check_action("next_hit", ()) is True
-        first = app.selected
+        assert screen.check_action("next_hit", ()) is True
+        first = screen.selected
         await pilot.press("n")
-        second = app.selected
+        second = screen.selected
         assert second is not first
         await pilot.press("N")
-        assert app.selected is first
+        assert screen.selected is first
 
 
 async def test_filter_by_kind_and_clear_with_escape(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("f")
-        assert app.query_bar.kind == "filter"
+        assert screen.query_bar.kind == "filter"
         await _type(pilot, "kind:docking")
         await pilot.press("enter")
-        assert app.event_filter is not None and app.event_filter.text == "kind:docking"
-        shown = app.timeline.shown_events
+        assert screen.event_filter is not None and screen.event_filter.text == "kind:docking"
+        shown = screen.timeline.shown_events
         assert shown and all(event.kind.value == "docking" for event in shown)
-        assert "kind:docking" in app.header.filter_text
-        assert app.selected is not None and app.selected.kind.value == "docking"
+        assert "kind:docking" in screen.header.filter_text
+        assert screen.selected is not None and screen.selected.kind.value == "docking"
         await pilot.press("escape")
-        assert app.event_filter is None
-        assert len(app.timeline.shown_events) == len(app.mission.events)
-        assert app.header.filter_text == ""
+        assert screen.event_filter is None
+        assert len(screen.timeline.shown_events) == len(screen.mission.events)
+        assert screen.header.filter_text == ""
 
 
 async def test_filter_by_person_in_dutch(app: MissionTimelineApp, mission: Mission) -> None:
@@ -192,54 +202,57 @@ async def test_filter_by_person_in_dutch(app: MissionTimelineApp, mission: Missi
         await pilot.press("f")
         await _type(pilot, "person:sjkaplerov kind:landing")
         await pilot.press("enter")
-        assert [event.id for event in app.timeline.shown_events] == ["ms19-landing"]
+        assert [event.id for event in app.main_screen.timeline.shown_events] == ["ms19-landing"]
 
 
 async def test_bad_filter_shows_a_message_not_a_traceback(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("f")
         await _type(pilot, "kind:nonsense")
         await pilot.press("enter")
-        assert app.event_filter is None
-        assert app.query_bar.display
-        assert "no kind matches 'nonsense'" in app.query_bar.error
+        assert screen.event_filter is None
+        assert screen.query_bar.display
+        assert "no kind matches 'nonsense'" in screen.query_bar.error
         await pilot.press("ctrl+a", "ctrl+k")
         await _type(pilot, "bogus")
         await pilot.press("enter")
-        assert "cannot read 'bogus'" in app.query_bar.error
+        assert "cannot read 'bogus'" in screen.query_bar.error
         await pilot.press("escape")
-        assert not app.query_bar.display and app.event_filter is None
+        assert not screen.query_bar.display and screen.event_filter is None
 
 
 async def test_c_focuses_the_crew_and_selects_a_person(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        assert app.person is None
+        screen = app.main_screen
+        assert screen.person is None
         await pilot.press("c")
         assert isinstance(app.focused, CrewList)
-        assert app.person is not None and app.person.id == "shkaplerov"
+        assert screen.person is not None and screen.person.id == "shkaplerov"
         await pilot.press("j")
-        assert app.person.id == "peresild"
-        facts = app.crew.describe().plain
+        assert screen.person.id == "peresild"
+        facts = screen.crew.describe().plain
         for text in ("Юлия Пересильд", "Joelia Peressild", "Age at launch: 37", "Soyuz MS-18"):
             assert text in facts
         assert "aboard Soyuz MS-19" in facts  # at the selected event, the launch
-        assert app.header.person_text == "Yulia Peresild"
-        assert PERSON_MARK in row_text(app.timeline, "launch")
+        assert screen.header.person_text == "Yulia Peresild"
+        assert PERSON_MARK in row_text(screen.timeline, "launch")
         await pilot.press("k")
-        assert app.person.id == "shkaplerov"
+        assert screen.person.id == "shkaplerov"
 
 
 async def test_crew_facts_follow_the_selected_event(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("c", "j")  # Peresild
-        app.timeline.select_event("hatch-open")
+        screen.timeline.select_event("hatch-open")
         await pilot.pause()
-        facts = app.crew.describe().plain
+        facts = screen.crew.describe().plain
         assert "Where at the selected event: aboard International Space Station" in facts
         assert "as of the selected event: 6h 05m at" in facts
-        app.timeline.select_event("ms18-landing")
+        screen.timeline.select_event("ms18-landing")
         await pilot.pause()
-        facts = app.crew.describe().plain
+        facts = screen.crew.describe().plain
         assert "Where at the selected event: on the ground" in facts
         assert "Time in space, this mission: 11d 19h 40m (about 12 days)" in facts
 
@@ -263,22 +276,24 @@ async def test_palette_sets_any_zone(app: MissionTimelineApp) -> None:
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.zone == "Asia/Tokyo"
+        assert app.main_screen.zone == "Asia/Tokyo"
 
 
 async def test_palette_goes_to_an_event(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("ctrl+p")
         await _type(pilot, "go to: Prichal docks")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.selected is not None and app.selected.id == "prichal-docking"
+        assert screen.selected is not None and screen.selected.id == "prichal-docking"
 
 
 async def test_zone_picker_rejects_an_unknown_zone(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        app.action_pick_zone()
+        screen = app.main_screen
+        screen.action_pick_zone()
         await pilot.pause()
         assert isinstance(app.screen, ZonePicker)
         await _type(pilot, "Mars/Olympus")
@@ -290,33 +305,38 @@ async def test_zone_picker_rejects_an_unknown_zone(app: MissionTimelineApp) -> N
         await _type(pilot, "america/sao_paulo")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.zone == "America/Sao_Paulo"
+        assert screen.zone == "America/Sao_Paulo"
 
 
 async def test_escape_is_hidden_when_there_is_nothing_to_clear(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE):
-        assert app.check_action("clear", ()) is False
-        app.apply_filter("kind:launch")
-        assert app.check_action("clear", ()) is True
+        screen = app.main_screen
+        assert screen.check_action("clear", ()) is False
+        screen.apply_filter("kind:launch")
+        assert screen.check_action("clear", ()) is True
 
 
 async def test_enter_on_a_search_without_hits_drops_it(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
         await pilot.press("slash")
         await _type(pilot, "qqqq")
         await pilot.press("enter")
-        assert app.search is None and not app.query_bar.display
-        assert app.check_action("next_hit", ()) is False
+        assert screen.search is None and not screen.query_bar.display
+        assert screen.check_action("next_hit", ()) is False
 
 
 @pytest.mark.parametrize(
     ("typed", "check"),
     [
-        ("view: flight day", lambda app: app.mode is TimeMode.FLIGHT_DAY),
-        ("filter: kind landing", lambda app: app.event_filter.text == "kind:landing"),
-        ("filter: person Yulia Peresild", lambda app: app.event_filter.text == "person:peresild"),
+        ("view: flight day", lambda app: app.main_screen.mode is TimeMode.FLIGHT_DAY),
+        ("filter: kind landing", lambda app: app.main_screen.event_filter.text == "kind:landing"),
+        (
+            "filter: person Yulia Peresild",
+            lambda app: app.main_screen.event_filter.text == "person:peresild",
+        ),
         ("theme: nord", lambda app: app.theme == "nord"),
-        ("zone: Baikonur", lambda app: app.zone == "Asia/Qyzylorda"),
+        ("zone: Baikonur", lambda app: app.main_screen.zone == "Asia/Qyzylorda"),
     ],
 )
 async def test_palette_namespaces(

@@ -69,10 +69,10 @@ def _resize(app: App[None], width: int, height: int) -> None:
 async def _assert_normal(app: MissionTimelineApp, pilot: object, event_id: str) -> None:
     """The main screen is back and working at 120x40."""
     assert not isinstance(app.screen, TooSmallScreen)
-    assert app.timeline.has_focus
+    assert app.main_screen.timeline.has_focus
     await pilot.press("down", "up")  # type: ignore[attr-defined]
-    assert app.selected is not None and app.selected.id == event_id
-    assert app.timeline.scrollable_content_region.height > 0
+    assert app.main_screen.selected is not None and app.main_screen.selected.id == event_id
+    assert app.main_screen.timeline.scrollable_content_region.height > 0
 
 
 # ----------------------------------------------------------------- sizes
@@ -89,7 +89,7 @@ async def test_any_size_raises_nothing_and_recovers(
         await pilot.pause()
         assert app.is_running
         assert isinstance(app.screen, TooSmallScreen) == (size[0] < 60 or size[1] < 16)
-        app.timeline.select_event("docking")
+        app.main_screen.timeline.select_event("docking")
         await pilot.resize_terminal(120, 40)
         await _assert_normal(app, pilot, "docking")
 
@@ -97,7 +97,7 @@ async def test_any_size_raises_nothing_and_recovers(
 async def test_every_width_and_height_in_turn(hostile: Mission) -> None:
     app = make_app(hostile, save_settings=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.timeline.select_event("filming")
+        app.main_screen.timeline.select_event("filming")
         for width in range(1, 301, 7):
             _resize(app, width, 40)
             await asyncio.sleep(0)
@@ -113,7 +113,7 @@ async def test_rapid_resizes_with_dialogs_open(hostile: Mission) -> None:
     app = make_app(hostile, save_settings=False)
     rng = random.Random(5)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.timeline.select_event("docking")
+        app.main_screen.timeline.select_event("docking")
         for opener in ("question_mark", "e", "o", "slash", "c"):
             await pilot.press(opener)
             for _ in range(60):
@@ -123,7 +123,7 @@ async def test_rapid_resizes_with_dialogs_open(hostile: Mission) -> None:
             await pilot.press("escape")
             assert app.is_running
         await pilot.resize_terminal(120, 40)
-        app.timeline.focus()
+        app.main_screen.timeline.focus()
         await pilot.pause()
         await _assert_normal(app, pilot, "docking")
 
@@ -293,11 +293,11 @@ async def _quit_with_q(app: MissionTimelineApp, pilot: Pilot[None]) -> None:
     await app.workers.wait_for_complete()
     await pilot.resize_terminal(120, 40)
     for _ in range(10):
-        if len(app.screen_stack) == 1 and not app.query_bar.display:
+        if len(app.screen_stack) == 1 and not app.main_screen.query_bar.display:
             break
         await pilot.press("escape")
     assert len(app.screen_stack) == 1, f"{app.screen} is still open"
-    app.timeline.focus()
+    app.main_screen.timeline.focus()
     await pilot.press("q")
     await pilot.pause()
     assert not app.is_running, "q did not quit"

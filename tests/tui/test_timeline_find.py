@@ -1,4 +1,4 @@
-"""`Timeline.find` (the `n`/`N` keys and search-as-you-type) gives the nearest hit from a
+"""`RowLayout.find` (the `n`/`N` keys and search-as-you-type) gives the nearest hit from a
 position, wrapping around, the same on a large store, a filtered view and the bundled mission."""
 
 import pytest
@@ -49,7 +49,7 @@ def test_find_is_the_nearest_hit_wrapping_around(source: str, store_mission: Mis
         for start in (0, 1, count // 3, count - 2, count - 1, count, -1):
             for forward in (True, False):
                 expected = nearest(hits, count, start, forward)
-                assert timeline.find(search, start, forward=forward) == expected, (
+                assert timeline.rows.find(search, start, forward=forward) == expected, (
                     query,
                     start,
                     forward,

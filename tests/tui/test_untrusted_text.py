@@ -13,13 +13,14 @@ async def test_markup_and_escapes_in_a_description_are_shown_as_text(
 ) -> None:
     app = make_app(hostile_mission)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.go_to_event("premiere")
+        screen = app.main_screen
+        screen.go_to_event("premiere")
         await pilot.pause()
-        text = app.detail.describe().plain
+        text = screen.detail.describe().plain
         assert "[@click=app.quit]not a link[/]" in text
         assert "\x1b" not in text and "\x07" not in text
         assert "␛]52;c;aGk=␇" in text
         await pilot.click("#detail", offset=(3, 12))
         await pilot.pause()
         assert app.is_running
-        assert "Premiere" in row_text(app.timeline, "premiere")
+        assert "Premiere" in row_text(screen.timeline, "premiere")

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from tui.text import HEADING_STYLE, LABEL_STYLE
-from tui.widgets.timeline import (
+from tui.widgets.timeline_row import (
     CURSOR_MARK,
     DISPUTED_MARK,
     HIT_MARK,

@@ -19,7 +19,7 @@ from data.model import Event, Mission, Person
 from data.times.display import show
 from tui.text import LABEL_STYLE, TITLE_STYLE, block, field, heading, lines, plain
 from tui.widgets.pane_text import PaneText
-from tui.widgets.timeline import PERSON_MARK
+from tui.widgets.timeline_row import PERSON_MARK
 
 
 class CrewList(OptionList):

@@ -1,19 +1,45 @@
-"""One line under the header while a large mission loads: events read so far and a bar."""
+"""Reads a large mission's events in a worker thread, and shows how far it got on one line.
+
+The events of a JSON Lines mission are read after the first frame, which shows its header.
+This widget runs the reading and counts what it read (`loading 412,000 events ████░░ 41%`);
+the screen above it hears of the events so far (`Progressed`, while they are in time order),
+of a file found out of order (`Unordered`) and of the end (`Finished`), and shows them.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from time import monotonic
+from typing import TYPE_CHECKING
+
+from textual import on, work
 from textual.app import RenderResult
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.worker import get_current_worker
 
+from data.exit_codes import ExitCode
+from data.load.loader import MissionError
+from data.model import Mission
 from tui.text import LABEL_STYLE
 
+if TYPE_CHECKING:
+    from data.load.jsonl import JsonlReading  # only a large mission's loader imports it
+
 BAR_WIDTH = 20
+PROGRESS_INTERVAL = 0.1
+"""Seconds between two progress reports of the worker (they coalesce as well)."""
+UNORDERED_NOTE = "not in time order: the list appears once all are read"
+
+
+class _CancelledError(Exception):
+    """Raised in the worker's progress callback to stop reading."""
 
 
 class LoadProgress(Widget):
-    """`loading 412,000 events ████████░░░░ 41%`, set by the app (attributes down).
+    """Reads `reading`'s events once mounted; the line under the header meanwhile.
 
     The bar is drawn with block characters and the percentage is written out, so the state
     never rests on colour. `note` says why the list does not grow (a file out of time order
@@ -23,10 +49,54 @@ class LoadProgress(Widget):
     LoadProgress { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
+    @dataclass
+    class Progressed(Message):
+        """More events were read (newer reports replace older ones)."""
+
+        reading: JsonlReading
+        events: int
+        done: int
+        """Bytes read."""
+        partial: Mission | None
+        """The events read so far, when they are in time order."""
+        ordered: bool = True
+        """Whether they are (else the list appears once all are read and sorted)."""
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, LoadProgress.Progressed) and (
+                message.reading is self.reading
+            )
+
+    @dataclass
+    class Unordered(Message):
+        """The events turned out not to be in time order: the events reported so far are
+        to be dropped (the columns will be sorted in place)."""
+
+        reading: JsonlReading
+
+    @dataclass
+    class Finished(Message):
+        """The reading ended: the mission, or the problem and its exit code."""
+
+        reading: JsonlReading
+        mission: Mission | None
+        problem: str = ""
+        exit_code: int = 0
+
     events_read: reactive[int] = reactive(0)
     bytes_read: reactive[int] = reactive(0)
     total_bytes: reactive[int] = reactive(0)
     note: reactive[str] = reactive("")
+
+    def __init__(self, reading: JsonlReading, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.reading = reading
+        self.total_bytes = reading.size
+
+    def on_mount(self) -> None:
+        # After the next frame: the worker holds the GIL most of the time, and the first
+        # frame (header, this line, empty list) should not wait for it.
+        self.call_after_refresh(self._read_events)
 
     @property
     def fraction(self) -> float:
@@ -44,3 +114,51 @@ class LoadProgress(Widget):
         if self.note:
             parts += [("  │ ", LABEL_STYLE), self.note]
         return Content.assemble(*parts)
+
+    @on(Progressed)
+    def _count(self, message: Progressed) -> None:
+        self.events_read, self.bytes_read = message.events, message.done
+        if not message.ordered:
+            self.note = UNORDERED_NOTE
+
+    @on(Unordered)
+    def _unordered(self) -> None:
+        self.note = UNORDERED_NOTE
+
+    @work(thread=True, exclusive=True, group="load")
+    def _read_events(self) -> None:
+        """Read the events off the event loop, reporting progress at most ten times a
+        second; once the events turn out not to be in time order, the events reported are
+        dropped (the columns will be sorted in place) and the list appears when done."""
+        reading = self.reading
+        worker = get_current_worker()
+        last = 0.0
+        shown = False
+
+        def progress(events: int, done: int) -> None:
+            nonlocal last, shown
+            if worker.is_cancelled:
+                raise _CancelledError
+            if shown and not reading.in_order():
+                shown = False
+                self.post_message(self.Unordered(reading))
+            now = monotonic()
+            if now - last < PROGRESS_INTERVAL:
+                return
+            last = now
+            ordered = reading.in_order()
+            partial = reading.snapshot() if ordered else None
+            shown = shown or partial is not None
+            self.post_message(self.Progressed(reading, events, done, partial, ordered))
+
+        try:
+            mission = reading.finish(progress)
+        except _CancelledError:
+            return
+        except MissionError as error:
+            self.post_message(self.Finished(reading, None, str(error), error.exit_code))
+        except Exception as error:  # a loader bug must not take the app down with it
+            problem = f"{reading.name}: cannot be read ({type(error).__name__}: {error})"
+            self.post_message(self.Finished(reading, None, problem, ExitCode.IO_ERROR))
+        else:
+            self.post_message(self.Finished(reading, mission))

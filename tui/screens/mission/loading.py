@@ -1,0 +1,101 @@
+"""The mission screen while a large mission's events are read: its header at once, the list
+growing as the events arrive (when they are in time order), the whole mission at the end.
+
+The reading runs in the worker of the `LoadProgress` line, mounted for as long as it lasts;
+this part of the screen shows what it reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.message import Message
+
+from data.model import Mission
+from tui.screens.mission.state import MissionState
+from tui.widgets.load_progress import LoadProgress
+
+if TYPE_CHECKING:
+    from data.load.jsonl import JsonlReading
+
+
+class LargeMissionLoading(MissionState):
+    """Shows a large mission while its events are read, and when they are."""
+
+    @dataclass
+    class LoadFailed(Message):
+        """A large mission's events could not be read to the end."""
+
+        problem: str
+        exit_code: int
+        kept: bool
+        """Whether the mission shown before is back (else there is none: the file was the
+        one the app was started with)."""
+
+    _before_reading: tuple[Mission, Path | None] | None = None
+    """The mission to show again if the one being read turns out bad."""
+
+    async def read_mission(self, reading: JsonlReading, path: Path) -> None:
+        """Show a mission whose events are still to be read (its header), and read them; if
+        they turn out bad, the mission shown before comes back."""
+        self._before_reading = (self.mission, self.mission_path)
+        await self.replace_mission(reading.header, path, notice="")
+        self.reading = reading
+        self._read(reading)
+
+    def _read(self, reading: JsonlReading) -> None:
+        """Show the progress line, which reads the events."""
+        self.mount(LoadProgress(reading, id="loading"), after=self.header)
+        self.crew.disabled = True  # a person's details need their flights' events
+        self.refresh_bindings()
+
+    def _wanted(self, reading: JsonlReading) -> bool:
+        """Whether a report of this reading is still wanted: it was not replaced by another,
+        and the app is not closing."""
+        return reading is self.reading and bool(self.app.screen_stack)
+
+    @on(LoadProgress.Progressed)
+    def _load_progressed(self, message: LoadProgress.Progressed) -> None:
+        if not self._wanted(message.reading) or message.partial is None:
+            return
+        timeline = self.timeline
+        first = not timeline.shown_events
+        timeline.grow(message.partial)
+        if first:
+            timeline.select_position(0)
+
+    @on(LoadProgress.Unordered)
+    def _load_unordered(self, message: LoadProgress.Unordered) -> None:
+        """The events are not in time order: stop showing them until they are sorted."""
+        if self._wanted(message.reading):
+            self.timeline.grow(message.reading.header)
+            self.selected = None
+
+    @on(LoadProgress.Finished)
+    async def _load_finished(self, message: LoadProgress.Finished) -> None:
+        if not self._wanted(message.reading):
+            return
+        self.reading = None
+        before, self._before_reading = self._before_reading, None
+        await self.query("#loading").remove()
+        self.refresh_bindings()
+        if message.mission is None:
+            if before is not None:
+                await self.replace_mission(*before, notice="")
+            kept = before is not None
+            self.post_message(self.LoadFailed(message.problem, message.exit_code, kept))
+            return
+        timeline = self.timeline
+        keep = timeline.selected if timeline.cursor_position > 0 else None
+        count = len(message.mission.events)
+        await self.replace_mission(
+            message.mission,
+            self.mission_path,
+            notice=f"Loaded {count:,} event{'s' * (count != 1)}",
+        )
+        if keep is not None:
+            self.timeline.select_event(keep.id)
+            self.app.call_after_refresh(self.timeline.center_cursor)

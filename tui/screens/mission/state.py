@@ -1,0 +1,254 @@
+"""The mission on screen: the mission, the state of its view, and the widgets it is set on.
+
+`MissionState` owns the viewing state (zone, time mode and anchor, search, filter, the
+selected event and crew member) and sets it on its widgets (attributes down); the widgets
+report what the user did with messages (messages up), answered here when they change the
+state. The keys and the work they start are added by `MissionScreen` and its parts.
+"""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+
+from data.facts.derived import TimeMode
+from data.model import Event, Mission, Person
+from data.sanitize import sanitize_line
+from tui.widgets.crew_pane import CrewPane
+from tui.widgets.event_detail import EventDetail
+from tui.widgets.key_footer import KeyFooter
+from tui.widgets.query_bar import QueryBar
+from tui.widgets.status_header import StatusHeader
+from tui.widgets.timeline import Timeline
+
+if TYPE_CHECKING:
+    from data.load.jsonl import JsonlReading
+    from data.query.filters import Filter
+    from data.query.search import EventSearch
+
+NARROW_WIDTH = 100
+SHORT_HEIGHT = 30
+
+
+def is_narrow(size: Size) -> bool:
+    """Whether the screen gets the narrow layout: one pane at a time below the timeline."""
+    return size.width < NARROW_WIDTH or size.height < SHORT_HEIGHT
+
+
+class MissionState(Screen[None]):
+    """One mission in a timeline with event and crew panes, and the state of the view."""
+
+    @dataclass
+    class ZoneChanged(Message):
+        """The user chose another zone (a setting the app remembers)."""
+
+        zone: str
+
+    zone: reactive[str] = reactive("UTC", init=False)
+    mode: reactive[TimeMode] = reactive(TimeMode.ABSOLUTE, init=False)
+    anchor_event: reactive[Event | None] = reactive(None, init=False)
+    search: reactive[EventSearch | None] = reactive(None, init=False)
+    event_filter: reactive[Filter | None] = reactive(None, init=False)
+    person: reactive[Person | None] = reactive(None, init=False)
+    selected: reactive[Event | None] = reactive(None, init=False)
+
+    def __init__(
+        self,
+        mission: Mission,
+        *,
+        mission_path: Path | None = None,
+        reading: JsonlReading | None = None,
+        zone: str = "UTC",
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.mission = mission if reading is None else reading.header
+        self.mission_path = mission_path
+        """The file the mission came from: an export never writes over it."""
+        self.reading = reading
+        """The large mission whose events are being read (`mission` is its header
+        meanwhile)."""
+        self.cursor_blink = cursor_blink
+        """Whether text inputs blink their cursor (off in the tests, for stable snapshots)."""
+        self.set_reactive(MissionState.zone, zone)
+        self.set_reactive(MissionState.anchor_event, _first_anchor(self.mission))
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        # Start in the layout that fits: changing it after mounting restyles every widget
+        # and rebuilds the footer before the first frame.
+        size = self.app.size
+        self.set_class(is_narrow(size), "-narrow")
+        yield from self._mission_widgets()
+        yield KeyFooter(compact=size.width < NARROW_WIDTH)
+
+    def _mission_widgets(self) -> list[Widget]:
+        """The widgets that show the mission (built again when another mission is opened)."""
+        return [
+            StatusHeader(id="header"),
+            Timeline(self.mission, id="timeline"),
+            Horizontal(
+                EventDetail(self.mission, id="detail"),
+                CrewPane(self.mission, id="crew"),
+                id="panes",
+            ),
+            QueryBar(self.mission, cursor_blink=self.cursor_blink, id="query"),
+        ]
+
+    def fit(self, size: Size) -> None:
+        """Take the layout that fits a terminal of this size: narrow below 100x30."""
+        self.set_class(is_narrow(size), "-narrow")
+        for footer in self.query(KeyFooter):
+            footer.compact = size.width < NARROW_WIDTH
+
+    @property
+    def timeline(self) -> Timeline:
+        return self.query_one(Timeline)
+
+    @property
+    def detail(self) -> EventDetail:
+        return self.query_one(EventDetail)
+
+    @property
+    def crew(self) -> CrewPane:
+        return self.query_one(CrewPane)
+
+    @property
+    def header(self) -> StatusHeader:
+        return self.query_one(StatusHeader)
+
+    @property
+    def query_bar(self) -> QueryBar:
+        return self.query_one(QueryBar)
+
+    def _show_mission(self) -> None:
+        """Set up freshly composed mission widgets: title, state, focus and cursor."""
+        self.app.title = sanitize_line(self.mission.info.title)
+        self.header.mission_title = self.mission.info.title
+        self._push_state()
+        self.timeline.focus()
+        anchor = self.anchor_event
+        if anchor is not None:
+            self.timeline.select_event(anchor.id)
+        # After the app's next frame (the first one, when the app starts), once the layout
+        # has given the timeline its height.
+        self.app.call_after_refresh(self.timeline.center_cursor)
+        # What is alive once a mission is on screen lives as long as it does: out of the
+        # cyclic collector's way, a full collection (10-30 ms with a large mission loaded)
+        # never lands between a key and its frame. `replace_mission` unfreezes it.
+        self.app.call_after_refresh(gc.freeze)
+
+    async def replace_mission(
+        self, mission: Mission, path: Path | None = None, *, notice: str | None = None
+    ) -> None:
+        """Show another mission everywhere. Zone and time mode stay; the anchor is the new
+        mission's launch; search, filter, crew member and selection are cleared.
+        `notice` replaces the "Opened" notification ("": none)."""
+        gc.unfreeze()  # the old mission's widgets and events can be collected again
+        self.mission = mission
+        self.mission_path = path
+        for name, value in (
+            ("search", None),
+            ("event_filter", None),
+            ("person", None),
+            ("selected", None),
+            ("anchor_event", _first_anchor(mission)),
+        ):
+            self.set_reactive(getattr(MissionState, name), value)
+        await self.query("#header, #timeline, #panes, #query").remove()
+        await self.mount_all(self._mission_widgets(), before=self.query_one(KeyFooter))
+        self._show_mission()
+        self.fit(self.app.size)
+        if notice is None:
+            notice = f"Opened {sanitize_line(mission.info.title)}"
+        if notice:
+            self.notify(notice, markup=False)
+
+    # ----------------------------------------------------------------- state, set downwards
+
+    def _push_state(self) -> None:
+        timeline, detail, crew = self.timeline, self.detail, self.crew
+        timeline.zone = detail.zone = crew.zone = self.zone
+        timeline.mode = detail.mode = self.mode
+        timeline.anchor_event = detail.anchor_event = self.anchor_event
+        self._update_header()
+
+    def _update_header(self) -> None:
+        self.header.show_state(
+            zone=self.zone,
+            at=self.selected or self.anchor_event,
+            mode=self.mode,
+            anchor=self.anchor_event,
+            event_filter=self.event_filter,
+            shown=len(self.timeline.shown_events),
+            search=self.search,
+            person=self.person,
+        )
+
+    def watch_zone(self, zone: str) -> None:
+        self._push_state()
+        self.post_message(self.ZoneChanged(zone))
+
+    def watch_mode(self) -> None:
+        self._push_state()
+
+    def watch_anchor_event(self) -> None:
+        self._push_state()
+
+    def watch_search(self, search: EventSearch | None) -> None:
+        self.timeline.search = search
+        self._update_header()
+
+    def watch_event_filter(self, flt: Filter | None) -> None:
+        self.timeline.event_filter = flt
+        self._update_header()
+
+    def watch_person(self, person: Person | None) -> None:
+        self.timeline.person = person
+        self._update_header()
+
+    def watch_selected(self, event: Event | None) -> None:
+        self.detail.event = event
+        self.crew.at = event
+        self._update_header()
+
+    # ----------------------------------------------------------------- messages, from below
+
+    @on(Timeline.Selected)
+    def _timeline_selected(self, message: Timeline.Selected) -> None:
+        self.selected = message.event
+
+    @on(Timeline.Opened)
+    def _timeline_opened(self, message: Timeline.Opened) -> None:
+        self.selected = message.event
+        self.remove_class("-crew")
+        self.detail.focus()
+
+    @on(CrewPane.PersonSelected)
+    def _person_selected(self, message: CrewPane.PersonSelected) -> None:
+        self.person = message.person
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, message: events.DescendantFocus) -> None:
+        in_crew = self.crew in message.widget.ancestors_with_self
+        self.set_class(in_crew, "-crew")
+
+
+def _first_anchor(mission: Mission) -> Event | None:
+    """The anchor a mission opens on: its launch, else its first event (none while its
+    events are still being read)."""
+    if not mission.events:
+        return None
+    return mission.reference_event or next(iter(mission.events), None)
