@@ -22,7 +22,7 @@ def _section_above(timeline: Timeline, event_id: str) -> str:
 
 async def test_expedition_66_begins_at_the_ms18_undocking(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        timeline = app.timeline
+        timeline = app.main_screen.timeline
         timeline.select_event("ms18-undocking")
         await pilot.pause()
         assert "Expedition 66" in _section_above(timeline, "ms18-undocking")
@@ -36,10 +36,11 @@ async def test_next_phase_goes_from_the_hatch_closure_to_the_undocking(
     app: MissionTimelineApp,
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        app.timeline.select_event("ms18-hatch-close")
+        screen = app.main_screen
+        screen.timeline.select_event("ms18-hatch-close")
         await pilot.press("right_square_bracket")
-        assert app.selected is not None and app.selected.id == "ms18-undocking"
+        assert screen.selected is not None and screen.selected.id == "ms18-undocking"
         await pilot.press("left_square_bracket")  # from a phase's start, the one before
-        assert app.selected is not None and app.selected.phase == "film-crew-aboard"
-        events = list(app.mission.events)
-        assert events[events.index(app.selected) - 1].id == "hatch-open"
+        assert screen.selected is not None and screen.selected.phase == "film-crew-aboard"
+        events = list(screen.mission.events)
+        assert events[events.index(screen.selected) - 1].id == "hatch-open"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -38,8 +37,8 @@ def big_mission() -> Mission:
         Phase("first", "First half", _when(start), middle),
         Phase("second", "Second half", middle, _when(start + timedelta(seconds=EVENTS))),
     )
-    mission = Mission(MissionInfo("big", "A big mission"), events, phases=phases)
-    return replace(mission, events=store_of(mission))  # as every mission loads
+    store = store_of(events, [phase.id for phase in phases], [])  # as every mission loads
+    return Mission(MissionInfo("big", "A big mission"), store, phases=phases)
 
 
 async def test_key_presses_format_only_visible_rows(
