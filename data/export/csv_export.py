@@ -225,8 +225,8 @@ class _Rows:
         columns = [[""] * batch.size for _ in range(len(self.zones) + 1)]
         for n, planned, verdict in plans(batch, times, self.zones):
             for column, text in zip(columns, [*planned, verdict], strict=True):
-                column[n] = cell(text)
-        return columns
+                column[n] = text
+        return list(map(cells, columns))
 
     def _rare(self, batch: Batch) -> list[list[str]]:
         """The stated times, disputes, note and station's crew, where an event has any."""
