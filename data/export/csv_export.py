@@ -28,7 +28,7 @@ from data.export.columns import (
     needs_sanitizing,
     selection,
 )
-from data.export.detail_rows import in_zones, plans, relative_texts
+from data.export.detail_rows import disputed_times, plans, relative_texts, shower
 from data.export.options import ExportOptions, relative_heading, source_numbers, zone_heading
 from data.facts.event import DisputeFacts, dispute_facts, people_names, place_name, vehicle_names
 from data.model import Event, Mission
@@ -225,27 +225,24 @@ class _Rows:
         columns = [[""] * batch.size for _ in range(len(self.zones) + 1)]
         for n, planned, verdict in plans(batch, times, self.zones):
             for column, text in zip(columns, [*planned, verdict], strict=True):
-                column[n] = cell(text)
-        return columns
+                column[n] = text
+        return list(map(cells, columns))
 
     def _rare(self, batch: Batch) -> list[list[str]]:
         """The stated times, disputes, note and station's crew, where an event has any."""
         stated, disputes, notes, crews = ([""] * batch.size for _ in range(4))
+        events = {n: batch.event(n) for n, x in batch.extras.items() if x.stated or x.disputes}
+        shown = shower(self.zones, disputed_times(events.values()))
+        for n, event in events.items():
+            stated[n] = cell(stated_cell(event, self.numbers))
+            found = [dispute_facts(d, shown) for d in event.disputes]
+            disputes[n] = cell(disputes_cell(found, self.numbers))
         for n, extras in batch.extras.items():
-            if extras.stated or extras.disputes:
-                event = batch.event(n)
-                stated[n] = cell(stated_cell(event, self.numbers))
-                found = [dispute_facts(d, self._shown) for d in event.disputes]
-                disputes[n] = cell(disputes_cell(found, self.numbers))
             if extras.note:
                 notes[n] = cell(extras.note)
             if extras.station_crew is not None:
                 crews[n] = str(extras.station_crew)
         return [stated, disputes, notes, crews]
-
-    def _shown(self, when: When) -> tuple[str, ...]:
-        """A time in every zone (`in_zones` for one time)."""
-        return in_zones(self.zones, Times.of([when.text]))[0]
 
     def _sparse(
         self, batch: Batch, texts: list[str], where: Mapping[int, object] | None

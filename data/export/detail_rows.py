@@ -10,23 +10,24 @@ list of people) is made once and looked up, and times are shown by `BulkShow`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from itertools import compress
 
 from data.export.columns import Batch, Lookup
 from data.export.details import DetailStyle, facts_line, names_line, rare_details, until_line
 from data.export.options import ExportOptions
+from data.facts.derived import relative
 from data.facts.event import (
+    Shower,
     delay,
     dispute_facts,
     people_names,
     place_name,
     planned_phrase,
-    relative_to,
     vehicle_names,
 )
-from data.model import Mission
+from data.model import Event, Mission
 from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.bulk import fast_when
 from data.times.display_bulk import BulkShow
@@ -36,24 +37,42 @@ from data.times.shapes import Times
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def whens(times: Times) -> list[When]:
-    """A light `When` per time (its instant, precision and whether it is approximate; a date
-    is parsed, for its stated day), for the facts layer's arithmetic."""
-    found = []
-    for text, shape, ms in zip(times.texts, times.shapes, times.millis, strict=True):
-        if shape.is_date:
-            found.append(fast_when(text))
+def whens(times: Times, positions: Iterable[int] | None = None) -> list[When]:
+    """A light `When` per time, or per time at `positions` (its instant, precision and
+    whether it is approximate; a date is parsed, for its stated day), for the facts layer's
+    arithmetic."""
+    texts, shapes, millis = times.texts, times.shapes, times.millis
+    found: list[When] = []
+    add = found.append
+    epoch, millisecond = _EPOCH, _MILLISECOND
+    for n in range(len(texts)) if positions is None else positions:
+        shape = shapes[n]
+        if shape.dated:
+            add(fast_when(texts[n]))
         else:
-            instant = _EPOCH + timedelta(milliseconds=ms)
-            found.append(When(instant, shape.precision, None, None, shape.approximate, text))
+            instant = epoch + millis[n] * millisecond
+            add(When(instant, shape.precision, None, None, shape.approximate, texts[n]))
     return found
 
 
+_MILLISECOND = timedelta(milliseconds=1)
+
+
+def shower(shows: list[BulkShow], found: Iterable[When]) -> Shower:
+    """`in_zones` for the times `found` (a batch's dispute versions), shown together in one
+    pass; the `Shower` shows those times only."""
+    texts = list(dict.fromkeys(when.text for when in found))
+    known = dict(zip(texts, in_zones(shows, Times.of(texts)), strict=True)) if texts else {}
+    return lambda when: known[when.text]
+
+
 def relative_texts(times: Times, options: ExportOptions) -> list[str]:
-    """Each time relative to the anchor in the chosen mode (`relative_to`)."""
-    if not options.relative:
+    """Each time relative to the anchor in the chosen mode (`relative`, as `relative_to`
+    gives it for one event)."""
+    if not options.relative or options.anchor is None:
         return [""] * len(times.texts)
-    return [relative_to(when, options.anchor, options.mode) for when in whens(times)]
+    anchor, mode = options.anchor.when, options.mode
+    return [relative(when, anchor, mode) for when in whens(times)]
 
 
 def in_zones(shows: list[BulkShow], times: Times) -> list[tuple[str, ...]]:
@@ -78,12 +97,10 @@ def plans(
     both = [index for index, n in enumerate(listed) if at[n]]
     verdicts = [""] * len(listed)
     if both:
-        actual = Times.of(
-            [at[listed[i]] for i in both], [times.millis[listed[i]] / 1000 for i in both]
-        )
-        planned_whens = whens(planned)
-        for index, actual_when in zip(both, whens(actual), strict=True):
-            verdicts[index] = delay(actual_when, planned_whens[index])
+        planned_whens = whens(planned, both)
+        actual_whens = whens(times, [listed[index] for index in both])
+        for index, actual_when, planned_when in zip(both, actual_whens, planned_whens, strict=True):
+            verdicts[index] = delay(actual_when, planned_when)
     for index, n in enumerate(listed):
         yield n, [column[index] for column in columns], verdicts[index]
 
@@ -148,13 +165,22 @@ class DetailRows:
     def rare(self, batch: Batch) -> list[str]:
         """Stated times, disputes, notes and the station's crew, where an event has any."""
         lines = [""] * batch.size
-        for n, extras in batch.extras.items():
-            if extras.stated or extras.disputes or extras.note or extras.station_crew is not None:
-                event = batch.event(n)
-                disputes = [dispute_facts(d, self._shown) for d in event.disputes]
-                lines[n] = "".join(map(self.made, rare_details(event, disputes, self.style)))
+        events = {
+            n: batch.event(n)
+            for n, x in batch.extras.items()
+            if x.stated or x.disputes or x.note or x.station_crew is not None
+        }
+        shown = shower(self.zones, disputed_times(events.values()))
+        for n, event in events.items():
+            disputes = [dispute_facts(d, shown) for d in event.disputes]
+            lines[n] = "".join(map(self.made, rare_details(event, disputes, self.style)))
         return lines
 
-    def _shown(self, when: When) -> tuple[str, ...]:
-        """A time in every zone (`in_zones` for one time)."""
-        return in_zones(self.zones, Times.of([when.text]))[0]
+
+def disputed_times(events: Iterable[Event]) -> Iterator[When]:
+    """The times the versions of the events' disputes give."""
+    for event in events:
+        for dispute in event.disputes:
+            for version in dispute.versions:
+                if version.at is not None:
+                    yield version.at

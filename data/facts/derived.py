@@ -28,13 +28,19 @@ class TimeMode(StrEnum):
     FLIGHT_DAY = "flight-day"
 
 
-_UNIT = {
-    Precision.DAY: timedelta(days=1),
-    Precision.MINUTE: timedelta(minutes=1),
-    Precision.SECOND: timedelta(seconds=1),
+_SHOWN = {
+    Precision.MONTH: Precision.DAY,
+    Precision.DAY: Precision.DAY,
+    Precision.MINUTE: Precision.MINUTE,
+    Precision.SECOND: Precision.SECOND,
+    Precision.MILLISECOND: Precision.SECOND,
 }
-"""The unit a difference is shown in, by the coarser precision of its two times (months are
-counted as months; milliseconds are shown to the second)."""
+"""The unit a difference is shown in, by the coarser precision of its two times: days for
+dates (a month's difference is counted in months where it is shown), seconds for
+milliseconds."""
+_UNIT_S = {Precision.DAY: 86_400, Precision.MINUTE: 60, Precision.SECOND: 1}
+"""Each unit of `_SHOWN`, in seconds."""
+_MICROSECOND = timedelta(microseconds=1)
 _HALF = {
     Precision.MINUTE: timedelta(seconds=30),
     Precision.SECOND: timedelta(milliseconds=500),
@@ -51,11 +57,13 @@ class Elapsed:
     value: timedelta
     precision: Precision
 
-    def rounded(self, unit: timedelta | None = None) -> timedelta:
-        """`value` to the nearest `unit` (by default the precision's), halves away from zero."""
-        step = unit or _UNIT[_shown_precision(self.precision)]
-        count = (abs(self.value) + step / 2) // step
-        return count * step if self.value >= timedelta(0) else -count * step
+    def rounded(self) -> timedelta:
+        """`value` to the nearest unit of its precision, halves away from zero."""
+        return timedelta(seconds=self.seconds())
+
+    def seconds(self) -> int:
+        """`value` to the nearest unit of its precision, in whole seconds."""
+        return _rounded_seconds(self.value, self.precision)
 
     @property
     def text(self) -> str:
@@ -65,7 +73,8 @@ class Elapsed:
 
 def between(start: When, end: When) -> Elapsed:
     """The time from `start` to `end` (negative if `end` is earlier), at their precision."""
-    return Elapsed(middle(end) - middle(start), min(start.precision, end.precision))
+    coarser = start.precision if start.precision < end.precision else end.precision
+    return Elapsed(middle(end) - middle(start), coarser)
 
 
 def middle(when: When) -> datetime:
@@ -85,10 +94,10 @@ def format_duration(value: timedelta, precision: Precision = Precision.MINUTE) -
     """A duration rounded to the unit of `precision`: `32d` (days), `176d 02h 33m`, `0h 10m`
     (minutes), `3h 27m 29s` (seconds). A duration of a day or more is shown to the minute at
     the finest."""
-    shown = _shown_precision(precision)
+    shown = _SHOWN[precision]
     if shown > Precision.MINUTE and abs(value) >= timedelta(days=1):
         shown = Precision.MINUTE
-    total = int(Elapsed(value, shown).rounded().total_seconds())
+    total = _rounded_seconds(value, shown)
     sign = "-" if total < 0 else ""
     days, rest = divmod(abs(total), 86_400)
     hours, rest = divmod(rest, 3_600)
@@ -112,30 +121,36 @@ def humanize(value: timedelta) -> str:
 
 def relative(when: When, reference: When, mode: TimeMode) -> str:
     """`when` relative to `reference` in a relative mode, at the coarser of their precisions:
-    `T+176d 02:33`, `176/02:33` (MET), `T+32d`, `T-11mo`, `FD12`."""
-    if Precision.MONTH in (when.precision, reference.precision):
+    `T+03:27:29`, `T+176d 02:33`, `T+32d`, `T-11mo` (T-/T+); `000/03:27:29`, `176/02:33`,
+    `032/--:--` (mission elapsed time); `FD12`, `L-1` (flight day).
+
+    Called for every row of an export: the arithmetic of `between` without its record."""
+    precision, reference_precision = when.precision, reference.precision
+    if precision is Precision.MONTH or reference_precision is Precision.MONTH:
         return _months(when, reference, mode)
     if mode is TimeMode.FLIGHT_DAY:
         return flight_day(when, reference)
-    elapsed = between(reference, when)
+    if reference_precision < precision:
+        precision = reference_precision
+    shown = _SHOWN[precision]
+    total = _rounded_seconds(middle(when) - middle(reference), shown)
+    sign = "-" if total < 0 else "+"
+    days, rest = divmod(abs(total), 86_400)
+    if shown is Precision.DAY:
+        clock = ""
+    elif shown is Precision.MINUTE:
+        clock = _HOURS_MINUTES[rest // 60]
+    else:
+        clock = _HOURS_MINUTES[rest // 60] + _SECONDS[rest % 60]
     if mode is TimeMode.MET:
-        return met(elapsed)
-    return t_minus(elapsed)
-
-
-def t_minus(elapsed: Elapsed) -> str:
-    """`T+03:27:29`, `T-2d 06:25`, `T+32d`: sign, days, and a clock to the precision."""
-    sign, days, clock = _split(elapsed)
-    if clock is None:
+        return f"{'-' if total < 0 else ''}{days:03d}/{clock or '--:--'}"
+    if not clock:
         return f"T{sign}{days}d"
     return f"T{sign}{days}d {clock}" if days else f"T{sign}{clock}"
 
 
-def met(elapsed: Elapsed) -> str:
-    """Mission elapsed time as `ddd/hh:mm:ss`, `ddd/hh:mm` or `ddd/--:--` (negative before
-    the reference)."""
-    sign, days, clock = _split(elapsed)
-    return f"{sign.strip('+')}{days:03d}/{clock or '--:--'}"
+_HOURS_MINUTES = [f"{h:02d}:{m:02d}" for h in range(24) for m in range(60)]
+_SECONDS = [f":{s:02d}" for s in range(60)]
 
 
 def flight_day(when: When, reference: When) -> str:
@@ -162,25 +177,13 @@ def _month_number(when: When) -> int:
     return day.year * 12 + day.month - 1
 
 
-def _split(elapsed: Elapsed) -> tuple[str, int, str | None]:
-    """Sign, whole days and the clock (`None` for a day count) of a rounded difference."""
-    shown = _shown_precision(elapsed.precision)
-    total = int(elapsed.rounded().total_seconds())
-    sign = "-" if total < 0 else "+"
-    days, rest = divmod(abs(total), 86_400)
-    hours, rest = divmod(rest, 3_600)
-    minutes, seconds = divmod(rest, 60)
-    if shown <= Precision.DAY:
-        return sign, days, None
-    if shown is Precision.MINUTE:
-        return sign, days, f"{hours:02d}:{minutes:02d}"
-    return sign, days, f"{hours:02d}:{minutes:02d}:{seconds:02d}"
-
-
-def _shown_precision(precision: Precision) -> Precision:
-    """The unit a difference at `precision` is shown in: days for dates and months, seconds
-    for milliseconds."""
-    return min(max(precision, Precision.DAY), Precision.SECOND)
+def _rounded_seconds(value: timedelta, precision: Precision) -> int:
+    """`value` to the nearest unit of `precision` (see `_SHOWN`) in whole seconds, halves
+    away from zero (worked out in whole microseconds: exact)."""
+    unit = _UNIT_S[_SHOWN[precision]]
+    micro = value // _MICROSECOND
+    count = (abs(micro) + unit * 500_000) // (unit * 1_000_000)
+    return count * unit if micro >= 0 else -count * unit
 
 
 def _next_month(day: date) -> date:
