@@ -4,7 +4,9 @@
 - `TZ` and pendulum's local zone are Europe/Amsterdam, so "local" is the same everywhere;
 - "now" is frozen at 2026-01-15 12:00 UTC;
 - `NO_COLOR` is unset unless a test sets it;
-- text inputs do not blink.
+- text inputs do not blink;
+- Hypothesis has no deadline per example: timing is never a test assertion, and a busy
+  machine must not fail a property that holds.
 
 `async def` tests (Textual's `App.run_test`) run in a fresh event loop each, through the small
 hook below, so no asyncio plugin is needed.
@@ -20,6 +22,10 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from hypothesis import settings
+
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
 
 LOCAL_ZONE = "Europe/Amsterdam"
 FROZEN_NOW = pendulum.datetime(2026, 1, 15, 12, 0, 0, tz="UTC")
