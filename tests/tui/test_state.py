@@ -16,6 +16,7 @@ from tui.widgets.crew_pane import CrewList
 from tui.widgets.timeline import HIT_MARK, PERSON_MARK, Timeline
 
 from .conftest import row_text
+from .waiting import palette_shows
 
 SIZE = (120, 40)
 CYCLE = [
@@ -260,7 +261,7 @@ async def test_palette_sets_any_zone(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await _type(pilot, "zone: Asia/Tokyo")
-        await pilot.pause(0.5)
+        await palette_shows(pilot, "zone: Asia/Tokyo")
         await pilot.press("enter")
         await pilot.pause()
         assert app.zone == "Asia/Tokyo"
@@ -270,7 +271,7 @@ async def test_palette_goes_to_an_event(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await _type(pilot, "go to: Prichal docks")
-        await pilot.pause(0.5)
+        await palette_shows(pilot, "Prichal docks")
         await pilot.press("enter")
         await pilot.pause()
         assert app.selected is not None and app.selected.id == "prichal-docking"
@@ -325,7 +326,7 @@ async def test_palette_namespaces(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await _type(pilot, typed)
-        await pilot.pause(0.5)
+        await palette_shows(pilot, typed)
         await pilot.press("enter")
         await pilot.pause()
         assert check(app)

@@ -51,3 +51,17 @@ async def palette_shows(pilot: Pilot[Any], text: str, *, first: bool = True) -> 
     await until(pilot, shown, f"the palette lists {text!r}")
     await pilot.app.workers.wait_for_complete()
     await until(pilot, shown, f"the palette still lists {text!r} once its search ended")
+
+
+async def settled(pilot: Pilot[Any]) -> None:
+    """Wait until the app has done what it queued: its workers have finished, and the screen
+    has no layout to redo and no after-refresh callback left to run (such as the first
+    frame's scrolling of the timeline to the selected event)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    await until(
+        pilot,
+        lambda: not screen._callbacks and not screen._layout_required,
+        "the screen's queued refresh work done",
+    )
