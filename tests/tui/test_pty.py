@@ -74,17 +74,23 @@ STEPS = [
     Step(b"/", "/: the search bar open", _anywhere("esc Cancel")),
     Step(b"dock", "typed into the search bar", _anywhere("/ dock")),
     Step(b"\x1b", "escape: the search bar closed", _footer_quit),
-    Step(b"q", "q: the app gone", lambda _b, _n: False),
 ]
-"""down, enter, z, /, some text, escape (closes the search), q."""
+"""down, enter, z, /, some text, escape (closes the search); then q (QUIT)."""
+QUIT = b"q"
 
 
 def run_in_pty(
-    mission: Path | None, config: Path, *, size: tuple[int, int] = (120, 40), **env: str
+    mission: Path | None,
+    config: Path,
+    steps: list[Step] = STEPS,
+    last: bytes = QUIT,
+    *,
+    size: tuple[int, int] = (120, 40),
+    **env: str,
 ) -> tuple[bytes, int | None]:
     """Run `python -m tui` on a pseudo-terminal with its own config folder, type the keys of
-    STEPS as the screen shows each one done, and return everything it wrote and its exit code
-    (None if it had to be killed)."""
+    `steps` as the screen shows each one done, then `last`; read until the app closes the
+    terminal, and return everything it wrote and its exit code (None if it had to be killed)."""
     columns, rows = size
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
@@ -126,7 +132,7 @@ def run_in_pty(
         return bool(data)
 
     try:
-        for step in STEPS:
+        for step in steps:
             before = list(screen.display)
             os.write(master, step.keys)
             deadline = time.monotonic() + DEADLINE
@@ -135,9 +141,14 @@ def run_in_pty(
                     f"no {step.what} after {DEADLINE:.0f} s; the screen:\n"
                     + "\n".join(screen.display)
                 )
-                if not read(deadline):
-                    assert step is STEPS[-1], f"the app quit before {step.what}: {output[-2000:]!r}"
-                    break
+                assert read(deadline), f"the app quit before {step.what}: {output[-2000:]!r}"
+        os.write(master, last)
+        deadline = time.monotonic() + DEADLINE
+        while read(deadline):
+            assert time.monotonic() < deadline, (
+                f"the app still runs {DEADLINE:.0f} s later; the screen:\n"
+                + "\n".join(screen.display)
+            )
         try:
             code: int | None = process.wait(DEADLINE)
         except subprocess.TimeoutExpired:
