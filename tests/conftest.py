@@ -4,7 +4,9 @@
 - `TZ` and pendulum's local zone are Europe/Amsterdam, so "local" is the same everywhere;
 - "now" is frozen at 2026-01-15 12:00 UTC;
 - `NO_COLOR` is unset unless a test sets it;
-- text inputs do not blink.
+- text inputs do not blink;
+- Hypothesis has no deadline per example: timing is never a test assertion, and a busy
+  machine must not fail a property that holds.
 
 `async def` tests (Textual's `App.run_test`) run in a fresh event loop each, through the small
 hook below, so no asyncio plugin is needed.
@@ -15,11 +17,16 @@ from __future__ import annotations
 import asyncio
 import gc
 import inspect
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pendulum
 import pytest
+from hypothesis import settings
+
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
 
 LOCAL_ZONE = "Europe/Amsterdam"
 FROZEN_NOW = pendulum.datetime(2026, 1, 15, 12, 0, 0, tz="UTC")
@@ -63,6 +70,14 @@ def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     except ImportError:  # the TUI is not installed in this environment
         return
     monkeypatch.setattr(MissionTimelineApp, "CURSOR_BLINK", False)
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: two workers per core. A Pilot test waits for the app to go idle after each key
+    (Textual sleeps at least 20 ms each time), so one worker per core leaves the cores idle
+    about half the time; two keep them busy (the TUI tests: 88 s with 2 workers, 64-81 s with
+    4 on this 2-core machine)."""
+    return 2 * (os.cpu_count() or 1)
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -1,9 +1,10 @@
-"""Missions made by the benchmarks' generator (`bench/generate.py`), for the tests that need
+"""Missions made by the benchmarks' generator (`bench/synthetic/`), for the tests that need
 a large or varied one: every precision, zone form, span, stated time and dispute."""
 
 from __future__ import annotations
 
 import importlib.util
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property
@@ -13,11 +14,13 @@ from data.load.loader import load_mission
 from data.model import Event, Mission
 from data.store import EventStore
 
+_SYNTHETIC = Path(__file__).parent.parent / "bench" / "synthetic"
 _spec = importlib.util.spec_from_file_location(
-    "generate", Path(__file__).parent.parent / "bench" / "generate.py"
+    "synthetic", _SYNTHETIC / "__init__.py", submodule_search_locations=[str(_SYNTHETIC)]
 )
 assert _spec is not None and _spec.loader is not None
 generate = importlib.util.module_from_spec(_spec)
+sys.modules["synthetic"] = generate  # its modules import each other relatively
 _spec.loader.exec_module(generate)
 
 

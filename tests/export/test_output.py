@@ -131,9 +131,41 @@ def test_dev_full_is_an_io_error() -> None:
     assert str(caught.value) == "cannot write /dev/full: No space left on device"
 
 
-def test_dev_null_is_streamed() -> None:
+def _written() -> int:
+    """Bytes this thread has handed to write(2) so far (Linux)."""
+    for line in Path("/proc/thread-self/io").read_text().splitlines():
+        if line.startswith("wchar:"):
+            return int(line.split()[1])
+    raise AssertionError("no wchar in /proc/thread-self/io")
+
+
+def test_dev_null_is_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """/dev/null is opened and written to as it is: never replaced by a file (as root, an
+    atomic write would rename a temporary over it), nothing created beside it, and every
+    byte goes to the device."""
+    before = Path("/dev/null").stat()
+    opened: list[tuple[str, int]] = []
+    real_open = os.open
+    this_thread = threading.get_ident()
+
+    def noting_open(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if threading.get_ident() == this_thread:
+            opened.append((os.fspath(path), flags))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(output.os, "open", noting_open)
+    text = "gone\n" * 200_000  # 1 MB, far more than any buffer
+    start = _written()
     with open_output("/dev/null") as out:
-        out.write("gone")
+        out.write(text)
+    assert _written() - start >= len(text)
+    assert [path for path, _ in opened] == ["/dev/null"]
+    flags = opened[0][1]
+    assert flags & os.O_ACCMODE == os.O_WRONLY and not flags & (os.O_CREAT | os.O_TRUNC)
+    after = Path("/dev/null").stat()
+    assert stat.S_ISCHR(after.st_mode)
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+    assert leftovers(Path("/dev")) == []
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(

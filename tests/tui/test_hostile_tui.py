@@ -18,6 +18,7 @@ from tui.screens.export_dialog import ExportDialog
 from tui.widgets.crew_pane import CrewList
 
 from .hostile import HOSTILE, MARKUP, unsafe_characters
+from .waiting import until
 
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
 CLICK_TEXT = "[@click=app.quit]click"
@@ -123,14 +124,14 @@ async def test_the_palette_shows_the_payload_as_text(hostile: Mission) -> None:
     app = make_app(hostile)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p", *"go to")
-        await pilot.pause(0.5)
+        shown = ": docking title [@click=app.quit]"
+        await until(pilot, lambda: shown in screen_text(app), f"the palette shows {shown!r}")
         text = screen_text(app)
-        assert ": docking title [@click=app.quit]" in text
         assert unsafe_characters(text) == []
         await pilot.press("escape", "ctrl+p", *"filter phase")
-        await pilot.pause(0.5)
+        shown = " phase one [@click=app.quit]"
+        await until(pilot, lambda: shown in screen_text(app), f"the palette shows {shown!r}")
         text = screen_text(app)
-        assert " phase one [@click=app.quit]" in text
         assert unsafe_characters(text) == []
 
 

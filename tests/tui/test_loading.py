@@ -270,7 +270,7 @@ def test_the_cli_ends_with_the_problem_found_after_the_first_frame(tmp_path: Pat
     from .test_pty import run_in_pty
 
     path = write_log(tmp_path / "big.jsonl", bad_line=COUNT)
-    output, code = run_in_pty(path, [], size=(80, 24))
+    output, code = run_in_pty(path, tmp_path / "config", [], b"", size=(80, 24))
     assert code == 65, output[-2000:]
     assert b"Big test log" in output  # the header was shown before the problem was found
     text = output.decode(errors="replace")

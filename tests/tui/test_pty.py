@@ -1,6 +1,10 @@
 """The app in a real pseudo-terminal: no payload byte from a hostile mission reaches the
 terminal, q exits cleanly, and an ASCII-only, dumb terminal raises no UnicodeEncodeError
-(issue 5). Exports under the same environment too."""
+(issue 5). Exports under the same environment too.
+
+The keys are typed as a person would: each once the screen shows that the one before it was
+handled (read through a terminal emulator, pyte), never after a fixed delay.
+"""
 
 from __future__ import annotations
 
@@ -13,31 +17,92 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+import pyte
 import pytest
 
 from .hostile import HOSTILE
 
 ROOT = Path(__file__).parents[2]
-KEYS = [b"\x1b[B", b"\r", b"z", b"/", b"dock", b"\x1b", b"q"]
-"""down, enter, z, /, some text, escape (closes the search), q."""
 ASCII_ENV = {"TERM": "dumb", "LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii"}
 OSC_DCS_APC = re.compile(rb"\x1b[\]P_^X][^\x07\x1b]*(?:\x07|\x1b\\)?")
 """Operating system commands, device control strings and the like, with their terminator."""
+DEADLINE = 60.0
+"""Seconds to wait for the screen a step expects: far more than the app needs on a busy
+machine; reaching it fails the test, it never lets one pass."""
+SELECTED = ("\u25b6", "\\u25b6")
+"""The selected row's mark, as drawn, and as an ASCII-only terminal gets it (escaped)."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """Keys to type, then what the screen must show before the next step."""
+
+    keys: bytes
+    what: str
+    shows: Callable[[list[str], list[str]], bool]
+    """(the screen before the keys, the screen now) -> done."""
+
+
+def _footer_quit(_before: list[str], now: list[str]) -> bool:
+    return "q Quit" in now[-1]
+
+
+def _selected_row(screen: list[str]) -> str:
+    return next((line for line in screen if any(mark in line for mark in SELECTED)), "")
+
+
+def _anywhere(text: str) -> Callable[[list[str], list[str]], bool]:
+    return lambda _before, now: any(text in line for line in now)
+
+
+STEPS = [
+    Step(
+        b"",
+        "the first frame: the footer, an event selected",
+        lambda b, n: _footer_quit(b, n) and _selected_row(n) != "",
+    ),
+    Step(
+        b"\x1b[B",
+        "down: another event selected",
+        lambda b, n: _selected_row(n) not in ("", _selected_row(b)),
+    ),
+    Step(b"\rz", "enter, z: the zone as stated", _anywhere("zone as stated")),
+    Step(b"/", "/: the search bar open", _anywhere("esc Cancel")),
+    Step(b"dock", "typed into the search bar", _anywhere("/ dock")),
+    Step(b"\x1b", "escape: the search bar closed", _footer_quit),
+]
+"""down, enter, z, /, some text, escape (closes the search); then q (QUIT)."""
+QUIT = b"q"
 
 
 def run_in_pty(
-    mission: Path | None, keys: list[bytes], *, size: tuple[int, int] = (120, 40), **env: str
+    mission: Path | None,
+    config: Path,
+    steps: list[Step] = STEPS,
+    last: bytes = QUIT,
+    *,
+    size: tuple[int, int] = (120, 40),
+    **env: str,
 ) -> tuple[bytes, int | None]:
-    """Run `python -m tui` on a pseudo-terminal, type `keys` once it has drawn, and return
-    everything it wrote and its exit code (None if it had to be killed)."""
+    """Run `python -m tui` on a pseudo-terminal with its own config folder, type the keys of
+    `steps` as the screen shows each one done, then `last`; read until the app closes the
+    terminal, and return everything it wrote and its exit code (None if it had to be killed)."""
     columns, rows = size
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
-    environment.update({"TERM": "xterm-256color", "NO_COLOR": ""}, **env)
-    environment.pop("NO_COLOR")
+    # COLUMNS and LINES (pytest-xdist's workers have them) would override the terminal's size.
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("TEXTUAL") and key not in ("COLUMNS", "LINES")
+    }
+    environment["TERM"] = "xterm-256color"
+    environment.update(MISSION_TIMELINE_CONFIG_DIR=str(config), **env)
+    environment.pop("NO_COLOR", None)
     arguments = [sys.executable, "-m", "tui", *([str(mission)] if mission else [])]
     process = subprocess.Popen(
         arguments,
@@ -49,53 +114,76 @@ def run_in_pty(
         start_new_session=True,
     )
     os.close(slave)
+    screen = pyte.Screen(columns, rows)
+    terminal = pyte.ByteStream(screen)
     output = bytearray()
-    pending = list(keys)
-    deadline = time.monotonic() + 40
-    next_key = time.monotonic() + 3  # let it start and draw
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if ready:
-                try:
-                    data = os.read(master, 65536)
-                except OSError:  # the child closed the terminal
-                    break
-                if not data:
-                    break
-                output += data
-            if pending and time.monotonic() >= next_key:
-                os.write(master, pending.pop(0))
-                next_key = time.monotonic() + 0.5
-            if not pending and process.poll() is not None:
-                break
+
+    def read(until: float) -> bool:
+        """Read what the app wrote before `until`; False once it closed the terminal."""
+        ready, _, _ = select.select([master], [], [], max(0.0, until - time.monotonic()))
+        if not ready:
+            return True
         try:
-            code: int | None = process.wait(10)
+            data = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            return False
+        output.extend(data)
+        terminal.feed(data)
+        return bool(data)
+
+    try:
+        for step in steps:
+            before = list(screen.display)
+            os.write(master, step.keys)
+            deadline = time.monotonic() + DEADLINE
+            while not step.shows(before, screen.display):
+                assert time.monotonic() < deadline, (
+                    f"no {step.what} after {DEADLINE:.0f} s; the screen:\n"
+                    + "\n".join(screen.display)
+                )
+                assert read(deadline), f"the app quit before {step.what}: {output[-2000:]!r}"
+        os.write(master, last)
+        deadline = time.monotonic() + DEADLINE
+        while read(deadline):
+            assert time.monotonic() < deadline, (
+                f"the app still runs {DEADLINE:.0f} s later; the screen:\n"
+                + "\n".join(screen.display)
+            )
+        try:
+            code: int | None = process.wait(DEADLINE)
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
             code = None
     finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
         os.close(master)
     return bytes(output), code
 
 
 @pytest.fixture(scope="module")
-def bundled_run() -> tuple[bytes, int | None]:
-    return run_in_pty(None, KEYS)
+def bundled_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, int | None]:
+    return run_in_pty(None, tmp_path_factory.mktemp("config"))
 
 
 @pytest.fixture(scope="module")
-def hostile_run() -> tuple[bytes, int | None]:
-    return run_in_pty(HOSTILE, KEYS)
+def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, int | None]:
+    return run_in_pty(HOSTILE, tmp_path_factory.mktemp("config"))
 
 
+SAME_WORKER = pytest.mark.xdist_group("pty-runs")
+"""The tests that share the two module-scoped runs above run on one worker, which runs each
+once."""
+
+
+@SAME_WORKER
 def test_hostile_mission_exits_cleanly_on_q(hostile_run: tuple[bytes, int | None]) -> None:
     output, code = hostile_run
     assert code == 0, output[-2000:]
     assert b"Traceback" not in output
 
 
+@SAME_WORKER
 def test_no_payload_sequence_reaches_the_terminal(hostile_run: tuple[bytes, int | None]) -> None:
     output, _ = hostile_run
     for sequence in (
@@ -118,6 +206,7 @@ def test_no_payload_sequence_reaches_the_terminal(hostile_run: tuple[bytes, int 
         assert b"evil" not in command and b"aGlqYWNrZWQ" not in command and b"window" not in command
 
 
+@SAME_WORKER
 def test_only_the_escapes_the_bundled_mission_also_gets(
     hostile_run: tuple[bytes, int | None], bundled_run: tuple[bytes, int | None]
 ) -> None:
@@ -128,6 +217,7 @@ def test_only_the_escapes_the_bundled_mission_also_gets(
     assert hostile_run[0].count(b"\x07") == bundled_run[0].count(b"\x07")
 
 
+@SAME_WORKER
 def test_the_payload_is_drawn_as_text(hostile_run: tuple[bytes, int | None]) -> None:
     text = hostile_run[0].decode("utf-8", "replace")
     assert "[@click=app.quit]click" in text
@@ -135,8 +225,8 @@ def test_the_payload_is_drawn_as_text(hostile_run: tuple[bytes, int | None]) -> 
 
 
 @pytest.mark.parametrize("mission", [None, HOSTILE], ids=["bundled", "hostile"])
-def test_ascii_dumb_terminal_raises_nothing(mission: Path | None) -> None:
-    output, code = run_in_pty(mission, KEYS, size=(80, 24), **ASCII_ENV)
+def test_ascii_dumb_terminal_raises_nothing(mission: Path | None, isolated_config: Path) -> None:
+    output, code = run_in_pty(mission, isolated_config, size=(80, 24), **ASCII_ENV)
     assert code == 0, output[-2000:]
     assert b"UnicodeEncodeError" not in output and b"Traceback" not in output
 

@@ -17,6 +17,7 @@ from tui.widgets.timeline import Timeline
 from tui.widgets.timeline_row import HIT_MARK, PERSON_MARK
 
 from .conftest import row_text
+from .waiting import palette_shows
 
 SIZE = (120, 40)
 CYCLE = [
@@ -273,7 +274,7 @@ async def test_palette_sets_any_zone(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await _type(pilot, "zone: Asia/Tokyo")
-        await pilot.pause(0.5)
+        await palette_shows(pilot, "zone: Asia/Tokyo")
         await pilot.press("enter")
         await pilot.pause()
         assert app.main_screen.zone == "Asia/Tokyo"
@@ -284,7 +285,7 @@ async def test_palette_goes_to_an_event(app: MissionTimelineApp) -> None:
         screen = app.main_screen
         await pilot.press("ctrl+p")
         await _type(pilot, "go to: Prichal docks")
-        await pilot.pause(0.5)
+        await palette_shows(pilot, "Prichal docks")
         await pilot.press("enter")
         await pilot.pause()
         assert screen.selected is not None and screen.selected.id == "prichal-docking"
@@ -345,7 +346,7 @@ async def test_palette_namespaces(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await _type(pilot, typed)
-        await pilot.pause(0.5)
+        await palette_shows(pilot, typed)
         await pilot.press("enter")
         await pilot.pause()
         assert check(app)

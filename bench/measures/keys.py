@@ -1,0 +1,116 @@
+"""Measure 3: key press to the next frame, on the large mission against the bundled one."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Any
+
+from .common import Result
+
+# Each plan: (where to start, key): the key is timed, the start is set up before it.
+KEY_PLANS = (
+    ("top", "down"),
+    ("top", "pagedown"),
+    ("top", "end"),
+    ("end", "up"),
+    ("end", "pageup"),
+    ("end", "home"),
+    ("top", "n"),
+    ("end", "n"),
+)
+KEY_NAMES = {"n": "n (search next)"}
+"""`n` jumps to the next hit of the search set before the plans run (see `_key_times`)."""
+
+
+def keys(path: Path, label: str, repeats: int) -> list[Result]:
+    """Key press to the next frame, from the app's own frame hook, small vs large mission."""
+    try:
+        from tui.app import make_app
+    except ImportError as error:
+        return [Result("key to frame", "ms", [], note=f"not available on this branch: {error}")]
+    from data.load.loader import load_bundled, load_mission
+
+    small = load_bundled()
+    large = load_mission(path)
+    results: list[Result] = []
+    small_times = asyncio.run(_key_times(make_app(small), repeats, _search_query(small)))
+    large_times = asyncio.run(_key_times(make_app(large), repeats, _search_query(large)))
+    for plan in KEY_PLANS:
+        where, key = plan
+        key = KEY_NAMES.get(key, key)
+        values = large_times.get(plan, [])
+        baseline = small_times.get(plan, [])
+        if not values:
+            results.append(Result(f"key {key} at the {where}", "ms", [], note="no frame"))
+            continue
+        p99 = _percentile(values, 99)
+        note = f"p99 {p99:.1f} ms"
+        if plan[1] == "n":
+            note += f"; searching {_search_query(large)!r}, bundled {_search_query(small)!r}"
+        results.append(
+            Result(
+                f"key {key} at the {where}, {label} events",
+                "ms",
+                values,
+                "bundled mission",
+                baseline or None,
+                "median <= 16 ms, p99 <= 33 ms",
+                note=note,
+            )
+        )
+    return results
+
+
+def _search_query(mission: Any) -> str:
+    """What "search next" searches for: the surname of the mission's first person, so each
+    `n` jumps to the next event naming them (in any spelling)."""
+    return str(mission.people[0].name.split()[-1]) if mission.people else "a"
+
+
+async def _key_times(app: Any, repeats: int, query: str) -> dict[tuple[str, str], list[float]]:
+    """Time each plan's key from dispatch to the frame the app paints after it.
+
+    The search for `n` is set once, as typing it after `/` would: the main screen's `search`
+    holds it.
+
+    The hook is the app's `_display`, which Textual calls with each rendered update of the
+    screen (headless too: the frame is composed, only the terminal write is skipped)."""
+    frames: list[float] = []
+    display = app._display
+
+    def hooked(screen: Any, renderable: Any) -> None:
+        display(screen, renderable)
+        if renderable is not None:
+            frames.append(time.perf_counter())
+
+    app._display = hooked
+    # Smooth scrolling would make the frame after a key the first of an animation.
+    app.animation_level = "none"
+    times: dict[tuple[str, str], list[float]] = {}
+    async with app.run_test(size=(100, 40)) as pilot:
+        from data.query.search import EventSearch
+
+        screen = app.main_screen
+        screen.search = EventSearch(screen.mission, query)
+        await pilot.pause()
+        for _ in range(repeats):
+            for where, key in KEY_PLANS:
+                await pilot.press("home" if where == "top" else "end")
+                await pilot.pause()
+                seen = len(frames)
+                started = time.perf_counter()
+                await pilot.press(key)
+                for _ in range(20):
+                    if len(frames) > seen:
+                        break
+                    await pilot.pause(0.005)
+                if len(frames) > seen:
+                    times.setdefault((where, key), []).append((frames[seen] - started) * 1000)
+    return times
+
+
+def _percentile(values: list[float], percent: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
