@@ -18,10 +18,9 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress
-from typing import TypeGuard
 
 from data.model import Event, Mission
-from data.store import EventSequence, EventStore, EventView, TextColumn, store_and_indexes
+from data.store import EventSequence, EventStore, TextColumn, store_and_indexes
 
 MIN_NAME_QUERY = 3
 """A query this long or longer that matches part of a name stands for every spelling of it."""
@@ -34,17 +33,6 @@ FIRST_CHUNK = 64
 `CHUNK` for it cost `n` about 15 ms at 100,000 events."""
 _SEPARATOR = TextColumn.SEPARATOR
 """Between events in a joined chunk: mission text never contains it (the loader refuses it)."""
-
-
-def is_store(events: object) -> TypeGuard[EventStore]:
-    """Whether `events` is an `EventStore`. Every mission's events are: this is kept only for
-    the callers that still ask (nothing in the data layer does)."""
-    return isinstance(events, EventStore)
-
-
-def is_compact(events: object) -> TypeGuard[EventSequence]:
-    """Whether `events` is an `EventStore` or an `EventView` of one (see `is_store`)."""
-    return isinstance(events, EventStore | EventView)
 
 
 @lru_cache(maxsize=4096)
