@@ -1,0 +1,1 @@
+"""Reading mission files into a `Mission`: parsing, converting against the schema, checking."""

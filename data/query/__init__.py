@@ -1,0 +1,1 @@
+"""Finding events: text search in every spelling, and filter expressions."""

@@ -1,0 +1,1 @@
+"""Mission times: parsing them (strictly, or fast in bulk) and showing them in a zone."""
