@@ -27,6 +27,8 @@ from tui.screens.error_dialog import ErrorDialog
 from tui.screens.open_dialog import OpenDialog
 from tui.widgets.load_progress import LoadProgress
 
+from .waiting import until
+
 SIZE = (120, 40)
 COUNT = 20_000
 HEADER: dict[str, Any] = {
@@ -99,15 +101,6 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
 def loading_app(path: Path) -> MissionTimelineApp:
     reading = open_jsonl(str(path))
     return make_app(reading.header, mission_path=path, loading=reading)
-
-
-async def until(pilot: Any, condition: Any, what: str) -> None:
-    """Let the app run until `condition()` holds (the worker runs in its own thread)."""
-    for _ in range(400):
-        if condition():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError(f"never happened: {what}")
 
 
 async def test_header_at_once_then_progress_and_a_growing_list(tmp_path: Path, gate: Gate) -> None:

@@ -75,7 +75,9 @@ STEPS = [
     Step(b"dock", "typed into the search bar", _anywhere("/ dock")),
     Step(b"\x1b", "escape: the search bar closed", _footer_quit),
 ]
-"""down, enter, z, /, some text, escape (closes the search); then q (QUIT)."""
+"""down, enter, z, /, some text, escape (closes the search); then q (QUIT). Enter shows the
+selected event's detail, already on screen at these sizes: the z typed with it is what shows
+that both were handled."""
 QUIT = b"q"
 
 
