@@ -23,7 +23,7 @@ from data.load.loader import MissionError, load_mission
 from data.model import Mission
 from tui.config import Config, config_path, load_config, save_config
 from tui.screens.mission.screen import MissionScreen
-from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from tui.screens.too_small import TooSmallScreen, fits
 from tui.theme import HOUSE_THEME, MISSION_TIMELINE_THEME
 from tui.widgets.crew_pane import CrewList
 from tui.widgets.query_bar import QueryBar
@@ -213,7 +213,7 @@ class MissionTimelineApp(App[None]):
         size = size or self.size
         if self.screen_stack:
             self.main_screen.fit(size)
-        too_small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+        too_small = not fits(size)
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small and not showing:
             self.push_screen(TooSmallScreen())

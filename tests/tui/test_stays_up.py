@@ -101,6 +101,26 @@ async def test_rapid_resizes_with_dialogs_open(hostile: Mission) -> None:
         await _assert_normal(app, pilot, "docking")
 
 
+async def test_a_dialog_over_the_too_small_notice_leaves_no_notice_behind(
+    hostile: Mission,
+) -> None:
+    """Monkey seed 18: a dialog opened while the notice showed; the terminal grew meanwhile,
+    so once the dialog closed the notice stayed up on a large terminal."""
+    from tui.screens.error_dialog import ErrorDialog
+
+    app = make_app(hostile, save_settings=False)
+    async with app.run_test(size=(50, 10)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, TooSmallScreen), "the notice shows")
+        app.main_screen.timeline.select_event("docking")
+        app.push_screen(ErrorDialog("Problem", "a dialog over the notice"))
+        await pilot.resize_terminal(120, 40)
+        assert isinstance(app.screen, ErrorDialog)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is app.main_screen, "the main screen is back")
+        assert not any(isinstance(screen, TooSmallScreen) for screen in app.screen_stack)
+        await _assert_normal(app, pilot, "docking")
+
+
 # ----------------------------------------------------------------- resize hangs
 
 SHORTEST_HANG = [

@@ -14,6 +14,11 @@ MIN_WIDTH = 60
 MIN_HEIGHT = 16
 
 
+def fits(size: Size) -> bool:
+    """Whether the app can lay itself out at this terminal size."""
+    return size.width >= MIN_WIDTH and size.height >= MIN_HEIGHT
+
+
 class TooSmallScreen(Screen[None]):
     """Names the size needed and the size there is; the app pops it when the terminal grows."""
 
@@ -23,6 +28,12 @@ class TooSmallScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.update_size()
+
+    def on_screen_resume(self) -> None:
+        """Back on top after a dialog that opened over the notice has closed: the app pops
+        only a notice on top, so one left under a dialog goes here once the terminal fits."""
+        if fits(self.app.size):
+            self.dismiss()
 
     def on_resize(self, event: events.Resize) -> None:
         self.update_size(event.size)
