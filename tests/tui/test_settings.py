@@ -12,19 +12,9 @@ from tui.app import MissionTimelineApp, make_app
 from tui.config import Config, config_path, load_config, save_config
 from tui.theme import HOUSE_THEME
 
+from .notifications import record_notes
+
 SIZE = (120, 40)
-
-
-def _record_notes(app: MissionTimelineApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    notes: list[str] = []
-    original = app.notify
-
-    def notify(message: str, *args: object, **kwargs: object) -> None:
-        notes.append(message)
-        original(message, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(app, "notify", notify)
-    return notes
 
 
 def test_config_path_follows_the_environment(isolated_config: Path) -> None:
@@ -94,7 +84,7 @@ async def test_bad_theme_falls_back_with_a_notification(
 ) -> None:
     save_config(Config(theme="no-such-theme", zone="Mars/Olympus"))
     app = make_app(mission)
-    notes = _record_notes(app, monkeypatch)
+    notes = record_notes(app, monkeypatch)
     async with app.run_test(size=SIZE):
         assert app.theme == HOUSE_THEME
         assert app.main_screen.zone == "UTC"
@@ -108,7 +98,7 @@ async def test_broken_config_does_not_stop_the_app(
     isolated_config.mkdir()
     (isolated_config / "config.toml").write_bytes(b"\xff\xfe not text")
     app = make_app(mission)
-    notes = _record_notes(app, monkeypatch)
+    notes = record_notes(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
         assert app.main_screen.selected is not None
@@ -118,7 +108,7 @@ async def test_broken_config_does_not_stop_the_app(
 async def test_keymap_rebinds_by_id(mission: Mission, monkeypatch: pytest.MonkeyPatch) -> None:
     save_config(Config(keymap={"cursor-down": "x", "zone-cycle": "ctrl+z", "nope": "y"}))
     app = make_app(mission)
-    notes = _record_notes(app, monkeypatch)
+    notes = record_notes(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main_screen
         start = screen.timeline.cursor_position
@@ -138,7 +128,7 @@ async def test_unwritable_config_is_reported_once(
 ) -> None:
     isolated_config.write_text("a file where the folder should be", encoding="utf-8")
     app = make_app(mission)
-    notes = _record_notes(app, monkeypatch)
+    notes = record_notes(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("z", "z")
         assert app.main_screen.zone == "Europe/Moscow"
