@@ -11,8 +11,8 @@ list of people) is made once and looked up, and times are shown by `BulkShow`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from itertools import compress
 
 from data.export.columns import Batch, Lookup
 from data.export.details import DetailStyle, facts_line, names_line, rare_details, until_line
@@ -82,27 +82,42 @@ def in_zones(shows: list[BulkShow], times: Times) -> list[tuple[str, ...]]:
     return list(zip(*columns, strict=True))
 
 
-def plans(
-    batch: Batch, times: Times, shows: list[BulkShow]
-) -> Iterator[tuple[int, list[str], str]]:
-    """The plans of the events of a batch that have a planned time: (index in the batch, the
-    planned time in each zone of `shows`, the `delay`, empty without an actual time);
-    `times` are the batch's times."""
-    at, planned_texts = batch.at, batch.planned
-    listed = list(compress(range(batch.size), planned_texts))
+def plans(batch: Batch, times: Times, shows: list[BulkShow]) -> Plans:
+    """The plans of the events of a batch that have a planned time; `times` are the batch's
+    times."""
+    at = batch.at
+    listed, planned = batch.planned_times
     if not listed:
-        return
-    planned = Times.of([planned_texts[n] for n in listed])
-    columns = [zone.cells(planned) for zone in shows]
-    both = [index for index, n in enumerate(listed) if at[n]]
+        return Plans(listed, [[] for _ in shows], [])
     verdicts = [""] * len(listed)
+    both = [index for index, n in enumerate(listed) if at[n]]
     if both:
         planned_whens = whens(planned, both)
         actual_whens = whens(times, [listed[index] for index in both])
-        for index, actual_when, planned_when in zip(both, actual_whens, planned_whens, strict=True):
-            verdicts[index] = delay(actual_when, planned_when)
-    for index, n in enumerate(listed):
-        yield n, [column[index] for column in columns], verdicts[index]
+        for index, verdict in zip(both, map(delay, actual_whens, planned_whens), strict=True):
+            verdicts[index] = verdict
+    return Plans(listed, [zone.cells(planned) for zone in shows], verdicts)
+
+
+@dataclass(frozen=True, slots=True)
+class Plans:
+    """The plans of a batch's events that have a planned time, as columns in the order of
+    `listed`."""
+
+    listed: list[int]
+    """The index in the batch of each event with a planned time."""
+    planned: list[list[str]]
+    """The planned times in each zone asked, a column per zone."""
+    verdicts: list[str]
+    """The `delay` of each, empty without an actual time."""
+
+
+def spread(size: int, listed: list[int], texts: Iterable[str]) -> list[str]:
+    """A column of `size` texts: `texts` at the indexes `listed`, empty elsewhere."""
+    column = [""] * size
+    for n, text in zip(listed, texts, strict=True):
+        column[n] = text
+    return column
 
 
 class DetailRows:
@@ -156,10 +171,11 @@ class DetailRows:
     def planned(self, batch: Batch, times: Times) -> list[str]:
         """`planned ...` for the events with both a planned and an actual time."""
         lines = [""] * batch.size
-        at = batch.at
-        for n, planned, verdict in plans(batch, times, self.zones):
+        at, found = batch.at, plans(batch, times, self.zones)
+        for index, n in enumerate(found.listed):
             if at[n]:
-                lines[n] = self.line(planned_phrase(planned, verdict))
+                planned = [column[index] for column in found.planned]
+                lines[n] = self.line(planned_phrase(planned, found.verdicts[index]))
         return lines
 
     def rare(self, batch: Batch) -> list[str]:

@@ -41,6 +41,7 @@ milliseconds."""
 _UNIT_S = {Precision.DAY: 86_400, Precision.MINUTE: 60, Precision.SECOND: 1}
 """Each unit of `_SHOWN`, in seconds."""
 _MICROSECOND = timedelta(microseconds=1)
+_DAY = timedelta(days=1)
 _HALF = {
     Precision.MINUTE: timedelta(seconds=30),
     Precision.SECOND: timedelta(milliseconds=500),
@@ -95,7 +96,7 @@ def format_duration(value: timedelta, precision: Precision = Precision.MINUTE) -
     (minutes), `3h 27m 29s` (seconds). A duration of a day or more is shown to the minute at
     the finest."""
     shown = _SHOWN[precision]
-    if shown > Precision.MINUTE and abs(value) >= timedelta(days=1):
+    if shown > Precision.MINUTE and abs(value) >= _DAY:
         shown = Precision.MINUTE
     total = _rounded_seconds(value, shown)
     sign = "-" if total < 0 else ""

@@ -58,11 +58,11 @@ def delay(at: When, planned: When) -> str:
     elapsed = between(planned, at)
     if elapsed.precision <= Precision.DAY:
         return ""
-    rounded = elapsed.rounded()
-    if not rounded:
+    seconds = elapsed.seconds()
+    if not seconds:
         return "in the same minute" if elapsed.precision is Precision.MINUTE else "on time"
-    word = "late" if rounded > timedelta(0) else "early"
-    return f"{format_duration(abs(rounded), elapsed.precision)} {word}"
+    word = "late" if seconds > 0 else "early"
+    return f"{format_duration(timedelta(seconds=abs(seconds)), elapsed.precision)} {word}"
 
 
 def planned_phrase(planned: Sequence[str], verdict: str) -> str:
