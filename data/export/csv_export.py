@@ -31,7 +31,7 @@ from data.export.columns import (
 from data.export.detail_rows import disputed_times, plans, relative_texts, shower, spread
 from data.export.options import ExportOptions, relative_heading, source_numbers, zone_heading
 from data.facts.event import DisputeFacts, dispute_facts, people_names, place_name, vehicle_names
-from data.model import Event, Mission
+from data.model import Mission, Stated
 from data.sanitize import sanitize
 from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.display_bulk import BulkShow
@@ -93,9 +93,9 @@ def header(options: ExportOptions) -> list[str]:
     return names
 
 
-def stated_cell(event: Event, numbers: dict[str, int]) -> str:
+def stated_cell(stated: Iterable[Stated], numbers: dict[str, int]) -> str:
     """The times as the sources stated them, one a line: `13:55 QYZT [93]`."""
-    return "\n".join(f"{s.text} {refs([s.source], numbers)}".rstrip() for s in event.stated)
+    return "\n".join(f"{s.text} {refs([s.source], numbers)}".rstrip() for s in stated)
 
 
 def disputes_cell(disputes: Sequence[DisputeFacts], numbers: dict[str, int]) -> str:
@@ -233,12 +233,12 @@ class _Rows:
     def _rare(self, batch: Batch) -> list[list[str]]:
         """The stated times, disputes, note and station's crew, where an event has any."""
         stated, disputes, notes, crews = ([""] * batch.size for _ in range(4))
-        events = {n: batch.event(n) for n, x in batch.extras.items() if x.stated or x.disputes}
-        shown = shower(self.zones, disputed_times(events.values()))
-        for n, event in events.items():
-            stated[n] = cell(stated_cell(event, self.numbers))
-            found = [dispute_facts(d, shown) for d in event.disputes]
-            disputes[n] = cell(disputes_cell(found, self.numbers))
+        found = {n: x for n, x in batch.extras.items() if x.stated or x.disputes}
+        shown = shower(self.zones, disputed_times(x.disputes for x in found.values()))
+        for n, extras in found.items():
+            stated[n] = cell(stated_cell(extras.stated, self.numbers))
+            facts = [dispute_facts(d, shown) for d in extras.disputes]
+            disputes[n] = cell(disputes_cell(facts, self.numbers))
         for n, extras in batch.extras.items():
             if extras.note:
                 notes[n] = cell(extras.note)

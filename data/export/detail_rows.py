@@ -10,7 +10,7 @@ list of people) is made once and looked up, and times are shown by `BulkShow`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -27,7 +27,7 @@ from data.facts.event import (
     planned_phrase,
     vehicle_names,
 )
-from data.model import Event, Mission
+from data.model import Dispute, Mission
 from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.bulk import fast_when
 from data.times.display_bulk import BulkShow
@@ -186,17 +186,17 @@ class DetailRows:
             for n, x in batch.extras.items()
             if x.stated or x.disputes or x.note or x.station_crew is not None
         }
-        shown = shower(self.zones, disputed_times(events.values()))
+        shown = shower(self.zones, disputed_times(e.disputes for e in events.values()))
         for n, event in events.items():
             disputes = [dispute_facts(d, shown) for d in event.disputes]
             lines[n] = "".join(map(self.made, rare_details(event, disputes, self.style)))
         return lines
 
 
-def disputed_times(events: Iterable[Event]) -> Iterator[When]:
-    """The times the versions of the events' disputes give."""
-    for event in events:
-        for dispute in event.disputes:
+def disputed_times(disputes: Iterable[Sequence[Dispute]]) -> Iterator[When]:
+    """The times the versions of the disputes give (each event's disputes in turn)."""
+    for found in disputes:
+        for dispute in found:
             for version in dispute.versions:
                 if version.at is not None:
                     yield version.at
