@@ -22,6 +22,7 @@ LATER = (
     "importlib.resources",
     "data.export",
     "data.files.writing",
+    "data.facts.person",
     "tui.commands",
     "tui.screens.help",
     "tui.screens.export_dialog",
