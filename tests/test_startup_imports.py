@@ -23,6 +23,7 @@ LATER = (
     "data.export",
     "data.files.writing",
     "data.facts.person",
+    "tui.widgets.load_progress",
     "tui.commands",
     "tui.screens.help",
     "tui.screens.export_dialog",
