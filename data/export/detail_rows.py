@@ -17,15 +17,15 @@ from datetime import UTC, datetime, timedelta
 from data.export.columns import Batch, Lookup
 from data.export.details import DetailStyle, facts_line, names_line, rare_details, until_line
 from data.export.options import ExportOptions
-from data.facts.derived import relative
+from data.facts.derived import between_timed, relative
 from data.facts.event import (
     Shower,
-    delay,
     dispute_facts,
     people_names,
     place_name,
     planned_phrase,
     vehicle_names,
+    verdict,
 )
 from data.model import Dispute, Mission
 from data.store import CONFIDENCES, KINDS, EventStore
@@ -90,12 +90,16 @@ def plans(batch: Batch, times: Times, shows: list[BulkShow]) -> Plans:
     if not listed:
         return Plans(listed, [[] for _ in shows], [])
     verdicts = [""] * len(listed)
-    both = [index for index, n in enumerate(listed) if at[n]]
-    if both:
-        planned_whens = whens(planned, both)
-        actual_whens = whens(times, [listed[index] for index in both])
-        for index, verdict in zip(both, map(delay, actual_whens, planned_whens), strict=True):
-            verdicts[index] = verdict
+    shapes, millis = times.shapes, times.millis
+    planned_shapes, planned_millis = planned.shapes, planned.millis
+    for index, n in enumerate(listed):
+        if not at[n]:
+            continue
+        actual, plan = shapes[n], planned_shapes[index]
+        if actual.dated or plan.dated:
+            continue  # a time known only to the day or month: no delay (see `verdict`)
+        elapsed = between_timed(planned_millis[index], plan.precision, millis[n], actual.precision)
+        verdicts[index] = verdict(elapsed)
     return Plans(listed, [zone.cells(planned) for zone in shows], verdicts)
 
 
