@@ -2,10 +2,11 @@
 million events: relative times, plans and delays, and the detail lines of the text and
 Markdown exports.
 
-Every value comes from the facts layer's own functions (`relative`, `delay`,
-`planned_phrase`, `dispute_facts`...) called on the batch's values, and every line from the
-line functions of `data.export.details`: only what many events share (a kind, a place, a
-list of people) is made once and looked up, and times are shown by `BulkShow`.
+Every value comes from the facts layer's own functions (`relative`, `between_timed` and
+`verdict` for a delay, `planned_phrase`, `dispute_facts`...) called on the batch's values,
+and every line from the line functions of `data.export.details`: only what many events
+share (a kind, a place, a list of people) is made once and looked up, and times are shown
+by `BulkShow`.
 """
 
 from __future__ import annotations
