@@ -8,7 +8,15 @@ from datetime import timedelta
 
 import pytest
 
-from data.facts.derived import TimeMode, between, format_duration, humanize, middle, relative
+from data.facts.derived import (
+    TimeMode,
+    between,
+    between_timed,
+    format_duration,
+    humanize,
+    middle,
+    relative,
+)
 from data.facts.event import delay
 from data.times.parse import Precision, parse_when
 
@@ -135,3 +143,21 @@ def test_humanize_rounds(value: timedelta, expected: str) -> None:
 )
 def test_delay_at_the_coarser_precision(at: str, planned: str, expected: str) -> None:
     assert delay(parse_when(at), parse_when(planned)) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("2021-10-05T08:55Z", "2021-10-05T08:55:02.442Z"),
+        ("2021-10-05T08:55:02.442Z", "2021-10-05T08:55:03Z"),
+        ("2021-10-05T12:12+02:00", "2021-10-05T10:02:31Z"),
+        ("2022-03-30T11:28:26Z", "2021-10-05T08:55:02.001Z"),
+        ("2021-10-05T08:55:02.999Z", "2021-10-05T08:55:02.000Z"),
+    ],
+)
+def test_between_timed_is_between_of_the_instants(start: str, end: str) -> None:
+    """The exports' column path: the same `Elapsed` from instants in milliseconds."""
+    first, last = parse_when(start), parse_when(end)
+    millis = [round(when.instant.timestamp() * 1000) for when in (first, last)]
+    timed = between_timed(millis[0], first.precision, millis[1], last.precision)
+    assert timed == between(first, last)

@@ -9,13 +9,21 @@ app headless up to its first frame (and, for the large-mission modules, a search
 import subprocess
 import sys
 
-LARGE_ONLY = ("data.load.jsonl", "data.load.jsonl_decode", "data.load.jsonl_bulk", "msgspec")
+LARGE_ONLY = (
+    "data.load.jsonl",
+    "data.load.jsonl_decode",
+    "data.load.jsonl_bulk",
+    "data.times.bulk_instants",
+    "msgspec",
+)
 LATER = (
     "pendulum",
     "icalendar",
     "importlib.resources",
     "data.export",
     "data.files.writing",
+    "data.facts.person",
+    "tui.widgets.load_progress",
     "tui.commands",
     "tui.screens.help",
     "tui.screens.export_dialog",

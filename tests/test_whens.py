@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from data.times.bulk import cached_when, fast_when, instant_of, instants_of
+from data.times.bulk import cached_when, fast_when, instant_of
+from data.times.bulk_instants import instants_of
 from data.times.parse import TimeFormatError, parse_when
 
 ZONES = [

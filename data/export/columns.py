@@ -25,6 +25,7 @@ from typing import Any
 from data.export.options import ExportOptions
 from data.model import Event, Mission, Phase
 from data.store import EventStore, Extras, TextColumn
+from data.times.shapes import Times
 
 CHUNK = TextColumn.CHUNK
 """Events per batch: one chunk of the store's text columns."""
@@ -226,6 +227,14 @@ class Batch:
     def planned(self) -> list[str]:
         """The planned times as written, empty where there is none."""
         return self._texts(self.store.columns.planned)
+
+    @cached_property
+    def planned_times(self) -> tuple[list[int], Times]:
+        """The indexes of the events with a planned time, and those times (read once for
+        every column that shows them)."""
+        planned = self.planned
+        listed = list(compress(range(self.size), planned))
+        return listed, Times.of([planned[n] for n in listed])
 
     @cached_property
     def whens(self) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC
 from operator import attrgetter
 from typing import TextIO
@@ -28,10 +28,10 @@ from data.export.columns import (
     needs_sanitizing,
     selection,
 )
-from data.export.detail_rows import disputed_times, plans, relative_texts, shower
+from data.export.detail_rows import disputed_times, plans, relative_texts, shower, spread
 from data.export.options import ExportOptions, relative_heading, source_numbers, zone_heading
 from data.facts.event import DisputeFacts, dispute_facts, people_names, place_name, vehicle_names
-from data.model import Event, Mission
+from data.model import Mission, Stated
 from data.sanitize import sanitize
 from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.display_bulk import BulkShow
@@ -93,9 +93,9 @@ def header(options: ExportOptions) -> list[str]:
     return names
 
 
-def stated_cell(event: Event, numbers: dict[str, int]) -> str:
+def stated_cell(stated: Iterable[Stated], numbers: dict[str, int]) -> str:
     """The times as the sources stated them, one a line: `13:55 QYZT [93]`."""
-    return "\n".join(f"{s.text} {refs([s.source], numbers)}".rstrip() for s in event.stated)
+    return "\n".join(f"{s.text} {refs([s.source], numbers)}".rstrip() for s in stated)
 
 
 def disputes_cell(disputes: Sequence[DisputeFacts], numbers: dict[str, int]) -> str:
@@ -204,8 +204,7 @@ class _Rows:
         if self.options.relative:
             columns.append(cells(relative_texts(times, self.options)))
         columns += [
-            self._sparse(batch, [x.end or "" for x in batch.extras.values()], batch.extras),
-            self._sparse(batch, batch.planned, None),
+            self._ends(batch),
             *self._plans(batch, times),
             cells(batch.titles),
             map(self.kinds.__getitem__, batch.kinds),
@@ -221,22 +220,25 @@ class _Rows:
         return "\r\n".join(map(",".join, zip(*columns, strict=True))) + "\r\n"
 
     def _plans(self, batch: Batch, times: Times) -> list[list[str]]:
-        """The planned time in each zone, and the delay, of each event with a plan."""
-        columns = [[""] * batch.size for _ in range(len(self.zones) + 1)]
-        for n, planned, verdict in plans(batch, times, self.zones):
-            for column, text in zip(columns, [*planned, verdict], strict=True):
-                column[n] = text
-        return list(map(cells, columns))
+        """The planned time in UTC (ISO) and in each zone, and the delay, of each event with a
+        plan."""
+        found = plans(batch, times, self.zones)
+        listed, size = found.listed, batch.size
+        iso = self.iso.cells(batch.planned_times[1]) if listed else []
+        columns = [spread(size, listed, iso)]
+        columns += [cells(spread(size, listed, shown)) for shown in found.planned]
+        columns.append(cells(spread(size, listed, found.verdicts)))
+        return columns
 
     def _rare(self, batch: Batch) -> list[list[str]]:
         """The stated times, disputes, note and station's crew, where an event has any."""
         stated, disputes, notes, crews = ([""] * batch.size for _ in range(4))
-        events = {n: batch.event(n) for n, x in batch.extras.items() if x.stated or x.disputes}
-        shown = shower(self.zones, disputed_times(events.values()))
-        for n, event in events.items():
-            stated[n] = cell(stated_cell(event, self.numbers))
-            found = [dispute_facts(d, shown) for d in event.disputes]
-            disputes[n] = cell(disputes_cell(found, self.numbers))
+        found = {n: x for n, x in batch.extras.items() if x.stated or x.disputes}
+        shown = shower(self.zones, disputed_times(x.disputes for x in found.values()))
+        for n, extras in found.items():
+            stated[n] = cell(stated_cell(extras.stated, self.numbers))
+            facts = [dispute_facts(d, shown) for d in extras.disputes]
+            disputes[n] = cell(disputes_cell(facts, self.numbers))
         for n, extras in batch.extras.items():
             if extras.note:
                 notes[n] = cell(extras.note)
@@ -244,22 +246,11 @@ class _Rows:
                 crews[n] = str(extras.station_crew)
         return [stated, disputes, notes, crews]
 
-    def _sparse(
-        self, batch: Batch, texts: list[str], where: Mapping[int, object] | None
-    ) -> list[str]:
-        """The ISO UTC form of times only some events have (`texts` by event, or for the
-        events in `where`), empty for the others."""
-        if where is not None:
-            column = [""] * batch.size
-            given = [(n, t) for n, t in zip(where, texts, strict=True) if t]
-        else:
-            column = list(texts)
-            given = [(n, t) for n, t in enumerate(texts) if t]
-        if given:
-            shown = self.iso.cells(Times.of([t for _, t in given]))
-            for (n, _), text in zip(given, shown, strict=True):
-                column[n] = text
-        return column
+    def _ends(self, batch: Batch) -> list[str]:
+        """The ISO UTC end of the events that end later, empty for the others."""
+        ends = {n: x.end for n, x in batch.extras.items() if x.end}
+        shown = self.iso.cells(Times.of(list(ends.values()))) if ends else []
+        return spread(batch.size, list(ends), shown)
 
 
 _PRECISION_NAMES = {precision: precision.name.lower() for precision in Precision}

@@ -2,32 +2,33 @@
 million events: relative times, plans and delays, and the detail lines of the text and
 Markdown exports.
 
-Every value comes from the facts layer's own functions (`relative`, `delay`,
-`planned_phrase`, `dispute_facts`...) called on the batch's values, and every line from the
-line functions of `data.export.details`: only what many events share (a kind, a place, a
-list of people) is made once and looked up, and times are shown by `BulkShow`.
+Every value comes from the facts layer's own functions (`relative`, `between_timed` and
+`verdict` for a delay, `planned_phrase`, `dispute_facts`...) called on the batch's values,
+and every line from the line functions of `data.export.details`: only what many events
+share (a kind, a place, a list of people) is made once and looked up, and times are shown
+by `BulkShow`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from itertools import compress
 
 from data.export.columns import Batch, Lookup
 from data.export.details import DetailStyle, facts_line, names_line, rare_details, until_line
 from data.export.options import ExportOptions
-from data.facts.derived import relative
+from data.facts.derived import between_timed, relative
 from data.facts.event import (
     Shower,
-    delay,
     dispute_facts,
     people_names,
     place_name,
     planned_phrase,
     vehicle_names,
+    verdict,
 )
-from data.model import Event, Mission
+from data.model import Dispute, Mission
 from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.bulk import fast_when
 from data.times.display_bulk import BulkShow
@@ -82,27 +83,46 @@ def in_zones(shows: list[BulkShow], times: Times) -> list[tuple[str, ...]]:
     return list(zip(*columns, strict=True))
 
 
-def plans(
-    batch: Batch, times: Times, shows: list[BulkShow]
-) -> Iterator[tuple[int, list[str], str]]:
-    """The plans of the events of a batch that have a planned time: (index in the batch, the
-    planned time in each zone of `shows`, the `delay`, empty without an actual time);
-    `times` are the batch's times."""
-    at, planned_texts = batch.at, batch.planned
-    listed = list(compress(range(batch.size), planned_texts))
+def plans(batch: Batch, times: Times, shows: list[BulkShow]) -> Plans:
+    """The plans of the events of a batch that have a planned time; `times` are the batch's
+    times."""
+    at = batch.at
+    listed, planned = batch.planned_times
     if not listed:
-        return
-    planned = Times.of([planned_texts[n] for n in listed])
-    columns = [zone.cells(planned) for zone in shows]
-    both = [index for index, n in enumerate(listed) if at[n]]
+        return Plans(listed, [[] for _ in shows], [])
     verdicts = [""] * len(listed)
-    if both:
-        planned_whens = whens(planned, both)
-        actual_whens = whens(times, [listed[index] for index in both])
-        for index, actual_when, planned_when in zip(both, actual_whens, planned_whens, strict=True):
-            verdicts[index] = delay(actual_when, planned_when)
+    shapes, millis = times.shapes, times.millis
+    planned_shapes, planned_millis = planned.shapes, planned.millis
     for index, n in enumerate(listed):
-        yield n, [column[index] for column in columns], verdicts[index]
+        if not at[n]:
+            continue
+        actual, plan = shapes[n], planned_shapes[index]
+        if actual.dated or plan.dated:
+            continue  # a time known only to the day or month: no delay (see `verdict`)
+        elapsed = between_timed(planned_millis[index], plan.precision, millis[n], actual.precision)
+        verdicts[index] = verdict(elapsed)
+    return Plans(listed, [zone.cells(planned) for zone in shows], verdicts)
+
+
+@dataclass(frozen=True, slots=True)
+class Plans:
+    """The plans of a batch's events that have a planned time, as columns in the order of
+    `listed`."""
+
+    listed: list[int]
+    """The index in the batch of each event with a planned time."""
+    planned: list[list[str]]
+    """The planned times in each zone asked, a column per zone."""
+    verdicts: list[str]
+    """The `delay` of each, empty without an actual time."""
+
+
+def spread(size: int, listed: list[int], texts: Iterable[str]) -> list[str]:
+    """A column of `size` texts: `texts` at the indexes `listed`, empty elsewhere."""
+    column = [""] * size
+    for n, text in zip(listed, texts, strict=True):
+        column[n] = text
+    return column
 
 
 class DetailRows:
@@ -156,10 +176,11 @@ class DetailRows:
     def planned(self, batch: Batch, times: Times) -> list[str]:
         """`planned ...` for the events with both a planned and an actual time."""
         lines = [""] * batch.size
-        at = batch.at
-        for n, planned, verdict in plans(batch, times, self.zones):
+        at, found = batch.at, plans(batch, times, self.zones)
+        for index, n in enumerate(found.listed):
             if at[n]:
-                lines[n] = self.line(planned_phrase(planned, verdict))
+                planned = [column[index] for column in found.planned]
+                lines[n] = self.line(planned_phrase(planned, found.verdicts[index]))
         return lines
 
     def rare(self, batch: Batch) -> list[str]:
@@ -170,17 +191,17 @@ class DetailRows:
             for n, x in batch.extras.items()
             if x.stated or x.disputes or x.note or x.station_crew is not None
         }
-        shown = shower(self.zones, disputed_times(events.values()))
+        shown = shower(self.zones, disputed_times(e.disputes for e in events.values()))
         for n, event in events.items():
             disputes = [dispute_facts(d, shown) for d in event.disputes]
             lines[n] = "".join(map(self.made, rare_details(event, disputes, self.style)))
         return lines
 
 
-def disputed_times(events: Iterable[Event]) -> Iterator[When]:
-    """The times the versions of the events' disputes give."""
-    for event in events:
-        for dispute in event.disputes:
+def disputed_times(disputes: Iterable[Sequence[Dispute]]) -> Iterator[When]:
+    """The times the versions of the disputes give (each event's disputes in turn)."""
+    for found in disputes:
+        for dispute in found:
             for version in dispute.versions:
                 if version.at is not None:
                     yield version.at

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from data.facts.derived import TimeMode, between, format_duration, relative
+from data.facts.derived import Elapsed, TimeMode, between, format_duration, relative
 from data.model import Dispute, Event, Mission, Source
 from data.times.display import STATED, ShownTime, show
 from data.times.parse import Precision, When
@@ -55,14 +55,19 @@ def shown_title(title: str, planned_only: bool) -> str:
 def delay(at: When, planned: When) -> str:
     """How the event kept to its plan, at the coarser precision of the two times: `0h 10m
     late`, `in the same minute`, `on time`; empty when either is known only to the day."""
-    elapsed = between(planned, at)
+    return verdict(between(planned, at))
+
+
+def verdict(elapsed: Elapsed) -> str:
+    """The `delay` of an event `elapsed` after its plan (`between` the planned and the actual
+    time)."""
     if elapsed.precision <= Precision.DAY:
         return ""
-    rounded = elapsed.rounded()
-    if not rounded:
+    seconds = elapsed.seconds()
+    if not seconds:
         return "in the same minute" if elapsed.precision is Precision.MINUTE else "on time"
-    word = "late" if rounded > timedelta(0) else "early"
-    return f"{format_duration(abs(rounded), elapsed.precision)} {word}"
+    word = "late" if seconds > 0 else "early"
+    return f"{format_duration(timedelta(seconds=abs(seconds)), elapsed.precision)} {word}"
 
 
 def planned_phrase(planned: Sequence[str], verdict: str) -> str:

@@ -23,7 +23,7 @@ from msgspec import UNSET
 from data.load.jsonl_decode import NESTED, OPTIONAL, REQUIRED, TEXTS, record_of, written
 from data.load.references import References
 from data.store import CONFIDENCE_CODE, KIND_CODE, Extras, StoreBuilder
-from data.times.bulk import instants_of
+from data.times.bulk_instants import instants_of
 from data.times.parse import TimeFormatError
 
 _KIND_CODE = {kind.value: code for kind, code in KIND_CODE.items()}

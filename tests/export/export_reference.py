@@ -132,7 +132,7 @@ def csv_row(
         event.confidence.value if event.confidence is not None else "",
         csv_export.sources_cell(mission, event.sources, numbers),
         event.description,
-        csv_export.stated_cell(event, numbers),
+        csv_export.stated_cell(event.stated, numbers),
         csv_export.disputes_cell(facts.disputes, numbers),
         event.note,
         str(event.station_crew) if event.station_crew is not None else "",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,12 +14,14 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from data.facts.person import PersonFacts, person_facts
 from data.model import Event, Mission, Person
 from data.times.display import show
 from tui.text import LABEL_STYLE, TITLE_STYLE, block, field, heading, lines, plain
 from tui.widgets.pane_text import PaneText
 from tui.widgets.timeline_row import PERSON_MARK
+
+if TYPE_CHECKING:
+    from data.facts.person import PersonFacts
 
 
 class CrewList(OptionList):
@@ -123,6 +125,8 @@ class CrewPane(Horizontal):
         person = self.person
         if person is None:
             return Content.styled("Select a person (c, then up/down).", LABEL_STYLE)
+        from data.facts.person import person_facts  # not needed for the first frame
+
         facts = person_facts(self.mission, person, self.at)
         parts: list[Content | None] = [
             plain(person.name, TITLE_STYLE),

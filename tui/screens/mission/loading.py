@@ -2,7 +2,8 @@
 growing as the events arrive (when they are in time order), the whole mission at the end.
 
 The reading runs in the worker of the `LoadProgress` line, mounted for as long as it lasts;
-this part of the screen shows what it reports.
+this part of the screen shows what it reports (by handler names, so that the line's module
+is imported only when a large mission is read, not for the first frame).
 """
 
 from __future__ import annotations
@@ -11,15 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on
 from textual.message import Message
 
 from data.model import Mission
 from tui.screens.mission.state import MissionState
-from tui.widgets.load_progress import LoadProgress
 
 if TYPE_CHECKING:
     from data.load.jsonl import JsonlReading
+    from tui.widgets.load_progress import LoadProgress
 
 
 class LargeMissionLoading(MissionState):
@@ -48,6 +48,8 @@ class LargeMissionLoading(MissionState):
 
     def _read(self, reading: JsonlReading) -> None:
         """Show the progress line, which reads the events."""
+        from tui.widgets.load_progress import LoadProgress  # not needed for the first frame
+
         self.mount(LoadProgress(reading, id="loading"), after=self.header)
         self.crew.disabled = True  # a person's details need their flights' events
         self.refresh_bindings()
@@ -57,8 +59,7 @@ class LargeMissionLoading(MissionState):
         and the app is not closing."""
         return reading is self.reading and bool(self.app.screen_stack)
 
-    @on(LoadProgress.Progressed)
-    def _load_progressed(self, message: LoadProgress.Progressed) -> None:
+    def on_load_progress_progressed(self, message: LoadProgress.Progressed) -> None:
         if not self._wanted(message.reading) or message.partial is None:
             return
         timeline = self.timeline
@@ -67,15 +68,13 @@ class LargeMissionLoading(MissionState):
         if first:
             timeline.select_position(0)
 
-    @on(LoadProgress.Unordered)
-    def _load_unordered(self, message: LoadProgress.Unordered) -> None:
+    def on_load_progress_unordered(self, message: LoadProgress.Unordered) -> None:
         """The events are not in time order: stop showing them until they are sorted."""
         if self._wanted(message.reading):
             self.timeline.grow(message.reading.header)
             self.selected = None
 
-    @on(LoadProgress.Finished)
-    async def _load_finished(self, message: LoadProgress.Finished) -> None:
+    async def on_load_progress_finished(self, message: LoadProgress.Finished) -> None:
         if not self._wanted(message.reading):
             return
         self.reading = None
