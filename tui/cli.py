@@ -15,15 +15,17 @@ from datetime import UTC, datetime
 from typing import NoReturn
 
 from data.exit_codes import ExitCode
+from data.sanitize import sanitize_line
 from tui import __version__
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that exits with EX_USAGE (64) instead of 2 on a usage error."""
+    """argparse that exits with EX_USAGE (64) instead of 2 on a usage error, and never echoes
+    an argument raw: the message quotes the command line, which may hold escape sequences."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(ExitCode.USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(ExitCode.USAGE, f"{self.prog}: error: {sanitize_line(message)}\n")
 
 
 def _version() -> str:
@@ -205,7 +207,6 @@ def _run_export(argv: Sequence[str]) -> int:
     from data.facts.derived import TimeMode
     from data.files.writing import OutputClosed, OutputError, open_output
     from data.load.loader import BUNDLED_MISSION, MissionError, load_bundled, load_mission
-    from data.sanitize import sanitize_line
 
     def fail(message: str, code: int) -> int:
         print(f"mission-timeline export: {sanitize_line(message)}", file=sys.stderr)
@@ -287,7 +288,7 @@ def _run_app(argv: Sequence[str]) -> int:
             else:
                 mission = load_mission(args.mission)
     except MissionError as error:
-        print(f"mission-timeline: {error}", file=sys.stderr)
+        print(f"mission-timeline: {sanitize_line(str(error))}", file=sys.stderr)
         return error.exit_code
     if not sys.stdout.isatty():
         if reading is not None:
@@ -305,7 +306,7 @@ def _run_app(argv: Sequence[str]) -> int:
     app.run()
     if app.load_problem is not None:
         problem, code = app.load_problem
-        print(f"mission-timeline: {problem}", file=sys.stderr)
+        print(f"mission-timeline: {sanitize_line(problem)}", file=sys.stderr)
         return code
     return ExitCode.OK
 
