@@ -21,7 +21,8 @@ from textual.widget import AwaitMount
 import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on import)
 from data.load.loader import MissionError, load_mission
 from data.model import Mission
-from tui.config import Config, config_path, load_config, save_config
+from data.sanitize import quote, sanitize_line
+from tui.config import Config, config_path, load_config, quote_names, save_config
 from tui.screens.mission.screen import MissionScreen
 from tui.screens.too_small import TooSmallScreen, fits
 from tui.theme import HOUSE_THEME, MISSION_TIMELINE_THEME
@@ -140,7 +141,7 @@ class MissionTimelineApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
         self._check_size()
         for problem in self._config_problems:
-            self.notify(problem, title="Config", severity="warning", markup=False, timeout=8)
+            self._warn(problem, title="Config", timeout=8)
 
     # ----------------------------------------------------------------- settings
 
@@ -149,7 +150,7 @@ class MissionTimelineApp(App[None]):
         stylesheet again before the first frame (about 10 ms); nothing is styled yet."""
         if name is not None and name not in self.available_themes:
             self._config_problems.append(
-                f"Unknown theme {name!r} in {self.config_file}; using {HOUSE_THEME}"
+                f"Unknown theme {quote(name)} in {self.config_file}; using {HOUSE_THEME}"
             )
             name = None
         theme = self.get_theme(name or HOUSE_THEME)
@@ -166,7 +167,9 @@ class MissionTimelineApp(App[None]):
         try:
             return check_zone(self.config.zone)
         except ValueError as error:
-            self._config_problems.append(f"Zone in {self.config_file}: {error}; using UTC")
+            self._config_problems.append(
+                f"Zone {quote(self.config.zone)} in {self.config_file}: {error}; using UTC"
+            )
             return "UTC"
 
     def _apply_keymap(self) -> None:
@@ -177,9 +180,9 @@ class MissionTimelineApp(App[None]):
         unknown = sorted(set(keymap) - known)
         if unknown:
             self._config_problems.append(
-                f"Unknown binding ids in [keymap] of {self.config_file}: {', '.join(unknown)}"
+                f"Unknown binding ids in [keymap] of {self.config_file}: {quote_names(unknown)}"
             )
-        self.set_keymap(keymap)
+        self.set_keymap({binding_id: keymap[binding_id] for binding_id in known & set(keymap)})
 
     @on(MissionScreen.ZoneChanged)
     def _zone_changed(self, message: MissionScreen.ZoneChanged) -> None:
@@ -197,11 +200,18 @@ class MissionTimelineApp(App[None]):
         except OSError as error:
             if not self._save_failed:
                 self._save_failed = True
-                self.notify(
-                    f"Cannot save settings to {self.config_file}: {error}",
-                    severity="warning",
-                    markup=False,
-                )
+                self._warn(f"Cannot save settings to {self.config_file}: {error}")
+
+    def _warn(self, message: str, *, title: str = "", timeout: float | None = None) -> None:
+        """A warning about the settings: the file's text in it is untrusted, so it is shown
+        as one sanitised line, never as markup."""
+        self.notify(
+            sanitize_line(message),
+            title=title,
+            severity="warning",
+            markup=False,
+            timeout=timeout,
+        )
 
     # ----------------------------------------------------------------- the terminal's size
 

@@ -1,7 +1,8 @@
 """The `mission-timeline` command: the TUI by default, plus subcommands.
 
-Exit codes follow sysexits.h and are documented in the README. Textual is imported only
-when the TUI actually runs, so `export`, `check` and `schema` start fast.
+Exit codes follow sysexits.h and are documented in the README; standard output that is full,
+closed or cut short is handled in `tui.stdout`. Textual is imported only when the TUI
+actually runs, so `export`, `check` and `schema` start fast.
 """
 
 from __future__ import annotations
@@ -12,18 +13,33 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from data.exit_codes import ExitCode
+from data.sanitize import sanitize_line
 from tui import __version__
+from tui.stdout import Lines, reopen_if_closed, run_writing
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that exits with EX_USAGE (64) instead of 2 on a usage error."""
+    """argparse that exits with EX_USAGE (64) instead of 2 on a usage error, and never echoes
+    an argument raw: the message quotes the command line, which may hold escape sequences."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(ExitCode.USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(ExitCode.USAGE, f"{self.prog}: error: {sanitize_line(message)}\n")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """argparse ignores every write error; one on standard output (`--help`, `--version`
+        into a full disk or a closed output) must reach `tui.stdout.run_writing`."""
+        if file is sys.stdout and file is not None:
+            if message:
+                file.write(message)
+        else:
+            super()._print_message(message, file)
 
 
 def _version() -> str:
@@ -39,35 +55,6 @@ def _tolerate_any_encoding() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-
-
-class _Lines:
-    """Standard output for a report that may be cut short (`check ... | head`): once the
-    reader has gone, the rest is dropped quietly and the exit status still tells the truth."""
-
-    def __init__(self) -> None:
-        self.closed = False
-
-    def write(self, line: str) -> None:
-        if self.closed:
-            return
-        try:
-            print(line)
-        except BrokenPipeError:
-            self._drop()
-
-    def close(self) -> None:
-        try:
-            sys.stdout.flush()
-        except BrokenPipeError:
-            self._drop()
-
-    def _drop(self) -> None:
-        self.closed = True
-        # Python flushes stdout again at exit; point it somewhere that cannot fail.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
 
 
 def _check_parser() -> _Parser:
@@ -87,7 +74,7 @@ def _run_check(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     from data.load.loader import check_file
 
-    out = _Lines()
+    out = Lines()
     errors = warnings = unreadable = 0
     for name in args.files:
         try:
@@ -205,7 +192,6 @@ def _run_export(argv: Sequence[str]) -> int:
     from data.facts.derived import TimeMode
     from data.files.writing import OutputClosed, OutputError, open_output
     from data.load.loader import BUNDLED_MISSION, MissionError, load_bundled, load_mission
-    from data.sanitize import sanitize_line
 
     def fail(message: str, code: int) -> int:
         print(f"mission-timeline export: {sanitize_line(message)}", file=sys.stderr)
@@ -287,7 +273,7 @@ def _run_app(argv: Sequence[str]) -> int:
             else:
                 mission = load_mission(args.mission)
     except MissionError as error:
-        print(f"mission-timeline: {error}", file=sys.stderr)
+        print(f"mission-timeline: {sanitize_line(str(error))}", file=sys.stderr)
         return error.exit_code
     if not sys.stdout.isatty():
         if reading is not None:
@@ -305,7 +291,7 @@ def _run_app(argv: Sequence[str]) -> int:
     app.run()
     if app.load_problem is not None:
         problem, code = app.load_problem
-        print(f"mission-timeline: {problem}", file=sys.stderr)
+        print(f"mission-timeline: {sanitize_line(problem)}", file=sys.stderr)
         return code
     return ExitCode.OK
 
@@ -315,8 +301,10 @@ SUBCOMMANDS = {"check": _run_check, "export": _run_export, "schema": _run_schema
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the process exit code."""
+    reopen_if_closed()
     _tolerate_any_encoding()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
-        return SUBCOMMANDS[args[0]](args[1:])
-    return _run_app(args)
+        command, rest = SUBCOMMANDS[args[0]], args[1:]
+        return run_writing(lambda: command(rest))
+    return run_writing(lambda: _run_app(args))

@@ -9,7 +9,8 @@ cursor-down = "down,j,ctrl+n"   # binding id = comma-separated keys
 ```
 
 `MISSION_TIMELINE_CONFIG_DIR` overrides the folder (the tests use it). A broken file never
-stops the app: `load_config` returns the defaults and a message to show.
+stops the app: `load_config` returns the defaults and a message to show. The file is
+untrusted input, read like a mission file.
 """
 
 from __future__ import annotations
@@ -22,8 +23,14 @@ from pathlib import Path
 
 import platformdirs
 
+from data.files.reading import read_text
+from data.problems import MissionError
+from data.sanitize import quote, sanitize_line
+
 CONFIG_DIR_ENV = "MISSION_TIMELINE_CONFIG_DIR"
 CONFIG_FILE = "config.toml"
+MAX_CONFIG_BYTES = 64 * 1024
+"""A larger settings file is refused (the defaults are used): a real one is a few lines."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +50,22 @@ def config_path() -> Path:
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
-    """Read the config; on any problem return what could be read plus one message per problem."""
+    """Read the config; on any problem return what could be read plus one message per problem.
+
+    The file is untrusted: it is opened like a mission file (`data.files.reading`: a regular
+    file of at most `MAX_CONFIG_BYTES`, UTF-8), so a pipe, a device, a folder or a huge file
+    never blocks the start; a missing file is the defaults, silently. Every name from the
+    file shown in a message is `quote`d (sanitised and cut short)."""
     path = path or config_path()
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return Config(), []
-    except (OSError, UnicodeDecodeError) as error:
-        return Config(), [f"{path}: cannot read the config file ({error}); using defaults"]
+    try:
+        raw = tomllib.loads(read_text(str(path), MAX_CONFIG_BYTES))
+    except MissionError as error:
+        return Config(), [f"Settings file not read: {error}; using the defaults"]
     except tomllib.TOMLDecodeError as error:
-        return Config(), [f"{path}: not valid TOML ({error}); using defaults"]
+        where = sanitize_line(str(path))
+        return Config(), [f"{where}: not valid TOML ({error}); using the defaults"]
     problems: list[str] = []
     theme = _string(raw, "theme", path, problems)
     zone = _string(raw, "zone", path, problems)
@@ -62,14 +75,31 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         problems.append(f'{path}: [keymap] must be a table of binding id = "keys"; ignored')
     else:
         for binding_id, keys in table.items():
-            if isinstance(keys, str) and keys.strip():
+            if isinstance(keys, str) and _are_keys(keys):
                 keymap[binding_id] = keys
             else:
-                problems.append(f"{path}: keymap.{binding_id} must be a string of keys; ignored")
+                shown = f" = {quote(keys)}" if isinstance(keys, str) else ""
+                problems.append(
+                    f"{path}: keymap.{quote(binding_id)}{shown} must be a string of key "
+                    "names separated by commas; ignored"
+                )
     unknown = sorted(set(raw) - {"theme", "zone", "keymap"})
     if unknown:
-        problems.append(f"{path}: unknown settings ignored: {', '.join(unknown)}")
+        problems.append(f"{path}: unknown settings ignored: {quote_names(unknown)}")
     return Config(theme=theme, zone=zone, keymap=keymap), problems
+
+
+def quote_names(names: list[str], shown: int = 5) -> str:
+    """Names from the settings file for a one-line message: each `quote`d, at most `shown`."""
+    listed = ", ".join(quote(name) for name in names[:shown])
+    more = len(names) - shown
+    return listed if more <= 0 else f"{listed} and {more} more"
+
+
+def _are_keys(keys: str) -> bool:
+    """Whether `keys` is key names separated by commas: printable, without spaces inside."""
+    names = [key.strip() for key in keys.split(",")]
+    return all(name and name.isprintable() and not any(c.isspace() for c in name) for name in names)
 
 
 def save_config(config: Config, path: Path | None = None) -> None:

@@ -1,10 +1,12 @@
 """Opening a mission file safely, whatever its format: the one way every reader reads a file.
 
+The settings file is read the same way, with a smaller limit (`tui.config`).
+
 `MissionFile` opens a regular file (not a pipe, device or directory, which could block or
-never end) of at most `max_file_bytes()` bytes, without blocking, and reads it whole
-(`text`, for TOML and JSON) or in blocks of whole lines (`blocks`, for JSON Lines). Reading
-to the end checks that the file did not change, grow or disappear meanwhile. `decode` turns
-bytes into text: UTF-8 (a BOM is accepted) without NUL characters.
+never end) of at most `max_file_bytes()` bytes (or the `limit` given), without blocking, and
+reads it whole (`text`, for TOML and JSON) or in blocks of whole lines (`blocks`, for JSON
+Lines). Reading to the end checks that the file did not change, grow or disappear
+meanwhile. `decode` turns bytes into text: UTF-8 (a BOM is accepted) without NUL characters.
 
 Every failure is a `MissionReadError` (the file cannot be read: `ExitCode.NO_INPUT`) or, for
 bytes that are not UTF-8 or hold a NUL, a `MissionDataError` (`ExitCode.DATA`), with one
@@ -34,18 +36,19 @@ def max_file_bytes() -> int:
     return int(value) if value.isdigit() and len(value) < 19 else MAX_FILE_BYTES
 
 
-def read_text(name: str) -> str:
-    """A whole mission file as text (see `MissionFile` and `decode`)."""
-    with MissionFile(name) as opened:
+def read_text(name: str, limit: int | None = None) -> str:
+    """A whole file as text, of at most `limit` bytes (default `max_file_bytes()`); see
+    `MissionFile` and `decode`."""
+    with MissionFile(name, limit) as opened:
         return opened.text()
 
 
 class MissionFile:
     """A mission file open for reading; use it as a context manager, or `close` it."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, limit: int | None = None) -> None:
         self.name = name
-        descriptor, self.before = _open_regular(name, max_file_bytes())
+        descriptor, self.before = _open_regular(name, max_file_bytes() if limit is None else limit)
         self.handle: FileIO = os.fdopen(descriptor, "rb", buffering=0)
         self.size = self.before.st_size
         """The file's size when it was opened."""
@@ -145,7 +148,7 @@ def _open_regular(name: str, limit: int) -> tuple[int, os.stat_result]:
     except FileNotFoundError:
         raise unreadable(name, "no such file") from None
     except IsADirectoryError:
-        raise unreadable(name, "is a directory, not a mission file") from None
+        raise unreadable(name, "is a directory, not a file") from None
     except PermissionError:
         raise unreadable(name, "permission denied") from None
     except (OSError, ValueError) as error:  # ValueError: a NUL in the name
@@ -154,9 +157,9 @@ def _open_regular(name: str, limit: int) -> tuple[int, os.stat_result]:
     before = os.fstat(descriptor)
     problem = None
     if stat.S_ISDIR(before.st_mode):
-        problem = "is a directory, not a mission file"
+        problem = "is a directory, not a file"
     elif not stat.S_ISREG(before.st_mode):
-        problem = "not a regular file (a pipe or a device cannot be loaded)"
+        problem = "not a regular file (a pipe or a device cannot be read)"
     elif before.st_size > limit:
         problem = f"too large ({before.st_size} bytes; the limit is {limit})"
     if problem is not None:

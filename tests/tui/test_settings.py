@@ -102,7 +102,7 @@ async def test_broken_config_does_not_stop_the_app(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
         assert app.main_screen.selected is not None
-        assert any("cannot read the config file" in note for note in notes)
+        assert any("Settings file not read" in note for note in notes)
 
 
 async def test_keymap_rebinds_by_id(mission: Mission, monkeypatch: pytest.MonkeyPatch) -> None:
