@@ -262,3 +262,11 @@ def test_an_error_naming_a_non_ascii_file_in_an_ascii_locale(tmp_path: Path) -> 
     assert result.returncode == 66
     assert b"Traceback" not in result.stderr and b"UnicodeEncodeError" not in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_e_typed_right_after_q_raises_nothing(isolated_config: Path) -> None:
+    """`q` then `e` in one burst: the export dialog opens while the app closes, before its
+    widgets are mounted; it must not look its zones field up (once a NoMatches traceback)."""
+    output, code = run_in_pty(None, isolated_config, [], b"qe")
+    assert code == 0
+    assert b"Traceback" not in output and b"NoMatches" not in output

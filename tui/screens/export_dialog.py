@@ -115,6 +115,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 placeholder="Europe/Brussels, stated",
                 id="zones",
                 tooltip="Each zone becomes a column, side by side",
+                disabled=not FORMATS[self._format].zones,
             )
             yield Label("File")
             yield Input(self._default_path(self._format), id="path", tooltip="Where to write")
@@ -122,9 +123,6 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Export", variant="primary", id="export")
-
-    def on_mount(self) -> None:
-        self._show_zones(self._format)
 
     def _default_path(self, format_name: str) -> str:
         name = default_file_name(self.mission, format_name)
