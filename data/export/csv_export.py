@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC
 from operator import attrgetter
 from typing import TextIO
 
@@ -35,7 +34,7 @@ from data.model import Mission, Stated
 from data.sanitize import sanitize
 from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.display_bulk import BulkShow
-from data.times.parse import Precision, When
+from data.times.parse import Precision
 from data.times.shapes import Times
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -49,22 +48,6 @@ def neutralise(cell: str) -> str:
     if stripped.startswith(FORMULA_STARTS):
         return "'" + cell
     return cell
-
-
-def iso_utc(when: When) -> str:
-    """`2021-10-05T08:55:02.442Z`: the instant in UTC to the precision it was given.
-
-    A date or month has no instant: it is written as the source stated it (`2021-11-06`).
-    """
-    if when.is_date:
-        day = when.local_date.isoformat()
-        return day if when.precision is Precision.DAY else day[:7]
-    instant = when.instant.astimezone(UTC)
-    if when.precision is Precision.MILLISECOND:
-        return instant.strftime("%Y-%m-%dT%H:%M:%S.") + f"{instant.microsecond // 1000:03d}Z"
-    if when.precision is Precision.SECOND:
-        return instant.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return instant.strftime("%Y-%m-%dT%H:%MZ")
 
 
 def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC
 from typing import TextIO
 
 from data.export import csv_export, markdown_export, text_export
@@ -19,6 +20,7 @@ from data.export.options import ExportOptions, facts_of, source_numbers
 from data.facts.event import people_names, place_name, vehicle_names
 from data.model import Event, Mission, Phase
 from data.sanitize import sanitize
+from data.times.parse import Precision, When
 
 
 def selected(mission: Mission, options: ExportOptions) -> Iterator[Event]:
@@ -104,7 +106,7 @@ def csv_row(
     """One event's CSV cells, from its facts."""
     facts = facts_of(mission, event, options)
     when = event.when
-    iso = csv_export.iso_utc
+    iso = iso_utc
     row = [
         event.id,
         iso(when),
@@ -143,3 +145,19 @@ def csv_row(
 def write_json(mission: Mission, out: TextIO) -> None:
     """The JSON export as one `json.dumps` of the whole mission."""
     out.write(dumps(to_data(mission)) + "\n")
+
+
+def iso_utc(when: When) -> str:
+    """`2021-10-05T08:55:02.442Z`: the instant in UTC to the precision it was given.
+
+    A date or month has no instant: it is written as the source stated it (`2021-11-06`).
+    """
+    if when.is_date:
+        day = when.local_date.isoformat()
+        return day if when.precision is Precision.DAY else day[:7]
+    instant = when.instant.astimezone(UTC)
+    if when.precision is Precision.MILLISECOND:
+        return instant.strftime("%Y-%m-%dT%H:%M:%S.") + f"{instant.microsecond // 1000:03d}Z"
+    if when.precision is Precision.SECOND:
+        return instant.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return instant.strftime("%Y-%m-%dT%H:%MZ")

@@ -80,7 +80,7 @@ def test_bulk_show_is_show(zone: str) -> None:
 
 
 def test_bulk_show_writes_iso_utc() -> None:
-    from data.export.csv_export import iso_utc
+    from tests.export.export_reference import iso_utc
 
     texts = [text for instant in CHANGES for text in texts_near(instant, "Europe/Brussels")]
     iso = BulkShow("UTC", sep="T", suffix="Z", approximate=False)

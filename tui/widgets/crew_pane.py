@@ -75,11 +75,6 @@ class CrewPane(Horizontal):
     def crew_list(self) -> CrewList:
         return self.query_one(CrewList)
 
-    def select_person(self, person_id: str) -> None:
-        """Highlight a person in the list (which then selects them)."""
-        crew = self.crew_list
-        crew.highlighted = crew.get_option_index(person_id)
-
     def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
         message.stop()
         # The list highlights its first person when it is built; only a user's choice counts.
