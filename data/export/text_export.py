@@ -4,13 +4,14 @@ Phases are headings, each zone is a column, an optional relative column follows,
 title and the event's source note numbers; details sit indented under each event. A crew
 section and the numbered sources end the document. Nothing depends on the terminal: fields
 are never cut, and column widths come from a first pass over the events (which keeps only
-the widths, so memory does not grow with the number of events).
+the widths, so memory does not grow with the number of events). Widths are terminal cells
+(`data.export.widths`), so a CJK, emoji or combining name keeps the columns after it in line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import compress, repeat
+from itertools import compress
 from operator import and_, attrgetter, not_
 from typing import TextIO
 
@@ -33,6 +34,7 @@ from data.export.options import (
     source_numbers,
     zone_heading,
 )
+from data.export.widths import cell_width, expand_tabs, pad, pad_column, widest
 from data.facts.event import EventFacts, planned_mark
 from data.facts.person import person_facts
 from data.model import Event, Mission, Phase, Source
@@ -97,7 +99,8 @@ class _Rows(DetailRows):
         return times, cells
 
     def widths(self, batches: Iterable[Batch]) -> list[int]:
-        """The width of each time column: its heading or its longest cell."""
+        """The width of each time column in cells: its heading or its widest cell (a zone's
+        cells are printable ASCII, so `widest_of`'s count of characters is their width)."""
         options = self.options
         widths = heading_widths(options)
         for batch in batches:
@@ -105,17 +108,14 @@ class _Rows(DetailRows):
             longest = [zone.widest_of(whens, instants) for zone in self.zones]
             if options.relative:
                 times = Times.of(whens, instants)
-                longest.append(max(map(len, relative_texts(times, options)), default=0))
+                longest.append(widest(relative_texts(times, options)))
             widths = list(map(max, widths, longest))
         return widths
 
     def text(self, batch: Batch, widths: list[int]) -> str:
         """The rows of the batch, each followed by its indented details."""
-        times, cells = self.time_columns(batch)
-        padded = [
-            list(map(str.ljust, column, repeat(width)))
-            for column, width in zip(cells, widths, strict=True)
-        ]
+        times, columns = self.time_columns(batch)
+        padded = [pad_column(column, width) for column, width in zip(columns, widths, strict=True)]
         titles = batch.titles
         if needs_sanitizing(SEPARATOR.join(titles)) or _has_breaks(titles):
             titles = list(map(sanitize_line, titles))
@@ -207,9 +207,9 @@ def _zone_description(zone: str) -> str:
 
 def heading_widths(options: ExportOptions) -> list[int]:
     """The width of each time column's heading."""
-    widths = [len(zone_heading(zone)) for zone in options.zones]
+    widths = [cell_width(zone_heading(zone)) for zone in options.zones]
     if options.relative:
-        widths.append(len(relative_heading(options)))
+        widths.append(cell_width(relative_heading(options)))
     return widths
 
 
@@ -231,13 +231,13 @@ def time_cells(facts: EventFacts) -> list[str]:
 
 
 def row(cells: list[str], widths: list[int]) -> str:
-    """Cells padded to their column widths; the last cell is not padded."""
-    padded = [cell.ljust(width) for cell, width in zip(cells, widths, strict=False)]
+    """Cells padded to their column widths (in terminal cells); the last cell is not padded."""
+    padded = [pad(cell, width) for cell, width in zip(cells, widths, strict=False)]
     return GAP.join([*padded, *cells[len(widths) :]]).rstrip()
 
 
 def _rule(text: str, char: str) -> str:
-    return char * max(len(text), 3)
+    return char * max(cell_width(text), 3)
 
 
 def write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> None:
@@ -262,10 +262,10 @@ def format_event(mission: Mission, event: Event, options: ExportOptions) -> str:
     """
     numbers = source_numbers(mission)
     facts = facts_of(mission, event, options)
-    widths = [len(cell) for cell in time_cells(facts)]
+    widths = [cell_width(cell) for cell in time_cells(facts)]
     parts = [event_text(facts, widths, numbers)]
     if facts.sources:
-        width = len(f"[{len(mission.sources)}]")
+        width = cell_width(f"[{len(mission.sources)}]")
         parts.append("\n")
         parts.extend(source_text(numbers[source.id], source, width) for source in facts.sources)
     return "".join(parts)
@@ -281,9 +281,10 @@ def event_text(facts: EventFacts, widths: list[int], numbers: dict[str, int]) ->
 
 
 def _indented(text: str, indent: str) -> str:
-    """Every line of `text` (tabs kept as spaces) indented, ending with a newline."""
-    lines = text.expandtabs(4).rstrip().split("\n")
-    return "".join(f"{indent}{line}".rstrip() + "\n" for line in lines)
+    """Every line of `text` (tabs kept as spaces, at stops of 4 cells) indented, ending with
+    a newline."""
+    lines = text.rstrip().split("\n")
+    return "".join(f"{indent}{expand_tabs(line, 4)}".rstrip() + "\n" for line in lines)
 
 
 CREW_HEADINGS = ["name", "age at launch", "up", "down", "time in space (this mission)"]
@@ -300,7 +301,7 @@ def write_crew(mission: Mission, out: TextIO) -> None:
         age = str(facts.age_at_launch) if facts.age_at_launch is not None else ""
         cells = [person.name, age, facts.up or facts.flight, facts.down, facts.in_space or ""]
         rows.append([*map(sanitize_line, cells), sanitize_line(facts.career)])
-    widths = [max(len(cells[i]) for cells in rows) for i in range(len(rows[0]) - 1)]
+    widths = [widest(texts[i] for texts in rows) for i in range(len(rows[0]) - 1)]
     out.write(row(rows[0], widths) + "\n")
     out.write(row(["-" * width for width in widths] + ["-" * 15], widths) + "\n")
     for person, cells in zip(mission.people, rows[1:], strict=True):
@@ -314,14 +315,14 @@ def write_sources(mission: Mission, out: TextIO) -> None:
     if not mission.sources:
         return
     out.write("\nSources\n-------\n")
-    width = len(f"[{len(mission.sources)}]")
+    width = cell_width(f"[{len(mission.sources)}]")
     for number, source in enumerate(mission.sources, start=1):
         out.write(source_text(number, source, width))
 
 
 def source_text(number: int, source: Source, width: int) -> str:
     """`[3] Title <url>` and the source's note, indented; `width` fits the largest label."""
-    label = f"[{number}]".ljust(width)
+    label = pad(f"[{number}]", width)
     line = sanitize_line(source.title)
     if source.url:
         line += f" <{sanitize_line(source.url)}>"
