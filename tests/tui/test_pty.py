@@ -88,11 +88,13 @@ def run_in_pty(
     last: bytes = QUIT,
     *,
     size: tuple[int, int] = (120, 40),
+    words: tuple[str, ...] = (),
     **env: str,
 ) -> tuple[bytes, int | None]:
-    """Run `python -m tui` on a pseudo-terminal with its own config folder, type the keys of
-    `steps` as the screen shows each one done, then `last`; read until the app closes the
-    terminal, and return everything it wrote and its exit code (None if it had to be killed)."""
+    """Run `python -m tui [WORDS...] [MISSION]` on a pseudo-terminal with its own config
+    folder, type the keys of `steps` as the screen shows each one done, then `last`; read until
+    the app closes the terminal, and return everything it wrote and its exit code (None if it
+    had to be killed)."""
     columns, rows = size
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
@@ -105,7 +107,7 @@ def run_in_pty(
     environment["TERM"] = "xterm-256color"
     environment.update(MISSION_TIMELINE_CONFIG_DIR=str(config), **env)
     environment.pop("NO_COLOR", None)
-    arguments = [sys.executable, "-m", "tui", *([str(mission)] if mission else [])]
+    arguments = [sys.executable, "-m", "tui", *words, *([str(mission)] if mission else [])]
     process = subprocess.Popen(
         arguments,
         stdin=slave,
