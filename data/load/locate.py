@@ -23,8 +23,11 @@ LOCATE_LIMIT = 64 << 20
 (locating them scans the text line by line in Python), and syntax errors further into a
 file than this get no field path."""
 
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+# Every pattern here is possessive (`*+`, `++`): each character is looked at once and no place
+# to go back to is kept, so a 60 MiB line costs one pass and no memory (`(?:[^"\\]|\\.)*`
+# kept a place for every character: gigabytes, and most of a minute).
+_JSON_SPACE = re.compile(r"[ \t\n\r]*+")
+_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
 
 
 def locate(
@@ -207,11 +210,12 @@ def toml_path_at(text: str, line: int) -> str:
     return join_path(max(before)[2])
 
 
-_TOML_HEADER = re.compile(
-    r"[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*\]", re.ASCII
-)
-_TOML_KEY = re.compile(r"[ \t]*([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*=", re.ASCII)
-_TOML_TOKEN = re.compile(r"\"\"\"|'''|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|[\[\]{}]|#")
+_BARE_KEY = r"([A-Za-z0-9_-]++(?:[ \t]*+\.[ \t]*+[A-Za-z0-9_-]++)*+)"
+_TOML_HEADER = re.compile(rf"[ \t]*+(\[\[?+)[ \t]*+{_BARE_KEY}[ \t]*+\]", re.ASCII)
+_TOML_KEY = re.compile(rf"[ \t]*+{_BARE_KEY}[ \t]*+=", re.ASCII)
+# A string left open runs to the end of its line (the parser has said so already): the scan
+# goes on after it, rather than from each quote inside it again.
+_TOML_TOKEN = re.compile(r"\"\"\"|'''|\"(?:[^\"\\\n]++|\\.)*+\"?+|'[^'\n]*+'?+|[\[\]{}]|#")
 
 
 def toml_lines(text: str) -> dict[tuple[Segment, ...], tuple[int, int]]:

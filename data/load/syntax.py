@@ -38,6 +38,9 @@ _DOTTED_RUN = re.compile(
     re.ASCII,
 )
 _MANY_DOTS = re.compile(f"^(?:[^.\\n]*+\\.){{{MAX_KEY_PARTS}}}", re.MULTILINE)
+# A run of digits only from where it starts: a search from every digit of a shorter run would
+# read each run again and again (quadratic in its length).
+_LONG_DIGITS = re.compile(r"(?<![0-9_])[0-9_]{4000,}")
 
 
 def parse(text: str, name: str) -> tuple[dict[str, Any], bool]:
@@ -153,7 +156,7 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         ) from None
     except ValueError:
         # tomllib converts integers itself; Python refuses those over 4300 digits.
-        huge = re.search(r"[0-9_]{4000,}", text)
+        huge = _LONG_DIGITS.search(text)
         message = "integer out of range (at most 18 digits)"
         if huge is None:
             raise MissionDataError([Problem(name, "", message)]) from None
