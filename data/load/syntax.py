@@ -3,7 +3,8 @@
 A syntax error becomes a `MissionDataError` with the line, column and (found in the text) the
 field path where it is. What the formats allow but a mission does not (NaN, a 5000-digit
 integer, a duplicate JSON key) is kept as a `Rejected` value, so the converter reports it with
-its field path beside every other problem of the file. TOML keys of more than
+its field path beside every other problem of the file. Strings of more than
+`MAX_STRING_CHARS` characters (`data.load.long_strings`) and TOML keys of more than
 `MAX_KEY_PARTS` dotted parts are refused before parsing.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from data.load.locate import json_path_at, offsets_to_lines, toml_path_at
+from data.load.long_strings import long_json_string, long_toml_string, too_long
 from data.problems import MissionDataError, Problem
 from data.sanitize import quote
 
@@ -103,6 +105,9 @@ def parse_json(text: str, name: str) -> dict[str, Any]:
             return value
         return Rejected(f"number {digits[:20]} is out of range")
 
+    long_string = long_json_string(text)
+    if long_string is not None:
+        _refuse_long_string(text, name, *long_string, is_json=True)
     try:
         data = json.loads(
             text,
@@ -134,6 +139,9 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
             return value
         return Rejected(f"{digits[:20]} is not allowed (numbers must be finite)")
 
+    long_string = long_toml_string(text)
+    if long_string is not None:
+        _refuse_long_string(text, name, *long_string, is_json=False)
     long_key = long_dotted_key(text)
     if long_key is not None:
         place = offsets_to_lines(text, {"": long_key})[""]
@@ -164,6 +172,18 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         raise MissionDataError([Problem(name, "", message, line, column)]) from None
     except RecursionError:
         raise MissionDataError([Problem(name, "", "nested too deeply")]) from None
+
+
+def _refuse_long_string(
+    text: str, name: str, offset: int, length: int | None, is_json: bool
+) -> None:
+    """Raise the problem of the string at `offset` that is too long, placed in the text."""
+    line, column = offsets_to_lines(text, {"": offset})[""]
+    try:
+        path = json_path_at(text, offset) if is_json else toml_path_at(text, line)
+    except (ValueError, IndexError, RecursionError):
+        path = ""
+    raise MissionDataError([Problem(name, path, too_long(length), line, column)])
 
 
 def long_dotted_key(text: str) -> int | None:
