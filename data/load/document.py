@@ -28,7 +28,7 @@ def load_document(name: str) -> Mission:
     mission, problems = analyse(raw, name)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if mission is None or errors:
-        raise MissionDataError(_located(text, is_json, errors or problems))
+        raise MissionDataError(located(text, is_json, errors or problems))
     return mission
 
 
@@ -37,7 +37,7 @@ def check_document(name: str) -> list[Problem]:
     raise `MissionError` if it cannot be read or parsed."""
     text = read_text(name)
     raw, is_json = parse(text, name)
-    return _located(text, is_json, analyse(raw, name)[1])
+    return located(text, is_json, analyse(raw, name)[1])
 
 
 def read_document(name: str) -> dict[str, Any]:
@@ -75,6 +75,8 @@ def analyse(raw: Any, name: str) -> tuple[Mission | None, list[Problem]]:
     ), problems
 
 
-def _located(text: str, is_json: bool, problems: list[Problem]) -> list[Problem]:
+def located(text: str, is_json: bool, problems: list[Problem]) -> list[Problem]:
+    """The problems placed in the text of a mission (or of one JSON Lines line), in its
+    order."""
     repeated = {p.path for p in problems if p.message.startswith(DUPLICATE_KEY)}
     return locate(text, is_json, problems, repeated)

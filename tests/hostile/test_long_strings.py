@@ -71,9 +71,7 @@ def toml_string(text: str, style: int) -> str:
 
 
 @SETTINGS
-@given(
-    st.lists(st.tuples(KEYS, TEXTS, st.integers(0, 3), st.booleans()), min_size=1, max_size=6)
-)
+@given(st.lists(st.tuples(KEYS, TEXTS, st.integers(0, 3), st.booleans()), min_size=1, max_size=6))
 def test_toml_scan_finds_the_first_long_string(
     entries: list[tuple[str, str, int, bool]],
 ) -> None:
