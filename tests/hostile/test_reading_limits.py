@@ -10,6 +10,7 @@ read). JSON Lines lines have a length limit of their own, checked while reading.
 from __future__ import annotations
 
 import json
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from hostile_helpers import BASE, BASE_TOML, Run
 
 import data.load.syntax
 from data.exit_codes import ExitCode
-from data.files.reading import MAX_LINE_BYTES, MAX_STRING_CHARS
+from data.files.reading import MAX_LINE_BYTES, MAX_STRING_CHARS, LineTooLongError, MissionFile
 from data.load.loader import MissionDataError, load_mission
 
 FORMATS = ["toml", "json", "jsonl"]
@@ -146,3 +147,35 @@ def test_a_json_lines_line_too_long_is_refused_while_read(
     problem = caught.value.problems[-1]
     assert (problem.line, problem.column) == (line, 1)
     assert problem.message == f"line too long (the limit is {MAX_LINE_BYTES} bytes)"
+
+
+def test_blocks_join_a_long_line_once_and_stop_past_the_limit(tmp_path: Path) -> None:
+    lines = [b"a" * 10, b"b" * 50, b"c" * 64, b"", b"d" * 65, b"e"]
+    path = tmp_path / "m.jsonl"
+    path.write_bytes(b"\n".join(lines))
+    with MissionFile(str(path)) as opened:
+        blocks = opened.blocks(16, longest=64)
+        read = [next(blocks) for _ in range(3)]
+        assert b"".join(read) == b"\n".join(lines[:4]) + b"\n"
+        assert all(block.endswith(b"\n") for block in read)
+        with pytest.raises(LineTooLongError):
+            next(blocks)
+        assert opened.read <= len(b"\n".join(lines[:5])) + 16
+
+
+def test_a_huge_line_is_never_held_whole(tmp_path: Path) -> None:
+    """A 256 MiB line (a sparse file: no newline in it) is refused once 16 MiB of it are
+    read, holding no more than that and a block."""
+    path = tmp_path / "huge.jsonl"
+    with path.open("wb") as handle:
+        handle.truncate(256 << 20)
+    tracemalloc.start()
+    try:
+        with MissionFile(str(path)) as opened, pytest.raises(LineTooLongError):
+            for _ in opened.blocks(1 << 20):
+                pass
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert opened.read <= MAX_LINE_BYTES + (1 << 20)
+    assert peak < MAX_LINE_BYTES + (4 << 20)
