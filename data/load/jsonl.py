@@ -37,7 +37,7 @@ from data.load.paths import join_path, split_path
 from data.load.references import References
 from data.load.syntax import is_jsonl, parse_json
 from data.model import Mission
-from data.problems import MissionDataError, MissionError, Problem
+from data.problems import MissionDataError, MissionError, Problem, within_memory
 from data.store import StoreBuilder
 
 __all__ = ["JsonlReading", "MissionError", "Progress", "is_jsonl", "load_jsonl", "open_jsonl"]
@@ -64,7 +64,7 @@ def load_jsonl(name: str, progress: Progress | None = None) -> Mission:
 def open_jsonl(name: str) -> JsonlReading:
     """Open a JSON Lines mission and read its header; raise `MissionError` if the file
     cannot be read or its header is wrong. The events are read by `finish`."""
-    return JsonlReading(name)
+    return within_memory(name, lambda: JsonlReading(name))
 
 
 class JsonlReading:
@@ -116,7 +116,7 @@ class JsonlReading:
             if progress is not None:
                 reader = self._reader
                 reader.progress = lambda: progress(reader.count, self._file.read)
-            return self._reader.finish()
+            return within_memory(self.name, self._reader.finish)
         finally:
             self._file.close()
 
