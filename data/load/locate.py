@@ -254,6 +254,8 @@ def toml_lines(text: str, last: int | None = None) -> dict[tuple[Segment, ...], 
             if key := _TOML_KEY.match(text, start, end):
                 parts = tuple(part.strip() for part in key[1].split("."))
                 places.setdefault((*table, *parts), (number, key.start(1) - start + 1))
+        if number == last:
+            break  # what the last line holds changes nothing above it
         for token in _TOML_TOKEN.finditer(text, position, end):
             first = text[token.start()]
             if first == "#":

@@ -27,8 +27,6 @@ Found = tuple[int, int | None]
 """Where a string too long starts (the offset of its opening quote), and its length in
 characters (`None`: written so long that it was not counted)."""
 
-_TOML_LINE = {'"': re.compile('[^"\\n]*+'), "'": re.compile("[^'\\n]*+")}
-"""The rest of a one-line string, up to its closing quote or the end of the line."""
 _TOML_TRIMMED = re.compile(r"\\[ \t]*+\r?\n[ \t\r\n]*+")
 """A backslash ending a line of a multi-line string: it and the blanks after it are dropped."""
 _TOML_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
@@ -94,8 +92,8 @@ def long_toml_string(text: str, limit: int = MAX_STRING_CHARS) -> Found | None:
                 end += 1  # up to two quotes before the closing three belong to the string
             body = text[position + 3 : end - 3].removeprefix("\n")
         else:
-            close = _end(_TOML_LINE[quote], plain, position + 1)
-            if plain[close : close + 1] != quote:
+            close = plain.find(quote, position + 1)
+            if close < 0 or plain.find("\n", position + 1, close) >= 0:
                 return None
             end = close + 1
             body = text[position + 1 : close]

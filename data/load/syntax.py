@@ -188,6 +188,8 @@ def _refuse_long_string(
 
 def long_dotted_key(text: str) -> int | None:
     """The offset of a dotted key (or table name) of more than `MAX_KEY_PARTS` parts."""
+    if text.count(".") < MAX_KEY_PARTS:
+        return None  # the usual case, found in C at once (the search tries every line start)
     for line in _MANY_DOTS.finditer(text):
         end = text.find("\n", line.start())
         for run in _DOTTED_RUN.finditer(text, line.start(), end if end >= 0 else len(text)):
