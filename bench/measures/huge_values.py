@@ -5,15 +5,12 @@ against reading the file."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from data.files.reading import MAX_STRING_CHARS
 
-from .common import ROOT, Result
+from .common import Result, run_script
 
 _SCRIPT = """
 import json, sys, time
@@ -82,14 +79,7 @@ def _pair(name: str, path: Path, baseline: str, target: str, runs: int) -> Resul
     base: list[dict[str, float]] = []
     for _ in range(runs):
         for which, store in ((baseline, base), ("app", app)):
-            output = subprocess.run(
-                [sys.executable, "-c", _SCRIPT, which, str(path)],
-                capture_output=True,
-                text=True,
-                check=True,
-                cwd=ROOT,
-            ).stdout
-            store.append(json.loads(output))
+            store.append(run_script(_SCRIPT, which, str(path)))
     peaks = f"peak RSS {_median(app, 'peak_mib'):.0f} MiB vs {_median(base, 'peak_mib'):.0f} MiB"
     return Result(
         f"{name} (ms)",

@@ -23,9 +23,9 @@ LONGEST_ESCAPE = 12
 (`\\ud83d\\ude00`); TOML's longest, `\\U0001F600`, is 10. A string written in more than this
 many times the limit is too long whatever its escapes."""
 
-Found = tuple[int, int | None]
-"""Where a string too long starts (the offset of its opening quote), and its length in
-characters (`None`: written so long that it was not counted)."""
+Measured = tuple[int, int | None]
+"""A place in the text (an offset) and the length in characters of the string there (`None`:
+written so long that it was not counted)."""
 
 _TOML_TRIMMED = re.compile(r"\\[ \t]*+\r?\n[ \t\r\n]*+")
 """A backslash ending a line of a multi-line string: it and the blanks after it are dropped."""
@@ -50,68 +50,65 @@ def too_long(length: int | None, limit: int = MAX_STRING_CHARS) -> str:
     return f"string too long ({known}the limit is {limit} characters)"
 
 
-def long_json_string(text: str, limit: int = MAX_STRING_CHARS) -> Found | None:
-    """The first JSON string (a value or a key) of more than `limit` characters."""
+def long_string(text: str, is_json: bool, limit: int = MAX_STRING_CHARS) -> Measured | None:
+    """The first string (a value or a key) of more than `limit` characters in the text of a
+    JSON or TOML mission: where it starts (its opening quote), and its length."""
     if len(text) <= limit:
         return None
-    plain, short = _plain(text), _short(True, limit)
+    plain, short = _plain(text), _short(is_json, limit)
+    measure = _json_string if is_json else _toml_string
     position = 0
     while (position := _end(short, plain, position)) < len(plain):
-        close = plain.find('"', position + 1)
-        if close < 0:
-            return None  # a string left open: a syntax error
-        written = close - position - 1
-        if text.find("\\", position, close) < 0:
-            length = written
-        elif written > LONGEST_ESCAPE * limit:
-            return position, None
-        else:
-            length = _json_length(text[position : close + 1])
-        if length > limit:
+        string = measure(text, plain, position, limit)
+        if string is None:
+            return None  # a string left open: a syntax error, which the parser reports
+        end, length = string
+        if length is None or length > limit:
             return position, length
-        position = close + 1
-    return None
-
-
-def long_toml_string(text: str, limit: int = MAX_STRING_CHARS) -> Found | None:
-    """The first TOML string (a value or a quoted key) of more than `limit` characters."""
-    if len(text) <= limit:
-        return None
-    plain, short = _plain(text), _short(False, limit)
-    position = 0
-    while (position := _end(short, plain, position)) < len(plain):
-        quote = plain[position]
-        delimiter = quote * 3
-        multiline = plain.startswith(delimiter, position)
-        if multiline:
-            close = plain.find(delimiter, position + 3)
-            if close < 0:
-                return None
-            end = close + 3
-            while end < min(len(plain), close + 5) and plain[end] == quote:
-                end += 1  # up to two quotes before the closing three belong to the string
-            body = text[position + 3 : end - 3].removeprefix("\n")
-        else:
-            close = plain.find(quote, position + 1)
-            if close < 0 or plain.find("\n", position + 1, close) >= 0:
-                return None
-            end = close + 1
-            body = text[position + 1 : close]
-        if len(body) > limit:
-            length = _toml_length(body, quote, multiline, limit)
-            if length is None or length > limit:
-                return position, length
         position = end
     return None
 
 
-def _json_length(written: str) -> int:
-    """The characters of a JSON string written with escapes (0 if one is not valid: the
-    parser reports it)."""
+def _json_string(text: str, plain: str, start: int, limit: int) -> Measured | None:
+    """The JSON string that opens at `start`: where it ends (after its closing quote), and
+    its length."""
+    close = plain.find('"', start + 1)
+    if close < 0:
+        return None
+    written = close - start - 1
+    if text.find("\\", start, close) < 0:
+        return close + 1, written
+    if written > LONGEST_ESCAPE * limit:
+        return close + 1, None
     try:
-        return len(json.loads(written, strict=False))
+        return close + 1, len(json.loads(text[start : close + 1], strict=False))
     except ValueError:
-        return 0
+        return close + 1, 0  # a bad escape: the parser reports it
+
+
+def _toml_string(text: str, plain: str, start: int, limit: int) -> Measured | None:
+    """The TOML string (of any of its four kinds) that opens at `start`: where it ends (after
+    its closing quotes), and its length."""
+    quote = plain[start]
+    delimiter = quote * 3
+    multiline = plain.startswith(delimiter, start)
+    if multiline:
+        close = plain.find(delimiter, start + 3)
+        if close < 0:
+            return None
+        end = close + 3
+        while end < min(len(plain), close + 5) and plain[end] == quote:
+            end += 1  # up to two quotes before the closing three belong to the string
+        body = text[start + 3 : end - 3].removeprefix("\n")
+    else:
+        close = plain.find(quote, start + 1)
+        if close < 0 or plain.find("\n", start + 1, close) >= 0:
+            return None
+        end = close + 1
+        body = text[start + 1 : close]
+    if len(body) <= limit:
+        return end, len(body)
+    return end, _toml_length(body, quote, multiline, limit)
 
 
 def _toml_length(body: str, quote: str, multiline: bool, limit: int) -> int | None:

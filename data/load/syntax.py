@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from data.load.locate import json_path_at, offsets_to_lines, toml_path_at
-from data.load.long_strings import long_json_string, long_toml_string, too_long
+from data.load.long_strings import long_string, too_long
 from data.problems import MissionDataError, Problem
 from data.sanitize import quote
 
@@ -105,9 +105,9 @@ def parse_json(text: str, name: str) -> dict[str, Any]:
             return value
         return Rejected(f"number {digits[:20]} is out of range")
 
-    long_string = long_json_string(text)
-    if long_string is not None:
-        _refuse_long_string(text, name, *long_string, is_json=True)
+    found = long_string(text, is_json=True)
+    if found is not None:
+        _refuse_long_string(text, name, *found, is_json=True)
     try:
         data = json.loads(
             text,
@@ -139,9 +139,9 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
             return value
         return Rejected(f"{digits[:20]} is not allowed (numbers must be finite)")
 
-    long_string = long_toml_string(text)
-    if long_string is not None:
-        _refuse_long_string(text, name, *long_string, is_json=False)
+    found = long_string(text, is_json=False)
+    if found is not None:
+        _refuse_long_string(text, name, *found, is_json=False)
     long_key = long_dotted_key(text)
     if long_key is not None:
         place = offsets_to_lines(text, {"": long_key})[""]

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from data.load.long_strings import long_json_string, long_toml_string
+from data.load.long_strings import long_string
 
 LIMIT = 8
 SETTINGS = settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "300")), deadline=None)
@@ -48,7 +48,7 @@ def first_long(strings: list[str]) -> int | None:
 @given(JSON_VALUES, st.booleans())
 def test_json_scan_finds_the_first_long_string(value: Any, ascii_only: bool) -> None:
     text = json.dumps({"x": value}, ensure_ascii=ascii_only)
-    found = long_json_string(text, LIMIT)
+    found = long_string(text, True, LIMIT)
     expected = first_long(strings_of(json.loads(text)))
     assert (found is None) == (expected is None), (text, found)
     if found is not None:
@@ -80,7 +80,7 @@ def test_toml_scan_finds_the_first_long_string(
         note = f" # a {value[:3]!r} \"comment'" if comment else ""
         lines.append(f"{toml_string(key + str(number), 0)} = {toml_string(value, style)}{note}")
     text = "\n".join(lines) + "\n"
-    found = long_toml_string(text, LIMIT)
+    found = long_string(text, False, LIMIT)
     expected = first_long(strings_of(tomllib.loads(text)))
     assert (found is None) == (expected is None), (text, found)
     if found is not None:
@@ -101,7 +101,7 @@ def test_toml_scan_finds_the_first_long_string(
     ],
 )
 def test_json_cases(text: str, found: tuple[int, int | None] | None) -> None:
-    assert long_json_string(text, LIMIT) == found
+    assert long_string(text, True, LIMIT) == found
 
 
 @pytest.mark.parametrize(
@@ -120,4 +120,4 @@ def test_json_cases(text: str, found: tuple[int, int | None] | None) -> None:
     ],
 )
 def test_toml_cases(text: str, found: tuple[int, int | None] | None) -> None:
-    assert long_toml_string(text, LIMIT) == found
+    assert long_string(text, False, LIMIT) == found
