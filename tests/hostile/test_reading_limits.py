@@ -2,9 +2,10 @@
 
 Each kind of problem (a syntax error, a string too long, a NUL, bytes that are not UTF-8) is
 put in the mission title (the header line of JSON Lines) and in an event's title, in each
-format: `check` names the file, the line and the column where it is, and exits 65. A file over
-`MISSION_TIMELINE_MAX_BYTES` is refused alike in every format (exit 66, no place: nothing was
-read). JSON Lines lines have a length limit of their own, checked while reading.
+format: `check` names the file, the line and the column where it is, and exits 65. (A file over
+`MISSION_TIMELINE_MAX_BYTES` is refused alike in every format, exit 66 with no place since
+nothing was read: `test_unreadable_files.py`.) JSON Lines lines have a length limit of their
+own, checked while reading.
 """
 
 from __future__ import annotations
@@ -81,23 +82,6 @@ def test_each_problem_is_placed_alike_in_every_format(
     assert len(run.lines) == 2 or (suffix, where) == ("jsonl", "event"), run.lines
     with pytest.raises(MissionDataError):
         load_mission(path)
-
-
-@pytest.mark.parametrize("suffix", FORMATS)
-def test_the_size_limit_is_the_same_for_every_format(
-    cli: Callable[..., Run],
-    write: Callable[..., Path],
-    monkeypatch: pytest.MonkeyPatch,
-    suffix: str,
-) -> None:
-    path = write(f"m.{suffix}", mission_text(suffix))
-    size = path.stat().st_size
-    monkeypatch.setenv("MISSION_TIMELINE_MAX_BYTES", str(size - 1))
-    run = cli("check", path)
-    assert run.code == ExitCode.NO_INPUT
-    assert run.lines[0] == f"{path}: too large ({size} bytes; the limit is {size - 1})"
-    monkeypatch.setenv("MISSION_TIMELINE_MAX_BYTES", str(size))
-    assert cli("check", path).code == ExitCode.OK
 
 
 @pytest.mark.parametrize("suffix", FORMATS)
