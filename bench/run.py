@@ -23,12 +23,13 @@ from pathlib import Path
 from measures.common import ROOT, Result
 from measures.export import EXPORT_FORMATS, export
 from measures.frames import first_frame, loaded_in_app
+from measures.huge_values import huge_values
 from measures.keys import keys
 from measures.loading import load
 from measures.search import search
 
 GENERATE = Path(__file__).resolve().parent / "generate.py"
-MEASURES = ("first-frame", "load", "large-frame", "keys", "search", "export")
+MEASURES = ("first-frame", "load", "large-frame", "keys", "search", "export", "huge-values")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
         "--export-formats",
         default="text,csv,json",
         help=f"the formats the export measure writes: {', '.join(EXPORT_FORMATS)}",
+    )
+    parser.add_argument(
+        "--huge-mib",
+        default="",
+        help="huge-values: the TOML string's and the JSON Lines line's size in MiB "
+        "(default 60,256; with --ci 6,24)",
     )
     parser.add_argument(
         "--work",
@@ -68,7 +75,15 @@ def main(argv: list[str] | None = None) -> int:
         compileall.compile_dir(ROOT / folder, quiet=1)
     if "first-frame" in only:
         report(first_frame(runs))
-    for size in sizes if only - {"first-frame"} else []:
+    if "huge-values" in only:
+        toml_mib, jsonl_mib = map(
+            int, (args.huge_mib or ("6,24" if args.ci else "60,256")).split(",")
+        )
+        for result in huge_values(
+            args.work, toml_mib, jsonl_mib, args.runs or (1 if args.ci else 3)
+        ):
+            report(result)
+    for size in sizes if only - {"first-frame", "huge-values"} else []:
         path = mission_file(args.work, size)
         label = f"{size:,}"
         if "load" in only:

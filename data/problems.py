@@ -4,13 +4,16 @@ Every reader and check reports a `Problem` naming the file, the place (line and 
 known, the field path always) and what is wrong. A file that cannot be used raises a
 `MissionError` holding its problems: `MissionDataError` when the file was read but is not a
 valid mission, `MissionReadError` when it could not be read at all. Their exit codes are the
-`data.exit_codes.ExitCode`s that `mission-timeline` exits with.
+`data.exit_codes.ExitCode`s that `mission-timeline` exits with. `within_memory` turns running
+out of memory while loading into a `MissionReadError` too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from data.exit_codes import ExitCode
 from data.sanitize import sanitize_line
@@ -66,11 +69,28 @@ class MissionDataError(MissionError):
 
 
 class MissionReadError(MissionError):
-    """The file could not be read at all."""
+    """The file could not be read at all: it is missing, not a regular file, too large, or
+    changed while read; or it is too large to load with the memory available (a MemoryError
+    anywhere while it is read, parsed or stored). That last one is a reading failure too, not
+    a data error: the content was never judged, and it may well be a valid mission."""
 
     exit_code: int = ExitCode.NO_INPUT
+
+
+TOO_LARGE_FOR_MEMORY = "too large to load with the memory available"
+Result = TypeVar("Result")
 
 
 def unreadable(name: str, message: str) -> MissionReadError:
     """The error for a file that cannot be read: one problem naming the file."""
     return MissionReadError([Problem(name, "", message)])
+
+
+def within_memory(name: str, load: Callable[[], Result]) -> Result:
+    """`load()`, the loading of the file `name`; running out of memory in it raises the
+    `MissionReadError` "too large to load with the memory available" instead."""
+    try:
+        return load()
+    except MemoryError:
+        pass  # raised below, once the frames that held the memory have been let go
+    raise unreadable(name, TOO_LARGE_FOR_MEMORY)

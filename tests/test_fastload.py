@@ -210,7 +210,8 @@ def test_every_bad_line_is_reported(tmp_path: Path) -> None:
     lines = [LAUNCH, LANDING] + [bad % n for n in range(5000)]
     found = problems(write(tmp_path, *lines))
     assert len(found) >= 1000
-    assert "mission.jsonl:4:1: events[2].at:" in found[0]
+    column = (bad % 0).index('"at"') + 1  # placed at the key, as in a JSON mission file
+    assert f"mission.jsonl:4:{column}: events[2].at:" in found[0]
 
 
 def test_bad_utf8_line(tmp_path: Path) -> None:
@@ -283,7 +284,8 @@ def test_blank_lines_crlf_and_no_final_newline_keep_line_numbers(tmp_path: Path)
     body = "\r\n".join([json.dumps(HEADER), LAUNCH, "", "   ", LANDING, bad])
     path.write_bytes(body.encode())
     found = problems(path)
-    assert len(found) == 1 and "mission.jsonl:6:1: events[4].at:" in found[0], found
+    column = bad.index('"at"') + 1
+    assert len(found) == 1 and f"mission.jsonl:6:{column}: events[4].at:" in found[0], found
     path.write_bytes(body.rpartition("\r\n")[0].encode())  # without the bad line
     assert [e.id for e in load_mission(path).events] == ["launch", "landing"]
 

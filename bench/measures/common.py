@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import statistics
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parents[1]
 ROOT = BENCH.parent
@@ -41,3 +45,17 @@ class Result:
 def spread(values: list[float], unit: str) -> str:
     median = statistics.median(values)
     return f"{median:,.1f} {unit} [{min(values):,.1f}-{max(values):,.1f}]"
+
+
+def run_script(script: str, *args: str) -> dict[str, Any]:
+    """Run `script` (Python source that prints one JSON object) with `args` in a fresh
+    process from the project's folder, and give what it printed."""
+    output = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    result: dict[str, Any] = json.loads(output)
+    return result

@@ -4,14 +4,11 @@ from the same columns."""
 from __future__ import annotations
 
 import importlib.util
-import json
 import statistics
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-from .common import ROOT, Result
+from .common import Result, run_script
 
 _EXPORT = """
 import json, sys, time
@@ -81,14 +78,7 @@ def export(
     measured: dict[str, list[dict[str, Any]]] = {"baseline": []}
     for _ in range(runs):
         for which in ("baseline", *formats):
-            output = subprocess.run(
-                [sys.executable, "-c", _EXPORT, which, str(path)],
-                capture_output=True,
-                text=True,
-                check=True,
-                cwd=ROOT,
-            ).stdout
-            measured.setdefault(which, []).append(json.loads(output))
+            measured.setdefault(which, []).append(run_script(_EXPORT, which, str(path)))
     base = measured["baseline"]
     results = []
     for name in formats:

@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-from .common import ROOT, Result
+from .common import Result, run_script
 
 LOAD_SCRIPT = """
 import json, resource, sys, time
@@ -41,14 +38,7 @@ def load(path: Path, label: str, runs: int) -> list[Result]:
     base: list[dict[str, float]] = []
     for _ in range(runs):
         for which, store in (("baseline", base), ("app", app)):
-            output = subprocess.run(
-                [sys.executable, "-c", LOAD_SCRIPT, which, str(path)],
-                capture_output=True,
-                text=True,
-                check=True,
-                cwd=ROOT,
-            ).stdout
-            store.append(json.loads(output))
+            store.append(run_script(LOAD_SCRIPT, which, str(path)))
     return [
         Result(
             f"load {label} events (s)",

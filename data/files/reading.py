@@ -4,9 +4,11 @@ The settings file is read the same way, with a smaller limit (`tui.config`).
 
 `MissionFile` opens a regular file (not a pipe, device or directory, which could block or
 never end) of at most `max_file_bytes()` bytes (or the `limit` given), without blocking, and
-reads it whole (`text`, for TOML and JSON) or in blocks of whole lines (`blocks`, for JSON
-Lines). Reading to the end checks that the file did not change, grow or disappear
-meanwhile. `decode` turns bytes into text: UTF-8 (a BOM is accepted) without NUL characters.
+reads it whole (`text`, for TOML and JSON) or in blocks of whole lines of at most
+`MAX_LINE_BYTES` (`blocks`, for JSON Lines). Reading to the end checks that the file did not
+change, grow or disappear meanwhile. `decode` turns bytes into text: UTF-8 (a BOM is accepted)
+without NUL characters. The readers of each format refuse strings of more than
+`MAX_STRING_CHARS` characters before parsing (`data.load.long_strings`).
 
 Every failure is a `MissionReadError` (the file cannot be read: `ExitCode.NO_INPUT`) or, for
 bytes that are not UTF-8 or hold a NUL, a `MissionDataError` (`ExitCode.DATA`), with one
@@ -28,6 +30,17 @@ MAX_FILE_BYTES = 1 << 30
 """Larger files are refused before reading: 1 GiB holds about two million events (a
 million-event JSON file is 300 to 500 MB). `MISSION_TIMELINE_MAX_BYTES` overrides it."""
 MAX_BYTES_VARIABLE = "MISSION_TIMELINE_MAX_BYTES"
+MAX_STRING_CHARS = 1 << 20
+"""A string (a value or a key) may hold at most 1 MiB characters, however it is written. A
+title of a million characters loads (the red team's 1 MB titles of escape sequences held);
+a longer string is refused before parsing, in the time of one scan: tomllib reads a string
+one character at a time in Python (about 5 s for 60 MiB), and no view or export of a mission
+has a use for more."""
+MAX_LINE_BYTES = 16 * MAX_STRING_CHARS
+"""A JSON Lines line may be at most 16 MiB: room for a string at the limit written in the
+longest way (12 bytes a character, as the escaped surrogate pair `\\ud83d\\ude00`) and the
+rest of its record. Reading stops as soon as a line is longer: a huge line is never held
+whole."""
 
 
 def max_file_bytes() -> int:
@@ -80,10 +93,12 @@ class MissionFile:
         with memoryview(buffer)[: self.read] as content:
             return decode(content, self.name)
 
-    def blocks(self, size: int) -> Iterator[bytes]:
+    def blocks(self, size: int, longest: int = MAX_LINE_BYTES) -> Iterator[bytes]:
         """The file in blocks of whole lines, about `size` bytes each (the last one may lack
-        its newline)."""
-        carry = b""
+        its newline). A line of more than `longest` bytes (at least `size`) raises
+        `LineTooLongError` as soon as that much of it has been read."""
+        carried: list[bytes] = []  # a line's start, read in blocks, joined once it ends
+        length = 0  # of the line carried
         try:
             while block := self.handle.read(size):
                 self.read += len(block)
@@ -91,14 +106,24 @@ class MissionFile:
                     self._check_whole()
                 cut = block.rfind(b"\n") + 1
                 if not cut:
-                    carry += block
+                    carried.append(block)
+                    length += len(block)
+                    if length > longest:
+                        raise LineTooLongError(self.name, longest)
                     continue
-                yield carry + block[:cut] if carry else block[:cut]
-                carry = block[cut:]
+                if carried:
+                    if length + block.find(b"\n") > longest:
+                        raise LineTooLongError(self.name, longest)
+                    carried.append(block[:cut])
+                    yield b"".join(carried)
+                else:
+                    yield block[:cut]
+                carried = [block[cut:]] if cut < len(block) else []
+                length = len(block) - cut
         except OSError as error:
             raise unreadable(self.name, f"cannot read: {error.strerror or error}") from None
-        if carry:
-            yield carry
+        if carried:
+            yield b"".join(carried)
         self._check_whole()
 
     def _check_whole(self) -> None:
@@ -114,6 +139,14 @@ class MissionFile:
             before.st_mtime_ns,
         ):
             raise unreadable(self.name, "the file changed while it was being read; try again")
+
+
+class LineTooLongError(MissionDataError):
+    """A JSON Lines line longer than the limit. Its problem names the file but not the line:
+    whoever reads the blocks counts their lines, and places it."""
+
+    def __init__(self, name: str, longest: int) -> None:
+        super().__init__([Problem(name, "", f"line too long (the limit is {longest} bytes)")])
 
 
 def decode(data: bytes | bytearray | memoryview, name: str, line: int = 1, path: str = "") -> str:

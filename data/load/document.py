@@ -17,32 +17,40 @@ from data.load.locate import locate
 from data.load.references import RecordPaths, check_references
 from data.load.syntax import DUPLICATE_KEY, parse
 from data.model import Mission
-from data.problems import MissionDataError, Problem, Severity
+from data.problems import MissionDataError, Problem, Severity, within_memory
 from data.store import store_of
 
 
 def load_document(name: str) -> Mission:
     """Read and validate a TOML or JSON mission; raise `MissionError` on any error."""
+    return within_memory(name, lambda: _load(name))
+
+
+def _load(name: str) -> Mission:
     text = read_text(name)
     raw, is_json = parse(text, name)
     mission, problems = analyse(raw, name)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if mission is None or errors:
-        raise MissionDataError(_located(text, is_json, errors or problems))
+        raise MissionDataError(located(text, is_json, errors or problems))
     return mission
 
 
 def check_document(name: str) -> list[Problem]:
     """Every problem of a TOML or JSON mission, errors and warnings, placed in its text;
     raise `MissionError` if it cannot be read or parsed."""
+    return within_memory(name, lambda: _check(name))
+
+
+def _check(name: str) -> list[Problem]:
     text = read_text(name)
     raw, is_json = parse(text, name)
-    return _located(text, is_json, analyse(raw, name)[1])
+    return located(text, is_json, analyse(raw, name)[1])
 
 
 def read_document(name: str) -> dict[str, Any]:
     """Read, decode and parse a mission file into plain data, without validating it."""
-    return parse(read_text(name), name)[0]
+    return within_memory(name, lambda: parse(read_text(name), name)[0])
 
 
 def build_mission(raw: dict[str, Any], name: str) -> Mission:
@@ -75,6 +83,8 @@ def analyse(raw: Any, name: str) -> tuple[Mission | None, list[Problem]]:
     ), problems
 
 
-def _located(text: str, is_json: bool, problems: list[Problem]) -> list[Problem]:
+def located(text: str, is_json: bool, problems: list[Problem]) -> list[Problem]:
+    """The problems placed in the text of a mission (or of one JSON Lines line), in its
+    order."""
     repeated = {p.path for p in problems if p.message.startswith(DUPLICATE_KEY)}
     return locate(text, is_json, problems, repeated)

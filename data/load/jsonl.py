@@ -28,14 +28,16 @@ from typing import Any
 
 import msgspec
 
-from data.files.reading import MissionFile, decode
+from data.files.reading import LineTooLongError, MissionFile, decode
 from data.load.convert import Converter, convert_file
+from data.load.document import located
 from data.load.jsonl_bulk import Bulk
 from data.load.jsonl_decode import event_decoder
+from data.load.paths import join_path, split_path
 from data.load.references import References
 from data.load.syntax import is_jsonl, parse_json
 from data.model import Mission
-from data.problems import MissionDataError, MissionError, Problem
+from data.problems import MissionDataError, MissionError, Problem, within_memory
 from data.store import StoreBuilder
 
 __all__ = ["JsonlReading", "MissionError", "Progress", "is_jsonl", "load_jsonl", "open_jsonl"]
@@ -62,7 +64,7 @@ def load_jsonl(name: str, progress: Progress | None = None) -> Mission:
 def open_jsonl(name: str) -> JsonlReading:
     """Open a JSON Lines mission and read its header; raise `MissionError` if the file
     cannot be read or its header is wrong. The events are read by `finish`."""
-    return JsonlReading(name)
+    return within_memory(name, lambda: JsonlReading(name))
 
 
 class JsonlReading:
@@ -114,7 +116,7 @@ class JsonlReading:
             if progress is not None:
                 reader = self._reader
                 reader.progress = lambda: progress(reader.count, self._file.read)
-            return self._reader.finish()
+            return within_memory(self.name, self._reader.finish)
         finally:
             self._file.close()
 
@@ -130,18 +132,19 @@ class _Reader:
         self.name = name
         self.problems: list[Problem] = []
         self.progress: Callable[[], None] | None = None
-        first = b""
-        for block in blocks:
-            first += block
-            if b"\n" in block:
-                break
+        try:
+            first = next(blocks, b"")  # whole lines: the header line and maybe more
+        except LineTooLongError as error:
+            raise MissionDataError(_on_line(error.problems, 1)) from None
         first, _, rest = first.partition(b"\n")
         self.blocks = chain([rest] if rest else [], blocks)
+        self.header_text = ""
+        """The header line, to place the problems found in it."""
         self.header = header = self._header(first)
         self.references = References(header, name)
         problems = self.references.records()
         if problems:
-            raise MissionDataError(_on_header(problems))
+            raise MissionDataError(self._on_header(problems))
         self.builder = StoreBuilder(
             [phase.id for phase in header.phases], [place.id for place in header.places]
         )
@@ -172,39 +175,45 @@ class _Reader:
 
     def _header(self, line: bytes) -> Mission:
         """The first line: everything but the events, through the general converter."""
-        text = decode(line, self.name)
+        self.header_text = text = decode(line, self.name)
         if not text.strip():
             message = "empty file: the first line must be the mission header"
             raise MissionDataError([Problem(self.name, "", message)])
         try:
             raw = parse_json(text, self.name)
         except MissionDataError as error:
-            raise MissionDataError(
-                [Problem(p.file, p.path, p.message, 1, p.column) for p in error.problems]
-            ) from None
+            raise MissionDataError(_on_line(error.problems, 1)) from None
         if "events" in raw:
             message = "in a .jsonl mission the events follow the header line, one per line"
-            raise MissionDataError([Problem(self.name, "events", message, 1, 1)])
+            raise MissionDataError(self._on_header([Problem(self.name, "events", message)]))
         converter = Converter(self.name)
         converted = convert_file({**raw, "events": []}, converter)
         if converted is None or converter.problems:
             problems = converter.problems or [Problem(self.name, "", "not a mission")]
-            raise MissionDataError(_on_header(problems))
+            raise MissionDataError(self._on_header(problems))
         return converted[0]
+
+    def _on_header(self, problems: list[Problem]) -> list[Problem]:
+        """Problems of the header's records, placed in its line (the first) as in any JSON
+        mission file."""
+        return _on_line(located(self.header_text, True, problems), 1)
 
     def finish(self) -> Mission:
         """Read the event lines and check what only the whole file can tell."""
         line_number = 2
-        for block in self.blocks:
-            line_number += self._block(block, line_number)
-            if self.progress is not None:
-                self.progress()
-            if len(self.problems) >= MAX_PROBLEMS:
-                break
+        try:
+            for block in self.blocks:
+                line_number += self._block(block, line_number)
+                if self.progress is not None:
+                    self.progress()
+                if len(self.problems) >= MAX_PROBLEMS:
+                    break
+        except LineTooLongError as error:
+            raise MissionDataError(self.problems + _on_line(error.problems, line_number)) from None
         if self.count == 0 and not self.problems:
             self.problem("events", "a mission needs at least one event")
         self._duplicates()
-        self.problems += _on_header(self.references.event_ids(self.found))
+        self.problems += self._on_header(self.references.event_ids(self.found))
         if self.problems:
             raise MissionDataError(self.problems)
         events = self.builder.build()
@@ -269,25 +278,37 @@ class _Reader:
         self.found |= self.wanted.intersection(ids)
 
     def _general(self, line: bytes, line_number: int) -> None:
-        """One event line the general way: every problem, worded as for any mission file."""
-        path = f"events[{line_number - 2}]"
+        """One event line the general way: every problem, worded and placed in the line as
+        in a JSON mission file."""
+        event_path = ("events", line_number - 2)
+        path = join_path(event_path)
         self.count += 1
         try:
-            raw = parse_json(decode(line, self.name, line_number, path), self.name)
+            text = decode(line, self.name, line_number, path)
         except MissionDataError as error:
-            for p in error.problems:
-                self.problems.append(Problem(self.name, path, p.message, line_number, p.column))
+            self.problems += error.problems
+            return
+        try:
+            raw = parse_json(text, self.name)
+        except MissionDataError as error:
+            self._in_line(error.problems, event_path, line_number)
             return
         converter = Converter(self.name)
         event = converter.record(raw, "event", path)
         problems = converter.problems
         if event is not None and not problems:
             problems = self.references.event(event, path)
-        for p in problems:
-            self.problems.append(Problem(p.file, p.path, p.message, line_number, 1))
-        if event is not None and not problems:
+        if problems:
+            inside = [replace(p, path=join_path(split_path(p.path)[2:])) for p in problems]
+            self._in_line(located(text, True, inside), event_path, line_number)
+        elif event is not None:
             self._taken([event.id], range(line_number, line_number + 1))
             self.builder.add(event)
+
+    def _in_line(self, problems: list[Problem], event_path: tuple[str, int], line: int) -> None:
+        """Note problems found in the text of one event line (their paths inside the event)."""
+        for p in _on_line(problems, line):
+            self.problems.append(replace(p, path=join_path((*event_path, *split_path(p.path)))))
 
     def _duplicates(self) -> None:
         """Report every id that is used again (the later uses, as the loader does)."""
@@ -307,6 +328,7 @@ class _Reader:
             seen.add(ident)
 
 
-def _on_header(problems: list[Problem]) -> list[Problem]:
-    """Problems of the header's records, placed on its line (the first)."""
-    return [replace(p, line=1, column=1) if p.line is None else p for p in problems]
+def _on_line(problems: list[Problem], line: int) -> list[Problem]:
+    """Problems found in one line of the file, placed on it (at its start, if not placed in
+    it)."""
+    return [replace(p, line=line, column=p.column or 1) for p in problems]

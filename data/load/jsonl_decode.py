@@ -2,10 +2,11 @@
 
 For each mission, `event_decoder` makes msgspec structs from `data.load.schema.RECORDS`:
 every field of an event (and of its stated times and disputes) with its type, so that msgspec
-refuses in C unknown fields, wrong types, malformed ids, unknown kinds and every reference
-to an id the header does not define. Times and text are checked afterwards, in bulk. A kind
-of field the bulk checks do not cover makes `event_decoder` fail at once, rather than let a
-value through unchecked. `record_of` turns a decoded struct back into the model's record.
+refuses in C unknown fields, wrong types, malformed ids, unknown kinds, strings longer than
+`MAX_STRING_CHARS` and every reference to an id the header does not define. Times and text
+are checked afterwards, in bulk. A kind of field the bulk checks do not cover makes
+`event_decoder` fail at once, rather than let a value through unchecked. `record_of` turns a
+decoded struct back into the model's record.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
+from data.files.reading import MAX_STRING_CHARS
 from data.load.convert import MAX_INT, MODEL_TYPES
 from data.load.schema import ID_PATTERN, RECORDS, ListOf, Scalar
 from data.times.bulk import fast_when
@@ -34,6 +36,7 @@ TEXTS = tuple(
 colons (ids, kinds and references cannot)."""
 _NONE = Annotated[str, Meta(pattern="(?!)")]
 """A string type no value matches: a reference to an empty list."""
+_TEXT = Annotated[str, Meta(max_length=MAX_STRING_CHARS)]
 
 
 def event_decoder(ids: Mapping[str, Sequence[str]]) -> msgspec.json.Decoder[Any]:
@@ -68,7 +71,7 @@ def event_decoder(ids: Mapping[str, Sequence[str]]) -> msgspec.json.Decoder[Any]
             known = tuple(ids[declared.refers_to])
             return Literal[known] if known else _NONE
         if kind in ("text", "time"):
-            return str
+            return _TEXT
         if kind == "int":
             return Annotated[int, Meta(gt=-MAX_INT, lt=MAX_INT)]
         raise TypeError(f"event lines cannot hold {kind} fields: the bulk checks miss them")

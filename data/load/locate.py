@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import count
 from typing import Any
 
 from data.load.paths import Segment, join_path, key_path, split_path
@@ -23,8 +24,11 @@ LOCATE_LIMIT = 64 << 20
 (locating them scans the text line by line in Python), and syntax errors further into a
 file than this get no field path."""
 
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+# Every pattern here is possessive (`*+`, `++`): each character is looked at once and no place
+# to go back to is kept, so a 60 MiB line costs one pass and no memory (`(?:[^"\\]|\\.)*`
+# kept a place for every character: gigabytes, and most of a minute).
+_JSON_SPACE = re.compile(r"[ \t\n\r]*+")
+_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
 
 
 def locate(
@@ -198,64 +202,86 @@ def json_skipper() -> json.JSONDecoder:
 def toml_path_at(text: str, line: int) -> str:
     """The table or key at or above `line`, for a syntax error (best effort, bounded)."""
     try:
-        places = toml_lines(text[: sum(len(x) + 1 for x in text.split("\n")[:line])])
+        places = toml_lines(text, last=line)
     except (ValueError, IndexError):
         return ""
-    before = [(found[0], len(path), path) for path, found in places.items() if found[0] <= line]
+    before = [(found[0], len(path), path) for path, found in places.items()]
     if not before:
         return ""
     return join_path(max(before)[2])
 
 
-_TOML_HEADER = re.compile(
-    r"[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*\]", re.ASCII
-)
-_TOML_KEY = re.compile(r"[ \t]*([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*=", re.ASCII)
-_TOML_TOKEN = re.compile(r"\"\"\"|'''|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|[\[\]{}]|#")
+_BARE_KEY = r"([A-Za-z0-9_-]++(?:[ \t]*+\.[ \t]*+[A-Za-z0-9_-]++)*+)"
+_TOML_HEADER = re.compile(rf"[ \t]*+(\[\[?+)[ \t]*+{_BARE_KEY}[ \t]*+\]", re.ASCII)
+_TOML_KEY = re.compile(rf"[ \t]*+{_BARE_KEY}[ \t]*+=", re.ASCII)
+# A string left open runs to the end of its line (the parser has said so already): the scan
+# goes on after it, rather than from each quote inside it again.
+_TOML_TOKEN = re.compile(r"\"\"\"|'''|\"(?:[^\"\\\n]++|\\.)*+\"?+|'[^'\n]*+'?+|[\[\]{}]|#")
+_TRIPLE_QUOTES = ('"""', "'''")
 
 
-def toml_lines(text: str) -> dict[tuple[Segment, ...], tuple[int, int]]:
-    """Lines of the table headers and top-level keys of a TOML text, by field path.
+def toml_lines(text: str, last: int | None = None) -> dict[tuple[Segment, ...], tuple[int, int]]:
+    """Lines of the table headers and top-level keys of a TOML text (up to line `last`), by
+    field path.
 
     Tracks `[[array]]` tables to number their records as the loader does; keys inside inline
-    tables and multi-line arrays resolve to the key that holds them.
+    tables and multi-line arrays resolve to the key that holds them. The text is matched in
+    place, line by line, never copied (a line may be 60 MiB long).
     """
-    if len(text) > LOCATE_LIMIT:
+    if last is None and len(text) > LOCATE_LIMIT:
         return {}
     places: dict[tuple[Segment, ...], tuple[int, int]] = {}
     last_item: dict[tuple[Segment, ...], int] = {}
     table: tuple[Segment, ...] = ()
     depth = 0
     open_string: str | None = None
-    for number, line in enumerate(text.split("\n"), start=1):
-        start = 0
+    for number, start, end in _line_spans(text):
+        if end > LOCATE_LIMIT:
+            return {}
+        if last is not None and number > last:
+            break
+        position = start
         if open_string is not None:
-            close = line.find(open_string)
+            close = text.find(open_string, start, end)
             if close < 0:
                 continue
-            start, open_string = close + 3, None
+            position, open_string = close + 3, None
         elif depth == 0:
-            if header := _TOML_HEADER.match(line):
+            if header := _TOML_HEADER.match(text, start, end):
                 table = _toml_table(header, last_item)
-                places.setdefault(table, (number, header.start(1) + 1))
+                places.setdefault(table, (number, header.start(1) - start + 1))
                 continue
-            if key := _TOML_KEY.match(line):
+            if key := _TOML_KEY.match(text, start, end):
                 parts = tuple(part.strip() for part in key[1].split("."))
-                places.setdefault((*table, *parts), (number, key.start(1) + 1))
-        for token in _TOML_TOKEN.finditer(line, start):
-            symbol = token.group()
-            if symbol == "#":
+                places.setdefault((*table, *parts), (number, key.start(1) - start + 1))
+        if number == last:
+            break  # what the last line holds changes nothing above it
+        for token in _TOML_TOKEN.finditer(text, position, end):
+            first = text[token.start()]
+            if first == "#":
                 break
-            if symbol in ('"""', "'''"):
-                if line.find(symbol, token.end()) < 0:
-                    open_string = symbol
+            if text.startswith(_TRIPLE_QUOTES, token.start()):
+                if text.find(text[token.start() : token.end()], token.end(), end) < 0:
+                    open_string = text[token.start() : token.end()]
                     break
                 continue  # a one-line multi-line string holds nothing we count
-            if symbol in "[{":
+            if first in "[{":
                 depth += 1
-            elif symbol in "]}":
+            elif first in "]}":
                 depth = max(0, depth - 1)
     return places
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """Each line's number (from 1), and where it starts and ends (before its newline)."""
+    start = 0
+    for number in count(1):
+        end = text.find("\n", start)
+        if end < 0:
+            yield number, start, len(text)
+            return
+        yield number, start, end
+        start = end + 1
 
 
 def _toml_table(

@@ -3,7 +3,8 @@
 A syntax error becomes a `MissionDataError` with the line, column and (found in the text) the
 field path where it is. What the formats allow but a mission does not (NaN, a 5000-digit
 integer, a duplicate JSON key) is kept as a `Rejected` value, so the converter reports it with
-its field path beside every other problem of the file. TOML keys of more than
+its field path beside every other problem of the file. Strings of more than
+`MAX_STRING_CHARS` characters (`data.load.long_strings`) and TOML keys of more than
 `MAX_KEY_PARTS` dotted parts are refused before parsing.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from data.load.locate import json_path_at, offsets_to_lines, toml_path_at
+from data.load.long_strings import long_string, too_long
 from data.problems import MissionDataError, Problem
 from data.sanitize import quote
 
@@ -38,6 +40,9 @@ _DOTTED_RUN = re.compile(
     re.ASCII,
 )
 _MANY_DOTS = re.compile(f"^(?:[^.\\n]*+\\.){{{MAX_KEY_PARTS}}}", re.MULTILINE)
+# A run of digits only from where it starts: a search from every digit of a shorter run would
+# read each run again and again (quadratic in its length).
+_LONG_DIGITS = re.compile(r"(?<![0-9_])[0-9_]{4000,}")
 
 
 def parse(text: str, name: str) -> tuple[dict[str, Any], bool]:
@@ -100,6 +105,9 @@ def parse_json(text: str, name: str) -> dict[str, Any]:
             return value
         return Rejected(f"number {digits[:20]} is out of range")
 
+    found = long_string(text, is_json=True)
+    if found is not None:
+        _refuse_long_string(text, name, *found, is_json=True)
     try:
         data = json.loads(
             text,
@@ -131,6 +139,9 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
             return value
         return Rejected(f"{digits[:20]} is not allowed (numbers must be finite)")
 
+    found = long_string(text, is_json=False)
+    if found is not None:
+        _refuse_long_string(text, name, *found, is_json=False)
     long_key = long_dotted_key(text)
     if long_key is not None:
         place = offsets_to_lines(text, {"": long_key})[""]
@@ -153,7 +164,7 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         ) from None
     except ValueError:
         # tomllib converts integers itself; Python refuses those over 4300 digits.
-        huge = re.search(r"[0-9_]{4000,}", text)
+        huge = _LONG_DIGITS.search(text)
         message = "integer out of range (at most 18 digits)"
         if huge is None:
             raise MissionDataError([Problem(name, "", message)]) from None
@@ -163,8 +174,22 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         raise MissionDataError([Problem(name, "", "nested too deeply")]) from None
 
 
+def _refuse_long_string(
+    text: str, name: str, offset: int, length: int | None, is_json: bool
+) -> None:
+    """Raise the problem of the string at `offset` that is too long, placed in the text."""
+    line, column = offsets_to_lines(text, {"": offset})[""]
+    try:
+        path = json_path_at(text, offset) if is_json else toml_path_at(text, line)
+    except (ValueError, IndexError, RecursionError):
+        path = ""
+    raise MissionDataError([Problem(name, path, too_long(length), line, column)])
+
+
 def long_dotted_key(text: str) -> int | None:
     """The offset of a dotted key (or table name) of more than `MAX_KEY_PARTS` parts."""
+    if text.count(".") < MAX_KEY_PARTS:
+        return None  # the usual case, found in C at once (the search tries every line start)
     for line in _MANY_DOTS.finditer(text):
         end = text.find("\n", line.start())
         for run in _DOTTED_RUN.finditer(text, line.start(), end if end >= 0 else len(text)):

@@ -65,14 +65,15 @@ def test_unreadable_inputs(cli: Callable[..., Run], tmp_path: Path, case: str, s
     assert caught.value.exit_code == ExitCode.NO_INPUT
 
 
-@pytest.mark.parametrize("name", ["m.toml", "m.jsonl"])
+@pytest.mark.parametrize("name", ["m.toml", "m.json", "m.jsonl"])
 def test_size_limit(
     cli: Callable[..., Run],
     write: Callable[..., Path],
     monkeypatch: pytest.MonkeyPatch,
     name: str,
 ) -> None:
-    content = BASE_TOML if name.endswith(".toml") else _jsonl(mission())
+    forms = {"m.toml": BASE_TOML, "m.json": json.dumps(mission()), "m.jsonl": _jsonl(mission())}
+    content = forms[name]
     path = write(name, content)
     size = len(content.encode())
     monkeypatch.setenv("MISSION_TIMELINE_MAX_BYTES", str(size - 1))
