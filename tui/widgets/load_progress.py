@@ -138,7 +138,7 @@ class LoadProgress(Widget):
         goes (the app quits, the reading is replaced). Then the thread is told to stop at
         its next block and left to end alone: quitting never waits for it (a thread of
         Textual's worker pool would be joined as the app closes, and the end of a reading,
-        sorting and checking every event, runs for a second with no block to stop at)."""
+        sorting and checking every event, runs for up to seconds with no block to stop at)."""
         if self._stop.is_set():  # removed before it began
             return
         self._thread = threading.Thread(target=self._read, name="load", daemon=True)
