@@ -95,36 +95,31 @@ def test_q_quits_at_any_moment_of_a_load(moment: str, large: Path, tmp_path: Pat
         assert at is not None and read_after_q < left, "the reading went on to the end"
 
 
-def _assert_interrupted(app: PtyApp, code: int | None) -> None:
+def _interrupt(app: PtyApp, shows: Callable[[list[str]], bool], what: str) -> None:
+    """SIGINT once the screen `shows` it: the app puts the terminal back and ends with 130
+    and the one line, after it has left its screen."""
+    try:
+        app.wait_for(shows, what)
+        app.process.send_signal(signal.SIGINT)
+        app.wait_closed()
+        code = app.exit_code()
+        lflag = termios.tcgetattr(app.master)[3]
+    finally:
+        app.close()
     output = _quiet_end(app)
     assert code == ExitCode.INTERRUPTED
     restored, _, after = output.rpartition(ALTERNATE_SCREEN_OFF)
     assert restored, "the app never left its screen"
     assert after.strip().endswith(b"mission-timeline: interrupted")
-    lflag = termios.tcgetattr(app.master)[3]
     assert lflag & termios.ICANON and lflag & termios.ECHO, "the terminal is left raw"
 
 
 @pytest.mark.parametrize("moment", ["middle", "late"])
 def test_sigint_while_loading(moment: str, large: Path, tmp_path: Path) -> None:
     app = PtyApp(large, tmp_path / "config", size=SIZE)
-    try:
-        app.wait_for(progress_between(*MOMENTS[moment]), f"the progress line {moment}")
-        app.process.send_signal(signal.SIGINT)
-        app.wait_closed()
-        code = app.exit_code()
-        _assert_interrupted(app, code)
-    finally:
-        app.close()
+    _interrupt(app, progress_between(*MOMENTS[moment]), f"the progress line {moment}")
 
 
 def test_sigint_while_idle(tmp_path: Path) -> None:
     app = PtyApp(None, tmp_path / "config", size=SIZE)
-    try:
-        app.wait_for(lambda screen: "q Quit" in screen[-1], "the first frame")
-        app.process.send_signal(signal.SIGINT)
-        app.wait_closed()
-        code = app.exit_code()
-        _assert_interrupted(app, code)
-    finally:
-        app.close()
+    _interrupt(app, lambda screen: "q Quit" in screen[-1], "the first frame")
