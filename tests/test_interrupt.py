@@ -3,10 +3,11 @@ interrupted" on stderr and nothing else (no traceback), and no file left behind:
 export's target nor its temporary file (issue 11).
 
 Each test sends the interrupt at a moment seen from outside the process, through /proc
-(`tests.processes`): the large mission being read (early, late), read and closed again (the
-store being built and checked), the export's temporary file in the folder, output arriving,
-a write blocked on a full pipe (inside argparse, for `--help`). The process is stopped while
-the test checks the moment, so the interrupt lands in it whatever the machine's speed.
+(`tests.processes`): the large mission being read (early, late), read to its end (the file
+still open while the events are put in time order and checked), the export's temporary file
+in the folder, output arriving, a write blocked on a full pipe (inside argparse, for
+`--help`). The process is stopped while the test checks the moment, so the interrupt lands in
+it whatever the machine's speed.
 
 (The first few tens of milliseconds of a process are Python's own start-up, before any code
 of the project runs: an interrupt there is Python's, and is not tested.)
@@ -20,7 +21,7 @@ import select
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from pathlib import Path
 from typing import IO
@@ -68,16 +69,20 @@ def _assert_interrupted(process: subprocess.Popen[bytes]) -> None:
     assert (process.returncode, errors) == (ExitCode.INTERRUPTED, INTERRUPTED)
 
 
-def reading(path: Path, start: float, stop: float) -> Moment:
-    """`path` open and read from `start` to `stop` (fractions of its size; at 1, read to the
-    end and still open: the events are being put in time order and checked)."""
-    size = path.stat().st_size
+def reading(start: float, stop: float) -> Callable[[Path], Moment]:
+    """A file open and read past `start`, up to `stop` (fractions of its size; at 1, read to
+    its end and still open: the events are being put in time order and checked)."""
 
-    def moment(pid: int) -> bool:
-        at = position(pid, path)
-        return at is not None and start * size < at <= stop * size
+    def at(path: Path) -> Moment:
+        size = path.stat().st_size
 
-    return moment
+        def moment(pid: int) -> bool:
+            offset = position(pid, path)
+            return offset is not None and start * size < offset <= stop * size
+
+        return moment
+
+    return at
 
 
 def temporary_file(folder: Path) -> Moment:
@@ -86,16 +91,16 @@ def temporary_file(folder: Path) -> Moment:
 
 
 MOMENTS = {
-    "early in reading": (0.0, 0.4),
-    "late in reading": (0.6, 0.99),
-    "after reading": (0.999999, 1.0),
+    "early in reading": reading(0.0, 0.4),
+    "late in reading": reading(0.6, 0.99),
+    "after reading": reading(0.99, 1.0),
 }
 
 
 @pytest.mark.parametrize("moment", list(MOMENTS))
 def test_check(moment: str, large: Path) -> None:
     process = _start(["check", str(large)])
-    signal_when(process, reading(large, *MOMENTS[moment]), moment)
+    signal_when(process, MOMENTS[moment](large), moment)
     _assert_interrupted(process)
 
 
@@ -106,7 +111,7 @@ def test_export_to_a_file(moment: str, large: Path, tmp_path: Path) -> None:
     folder.mkdir()
     target = folder / "timeline.txt"
     process = _start(["export", str(large), "-o", str(target)])
-    when = temporary_file(folder) if moment == "while writing" else reading(large, *MOMENTS[moment])
+    when = temporary_file(folder) if moment == "while writing" else MOMENTS[moment](large)
     signal_when(process, when, moment)
     _assert_interrupted(process)
     assert list(folder.iterdir()) == []
@@ -120,11 +125,7 @@ def output_arrived(pipe: IO[bytes]) -> Moment:
 def test_export_to_standard_output(moment: str, large: Path) -> None:
     process = _start(["export", str(large)], stdout=subprocess.PIPE)
     assert process.stdout is not None
-    when = (
-        output_arrived(process.stdout)
-        if moment == "while writing"
-        else reading(large, *MOMENTS[moment])
-    )
+    when = output_arrived(process.stdout) if moment == "while writing" else MOMENTS[moment](large)
     signal_when(process, when, moment)
     _assert_interrupted(process)
 
@@ -208,7 +209,7 @@ def test_an_ignored_interrupt_stays_ignored(large: Path, tmp_path: Path) -> None
         stderr=subprocess.PIPE,
         preexec_fn=_ignore_interrupts,
     )
-    signal_when(process, reading(large, 0.0, 0.4), "early in reading")
+    signal_when(process, MOMENTS["early in reading"](large), "early in reading")
     _, errors = process.communicate(timeout=120)
     assert (process.returncode, errors) == (ExitCode.OK, b"")
     assert target.read_text(encoding="utf-8").count("\n") > EVENTS
