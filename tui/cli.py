@@ -333,10 +333,14 @@ SUBCOMMANDS = {"check": _run_check, "export": _run_export, "schema": _run_schema
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script: run the command and end the process with its exit
     code (see `tui.stdout.run_writing`). Given `argv` (a test), return the code instead."""
+    return run_writing(lambda: _run(argv), end_process=argv is None)
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """The command `argv` names (default: the process's arguments), and its exit code."""
     reopen_if_closed()
     _tolerate_any_encoding()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
-        command, rest = SUBCOMMANDS[args[0]], args[1:]
-        return run_writing(lambda: command(rest), end_process=argv is None)
-    return run_writing(lambda: _run_app(args), end_process=argv is None)
+        return SUBCOMMANDS[args[0]](args[1:])
+    return _run_app(args)
