@@ -26,10 +26,20 @@ from measures.frames import first_frame, loaded_in_app
 from measures.huge_values import huge_values
 from measures.keys import keys
 from measures.loading import load
+from measures.quit import quit_latency
 from measures.search import search
 
 GENERATE = Path(__file__).resolve().parent / "generate.py"
-MEASURES = ("first-frame", "load", "large-frame", "keys", "search", "export", "huge-values")
+MEASURES = (
+    "first-frame",
+    "load",
+    "large-frame",
+    "keys",
+    "search",
+    "export",
+    "huge-values",
+    "quit",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
         if "export" in only:
             formats = tuple(name for name in args.export_formats.split(",") if name)
             for result in export(path, label, args.runs or (1 if args.ci else 3), formats):
+                report(result)
+        if "quit" in only:
+            for result in quit_latency(path, label, args.runs or (1 if args.ci else 5)):
                 report(result)
     print(f"\nload average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0

@@ -15,3 +15,5 @@ class ExitCode(IntEnum):
     """An output file that exists (without --force) or cannot be made."""
     IO_ERROR = 74
     """Writing the output failed."""
+    INTERRUPTED = 130
+    """Interrupted (Ctrl-C, SIGINT): 128 + the signal's number, as a shell reports it."""

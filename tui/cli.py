@@ -8,11 +8,15 @@ actually runs, so `export`, `check` and `schema` start fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
+from functools import partial
+from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
 from data.exit_codes import ExitCode
@@ -22,6 +26,7 @@ from tui.stdout import Lines, reopen_if_closed, run_writing
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
+    from textual.app import App
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,10 +82,7 @@ def _run_check(argv: Sequence[str]) -> int:
     out = Lines()
     errors = warnings = unreadable = 0
     for name in args.files:
-        try:
-            result = check_file(name)
-        except KeyboardInterrupt:
-            return 130  # interrupted (128 + SIGINT), as the shell reports it
+        result = check_file(name)
         for problem in result.problems:
             out.write(str(problem))
         errors += result.errors
@@ -234,8 +236,6 @@ def _run_export(argv: Sequence[str]) -> int:
         return ExitCode.OK
     except OutputError as error:
         return fail(str(error), error.exit_code)
-    except KeyboardInterrupt:
-        return 130
     return ExitCode.OK
 
 
@@ -288,7 +288,8 @@ def _run_app(argv: Sequence[str]) -> int:
 
     path = Path(args.mission) if args.mission else BUNDLED_MISSION
     app = make_app(mission, mission_path=path, loading=reading)
-    app.run()
+    with _interrupt_quits(app):
+        app.run()
     if app.load_problem is not None:
         problem, code = app.load_problem
         print(f"mission-timeline: {sanitize_line(problem)}", file=sys.stderr)
@@ -296,15 +297,50 @@ def _run_app(argv: Sequence[str]) -> int:
     return ExitCode.OK
 
 
+@contextlib.contextmanager
+def _interrupt_quits(app: App[None]) -> Iterator[None]:
+    """While the app's event loop runs, an interrupt (SIGINT: `kill -INT`; Ctrl-C typed in
+    the app is a key) quits it as `q` does, so that it puts the terminal back, and then ends
+    the command as interrupted (`tui.stdout.run_writing`). Before the loop runs and after,
+    it stops the command where it is, as in every command."""
+    import asyncio  # imported by Textual already; not by the other commands
+
+    outer = signal.getsignal(signal.SIGINT)
+
+    def quit_app(signum: int, frame: FrameType | None) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # the app has not started or has ended
+            if callable(outer):
+                outer(signum, frame)
+            return
+        loop.call_soon_threadsafe(partial(app.exit, return_code=ExitCode.INTERRUPTED))
+
+    if callable(outer):  # else an interrupt is ignored (a background job), and stays so
+        signal.signal(signal.SIGINT, quit_app)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, outer)
+    if app.return_code == ExitCode.INTERRUPTED:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the app has done its cleanup
+        raise KeyboardInterrupt
+
+
 SUBCOMMANDS = {"check": _run_check, "export": _run_export, "schema": _run_schema}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script; returns the process exit code."""
+    """Entry point of the console script: run the command and end the process with its exit
+    code (see `tui.stdout.run_writing`). Given `argv` (a test), return the code instead."""
+    return run_writing(lambda: _run(argv), end_process=argv is None)
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """The command `argv` names (default: the process's arguments), and its exit code."""
     reopen_if_closed()
     _tolerate_any_encoding()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
-        command, rest = SUBCOMMANDS[args[0]], args[1:]
-        return run_writing(lambda: command(rest))
-    return run_writing(lambda: _run_app(args))
+        return SUBCOMMANDS[args[0]](args[1:])
+    return _run_app(args)

@@ -1,12 +1,22 @@
-"""Standard output that may be full, closed or cut short: no traceback, a true exit status.
+"""How every command ends: standard output full, closed or cut short, or Ctrl-C at any
+moment; never a traceback, always a true exit status.
 
-Every subcommand (and `--help`, `--version`, usage errors) runs through `run_writing`:
+Every subcommand (and `--help`, `--version`, usage errors, the TUI) runs through
+`run_writing`:
 
 - a full disk (`> /dev/full`) or a closed standard output (`>&-`): one line on stderr and
   `ExitCode.IO_ERROR` (74), since what was asked for was not written;
 - a reader that goes away early (`| head -c1`): a quiet end, with the command's own status;
 - argparse's exits (`--help`, `--version`, usage errors) become return codes, so their
-  output is flushed and checked like any other (argparse itself ignores write errors).
+  output is flushed and checked like any other (argparse itself ignores write errors);
+- an interrupt (SIGINT, Ctrl-C) wherever the command is, parsing, reading, writing:
+  `KeyboardInterrupt` unwinds it (an export's temporary file is removed on the way,
+  `data.files.writing`), what is still buffered for standard output is dropped, one line
+  ("mission-timeline: interrupted") and `ExitCode.INTERRUPTED` (130). Any further interrupt
+  is ignored from the first one on, so that nothing cuts the cleanup short. An interrupt
+  that the command ends for itself (the TUI closes its screen first) does the same by
+  raising `KeyboardInterrupt` once it is done. A SIGINT ignored when the process started
+  (a background job of a script) stays ignored.
 
 A standard output closed before the start is replaced by a descriptor that refuses every
 write (`reopen_if_closed`), so the first write fails like a full disk instead of passing
@@ -19,8 +29,11 @@ import contextlib
 import errno
 import io
 import os
+import signal
 import sys
 from collections.abc import Callable
+from types import FrameType
+from typing import NoReturn
 
 from data.exit_codes import ExitCode
 
@@ -39,10 +52,34 @@ def reopen_if_closed() -> None:
     )
 
 
-def run_writing(command: Callable[[], int]) -> int:
+def run_writing(command: Callable[[], int], *, end_process: bool = False) -> int:
     """Run `command` and flush standard output: its exit code, `ExitCode.IO_ERROR` with a
-    one-line message if the output could not be written, or its code (0 if it had none yet)
-    when the reader went away."""
+    one-line message if the output could not be written, its code (0 if it had none yet)
+    when the reader went away, or `ExitCode.INTERRUPTED` on an interrupt.
+
+    With `end_process` (the process's own entry point), the process ends here, at once
+    (`os._exit`), instead of returning: nothing is left to do but free the memory, which
+    Python would do one object at a time (a third of a second for a large mission, while a
+    reading thread may still be running), and in which an interrupt would be a traceback."""
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        try:
+            if previous is signal.default_int_handler:
+                signal.signal(signal.SIGINT, _interrupt)
+            code = _run(command)
+            if end_process:  # only the exit is left: an interrupt can stop nothing now
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+        except KeyboardInterrupt:
+            code = _interrupted()
+        if end_process:
+            _end(code)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return code
+
+
+def _run(command: Callable[[], int]) -> int:
+    """`command`'s exit code, or the one for the output's failure (see `run_writing`)."""
     code: int = ExitCode.OK
     try:
         try:
@@ -59,6 +96,30 @@ def run_writing(command: Callable[[], int]) -> int:
             print(f"mission-timeline: cannot write to standard output: {reason}", file=sys.stderr)
         return ExitCode.IO_ERROR
     return code
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """SIGINT's handler while a command runs: stop it where it is, once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def _interrupted() -> int:
+    """The end of an interrupted command: what standard output still holds is dropped (its
+    reader may have been interrupted too: the flush at exit must not block), one line."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    discard()
+    with contextlib.suppress(OSError, ValueError):
+        print("mission-timeline: interrupted", file=sys.stderr)
+    return ExitCode.INTERRUPTED
+
+
+def _end(code: int) -> NoReturn:
+    """End the process with `code` now, its output written (see `run_writing`)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def discard() -> None:

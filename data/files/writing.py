@@ -191,9 +191,14 @@ def _atomic(plan: _Plan, *, force: bool) -> Iterator[TextIO]:
     temporary = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+        stream = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
     except OSError as error:
         raise _error(plan.label, error, creating=True) from None
-    stream = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+    except BaseException:
+        # Interrupted (KeyboardInterrupt) as it was made: the name is new (O_EXCL), so a
+        # file by that name, if there is one now, is ours, and unfinished.
+        _remove(None, temporary)
+        raise
     try:
         if plan.existing is not None:
             os.fchmod(descriptor, stat.S_IMODE(plan.existing.st_mode))
@@ -244,9 +249,10 @@ def _sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
-def _remove(stream: TextIO, temporary: Path) -> None:
-    with contextlib.suppress(OSError, ValueError):
-        stream.close()
+def _remove(stream: TextIO | None, temporary: Path) -> None:
+    if stream is not None:
+        with contextlib.suppress(OSError, ValueError):
+            stream.close()
     with contextlib.suppress(OSError):
         temporary.unlink()
 

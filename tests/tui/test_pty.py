@@ -8,31 +8,23 @@ handled (read through a terminal emulator, pyte), never after a fixed delay.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import re
-import select
-import struct
 import subprocess
 import sys
-import termios
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-import pyte
 import pytest
 
 from .hostile import HOSTILE
+from .pty_app import PtyApp
 
-ROOT = Path(__file__).parents[2]
 ASCII_ENV = {"TERM": "dumb", "LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii"}
 OSC_DCS_APC = re.compile(rb"\x1b[\]P_^X][^\x07\x1b]*(?:\x07|\x1b\\)?")
 """Operating system commands, device control strings and the like, with their terminator."""
-DEADLINE = 60.0
-"""Seconds to wait for the screen a step expects: far more than the app needs on a busy
-machine; reaching it fails the test, it never lets one pass."""
 SELECTED = ("\u25b6", "\\u25b6")
 """The selected row's mark, as drawn, and as an ASCII-only terminal gets it (escaped)."""
 
@@ -95,74 +87,18 @@ def run_in_pty(
     folder, type the keys of `steps` as the screen shows each one done, then `last`; read until
     the app closes the terminal, and return everything it wrote and its exit code (None if it
     had to be killed)."""
-    columns, rows = size
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    # COLUMNS and LINES (pytest-xdist's workers have them) would override the terminal's size.
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("TEXTUAL") and key not in ("COLUMNS", "LINES")
-    }
-    environment["TERM"] = "xterm-256color"
-    environment.update(MISSION_TIMELINE_CONFIG_DIR=str(config), **env)
-    environment.pop("NO_COLOR", None)
-    arguments = [sys.executable, "-m", "tui", *words, *([str(mission)] if mission else [])]
-    process = subprocess.Popen(
-        arguments,
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=environment,
-        cwd=ROOT,
-        start_new_session=True,
-    )
-    os.close(slave)
-    screen = pyte.Screen(columns, rows)
-    terminal = pyte.ByteStream(screen)
-    output = bytearray()
-
-    def read(until: float) -> bool:
-        """Read what the app wrote before `until`; False once it closed the terminal."""
-        ready, _, _ = select.select([master], [], [], max(0.0, until - time.monotonic()))
-        if not ready:
-            return True
-        try:
-            data = os.read(master, 65536)
-        except OSError:  # the child closed the terminal
-            return False
-        output.extend(data)
-        terminal.feed(data)
-        return bool(data)
-
+    app = PtyApp(mission, config, size=size, words=words, **env)
     try:
         for step in steps:
-            before = list(screen.display)
-            os.write(master, step.keys)
-            deadline = time.monotonic() + DEADLINE
-            while not step.shows(before, screen.display):
-                assert time.monotonic() < deadline, (
-                    f"no {step.what} after {DEADLINE:.0f} s; the screen:\n"
-                    + "\n".join(screen.display)
-                )
-                assert read(deadline), f"the app quit before {step.what}: {output[-2000:]!r}"
-        os.write(master, last)
-        deadline = time.monotonic() + DEADLINE
-        while read(deadline):
-            assert time.monotonic() < deadline, (
-                f"the app still runs {DEADLINE:.0f} s later; the screen:\n"
-                + "\n".join(screen.display)
-            )
-        try:
-            code: int | None = process.wait(DEADLINE)
-        except subprocess.TimeoutExpired:
-            code = None
+            before = list(app.screen.display)
+            app.type(step.keys)
+            app.wait_for(partial(step.shows, before), step.what)
+        app.type(last)
+        app.wait_closed()
+        code = app.exit_code()
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        os.close(master)
-    return bytes(output), code
+        app.close()
+    return bytes(app.output), code
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,8 @@ of a file found out of order (`Unordered`) and of the end (`Finished`), and show
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from dataclasses import dataclass
 from time import monotonic
 from typing import TYPE_CHECKING
@@ -18,7 +20,6 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.worker import get_current_worker
 
 from data.exit_codes import ExitCode
 from data.load.loader import MissionError
@@ -92,6 +93,12 @@ class LoadProgress(Widget):
         super().__init__(id=id)
         self.reading = reading
         self.total_bytes = reading.size
+        self._thread: threading.Thread | None = None
+        """The thread that reads the events, once started."""
+        self._stop = threading.Event()
+        """Set when the reading is no longer wanted: the thread stops at its next block."""
+        self._ended = asyncio.Event()
+        """Set when the thread has reported the end of the reading."""
 
     def on_mount(self) -> None:
         # After the next frame: the worker holds the GIL most of the time, and the first
@@ -125,26 +132,49 @@ class LoadProgress(Widget):
     def _unordered(self) -> None:
         self.note = UNORDERED_NOTE
 
-    @work(thread=True, exclusive=True, group="load")
-    def _read_events(self) -> None:
-        """Read the events off the event loop, reporting progress at most ten times a
-        second; once the events turn out not to be in time order, the events reported are
-        dropped (the columns will be sorted in place) and the list appears when done."""
-        reading = self.reading
-        worker = get_current_worker()
+    @work(exclusive=True, group="load")
+    async def _read_events(self) -> None:
+        """Read the events in a thread of this line's own until they are read or the line
+        goes (the app quits, the reading is replaced). Then the thread is told to stop at
+        its next block and left to end alone: quitting never waits for it (a thread of
+        Textual's worker pool would be joined as the app closes, and the end of a reading,
+        sorting and checking every event, runs for up to seconds with no block to stop at)."""
+        if self._stop.is_set():  # removed before it began
+            return
+        self._thread = threading.Thread(target=self._read, name="load", daemon=True)
+        self._thread.start()
+        try:
+            await self._ended.wait()
+        finally:
+            self._stop.set()
+
+    def on_unmount(self) -> None:
+        self._stop.set()
+        if self._thread is None:  # the app closed before the reading began
+            self.reading.close()
+
+    @on(Finished)
+    def _finished(self) -> None:
+        self._ended.set()
+
+    def _read(self) -> None:
+        """Read the events (in the thread), reporting progress at most ten times a second;
+        once the events turn out not to be in time order, the events reported are dropped
+        (the columns will be sorted in place) and the list appears when done."""
+        reading, stop = self.reading, self._stop
         last = 0.0
         shown = False
 
         def progress(events: int, done: int) -> None:
             nonlocal last, shown
-            if worker.is_cancelled:
+            if stop.is_set():
                 raise _CancelledError
             if shown and not reading.in_order():
                 shown = False
                 self.post_message(self.Unordered(reading))
             now = monotonic()
-            if now - last < PROGRESS_INTERVAL:
-                return
+            if now - last < PROGRESS_INTERVAL and done < reading.size:
+                return  # (the last report is always made: 100% while the store is built)
             last = now
             ordered = reading.in_order()
             partial = reading.snapshot() if ordered else None
