@@ -34,12 +34,13 @@ from tui.app import MissionTimelineApp
 
 ROOT = Path(__file__).parents[2]
 CPU_LIMIT = 60
-"""CPU seconds a child may use. A monkey seed uses 4 to 5 s of CPU (its 500 actions and q),
-however long a busy machine makes it wait; a livelock uses the rest and fails."""
+"""CPU seconds a child may use. A monkey seed uses about 4 s of CPU (3 to 5; its 500 actions
+and q), however long a busy machine makes it wait; a livelock uses the rest and fails."""
 WALL_LIMIT = 300.0
-"""Seconds a child may take. A monkey seed takes 5 to 10 s on this 2-core machine, and up to
-about 100 s sharing its CPU with a busy loop while other test suites keep both cores busy
-(load 16); the limit only decides how long a deadlock takes to fail."""
+"""Seconds a child may take. A monkey seed takes 5 to 10 s on this 2-core machine when it is
+otherwise quiet, and up to 150 s sharing its CPU with a busy loop while other test suites
+keep both cores busy (a load average of 20); the limit only decides how long a deadlock
+takes to fail."""
 
 Scenario = Callable[[str], Coroutine[None, None, None]]
 
