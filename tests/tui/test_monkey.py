@@ -1,9 +1,13 @@
 """The app stays up under a seeded monkey: random keys, clicks and resizes on the hostile
-mission, ending with q answered (issue 5).
+mission, ending with q answered (issue 5), under CPU contention (issue 11).
 
-Each seed runs in a child process under a timeout (tests/tui/child_process.py): a hang fails
+Each seed runs in a child process under time limits (tests/tui/child_process.py): a hang fails
 that seed with a stack dump and its last actions. pytest-xdist spreads the seeds over the
-workers. Reproduce one by hand with `PYTHONPATH=. python -m tests.tui.test_monkey monkey SEED 60`.
+workers. Each child runs pinned to one CPU beside a busy loop the test starts and stops
+(`busy_cpu`), so every run of the suite drives the app on a busy machine, where the monkey
+found crashes an idle machine never showed. Reproduce one by hand with
+`PYTHONPATH=. python -m tests.tui.test_monkey monkey SEED 300 60`; under contention, with
+`taskset -c 0 python -c 'while 1: pass' &` first and a last argument `0` (the CPU).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import asyncio
 import random
 import string
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +36,7 @@ from tui.widgets.query_bar import QueryBar
 from tui.widgets.timeline import Timeline
 
 from .child_process import Scenario, child_main, run_child
+from .contention import busy_cpu
 from .hostile import HOSTILE
 from .terminal import click, key, quit_with_q, resize
 
@@ -116,11 +122,19 @@ async def monkey(argument: str) -> None:
 SCENARIOS: dict[str, Scenario] = {"monkey": monkey}
 
 
+@pytest.fixture(scope="module")
+def contended_cpu() -> Iterator[int | None]:
+    """The CPU a busy loop keeps busy while this worker runs its seeds (None: not pinned)."""
+    with busy_cpu() as hog:
+        yield hog.cpu
+
+
 @pytest.mark.parametrize("seed", SEEDS)
-def test_monkey(seed: int, tmp_path: Path) -> None:
+def test_monkey(seed: int, tmp_path: Path, contended_cpu: int | None) -> None:
     """500 random keys (every binding, the dialogs' keys), clicks and resizes (tiny ones too)
-    with the hostile mission loaded: no exception, no hang, and q still quits cleanly."""
-    run = run_child(__spec__.name, "monkey", str(seed), tmp_path)
+    with the hostile mission loaded, sharing a CPU with a busy loop: no exception, no hang,
+    and q still quits cleanly."""
+    run = run_child(__spec__.name, "monkey", str(seed), tmp_path, cpu=contended_cpu)
     if run.failure is not None:
         pytest.fail(run.failure, pytrace=False)
     assert f"\n{ACTIONS} " in run.output  # it got to the last action
