@@ -72,6 +72,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     ExportDialog Button {
         margin-left: 1;
     }
+    ExportDialog SelectCurrent .arrow {
+        color: $text-muted;
+    }
     """
 
     BINDINGS = [

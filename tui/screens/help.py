@@ -82,7 +82,7 @@ class HelpScreen(ModalScreen[None]):
             )
             lines.append(
                 Content.assemble(
-                    (f"{row.keys:<{keys_width}}", "bold $accent"),
+                    (f"{row.keys:<{keys_width}}", "bold $text-accent"),
                     (f"{row.description:<{name_width}}", "bold"),
                     (explanation[0], LABEL_STYLE),
                 )

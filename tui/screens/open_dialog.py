@@ -77,7 +77,7 @@ class OpenDialog(ModalScreen[str | None]):
         padding: 0 1;
     }
     OpenDialog #open-error {
-        color: $error;
+        color: $text-error;
         height: auto;
     }
     """
