@@ -61,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
         self.rows = list(rows)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body") as body:
+        with VerticalScroll(id="help-body", classes="dialog") as body:
             body.border_title = "Keys"
             yield Static(self.describe(), id="help-text")
         yield Footer()
