@@ -41,21 +41,32 @@ MINIMUM_CONTRAST = 4.5
 
 Background = tuple[str, ...]
 """A background as it is painted: CSS variables (each `name` or `name N%`), each layer over
-the one before, the first over the surface (which matters when it is transparent)."""
+the one before, the first over the screen's background."""
 
 FOCUS_TINT = "foreground 5%"
 """The tint Textual lays over a focused input, select or list."""
 
-PANES: tuple[Background, ...] = (
-    ("background",),
-    ("surface",),
-    ("panel",),
+Backgrounds = tuple[Background, ...]
+
+SURFACES = ("background", "surface", "panel")
+
+PANES: Backgrounds = (
+    *((surface,) for surface in SURFACES),
     ("surface", FOCUS_TINT),
     ("panel", FOCUS_TINT),
 )
 """The backgrounds of the app's screens, panes, header, dialogs and inputs."""
 
-READABLE_ON: Mapping[str, tuple[Background, ...]] = {
+
+def _under(highlight: str) -> Backgrounds:
+    """A highlight (a list's cursor, which may be translucent) over each of the surfaces."""
+    return tuple((surface, highlight) for surface in SURFACES)
+
+
+READABLE_ON: Mapping[str, Backgrounds] = {
+    # First: the focus tint of the backgrounds below is made of it. Textual's lists also draw
+    # the highlighted option of an unfocused list in it.
+    "foreground": (*PANES, *_under("block-cursor-blurred-background")),
     **dict.fromkeys(
         (
             "text",
@@ -70,13 +81,11 @@ READABLE_ON: Mapping[str, tuple[Background, ...]] = {
         ),
         PANES,
     ),
-    # Textual's lists draw the highlighted option of an unfocused list in the foreground.
-    "foreground": (*PANES, ("surface", "block-cursor-blurred-background")),
     "footer-foreground": (("footer-background",),),
     "footer-key-foreground": (("footer-background", "footer-key-background"),),
     "footer-description-foreground": (("footer-background", "footer-description-background"),),
-    "block-cursor-foreground": (("surface", "block-cursor-background"),),
-    "block-cursor-blurred-foreground": (("surface", "block-cursor-blurred-background"),),
+    "block-cursor-foreground": _under("block-cursor-background"),
+    "block-cursor-blurred-foreground": _under("block-cursor-blurred-background"),
     "button-color-foreground": (("primary",),),
 }
 """Each variable the app, or a Textual widget it shows, draws text in, and the backgrounds
@@ -112,9 +121,11 @@ def readable(variables: Mapping[str, str], palette: TerminalTheme) -> dict[str, 
     for name, backgrounds in READABLE_ON.items():
         if name not in variables:
             continue
-        fills = [_paint(background, variables, palette) for background in backgrounds]
 
-        def worst(value: str, fills: list[Color] = fills) -> float:
+        def worst(value: str, name: str = name, backgrounds: Backgrounds = backgrounds) -> float:
+            # A background may be tinted with the very colour chosen (the focus tint).
+            chosen = {**result, name: value}
+            fills = [_paint(background, chosen, palette) for background in backgrounds]
             return min(contrast_ratio(_text(value, fill, palette), fill) for fill in fills)
 
         candidates = [*_candidates(variables[name]), *_last_resorts(variables)]
@@ -164,15 +175,12 @@ def _ansi(color: Color, palette: TerminalTheme, *, foreground: bool) -> Color:
 
 
 def _paint(background: Background, variables: Mapping[str, str], palette: TerminalTheme) -> Color:
-    """The opaque colour of a background: its layers painted over the theme's surface, itself
-    over the theme's background, over the terminal's."""
-    terminal = Color(*palette.background_color)
-    layers = ("background", "surface", *background)
-    fill = terminal
-    for layer in layers:
+    """The opaque colour of a background: its layers painted over the screen's background,
+    itself over the terminal's."""
+    fill = Color(*palette.background_color)
+    for layer in ("background", *background):
         name, _, percent = layer.partition(" ")
-        value = variables.get(name, "transparent")
-        color, alpha = _parse(value)
+        color, alpha = _parse(variables.get(name, "transparent"))
         alpha *= float(percent.rstrip("%")) / 100 if percent else 1.0
         if color.ansi is not None:
             # Textual paints an ANSI background as it is and never tints with one.
