@@ -25,7 +25,7 @@ from data.sanitize import quote, sanitize_line
 from tui.config import Config, config_path, load_config, quote_names, save_config
 from tui.screens.mission.screen import MissionScreen
 from tui.screens.too_small import TooSmallScreen, fits
-from tui.theme import HOUSE_THEME, MISSION_TIMELINE_THEME
+from tui.theme import HOUSE_THEME, MISSION_TIMELINE_THEME, readable
 from tui.widgets.crew_pane import CrewList
 from tui.widgets.query_bar import QueryBar
 from tui.widgets.timeline import Timeline
@@ -159,6 +159,12 @@ class MissionTimelineApp(App[None]):
         self.stylesheet.set_variables(self.get_css_variables())
         self.set_class(theme.dark, "-dark-mode", update=False)
         self.set_class(not theme.dark, "-light-mode", update=False)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The active theme's variables, its text colours made readable (`tui.theme`)."""
+        variables = readable(super().get_css_variables(), self.ansi_theme)
+        self.theme_variables = variables
+        return variables
 
     def _configured_zone(self) -> str:
         """The zone from the config file, or UTC (with a problem noted) if it is unknown."""

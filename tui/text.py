@@ -13,7 +13,7 @@ from textual.content import Content
 from data.sanitize import sanitize, sanitize_line
 
 LABEL_STYLE = "$text-muted"
-HEADING_STYLE = "bold $accent"
+HEADING_STYLE = "bold $text-accent"
 TITLE_STYLE = "bold"
 
 

@@ -30,8 +30,6 @@ class ErrorDialog(ModalScreen[None]):
         max-width: 90%;
         height: auto;
         max-height: 90%;
-        border: thick $error;
-        background: $panel;
         padding: 1 2;
     }
     ErrorDialog #error-dialog-message {
@@ -61,7 +59,7 @@ class ErrorDialog(ModalScreen[None]):
         self.message = message
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="error-dialog"):
+        with Vertical(id="error-dialog", classes="dialog"):
             yield Static(plain(self.title_text, "bold $text-error"), id="error-dialog-title")
             yield Static(block(self.message), id="error-dialog-message")
             with Horizontal(id="error-dialog-buttons"):

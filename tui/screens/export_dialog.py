@@ -48,8 +48,6 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         width: 64;
         height: auto;
         padding: 1 2;
-        border: thick $primary;
-        background: $panel;
     }
     ExportDialog #title {
         text-style: bold;
@@ -71,6 +69,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     }
     ExportDialog Button {
         margin-left: 1;
+    }
+    ExportDialog SelectCurrent .arrow {
+        color: $text-muted;
     }
     """
 
@@ -99,7 +100,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         self._zones = tuple(zones)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
+        with Vertical(id="dialog", classes="dialog"):
             yield Static("Export the timeline", id="title")
             yield Label("Format")
             yield Select(

@@ -61,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
         self.rows = list(rows)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body") as body:
+        with VerticalScroll(id="help-body", classes="dialog") as body:
             body.border_title = "Keys"
             yield Static(self.describe(), id="help-text")
         yield Footer()
@@ -82,7 +82,7 @@ class HelpScreen(ModalScreen[None]):
             )
             lines.append(
                 Content.assemble(
-                    (f"{row.keys:<{keys_width}}", "bold $accent"),
+                    (f"{row.keys:<{keys_width}}", "bold $text-accent"),
                     (f"{row.description:<{name_width}}", "bold"),
                     (explanation[0], LABEL_STYLE),
                 )

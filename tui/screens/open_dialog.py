@@ -72,12 +72,10 @@ class OpenDialog(ModalScreen[str | None]):
         width: 72;
         max-width: 95%;
         height: auto;
-        border: round $primary;
-        background: $surface;
         padding: 0 1;
     }
     OpenDialog #open-error {
-        color: $error;
+        color: $text-error;
         height: auto;
     }
     """
@@ -98,7 +96,7 @@ class OpenDialog(ModalScreen[str | None]):
         self.cursor_blink = cursor_blink
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="open-dialog") as box:
+        with Vertical(id="open-dialog", classes="dialog") as box:
             box.border_title = "Open a mission file"
             yield Label("A .toml or .json mission file (right arrow completes the path):")
             yield Input(

@@ -41,7 +41,7 @@ class TooSmallScreen(Screen[None]):
     def update_size(self, size: Size | None = None) -> None:
         size = size or self.app.size
         text = Content.assemble(
-            ("Terminal too small", "bold $warning"),
+            ("Terminal too small", "bold $text-warning"),
             f"\nneeds at least {MIN_WIDTH}x{MIN_HEIGHT}, has {size.width}x{size.height}.",
             "\nMake the window larger, or press q to quit.",
         )

@@ -27,7 +27,7 @@ class ZonePicker(ModalScreen[str | None]):
         self.cursor_blink = cursor_blink
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="zone-picker") as box:
+        with Vertical(id="zone-picker", classes="dialog") as box:
             box.border_title = "Time zone"
             yield Label('Any IANA zone, e.g. Asia/Tokyo, or "stated" (right arrow completes):')
             yield Input(

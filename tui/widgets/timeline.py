@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -385,7 +386,7 @@ class Timeline(ScrollView, can_focus=True):
             return section_strip(self.rows.section_label(row), width, style)
         base = self.rich_style
         if is_cursor:
-            base += self.get_component_rich_style("timeline--cursor", partial=not self.has_focus)
+            base += self.get_component_rich_style("timeline--cursor")
         view = RowView(
             width, self.zone, self.mode, self.anchor_event, self.search, self._person_events
         )
@@ -394,5 +395,13 @@ class Timeline(ScrollView, can_focus=True):
             view,
             cursor=is_cursor,
             base=base,
-            style_of=lambda name: self.get_component_rich_style(name, partial=True),
+            style_of=lambda name: self._part_style(name, on_cursor=is_cursor),
         )
+
+    def _part_style(self, name: str, *, on_cursor: bool) -> Style:
+        """A part of a row's style. Its colour is resolved as Textual resolves a widget's
+        (blended over the timeline's background, `auto` made to contrast with it); on the
+        cursor row the part keeps only its text style and shows in the cursor's colours,
+        which the theme makes readable together (`tui.theme.readable`)."""
+        style = self.get_component_rich_style(name)
+        return style.without_color if on_cursor else style
