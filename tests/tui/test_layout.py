@@ -79,3 +79,15 @@ async def test_pane_text_keeps_its_size_right_with_or_without_a_new_layout(
                 assert body.content == wanted
                 width = body.content_region.width
                 assert body.size.height == wanted.get_height(body.styles.get_rules(), width)
+
+
+async def test_nobody_looks_chosen_before_a_choice(app: MissionTimelineApp) -> None:
+    """The crew list highlights no one until the user picks: `c` picks the first person."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        crew_list = app.query_one(CrewList)
+        await pilot.pause()
+        assert crew_list.highlighted is None and app.main_screen.person is None
+        await pilot.press("c")
+        assert crew_list.highlighted == 0
+        assert app.main_screen.person is not None
+        assert app.main_screen.person.id == "shkaplerov"

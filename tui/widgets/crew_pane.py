@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 
 class CrewList(OptionList):
-    """The people of the mission, one option each (ids are person ids)."""
+    """The people of the mission, one option each (ids are person ids). Nobody is
+    highlighted until the user chooses: a highlighted first name would look chosen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -40,6 +41,10 @@ class CrewList(OptionList):
             tooltip="The person below",
         ),
     ]
+
+    def __init__(self, *people: Option, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.add_options(people)  # given to the constructor, they would highlight the first
 
 
 class CrewPane(Horizontal):
@@ -77,14 +82,7 @@ class CrewPane(Horizontal):
 
     def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
         message.stop()
-        # The list highlights its first person when it is built; only a user's choice counts.
-        if self.crew_list.has_focus:
-            self._choose(message.option.id)
-
-    def on_descendant_focus(self) -> None:
-        crew = self.crew_list
-        if crew.has_focus and crew.highlighted is not None:
-            self._choose(crew.get_option_at_index(crew.highlighted).id)
+        self._choose(message.option.id)  # only a user's move highlights someone
 
     def _choose(self, person_id: str | None) -> None:
         if person_id is None:
