@@ -1,18 +1,24 @@
-"""Sizes: 80x24 stays usable, a too-small terminal gets a notice and recovers."""
+"""Sizes: 80x24 stays usable, 120x40 shows both panes, from 160 columns the panes stand beside
+the timeline; a too-small terminal gets a notice and recovers."""
 
 from __future__ import annotations
 
+import pytest
+
 from tui.app import MissionTimelineApp
+from tui.screens.mission.layout import PANE_TITLES
 from tui.screens.too_small import TooSmallScreen
 from tui.widgets.crew_pane import CrewList, CrewPane
 from tui.widgets.event_detail import EventDetail
 from tui.widgets.pane_text import PaneText
 from tui.widgets.timeline import Timeline
 
+from .screen_text import region_lines
+
 
 async def test_80x24_shows_one_pane_at_a_time(app: MissionTimelineApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        assert app.screen.has_class("-narrow")
+        assert app.screen.has_class("-one-pane")
         assert app.query_one(EventDetail).display and app.query_one(EventDetail).region.height
         assert app.query_one(CrewPane).region.height == 0
         assert app.main_screen.timeline.scrollable_content_region.height >= 6
@@ -31,9 +37,53 @@ async def test_80x24_shows_one_pane_at_a_time(app: MissionTimelineApp) -> None:
 
 async def test_120x40_shows_both_panes(app: MissionTimelineApp) -> None:
     async with app.run_test(size=(120, 40)):
-        assert not app.screen.has_class("-narrow")
+        assert not app.screen.has_class("-one-pane")
         assert app.query_one(EventDetail).region.height > 0
         assert app.query_one(CrewPane).region.height > 0
+
+
+async def test_200x50_puts_the_panes_beside_the_timeline(app: MissionTimelineApp) -> None:
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        screen = app.main_screen
+        assert screen.has_class("-beside") and not screen.has_class("-one-pane")
+        timeline, detail, crew = screen.timeline.region, screen.detail.region, screen.crew.region
+        assert timeline.height == app.query_one("#body").region.height  # the whole height
+        assert detail.x == crew.x == timeline.right
+        assert detail.y == timeline.y and detail.bottom == crew.y and crew.bottom == timeline.bottom
+        assert timeline.width >= 110 and crew.width >= 70
+
+
+async def test_160x24_keeps_one_pane_at_a_time_beside_the_timeline(
+    app: MissionTimelineApp,
+) -> None:
+    async with app.run_test(size=(160, 24)) as pilot:
+        await pilot.pause()
+        screen = app.main_screen
+        assert screen.has_class("-beside") and screen.has_class("-one-pane")
+        assert screen.detail.region.x == screen.timeline.region.right
+        assert screen.detail.region.height == screen.timeline.region.height
+        assert screen.crew.region.height == 0
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen.crew.region.height == screen.timeline.region.height
+        assert screen.detail.region.height == 0
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)], ids=str)
+async def test_panes_show_their_titles(app: MissionTimelineApp, size: tuple[int, int]) -> None:
+    async with app.run_test(size=size) as pilot:
+        shown = set()
+        for key in ("j", "c"):  # at 80x24 the crew pane shows only while it has the focus
+            await pilot.press(key)
+            await pilot.pause()
+            for pane_id, title in PANE_TITLES.items():
+                region = app.query_one(f"#{pane_id}").region
+                if region.height:
+                    top_border = region_lines(app, region)[0]
+                    assert top_border.startswith(f"╭─ {title} ─"), (pane_id, top_border)
+                    shown.add(pane_id)
+        assert shown == set(PANE_TITLES)
 
 
 async def test_too_small_notice_and_recovery(app: MissionTimelineApp) -> None:
