@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from data.facts.person import person_facts
+from data.model import Mission
 from tui.app import MissionTimelineApp
 from tui.screens.mission.layout import PANE_TITLES
 from tui.screens.too_small import TooSmallScreen
@@ -13,7 +15,7 @@ from tui.widgets.event_detail import EventDetail
 from tui.widgets.pane_text import PaneText
 from tui.widgets.timeline import Timeline
 
-from .screen_text import region_lines
+from .screen_text import flowing, region_lines
 
 
 async def test_80x24_shows_one_pane_at_a_time(app: MissionTimelineApp) -> None:
@@ -40,6 +42,35 @@ async def test_120x40_shows_both_panes(app: MissionTimelineApp) -> None:
         assert not app.screen.has_class("-one-pane")
         assert app.query_one(EventDetail).region.height > 0
         assert app.query_one(CrewPane).region.height > 0
+
+
+@pytest.mark.parametrize("event_id", ["launch", "hatch-open", "ms18-landing"])
+async def test_120x40_crew_pane_shows_the_key_facts_without_scrolling(
+    app: MissionTimelineApp, mission: Mission, event_id: str
+) -> None:
+    """Age at launch, the vehicles up and down, time in space and where the person was at
+    the selected event are on screen for everyone, with the facts pane scrolled to its top."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.main_screen
+        screen.timeline.select_event(event_id)
+        await pilot.press("c")
+        scroll = app.query_one("#crew-facts")
+        for number, person in enumerate(mission.people):
+            if number:
+                await pilot.press("j")
+            await pilot.pause()
+            assert screen.person is person and scroll.scroll_y == 0
+            shown = flowing(region_lines(app, scroll.scrollable_content_region))
+            facts = person_facts(mission, person, screen.selected)
+            assert facts.at is not None
+            wanted = [f"Where at the selected event: {facts.at.where}"]
+            if facts.age_at_launch is not None:
+                wanted.append(f"Age at launch: {facts.age_at_launch}")
+            if facts.up:
+                wanted += [f"Went up on: {facts.up}", f"Came down on: {facts.down}"]
+                wanted.append(f"Time in space, this mission: {facts.in_space}")
+            for text in wanted:
+                assert text in shown, (person.id, text, shown)
 
 
 async def test_200x50_puts_the_panes_beside_the_timeline(app: MissionTimelineApp) -> None:
