@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widget import Widget
+from textual.widgets import Footer
 
 from tui.text import HEADING_STYLE, LABEL_STYLE
 from tui.widgets.timeline_row import (
@@ -43,6 +45,27 @@ MARKERS = (
     (HIT_MARK, "matches the search"),
     (PERSON_MARK, "the selected crew member takes part"),
 )
+KIND_CELLS = 21
+"""Cells of one `CODE kind` pair in the list of short kinds, with the gap after it."""
+
+
+class FittedText(Widget):
+    """Text made for the width it is shown at: `describe(width)` gives lines that each fit,
+    so nothing is wrapped again (a wrapped explanation would fall to column 0)."""
+
+    DEFAULT_CSS = """
+    FittedText { height: auto; }
+    """
+
+    def __init__(self, describe: Callable[[int], Content], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.describe = describe
+
+    def render(self) -> RenderResult:
+        return self.describe(self.content_region.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self.describe(width).get_height(self.styles.get_rules(), width)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -63,15 +86,12 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
-            yield Static(self.describe(), id="help-text")
+            yield FittedText(self.describe, id="help-text")
         yield Footer()
 
-    def on_resize(self) -> None:
-        text = self.query_one("#help-text", Static)
-        text.update(self.describe(max(40, text.content_region.width)))
-
     def describe(self, width: int = 100) -> Content:
-        """The key table, wrapped to `width` cells with the explanations indented."""
+        """The key table, wrapped to `width` cells with each explanation's lines under its
+        first (explanations keep at least 20 cells, which the app's narrowest size gives)."""
         keys_width = max(len(row.keys) for row in self.rows) + 2
         name_width = max(len(row.description) for row in self.rows) + 2
         indent = keys_width + name_width
@@ -93,9 +113,10 @@ class HelpScreen(ModalScreen[None]):
         lines += [Content(""), Content.styled("Row markers (never colour alone)", HEADING_STYLE)]
         lines += [Content.assemble((f"{mark:<3}", "bold"), text) for mark, text in MARKERS]
         lines += [Content(""), Content.styled("Kinds at narrow widths", HEADING_STYLE)]
-        pairs = [f"{code:<4} {kind.value}" for kind, code in KIND_SHORT.items()]
-        for start in range(0, len(pairs), 3):
-            lines.append(Content("   ".join(f"{pair:<18}" for pair in pairs[start : start + 3])))
+        pairs = [f"{code:<4} {kind.value:<{KIND_CELLS - 5}}" for kind, code in KIND_SHORT.items()]
+        per_line = max(1, width // KIND_CELLS)
+        for start in range(0, len(pairs), per_line):
+            lines.append(Content("".join(pairs[start : start + per_line]).rstrip()))
         return Content("\n").join(lines)
 
     def action_scroll(self, direction: str) -> None:
