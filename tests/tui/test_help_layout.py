@@ -9,7 +9,8 @@ from rich.cells import cell_len
 from textual.containers import VerticalScroll
 
 from tui.app import MissionTimelineApp
-from tui.screens.help import FittedText, HelpScreen
+from tui.screens.help import HelpScreen
+from tui.widgets.fitted_text import FittedText
 
 from .screen_text import region_lines
 

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.app import ComposeResult, RenderResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Size
 from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import Footer
 
 from tui.text import HEADING_STYLE, LABEL_STYLE
+from tui.widgets.fitted_text import FittedText
 from tui.widgets.timeline_row import (
     CURSOR_MARK,
     DISPUTED_MARK,
@@ -47,25 +46,6 @@ MARKERS = (
 )
 KIND_CELLS = 21
 """Cells of one `CODE kind` pair in the list of short kinds, with the gap after it."""
-
-
-class FittedText(Widget):
-    """Text made for the width it is shown at: `describe(width)` gives lines that each fit,
-    so nothing is wrapped again (a wrapped explanation would fall to column 0)."""
-
-    DEFAULT_CSS = """
-    FittedText { height: auto; }
-    """
-
-    def __init__(self, describe: Callable[[int], Content], *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.describe = describe
-
-    def render(self) -> RenderResult:
-        return self.describe(self.content_region.width)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return self.describe(width).get_height(self.styles.get_rules(), width)
 
 
 class HelpScreen(ModalScreen[None]):
