@@ -38,10 +38,15 @@ async def test_80x24_shows_one_pane_at_a_time(app: MissionTimelineApp) -> None:
 
 
 async def test_120x40_shows_both_panes(app: MissionTimelineApp) -> None:
-    async with app.run_test(size=(120, 40)):
+    """Side by side, halves until someone is chosen; then the crew pane widens for the facts."""
+    async with app.run_test(size=(120, 40)) as pilot:
         assert not app.screen.has_class("-one-pane")
-        assert app.query_one(EventDetail).region.height > 0
-        assert app.query_one(CrewPane).region.height > 0
+        detail, crew = app.query_one(EventDetail), app.query_one(CrewPane)
+        assert detail.region.height > 0 and crew.region.height > 0
+        assert detail.region.width == crew.region.width
+        await pilot.press("c")
+        await pilot.pause()
+        assert crew.region.width >= 70 and detail.region.width >= 45
 
 
 @pytest.mark.parametrize("event_id", ["launch", "hatch-open", "ms18-landing"])

@@ -50,7 +50,8 @@ class CrewList(OptionList):
 class CrewPane(Horizontal):
     """A list of people and the facts about the highlighted one.
 
-    The app sets `at` (the selected event) and `zone`; the pane posts `PersonSelected`.
+    The app sets `at` (the selected event) and `zone`; the pane posts `PersonSelected`. Once
+    someone is chosen it has the class `-chosen` (the stylesheet gives it more room).
     """
 
     @dataclass
@@ -94,6 +95,7 @@ class CrewPane(Horizontal):
                 crew.replace_option_prompt(self.person.id, self._prompt(self.person, chosen=False))
             crew.replace_option_prompt(person.id, self._prompt(person, chosen=True))
             self.person = person
+            self.add_class("-chosen")  # the pane widens for the facts (app.tcss)
             self.post_message(self.PersonSelected(self, person))
 
     @staticmethod
