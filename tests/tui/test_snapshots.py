@@ -1,4 +1,5 @@
-"""SVG snapshots of every screen the issue lists, at 120x40 and 80x24.
+"""SVG snapshots of every screen the issue lists, at 120x40, 80x24 and 200x50 (where the panes
+stand beside the timeline).
 
 Update after a deliberate change of looks with `pytest tests/tui/test_snapshots.py
 --snapshot-update`, then look at the report before committing.
@@ -17,7 +18,11 @@ from tui.app import make_app
 
 from .waiting import settled
 
-SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
+SIZES = [
+    pytest.param((120, 40), id="120x40"),
+    pytest.param((80, 24), id="80x24"),
+    pytest.param((200, 50), id="200x50"),
+]
 
 
 async def _select_docking_and_reanchor(pilot: Pilot[None]) -> None:

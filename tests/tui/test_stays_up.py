@@ -146,6 +146,8 @@ async def help_then_too_small_and_back(argument: str) -> None:
                 resize(app, int(action[1]), int(action[2]))
             print(*action, flush=True)
             await asyncio.sleep(0)
+            if action == ("key", "question_mark"):  # it bubbles up from the timeline
+                await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help open")
         # The app hands a resize to its screens on a timer (1/120 s): wait for both to have it.
         await until(
             pilot,

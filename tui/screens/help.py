@@ -12,9 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from tui.text import HEADING_STYLE, LABEL_STYLE
+from tui.widgets.fitted_text import FittedText
 from tui.widgets.timeline_row import (
     CURSOR_MARK,
     DISPUTED_MARK,
@@ -43,6 +44,8 @@ MARKERS = (
     (HIT_MARK, "matches the search"),
     (PERSON_MARK, "the selected crew member takes part"),
 )
+KIND_CELLS = 21
+"""Cells of one `CODE kind` pair in the list of short kinds, with the gap after it."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -63,15 +66,12 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body", classes="dialog") as body:
             body.border_title = "Keys"
-            yield Static(self.describe(), id="help-text")
+            yield FittedText(self.describe, id="help-text")
         yield Footer()
 
-    def on_resize(self) -> None:
-        text = self.query_one("#help-text", Static)
-        text.update(self.describe(max(40, text.content_region.width)))
-
     def describe(self, width: int = 100) -> Content:
-        """The key table, wrapped to `width` cells with the explanations indented."""
+        """The key table, wrapped to `width` cells with each explanation's lines under its
+        first (explanations keep at least 20 cells, which the app's narrowest size gives)."""
         keys_width = max(len(row.keys) for row in self.rows) + 2
         name_width = max(len(row.description) for row in self.rows) + 2
         indent = keys_width + name_width
@@ -93,9 +93,10 @@ class HelpScreen(ModalScreen[None]):
         lines += [Content(""), Content.styled("Row markers (never colour alone)", HEADING_STYLE)]
         lines += [Content.assemble((f"{mark:<3}", "bold"), text) for mark, text in MARKERS]
         lines += [Content(""), Content.styled("Kinds at narrow widths", HEADING_STYLE)]
-        pairs = [f"{code:<4} {kind.value}" for kind, code in KIND_SHORT.items()]
-        for start in range(0, len(pairs), 3):
-            lines.append(Content("   ".join(f"{pair:<18}" for pair in pairs[start : start + 3])))
+        pairs = [f"{code:<4} {kind.value:<{KIND_CELLS - 5}}" for kind, code in KIND_SHORT.items()]
+        per_line = max(1, width // KIND_CELLS)
+        for start in range(0, len(pairs), per_line):
+            lines.append(Content("".join(pairs[start : start + per_line]).rstrip()))
         return Content("\n").join(lines)
 
     def action_scroll(self, direction: str) -> None:

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 
 class CrewList(OptionList):
-    """The people of the mission, one option each (ids are person ids)."""
+    """The people of the mission, one option each (ids are person ids). Nobody is
+    highlighted until the user chooses: a highlighted first name would look chosen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -41,11 +42,16 @@ class CrewList(OptionList):
         ),
     ]
 
+    def __init__(self, *people: Option, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.add_options(people)  # given to the constructor, they would highlight the first
+
 
 class CrewPane(Horizontal):
     """A list of people and the facts about the highlighted one.
 
-    The app sets `at` (the selected event) and `zone`; the pane posts `PersonSelected`.
+    The app sets `at` (the selected event) and `zone`; the pane posts `PersonSelected`. Once
+    someone is chosen it has the class `-chosen` (the stylesheet gives it more room).
     """
 
     @dataclass
@@ -77,14 +83,7 @@ class CrewPane(Horizontal):
 
     def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
         message.stop()
-        # The list highlights its first person when it is built; only a user's choice counts.
-        if self.crew_list.has_focus:
-            self._choose(message.option.id)
-
-    def on_descendant_focus(self) -> None:
-        crew = self.crew_list
-        if crew.has_focus and crew.highlighted is not None:
-            self._choose(crew.get_option_at_index(crew.highlighted).id)
+        self._choose(message.option.id)  # only a user's move highlights someone
 
     def _choose(self, person_id: str | None) -> None:
         if person_id is None:
@@ -96,6 +95,7 @@ class CrewPane(Horizontal):
                 crew.replace_option_prompt(self.person.id, self._prompt(self.person, chosen=False))
             crew.replace_option_prompt(person.id, self._prompt(person, chosen=True))
             self.person = person
+            self.add_class("-chosen")  # the pane widens for the facts (app.tcss)
             self.post_message(self.PersonSelected(self, person))
 
     @staticmethod
@@ -117,16 +117,72 @@ class CrewPane(Horizontal):
     watch_person = watch_at = watch_zone = _update
 
     def describe(self) -> Content:
+        """The chosen person's facts: first what the pane is opened for (ages, vehicles,
+        time in space, whereabouts at the selected event), in view without scrolling at
+        120x40; then who they are, their events and their story."""
         person = self.person
         if person is None:
             return Content.styled("Select a person (c, then up/down).", LABEL_STYLE)
         from data.facts.person import person_facts  # not needed for the first frame
 
         facts = person_facts(self.mission, person, self.at)
-        parts: list[Content | None] = [
-            plain(person.name, TITLE_STYLE),
-            field("Names", " · ".join(facts.names)),
-        ]
+        return lines(
+            [
+                plain(person.name, TITLE_STYLE),
+                *self._flight(facts),
+                *self._at_event(facts),
+                *self._career(facts),
+                Content(""),
+                *self._who(facts),
+                *self._events(facts),
+            ]
+        )
+
+    @staticmethod
+    def _flight(facts: PersonFacts) -> list[Content | None]:
+        """Age at launch, the vehicles up and down, and the time in space this mission."""
+        parts: list[Content | None] = []
+        if facts.age_at_launch is not None:
+            parts.append(field("Age at launch", str(facts.age_at_launch)))
+        if facts.person.backup:
+            parts.append(field("Flight", "backup; did not fly on this mission"))
+        if facts.up:
+            parts.append(field("Went up on", facts.up))
+            parts.append(field("Came down on", facts.down))
+        if facts.in_space is not None:
+            parts.append(field("Time in space, this mission", facts.in_space))
+        return parts
+
+    @staticmethod
+    def _at_event(facts: PersonFacts) -> list[Content | None]:
+        """Time in space so far, whereabouts and age at the selected event (named once)."""
+        at = facts.at
+        if at is None:
+            return []
+        parts: list[Content | None] = []
+        if at.in_space is not None:
+            value = Content.assemble(at.in_space, (" at ", LABEL_STYLE), plain(at.event.title))
+            parts.append(field("  as of the selected event", value))
+        parts.append(field("Where at the selected event", at.where))
+        if at.age is not None:
+            parts.append(field("Age at the selected event", str(at.age)))
+        return parts
+
+    @staticmethod
+    def _career(facts: PersonFacts) -> list[Content | None]:
+        """Time in space before and after the mission, as the sources state it."""
+        parts: list[Content | None] = []
+        if facts.before is not None:
+            parts.append(field("Time in space before (stated)", facts.before))
+        if facts.after is not None:
+            parts.append(field("Time in space after (stated)", facts.after))
+        return parts
+
+    @staticmethod
+    def _who(facts: PersonFacts) -> list[Content | None]:
+        """Names in every spelling, role, affiliation, birth."""
+        person = facts.person
+        parts: list[Content | None] = [field("Names", " · ".join(facts.names))]
         if person.role:
             parts.append(field("Role", person.role))
         if person.affiliation:
@@ -136,21 +192,12 @@ class CrewPane(Horizontal):
             if person.birthplace:
                 born += f", {person.birthplace}"
             parts.append(field("Born", born))
-        if facts.age_at_launch is not None:
-            parts.append(field("Age at launch", str(facts.age_at_launch)))
-        if person.backup:
-            parts.append(field("Flight", "backup; did not fly on this mission"))
-        if facts.up:
-            parts.append(field("Went up on", facts.up))
-            parts.append(field("Came down on", facts.down))
-        if facts.in_space is not None:
-            parts.append(field("Time in space, this mission", facts.in_space))
-        parts.extend(self._at_event(facts))
-        if facts.before is not None:
-            parts.append(field("Time in space before (stated)", facts.before))
-        if facts.after is not None:
-            parts.append(field("Time in space after (stated)", facts.after))
-        parts += [
+        return parts
+
+    def _events(self, facts: PersonFacts) -> list[Content | None]:
+        """The events they take part in (times in the chosen zone), their bio and a note."""
+        person = facts.person
+        parts: list[Content | None] = [
             Content(""),
             heading(f"Events ({len(facts.events)}, marked {PERSON_MARK} in the timeline)"),
         ]
@@ -164,21 +211,4 @@ class CrewPane(Horizontal):
             parts += [Content(""), block(person.bio)]
         if person.note:
             parts += [Content(""), field("Note", block(person.note))]
-        return lines(parts)
-
-    @staticmethod
-    def _at_event(facts: PersonFacts) -> list[Content | None]:
-        """Time in space so far, whereabouts and age at the selected event."""
-        at = facts.at
-        if at is None:
-            return []
-        title = plain(at.event.title)
-        parts: list[Content | None] = []
-        if at.in_space is not None:
-            value = Content.assemble(at.in_space, (" at ", LABEL_STYLE), title)
-            parts.append(field("  as of the selected event", value))
-        where = Content.assemble(plain(at.where), (" at ", LABEL_STYLE), title)
-        parts.append(field("Where at the selected event", where))
-        if at.age is not None:
-            parts.append(field("Age at the selected event", str(at.age)))
         return parts

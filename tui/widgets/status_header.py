@@ -1,9 +1,18 @@
-"""The header: the mission, the active zone, the time display mode, and any filter or search."""
+"""The header: the mission, the active zone, the time display mode, and any filter or search;
+and what shrinks first when they do not fit.
+
+The state line gives up room in this order: the anchor's title in the time mode, the zone's
+name (its abbreviation and offset stay), the crew member's name, the search, then the
+filter's expression. A filter's count of events is never cut, nor a zone's offset.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
+from rich.cells import cell_len, set_cell_size
 from textual.app import RenderResult
 from textual.content import Content
 from textual.reactive import reactive
@@ -69,17 +78,88 @@ class StatusHeader(Widget):
 
     def render(self) -> RenderResult:
         top = Content.styled(sanitize_line(self.mission_title), "bold")
-        state: list[str | tuple[str, str]] = [
-            ("zone ", LABEL_STYLE),
-            sanitize_line(self.zone_text),
-            ("  │ time ", LABEL_STYLE),
-            sanitize_line(self.mode_text),
+        fields = [
+            _Field("zone", self.zone_text, "start", 12, 2, ""),
+            _Field("time", self.mode_text, "end", 12, 1, ""),
+            _Field("filter", self.filter_text, "count", 8, 5, "bold"),
+            _Field("search", self.search_text, "count", 8, 4, "bold"),
+            _Field("crew", self.person_text, "end", 8, 3, "bold"),
         ]
-        for label, value in (
-            ("filter", self.filter_text),
-            ("search", self.search_text),
-            ("crew", self.person_text),
-        ):
-            if value:
-                state += [(f"  │ {label} ", LABEL_STYLE), (sanitize_line(value), "bold")]
-        return Content("\n").join([top, Content.assemble(*state)])
+        shown = [field for field in fields if field.text]
+        return Content("\n").join([top, _state_line(shown, self.content_region.width)])
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    """One part of the state line: its label, its text (sanitised here), how it is cut
+    (`start`: keep its end; `end`: keep its start; `count`: keep a trailing `(…)` and the
+    start), the fewest cells its text keeps, its turn to shrink (1 shrinks first) and the
+    style of its text."""
+
+    label: str
+    raw: str
+    cut: Literal["start", "end", "count"]
+    least: int
+    turn: int
+    style: str
+
+    @property
+    def text(self) -> str:
+        return sanitize_line(self.raw)
+
+
+_COUNT = re.compile(r" \([^()]*\)$")
+_SEPARATORS = ("  │ ", " │ ")
+"""Between fields: roomy, and tight when the texts at their least still do not fit."""
+
+
+def _state_line(fields: list[_Field], width: int) -> Content:
+    """The fields in one line of at most `width` cells if their texts can shrink to fit;
+    otherwise the widget's ellipsis cuts the rest."""
+    for separator in _SEPARATORS:
+        labels = sum(cell_len(f"{field.label} ") for field in fields)
+        labels += cell_len(separator) * (len(fields) - 1)
+        texts = _fit([field.text for field in fields], fields, width - labels)
+        if sum(map(cell_len, texts)) + labels <= width:
+            break
+    parts: list[str | tuple[str, str]] = []
+    for index, (field, text) in enumerate(zip(fields, texts, strict=True)):
+        label = f"{separator if index else ''}{field.label} "
+        parts += [(label, LABEL_STYLE), (text, field.style)]
+    return Content.assemble(*parts)
+
+
+def _fit(texts: list[str], fields: list[_Field], room: int) -> list[str]:
+    """The texts, the fields shrunk in their turn (each to no fewer than its least cells)
+    until they fit in `room` cells."""
+    texts = list(texts)
+    for index in sorted(range(len(fields)), key=lambda i: fields[i].turn):
+        over = sum(map(cell_len, texts)) - room
+        if over <= 0:
+            break
+        field, text = fields[index], texts[index]
+        keep = max(field.least, cell_len(text) - over)
+        if keep < cell_len(text):
+            texts[index] = _shorten(text, keep, field.cut)
+    return texts
+
+
+def _shorten(text: str, cells: int, cut: Literal["start", "end", "count"]) -> str:
+    """`text` in `cells` cells with `…` where it was cut; a count's `(…)` is kept whole."""
+    if cut == "start":
+        return "…" + _last_cells(text, cells - 1)
+    tail = ""
+    if cut == "count" and (count := _COUNT.search(text)):
+        tail = count.group()
+        text = text[: count.start()]
+    return _first_cells(text, max(1, cells - 1 - cell_len(tail))) + "…" + tail
+
+
+def _first_cells(text: str, cells: int) -> str:
+    """The longest start of `text` that takes at most `cells` cells."""
+    return set_cell_size(text, cells).rstrip() if cell_len(text) > cells else text
+
+
+def _last_cells(text: str, cells: int) -> str:
+    """The longest end of `text` that takes at most `cells` cells."""
+    return _first_cells(text[::-1], cells)[::-1]

@@ -28,7 +28,7 @@ from data.model import Event, Mission, Person
 from data.query.filters import Filter
 from data.query.search import EventSearch
 from tui.widgets.timeline_layout import RowLayout
-from tui.widgets.timeline_row import RowView, event_strip, section_strip
+from tui.widgets.timeline_row import event_strip, section_strip
 
 
 class Timeline(ScrollView, can_focus=True):
@@ -387,7 +387,7 @@ class Timeline(ScrollView, can_focus=True):
         base = self.rich_style
         if is_cursor:
             base += self.get_component_rich_style("timeline--cursor")
-        view = RowView(
+        view = self.rows.view(
             width, self.zone, self.mode, self.anchor_event, self.search, self._person_events
         )
         return event_strip(

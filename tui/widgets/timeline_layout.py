@@ -1,5 +1,5 @@
 """Where each row of the timeline is: the events shown, and a section row before each run of
-one phase's events; and the nearest search hit among them.
+one phase's events; the nearest search hit among them; and how wide their time columns are.
 
 Rows are addressed without a per-row table: the events shown are a mission's `EventStore` (or
 a filter's `EventView` of it), read through its columns, and the sections a short sorted list,
@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from data.model import Mission
+from data.facts.derived import TimeMode
+from data.model import Event, Mission
 from data.query.search import EventSearch
 from data.store import EventSequence, compact_position, phase_starts
+from tui.widgets.timeline_row import WIDE, Columns, RowView, measure_columns
 
 NO_PHASE = "(no phase)"
 
@@ -28,6 +30,8 @@ class RowLayout:
         self._section_rows: list[int] = []
         """For each section: its row."""
         self._section_labels: list[str] = []
+        self._columns: dict[tuple[bool, str, TimeMode, str | None], Columns] = {}
+        """The time columns measured, by what they depend on (see `view`)."""
         self._add_sections(mission, 0)
 
     @property
@@ -39,6 +43,7 @@ class RowLayout:
         still being read): only the new ones are read."""
         laid_out = len(self.events)
         self.events = events
+        self._columns.clear()
         self._add_sections(mission, laid_out)
 
     def _add_sections(self, mission: Mission, start: int) -> None:
@@ -51,6 +56,24 @@ class RowLayout:
             self._section_rows.append(position + len(self._section_starts))
             self._section_starts.append(position)
             self._section_labels.append(NO_PHASE if phase is None else names.get(phase, phase))
+
+    def view(
+        self,
+        width: int,
+        zone: str,
+        mode: TimeMode,
+        anchor: Event | None,
+        search: EventSearch | None,
+        person_events: frozenset[str],
+    ) -> RowView:
+        """How every event row is drawn at `width` in this state: the time columns are
+        measured on the events shown once per zone, mode, anchor and side of `WIDE`."""
+        key = (width >= WIDE, zone, mode, None if anchor is None else anchor.id)
+        columns = self._columns.get(key)
+        if columns is None:
+            columns = measure_columns(self.events, width, zone, mode, anchor)
+            self._columns[key] = columns
+        return RowView(width, zone, mode, anchor, search, person_events, columns)
 
     def position_of_row(self, row: int) -> int | None:
         """The position in the events shown of a row, or None for a section row."""

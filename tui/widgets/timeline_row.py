@@ -9,7 +9,7 @@ styles of the current theme.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -50,25 +50,45 @@ KIND_SHORT: dict[EventKind, str] = {
 }
 """The kind column at narrow widths (the help screen lists them)."""
 
-TIME_WIDTH = 29
-"""`~2021-10-05 11:55:02.442 CEST` fits."""
-RELATIVE_WIDTH = {
-    TimeMode.ABSOLUTE: 0,
-    TimeMode.T_MINUS: 16,
-    TimeMode.MET: 14,
-    TimeMode.FLIGHT_DAY: 6,
-}
 WIDE = 100
-"""From this width on, the kind column spells the kind out."""
+"""From this width on, the kind column spells the kind out, and a relative time mode keeps
+the clock in the time column."""
+KIND_WIDTH = {True: 13, False: 5}
+"""The kind column, wide (`announcement`) and narrow (`ANNC`), with its space."""
+MEASURED_EVENTS = 2_000
+"""Up to this many events shown, the time columns are as wide as their widest text; past it,
+measuring would cost a key press its frame, and they take the widest the format allows."""
+MOST_TIME = 29
+"""`~2021-10-05 11:55:02.442 CEST`, the widest time usual zones give."""
+MOST_DATE = 11
+"""`~2021-10-05`."""
+MOST_RELATIVE = {
+    TimeMode.ABSOLUTE: 0,
+    TimeMode.T_MINUS: 15,
+    TimeMode.MET: 13,
+    TimeMode.FLIGHT_DAY: 5,
+}
 
 Part = tuple[str, str | None]
 """Text and the component class that colours it (None: the row's own style)."""
 
 
 @dataclass(frozen=True, slots=True)
+class Columns:
+    """How the time columns of every row are laid out: whether the time keeps its clock
+    (below `WIDE` a T-/T+ or elapsed-time mode shows the date: the relative time beside it
+    gives the time of day, the detail pane every time in full), and how wide the time and
+    relative-time columns are (0: no relative time)."""
+
+    clock: bool
+    time: int
+    relative: int
+
+
+@dataclass(frozen=True, slots=True)
 class RowView:
     """What every event row shows the same way: the width, the zone, the time mode and its
-    anchor, the search and the selected crew member's events."""
+    anchor, the search, the selected crew member's events and the columns' layout."""
 
     width: int
     zone: str
@@ -76,24 +96,52 @@ class RowView:
     anchor: Event | None
     search: EventSearch | None
     person_events: frozenset[str]
+    columns: Columns
+
+
+def time_text(event: Event, zone: str, *, clock: bool) -> str:
+    """The time column of an event: its time in `zone`, or with `clock` False its date."""
+    shown = show(event.when, zone)
+    if clock or not shown.clock:
+        return str(shown)
+    return f"~{shown.date}" if shown.approximate else shown.date
+
+
+def measure_columns(
+    events: Sequence[Event], width: int, zone: str, mode: TimeMode, anchor: Event | None
+) -> Columns:
+    """The columns that the events shown need at `width`: as wide as the widest time and
+    relative time among them (the widest possible past `MEASURED_EVENTS`), so that the
+    title gets every other cell."""
+    clock = width >= WIDE or mode in (TimeMode.ABSOLUTE, TimeMode.FLIGHT_DAY)
+    relative_to = None if mode is TimeMode.ABSOLUTE else anchor
+    if len(events) > MEASURED_EVENTS:
+        most_relative = 0 if relative_to is None else MOST_RELATIVE[mode]
+        return Columns(clock, MOST_TIME if clock else MOST_DATE, most_relative)
+    time = relative_width = 0
+    for event in events:
+        time = max(time, len(time_text(event, zone, clock=clock)))
+        if relative_to is not None:
+            relative_width = max(relative_width, len(relative(event.when, relative_to.when, mode)))
+    return Columns(clock, time, relative_width)
 
 
 def event_parts(event: Event, view: RowView) -> list[Part]:
     """An event's row after the cursor column: its time (and relative time), its kind, its
     marks and its title."""
-    time_text = str(show(event.when, view.zone))
+    columns = view.columns
     parts: list[Part] = [
         (
-            f"{time_text:<{TIME_WIDTH}} ",
+            f"{time_text(event, view.zone, clock=columns.clock):<{columns.time}} ",
             "timeline--planned" if event.planned_only else "timeline--time",
         )
     ]
-    if view.mode is not TimeMode.ABSOLUTE and view.anchor is not None:
+    if columns.relative and view.anchor is not None:
         rel = relative(event.when, view.anchor.when, view.mode)
-        parts.append((f"{rel:>{RELATIVE_WIDTH[view.mode] - 1}} ", "timeline--relative"))
+        parts.append((f"{rel:>{columns.relative}} ", "timeline--relative"))
     wide = view.width >= WIDE
     kind = event.kind.value if wide else KIND_SHORT[event.kind]
-    parts.append((f"{kind:<{13 if wide else 5}}", "timeline--kind"))
+    parts.append((f"{kind:<{KIND_WIDTH[wide]}}", "timeline--kind"))
     hit = view.search is not None and view.search.matches(event)
     parts += [
         (PLANNED_MARK if event.planned_only else " ", "timeline--flag"),

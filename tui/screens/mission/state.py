@@ -15,16 +15,15 @@ from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 
 from data.facts.derived import TimeMode
 from data.model import Event, Mission, Person
 from data.sanitize import sanitize_line
+from tui.screens.mission.layout import arrange, compact_footer, mission_widgets
 from tui.widgets.crew_pane import CrewPane
 from tui.widgets.event_detail import EventDetail
 from tui.widgets.key_footer import KeyFooter
@@ -36,14 +35,6 @@ if TYPE_CHECKING:
     from data.load.jsonl import JsonlReading
     from data.query.filters import Filter
     from data.query.search import EventSearch
-
-NARROW_WIDTH = 100
-SHORT_HEIGHT = 30
-
-
-def is_narrow(size: Size) -> bool:
-    """Whether the screen gets the narrow layout: one pane at a time below the timeline."""
-    return size.width < NARROW_WIDTH or size.height < SHORT_HEIGHT
 
 
 class MissionState(Screen[None]):
@@ -90,28 +81,13 @@ class MissionState(Screen[None]):
         # Start in the layout that fits: changing it after mounting restyles every widget
         # and rebuilds the footer before the first frame.
         size = self.app.size
-        self.set_class(is_narrow(size), "-narrow")
-        yield from self._mission_widgets()
-        yield KeyFooter(compact=size.width < NARROW_WIDTH)
-
-    def _mission_widgets(self) -> list[Widget]:
-        """The widgets that show the mission (built again when another mission is opened)."""
-        return [
-            StatusHeader(id="header"),
-            Timeline(self.mission, id="timeline"),
-            Horizontal(
-                EventDetail(self.mission, id="detail"),
-                CrewPane(self.mission, id="crew"),
-                id="panes",
-            ),
-            QueryBar(self.mission, cursor_blink=self.cursor_blink, id="query"),
-        ]
+        arrange(self, size)
+        yield from mission_widgets(self.mission, cursor_blink=self.cursor_blink)
+        yield KeyFooter(compact=compact_footer(size))
 
     def fit(self, size: Size) -> None:
-        """Take the layout that fits a terminal of this size: narrow below 100x30."""
-        self.set_class(is_narrow(size), "-narrow")
-        for footer in self.query(KeyFooter):
-            footer.compact = size.width < NARROW_WIDTH
+        """Take the arrangement that fits a terminal of this size (`layout`)."""
+        arrange(self, size)
 
     @property
     def timeline(self) -> Timeline:
@@ -167,8 +143,9 @@ class MissionState(Screen[None]):
             ("anchor_event", _first_anchor(mission)),
         ):
             self.set_reactive(getattr(MissionState, name), value)
-        await self.query("#header, #timeline, #panes, #query").remove()
-        await self.mount_all(self._mission_widgets(), before=self.query_one(KeyFooter))
+        await self.query("#header, #body, #query").remove()
+        widgets = mission_widgets(mission, cursor_blink=self.cursor_blink)
+        await self.mount_all(widgets, before=self.query_one(KeyFooter))
         self._show_mission()
         self.fit(self.app.size)
         if notice is None:

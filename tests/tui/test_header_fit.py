@@ -1,0 +1,50 @@
+"""The header's state line at 120 and 80 columns: what shrinks first (issue 12, item 5).
+
+The anchor's title gives up its room first, then the zone's name; a filter's count of events,
+the search and the zone's offset stay whole.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from data.facts.derived import TimeMode
+from tui.app import MissionTimelineApp
+
+from .screen_text import screen_lines
+
+
+async def _busy_header(app: MissionTimelineApp, size: tuple[int, int]) -> str:
+    """The state line with a long zone, T-/T+ mode, a filter, a search and a crew member."""
+    async with app.run_test(size=size) as pilot:
+        screen = app.main_screen
+        screen.zone = "America/New_York"
+        screen.mode = TimeMode.T_MINUS
+        await pilot.press("f", *"person:vande", "enter")
+        await pilot.press("slash", *"soyuz", "enter")
+        await pilot.press("c", "j")
+        await pilot.pause()
+        assert screen.person is not None and screen.search is not None
+        assert screen.event_filter is not None
+        shown = len(screen.timeline.shown_events)
+        line = screen_lines(app)[1]
+        assert f" ({shown} events)" in line
+        assert "search soyuz" in line
+        assert "EDT -04:00" in line
+        return line
+
+
+async def test_120_columns_keep_every_field_and_cut_the_anchor_first(
+    app: MissionTimelineApp,
+) -> None:
+    line = await _busy_header(app, (120, 40))
+    assert "filter person:vande (" in line and "crew Yulia Peresild" in line
+    assert "Launch of Soyuz MS-19" not in line and "T-/T+ from" in line
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=str)
+async def test_narrower_keeps_the_count_and_the_search(
+    app: MissionTimelineApp, size: tuple[int, int]
+) -> None:
+    line = await _busy_header(app, size)
+    assert "…" in line  # something did give up room: the zone's name, the anchor's title

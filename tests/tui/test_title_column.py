@@ -1,0 +1,93 @@
+"""The title column gets every cell the time and kind columns do not need (issue 12, item 3).
+
+Checked on the bundled mission's rows as drawn at 80 columns, in absolute time and in T-/T+
+mode, against the times the data layer gives: the time column is as wide as the widest time
+shown and no wider, and each title is shown whole, or cut with `…` at the row's last cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from data.facts.derived import TimeMode, relative
+from data.model import Event, Mission
+from data.times.display import show
+from tui.app import MissionTimelineApp
+from tui.widgets.timeline_row import (
+    MEASURED_EVENTS,
+    MOST_DATE,
+    MOST_RELATIVE,
+    MOST_TIME,
+    measure_columns,
+)
+
+from .conftest import row_text
+
+CURSOR, KIND, MARKS = 2, 5, 4
+"""Cells before the time (the cursor mark and a space), of the short kind and its space, and
+of the four marks."""
+
+
+def time_shown(event: Event, mode: TimeMode) -> str:
+    """The event's time in UTC; below 100 columns a T-/T+ row shows only the date (its
+    relative time gives the time of day)."""
+    shown = str(show(event.when, "UTC"))
+    return shown if mode is TimeMode.ABSOLUTE else shown.split(" ")[0]
+
+
+@pytest.mark.parametrize("mode", [TimeMode.ABSOLUTE, TimeMode.T_MINUS], ids=str)
+async def test_titles_get_every_spare_cell_at_80_columns(
+    app: MissionTimelineApp, mission: Mission, mode: TimeMode
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.main_screen
+        screen.mode = mode
+        anchor = screen.anchor_event
+        assert anchor is not None
+        timeline = screen.timeline
+        width = timeline.scrollable_content_region.width
+        times = {event.id: time_shown(event, mode) for event in mission.events}
+        relatives = {event.id: relative(event.when, anchor.when, mode) for event in mission.events}
+        columns = max(map(len, times.values())) + 1
+        if mode is not TimeMode.ABSOLUTE:
+            columns += max(map(len, relatives.values())) + 1
+        title_at = CURSOR + columns + KIND + MARKS + 1
+        cut = 0
+        for event in mission.events:
+            timeline.select_event(event.id)
+            await pilot.pause()
+            text = row_text(timeline, event.id)
+            assert text[CURSOR:].startswith(times[event.id])
+            if mode is not TimeMode.ABSOLUTE:
+                relative_end = CURSOR + columns - 1
+                assert text[:relative_end].endswith(" " + relatives[event.id])
+            title = event.title
+            if len(title) <= width - title_at:
+                assert text[title_at:].rstrip() == title, text
+            else:
+                cut += 1
+                assert len(text) == width and text.endswith("…")
+                assert title.startswith(text[title_at:-1]), text
+        assert cut  # the longest titles are cut, at the last cell
+        assert width - title_at >= 35, "titles keep room in T-/T+ mode as well"
+
+
+class _Many(Sequence[Event]):
+    """A long list of events that must not be read."""
+
+    def __len__(self) -> int:
+        return MEASURED_EVENTS + 1
+
+    def __getitem__(self, index: object) -> Event:  # type: ignore[override]
+        raise AssertionError("a long list's times are not measured")
+
+
+def test_long_lists_take_the_widest_columns_unread(mission: Mission) -> None:
+    anchor = mission.reference_event
+    for mode in TimeMode:
+        for width in (80, 120):
+            columns = measure_columns(_Many(), width, "UTC", mode, anchor)
+            assert columns.time == (MOST_TIME if columns.clock else MOST_DATE)
+            assert columns.relative == MOST_RELATIVE[mode]

@@ -1,0 +1,72 @@
+"""Which arrangement of the mission screen fits a terminal's size, and the widgets it arranges.
+
+The screen is the header, a body (the timeline and its panes: the event detail and the crew),
+the query bar and the footer. The body takes one of three arrangements, named by classes on
+the screen that `app.tcss` lays out:
+
+- below 100 columns or 30 rows (`-one-pane`): the timeline, and under it one pane at a time,
+  the detail, or the crew while it has the focus;
+- from 100 columns: the detail and the crew side by side under the timeline;
+- from 160 columns (`-beside`): the panes in a column beside the timeline, which keeps the
+  whole height (with `-one-pane` too below 30 rows: one pane at a time in that column).
+"""
+
+from __future__ import annotations
+
+from textual.containers import Container
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.widget import Widget
+
+from data.model import Mission
+from tui.widgets.crew_pane import CrewPane
+from tui.widgets.event_detail import EventDetail
+from tui.widgets.key_footer import KeyFooter
+from tui.widgets.query_bar import QueryBar
+from tui.widgets.status_header import StatusHeader
+from tui.widgets.timeline import Timeline
+
+NARROW_WIDTH = 100
+"""Below this width: one pane at a time, and the compact footer."""
+SHORT_HEIGHT = 30
+"""Below this height: one pane at a time."""
+BESIDE_WIDTH = 160
+"""From this width on, the panes stand beside the timeline."""
+
+PANE_TITLES = {"timeline": "Timeline", "detail": "Event", "crew": "Crew"}
+"""Each pane's border title, by the pane's id."""
+
+
+def one_pane(size: Size) -> bool:
+    """Whether the panes take turns: there is no room for both at this size."""
+    return size.width < NARROW_WIDTH or size.height < SHORT_HEIGHT
+
+
+def compact_footer(size: Size) -> bool:
+    """Whether the footer shows its keys without padding (below 100 columns)."""
+    return size.width < NARROW_WIDTH
+
+
+def arrange(screen: Screen[None], size: Size) -> None:
+    """Give `screen` the arrangement that fits a terminal of `size`, and its footer its form."""
+    screen.set_class(one_pane(size), "-one-pane")
+    screen.set_class(size.width >= BESIDE_WIDTH, "-beside")
+    for footer in screen.query(KeyFooter):
+        footer.compact = compact_footer(size)
+
+
+def mission_widgets(mission: Mission, *, cursor_blink: bool) -> list[Widget]:
+    """The widgets that show a mission: the header, the body and the query bar."""
+    panes: list[Widget] = [
+        Timeline(mission, id="timeline"),
+        EventDetail(mission, id="detail"),
+        CrewPane(mission, id="crew"),
+    ]
+    for pane in panes:
+        pane.border_title = PANE_TITLES[str(pane.id)]
+    timeline, detail, crew = panes
+    return [
+        StatusHeader(id="header"),
+        Container(timeline, Container(detail, crew, id="panes"), id="body"),
+        QueryBar(mission, cursor_blink=cursor_blink, id="query"),
+    ]
