@@ -18,7 +18,8 @@ from textual.content import Content
 from data.facts.derived import TimeMode
 from data.model import Event, EventKind, Mission
 from data.sanitize import sanitize_line
-from tui.zones import all_zones, friendly_name, zone_cycle
+from data.times.parse import zone_names
+from tui.zones import friendly_name, zone_cycle
 
 if TYPE_CHECKING:
     from data.query.filters import Filter
@@ -91,7 +92,7 @@ class MissionCommands(Provider):
                 text = f"zone: {zone}" if label == zone else f"zone: {label} ({zone})"
                 yield PaletteCommand(text, partial(screen.set_zone, zone), "Show times here", True)
         cycle = set(zone_cycle())
-        for zone in all_zones():
+        for zone in zone_names():
             if zone not in cycle:
                 yield PaletteCommand(
                     f"zone: {zone}", partial(screen.set_zone, zone), "Show times here"
