@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress
 
-from data.model import Event, Mission
+from data.model import Event, Mission, Person
 from data.store import EventSequence, EventStore, TextColumn, store_and_indexes
 
 MIN_NAME_QUERY = 3
@@ -57,17 +57,28 @@ def fold_many(text: str) -> str:
     return decomposed.casefold()
 
 
+def people_named(mission: Mission, query: str) -> list[Person]:
+    """The people a query names: those with a spelling of their name that holds it, from
+    `MIN_NAME_QUERY` letters on. Case, accents and runs of spaces never matter, so
+    `vande  hei`, `Sjkaplerov` and `Шкаплеров` each name one person; `oleg` names two.
+    Search and the `person:` filter both find people this way."""
+    folded = " ".join(fold(query).split())
+    if len(folded) < MIN_NAME_QUERY:
+        return []
+    return [
+        person
+        for person in mission.people
+        if any(folded in fold(spelling) for spelling in person.spellings)
+    ]
+
+
 class EventSearch:
     """A compiled search for one query over one mission."""
 
     def __init__(self, mission: Mission, query: str) -> None:
         self.query = query
         folded = fold(query.strip())
-        people = [
-            person
-            for person in mission.people
-            if len(folded) >= MIN_NAME_QUERY and any(folded in fold(s) for s in person.spellings)
-        ]
+        people = people_named(mission, query)
         # Every spelling, and each spelling's last word (the surname), so that a description
         # that names someone by surname alone is found by any spelling of the name.
         names = {fold(s) for person in people for s in person.spellings}
