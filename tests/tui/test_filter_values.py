@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from data.export import make_options
 from data.model import Mission
 from tui.app import MissionTimelineApp, make_app
 from tui.screens.zone_picker import ZonePicker
@@ -77,3 +78,21 @@ async def test_a_misspelt_zone_setting_suggests_the_nearest_zone(
     async with app.run_test(size=SIZE):
         assert app.main_screen.zone == "UTC"
         assert any("did you mean 'Europe/Brussels'" in note for note in notes), notes
+
+
+async def test_the_detail_pane_shows_the_event_id(app: MissionTimelineApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
+        screen.timeline.select_event("manual-docking")
+        await until(
+            pilot,
+            lambda: screen.detail.event is not None and screen.detail.event.id == "manual-docking",
+            "the detail pane shows the manual docking",
+        )
+        second_line = screen.detail.describe().plain.split("\n")[1]
+        assert (
+            second_line == "anomaly · ≠ sources disagree · ~ approximate time · id manual-docking"
+        )
+        shown_id = second_line.rsplit(" ", 1)[1]
+        options = make_options(screen.mission, relative_to=shown_id)
+        assert options.anchor == screen.detail.event
