@@ -35,7 +35,7 @@ from tui.widgets.timeline import Timeline
 if TYPE_CHECKING:
     from data.load.jsonl import JsonlReading
     from data.query.filters import Filter
-    from data.query.search import EventSearch
+    from data.query.search import EventSearch, HitCount
 
 NARROW_WIDTH = 100
 SHORT_HEIGHT = 30
@@ -59,6 +59,8 @@ class MissionState(Screen[None]):
     mode: reactive[TimeMode] = reactive(TimeMode.ABSOLUTE, init=False)
     anchor_event: reactive[Event | None] = reactive(None, init=False)
     search: reactive[EventSearch | None] = reactive(None, init=False)
+    hit_count: reactive[HitCount | None] = reactive(None, init=False)
+    """Where the search's hits are among the events shown (None until counted)."""
     event_filter: reactive[Filter | None] = reactive(None, init=False)
     person: reactive[Person | None] = reactive(None, init=False)
     selected: reactive[Event | None] = reactive(None, init=False)
@@ -161,6 +163,7 @@ class MissionState(Screen[None]):
         self.mission_path = path
         for name, value in (
             ("search", None),
+            ("hit_count", None),
             ("event_filter", None),
             ("person", None),
             ("selected", None),
@@ -186,6 +189,7 @@ class MissionState(Screen[None]):
         self._update_header()
 
     def _update_header(self) -> None:
+        count = self.hit_count
         self.header.show_state(
             zone=self.zone,
             at=self.selected or self.anchor_event,
@@ -194,6 +198,7 @@ class MissionState(Screen[None]):
             event_filter=self.event_filter,
             shown=len(self.timeline.shown_events),
             search=self.search,
+            hits="" if count is None else count.place(self.timeline.cursor_position),
             person=self.person,
         )
 
@@ -209,6 +214,9 @@ class MissionState(Screen[None]):
 
     def watch_search(self, search: EventSearch | None) -> None:
         self.timeline.search = search
+        self._update_header()
+
+    def watch_hit_count(self) -> None:
         self._update_header()
 
     def watch_event_filter(self, flt: Filter | None) -> None:
