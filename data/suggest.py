@@ -25,8 +25,8 @@ the first `COMPARED` of them, besides every name that contains what was typed.""
 def did_you_mean(
     word: str, choices: Iterable[str] | Mapping[str, str], *, shown: int = SHOWN
 ) -> str:
-    """`did you mean 'docking', 'ms18-docking' or 'ms21-docking'?`, or `""` when no name is
-    near `word`.
+    """` (did you mean 'docking', 'ms18-docking' or 'ms21-docking'?)`, to end an "unknown X"
+    message, or `""` when no name is near `word`.
 
     `choices` are the valid names, or a mapping of each name to what to suggest for it (every
     spelling of a person's name to their id: a person is suggested once). Neither case nor
@@ -54,7 +54,7 @@ def did_you_mean(
         return ""
     quoted = [quote(name) for name in near]
     listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
-    return f"did you mean {listed}?"
+    return f" (did you mean {listed}?)"
 
 
 _SEPARATORS = str.maketrans("_-", "  ")

@@ -311,7 +311,7 @@ def _run_help(argv: Sequence[str]) -> int:
         known = ", ".join(name for name in SUBCOMMANDS if name != "help")
         print(
             f"mission-timeline help: no subcommand {quote(argv[0])}"
-            + (f" ({hint})" if hint else f"; the subcommands are {known}"),
+            + (hint or f"; the subcommands are {known}"),
             file=sys.stderr,
         )
         return ExitCode.USAGE

@@ -72,10 +72,7 @@ def make_options(
         anchor = mission.event_by_id.get(relative_to)
         if anchor is None:
             hint = did_you_mean(relative_to, mission.event_by_id.keys())
-            raise OptionsError(
-                f"no event with id {quote(relative_to)} in this mission"
-                + (f" ({hint})" if hint else "")
-            )
+            raise OptionsError(f"no event with id {quote(relative_to)} in this mission{hint}")
         mode = mode if mode not in (None, TimeMode.ABSOLUTE) else TimeMode.T_MINUS
     elif mode not in (None, TimeMode.ABSOLUTE):
         anchor = mission.reference_event

@@ -239,4 +239,4 @@ def _has_surrogates(text: str) -> bool:
 def _unknown_field(key: str, record: str, *, hint: bool) -> str:
     """`unknown field 'titel' in event (did you mean 'title'?)`: unknown fields are errors."""
     close = did_you_mean(key, RECORDS[record].keys(), shown=1) if hint and len(key) <= 40 else ""
-    return f"unknown field {quote(key)} in {record}" + (f" ({close})" if close else "")
+    return f"unknown field {quote(key)} in {record}{close}"

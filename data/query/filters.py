@@ -167,11 +167,7 @@ def _unreadable(word: str, key: str | None) -> str:
     if key is None:
         return f"cannot read {quote(word)}: write key:value with key one of {keys}"
     hint = did_you_mean(key, KEYS, shown=1)
-    return (
-        f"cannot read {quote(word)}: no filter key {quote(key)}"
-        + (f" ({hint})" if hint else "")
-        + f"; the keys are {keys}"
-    )
+    return f"cannot read {quote(word)}: no filter key {quote(key)}{hint}; the keys are {keys}"
 
 
 def _resolve(mission: Mission, key: str, value: str) -> Iterable[str]:
@@ -200,8 +196,7 @@ def _resolve(mission: Mission, key: str, value: str) -> Iterable[str]:
             if any(wanted in fold(name) for name in names):
                 return (identifier,)
     near = {fold(name): i for i, names in candidates.items() for name in names}
-    hint = did_you_mean(wanted, near)
-    raise FilterError(f"no {key} matches {quote(value)}" + (f" ({hint})" if hint else ""))
+    raise FilterError(f"no {key} matches {quote(value)}{did_you_mean(wanted, near)}")
 
 
 _TESTS: dict[str, Callable[[Term, Event], bool]] = {

@@ -123,7 +123,7 @@ def zone_named(text: str) -> str:
         return zone_info(name).key
     except TimeFormatError as error:  # unknown, or not a zone name at all ("new york")
         hint = did_you_mean(name, zone_names()) if len(name) <= 80 else ""
-        raise TimeFormatError(f"{error} ({hint})" if hint else str(error)) from None
+        raise TimeFormatError(f"{error}{hint}") from None
 
 
 @cache
