@@ -18,11 +18,6 @@ from .waiting import until
 SIZE = (120, 40)
 
 
-async def _type(pilot: object, text: str) -> None:
-    for character in text:
-        await pilot.press(character)  # type: ignore[attr-defined]
-
-
 @pytest.mark.parametrize("typed", ["person:vande hei", 'person:"vande hei"'])
 async def test_a_name_with_a_space_filters(
     app: MissionTimelineApp, mission: Mission, typed: str
@@ -30,7 +25,7 @@ async def test_a_name_with_a_space_filters(
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main_screen
         await pilot.press("f")
-        await _type(pilot, typed)
+        await pilot.press(*typed)
         await pilot.press("enter")
         assert not screen.query_bar.display, screen.query_bar.error
         assert screen.event_filter is not None
@@ -47,11 +42,11 @@ async def test_a_wrong_filter_shows_the_nearest_names(app: MissionTimelineApp) -
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main_screen
         await pilot.press("f")
-        await _type(pilot, "persn:dubrov")
+        await pilot.press(*"persn:dubrov")
         await pilot.press("enter")
         assert "no filter key 'persn' (did you mean 'person'?)" in screen.query_bar.error
         await pilot.press("ctrl+a", "ctrl+k")
-        await _type(pilot, "person:dubrof")
+        await pilot.press(*"person:dubrof")
         await pilot.press("enter")
         assert "no person matches 'dubrof' (did you mean 'dubrov'?)" in screen.query_bar.error
         assert screen.event_filter is None
@@ -61,7 +56,7 @@ async def test_the_zone_picker_suggests_the_nearest_zone(app: MissionTimelineApp
     async with app.run_test(size=SIZE) as pilot:
         app.main_screen.action_pick_zone()
         await until(pilot, lambda: isinstance(app.screen, ZonePicker), "the zone picker is open")
-        await _type(pilot, "Europe/Brusels")
+        await pilot.press(*"Europe/Brusels")
         await pilot.press("enter")
         assert isinstance(app.screen, ZonePicker)
         error = str(app.screen.query_one("#zone-error").render())

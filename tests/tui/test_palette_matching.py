@@ -12,15 +12,10 @@ from .waiting import palette_options, palette_shows
 SIZE = (120, 40)
 
 
-async def _type(pilot: object, text: str) -> None:
-    for character in text:
-        await pilot.press(character)  # type: ignore[attr-defined]
-
-
 async def test_tokyo_offers_the_zone_and_no_event(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
-        await _type(pilot, "tokyo")
+        await pilot.press(*"tokyo")
         await palette_shows(pilot, "zone: Asia/Tokyo")
         options = palette_options(pilot)
         assert not [option for option in options if "tokyo" not in option.lower()], options
@@ -29,10 +24,10 @@ async def test_tokyo_offers_the_zone_and_no_event(app: MissionTimelineApp) -> No
 async def test_words_in_any_order_and_spelling_find_a_command(app: MissionTimelineApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
-        await _type(pilot, "york new")
+        await pilot.press(*"york new")
         await palette_shows(pilot, "America/New_York")
         await pilot.press("ctrl+a", "ctrl+k")  # empty the palette's input
-        await _type(pilot, "person shkaplerov")
+        await pilot.press(*"person shkaplerov")
         await palette_shows(pilot, "filter: person Anton Shkaplerov")
         await pilot.press("enter")
         await pilot.pause()
