@@ -20,7 +20,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
 from data.exit_codes import ExitCode
-from data.sanitize import sanitize_line
+from data.sanitize import quote, sanitize_line
 from tui import __version__
 from tui.stdout import Lines, reopen_if_closed, run_writing
 
@@ -75,7 +75,9 @@ def _check_parser() -> _Parser:
 
 def _run_check(argv: Sequence[str]) -> int:
     parser = _check_parser()
-    parser.add_argument("files", nargs="+", metavar="FILE", help="mission files (.toml, .json)")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="mission files (.toml, .json or .jsonl)"
+    )
     args = parser.parse_args(argv)
     from data.load.loader import check_file
 
@@ -107,12 +109,12 @@ def _app_parser() -> _Parser:
         prog="mission-timeline",
         description=(
             "Explore a spaceflight mission as a timeline. With no MISSION, opens the bundled "
-            "Soyuz MS-19 mission. Subcommands: export, check, schema "
-            "(mission-timeline SUBCOMMAND --help)."
+            "Soyuz MS-19 mission. Subcommands: export, check, schema, help "
+            "(mission-timeline help SUBCOMMAND)."
         ),
     )
     parser.add_argument(
-        "mission", nargs="?", metavar="MISSION", help="a mission file (.toml or .json)"
+        "mission", nargs="?", metavar="MISSION", help="a mission file (.toml, .json or .jsonl)"
     )
     parser.add_argument("--version", action="version", version=_version())
     return parser
@@ -327,7 +329,32 @@ def _interrupt_quits(app: App[None]) -> Iterator[None]:
         raise KeyboardInterrupt
 
 
-SUBCOMMANDS = {"check": _run_check, "export": _run_export, "schema": _run_schema}
+def _run_help(argv: Sequence[str]) -> int:
+    """`mission-timeline help [SUBCOMMAND]`: what `--help` prints, for the app or a subcommand."""
+    if not argv:
+        _app_parser().print_help()
+        return ExitCode.OK
+    command = SUBCOMMANDS.get(argv[0])
+    if command is None or command is _run_help:
+        from data.suggest import did_you_mean
+
+        hint = did_you_mean(argv[0], [name for name in SUBCOMMANDS if name != "help"])
+        known = ", ".join(name for name in SUBCOMMANDS if name != "help")
+        print(
+            f"mission-timeline help: no subcommand {quote(argv[0])}"
+            + (hint or f"; the subcommands are {known}"),
+            file=sys.stderr,
+        )
+        return ExitCode.USAGE
+    return command(["--help"])
+
+
+SUBCOMMANDS = {
+    "check": _run_check,
+    "export": _run_export,
+    "schema": _run_schema,
+    "help": _run_help,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

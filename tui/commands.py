@@ -2,23 +2,28 @@
 
 `zone: <IANA zone>` completes over every zone, `view: …` changes the time display, `go to:
 <event>` selects an event, `filter: …` filters, `theme: …` switches themes. Event titles are
-mission text: their prompts are built as `Content`, never parsed as markup.
+mission text: their prompts are built as `Content`, never parsed as markup. A command is
+offered when it holds every word typed (`word_spans`), not on a fuzzy match of letters.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.style import Style
 
 from data.facts.derived import TimeMode
 from data.model import Event, EventKind, Mission
+from data.query.search import fold
 from data.sanitize import sanitize_line
-from tui.zones import all_zones, friendly_name, zone_cycle
+from data.times.parse import zone_names
+from tui.zones import friendly_name, zone_cycle
 
 if TYPE_CHECKING:
     from data.query.filters import Filter
@@ -91,7 +96,7 @@ class MissionCommands(Provider):
                 text = f"zone: {zone}" if label == zone else f"zone: {label} ({zone})"
                 yield PaletteCommand(text, partial(screen.set_zone, zone), "Show times here", True)
         cycle = set(zone_cycle())
-        for zone in all_zones():
+        for zone in zone_names():
             if zone not in cycle:
                 yield PaletteCommand(
                     f"zone: {zone}", partial(screen.set_zone, zone), "Show times here"
@@ -158,22 +163,52 @@ class MissionCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self.commands():
-            score = matcher.match(command.text)
-            if score > 0:
+            spans = word_spans(query, command.text)
+            if spans:
+                offsets = [offset for start, end in spans for offset in range(start, end)]
                 yield Hit(
-                    score,
-                    highlight(matcher, command.text),
+                    matcher.fuzzy_search.score(command.text, offsets),
+                    highlight(command.text, spans, matcher.match_style),
                     command.run,
                     text=command.text,
                     help=command.help,
                 )
 
 
-def highlight(matcher: Matcher, text: str) -> Content:
-    """`Matcher.highlight` parses its text as markup; this keeps it plain."""
+def word_spans(query: str, text: str) -> list[tuple[int, int]]:
+    """Where each word of `query` is in `text`, preferring the start of a word; empty if a
+    word is missing. Case, accents and `_` never matter (`new york` finds
+    `America/New_York`). The palette offers only the commands that hold every word typed:
+    `tokyo` offers `zone: Asia/Tokyo`, not an event whose title has a t, an o, a k, a y and
+    an o in that order, as a fuzzy match would."""
+    words = fold(query).replace("_", " ").split()
+    folded, where = _folded(text)
+    spans = []
+    for word in words:
+        starts = [m.start() for m in re.finditer(re.escape(word), folded)]
+        if not starts:
+            return []
+        at_word = [start for start in starts if start == 0 or not folded[start - 1].isalnum()]
+        start = (at_word or starts)[0]
+        spans.append((where[start], where[start + len(word) - 1] + 1))
+    return spans
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` with `_` as a space, and where in `text` each of its characters comes
+    from (folding drops accents and may change a character's length)."""
+    pieces: list[str] = []
+    where: list[int] = []
+    for index, character in enumerate(text):
+        piece = " " if character == "_" else fold(character)
+        pieces.append(piece)
+        where += [index] * len(piece)
+    return "".join(pieces), where
+
+
+def highlight(text: str, spans: list[tuple[int, int]], style: Style) -> Content:
+    """The command's text, plain (never parsed as markup), with the words typed in `style`."""
     content = Content(text)
-    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
-    for offset in offsets:
-        if not text[offset].isspace():
-            content = content.stylize(matcher.match_style, offset, offset + 1)
+    for start, end in spans:
+        content = content.stylize(style, start, end)
     return content

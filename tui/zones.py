@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from datetime import datetime
-from functools import cache
 
 from data.times.display import STATED, local_zone, zone_label
-from data.times.parse import TimeFormatError, zone_info
+from data.times.parse import zone_named
 
 CYCLE_NAMES: dict[str, str] = {
     "UTC": "UTC",
@@ -55,21 +53,9 @@ def describe(zone: str, at: datetime) -> str:
     return label if name == zone else f"{name} · {label}"
 
 
-@cache
-def all_zones() -> tuple[str, ...]:
-    """Every IANA zone the bundled tzdata knows, sorted, for completion."""
-    return tuple(sorted(zoneinfo.available_timezones()))
-
-
 def check_zone(name: str) -> str:
-    """The canonical spelling of a zone typed by a user; raises `ValueError` with a reason."""
-    text = name.strip()
-    if text.casefold() in {STATED, "as stated"}:
+    """The canonical spelling of a zone typed by a user; raises `ValueError` with a reason
+    (and the nearest zones)."""
+    if name.strip().casefold() in {STATED, "as stated"}:
         return STATED
-    by_fold = {zone.casefold(): zone for zone in all_zones()}
-    if text.casefold() in by_fold:
-        return by_fold[text.casefold()]
-    try:
-        return zone_info(text).key
-    except TimeFormatError as error:
-        raise ValueError(str(error)) from None
+    return zone_named(name)

@@ -16,8 +16,10 @@ from data.facts.derived import TimeMode
 from data.facts.event import EventFacts, event_facts
 from data.model import Event, Mission
 from data.query.filters import Filter, FilterError, parse_filter
+from data.sanitize import quote
+from data.suggest import did_you_mean
 from data.times.display import STATED
-from data.times.parse import TimeFormatError, zone_info
+from data.times.parse import TimeFormatError, zone_named
 
 DEFAULT_ZONES = ("UTC",)
 """The zone used when none is asked for: ISS time is UTC, and so is the TUI's default."""
@@ -60,18 +62,17 @@ def make_options(
     `relative_to` alone means T-/T+ from that event; `mode` alone counts from the mission's
     reference event (its launch), exactly like the TUI.
     """
-    for zone in zones:
-        if zone != STATED:
-            try:
-                zone_info(zone)
-            except TimeFormatError as error:
-                raise OptionsError(f"{error} (or use '{STATED}')") from None
+    try:
+        zones = [zone if zone == STATED else zone_named(zone) for zone in zones]
+    except TimeFormatError as error:
+        raise OptionsError(f"{error}; '{STATED}' shows each source's own zone") from None
     mode = TimeMode(mode) if mode is not None else None
     anchor = None
     if relative_to is not None:
         anchor = mission.event_by_id.get(relative_to)
         if anchor is None:
-            raise OptionsError(f"no event with id {relative_to!r} in this mission")
+            hint = did_you_mean(relative_to, mission.event_by_id.keys())
+            raise OptionsError(f"no event with id {quote(relative_to)} in this mission{hint}")
         mode = mode if mode not in (None, TimeMode.ABSOLUTE) else TimeMode.T_MINUS
     elif mode not in (None, TimeMode.ABSOLUTE):
         anchor = mission.reference_event

@@ -8,10 +8,8 @@ turns a whole file's data into the mission without its events and the events in 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from data.load.paths import key_path
@@ -36,6 +34,7 @@ from data.records import (
 )
 from data.sanitize import quote
 from data.store import store_of
+from data.suggest import did_you_mean
 from data.times.parse import TimeFormatError, parse_date, parse_duration, parse_when, zone_info
 
 MAX_INT = 10**MAX_INT_DIGITS
@@ -239,12 +238,5 @@ def _has_surrogates(text: str) -> bool:
 
 def _unknown_field(key: str, record: str, *, hint: bool) -> str:
     """`unknown field 'titel' in event (did you mean 'title'?)`: unknown fields are errors."""
-    close = _closest(key, record) if hint and len(key) <= 40 else None
-    suggestion = f" (did you mean {close!r}?)" if close else ""
-    return f"unknown field {quote(key)} in {record}{suggestion}"
-
-
-@lru_cache(maxsize=1024)
-def _closest(key: str, record: str) -> str | None:
-    matches = difflib.get_close_matches(key, list(RECORDS[record]), n=1)
-    return matches[0] if matches else None
+    close = did_you_mean(key, RECORDS[record].keys(), shown=1) if hint and len(key) <= 40 else ""
+    return f"unknown field {quote(key)} in {record}{close}"

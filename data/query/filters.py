@@ -3,7 +3,10 @@
 Syntax: space-separated `key:value[,value...]` terms, with key one of `phase`, `kind`,
 `person` or `vehicle`. Values within a term are alternatives (OR); terms must all hold (AND).
 A value is an id or a name, matched without regard to case or accents; for a person any
-spelling of the name works. Example: `kind:docking,undocking person:sjkaplerov`.
+spelling or part of the name works, as in a search (`people_named`). A value may hold
+spaces: the words up to the next `key:` belong to it (`person:vande hei kind:launch`), or
+quote it (`person:"vande hei"`). Example: `kind:docking,undocking person:sjkaplerov`.
+An unknown key or value is refused with the nearest valid ones (`data.suggest`).
 
 A filter is worked out on the store's columns: each term becomes a byte mask over all events
 (`bytes.translate` for kinds, one lookup per shared reference list for the rest), the masks
@@ -14,13 +17,16 @@ and those that bound their flights.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import compress
 
 from data.model import Event, EventKind, Mission
-from data.query.search import fold
+from data.query.search import fold, people_named
+from data.sanitize import quote
 from data.store import KIND_CODE, EventStore, EventView
+from data.suggest import did_you_mean
 
 KEYS = ("phase", "kind", "person", "vehicle")
 
@@ -96,15 +102,11 @@ class Filter:
 
 
 def parse_filter(text: str, mission: Mission) -> Filter:
-    """Parse a filter expression; raise `FilterError` naming the term that is wrong."""
+    """Parse a filter expression; raise `FilterError` naming the term that is wrong and the
+    nearest valid keys or values."""
     terms = []
-    for word in text.split():
-        key, colon, values = word.partition(":")
-        if not colon or key not in KEYS or not values:
-            raise FilterError(
-                f"cannot read {word!r}: write key:value with key one of {', '.join(KEYS)}"
-            )
-        ids = frozenset(_resolve(mission, key, value) for value in values.split(",") if value)
+    for key, values in _read_terms(text):
+        ids = frozenset(i for value in values for i in _resolve(mission, key, value))
         flights = (
             frozenset(event for i in ids for event in mission.person_by_id[i].flight_events)
             if key == "person"
@@ -114,7 +116,64 @@ def parse_filter(text: str, mission: Mission) -> Filter:
     return Filter(" ".join(text.split()), tuple(terms))
 
 
-def _resolve(mission: Mission, key: str, value: str) -> str:
+_WORD = re.compile(r"""(?:"[^"]*"?|'[^']*'?|[^\s"']+)+""")
+"""A word: runs of plain characters and quoted parts (a quote left open runs to the end)."""
+_PART = re.compile(r""""([^"]*)"?|'([^']*)'?|([^"']+)""")
+"""A quoted part of a word (in its first or second group) or a plain one (in its third)."""
+_KEY = re.compile(r"([A-Za-z][A-Za-z_-]*):")
+
+
+def _read_terms(text: str) -> list[tuple[str, list[str]]]:
+    """The terms of an expression, each as its key and its values.
+
+    A word that does not begin with `key:` goes on the value before it (`person:vande hei`
+    is the value `vande hei`); quotes keep spaces, commas and colons in a value
+    (`person:"vande hei"`)."""
+    terms: list[tuple[str, list[str]]] = []
+    for word in _WORD.findall(text):
+        key = _KEY.match(word)
+        if key is None and terms:
+            pieces = _values(word)
+            terms[-1][1][-1] += " " + pieces[0]
+            terms[-1][1].extend(pieces[1:])
+            continue
+        if key is None or key.group(1) not in KEYS:
+            raise FilterError(_unreadable(word, None if key is None else key.group(1)))
+        terms.append((key.group(1), _values(word[key.end() :])))
+    for name, values in terms:
+        values[:] = [" ".join(value.split()) for value in values]
+        values[:] = [value for value in values if value]
+        if not values:
+            raise FilterError(f"{name}: needs a value: write {name}:VALUE[,VALUE...]")
+    return terms
+
+
+def _values(text: str) -> list[str]:
+    """The comma-separated values of one word (commas inside quotes are kept)."""
+    values = [""]
+    for quoted, single, plain in _PART.findall(text):
+        if plain:
+            first, *rest = plain.split(",")
+            values[-1] += first
+            values.extend(rest)
+        else:
+            values[-1] += quoted or single
+    return values
+
+
+def _unreadable(word: str, key: str | None) -> str:
+    """Why a word cannot start a term: no `key:`, or a key that is not one of `KEYS`."""
+    keys = ", ".join(KEYS)
+    if key is None:
+        return f"cannot read {quote(word)}: write key:value with key one of {keys}"
+    hint = did_you_mean(key, KEYS, shown=1)
+    return f"cannot read {quote(word)}: no filter key {quote(key)}{hint}; the keys are {keys}"
+
+
+def _resolve(mission: Mission, key: str, value: str) -> Iterable[str]:
+    """The ids a value stands for: the one whose id or name it is (case and accents aside);
+    for `person`, everyone a search for it would find (`people_named`); else the first
+    whose id or name holds it."""
     wanted = fold(value)
     candidates: dict[str, Iterable[str]]
     if key == "kind":
@@ -127,11 +186,17 @@ def _resolve(mission: Mission, key: str, value: str) -> str:
         candidates = {p.id: (p.id, *p.spellings) for p in mission.people}
     for identifier, names in candidates.items():
         if any(fold(name) == wanted for name in names):
-            return identifier
-    for identifier, names in candidates.items():
-        if any(wanted in fold(name) for name in names):
-            return identifier
-    raise FilterError(f"no {key} matches {value!r}")
+            return (identifier,)
+    if key == "person":
+        found = [person.id for person in people_named(mission, value)]
+        if found:
+            return found
+    else:
+        for identifier, names in candidates.items():
+            if any(wanted in fold(name) for name in names):
+                return (identifier,)
+    near = {fold(name): i for i, names in candidates.items() for name in names}
+    raise FilterError(f"no {key} matches {quote(value)}{did_you_mean(wanted, near)}")
 
 
 _TESTS: dict[str, Callable[[Term, Event], bool]] = {

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from data.model import Event, Mission
+from data.model import Event, Mission, Person
 from data.store import EventSequence, EventStore, TextColumn, store_and_indexes
 
 MIN_NAME_QUERY = 3
@@ -57,17 +59,50 @@ def fold_many(text: str) -> str:
     return decomposed.casefold()
 
 
+def people_named(mission: Mission, query: str) -> list[Person]:
+    """The people a query names: those with a spelling of their name that holds it, from
+    `MIN_NAME_QUERY` letters on. Case, accents and runs of spaces never matter, so
+    `vande  hei`, `Sjkaplerov` and `Шкаплеров` each name one person; `oleg` names two.
+    Search and the `person:` filter both find people this way."""
+    folded = " ".join(fold(query).split())
+    if len(folded) < MIN_NAME_QUERY:
+        return []
+    return [
+        person
+        for person in mission.people
+        if any(folded in fold(spelling) for spelling in person.spellings)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class HitCount:
+    """Where a search's hits are among the events searched (those shown), to say where the
+    cursor is among them."""
+
+    positions: Sequence[int]
+    """The positions of the hits, in order."""
+
+    def place(self, position: int) -> str:
+        """`hit 3 of 10` when the event at `position` is a hit; else `10 hits`, `1 hit` or
+        `no hits`."""
+        total = len(self.positions)
+        index = bisect_left(self.positions, position)
+        if index < total and self.positions[index] == position:
+            return f"hit {index + 1:,} of {total:,}"
+        return f"{total:,} hit{'s' * (total != 1)}" if total else "no hits"
+
+
+def _never() -> bool:
+    return False
+
+
 class EventSearch:
     """A compiled search for one query over one mission."""
 
     def __init__(self, mission: Mission, query: str) -> None:
         self.query = query
         folded = fold(query.strip())
-        people = [
-            person
-            for person in mission.people
-            if len(folded) >= MIN_NAME_QUERY and any(folded in fold(s) for s in person.spellings)
-        ]
+        people = people_named(mission, query)
         # Every spelling, and each spelling's last word (the surname), so that a description
         # that names someone by surname alone is found by any spelling of the name.
         names = {fold(s) for person in people for s in person.spellings}
@@ -90,12 +125,21 @@ class EventSearch:
         title, description = fold(event.title), fold(event.description)
         return any(needle in title or needle in description for needle in self._needles)
 
-    def hits(self, events: EventSequence) -> list[int]:
-        """Indexes of the matching events, in order."""
+    def hits(self, events: EventSequence, stop: Callable[[], bool] = _never) -> list[int]:
+        """Indexes of the matching events, in order (those found so far once `stop()` is
+        true: it is asked between chunks)."""
         found: list[int] = []
-        for start, stop in _chunks(len(events), 0, 1):
-            found += self._chunk_hits(events, start, stop, first=False)
+        for low, high in _chunks(len(events), 0, 1):
+            if stop():
+                break
+            found += self._chunk_hits(events, low, high, first=False)
         return found
+
+    def count(self, events: EventSequence, stop: Callable[[], bool] = _never) -> HitCount | None:
+        """Every hit among `events`, for `hit 3 of 10`; `None` if `stop()` turned true first
+        (a newer search made this one moot: a million events take about a second)."""
+        positions = self.hits(events, stop)
+        return None if stop() else HitCount(positions)
 
     def next_hit(self, events: EventSequence, start: int, direction: int = 1) -> int | None:
         """The index of the first match from `start` on (`direction` 1) or back (-1)."""

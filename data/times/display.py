@@ -50,12 +50,18 @@ def show(when: When, zone: str) -> ShownTime:
     """Format `when` in `zone` (an IANA name, or `STATED`) to its own precision.
 
     A date or month is shown as the source stated it, whatever the zone: converting a date
-    to another zone would invent a time of day.
+    to another zone would invent a time of day. It is ordered at its last second in its own
+    zone; where `zone`'s calendar is at another day (or month) by then, as Tokyo is at
+    6 October when Moscow's 5 October ends, the date names its own zone (`2021-10-05 MSK`),
+    so that the dates of a list in `zone` never seem to go backwards unexplained.
     """
     if when.is_date:
         local = when.instant.astimezone(when.stated_tz)
-        text = local.strftime("%Y-%m-%d" if when.precision is Precision.DAY else "%Y-%m")
-        return ShownTime(text, "", "", "", when.approximate)
+        form = "%Y-%m-%d" if when.precision is Precision.DAY else "%Y-%m"
+        text = local.strftime(form)
+        if zone == STATED or in_zone(when.instant, zone).strftime(form) == text:
+            return ShownTime(text, "", "", "", when.approximate)
+        return ShownTime(text, "", _abbrev(local), _offset(local), when.approximate)
     if zone == STATED:
         local = when.instant.astimezone(when.stated_tz)
     else:

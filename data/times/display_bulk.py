@@ -177,6 +177,8 @@ class BulkShow:
         self.suffix = suffix
         self.approximate = approximate
         self._periods = _PERIODS
+        self._kept_as = zone if suffix is None else f"{zone} ISO"
+        """The key of `_local`'s results in `Times`: the ISO form writes dates alone."""
 
     def widest(self, times: Times) -> int:
         """The length of the longest of `cells(times)`, without making them."""
@@ -192,7 +194,23 @@ class BulkShow:
         widths = map(add, widths, map(mul, tail_lengths, map(attrgetter("timed"), shapes)))
         if not self.approximate:
             widths = map(sub, widths, map(attrgetter("approximate"), shapes))
-        return int(max(widths))
+        return max(int(max(widths)), self._widest_date(times.texts, shapes, times.millis))
+
+    def _widest_date(
+        self, texts: Sequence[str], shapes: Sequence[TimeShape], millis: Sequence[int]
+    ) -> int:
+        """The length of the longest date or month among the times that names its own zone
+        (see `_date`), 0 if none does: the shapes alone do not tell."""
+        if self.zone == STATED or self.suffix is not None:
+            return 0
+        return max(
+            (
+                len(self._date(texts[index], shapes[index], millis[index]))
+                + (shapes[index].approximate and self.approximate)
+                for index in compress(range(len(shapes)), map(_IS_DATE, shapes))
+            ),
+            default=0,
+        )
 
     def widest_of(self, texts: Sequence[str], instants: Sequence[float]) -> int:
         """`widest(Times.of(texts, instants))`, quicker when the zone keeps one offset from
@@ -207,7 +225,11 @@ class BulkShow:
                 shapes = time_shapes(texts)
                 tail = len(tails[index])
                 timed = map(mul, repeat(tail), map(attrgetter("timed"), shapes))
-                return int(max(map(add, map(attrgetter("width"), shapes), timed)))
+                widest = int(max(map(add, map(attrgetter("width"), shapes), timed)))
+                if not any(map(_IS_DATE, shapes)):
+                    return widest
+                millis = [round(instant * 1000) for instant in instants]
+                return max(widest, self._widest_date(texts, shapes, millis))
         return self.widest(Times.of(texts, instants))
 
     def cells(self, times: Times) -> list[str]:
@@ -228,9 +250,10 @@ class BulkShow:
 
     def _local(self, times: Times) -> tuple[list[str], list[str], list[str]]:
         """The local date and clock of each time in the zone, and the abbreviation and
-        offset that follow them (a date or month: as stated, with no clock and no tail).
-        Kept with `times`, so another `BulkShow` of the same zone does not redo them."""
-        local = times._local.get(self.zone)
+        offset that follow them (a date or month: as stated, with no clock and no tail; see
+        `_date`). Kept with `times`, so another `BulkShow` of the same zone does not redo
+        them."""
+        local = times._local.get(self._kept_as)
         if local is not None:
             return local
         texts, shapes, millis = times.texts, times.shapes, times.millis
@@ -255,8 +278,8 @@ class BulkShow:
             else:  # a date or a month: see `_date`
                 add_clock("")
         for index in compress(range(len(shapes)), map(_IS_DATE, shapes)):
-            dates[index] = self._date(texts[index], shapes[index], millis[index])
-        times._local[self.zone] = (dates, clocks, tails)
+            dates[index] = self._date(texts[index], shapes[index], millis[index], dates[index])
+        times._local[self._kept_as] = (dates, clocks, tails)
         return dates, clocks, tails
 
     def _offsets_tails(self, times: Times) -> tuple[list[int], list[str]]:
@@ -288,11 +311,21 @@ class BulkShow:
             list(map(zone_tails.__getitem__, indexes)),
         )
 
-    def _date(self, text: str, shape: TimeShape, ms: int) -> str:
-        """A date or month, as stated: the local date of its instant in its own zone."""
-        bounds, offsets, _ = self._stated(shape.stated_key(text)).cover(ms, ms)
-        day = _DATES[(ms + offsets[bisect_right(bounds, ms)]) // DAY_MS]
-        return day if shape.precision is Precision.DAY else day[:7]
+    def _date(self, text: str, shape: TimeShape, ms: int, shown_day: str | None = None) -> str:
+        """A date or month, as stated: the local date of its instant in its own zone, and
+        its zone's abbreviation and offset where the zone shown is at another day (or
+        month) at that instant (`shown_day`, its date there, if known), as `show` writes
+        it. The ISO form (`suffix`) is the date alone."""
+        bounds, offsets, tails = self._stated(shape.stated_key(text)).cover(ms, ms)
+        period = bisect_right(bounds, ms)
+        day = _DATES[(ms + offsets[period]) // DAY_MS]
+        stated = day if shape.precision is Precision.DAY else day[:7]
+        if self.zone == STATED or self.suffix is not None:
+            return stated
+        if shown_day is None:
+            bounds, offsets, _ = self._zone(self.zone).cover(ms, ms)
+            shown_day = _DATES[(ms + offsets[bisect_right(bounds, ms)]) // DAY_MS]
+        return stated if shown_day.startswith(stated) else stated + tails[period]
 
     def _zone(self, zone: str) -> _Periods:
         periods = self._periods.get(zone)

@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import IntEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, reset_tzpath
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones, reset_tzpath
 
 import tzdata
 
 from data.sanitize import quote
+from data.suggest import did_you_mean
 
 # Zone data comes from the tzdata package, never the OS, so a historical offset (Qyzylorda's
 # 2018 change, Kazakhstan's 2024 one) reads the same on every machine. Its files are read
@@ -103,6 +104,31 @@ def zone_info(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise TimeFormatError(f"unknown IANA zone {quote(name)}") from None
+
+
+@cache
+def zone_names() -> tuple[str, ...]:
+    """Every IANA zone the bundled tzdata knows, sorted (for completion and suggestions)."""
+    return tuple(sorted(available_timezones()))
+
+
+def zone_named(text: str) -> str:
+    """The IANA zone a user typed, in its own spelling whatever the case (`europe/brussels`
+    is `Europe/Brussels`); raise `TimeFormatError` naming the nearest zones if it is none."""
+    name = text.strip()
+    by_fold = _zones_by_fold()
+    if name.casefold() in by_fold:
+        return by_fold[name.casefold()]
+    try:
+        return zone_info(name).key
+    except TimeFormatError as error:  # unknown, or not a zone name at all ("new york")
+        hint = did_you_mean(name, zone_names()) if len(name) <= 80 else ""
+        raise TimeFormatError(f"{error}{hint}") from None
+
+
+@cache
+def _zones_by_fold() -> dict[str, str]:
+    return {zone.casefold(): zone for zone in zone_names()}
 
 
 def parse_when(text: str) -> When:

@@ -77,6 +77,22 @@ def test_bulk_show_is_show(zone: str) -> None:
     # The same from the instants, as the store gives them.
     instants = [when.instant.timestamp() for when in whens]
     assert BulkShow(zone).cells(Times.of(texts, instants)) == expected
+    assert BulkShow(zone).widest_of(texts, instants) == max(map(len, expected))
+
+
+@pytest.mark.parametrize(
+    ("zone", "marked"), [("Asia/Tokyo", 2), ("UTC", 1), ("America/New_York", 0)]
+)
+def test_widest_counts_a_date_that_names_its_zone(zone: str, marked: int) -> None:
+    """Only dates, within one offset of the zone shown (`widest_of`'s quick path): the
+    longest cell is a date that names its own zone, if one does."""
+    texts = ["2021-10-05[Asia/Tokyo]", "2021-10-05[America/New_York]", "~2021-10[Europe/Moscow]"]
+    whens = [fast_when(text) for text in texts]
+    expected = [show(when, zone).with_offset for when in whens]
+    assert sum(" " in cell for cell in expected) == marked
+    instants = [when.instant.timestamp() for when in whens]
+    assert BulkShow(zone).cells(Times.of(texts, instants)) == expected
+    assert BulkShow(zone).widest_of(texts, instants) == max(map(len, expected))
 
 
 def test_bulk_show_writes_iso_utc() -> None:

@@ -150,6 +150,14 @@ def test_fifo_output(tmp_path: Path) -> None:
         (["--relative-to", "nope"], "no event with id 'nope'"),
         (["--filter", "kind:party"], "no kind matches 'party'"),
         (["--filter", "colour:red"], "cannot read 'colour:red'"),
+        (
+            ["--relative-to", "dock"],
+            "no event with id 'dock' in this mission (did you mean 'docking', 'ms18-docking' "
+            "or 'ms21-docking'?)",
+        ),
+        (["--zone", "Europe/Brusels"], "(did you mean 'Europe/Brussels'"),
+        (["--filter", "kindd:docking"], "no filter key 'kindd' (did you mean 'kind'?)"),
+        (["--filter", "person:vande hai"], "no person matches 'vande hai' (did you mean"),
         (["-f", "json", "--filter", "kind:launch"], "do not apply to json"),
         (["-f", "ics", "--zone", "UTC"], "--zone does not apply to ics"),
     ],
@@ -213,3 +221,18 @@ def test_mode_option() -> None:
     header = result.stdout.decode().splitlines()[0]
     assert "MET launch" in header.split(",")
     assert run("--mode", "sideways").returncode == 64
+
+
+@pytest.mark.parametrize("value", ["person:vande hei", 'person:"vande hei"', "person:Vande  Hei"])
+def test_a_filter_value_may_hold_spaces(value: str) -> None:
+    by_id = run("--filter", "person:vande-hei", "-f", "csv")
+    result = run("--filter", value, "-f", "csv")
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout == by_id.stdout
+    assert result.stdout.count(b"\n") > 5
+
+
+def test_a_zone_in_any_case_is_its_iana_name() -> None:
+    result = run("--zone", "europe/brussels")
+    assert result.returncode == 0
+    assert b"Times: Europe/Brussels" in result.stdout

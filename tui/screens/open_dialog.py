@@ -98,7 +98,7 @@ class OpenDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="open-dialog", classes="dialog") as box:
             box.border_title = "Open a mission file"
-            yield Label("A .toml or .json mission file (right arrow completes the path):")
+            yield Label("A .toml, .json or .jsonl mission file (right arrow completes the path):")
             yield Input(
                 self.path,
                 placeholder="path/to/mission.toml",

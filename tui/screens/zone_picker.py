@@ -12,7 +12,8 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from tui.zones import all_zones, check_zone
+from data.times.parse import zone_names
+from tui.zones import check_zone
 
 
 class ZonePicker(ModalScreen[str | None]):
@@ -32,7 +33,7 @@ class ZonePicker(ModalScreen[str | None]):
             yield Label('Any IANA zone, e.g. Asia/Tokyo, or "stated" (right arrow completes):')
             yield Input(
                 placeholder="Region/City",
-                suggester=SuggestFromList(all_zones(), case_sensitive=False),
+                suggester=SuggestFromList(zone_names(), case_sensitive=False),
                 id="zone-input",
             )
             yield Static("", id="zone-error")

@@ -67,7 +67,8 @@ class EventDetail(VerticalScroll, can_focus=True):
             markers.append("~ approximate time")
         parts: list[Content | None] = [
             plain(event.title, TITLE_STYLE),
-            Content.styled(" · ".join(markers), LABEL_STYLE),
+            # The id is what `mission-timeline export --relative-to` takes.
+            Content.assemble((" · ".join([*markers, "id "]), LABEL_STYLE), plain(event.id)),
             Content(""),
             field("UTC", str(facts.times[0])),
         ]

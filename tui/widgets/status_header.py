@@ -58,11 +58,13 @@ class StatusHeader(Widget):
         event_filter: Filter | None,
         shown: int,
         search: EventSearch | None,
+        hits: str,
         person: Person | None,
     ) -> None:
         """Show the state of the view: the zone (with its offset at the event `at`), the
         time mode and its anchor, the filter and how many events it keeps (`shown`), the
-        search and the crew member."""
+        search and where the selected event is among its hits (`hits`: `hit 3 of 10`), and
+        the crew member."""
         self.zone_text = zone if at is None else describe(zone, at.when.instant)
         title = "" if anchor is None else anchor.title
         self.mode_text = {
@@ -73,7 +75,8 @@ class StatusHeader(Widget):
         }[mode]
         events = f"{shown} event" if shown == 1 else f"{shown} events"
         self.filter_text = "" if event_filter is None else f"{event_filter.text} ({events})"
-        self.search_text = "" if search is None else search.query
+        query = "" if search is None else search.query
+        self.search_text = f"{query} ({hits})" if query and hits else query
         self.person_text = "" if person is None else person.name
 
     def render(self) -> RenderResult:

@@ -1,14 +1,16 @@
-"""The mission screen's search and filter: the query bar's input, `n`/`N`, `go to:`.
+"""The mission screen's search and filter: the query bar's input, `n`/`N`, `go to:`, and
+the count of a search's hits among the events shown (`hit 3 of 10` in the header).
 
-On a large mission a search or a filter runs in a worker thread while keys are answered, with
-a note in the query bar; only the latest request of each kind counts (`LatestQueries`).
+On a large mission a search, a count or a filter runs in a worker thread while keys are
+answered, with a note in the query bar; only the latest request of each kind counts
+(`LatestQueries`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from textual import on
 from textual.dom import DOMNode
@@ -19,12 +21,14 @@ from tui.screens.mission.state import MissionState
 from tui.widgets.query_bar import QueryBar, QueryKind
 
 if TYPE_CHECKING:
-    from data.query.search import EventSearch
+    from data.query.search import EventSearch, HitCount
 
 BACKGROUND_EVENTS = 20_000
 """From this many events on, searches and filters run in a worker thread (about 2 ms each
 on the bundled mission; up to a few hundred ms at a million events)."""
 
+Job = Literal[QueryKind, "count"]
+"""What `LatestQueries` runs: a search, a filter, or the count of a search's hits."""
 _Result = TypeVar("_Result")
 _Found = tuple["EventSearch", int | None]
 """A search and its nearest hit from where the search began (None: no event matches)."""
@@ -37,11 +41,11 @@ class LatestQueries:
     def __init__(self, owner: DOMNode) -> None:
         self._owner = owner
         """The node that runs the worker threads (they end with it)."""
-        self._latest: dict[QueryKind, object] = {}
+        self._latest: dict[Job, object] = {}
 
     def run(
         self,
-        kind: QueryKind,
+        kind: Job,
         work: Callable[[], _Result],
         done: Callable[[_Result], None],
         *,
@@ -68,7 +72,7 @@ class LatestQueries:
         in_background = partial(self._in_background, work, finish)
         self._owner.run_worker(in_background, thread=True, group="query")
 
-    def forget(self, kind: QueryKind) -> None:
+    def forget(self, kind: Job) -> None:
         """Drop the result of a request of this kind still running."""
         self._latest[kind] = None
 
@@ -100,7 +104,7 @@ class SearchAndFilter(MissionState):
 
         def show(result: _Found) -> None:
             search, found = result
-            self.search = search
+            self._show_search(search, found)
             if found is None:
                 bar.error = f"No event matches {text!r}"
             else:
@@ -126,10 +130,11 @@ class SearchAndFilter(MissionState):
 
         def keep(result: _Found) -> None:
             search, found = result
-            self.search = None if found is None else search
             if found is None:
+                self.search = None
                 self.notify(f"No event matches {text!r}", markup=False)
                 return
+            self._show_search(search, found)
             selected = self.timeline.selected
             if selected is None or not search.matches(selected):
                 self.timeline.select_position(found)
@@ -142,6 +147,41 @@ class SearchAndFilter(MissionState):
             self.search = None
         message.bar.close()
         self.timeline.focus()
+
+    def _show_search(self, search: EventSearch, found: int | None) -> None:
+        """Show `search` (whose nearest hit is `found`) and count its hits. The same query
+        again (typed, then kept with enter) keeps the search already shown and its count."""
+        current = self.search
+        if current is not None and current.query == search.query:
+            return
+        self.hit_count = None  # before the header shows the new search
+        self.search = search
+        if found is None:
+            from data.query.search import HitCount
+
+            self.hit_count = HitCount(())  # `find` wraps around: no event matches
+        else:
+            self.count_hits()
+
+    def count_hits(self) -> None:
+        """Count the search's hits among the events shown, for `hit 3 of 10`: on a large
+        mission in a worker, dropped when another search or filter comes first. Nothing is
+        counted while a mission's events are still being read."""
+        self.hit_count = None
+        search, timeline = self.search, self.timeline
+        if search is None or self.reading is not None:
+            return
+        events = timeline.rows.events
+
+        def moot() -> bool:
+            return self.search is not search or timeline.rows.events is not events
+
+        def counted(count: HitCount | None) -> None:
+            if count is not None and not moot():
+                self.hit_count = count
+
+        work = partial(search.count, events, moot)
+        self.queries.run("count", work, counted, events=len(events))
 
     def _drop_search(self) -> None:
         self.queries.forget("search")
@@ -183,6 +223,7 @@ class SearchAndFilter(MissionState):
                 self._complain(f"Filter not applied: no event matches {flt.text!r}", bar)
                 return
             self.event_filter = flt  # the timeline reuses `shown`: `apply` keeps it
+            self.count_hits()
             self._close(bar)
 
         events = self.mission.events
@@ -201,6 +242,7 @@ class SearchAndFilter(MissionState):
 
     def clear_filter(self) -> None:
         self.event_filter = None
+        self.count_hits()
 
     def go_to_event(self, event_id: str) -> None:
         """Select an event, clearing a filter that hides it."""

@@ -34,7 +34,7 @@ from tui.widgets.timeline import Timeline
 if TYPE_CHECKING:
     from data.load.jsonl import JsonlReading
     from data.query.filters import Filter
-    from data.query.search import EventSearch
+    from data.query.search import EventSearch, HitCount
 
 
 class MissionState(Screen[None]):
@@ -50,6 +50,8 @@ class MissionState(Screen[None]):
     mode: reactive[TimeMode] = reactive(TimeMode.ABSOLUTE, init=False)
     anchor_event: reactive[Event | None] = reactive(None, init=False)
     search: reactive[EventSearch | None] = reactive(None, init=False)
+    hit_count: reactive[HitCount | None] = reactive(None, init=False)
+    """Where the search's hits are among the events shown (None until counted)."""
     event_filter: reactive[Filter | None] = reactive(None, init=False)
     person: reactive[Person | None] = reactive(None, init=False)
     selected: reactive[Event | None] = reactive(None, init=False)
@@ -137,6 +139,7 @@ class MissionState(Screen[None]):
         self.mission_path = path
         for name, value in (
             ("search", None),
+            ("hit_count", None),
             ("event_filter", None),
             ("person", None),
             ("selected", None),
@@ -163,6 +166,7 @@ class MissionState(Screen[None]):
         self._update_header()
 
     def _update_header(self) -> None:
+        count = self.hit_count
         self.header.show_state(
             zone=self.zone,
             at=self.selected or self.anchor_event,
@@ -171,6 +175,7 @@ class MissionState(Screen[None]):
             event_filter=self.event_filter,
             shown=len(self.timeline.shown_events),
             search=self.search,
+            hits="" if count is None else count.place(self.timeline.cursor_position),
             person=self.person,
         )
 
@@ -186,6 +191,9 @@ class MissionState(Screen[None]):
 
     def watch_search(self, search: EventSearch | None) -> None:
         self.timeline.search = search
+        self._update_header()
+
+    def watch_hit_count(self) -> None:
         self._update_header()
 
     def watch_event_filter(self, flt: Filter | None) -> None:
