@@ -3,7 +3,8 @@ and what shrinks first when they do not fit.
 
 The state line gives up room in this order: the anchor's title in the time mode, the zone's
 name (its abbreviation and offset stay), the crew member's name, the search, then the
-filter's expression. A filter's count of events is never cut, nor a zone's offset.
+filter's expression; if that is not enough, the crew member goes. A filter's count of events
+and a search's count of hits are never cut, nor a zone's offset.
 """
 
 from __future__ import annotations
@@ -117,14 +118,22 @@ _SEPARATORS = ("  │ ", " │ ")
 
 
 def _state_line(fields: list[_Field], width: int) -> Content:
-    """The fields in one line of at most `width` cells if their texts can shrink to fit;
-    otherwise the widget's ellipsis cuts the rest."""
-    for separator in _SEPARATORS:
-        labels = sum(cell_len(f"{field.label} ") for field in fields)
-        labels += cell_len(separator) * (len(fields) - 1)
-        texts = _fit([field.text for field in fields], fields, width - labels)
-        if sum(map(cell_len, texts)) + labels <= width:
-            break
+    """The fields in one line of at most `width` cells if their texts can shrink to fit; if
+    not even their least fits, the crew member goes (the crew pane and the rows' `●` still
+    show who), and then the widget's ellipsis cuts the rest."""
+    without_crew = [field for field in fields if field.label != "crew"]
+    for shown in (fields, without_crew):
+        for separator in _SEPARATORS:
+            labels = sum(cell_len(f"{field.label} ") for field in shown)
+            labels += cell_len(separator) * (len(shown) - 1)
+            texts = _fit([field.text for field in shown], shown, width - labels)
+            if sum(map(cell_len, texts)) + labels <= width:
+                return _assembled(shown, texts, separator)
+    return _assembled(shown, texts, separator)
+
+
+def _assembled(fields: list[_Field], texts: list[str], separator: str) -> Content:
+    """The labelled fields, separated."""
     parts: list[str | tuple[str, str]] = []
     for index, (field, text) in enumerate(zip(fields, texts, strict=True)):
         label = f"{separator if index else ''}{field.label} "
@@ -141,7 +150,9 @@ def _fit(texts: list[str], fields: list[_Field], room: int) -> list[str]:
         if over <= 0:
             break
         field, text = fields[index], texts[index]
-        keep = max(field.least, cell_len(text) - over)
+        count = _COUNT.search(text) if field.cut == "count" else None
+        least = field.least + (cell_len(count.group()) if count else 0)
+        keep = max(least, cell_len(text) - over)
         if keep < cell_len(text):
             texts[index] = _shorten(text, keep, field.cut)
     return texts
