@@ -14,7 +14,7 @@ from data.facts.derived import events_of
 from data.model import Event, Mission
 from tui.app import MissionTimelineApp, make_app
 from tui.config import Config
-from tui.widgets.timeline_row import PERSON_MARK, RowView, event_parts
+from tui.widgets.timeline_row import PERSON_MARK, event_parts
 
 from .waiting import settled
 
@@ -63,7 +63,9 @@ async def test_every_marker_shows_without_colour(
         assert search is not None and person is not None
         persons = {event.id for event in events_of(person, mission)}
         region = timeline.scrollable_content_region
-        view = RowView(region.width, timeline.zone, timeline.mode, None, search, frozenset())
+        view = timeline.rows.view(
+            region.width, timeline.zone, timeline.mode, None, search, frozenset()
+        )
         found: set[str] = set()
         for y in range(region.height):
             position = timeline.position_of_row(timeline.scroll_offset.y + y)
