@@ -13,7 +13,7 @@ wall-clock time, far more than the slowest run takes on a busy machine.
 A test module that has scenarios ends with
 `if __name__ == "__main__": sys.exit(child_main(SCENARIOS, sys.argv[1:]))`, and its tests call
 `run_child("tests.tui.MODULE", SCENARIO, ARGUMENT, folder)`. By hand:
-`PYTHONPATH=. python -m tests.tui.MODULE SCENARIO ARGUMENT WALL_LIMIT CPU_LIMIT [CPU]`.
+`PYTHONPATH=. python -m tests.tui.MODULE SCENARIO ARGUMENT WALL_LIMIT [CPU_LIMIT [CPU]]`.
 """
 
 from __future__ import annotations
@@ -131,12 +131,12 @@ def _limit_cpu_time(seconds: int) -> None:
 
 
 def child_main(scenarios: Mapping[str, Scenario], arguments: list[str]) -> int:
-    """The child's side: `SCENARIO ARGUMENT WALL_LIMIT CPU_LIMIT [CPU]`; pins itself to CPU, if
-    given, before it starts a thread; prints OK at the end if all went well."""
-    scenario, argument, timeout, cpu_time, *cpu = arguments
-    if cpu:
-        os.sched_setaffinity(0, {int(cpu[0])})
-    _limit_cpu_time(int(cpu_time))
+    """The child's side: `SCENARIO ARGUMENT WALL_LIMIT [CPU_LIMIT [CPU]]`; pins itself to CPU,
+    if given, before it starts a thread; prints OK at the end if all went well."""
+    scenario, argument, timeout, *optional = arguments
+    if len(optional) > 1:
+        os.sched_setaffinity(0, {int(optional[1])})
+    _limit_cpu_time(int(optional[0]) if optional else CPU_LIMIT)
     faulthandler.dump_traceback_later(float(timeout) - 5, exit=True)
     MissionTimelineApp.CURSOR_BLINK = False
     asyncio.run(scenarios[scenario](argument))

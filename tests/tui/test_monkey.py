@@ -6,8 +6,8 @@ that seed with a stack dump and its last actions. pytest-xdist spreads the seeds
 workers. Each child runs pinned to one CPU beside a busy loop the test starts and stops
 (`busy_cpu`), so every run of the suite drives the app on a busy machine, where the monkey
 found crashes an idle machine never showed. Reproduce one by hand with
-`PYTHONPATH=. python -m tests.tui.test_monkey monkey SEED 300 60`; under contention, with
-`taskset -c 0 python -c 'while 1: pass' &` first and a last argument `0` (the CPU).
+`PYTHONPATH=. python -m tests.tui.test_monkey monkey SEED 300`; under contention, start
+`taskset -c 0 python -c 'while 1: pass' &` first and add `60 0` (the CPU limit, the CPU).
 """
 
 from __future__ import annotations
