@@ -34,3 +34,16 @@ async def test_help_lines_are_shown_as_made(app: MissionTimelineApp, size: tuple
         body = help_screen.query_one("#help-body", VerticalScroll)
         shown = region_lines(app, body.scrollable_content_region)
         assert [line.rstrip() for line in shown] == made[: len(shown)]
+
+
+async def test_help_survives_a_terminal_shrunk_to_nothing(app: MissionTimelineApp) -> None:
+    """The monkey's seed 3: help open, the terminal resized to 1x1 (the help text asked for its
+    height at width 0, and Rich cannot wrap to 0 cells)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.resize_terminal(1, 1)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.return_code is None

@@ -23,7 +23,8 @@ class FittedText(Widget):
         self.describe = describe
 
     def render(self) -> RenderResult:
-        return self.describe(self.content_region.width)
+        return self.describe(max(1, self.content_region.width))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        width = max(1, width)  # a terminal shrunk to almost nothing still asks (width 0)
         return self.describe(width).get_height(self.styles.get_rules(), width)
