@@ -43,7 +43,7 @@ class StatusHeader(Widget):
         self,
         *,
         zone: str,
-        at: Event | None,
+        zone_note: str,
         mode: TimeMode,
         anchor: Event | None,
         event_filter: Filter | None,
@@ -51,10 +51,11 @@ class StatusHeader(Widget):
         search: EventSearch | None,
         person: Person | None,
     ) -> None:
-        """Show the state of the view: the zone (with its offset at the event `at`), the
+        """Show the state of the view: the zone (named, with no offset: each row shows the
+        one in force on its date) and where it came from (`zone_note`, if anything), the
         time mode and its anchor, the filter and how many events it keeps (`shown`), the
         search and the crew member."""
-        self.zone_text = zone if at is None else describe(zone, at.when.instant)
+        self.zone_text = describe(zone) + (f" ({zone_note})" if zone_note else "")
         title = "" if anchor is None else anchor.title
         self.mode_text = {
             TimeMode.ABSOLUTE: "absolute",
