@@ -7,16 +7,17 @@ the layout fitting the terminal, and opens the files the screen shows.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.widget import AwaitMount
 
 import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on import)
@@ -325,6 +326,18 @@ class MissionTimelineApp(App[None]):
         if action == "open":
             return self.main_screen.reading is None  # one mission file at a time
         return True
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, but "Keys" opens the app's help screen (as `?`
+        does), which lists the app's keys and closes on escape or `?`. Textual's key panel
+        listed bindings the app does not have, squeezed the timeline and stayed open.
+        Offered on the main screen only: help never opens over a dialog."""
+        own_panel = (self.action_show_help_panel, self.action_hide_help_panel)
+        for command in super().get_system_commands(screen):
+            if command.callback not in own_panel:
+                yield command
+            elif screen is self.main_screen:
+                yield SystemCommand("Keys", "List every key on the help screen", self.action_help)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
