@@ -192,7 +192,7 @@ class MissionTimelineApp(App[None]):
         remembered = self._known_zone(self.remembered.zone, state_path())
         if remembered is None or remembered == configured:
             return configured, ""
-        return remembered, f"remembered from last time, {self._first_key('zone-cycle')} to change"
+        return remembered, f"remembered from last time, {self.first_key('zone-cycle')} to change"
 
     def _known_zone(self, name: str | None, path: Path) -> str | None:
         """The zone `name` from the settings file `path`, checked; None (with a problem
@@ -358,7 +358,7 @@ class MissionTimelineApp(App[None]):
             )
         return list(rows.values())
 
-    def _first_key(self, binding_id: str) -> str:
+    def first_key(self, binding_id: str) -> str:
         """The first key of a binding as the user has it (keymap applied), for a hint."""
         default = next(key.key for key, found in _bindings_with_ids() if found == binding_id)
         return _key_name(self.config.keymap.get(binding_id, default).split(",")[0])
