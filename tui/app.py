@@ -7,7 +7,7 @@ the layout fitting the terminal, and opens the files the screen shows.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -24,6 +24,7 @@ import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on impo
 from data.load.loader import MissionError, load_mission
 from data.model import Mission
 from data.sanitize import quote, sanitize_line
+from tui import keymap
 from tui.config import (
     Config,
     Remembered,
@@ -34,6 +35,7 @@ from tui.config import (
     save_remembered,
     state_path,
 )
+from tui.key_order import KeysInOrder
 from tui.screens.mission.screen import MissionScreen
 from tui.screens.too_small import TooSmallScreen, fits
 from tui.theme import HOUSE_THEME, MISSION_TIMELINE_THEME
@@ -48,13 +50,6 @@ if TYPE_CHECKING:
 
 # Dialogs, the help screen and the JSON Lines reader are imported where they are first used:
 # the first frame does not need them, and start-up time is a feature (issue 6).
-
-_KEY_NAMES = {
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-    "slash": "/",
-    "question_mark": "?",
-}
 
 
 class MissionTimelineApp(App[None]):
@@ -122,6 +117,8 @@ class MissionTimelineApp(App[None]):
         loading: JsonlReading | None = None,
     ) -> None:
         super().__init__()
+        self.keys_in_order = KeysInOrder(self, super().on_event)
+        """The keys and pastes from the terminal, handed on one at a time."""
         self.save_settings = save_settings
         self.load_problem: tuple[str, int] | None = None
         """Why the mission given on the command line could not be loaded, and the exit code:
@@ -206,16 +203,16 @@ class MissionTimelineApp(App[None]):
             return None
 
     def _apply_keymap(self) -> None:
-        keymap = self.config.keymap
-        if not keymap:
+        wanted = self.config.keymap
+        if not wanted:
             return
         known = {row.id for row in self.key_rows(apply_keymap=False)}
-        unknown = sorted(set(keymap) - known)
+        unknown = sorted(set(wanted) - known)
         if unknown:
             self._settings_problems.append(
                 f"Unknown binding ids in [keymap] of {config_path()}: {quote_names(unknown)}"
             )
-        self.set_keymap({binding_id: keymap[binding_id] for binding_id in known & set(keymap)})
+        self.set_keymap({binding_id: wanted[binding_id] for binding_id in known & set(wanted)})
 
     @on(MissionScreen.ZoneChanged)
     def _zone_changed(self, message: MissionScreen.ZoneChanged) -> None:
@@ -316,6 +313,14 @@ class MissionTimelineApp(App[None]):
 
     # ----------------------------------------------------------------- keys
 
+    async def on_event(self, event: events.Event) -> None:
+        # Keys and pastes from the terminal go one at a time, each once the one before is
+        # done (tui.key_order): what follows `/` reaches the search field it opened.
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            await self.keys_in_order.receive(event)
+        else:
+            await super().on_event(event)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if isinstance(self.screen, TooSmallScreen):
             return action == "quit"
@@ -346,35 +351,15 @@ class MissionTimelineApp(App[None]):
 
     def key_rows(self, *, apply_keymap: bool = True) -> list[KeyRow]:
         """Every binding with an id, with the user's keymap applied (for help and README)."""
-        from tui.screens.help import KeyRow
-
-        keymap = self.config.keymap if apply_keymap else {}
-        rows: dict[str, KeyRow] = {}
-        for binding, binding_id in _bindings_with_ids():
-            keys = keymap.get(binding_id, binding.key)
-            shown = ", ".join(_key_name(key) for key in keys.split(","))
-            rows.setdefault(
-                binding_id, KeyRow(shown, binding.description, binding.tooltip, binding_id)
-            )
-        return list(rows.values())
+        return keymap.key_rows(KEY_OWNERS, self.config.keymap if apply_keymap else {})
 
     def first_key(self, binding_id: str) -> str:
         """The first key of a binding as the user has it (keymap applied), for a hint."""
-        default = next(key.key for key, found in _bindings_with_ids() if found == binding_id)
-        return _key_name(self.config.keymap.get(binding_id, default).split(",")[0])
+        return keymap.first_key(KEY_OWNERS, self.config.keymap, binding_id)
 
 
-def _bindings_with_ids() -> Iterator[tuple[Binding, str]]:
-    """Every binding the user can rebind, with its id, in the order help lists them."""
-    for owner in (Timeline, MissionScreen, MissionTimelineApp, CrewList, QueryBar):
-        for binding in owner.BINDINGS:
-            if isinstance(binding, Binding) and binding.id is not None:
-                yield binding, binding.id
-
-
-def _key_name(key: str) -> str:
-    key = key.strip()
-    return _KEY_NAMES.get(key, key)
+KEY_OWNERS = (Timeline, MissionScreen, MissionTimelineApp, CrewList, QueryBar)
+"""Whose bindings the user can rebind, in the order the help screen lists them."""
 
 
 def make_app(
