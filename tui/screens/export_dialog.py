@@ -92,7 +92,7 @@ class FormatSelect(Select[str], inherit_bindings=False):
     ]
 
 
-KEY_HINTS = (("enter", "export"), ("tab", "next field"), ("space", "formats"), ("esc", "cancel"))
+KEY_HINTS = (("enter", "export"), ("tab", "next"), ("space", "formats"), ("esc", "cancel"))
 REPLACE_HINT = ("ctrl+r", "replace")
 
 
