@@ -11,7 +11,7 @@ import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
 
-from data.times.display import show, zone_label
+from data.times.display import show
 from data.times.parse import MAX_YEAR, MIN_YEAR, Precision, When
 
 ZONES = (
@@ -70,13 +70,3 @@ def test_show_as_stated_with_an_offset_matches_pendulum(
     shown = show(when, "stated")
     local = pendulum.instance(instant.astimezone(when.stated_tz))
     assert (shown.date, shown.clock, shown.abbrev, shown.offset) == _reference(local, precision)
-
-
-@given(instants, st.sampled_from(ZONES))
-def test_zone_label_matches_pendulum(instant: datetime, zone: str) -> None:
-    local = pendulum.instance(instant).in_timezone(zone)
-    abbrev, offset = local.tzname() or "", local.format("Z")
-    expected = (
-        f"{zone} {offset}" if offset.replace(":00", "") == abbrev else f"{zone} {abbrev} {offset}"
-    )
-    assert zone_label(zone, instant) == expected

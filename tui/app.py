@@ -7,22 +7,35 @@ the layout fitting the terminal, and opens the files the screen shows.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.widget import AwaitMount
 
 import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on import)
 from data.load.loader import MissionError, load_mission
 from data.model import Mission
 from data.sanitize import quote, sanitize_line
-from tui.config import Config, config_path, load_config, quote_names, save_config
+from tui import keymap
+from tui.config import (
+    Config,
+    Remembered,
+    config_path,
+    load_config,
+    load_remembered,
+    quote_names,
+    save_remembered,
+    state_path,
+)
+from tui.key_order import KeysInOrder
 from tui.screens.mission.screen import MissionScreen
 from tui.screens.too_small import TooSmallScreen, fits
 from tui.theme import HOUSE_THEME, MISSION_TIMELINE_THEME, readable
@@ -37,13 +50,6 @@ if TYPE_CHECKING:
 
 # Dialogs, the help screen and the JSON Lines reader are imported where they are first used:
 # the first frame does not need them, and start-up time is a feature (issue 6).
-
-_KEY_NAMES = {
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-    "slash": "/",
-    "question_mark": "?",
-}
 
 
 class MissionTimelineApp(App[None]):
@@ -104,28 +110,34 @@ class MissionTimelineApp(App[None]):
         mission: Mission,
         *,
         config: Config | None = None,
-        config_file: Path | None = None,
-        config_problems: tuple[str, ...] = (),
+        remembered: Remembered | None = None,
+        settings_problems: tuple[str, ...] = (),
         save_settings: bool = True,
         mission_path: Path | None = None,
         loading: JsonlReading | None = None,
     ) -> None:
         super().__init__()
+        self.keys_in_order = KeysInOrder(self, super().on_event)
+        """The keys and pastes from the terminal, handed on one at a time."""
         self.save_settings = save_settings
         self.load_problem: tuple[str, int] | None = None
         """Why the mission given on the command line could not be loaded, and the exit code:
         a problem found after the first frame ends the app (the CLI prints it)."""
-        self.config_file = config_file or config_path()
         self.config = config or Config()
-        self._config_problems = list(config_problems)
+        """The user's settings (`config.toml`): read, never written."""
+        self.remembered = remembered or Remembered()
+        """The choices made in the app, remembered for the next start (`state.toml`)."""
+        self._settings_problems = list(settings_problems)
         self._save_failed = False
         self.register_theme(MISSION_TIMELINE_THEME)
-        self._start_with_theme(self.config.theme)
+        self._start_with_theme(self._first_theme())
+        zone, zone_note = self._first_zone()
         self.main_screen = MissionScreen(
             mission,
             mission_path=mission_path,
             reading=loading,
-            zone=self._configured_zone(),
+            zone=zone,
+            zone_note=zone_note,
             cursor_blink=self.CURSOR_BLINK,
         )
         """The screen with the timeline (dialogs and help are pushed on top of it)."""
@@ -140,20 +152,15 @@ class MissionTimelineApp(App[None]):
         self._apply_keymap()
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
         self._check_size()
-        for problem in self._config_problems:
-            self._warn(problem, title="Config", timeout=8)
+        for problem in self._settings_problems:
+            self._warn(problem, title="Settings", timeout=8)
 
     # ----------------------------------------------------------------- settings
 
-    def _start_with_theme(self, name: str | None) -> None:
+    def _start_with_theme(self, name: str) -> None:
         """Set the first theme without its watcher, which would parse and apply every
         stylesheet again before the first frame (about 10 ms); nothing is styled yet."""
-        if name is not None and name not in self.available_themes:
-            self._config_problems.append(
-                f"Unknown theme {quote(name)} in {self.config_file}; using {HOUSE_THEME}"
-            )
-            name = None
-        theme = self.get_theme(name or HOUSE_THEME)
+        theme = self.get_theme(name)
         assert theme is not None  # registered above, or checked against available_themes
         self.set_reactive(App.theme, theme.name)
         self.stylesheet.set_variables(self.get_css_variables())
@@ -166,47 +173,72 @@ class MissionTimelineApp(App[None]):
         self.theme_variables = variables
         return variables
 
-    def _configured_zone(self) -> str:
-        """The zone from the config file, or UTC (with a problem noted) if it is unknown."""
-        if self.config.zone is None:
-            return "UTC"
+    def _first_theme(self) -> str:
+        """The remembered theme, else the config file's, else the house theme; an unknown
+        one is reported and passed over."""
+        for name, path in (
+            (self.remembered.theme, state_path()),
+            (self.config.theme, config_path()),
+        ):
+            if name is None:
+                continue
+            if name in self.available_themes:
+                return name
+            self._settings_problems.append(f"Unknown theme {quote(name)} in {path}; ignored")
+        return HOUSE_THEME
+
+    def _first_zone(self) -> tuple[str, str]:
+        """The zone to start in: the remembered one, else the config file's, else UTC; and,
+        when a remembered zone replaces the one the user would otherwise get, the header's
+        note saying where it came from."""
+        configured = self._known_zone(self.config.zone, config_path()) or "UTC"
+        remembered = self._known_zone(self.remembered.zone, state_path())
+        if remembered is None or remembered == configured:
+            return configured, ""
+        return remembered, f"remembered from last time, {self.first_key('zone-cycle')} to change"
+
+    def _known_zone(self, name: str | None, path: Path) -> str | None:
+        """The zone `name` from the settings file `path`, checked; None (with a problem
+        noted) if it is unknown."""
+        if name is None:
+            return None
         try:
-            return check_zone(self.config.zone)
+            return check_zone(name)
         except ValueError as error:
-            self._config_problems.append(
-                f"Zone {quote(self.config.zone)} in {self.config_file}: {error}; using UTC"
-            )
-            return "UTC"
+            self._settings_problems.append(f"Zone {quote(name)} in {path}: {error}; ignored")
+            return None
 
     def _apply_keymap(self) -> None:
-        keymap = self.config.keymap
-        if not keymap:
+        wanted = self.config.keymap
+        if not wanted:
             return
         known = {row.id for row in self.key_rows(apply_keymap=False)}
-        unknown = sorted(set(keymap) - known)
+        unknown = sorted(set(wanted) - known)
         if unknown:
-            self._config_problems.append(
-                f"Unknown binding ids in [keymap] of {self.config_file}: {quote_names(unknown)}"
+            self._settings_problems.append(
+                f"Unknown binding ids in [keymap] of {config_path()}: {quote_names(unknown)}"
             )
-        self.set_keymap({binding_id: keymap[binding_id] for binding_id in known & set(keymap)})
+        self.set_keymap({binding_id: wanted[binding_id] for binding_id in known & set(wanted)})
 
     @on(MissionScreen.ZoneChanged)
     def _zone_changed(self, message: MissionScreen.ZoneChanged) -> None:
-        self._save(zone=message.zone)
+        self._remember(replace(self.remembered, zone=message.zone))
 
     def _on_theme_changed(self, theme: object) -> None:
-        self._save(theme=self.theme)
+        self._remember(replace(self.remembered, theme=self.theme))
 
-    def _save(self, **changes: object) -> None:
-        self.config = self.config.with_changes(**changes)
+    def _remember(self, remembered: Remembered) -> None:
+        """Remember the user's choices for the next start, in `state.toml` (never in the
+        user's `config.toml`); a file that cannot be written is reported once."""
+        self.remembered = remembered
         if not self.save_settings:
             return
         try:
-            save_config(self.config, self.config_file)
+            save_remembered(remembered)
         except OSError as error:
             if not self._save_failed:
                 self._save_failed = True
-                self._warn(f"Cannot save settings to {self.config_file}: {error}")
+                self._warn(f"Cannot remember your choices in {state_path()}: {error}")
 
     def _warn(self, message: str, *, title: str = "", timeout: float | None = None) -> None:
         """A warning about the settings: the file's text in it is untrusted, so it is shown
@@ -287,6 +319,14 @@ class MissionTimelineApp(App[None]):
 
     # ----------------------------------------------------------------- keys
 
+    async def on_event(self, event: events.Event) -> None:
+        # Keys and pastes from the terminal go one at a time, each once the one before is
+        # done (tui.key_order): what follows `/` reaches the search field it opened.
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            await self.keys_in_order.receive(event)
+        else:
+            await super().on_event(event)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if isinstance(self.screen, TooSmallScreen):
             return action == "quit"
@@ -298,6 +338,18 @@ class MissionTimelineApp(App[None]):
             return self.main_screen.reading is None  # one mission file at a time
         return True
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, but "Keys" opens the app's help screen (as `?`
+        does), which lists the app's keys and closes on escape or `?`. Textual's key panel
+        listed bindings the app does not have, squeezed the timeline and stayed open.
+        Offered on the main screen only: help never opens over a dialog."""
+        own_panel = (self.action_show_help_panel, self.action_hide_help_panel)
+        for command in super().get_system_commands(screen):
+            if command.callback not in own_panel:
+                yield command
+            elif screen is self.main_screen:
+                yield SystemCommand("Keys", "List every key on the help screen", self.action_help)
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
@@ -305,32 +357,22 @@ class MissionTimelineApp(App[None]):
 
     def key_rows(self, *, apply_keymap: bool = True) -> list[KeyRow]:
         """Every binding with an id, with the user's keymap applied (for help and README)."""
-        from tui.screens.help import KeyRow
+        return keymap.key_rows(KEY_OWNERS, self.config.keymap if apply_keymap else {})
 
-        keymap = self.config.keymap if apply_keymap else {}
-        rows: dict[str, KeyRow] = {}
-        for owner in (Timeline, MissionScreen, MissionTimelineApp, CrewList, QueryBar):
-            for binding in owner.BINDINGS:
-                if not isinstance(binding, Binding) or binding.id is None:
-                    continue
-                keys = keymap.get(binding.id, binding.key)
-                shown = ", ".join(_key_name(key) for key in keys.split(","))
-                rows.setdefault(
-                    binding.id, KeyRow(shown, binding.description, binding.tooltip, binding.id)
-                )
-        return list(rows.values())
+    def first_key(self, binding_id: str) -> str:
+        """The first key of a binding as the user has it (keymap applied), for a hint."""
+        return keymap.first_key(KEY_OWNERS, self.config.keymap, binding_id)
 
 
-def _key_name(key: str) -> str:
-    key = key.strip()
-    return _KEY_NAMES.get(key, key)
+KEY_OWNERS = (Timeline, MissionScreen, MissionTimelineApp, CrewList, QueryBar)
+"""Whose bindings the user can rebind, in the order the help screen lists them."""
 
 
 def make_app(
     mission: Mission,
     *,
     config: Config | None = None,
-    config_file: Path | None = None,
+    remembered: Remembered | None = None,
     save_settings: bool = True,
     mission_path: Path | None = None,
     loading: JsonlReading | None = None,
@@ -340,18 +382,22 @@ def make_app(
     With `loading` (a JSON Lines file whose header has been read), the app opens on the
     header at once and reads the events in a worker; `mission` is then its header.
 
-    Without `config`, the settings are read from the config file (a broken one is reported in
-    the app and the defaults are used). `save_settings=False` never writes the file.
+    Without `config`, the settings are read from the settings folder: `config.toml` and what
+    `state.toml` remembers (a broken file is reported in the app and the defaults are used).
+    With `config`, no file is read: `remembered` is what is remembered, if anything.
+    `save_settings=False` never writes `state.toml`; `config.toml` is never written.
     """
-    problems: tuple[str, ...] = ()
+    problems: list[str] = []
     if config is None:
-        config, found = load_config(config_file)
-        problems = tuple(found)
+        config, problems = load_config()
+        if remembered is None:
+            remembered, more = load_remembered()
+            problems += more
     return MissionTimelineApp(
         mission,
         config=config,
-        config_file=config_file,
-        config_problems=problems,
+        remembered=remembered,
+        settings_problems=tuple(problems),
         save_settings=save_settings,
         mission_path=mission_path,
         loading=loading,

@@ -1,6 +1,7 @@
-"""The user's settings: a TOML file in the platform's config folder.
+"""The settings: the user's `config.toml` (read, never written) and the app's `state.toml`.
 
 ```toml
+# config.toml: yours; the app only reads it
 theme = "mission-timeline"
 zone = "Europe/Brussels"
 
@@ -8,17 +9,23 @@ zone = "Europe/Brussels"
 cursor-down = "down,j,ctrl+n"   # binding id = comma-separated keys
 ```
 
-`MISSION_TIMELINE_CONFIG_DIR` overrides the folder (the tests use it). A broken file never
-stops the app: `load_config` returns the defaults and a message to show. The file is
-untrusted input, read like a mission file.
+`state.toml`, beside it, is the app's own: the theme and zone last chosen in the app
+(`Remembered`), rewritten whole and atomically when they change, so the user's file keeps
+its comments and layout. A remembered choice wins over `config.toml`'s, which is the start
+value when nothing is remembered (delete `state.toml` to start from `config.toml` again).
+
+`MISSION_TIMELINE_CONFIG_DIR` overrides the folder (the tests use it). Both files are
+untrusted input, read like a mission file; a broken one never stops the app: it is read as
+the defaults, with one message to show.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -29,44 +36,57 @@ from data.sanitize import quote, sanitize_line
 
 CONFIG_DIR_ENV = "MISSION_TIMELINE_CONFIG_DIR"
 CONFIG_FILE = "config.toml"
+STATE_FILE = "state.toml"
 MAX_CONFIG_BYTES = 64 * 1024
 """A larger settings file is refused (the defaults are used): a real one is a few lines."""
+STATE_HEADER = (
+    "# mission-timeline remembers your last theme and zone here and rewrites this file.\n"
+    "# Your own settings belong in config.toml beside it, which the app never writes.\n"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Config:
+    """The user's settings, from `config.toml`."""
+
     theme: str | None = None
     zone: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
 
-    def with_changes(self, **changes: object) -> Config:
-        return replace(self, **changes)  # type: ignore[arg-type]
+
+@dataclass(frozen=True, slots=True)
+class Remembered:
+    """What the user last chose in the app, from `state.toml`."""
+
+    theme: str | None = None
+    zone: str | None = None
+
+
+def settings_folder() -> Path:
+    """The folder of both files (it may not exist yet)."""
+    folder = os.environ.get(CONFIG_DIR_ENV) or platformdirs.user_config_dir("mission-timeline")
+    return Path(folder)
 
 
 def config_path() -> Path:
-    """Where the config file lives (it may not exist yet)."""
-    folder = os.environ.get(CONFIG_DIR_ENV) or platformdirs.user_config_dir("mission-timeline")
-    return Path(folder) / CONFIG_FILE
+    """Where the user's config file lives (it may not exist)."""
+    return settings_folder() / CONFIG_FILE
+
+
+def state_path() -> Path:
+    """Where the app remembers the user's choices (it may not exist yet)."""
+    return settings_folder() / STATE_FILE
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     """Read the config; on any problem return what could be read plus one message per problem.
 
-    The file is untrusted: it is opened like a mission file (`data.files.reading`: a regular
-    file of at most `MAX_CONFIG_BYTES`, UTF-8), so a pipe, a device, a folder or a huge file
-    never blocks the start; a missing file is the defaults, silently. Every name from the
-    file shown in a message is `quote`d (sanitised and cut short)."""
+    A missing file is the defaults, silently. Every name from the file shown in a message is
+    `quote`d (sanitised and cut short)."""
     path = path or config_path()
-    if not os.path.lexists(path):
-        return Config(), []
-    try:
-        raw = tomllib.loads(read_text(str(path), MAX_CONFIG_BYTES))
-    except MissionError as error:
-        return Config(), [f"Settings file not read: {error}; using the defaults"]
-    except tomllib.TOMLDecodeError as error:
-        where = sanitize_line(str(path))
-        return Config(), [f"{where}: not valid TOML ({error}); using the defaults"]
-    problems: list[str] = []
+    raw, problems = _read_toml(path, "Settings file not read", "using the defaults")
+    if raw is None:
+        return Config(), problems
     theme = _string(raw, "theme", path, problems)
     zone = _string(raw, "zone", path, problems)
     keymap: dict[str, str] = {}
@@ -89,11 +109,78 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     return Config(theme=theme, zone=zone, keymap=keymap), problems
 
 
+def load_remembered(path: Path | None = None) -> tuple[Remembered, list[str]]:
+    """Read what the app remembered; on any problem, nothing is remembered and one message
+    says why. A missing file is nothing remembered, silently; names it does not know (from
+    a later version, say) are left alone."""
+    path = path or state_path()
+    raw, problems = _read_toml(path, "Remembered choices not read", "nothing remembered")
+    if raw is None:
+        return Remembered(), problems
+    theme, zone = raw.get("theme"), raw.get("zone")
+    if not (isinstance(theme, str | None) and isinstance(zone, str | None)):
+        where = sanitize_line(str(path))
+        wrong = "theme" if not isinstance(theme, str | None) else "zone"
+        return Remembered(), [f"{where}: {wrong} must be a string; nothing remembered"]
+    return Remembered(theme=theme, zone=zone), []
+
+
+def save_remembered(remembered: Remembered, path: Path | None = None) -> None:
+    """Write `state.toml` whole and atomically: a temporary file beside it, flushed to disk,
+    then renamed over it, so a crash leaves the old file or the new one, never half of one.
+    Whatever is at the path (a link, a pipe) is replaced, never written through. Raises
+    OSError if the folder or the file cannot be written."""
+    path = path or state_path()
+    lines = [STATE_HEADER]
+    for key in ("theme", "zone"):
+        value = getattr(remembered, key)
+        if value is not None:
+            lines.append(f"{key} = {toml_string(value)}\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write("".join(lines))
+            stream.flush()
+            os.fsync(stream.fileno())
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
 def quote_names(names: list[str], shown: int = 5) -> str:
     """Names from the settings file for a one-line message: each `quote`d, at most `shown`."""
     listed = ", ".join(quote(name) for name in names[:shown])
     more = len(names) - shown
     return listed if more <= 0 else f"{listed} and {more} more"
+
+
+def toml_string(value: str) -> str:
+    """`value` as a TOML basic string."""
+    # A JSON string is a TOML basic string, once DEL (allowed raw in JSON) is escaped too.
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _read_toml(
+    path: Path, failed: str, fallback: str
+) -> tuple[dict[str, object] | None, list[str]]:
+    """A settings file's table, `{}` if there is no file, or None and one message: `failed`
+    and why, or where it is not valid TOML; then what is done instead (`fallback`).
+
+    The file is untrusted: it is opened like a mission file (`data.files.reading`: a regular
+    file of at most `MAX_CONFIG_BYTES`, UTF-8), so a pipe, a device, a folder or a huge file
+    never blocks the start."""
+    if not os.path.lexists(path):
+        return {}, []
+    try:
+        return tomllib.loads(read_text(str(path), MAX_CONFIG_BYTES)), []
+    except MissionError as error:
+        return None, [f"{failed}: {error}; {fallback}"]
+    except tomllib.TOMLDecodeError as error:
+        where = sanitize_line(str(path))
+        return None, [f"{where}: not valid TOML ({error}); {fallback}"]
 
 
 def _are_keys(keys: str) -> bool:
@@ -102,36 +189,9 @@ def _are_keys(keys: str) -> bool:
     return all(name and name.isprintable() and not any(c.isspace() for c in name) for name in names)
 
 
-def save_config(config: Config, path: Path | None = None) -> None:
-    """Write the config (raises OSError if the folder or file cannot be written)."""
-    path = path or config_path()
-    lines = [
-        "# mission-timeline settings; the app rewrites theme and zone when you change them.",
-    ]
-    if config.theme is not None:
-        lines.append(f"theme = {_toml_string(config.theme)}")
-    if config.zone is not None:
-        lines.append(f"zone = {_toml_string(config.zone)}")
-    lines.append("")
-    lines.append("[keymap]")
-    lines.extend(
-        f"{_toml_string(binding_id)} = {_toml_string(keys)}"
-        for binding_id, keys in sorted(config.keymap.items())
-    )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    temporary.replace(path)
-
-
 def _string(raw: dict[str, object], key: str, path: Path, problems: list[str]) -> str | None:
     value = raw.get(key)
     if value is None or isinstance(value, str):
         return value
     problems.append(f"{path}: {key} must be a string; ignored")
     return None
-
-
-def _toml_string(value: str) -> str:
-    # A JSON string is a TOML basic string, once DEL (allowed raw in JSON) is escaped too.
-    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")

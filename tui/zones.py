@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from data.times.display import STATED, local_zone, zone_label
+from data.times.display import STATED, local_zone
 from data.times.parse import zone_named
 
 CYCLE_NAMES: dict[str, str] = {
@@ -42,15 +40,13 @@ def friendly_name(zone: str) -> str:
     return "local" if zone == local_zone() else zone
 
 
-def describe(zone: str, at: datetime) -> str:
-    """The header's zone text: `Brussels · Europe/Brussels CEST +02:00` at an instant."""
+def describe(zone: str) -> str:
+    """The header's zone text: `Brussels · Europe/Brussels`, never an offset, which changes
+    within a mission in a zone with summer time (each row shows the one of its date)."""
     if zone == STATED:
         return "as stated (each event in the zone its source used)"
-    if zone == "UTC":
-        return "UTC"
-    label = zone_label(zone, at)
     name = friendly_name(zone)
-    return label if name == zone else f"{name} · {label}"
+    return zone if name == zone else f"{name} · {zone}"
 
 
 def check_zone(name: str) -> str:

@@ -74,16 +74,6 @@ def show(when: When, zone: str) -> ShownTime:
     )
 
 
-def zone_label(zone: str, at: datetime) -> str:
-    """`Europe/Brussels CEST +02:00`: a zone's name, abbreviation and offset at an instant."""
-    local = in_zone(at, zone)
-    abbrev = _abbrev(local)
-    offset = _offset(local)
-    if offset.replace(":00", "") == abbrev:
-        return f"{zone} {offset}"
-    return f"{zone} {abbrev} {offset}"
-
-
 def _offset(local: datetime) -> str:
     """`+02:00`, `-00:44` (whole minutes, cut towards zero, as pendulum's `Z` token)."""
     offset = local.utcoffset() or timedelta(0)

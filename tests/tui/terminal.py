@@ -17,6 +17,8 @@ from textual.pilot import Pilot
 
 from tui.app import MissionTimelineApp
 
+from .waiting import keys_done, until
+
 CHARACTERS = {"space": " ", "full_stop": ".", "minus": "-"}
 """The character of each named key that has one (besides single letters and digits)."""
 
@@ -67,15 +69,17 @@ def click(app: App[Any], x: int, y: int) -> str:
 async def quit_with_q(app: MissionTimelineApp, pilot: Pilot[None]) -> None:
     """Back to 120x40, close whatever is open (dialogs, help, the palette, the query bar), then
     q quits with exit code 0."""
+    await keys_done(pilot)
     await app.workers.wait_for_complete()
     await pilot.resize_terminal(120, 40)
     for _ in range(10):
         if len(app.screen_stack) == 1 and not app.main_screen.query_bar.display:
             break
-        await pilot.press("escape")
+        key(app, "escape")
+        await keys_done(pilot)
     assert len(app.screen_stack) == 1, f"still open: {app.screen_stack[1:]}"
     app.main_screen.timeline.focus()
-    await pilot.press("q")
     await pilot.pause()
-    assert not app.is_running, "q did not quit"
+    key(app, "q")
+    await until(pilot, lambda: not app.is_running, "q quits")
     assert app.return_code == 0

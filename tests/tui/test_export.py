@@ -1,14 +1,13 @@
 """The TUI's `e`: the export dialog writes what is on screen, driven with Pilot.
 
-Zones, time mode and filter as shown, in each format; an existing file or the mission file is
-never replaced; the screen keeps answering while the export runs; no dialog stacks on another.
+Zones, time mode and filter as shown, in each format; the screen keeps answering while the
+export runs; no dialog stacks on another. The file chosen: tests/tui/test_export_files.py.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import shutil
 import threading
 from pathlib import Path
 
@@ -21,10 +20,9 @@ from data.facts.derived import TimeMode
 from data.load.loader import load_mission
 from data.model import Mission
 from tests.generated import with_event_tuple
-from tui.app import MissionTimelineApp, make_app
+from tui.app import MissionTimelineApp
 from tui.screens.export_dialog import ExportDialog
 
-from .hostile import HOSTILE
 from .notifications import record_notes
 
 SIZE = (120, 40)
@@ -140,52 +138,6 @@ async def test_json_export_loads_back_whatever_the_filter(
         assert screen.event_filter is not None
         await _export(app, pilot, target, "json")
     assert with_event_tuple(load_mission(target)) == with_event_tuple(mission)
-
-
-async def test_an_existing_file_is_never_replaced(
-    app: MissionTimelineApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    notes = record_notes(app, monkeypatch)
-    target = tmp_path / "keep.txt"
-    target.write_text("precious\n", encoding="utf-8")
-    async with app.run_test(size=SIZE) as pilot:
-        await _export(app, pilot, target, "text")
-        assert app.is_running
-    assert target.read_text(encoding="utf-8") == "precious\n"
-    assert [path.name for path in tmp_path.iterdir() if path.suffix == ".tmp"] == []
-    assert notes[-1] == (
-        f"Not exported: {target} already exists and was left as it is; choose another file name"
-    )
-
-
-async def test_the_mission_file_is_never_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    source = tmp_path / "mission.json"
-    shutil.copy(HOSTILE, tmp_path / "hostile.toml")
-    mission = load_mission(tmp_path / "hostile.toml")
-    source.write_bytes((tmp_path / "hostile.toml").read_bytes())
-    app = make_app(mission, mission_path=source)
-    notes = record_notes(app, monkeypatch)
-    before = source.read_bytes()
-    async with app.run_test(size=SIZE) as pilot:
-        await _export(app, pilot, source, "json")
-    assert source.read_bytes() == before
-    assert notes[-1] == (
-        f"Not exported: {source} is the mission file being read; choose another file name"
-    )
-
-
-async def test_a_folder_that_does_not_exist_gives_one_line(
-    app: MissionTimelineApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    notes = record_notes(app, monkeypatch)
-    target = tmp_path / "missing" / "out.txt"
-    async with app.run_test(size=SIZE) as pilot:
-        await _export(app, pilot, target, "text")
-        assert app.is_running
-    assert notes[-1] == f"Not exported: cannot create {target}: No such file or directory"
-    assert not target.parent.exists()
 
 
 async def test_a_relative_path_and_dash_are_files_in_the_working_folder(

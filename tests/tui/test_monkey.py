@@ -39,6 +39,7 @@ from .child_process import Scenario, child_main, run_child
 from .contention import busy_cpu
 from .hostile import HOSTILE
 from .terminal import click, key, quit_with_q, resize
+from .waiting import keys_done
 
 SEEDS = range(20)
 ACTIONS = 500
@@ -115,6 +116,7 @@ async def monkey(argument: str) -> None:
             if number % SETTLE_EVERY == 0:
                 await pilot.pause()
                 assert app.is_running, f"seed {seed}: the app stopped after {number} actions"
+        await keys_done(pilot)  # keys are handled one at a time: a burst can still be going
         del app.action_quit  # the app's own again
         await quit_with_q(app, pilot)
 

@@ -208,3 +208,44 @@ def test_e_typed_right_after_q_raises_nothing(isolated_config: Path) -> None:
     output, code = run_in_pty(None, isolated_config, [], b"qe")
     assert code == 0
     assert b"Traceback" not in output and b"NoMatches" not in output
+
+
+def _header(now: list[str]) -> str:
+    return now[1] if len(now) > 1 else ""
+
+
+def test_keys_typed_in_one_burst_after_slash_reach_the_search_field(
+    isolated_config: Path,
+) -> None:
+    """`/`, a search, enter and z written to the terminal at once, as a paste or a script
+    does: the letters (each also a key of the timeline: o opens, e exports, q quits) go to
+    the search field, and z after enter to the timeline again."""
+    steps = [
+        STEPS[0],
+        Step(
+            b"/oeq" + b"\x7f" * 3 + b"dock\rz",
+            "the search kept and the zone changed",
+            lambda _before, now: "zone as stated" in _header(now) and "dock" in _header(now),
+        ),
+    ]
+    output, code = run_in_pty(None, isolated_config, steps)
+    assert code == 0, output[-2000:]
+    assert b"Traceback" not in output
+
+
+def test_keys_typed_in_one_burst_reach_the_export_dialog(
+    isolated_config: Path, tmp_path: Path
+) -> None:
+    """e and the keys after it at once: they reach the dialog that e opens, as it opens."""
+    target = tmp_path / "burst.txt"
+    steps = [
+        STEPS[0],
+        Step(
+            b"e\t\t" + str(target).encode() + b"\r",
+            "the export written",
+            _anywhere("written to"),
+        ),
+    ]
+    output, code = run_in_pty(None, isolated_config, steps)
+    assert code == 0, output[-2000:]
+    assert target.read_text(encoding="utf-8").startswith("Soyuz MS-19")

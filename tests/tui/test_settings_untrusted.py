@@ -1,5 +1,5 @@
-"""The settings file is untrusted input: read like a mission file, never blocking the start,
-and none of its text reaches a notice unsanitised or as markup."""
+"""The settings files (config.toml, state.toml) are untrusted input: read like a mission file,
+never blocking the start, and none of their text reaches a notice unsanitised or as markup."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ import pytest
 
 from data.model import Mission
 from tui.app import make_app
-from tui.config import MAX_CONFIG_BYTES, Config, save_config
+from tui.config import MAX_CONFIG_BYTES, Config, Remembered, save_remembered
 from tui.theme import HOUSE_THEME
 
 from .notifications import record_notes
+from .settings_files import write_config
 
 SIZE = (120, 40)
 OSC_52 = "\x1b]52;c;SGVsbG8=\x07"
@@ -68,23 +69,32 @@ BAD_FILES: dict[str, tuple[Callable[[Path], None], str]] = {
 }
 
 
+@pytest.mark.parametrize(
+    ("name", "fallback"),
+    [("config.toml", "using the defaults"), ("state.toml", "nothing remembered")],
+)
 @pytest.mark.parametrize("kind", list(BAD_FILES))
 async def test_a_bad_settings_file_starts_the_app_with_defaults(
-    kind: str, isolated_config: Path, mission: Mission, monkeypatch: pytest.MonkeyPatch
+    kind: str,
+    name: str,
+    fallback: str,
+    isolated_config: Path,
+    mission: Mission,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     make, fragment = BAD_FILES[kind]
     isolated_config.mkdir()
-    make(isolated_config / "config.toml")
+    make(isolated_config / name)
     app = make_app(mission)
     notes = record_notes(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
         assert app.main_screen.selected is not None
-        assert app.config == Config()
+        assert (app.config, app.remembered) == (Config(), Remembered())
         assert (app.theme, app.main_screen.zone) == (HOUSE_THEME, "UTC")
         assert len(notes) == 1, notes
         message = notes[0]
-        assert fragment in message and "using the defaults" in message
+        assert fragment in message and fallback in message
         assert "\n" not in message
 
 
@@ -102,19 +112,27 @@ def _unknown_setting(folder: Path, payload: str) -> None:
 
 
 def _keymap_id(folder: Path, payload: str) -> None:
-    save_config(Config(keymap={"quit" + payload: "x"}))
+    write_config(keymap={"quit" + payload: "x"})
 
 
 def _keymap_keys(folder: Path, payload: str) -> None:
-    save_config(Config(keymap={"cursor-down": "j," + payload}))
+    write_config(keymap={"cursor-down": "j," + payload})
 
 
 def _theme(folder: Path, payload: str) -> None:
-    save_config(Config(theme="nord" + payload))
+    write_config(theme="nord" + payload)
 
 
 def _zone(folder: Path, payload: str) -> None:
-    save_config(Config(zone="Europe/Brussels" + payload))
+    write_config(zone="Europe/Brussels" + payload)
+
+
+def _remembered_theme(folder: Path, payload: str) -> None:
+    save_remembered(Remembered(theme="nord" + payload))
+
+
+def _remembered_zone(folder: Path, payload: str) -> None:
+    save_remembered(Remembered(zone="Europe/Brussels" + payload))
 
 
 CHANNELS: dict[str, Callable[[Path, str], None]] = {
@@ -123,6 +141,8 @@ CHANNELS: dict[str, Callable[[Path, str], None]] = {
     "keymap-keys": _keymap_keys,
     "theme": _theme,
     "zone": _zone,
+    "remembered-theme": _remembered_theme,
+    "remembered-zone": _remembered_zone,
 }
 
 

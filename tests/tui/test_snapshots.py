@@ -56,6 +56,7 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[Pilot[None]], Awaitable[None]]
     "search": ((), _search_in_progress),
     "crew-member": ((), _crew_member),
     "help": (("question_mark",), _settle),
+    "export-dialog": (("e",), _settle),
 }
 
 

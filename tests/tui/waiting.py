@@ -65,3 +65,15 @@ async def settled(pilot: Pilot[Any]) -> None:
         lambda: not screen._callbacks and not screen._layout_required,
         "the screen's queued refresh work done",
     )
+
+
+async def keys_done(pilot: Pilot[Any]) -> None:
+    """Wait until the app has handled every key and paste posted to it: none is waiting in
+    its queue, and `tui.key_order`, which hands them on one at a time, has none left (a
+    burst can still be in progress after `Pilot.pause`)."""
+    app = pilot.app
+    await until(
+        pilot,
+        lambda: not app.message_queue_size and not app.keys_in_order.pending,
+        "every key posted handled",
+    )

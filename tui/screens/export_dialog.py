@@ -6,6 +6,11 @@ when cancelled) through `dismiss`; the caller writes the export with `data.expor
 
     def action_export(self) -> None:
         self.push_screen(ExportDialog(mission, zones=(self.zone,)), self._write_export)
+
+`enter` exports from any field; the keys are listed at the bottom. A file that must not be
+written (the mission being read, a folder) or that already exists keeps the dialog open with
+everything as typed and says so; an existing file is replaced only when the user says so
+(`ctrl+r`, or the Replace button that then appears).
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -24,7 +30,9 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from data.export import FORMATS, OptionsError, default_file_name, make_options
 from data.model import Mission
+from data.sanitize import sanitize_line
 from data.times.display import STATED
+from tui.text import LABEL_STYLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +43,57 @@ class ExportChoice:
     zones: tuple[str, ...]
     """IANA names or `stated`; empty for formats that take no zones (json, ics)."""
     path: str
+    replace: bool = False
+    """Whether the user said to replace the file if it exists."""
+
+    @property
+    def target(self) -> Path:
+        """The file the user chose, always as a path: "-" or "/dev/stdout" must not write
+        over the screen."""
+        target = Path(self.path).expanduser()
+        return target if target.is_absolute() else Path.cwd() / target
+
+
+@dataclass(frozen=True, slots=True)
+class TargetProblem:
+    """Why an export is not written to a file: one line, and whether the user may say to
+    replace the file (it exists and is a regular file)."""
+
+    message: str
+    replaceable: bool = False
+
+
+def target_problem(target: Path, protect: Sequence[Path], *, replace: bool) -> TargetProblem | None:
+    """Why an export must not be written to `target` (with `replace`: even replacing an
+    existing regular file), or None. The mission files being read (`protect`) are never
+    written."""
+    shown = sanitize_line(str(target))
+    for protected in protect:
+        try:
+            if target.samefile(protected):
+                return TargetProblem(f"{shown} is the mission file being read")
+        except OSError:
+            continue
+    if not (target.is_symlink() or target.exists()):
+        return None
+    if target.is_dir():
+        return TargetProblem(f"{shown} is a folder")
+    if not target.is_file():
+        return TargetProblem(f"{shown} is not a regular file")
+    return None if replace else TargetProblem(f"{shown} already exists", replaceable=True)
+
+
+class FormatSelect(Select[str], inherit_bindings=False):
+    """The format list: `space`, `up` or `down` opens it; `enter` is left to the dialog,
+    which exports (Textual's Select opens its list on enter)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space,down,up", "show_overlay", "Formats", show=False),
+    ]
+
+
+KEY_HINTS = (("enter", "export"), ("tab", "next"), ("space", "formats"), ("esc", "cancel"))
+REPLACE_HINT = ("ctrl+r", "replace")
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
@@ -45,26 +104,39 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         align: center middle;
     }
     ExportDialog > #dialog {
-        width: 64;
+        width: 72;
+        max-width: 100%;
         height: auto;
-        padding: 1 2;
+        max-height: 100%;
+        padding: 0 1;
     }
     ExportDialog #title {
         text-style: bold;
-        margin-bottom: 1;
     }
-    ExportDialog Label {
-        margin-top: 1;
+    ExportDialog .field {
+        height: auto;
+    }
+    ExportDialog .field Label {
+        width: 8;
+        padding-top: 1;
+        color: $text-muted;
+    }
+    ExportDialog .field Input, ExportDialog .field Select {
+        width: 1fr;
+    }
+    ExportDialog #zones-help {
+        padding-left: 8;
         color: $text-muted;
     }
     ExportDialog #error {
         color: $text-error;
         height: auto;
-        margin-top: 1;
+    }
+    ExportDialog #error.-empty, ExportDialog #replace.-hidden {
+        display: none;
     }
     ExportDialog #buttons {
         height: auto;
-        margin-top: 1;
         align-horizontal: right;
     }
     ExportDialog Button {
@@ -75,13 +147,22 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     }
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape",
             "cancel",
             "Cancel",
             tooltip="Close the dialog without exporting",
             id="export_dialog.cancel",
+        ),
+        Binding("enter", "export", "Export", show=False, tooltip="Export with these choices"),
+        Binding(
+            "ctrl+r",
+            "replace",
+            "Replace",
+            show=False,
+            tooltip="Replace the file that already exists",
+            id="export_dialog.replace",
         ),
     ]
 
@@ -92,45 +173,61 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         format_name: str = "text",
         zones: Sequence[str] = ("UTC",),
         folder: str = "",
+        path: str | None = None,
+        protect: Sequence[Path] = (),
+        problem: str = "",
     ) -> None:
+        """`path` is the file to suggest (by default `<mission id>.<suffix>` in `folder`);
+        `protect`, the mission files being read, never written; `problem`, a message to
+        show as the dialog opens (why the last export with these choices failed)."""
         super().__init__()
         self.mission = mission
         self.folder = folder
+        self.protect = tuple(protect)
         self._format = format_name
         self._zones = tuple(zones)
+        self._path = self._default_path(format_name) if path is None else path
+        self._problem = problem
+        self._replaceable = False
+        """Whether the file shown in the error exists and may be replaced (`ctrl+r`)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Static("Export the timeline", id="title")
-            yield Label("Format")
-            yield Select(
-                [(fmt.label, name) for name, fmt in FORMATS.items()],
-                value=self._format,
-                allow_blank=False,
-                id="format",
-                tooltip="The file format to write",
+            with Horizontal(classes="field"):
+                yield Label("Format")
+                yield FormatSelect(
+                    [(fmt.label, name) for name, fmt in FORMATS.items()],
+                    value=self._format,
+                    allow_blank=False,
+                    id="format",
+                    tooltip="The file format to write (space lists them)",
+                )
+            with Horizontal(classes="field"):
+                yield Label("Zones")
+                yield Input(
+                    ", ".join(self._zones),
+                    placeholder="Europe/Brussels, stated",
+                    id="zones",
+                    tooltip="Each zone becomes a column, side by side",
+                    disabled=not FORMATS[self._format].zones,
+                )
+            yield Static(f"IANA names, or '{STATED}'; comma-separated", id="zones-help")
+            with Horizontal(classes="field"):
+                yield Label("File")
+                yield Input(self._path, id="path", tooltip="Where to write")
+            yield Static(
+                Content(self._problem), id="error", classes="" if self._problem else "-empty"
             )
-            yield Label(f"Zones (IANA names, or '{STATED}'; comma-separated)")
-            yield Input(
-                ", ".join(self._zones),
-                placeholder="Europe/Brussels, stated",
-                id="zones",
-                tooltip="Each zone becomes a column, side by side",
-                disabled=not FORMATS[self._format].zones,
-            )
-            yield Label("File")
-            yield Input(self._default_path(self._format), id="path", tooltip="Where to write")
-            yield Static("", id="error")
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel")
+                yield Button("Replace", variant="error", id="replace", classes="-hidden")
                 yield Button("Export", variant="primary", id="export")
+            yield Static(_hints(replaceable=False), id="keys")
 
     def _default_path(self, format_name: str) -> str:
         name = default_file_name(self.mission, format_name)
         return str(Path(self.folder) / name) if self.folder else name
-
-    def _show_zones(self, format_name: str) -> None:
-        self.query_one("#zones", Input).disabled = not FORMATS[format_name].zones
 
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:
@@ -140,20 +237,37 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         if path.value == self._default_path(self._format):
             path.value = self._default_path(new)
         self._format = new
-        self._show_zones(new)
+        self.query_one("#zones", Input).disabled = not FORMATS[new].zones
+
+    @on(Input.Changed, "#path")
+    def _path_changed(self) -> None:
+        if self._replaceable:  # another file: the question about the old one is gone
+            self._error("")
 
     @on(Button.Pressed, "#export")
     @on(Input.Submitted)
-    def _submit(self) -> None:
-        choice = self._choice()
-        if choice is not None:
-            self.dismiss(choice)
+    def action_export(self) -> None:
+        self._submit(replace=False)
+
+    @on(Button.Pressed, "#replace")
+    def action_replace(self) -> None:
+        self._submit(replace=True)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def _choice(self) -> ExportChoice | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "replace":
+            return self._replaceable
+        return True
+
+    def _submit(self, *, replace: bool) -> None:
+        choice = self._choice(replace=replace)
+        if choice is not None:
+            self.dismiss(choice)
+
+    def _choice(self, *, replace: bool) -> ExportChoice | None:
         """The choice, or `None` after showing what is wrong with it."""
         fmt = FORMATS[self._format]
         zones: tuple[str, ...] = ()
@@ -169,8 +283,33 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         if not path:
             self._error("Give a file to write to.")
             return None
-        return ExportChoice(self._format, zones, path)
+        choice = ExportChoice(self._format, zones, path, replace)
+        problem = target_problem(choice.target, self.protect, replace=replace)
+        if problem is None:
+            return choice
+        if problem.replaceable:
+            self._error(f"{problem.message}: ctrl+r replaces it, or change the file name.", True)
+        else:
+            self._error(f"{problem.message}; choose another file name.")
+        return None
 
-    def _error(self, message: str) -> None:
-        # The message can quote what was typed: shown as plain text, never as markup.
-        self.query_one("#error", Static).update(Content(message))
+    def _error(self, message: str, replaceable: bool = False) -> None:
+        """Show what is wrong (nothing: ""), and the Replace button and key only for a file
+        that may be replaced. The message can quote what was typed: plain text, never
+        markup."""
+        error = self.query_one("#error", Static)
+        error.update(Content(message))
+        error.set_class(not message, "-empty")
+        self._replaceable = replaceable
+        self.query_one("#replace", Button).set_class(not replaceable, "-hidden")
+        self.query_one("#keys", Static).update(_hints(replaceable=replaceable))
+        self.refresh_bindings()
+
+
+def _hints(*, replaceable: bool) -> Content:
+    """The dialog's keys, for its last line."""
+    pairs = (REPLACE_HINT, *KEY_HINTS) if replaceable else KEY_HINTS
+    parts: list[str | tuple[str, str]] = []
+    for key, what in pairs:
+        parts += [(key, "bold"), (f" {what}  ", LABEL_STYLE)]
+    return Content.assemble(*parts).rstrip()

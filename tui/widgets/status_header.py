@@ -53,7 +53,7 @@ class StatusHeader(Widget):
         self,
         *,
         zone: str,
-        at: Event | None,
+        zone_note: str,
         mode: TimeMode,
         anchor: Event | None,
         event_filter: Filter | None,
@@ -62,11 +62,12 @@ class StatusHeader(Widget):
         hits: str,
         person: Person | None,
     ) -> None:
-        """Show the state of the view: the zone (with its offset at the event `at`), the
+        """Show the state of the view: the zone (named, with no offset: each row shows the
+        one in force on its date) and where it came from (`zone_note`, if anything), the
         time mode and its anchor, the filter and how many events it keeps (`shown`), the
         search and where the selected event is among its hits (`hits`: `hit 3 of 10`), and
         the crew member."""
-        self.zone_text = zone if at is None else describe(zone, at.when.instant)
+        self.zone_text = describe(zone) + (f" ({zone_note})" if zone_note else "")
         title = "" if anchor is None else anchor.title
         self.mode_text = {
             TimeMode.ABSOLUTE: "absolute",
@@ -83,7 +84,7 @@ class StatusHeader(Widget):
     def render(self) -> RenderResult:
         top = Content.styled(sanitize_line(self.mission_title), "bold")
         fields = [
-            _Field("zone", self.zone_text, "start", 12, 2, ""),
+            _Field("zone", self.zone_text, "count", 12, 2, ""),
             _Field("time", self.mode_text, "end", 12, 1, ""),
             _Field("filter", self.filter_text, "count", 8, 5, "bold"),
             _Field("search", self.search_text, "count", 8, 4, "bold"),

@@ -1,13 +1,13 @@
 """The mission screen's `e` (export what is on screen to a file) and `y` (copy the selected
 event): the export options for what is on screen, and a file written off the event loop,
-never over an existing one.
+over an existing one only when the user said so, never over the mission being read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual import work
 
@@ -25,14 +25,40 @@ if TYPE_CHECKING:
 # data.export and the dialog are imported where first used: the first frame needs neither.
 
 
+class KeyNames(Protocol):
+    """The app, as the one that knows the user's keys."""
+
+    def first_key(self, binding_id: str) -> str: ...
+
+
 class ExportAndCopy(MissionState):
     """Exports what is on screen, and copies the selected event, as the text export has it."""
+
+    _export_draft: tuple[ExportChoice, str] | None = None
+    """The last export that could not be written and why: the next `e` opens with it."""
 
     def action_export(self) -> None:
         from tui.screens.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.mission, zones=(self.zone,))
+        protect = self._protected_files()
+        draft, self._export_draft = self._export_draft, None
+        if draft is None:
+            dialog = ExportDialog(self.mission, zones=(self.zone,), protect=protect)
+        else:
+            choice, problem = draft
+            dialog = ExportDialog(
+                self.mission,
+                format_name=choice.format,
+                zones=choice.zones or (self.zone,),
+                path=choice.path,
+                protect=protect,
+                problem=problem,
+            )
         self.app.push_screen(dialog, self._export_chosen)
+
+    def _protected_files(self) -> list[Path]:
+        """The mission files being read: an export never writes over them."""
+        return [path for path in (self.mission_path, BUNDLED_MISSION) if path is not None]
 
     def _export_chosen(self, choice: ExportChoice | None) -> None:
         if choice is None:
@@ -42,7 +68,7 @@ class ExportAndCopy(MissionState):
         try:
             options = self.view_options(choice.zones) if FORMATS[choice.format].views else None
         except OptionsError as error:
-            self.notify(f"Not exported: {error}", severity="error", markup=False)
+            self._not_exported(choice, str(error))
             return
         self.write_export(self.mission, choice, options or make_options(self.mission))
 
@@ -58,18 +84,25 @@ class ExportAndCopy(MissionState):
 
     @work(thread=True, exclusive=True, group="export")
     def write_export(self, mission: Mission, choice: ExportChoice, options: ExportOptions) -> None:
-        """Write an export off the event loop; never replaces a file; notifies the outcome."""
+        """Write an export off the event loop; replaces a file only if the user said so;
+        notifies the outcome."""
         from data.export import FORMATS
 
-        target = chosen_path(choice)
-        protect = [path for path in (self.mission_path, BUNDLED_MISSION) if path is not None]
-        problem = write_file(mission, choice.format, options, target, protect)
+        problem = write_file(mission, choice, options, self._protected_files())
         if problem is None:
-            note = f"{FORMATS[choice.format].label} written to {sanitize_line(str(target))}"
+            target = sanitize_line(str(choice.target))
+            note = f"{FORMATS[choice.format].label} written to {target}"
             self.app.call_from_thread(self.notify, note, markup=False)
         else:
-            note = f"Not exported: {problem}"
-            self.app.call_from_thread(self.notify, note, severity="error", markup=False)
+            self.app.call_from_thread(self._not_exported, choice, problem)
+
+    def _not_exported(self, choice: ExportChoice, problem: str) -> None:
+        """Say why an export was not written; the next `e` opens the dialog with what was
+        typed and the reason, so nothing typed is lost."""
+        self._export_draft = (choice, problem)
+        key = cast("KeyNames", self.app).first_key("export")
+        note = f"Not exported: {problem}; {key} opens the export again as you left it"
+        self.notify(note, severity="error", markup=False)
 
     def action_copy_event(self) -> None:
         event = self.selected
@@ -105,44 +138,25 @@ def view_options(
 
 
 def write_file(
-    mission: Mission,
-    format_name: str,
-    options: ExportOptions,
-    target: Path,
-    protect: Sequence[Path],
+    mission: Mission, choice: ExportChoice, options: ExportOptions, protect: Sequence[Path]
 ) -> str | None:
-    """Write an export to `target`, never replacing a file nor writing over one in `protect`
-    (the mission files being read). The problem, or None once written."""
+    """Write an export to the file the user chose, never over a mission file in `protect`
+    (those being read) and over an existing file only if the user said to replace it. The
+    problem, or None once written."""
     from data.export import export
     from data.files.writing import OutputError, open_output
+    from tui.screens.export_dialog import target_problem
 
-    problem = _refusal(target, protect)
-    if problem is not None:
-        return problem
+    target = choice.target
+    refused = target_problem(target, protect, replace=choice.replace)
+    if refused is not None:
+        return refused.message
     try:
-        with open_output(str(target), protect=list(protect)) as out:
-            export(mission, format_name, options, out)
+        with open_output(str(target), force=choice.replace, protect=list(protect)) as out:
+            export(mission, choice.format, options, out)
     except OutputError as error:
-        return str(error)
-    return None
-
-
-def chosen_path(choice: ExportChoice) -> Path:
-    """The file the user chose, always as a path: "-" or "/dev/stdout" must not write over
-    the screen."""
-    target = Path(choice.path).expanduser()
-    return target if target.is_absolute() else Path.cwd() / target
-
-
-def _refusal(target: Path, protect: Sequence[Path]) -> str | None:
-    """Why an export must not be written to `target`, or None. The TUI never replaces a file."""
-    shown = sanitize_line(str(target))
-    for protected in protect:
-        try:
-            if target.samefile(protected):
-                return f"{shown} is the mission file being read; choose another file name"
-        except OSError:
-            continue
-    if target.is_symlink() or target.exists():
-        return f"{shown} already exists and was left as it is; choose another file name"
+        # A file that appeared meanwhile is said as the dialog says it (not as the CLI's
+        # "add --force"); the next `e` then offers to replace it.
+        late = target_problem(target, protect, replace=choice.replace)
+        return str(error) if late is None else late.message
     return None

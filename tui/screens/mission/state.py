@@ -63,6 +63,7 @@ class MissionState(Screen[None]):
         mission_path: Path | None = None,
         reading: JsonlReading | None = None,
         zone: str = "UTC",
+        zone_note: str = "",
         cursor_blink: bool = True,
     ) -> None:
         super().__init__()
@@ -75,6 +76,9 @@ class MissionState(Screen[None]):
         self.cursor_blink = cursor_blink
         """Whether text inputs blink their cursor (off in the tests, for stable snapshots)."""
         self.set_reactive(MissionState.zone, zone)
+        self.zone_note = zone_note
+        """Where the zone came from, for the header ("remembered from last time…") until
+        the user chooses another."""
         self.set_reactive(MissionState.anchor_event, _first_anchor(self.mission))
 
     # ----------------------------------------------------------------- layout
@@ -169,7 +173,7 @@ class MissionState(Screen[None]):
         count = self.hit_count
         self.header.show_state(
             zone=self.zone,
-            at=self.selected or self.anchor_event,
+            zone_note=self.zone_note,
             mode=self.mode,
             anchor=self.anchor_event,
             event_filter=self.event_filter,
@@ -180,6 +184,7 @@ class MissionState(Screen[None]):
         )
 
     def watch_zone(self, zone: str) -> None:
+        self.zone_note = ""
         self._push_state()
         self.post_message(self.ZoneChanged(zone))
 

@@ -1,0 +1,56 @@
+"""The keys a user can rebind: every binding with an id, and its keys as the screen names them.
+
+The owners (the widgets, screens and app whose bindings these are) are given by the app, in
+the order the help screen and the README list them; the keymap is the user's `[keymap]`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+if TYPE_CHECKING:
+    from tui.screens.help import KeyRow
+
+KEY_NAMES = {
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "slash": "/",
+    "question_mark": "?",
+}
+"""Textual's names of keys that are shown as their character."""
+
+
+def bindings_with_ids(owners: Sequence[type[DOMNode]]) -> Iterator[tuple[Binding, str]]:
+    """Every binding of `owners` that the user can rebind, with its id, in order."""
+    for owner in owners:
+        for binding in owner.BINDINGS:
+            if isinstance(binding, Binding) and binding.id is not None:
+                yield binding, binding.id
+
+
+def key_rows(owners: Sequence[type[DOMNode]], keymap: Mapping[str, str]) -> list[KeyRow]:
+    """One row per binding id, with the keymap applied (for help and the README)."""
+    from tui.screens.help import KeyRow  # the help screen's module: not for the first frame
+
+    rows: dict[str, KeyRow] = {}
+    for binding, binding_id in bindings_with_ids(owners):
+        keys = keymap.get(binding_id, binding.key)
+        shown = ", ".join(key_name(key) for key in keys.split(","))
+        rows.setdefault(binding_id, KeyRow(shown, binding.description, binding.tooltip, binding_id))
+    return list(rows.values())
+
+
+def first_key(owners: Sequence[type[DOMNode]], keymap: Mapping[str, str], binding_id: str) -> str:
+    """The first key of a binding, with the keymap applied, for a hint ("z to change")."""
+    keys = next(binding.key for binding, found in bindings_with_ids(owners) if found == binding_id)
+    return key_name(keymap.get(binding_id, keys).split(",")[0])
+
+
+def key_name(key: str) -> str:
+    """A key as the screen shows it: `/` for `slash`."""
+    key = key.strip()
+    return KEY_NAMES.get(key, key)
