@@ -1,4 +1,4 @@
-"""The end of a large reading is done in steps (`data.store.steps`): the events come out in the
+"""The end of a large reading is done in steps (`data.steps`): the events come out in the
 same order as one stable sort gives, and a check between the steps can stop it.
 
 The steps are made small here (`STEP` patched), so that a few thousand events take many."""
@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from data.load.jsonl import load_jsonl, open_jsonl
 from data.model import Mission
+from data.steps import go_on
 from data.store import StoreBuilder
 from data.store.builder import _time_order
-from data.store.steps import go_on
 from tests.generated import both_forms, write_mission
 
 

@@ -38,8 +38,8 @@ from data.load.references import References
 from data.load.syntax import is_jsonl, parse_json
 from data.model import Mission
 from data.problems import MissionDataError, MissionError, Problem, within_memory
+from data.steps import STEP, Check, go_on
 from data.store import StoreBuilder
-from data.store.steps import STEP, Check, go_on
 
 __all__ = ["JsonlReading", "MissionError", "Progress", "is_jsonl", "load_jsonl", "open_jsonl"]
 
@@ -115,7 +115,7 @@ class JsonlReading:
         """Read and check the events, close the file; raise `MissionError` on any problem.
 
         Once every block is read, the events are checked and put in time order in steps,
-        with `check` called between them (`data.store.steps`): it may raise, like
+        with `check` called between them (`data.steps`): it may raise, like
         `progress`, to stop (the exception passes through)."""
         try:
             reader = self._reader

@@ -10,9 +10,9 @@ from itertools import compress
 from typing import Any, Protocol, TypeVar
 
 from data.records import Event
+from data.steps import STEP, Check, go_on
 from data.store.columns import CONFIDENCE_CODE, KIND_CODE, Columns, Extras
 from data.store.events import EventStore
-from data.store.steps import STEP, Check, go_on
 from data.store.text_column import TextColumn
 
 
@@ -102,7 +102,7 @@ class StoreBuilder:
 
         Out of order, the columns are put in order in place, one at a time (so at most one
         old column is alive beside its new copy): no snapshot may be read meanwhile. This is
-        done in steps, with `check` called between them (`data.store.steps`)."""
+        done in steps, with `check` called between them (`data.steps`)."""
         c = self.columns
         for column in (c.ids, c.descriptions, c.at, c.planned):
             column.finish()

@@ -13,7 +13,7 @@ from itertools import accumulate, compress, pairwise, repeat
 from operator import add, and_, ne, not_
 from typing import overload
 
-from data.store.steps import Check, go_on
+from data.steps import Check, go_on
 
 
 class TextColumn(Sequence[str]):

@@ -137,7 +137,7 @@ class LoadProgress(Widget):
         """Read the events in a thread of this line's own until they are read or the line
         goes (the app quits, the reading is replaced). Then the thread is told to stop at
         its next block or step (the end of a reading, sorting and checking every event, is
-        done in steps of a few milliseconds: `data.store.steps`) and left to end alone:
+        done in steps of a few milliseconds: `data.steps`) and left to end alone:
         quitting never waits for it (a thread of Textual's worker pool would be joined as
         the app closes)."""
         if self._stop.is_set():  # removed before it began
