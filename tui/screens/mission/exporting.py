@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.worker import get_current_worker
 
 from data.facts.derived import TimeMode
 from data.load.loader import BUNDLED_MISSION
 from data.model import Event, Mission
 from data.sanitize import sanitize_line
+from data.steps import Check
 from tui.screens.mission.state import MissionState
 
 if TYPE_CHECKING:
@@ -23,6 +25,10 @@ if TYPE_CHECKING:
     from tui.screens.export_dialog import ExportChoice
 
 # data.export and the dialog are imported where first used: the first frame needs neither.
+
+
+class _AbandonedError(Exception):
+    """Raised before a block of an export is written once its worker is cancelled."""
 
 
 class ExportAndCopy(MissionState):
@@ -58,12 +64,25 @@ class ExportAndCopy(MissionState):
 
     @work(thread=True, exclusive=True, group="export")
     def write_export(self, mission: Mission, choice: ExportChoice, options: ExportOptions) -> None:
-        """Write an export off the event loop; never replaces a file; notifies the outcome."""
+        """Write an export off the event loop; never replaces a file; notifies the outcome.
+
+        Once the worker is cancelled (the app quits, the screen goes), the export stops at
+        its next block and is discarded (no file, the temporary removed): Textual waits for
+        this thread as the app closes, so it must end soon."""
         from data.export import FORMATS
+
+        worker = get_current_worker()
+
+        def check() -> None:
+            if worker.is_cancelled:
+                raise _AbandonedError
 
         target = chosen_path(choice)
         protect = [path for path in (self.mission_path, BUNDLED_MISSION) if path is not None]
-        problem = write_file(mission, choice.format, options, target, protect)
+        try:
+            problem = write_file(mission, choice.format, options, target, protect, check)
+        except _AbandonedError:
+            return
         if problem is None:
             note = f"{FORMATS[choice.format].label} written to {sanitize_line(str(target))}"
             self.app.call_from_thread(self.notify, note, markup=False)
@@ -110,9 +129,12 @@ def write_file(
     options: ExportOptions,
     target: Path,
     protect: Sequence[Path],
+    check: Check,
 ) -> str | None:
     """Write an export to `target`, never replacing a file nor writing over one in `protect`
-    (the mission files being read). The problem, or None once written."""
+    (the mission files being read). The problem, or None once written. `check` is called
+    before each block written; if it raises, the export is discarded and the exception
+    passes through (`data.files.writing`)."""
     from data.export import export
     from data.files.writing import OutputError, open_output
 
@@ -120,7 +142,7 @@ def write_file(
     if problem is not None:
         return problem
     try:
-        with open_output(str(target), protect=list(protect)) as out:
+        with open_output(str(target), protect=list(protect), check=check) as out:
             export(mission, format_name, options, out)
     except OutputError as error:
         return str(error)
