@@ -62,13 +62,14 @@ class ExportAndCopy(MissionState):
             event_filter=self.event_filter,
         )
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, group="export")
     def write_export(self, mission: Mission, choice: ExportChoice, options: ExportOptions) -> None:
         """Write an export off the event loop; never replaces a file; notifies the outcome.
 
         Once the worker is cancelled (the app quits, the screen goes), the export stops at
         its next block and is discarded (no file, the temporary removed): Textual waits for
-        this thread as the app closes, so it must end soon."""
+        this thread as the app closes, so it must end soon. (Not `exclusive`: a second
+        export would cancel the first, which the user asked for too.)"""
         from data.export import FORMATS
 
         worker = get_current_worker()
