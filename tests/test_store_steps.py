@@ -14,11 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from data.load.jsonl import load_jsonl, open_jsonl
-from data.model import Mission
 from data.steps import go_on
-from data.store import StoreBuilder
 from data.store.builder import _time_order
-from tests.generated import both_forms, write_mission
+from tests.generated import write_mission
 
 
 @given(
@@ -29,23 +27,6 @@ def test_time_order_in_steps_is_one_stable_sort(instants: list[float], step: int
     with mock.patch("data.store.builder.STEP", step):
         order = _time_order(array("d", instants), go_on)
     assert list(order) == sorted(range(len(instants)), key=instants.__getitem__)
-
-
-@pytest.fixture(scope="module")
-def missions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Mission, Mission]:
-    return both_forms(tmp_path_factory.mktemp("missions"), 2500, seed=5)
-
-
-def test_a_store_built_in_steps_is_in_time_order(missions: tuple[Mission, Mission]) -> None:
-    """Every column is put in order a step at a time (text columns a chunk at a time)."""
-    _, plain = missions
-    builder = StoreBuilder([p.id for p in plain.phases], [p.id for p in plain.places])
-    shuffled = list(reversed(plain.events))
-    for event in shuffled:
-        builder.add(event)
-    with mock.patch("data.store.builder.STEP", 64):
-        store = builder.build()
-    assert list(store) == sorted(shuffled, key=lambda e: e.when.instant)
 
 
 class StoppedError(Exception):

@@ -111,12 +111,18 @@ def test_symlink_to_existing_target_needs_force(tmp_path: Path) -> None:
     assert real.read_text() == "old"
 
 
-def test_fifo_is_streamed_not_replaced(tmp_path: Path) -> None:
-    fifo = tmp_path / "pipe"
+def read_fifo(folder: Path) -> tuple[Path, list[bytes], threading.Thread]:
+    """A FIFO in `folder`, and the thread that reads all that comes through it into a list."""
+    fifo = folder / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
     reader.start()
+    return fifo, received, reader
+
+
+def test_fifo_is_streamed_not_replaced(tmp_path: Path) -> None:
+    fifo, received, reader = read_fifo(tmp_path)
     with open_output(str(fifo)) as out:  # no --force needed: nothing is replaced
         out.write("through the pipe\n")
     reader.join(timeout=10)
@@ -244,11 +250,7 @@ def test_a_check_that_lets_it_go_on_is_called_before_each_block(tmp_path: Path) 
 
 def test_a_check_that_raises_stops_a_stream(tmp_path: Path) -> None:
     """A FIFO's reader gets what was written before the check raised, and no more."""
-    fifo = tmp_path / "pipe"
-    os.mkfifo(fifo)
-    received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
-    reader.start()
+    fifo, received, reader = read_fifo(tmp_path)
     calls, check = stop_after(2)
     with pytest.raises(StoppedError), open_output(str(fifo), check=check) as out:
         for _ in range(1000):
