@@ -2,12 +2,14 @@
 same answers on its columns as their one-event tests (`matches`) walked event by event."""
 
 from collections.abc import Sequence
+from unittest import mock
 
 import pytest
 
 from data.model import Event, Mission
 from data.query.filters import Filter, parse_filter
 from data.query.search import EventSearch
+from data.steps import STEP
 from data.store import EventView, StoreBuilder, compact_position, phase_starts
 from tests.generated import both_forms
 
@@ -47,14 +49,18 @@ def test_store_is_a_sequence_of_the_same_events(missions: tuple[Mission, Mission
         by_id["no-such-event"]
 
 
-def test_builder_keeps_file_order_for_equal_times(missions: tuple[Mission, Mission]) -> None:
+@pytest.mark.parametrize("step", [STEP, 64])  # one step, and many (data.steps)
+def test_builder_keeps_file_order_for_equal_times(
+    missions: tuple[Mission, Mission], step: int
+) -> None:
     _, plain = missions
     builder = StoreBuilder([p.id for p in plain.phases], [p.id for p in plain.places])
     shuffled = list(reversed(plain.events))
     for event in shuffled:
         builder.add(event)
     expected = sorted(shuffled, key=lambda e: e.when.instant)
-    assert list(builder.build()) == expected
+    with mock.patch("data.store.builder.STEP", step):
+        assert list(builder.build()) == expected
 
 
 def queries(mission: Mission) -> list[str]:

@@ -35,6 +35,7 @@ from tui.config import (
     save_remembered,
     state_path,
 )
+from tui.detached import in_daemon_thread
 from tui.key_order import KeysInOrder
 from tui.screens.mission.screen import MissionScreen
 from tui.screens.too_small import TooSmallScreen, fits
@@ -279,10 +280,11 @@ class MissionTimelineApp(App[None]):
         if path is not None:
             self.open_mission(path)
 
-    @work(thread=True, exclusive=True, group="open")
-    def open_mission(self, path: str) -> None:
-        """Load a mission file off the event loop; a bad one leaves the current mission. Of a
-        JSON Lines file only the header is read here: the main screen reads its events."""
+    @work(exclusive=True, group="open")
+    async def open_mission(self, path: str) -> None:
+        """Load a mission file in a thread that quitting never waits for (`tui.detached`); a
+        bad one leaves the current mission. Of a JSON Lines file only the header is read
+        there: the main screen reads its events."""
         from data.load.jsonl import is_jsonl, open_jsonl
 
         opened = Path(path).expanduser()
@@ -290,16 +292,17 @@ class MissionTimelineApp(App[None]):
         show: Callable[[], Awaitable[None]]
         try:
             if is_jsonl(path):
-                show = partial(screen.read_mission, open_jsonl(str(opened)), opened)
+                reading = await in_daemon_thread(partial(open_jsonl, str(opened)), name="open")
+                show = partial(screen.read_mission, reading, opened)
             else:
-                show = partial(screen.replace_mission, load_mission(opened), opened)
+                mission = await in_daemon_thread(partial(load_mission, opened), name="open")
+                show = partial(screen.replace_mission, mission, opened)
         except MissionError as error:
-            self.call_from_thread(self._cannot_open, str(error))
+            self._cannot_open(str(error))
         except Exception as error:  # a loader bug must not take the app down with it
-            problem = f"{path}: cannot be read ({type(error).__name__}: {error})"
-            self.call_from_thread(self._cannot_open, problem)
+            self._cannot_open(f"{path}: cannot be read ({type(error).__name__}: {error})")
         else:
-            self.call_from_thread(self.call_later, show)
+            self.call_later(show)
 
     def _cannot_open(self, problem: str) -> None:
         """The error dialog for a mission file that could not be opened."""

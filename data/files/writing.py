@@ -16,6 +16,10 @@ choose their own line ends) and decides how to write from what the path names:
   written and the link kept. The mission being read (`protect`) is never the output, even
   with `force`. If anything fails, the temporary file is removed and the old file is intact.
 
+A `check` (`data.steps`) is called before each block of output is written (8 KiB); if it
+raises, the export stops there and is discarded like any failed one: the temporary file is
+removed, what is still buffered is dropped, and the exception passes through.
+
 Failures raise `OutputError` with one line and an exit code (`ExitCode.CANNOT_CREATE`: cannot
 create the output; `ExitCode.IO_ERROR`: an I/O error while writing, such as a full disk). A
 reader that goes away (`| head -1`) raises `OutputClosed`, which callers treat as a quiet,
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import re
 import secrets
@@ -33,9 +38,13 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from data.exit_codes import ExitCode
+from data.steps import Check, go_on
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 _FD_PATH = re.compile(r"/dev/(?P<std>stdin|stdout|stderr)|/(?:dev|proc/self)/fd/(?P<fd>\d+)")
 _STD_FDS = {"stdin": 0, "stdout": 1, "stderr": 2}
@@ -78,13 +87,18 @@ class _Plan:
 
 
 def open_output(
-    path: str | None, *, force: bool = False, protect: Iterable[str | os.PathLike[str]] = ()
+    path: str | None,
+    *,
+    force: bool = False,
+    protect: Iterable[str | os.PathLike[str]] = (),
+    check: Check = go_on,
 ) -> contextlib.AbstractContextManager[TextIO]:
-    """A text stream for `path` (stdout for `None` or `-`), written safely; see the module."""
+    """A text stream for `path` (stdout for `None` or `-`), written safely, `check`ed before
+    each block; see the module."""
     plan = _plan(path, force=force, protect=protect)
     if plan.kind == "file":
-        return _atomic(plan, force=force)
-    return _stream(plan)
+        return _atomic(plan, force=force, check=check)
+    return _stream(plan, check)
 
 
 def _plan(path: str | None, *, force: bool, protect: Iterable[str | os.PathLike[str]]) -> _Plan:
@@ -141,8 +155,35 @@ def _follow_links(path: str) -> str:
     raise OutputError(message, ExitCode.CANNOT_CREATE)
 
 
+class _CheckedFile(io.FileIO):
+    """A descriptor opened for writing, `check`ed before each block: once the check has
+    raised, what is still written to it (the buffers' flush as it is closed) is dropped."""
+
+    def __init__(self, descriptor: int, check: Check) -> None:
+        super().__init__(descriptor, "w")
+        self._check = check
+        self._stopped = False
+
+    def write(self, data: ReadableBuffer, /) -> int:
+        if self._stopped:
+            return memoryview(data).nbytes
+        try:
+            self._check()
+        except BaseException:
+            self._stopped = True
+            raise
+        return super().write(data)
+
+
+def _text(descriptor: int, check: Check) -> TextIO:
+    """A UTF-8 text stream writing to `descriptor` (closing it closes the descriptor), as
+    `os.fdopen` gives, `check`ed before each block (`_CheckedFile`)."""
+    raw = _CheckedFile(descriptor, check)
+    return io.TextIOWrapper(io.BufferedWriter(raw), encoding="utf-8", newline="")
+
+
 @contextlib.contextmanager
-def _stream(plan: _Plan) -> Iterator[TextIO]:
+def _stream(plan: _Plan, check: Check) -> Iterator[TextIO]:
     """Write to an open descriptor (a duplicate of it) or to a FIFO or device."""
     try:
         if plan.kind == "fd":
@@ -151,7 +192,7 @@ def _stream(plan: _Plan) -> Iterator[TextIO]:
             descriptor = os.open(plan.path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError as error:
         raise _error(plan.label, error, creating=True) from None
-    stream = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+    stream = _text(descriptor, check)
     try:
         yield stream
         stream.flush()
@@ -184,14 +225,14 @@ def _discard(stream: TextIO, plan: _Plan) -> None:
 
 
 @contextlib.contextmanager
-def _atomic(plan: _Plan, *, force: bool) -> Iterator[TextIO]:
+def _atomic(plan: _Plan, *, force: bool, check: Check) -> Iterator[TextIO]:
     """Write to a temporary file beside the target, then move it into place."""
     target = Path(plan.path)
     folder = target.parent
     temporary = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
-        stream = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+        stream = _text(descriptor, check)
     except OSError as error:
         raise _error(plan.label, error, creating=True) from None
     except BaseException:

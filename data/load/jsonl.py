@@ -38,6 +38,7 @@ from data.load.references import References
 from data.load.syntax import is_jsonl, parse_json
 from data.model import Mission
 from data.problems import MissionDataError, MissionError, Problem, within_memory
+from data.steps import STEP, Check, go_on
 from data.store import StoreBuilder
 
 __all__ = ["JsonlReading", "MissionError", "Progress", "is_jsonl", "load_jsonl", "open_jsonl"]
@@ -110,13 +111,18 @@ class JsonlReading:
         events = self._reader.builder.snapshot()
         return None if events is None else replace(self.header, events=events)
 
-    def finish(self, progress: Progress | None = None) -> Mission:
-        """Read and check the events, close the file; raise `MissionError` on any problem."""
+    def finish(self, progress: Progress | None = None, check: Check = go_on) -> Mission:
+        """Read and check the events, close the file; raise `MissionError` on any problem.
+
+        Once every block is read, the events are checked and put in time order in steps,
+        with `check` called between them (`data.steps`): it may raise, like
+        `progress`, to stop (the exception passes through)."""
         try:
+            reader = self._reader
             if progress is not None:
-                reader = self._reader
                 reader.progress = lambda: progress(reader.count, self._file.read)
-            return within_memory(self.name, self._reader.finish)
+            reader.check = check
+            return within_memory(self.name, reader.finish)
         finally:
             self._file.close()
 
@@ -132,6 +138,7 @@ class _Reader:
         self.name = name
         self.problems: list[Problem] = []
         self.progress: Callable[[], None] | None = None
+        self.check: Check = go_on
         try:
             first = next(blocks, b"")  # whole lines: the header line and maybe more
         except LineTooLongError as error:
@@ -216,7 +223,7 @@ class _Reader:
         self.problems += self._on_header(self.references.event_ids(self.found))
         if self.problems:
             raise MissionDataError(self.problems)
-        events = self.builder.build()
+        events = self.builder.build(self.check)
         events.positions(self.wanted)  # looked up now, in one pass, and remembered
         return replace(self.header, events=events)
 
@@ -312,8 +319,8 @@ class _Reader:
 
     def _duplicates(self) -> None:
         """Report every id that is used again (the later uses, as the loader does)."""
-        if len(set(self.hashes)) == len(self.hashes):
-            return  # the usual case, in one pass (the set is freed at once)
+        if self._distinct_hashes() == len(self.hashes):
+            return  # the usual case, in one pass
         ordered = sorted(self.hashes)
         repeated = set(compress(ordered, map(eq, ordered, islice(ordered, 1, None))))
         if not repeated:
@@ -326,6 +333,16 @@ class _Reader:
                 line = self.line_numbers[index]
                 self.problem(f"events[{line - 2}].id", f"duplicate id {ident!r}", line)
             seen.add(ident)
+
+    def _distinct_hashes(self) -> int:
+        """How many different ids' hashes there are: a set made in steps (`check` between),
+        freed at once."""
+        hashes = self.hashes
+        distinct: set[int] = set()
+        for low in range(0, len(hashes), STEP):
+            distinct.update(hashes[low : low + STEP])
+            self.check()
+        return len(distinct)
 
 
 def _on_line(problems: list[Problem], line: int) -> list[Problem]:

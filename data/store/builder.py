@@ -4,14 +4,25 @@ order."""
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from itertools import compress
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from data.records import Event
+from data.steps import STEP, Check, go_on
 from data.store.columns import CONFIDENCE_CODE, KIND_CODE, Columns, Extras
 from data.store.events import EventStore
 from data.store.text_column import TextColumn
+
+
+class _Extendable(Protocol):
+    """A list, an array or a bytearray: what a column is rebuilt into."""
+
+    def extend(self, values: Iterable[Any], /) -> None: ...
+
+
+_Column = TypeVar("_Column", bound=_Extendable)
 
 
 class StoreBuilder:
@@ -86,18 +97,17 @@ class StoreBuilder:
             self._ordered = stop
         return True
 
-    def build(self) -> EventStore:
+    def build(self, check: Check = go_on) -> EventStore:
         """Order the events by time (stable, like `sorted`) and freeze them in a store.
 
         Out of order, the columns are put in order in place, one at a time (so at most one
-        old column is alive beside its new copy): no snapshot may be read meanwhile."""
+        old column is alive beside its new copy): no snapshot may be read meanwhile. This is
+        done in steps, with `check` called between them (`data.steps`)."""
         c = self.columns
         for column in (c.ids, c.descriptions, c.at, c.planned):
             column.finish()
         if not self._in_order(len(c.instants)):
-            instants = c.instants
-            # Kept as an array: a list of a million ints costs 36 MB more at the peak.
-            _permute(c, array("I", sorted(range(len(instants)), key=instants.__getitem__)))
+            _permute(c, _time_order(c.instants, check), check)
         return EventStore(c, self.phase_ids, self.place_ids, self.groups)
 
 
@@ -112,28 +122,60 @@ def store_of(
     return builder.build()
 
 
-def _permute(c: Columns, order: Sequence[int]) -> None:
-    """Put every column in `order`, one column at a time."""
+def _time_order(instants: Sequence[float], check: Check) -> array[int]:
+    """The indexes of `instants` in time order (stable, like `sorted`), sorted in steps.
 
-    def pick(values: Sequence[Any]) -> Iterator[Any]:
-        return map(values.__getitem__, order)
+    The indexes are sorted a step at a time into runs; then every run is cut at the same
+    instants (taken from a sample of them all), and the pieces of all runs between two cuts
+    are sorted together (runs already sorted: merged quickly) and put after the previous
+    ones. Equal instants are never cut apart, and are kept in their runs' order (the order
+    of the file). Kept as an array: a list of a million ints costs 36 MB more at the peak."""
+    key = instants.__getitem__
+    size = len(instants)
+    runs = []
+    for low in range(0, size, STEP):
+        runs.append(sorted(range(low, min(size, low + STEP)), key=key))
+        check()
+    pieces = len(runs)
+    sample = sorted(instants[:: max(1, size // (pieces * 16 or 1))])
+    cuts = [sample[len(sample) * number // pieces] for number in range(1, pieces)]
+    edges = [[0, *(bisect_left(run, cut, key=key) for cut in cuts), len(run)] for run in runs]
+    order = array("I")
+    for piece in range(pieces):
+        merged: list[int] = []
+        for run, edge in zip(runs, edges, strict=True):
+            merged += run[edge[piece] : edge[piece + 1]]
+        order.extend(sorted(merged, key=key))
+        check()
+    return order
 
-    runs = TextColumn.runs(order)
-    c.ids = c.ids.gathered(order, runs)
-    c.descriptions = c.descriptions.gathered(order, runs)
-    c.at = c.at.gathered(order, runs)
-    c.planned = c.planned.gathered(order, runs)
-    c.titles = list(pick(c.titles))
-    c.kinds = bytearray(pick(c.kinds))
-    c.phases = array("H", pick(c.phases))
-    c.places = array("H", pick(c.places))
-    c.vehicles = array("I", pick(c.vehicles))
-    c.people = array("I", pick(c.people))
-    c.sources = array("I", pick(c.sources))
-    c.confidences = bytearray(pick(c.confidences))
-    c.instants = array("d", pick(c.instants))
+
+def _permute(c: Columns, order: array[int], check: Check) -> None:
+    """Put every column in `order`, one column at a time, in steps (`check` between)."""
+    runs = TextColumn.runs(order, check)
+    c.ids = c.ids.gathered(order, runs, check)
+    c.descriptions = c.descriptions.gathered(order, runs, check)
+    c.at = c.at.gathered(order, runs, check)
+    c.planned = c.planned.gathered(order, runs, check)
+    c.titles = _picked(c.titles, order, [], check)
+    c.kinds = _picked(c.kinds, order, bytearray(), check)
+    c.phases = _picked(c.phases, order, array("H"), check)
+    c.places = _picked(c.places, order, array("H"), check)
+    c.vehicles = _picked(c.vehicles, order, array("I"), check)
+    c.people = _picked(c.people, order, array("I"), check)
+    c.sources = _picked(c.sources, order, array("I"), check)
+    c.confidences = _picked(c.confidences, order, bytearray(), check)
+    c.instants = _picked(c.instants, order, array("d"), check)
     if c.extras:
         moved = [old in c.extras for old in order]
         olds = compress(order, moved)
         news = compress(range(len(order)), moved)
         c.extras = {new: c.extras[old] for old, new in zip(olds, news, strict=True)}
+
+
+def _picked(values: Sequence[Any], order: array[int], into: _Column, check: Check) -> _Column:
+    """`into` extended with the `values` in `order`, a step at a time."""
+    for low in range(0, len(order), STEP):
+        into.extend(map(values.__getitem__, order[low : low + STEP]))
+        check()
+    return into

@@ -13,6 +13,8 @@ from itertools import accumulate, compress, pairwise, repeat
 from operator import add, and_, ne, not_
 from typing import overload
 
+from data.steps import Check, go_on
+
 
 class TextColumn(Sequence[str]):
     """Many strings kept as a few long ones: about a byte per character instead of ~60
@@ -88,10 +90,10 @@ class TextColumn(Sequence[str]):
         self.lengths += lengths
 
     @classmethod
-    def runs(cls, order: Sequence[int]) -> list[list[int]]:
+    def runs(cls, order: Sequence[int], check: Check = go_on) -> list[list[int]]:
         """For each chunk of `order`, where its runs of consecutive indexes within one
         chunk of a column start (and its length, last): what `gathered` copies as slices.
-        The same for every column, so worked out once."""
+        The same for every column, so worked out once (`check` after each chunk)."""
         edges = []
         mask = cls.CHUNK - 1
         for low in range(0, len(order), cls.CHUNK):
@@ -101,21 +103,24 @@ class TextColumn(Sequence[str]):
             breaks = set(compress(range(1, size), map(ne, after, map(add, part, repeat(1)))))
             breaks.update(compress(range(1, size), map(not_, map(and_, after, repeat(mask)))))
             edges.append([0, *sorted(breaks), size])
+            check()
         return edges
 
-    def gathered(self, order: Sequence[int], runs: list[list[int]] | None = None) -> TextColumn:
+    def gathered(
+        self, order: Sequence[int], runs: list[list[int]] | None = None, check: Check = go_on
+    ) -> TextColumn:
         """A new column with the strings in `order` (indexes into this one).
 
         Events out of time order are few, so `order` is mostly runs of consecutive indexes:
         each run is copied as one slice of its blob, and only the runs are walked in Python
-        (`runs`: `TextColumn.runs(order)`, shared by the columns gathered in one order)."""
+        (`runs`: `TextColumn.runs(order)`, shared by the columns gathered in one order).
+        `check` is called after each chunk."""
         self.finish()
         if runs is None:
-            runs = self.runs(order)
+            runs = self.runs(order, check)
         column = TextColumn()
         blobs, starts, lengths = self.blobs, self.starts, self.lengths
         shift = self.SHIFT
-        all_lengths = array("I", map(lengths.__getitem__, order))
         for number, edges in enumerate(runs):
             low = number << shift
             part = order[low : low + self.CHUNK]
@@ -124,12 +129,13 @@ class TextColumn(Sequence[str]):
                 head, last = part[first], part[stop - 1]
                 end = starts[last] + lengths[last] + 1
                 pieces.append(blobs[head >> shift][starts[head] : end])
-            new_lengths = all_lengths[low : low + self.CHUNK]
+            new_lengths = array("I", map(lengths.__getitem__, part))
             new_starts = array("I", accumulate(map(add, new_lengths, repeat(1)), initial=0))
             new_starts.pop()
             column.blobs.append("".join(pieces))
             column.starts += new_starts
             column.lengths += new_lengths
+            check()
         return column
 
     def text(self, low: int, high: int) -> str:

@@ -13,6 +13,7 @@ import pytest
 
 from data.files import writing as output
 from data.files.writing import OutputError, open_output
+from data.steps import Check
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -110,12 +111,18 @@ def test_symlink_to_existing_target_needs_force(tmp_path: Path) -> None:
     assert real.read_text() == "old"
 
 
-def test_fifo_is_streamed_not_replaced(tmp_path: Path) -> None:
-    fifo = tmp_path / "pipe"
+def read_fifo(folder: Path) -> tuple[Path, list[bytes], threading.Thread]:
+    """A FIFO in `folder`, and the thread that reads all that comes through it into a list."""
+    fifo = folder / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
     reader.start()
+    return fifo, received, reader
+
+
+def test_fifo_is_streamed_not_replaced(tmp_path: Path) -> None:
+    fifo, received, reader = read_fifo(tmp_path)
     with open_output(str(fifo)) as out:  # no --force needed: nothing is replaced
         out.write("through the pipe\n")
     reader.join(timeout=10)
@@ -193,6 +200,65 @@ def test_an_exception_while_exporting_leaves_no_temporary(tmp_path: Path) -> Non
         raise KeyboardInterrupt
     assert not target.exists()
     assert leftovers(tmp_path) == []
+
+
+class StoppedError(Exception):
+    """Raised by a check to stop an export (the TUI's, when the app quits)."""
+
+
+def stop_after(blocks: int | None) -> tuple[list[int], Check]:
+    """A check that raises the `blocks`-th time it is called (never: None), and the count of
+    its calls."""
+    calls = [0]
+
+    def check() -> None:
+        calls[0] += 1
+        if calls[0] == blocks:
+            raise StoppedError
+
+    return calls, check
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_check_that_raises_discards_the_export(tmp_path: Path, force: bool) -> None:
+    """The check comes before each block written (8 KiB): once it raises, the export stops
+    there, the half-written temporary file is removed and an old file is left as it was."""
+    target = tmp_path / "out.txt"
+    if force:
+        target.write_text("old")
+    calls, check = stop_after(3)
+    with (
+        pytest.raises(StoppedError),
+        open_output(str(target), force=force, check=check) as out,
+    ):
+        for _ in range(1000):
+            out.write("x" * 1000)
+    assert calls == [3]
+    assert target.read_text() == "old" if force else not target.exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_check_that_lets_it_go_on_is_called_before_each_block(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    calls, check = stop_after(None)
+    with open_output(str(target), check=check) as out:
+        for _ in range(1000):
+            out.write("x" * 1000)
+    assert target.stat().st_size == 1_000_000
+    assert calls[0] >= 1_000_000 // 65536
+
+
+def test_a_check_that_raises_stops_a_stream(tmp_path: Path) -> None:
+    """A FIFO's reader gets what was written before the check raised, and no more."""
+    fifo, received, reader = read_fifo(tmp_path)
+    calls, check = stop_after(2)
+    with pytest.raises(StoppedError), open_output(str(fifo), check=check) as out:
+        for _ in range(1000):
+            out.write("x" * 1000)
+    reader.join(timeout=10)
+    assert calls == [2]
+    assert 0 < len(received[0]) < 1_000_000
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
 @pytest.mark.parametrize(

@@ -1,15 +1,29 @@
 """tui.compat: its patches of Textual hold only for the release they were written for, the pin
-in pyproject.toml names them, and the work-around of the palette crash found under load."""
+in pyproject.toml names them, the work-around of the palette crash found under load, and the
+input thread that ends as soon as input is disabled."""
 
 from __future__ import annotations
 
+import asyncio
 import importlib.metadata
+import os
+import select
+import selectors
+import signal
+import sys
+import threading
 import tomllib
+import tty
 from pathlib import Path
+from typing import cast
 
+import pytest
 from rich.style import Style
 from textual import events
+from textual.app import App
 from textual.command import CommandList, CommandPalette
+from textual.drivers._writer_thread import WriterThread
+from textual.drivers.linux_driver import LinuxDriver
 
 from data.model import Mission
 from tui.app import make_app
@@ -78,3 +92,102 @@ async def test_a_click_on_a_palette_option_that_is_gone(mission: Mission) -> Non
         await pilot.pause()
         assert app.is_running
         assert app.screen is not palette
+
+
+HANG = 10.0
+"""Seconds after which a wait that should end at once is taken for a hang (never a timing
+assertion: on the fixed path it ends as soon as the thread sees the wake-up)."""
+
+
+class _DriverApp:
+    """What a `LinuxDriver` asks of its app: where its keys go, where its input thread's
+    crash is reported."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.crashes: list[object] = []
+
+    async def _post_message(self, message: object) -> bool:
+        if isinstance(message, events.Key):
+            self.keys.append(message.key)
+        return True
+
+    def call_later(self, *args: object) -> None:
+        self.crashes.append(args)
+
+
+class _EndlessWaits:
+    """Every `select` of a `SelectSelector` lasts until one of its descriptors is ready, as
+    on a machine so busy that 0.1 s never passes, until `release` ends them all."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self._released, self._release = os.pipe()
+        self.released = False
+        real, released = select.select, self._released
+
+        def until_ready(
+            selector: selectors.SelectSelector,
+            r: list[int],
+            w: list[int],
+            x: list[int],
+            timeout: float | None = None,
+        ) -> tuple[list[int], list[int], list[int]]:
+            readable, writable, errors = real([*r, released], w, x)
+            return [fd for fd in readable if fd != released], writable, errors
+
+        monkeypatch.setattr(selectors.SelectSelector, "_select", until_ready)
+
+    def release(self) -> None:
+        self.released = True
+        os.write(self._release, b"!")
+
+    def close(self) -> None:
+        os.close(self._released)
+        os.close(self._release)
+
+
+async def test_input_ends_at_once_when_disabled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual 8.2's input thread waited up to 0.1 s for a key before it looked at its exit
+    event, and 0.1 s more on nothing after it: every quit waited for both. With no wait ever
+    timing out, a key typed still arrives, and disabling input (as every quit does) ends the
+    thread at once instead of waiting for a timeout."""
+    waits = _EndlessWaits(monkeypatch)
+    master, slave = os.openpty()
+    tty.setraw(slave)  # as the app's terminal is: a key is read as it is typed
+    terminal = os.fdopen(slave, "r", closefd=False)
+    monkeypatch.setattr(sys, "__stdin__", terminal)
+    # The driver sets these handlers (and disabling input, SIGWINCH's): put back after.
+    signals = (signal.SIGTSTP, signal.SIGCONT, signal.SIGWINCH)
+    handlers = {number: signal.getsignal(number) for number in signals}
+    app = _DriverApp()
+    driver = LinuxDriver(cast(App[object], app))
+    output = Path(os.devnull).open("w")  # noqa: SIM115 (closed below, after the writer thread)
+    driver._writer_thread = WriterThread(output)
+    driver._writer_thread.start()
+    thread = driver._key_thread = threading.Thread(target=driver._run_input_thread)
+    thread.start()
+    hang = threading.Timer(HANG, waits.release)
+    try:
+        os.write(master, b"x")
+        for _ in range(int(HANG / 0.01)):
+            if app.keys:
+                break
+            await asyncio.sleep(0.01)
+        hang.start()
+        driver.disable_input()
+        disabled_at_once = not waits.released
+    finally:
+        hang.cancel()
+        waits.release()
+        thread.join()
+        driver.close()
+        output.close()
+        terminal.close()
+        os.close(slave)
+        os.close(master)
+        waits.close()
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+    assert app.keys == ["x"]
+    assert disabled_at_once, "disabling input waited for the input thread's select to time out"
+    assert not app.crashes

@@ -36,7 +36,7 @@ UNORDERED_NOTE = "not in time order: the list appears once all are read"
 
 
 class _CancelledError(Exception):
-    """Raised in the worker's progress callback to stop reading."""
+    """Raised in the worker's progress callback and checks to stop reading."""
 
 
 class LoadProgress(Widget):
@@ -136,9 +136,10 @@ class LoadProgress(Widget):
     async def _read_events(self) -> None:
         """Read the events in a thread of this line's own until they are read or the line
         goes (the app quits, the reading is replaced). Then the thread is told to stop at
-        its next block and left to end alone: quitting never waits for it (a thread of
-        Textual's worker pool would be joined as the app closes, and the end of a reading,
-        sorting and checking every event, runs for up to seconds with no block to stop at)."""
+        its next block or step (the end of a reading, sorting and checking every event, is
+        done in steps of a few milliseconds: `data.steps`) and left to end alone:
+        quitting never waits for it (a thread of Textual's worker pool would be joined as
+        the app closes)."""
         if self._stop.is_set():  # removed before it began
             return
         self._thread = threading.Thread(target=self._read, name="load", daemon=True)
@@ -165,10 +166,13 @@ class LoadProgress(Widget):
         last = 0.0
         shown = False
 
-        def progress(events: int, done: int) -> None:
-            nonlocal last, shown
+        def check() -> None:
             if stop.is_set():
                 raise _CancelledError
+
+        def progress(events: int, done: int) -> None:
+            nonlocal last, shown
+            check()
             if shown and not reading.in_order():
                 shown = False
                 self.post_message(self.Unordered(reading))
@@ -182,7 +186,7 @@ class LoadProgress(Widget):
             self.post_message(self.Progressed(reading, events, done, partial, ordered))
 
         try:
-            mission = reading.finish(progress)
+            mission = reading.finish(progress, check)
         except _CancelledError:
             return
         except MissionError as error:

@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 from textual import work
+from textual.worker import get_current_worker
 
 from data.facts.derived import TimeMode
 from data.load.loader import BUNDLED_MISSION
 from data.model import Event, Mission
 from data.sanitize import sanitize_line
+from data.steps import Check
 from tui.screens.mission.state import MissionState
 
 if TYPE_CHECKING:
@@ -29,6 +31,10 @@ class KeyNames(Protocol):
     """The app, as the one that knows the user's keys."""
 
     def first_key(self, binding_id: str) -> str: ...
+
+
+class _AbandonedError(Exception):
+    """Raised before a block of an export is written once its worker is cancelled."""
 
 
 class ExportAndCopy(MissionState):
@@ -82,13 +88,27 @@ class ExportAndCopy(MissionState):
             event_filter=self.event_filter,
         )
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, group="export")
     def write_export(self, mission: Mission, choice: ExportChoice, options: ExportOptions) -> None:
         """Write an export off the event loop; replaces a file only if the user said so;
-        notifies the outcome."""
+        notifies the outcome.
+
+        Once the worker is cancelled (the app quits, the screen goes), the export stops at
+        its next block and is discarded (no file, the temporary removed): Textual waits for
+        this thread as the app closes, so it must end soon. (Not `exclusive`: a second
+        export would cancel the first, which the user asked for too.)"""
         from data.export import FORMATS
 
-        problem = write_file(mission, choice, options, self._protected_files())
+        worker = get_current_worker()
+
+        def check() -> None:
+            if worker.is_cancelled:
+                raise _AbandonedError
+
+        try:
+            problem = write_file(mission, choice, options, self._protected_files(), check)
+        except _AbandonedError:
+            return
         if problem is None:
             target = sanitize_line(str(choice.target))
             note = f"{FORMATS[choice.format].label} written to {target}"
@@ -138,11 +158,16 @@ def view_options(
 
 
 def write_file(
-    mission: Mission, choice: ExportChoice, options: ExportOptions, protect: Sequence[Path]
+    mission: Mission,
+    choice: ExportChoice,
+    options: ExportOptions,
+    protect: Sequence[Path],
+    check: Check,
 ) -> str | None:
     """Write an export to the file the user chose, never over a mission file in `protect`
     (those being read) and over an existing file only if the user said to replace it. The
-    problem, or None once written."""
+    problem, or None once written. `check` is called before each block written; if it
+    raises, the export is discarded and the exception passes through (`data.files.writing`)."""
     from data.export import export
     from data.files.writing import OutputError, open_output
     from tui.screens.export_dialog import target_problem
@@ -152,7 +177,9 @@ def write_file(
     if refused is not None:
         return refused.message
     try:
-        with open_output(str(target), force=choice.replace, protect=list(protect)) as out:
+        with open_output(
+            str(target), force=choice.replace, protect=list(protect), check=check
+        ) as out:
             export(mission, choice.format, options, out)
     except OutputError as error:
         # A file that appeared meanwhile is said as the dialog says it (not as the CLI's

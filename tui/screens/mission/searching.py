@@ -1,7 +1,7 @@
 """The mission screen's search and filter: the query bar's input, `n`/`N`, `go to:`, and
 the count of a search's hits among the events shown (`hit 3 of 10` in the header).
 
-On a large mission a search, a count or a filter runs in a worker thread while keys are
+On a large mission a search, a count or a filter runs in a thread while keys are
 answered, with a note in the query bar; only the latest request of each kind counts
 (`LatestQueries`).
 """
@@ -17,6 +17,7 @@ from textual.dom import DOMNode
 
 from data.model import Event
 from data.sanitize import sanitize_line
+from tui.detached import in_daemon_thread
 from tui.screens.mission.state import MissionState
 from tui.widgets.query_bar import QueryBar, QueryKind
 
@@ -69,17 +70,17 @@ class LatestQueries:
             return
         if bar is not None:
             bar.note = f"{'searching' if kind == 'search' else 'filtering'} {events:,} events…"
-        in_background = partial(self._in_background, work, finish)
-        self._owner.run_worker(in_background, thread=True, group="query")
+        self._owner.run_worker(self._in_background(work, finish), group="query")
 
     def forget(self, kind: Job) -> None:
         """Drop the result of a request of this kind still running."""
         self._latest[kind] = None
 
-    def _in_background(
+    async def _in_background(
         self, work: Callable[[], _Result], finish: Callable[[_Result], None]
     ) -> None:
-        self._owner.app.call_from_thread(finish, work())
+        """`work` in a thread that quitting never waits for (`tui.detached`), then `finish`."""
+        finish(await in_daemon_thread(work, name="query"))
 
 
 class SearchAndFilter(MissionState):
