@@ -14,6 +14,7 @@ from tui.widgets.timeline import Timeline
 from tui.widgets.timeline_row import CURSOR_MARK
 
 from .conftest import row_text
+from .waiting import until
 
 SIZE = (120, 40)
 
@@ -196,11 +197,12 @@ async def test_footer_follows_the_live_keys(app: MissionTimelineApp) -> None:
         return {key.description for key in app.query_one(Footer).query(FooterKey)}
 
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert "Quit" in footer_keys() and "Next hit" not in footer_keys()
-        await pilot.press("slash", "p", "e", "r", "enter")
-        await pilot.pause()
-        assert {"Next hit", "Clear"} <= footer_keys()
-        await pilot.press("escape")
-        await pilot.pause()
+        # The footer is rebuilt after the bindings settle: wait for it (a busy machine may
+        # take several frames), never for a fixed number of pauses.
+        await until(pilot, lambda: "Quit" in footer_keys(), "Quit in the footer")
         assert "Next hit" not in footer_keys()
+        await pilot.press("slash", "p", "e", "r", "enter")
+        await until(pilot, lambda: {"Next hit", "Clear"} <= footer_keys(), "search keys shown")
+        await pilot.press("escape")
+        await until(pilot, lambda: "Next hit" not in footer_keys(), "search keys gone")
+        assert "Quit" in footer_keys()
