@@ -1,6 +1,7 @@
-"""The export dialog's frame at small sizes: whole and without a scrollbar where it fits (80x24,
-even with a message about the file and the Replace button), scrolled inside its frame where it
-does not (the app's minimum height), never with a scrollbar beside the frame.
+"""Dialogs in small terminals. The export dialog is whole and without a scrollbar where it
+fits (80x24, even with a message about the file and the Replace button), and scrolls inside its
+frame where it does not (the app's minimum height), never with a scrollbar beside the frame.
+The zone picker's hint is never cut: it wraps.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from textual.widgets import Button, Static
 
 from tui.app import MissionTimelineApp
 from tui.screens.export_dialog import ExportDialog
-from tui.screens.too_small import MIN_HEIGHT
+from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH
+from tui.screens.zone_picker import ZonePicker
 
 from .waiting import settled, until
 
@@ -92,3 +94,15 @@ async def test_a_terminal_too_short_for_the_dialog_scrolls_it_inside_its_frame(
         await settled(pilot)
         assert _shown(frame, keys)
         _assert_frame_on_screen(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (MIN_WIDTH, MIN_HEIGHT)], ids=["80x24", "smallest"])
+async def test_the_zone_picker_shows_its_whole_hint(
+    app: MissionTimelineApp, size: tuple[int, int]
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        app.main_screen.action_pick_zone()
+        await until(pilot, lambda: isinstance(app.screen, ZonePicker), "the zone picker open")
+        await settled(pilot)
+        shown = " ".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "(right arrow" in shown and "completes):" in shown
