@@ -1,7 +1,7 @@
 """Dialogs in small terminals. The export dialog is whole and without a scrollbar where it
 fits (80x24, even with a message about the file and the Replace button), and scrolls inside its
 frame where it does not (the app's minimum height), never with a scrollbar beside the frame.
-The zone picker's hint is never cut: it wraps.
+The hints of the open dialog and the zone picker are never cut: they wrap.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 
 from tui.app import MissionTimelineApp
 from tui.screens.export_dialog import ExportDialog
+from tui.screens.open_dialog import OpenDialog
 from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH
 from tui.screens.zone_picker import ZonePicker
 
@@ -97,12 +98,20 @@ async def test_a_terminal_too_short_for_the_dialog_scrolls_it_inside_its_frame(
 
 
 @pytest.mark.parametrize("size", [(80, 24), (MIN_WIDTH, MIN_HEIGHT)], ids=["80x24", "smallest"])
-async def test_the_zone_picker_shows_its_whole_hint(
-    app: MissionTimelineApp, size: tuple[int, int]
+@pytest.mark.parametrize(
+    ("key", "dialog", "hint_end"),
+    [("o", OpenDialog, "path):"), ("", ZonePicker, "completes):")],
+    ids=["open", "zone-picker"],
+)
+async def test_a_dialog_s_hint_wraps_and_is_never_cut(
+    app: MissionTimelineApp, size: tuple[int, int], key: str, dialog: type, hint_end: str
 ) -> None:
     async with app.run_test(size=size) as pilot:
-        app.main_screen.action_pick_zone()
-        await until(pilot, lambda: isinstance(app.screen, ZonePicker), "the zone picker open")
+        if key:
+            await pilot.press(key)
+        else:  # the zone picker has no key of its own (the palette opens it)
+            app.main_screen.action_pick_zone()
+        await until(pilot, lambda: isinstance(app.screen, dialog), f"{dialog.__name__} open")
         await settled(pilot)
         shown = " ".join(strip.text for strip in app.screen._compositor.render_strips())
-        assert "(right arrow" in shown and "completes):" in shown
+        assert "(right arrow" in shown and hint_end in shown
