@@ -62,6 +62,8 @@ def test_a_zone_is_found_whatever_its_case_and_else_suggested() -> None:
         zone_named("Europe/Brusels")
     with pytest.raises(TimeFormatError, match=r"did you mean 'Asia/Tokyo'\?"):
         zone_named("tokyo")
+    with pytest.raises(TimeFormatError, match=r"did you mean 'Asia/Tokyo'"):
+        zone_named("tokio")  # a city spelt wrong, typed without its region
     with pytest.raises(TimeFormatError, match=r"not a valid.*did you mean 'America/New_York'"):
         zone_named("new york")
     with pytest.raises(TimeFormatError, match=r"^unknown IANA zone 'Mars/Olympus'$"):

@@ -342,16 +342,19 @@ class MissionTimelineApp(App[None]):
         return True
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's own palette commands, but "Keys" opens the app's help screen (as `?`
-        does), which lists the app's keys and closes on escape or `?`. Textual's key panel
-        listed bindings the app does not have, squeezed the timeline and stayed open.
-        Offered on the main screen only: help never opens over a dialog."""
+        """Textual's own palette commands, but "Keys and help" (found by either word) opens
+        the app's help screen (as `?` does), which lists the app's keys and closes on escape
+        or `?`. Textual's key panel listed bindings the app does not have, squeezed the
+        timeline and stayed open. Offered on the main screen only: help never opens over a
+        dialog."""
         own_panel = (self.action_show_help_panel, self.action_hide_help_panel)
         for command in super().get_system_commands(screen):
             if command.callback not in own_panel:
                 yield command
             elif screen is self.main_screen:
-                yield SystemCommand("Keys", "List every key on the help screen", self.action_help)
+                yield SystemCommand(
+                    "Keys and help", "List every key on the help screen", self.action_help
+                )
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -3,7 +3,7 @@
 `readable` runs on the CSS variables of whichever theme is active (the house theme or any of
 Textual's) and moves each colour the app draws text in just far enough from its backgrounds
 to reach WCAG AA, 4.5:1, so no theme hides a word (tests/tui/test_contrast.py checks every
-rendered character in every theme).
+rendered character of the main screen, the help and a dialog in every theme).
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import IntEnum
@@ -122,13 +123,33 @@ def zone_named(text: str) -> str:
     try:
         return zone_info(name).key
     except TimeFormatError as error:  # unknown, or not a zone name at all ("new york")
-        hint = did_you_mean(name, zone_names()) if len(name) <= 80 else ""
+        hint = did_you_mean(name, _compared_with(name)) if len(name) <= 80 else ""
         raise TimeFormatError(f"{error}{hint}") from None
 
 
 @cache
 def _zones_by_fold() -> dict[str, str]:
     return {zone.casefold(): zone for zone in zone_names()}
+
+
+def _compared_with(name: str) -> Mapping[str, str]:
+    """The names an unknown zone is compared with, each to the zone it suggests: a city
+    alone (`tokyo`) suggests its zone and no other; anything else is compared with every
+    zone's name and with its city, so a city spelt wrong (`tokio`) is near its zone too."""
+    cities = _zones_by_city()
+    city = cities.get(name.casefold())
+    if city is not None:
+        return {name: city}
+    return {**{zone: zone for zone in zone_names()}, **cities}
+
+
+@cache
+def _zones_by_city() -> dict[str, str]:
+    """Each zone's city (`tokyo`, folded) to the zone (the first, if zones share a city)."""
+    cities: dict[str, str] = {}
+    for zone in zone_names():
+        cities.setdefault(zone.rpartition("/")[2].casefold(), zone)
+    return cities
 
 
 def parse_when(text: str) -> When:

@@ -1,5 +1,7 @@
-"""Every character of text on screen is readable in every theme: at least 4.5:1 against its
-own background (WCAG 2 AA), on the main screen, the help screen, the palette and every dialog.
+"""Every character of text on screen is readable: at least 4.5:1 against its own background
+(WCAG 2 AA). The main screen, the help screen and the export dialog are looked at in every
+theme; the palette, the other dialogs and other states of the main screen in a few themes
+that differ most (each look costs a restyle and renders of the whole screen).
 
 The colours are those of the rendered segments, what the terminal is sent, after Textual has
 blended every transparent colour. The colours of the `ansi-*` themes are resolved with the
@@ -187,29 +189,45 @@ Play = Callable[[Pilot[None]], Awaitable[None]]
 
 @dataclass(frozen=True, slots=True)
 class Scene:
-    """What to do before looking, at which terminal size."""
+    """What to do before looking, at which terminal size, in which themes."""
 
     play: Play
     size: tuple[int, int] = (120, 40)
     on_top: bool = False
     """Whether it opens a screen on top (help, a dialog, the palette): that screen is opened
     anew in each theme, as a user opens it; the main screen changes theme as it stands."""
+    every_theme: bool = False
+    """Whether it is looked at in every theme, or in `FEW_THEMES` only."""
 
 
 SCENES: dict[str, Scene] = {
-    "timeline": Scene(_timeline),
+    "timeline": Scene(_timeline, every_theme=True),
+    "help": Scene(_help, on_top=True, every_theme=True),
+    "export-dialog": Scene(_export, on_top=True, every_theme=True),
     "timeline-80x24": Scene(_timeline, (80, 24)),
     "crew": Scene(_crew),
     "filter-error": Scene(_filter_error),
     "notifications": Scene(_notifications),
     "too-small": Scene(_nothing, (70, 15)),
-    "help": Scene(_help, on_top=True),
-    "export-dialog": Scene(_export, on_top=True),
     "error-dialog": Scene(_error, on_top=True),
     "open-dialog": Scene(_open, on_top=True),
     "zone-picker": Scene(_zone_picker, on_top=True),
     "palette": Scene(_palette, on_top=True),
 }
+
+FEW_THEMES = (HOUSE_THEME, "textual-light", "catppuccin-latte", "ansi-dark")
+"""The dark house theme, Textual's light one, the light theme where white text on its panels
+was hardest to read (1.22:1, issue 12), and one drawn in the terminal's ANSI colours."""
+
+
+def themes_for(scene: Scene, app: MissionTimelineApp) -> list[str]:
+    """The house theme then every built-in theme, or `FEW_THEMES`, as the scene asks."""
+    if not scene.every_theme:
+        assert set(FEW_THEMES) <= set(app.available_themes)
+        return list(FEW_THEMES)
+    themes = [HOUSE_THEME, *sorted(set(app.available_themes) - {HOUSE_THEME})]
+    assert len(themes) > 20, "every built-in theme, and the house theme"
+    return themes
 
 
 async def _in_theme(pilot: Pilot[None], scene: Scene, theme: str) -> None:
@@ -226,7 +244,7 @@ async def _in_theme(pilot: Pilot[None], scene: Scene, theme: str) -> None:
 
 
 @pytest.mark.parametrize("name", list(SCENES))
-async def test_every_text_is_readable_in_every_theme(mission: Mission, name: str) -> None:
+async def test_every_text_is_readable(mission: Mission, name: str) -> None:
     scene = SCENES[name]
     app = make_app(mission, config=Config(), save_settings=False)
     report: list[str] = []
@@ -234,9 +252,7 @@ async def test_every_text_is_readable_in_every_theme(mission: Mission, name: str
         await settled(pilot)
         if not scene.on_top:
             await scene.play(pilot)
-        themes = [HOUSE_THEME, *sorted(set(app.available_themes) - {HOUSE_THEME})]
-        assert len(themes) > 20, "every built-in theme, and the house theme"
-        for theme in themes:
+        for theme in themes_for(scene, app):
             await _in_theme(pilot, scene, theme)
             screen = app.screen
             problems = unreadable(

@@ -1,5 +1,5 @@
-"""The palette's "Keys" opens the app's own help screen (never Textual's key panel), which
-escape and ? close."""
+"""The palette's "Keys and help" (typed `keys` or `help`) opens the app's own help screen
+(never Textual's key panel), which escape and ? close."""
 
 from __future__ import annotations
 
@@ -15,11 +15,13 @@ from .waiting import palette_options, palette_shows, until
 SIZE = (120, 40)
 
 
-@pytest.mark.parametrize("close", ["escape", "question_mark"])
-async def test_the_palettes_keys_opens_the_apps_help(app: MissionTimelineApp, close: str) -> None:
+@pytest.mark.parametrize(("typed", "close"), [("keys", "escape"), ("help", "question_mark")])
+async def test_the_palettes_keys_opens_the_apps_help(
+    app: MissionTimelineApp, typed: str, close: str
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p", *"keys")
-        await palette_shows(pilot, "Keys")
+        await pilot.press("ctrl+p", *typed)
+        await palette_shows(pilot, "Keys and help")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
         assert not app.query(HelpPanel) and not app.main_screen.query(HelpPanel)

@@ -103,12 +103,15 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     ExportDialog {
         align: center middle;
     }
+    /* Whole where the terminal is tall enough (80x24 is); else it scrolls inside its frame. */
     ExportDialog > #dialog {
         width: 72;
         max-width: 100%;
         height: auto;
         max-height: 100%;
         padding: 0 1;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
     }
     ExportDialog #title {
         text-style: bold;

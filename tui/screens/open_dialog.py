@@ -74,6 +74,9 @@ class OpenDialog(ModalScreen[str | None]):
         height: auto;
         padding: 0 1;
     }
+    OpenDialog #open-dialog Label {
+        width: 100%;  /* the hint wraps, never cut */
+    }
     OpenDialog #open-error {
         color: $text-error;
         height: auto;
