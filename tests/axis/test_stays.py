@@ -23,7 +23,12 @@ MS19_UNDOCK, MS19_LANDING = "2022-03-30T07:21:03", "2022-03-30T11:28:00"  # 3c (
 
 def spans(stays: tuple[Stay, ...]) -> list[tuple[StayState, str, float, float | None]]:
     return [
-        (s.state, s.where, s.start.instant.timestamp(), s.end and s.end.instant.timestamp())
+        (
+            s.state,
+            s.where,
+            s.start.instant.timestamp(),
+            None if s.end is None else s.end.instant.timestamp(),
+        )
         for s in stays
     ]
 
