@@ -125,21 +125,35 @@ def _lasting(stays: list[Stay]) -> Iterator[Stay]:
 
 def vehicle_stays(vehicle: Vehicle, mission: Mission) -> tuple[Stay, ...]:
     """A vehicle's stays, in time order, from the events that move it (see the module)."""
+    return every_vehicle_stays(mission).get(vehicle.id, ())
+
+
+def every_vehicle_stays(mission: Mission) -> dict[str, tuple[Stay, ...]]:
+    """The stays of every vehicle that some event moves, by vehicle id: one pass over the
+    moving events, however many vehicles there are."""
+    moves: dict[str, list[Event]] = {}
+    for event in moving_events(mission):
+        moved = moved_vehicle(event, mission)
+        if moved is not None:
+            moves.setdefault(moved, []).append(event)
+    return {vehicle_id: _moved(vehicle_id, events, mission) for vehicle_id, events in moves.items()}
+
+
+def _moved(vehicle_id: str, events: list[Event], mission: Mission) -> tuple[Stay, ...]:
+    """The stays of a vehicle from the events that move it, in time order."""
     stays: list[Stay] = []
     current: Stay | None = None
-    for event in moving_events(mission):
-        if moved_vehicle(event, mission) != vehicle.id:
-            continue
+    for event in events:
         if current is not None:
             stays.append(_closed(current, event, event.when))
             current = None
         kind = event.kind
         if kind in (EventKind.LAUNCH, EventKind.UNDOCKING):
-            current = _open(StayState.FLIGHT, event, event.when, vehicle.id, "in flight")
+            current = _open(StayState.FLIGHT, event, event.when, vehicle_id, "in flight")
         elif kind is EventKind.DOCKING or (kind is EventKind.RELOCATION and event.end is None):
             current = _docked(mission, event, event.when)
         elif kind is EventKind.RELOCATION and event.end is not None:
-            hop = _open(StayState.FLIGHT, event, event.when, vehicle.id, "in flight")
+            hop = _open(StayState.FLIGHT, event, event.when, vehicle_id, "in flight")
             stays.append(_closed(hop, event, event.end))
             current = _docked(mission, event, event.end)
     if current is not None:
@@ -159,7 +173,7 @@ def moving_events(mission: Mission) -> Iterator[Event]:
         while index >= 0:
             found.append(index)
             index = kinds.find(code, index + 1, size)
-    return (mission.events[index] for index in sorted(found))
+    return map(mission.events.make, sorted(found))
 
 
 def moved_vehicle(event: Event, mission: Mission) -> str | None:
