@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
+from data.facts.stays import person_stays, stay_at
 from data.model import Event, Mission, Person
 from data.times.parse import Precision, When
 
@@ -142,7 +143,12 @@ def relative(when: When, reference: When, mode: TimeMode) -> str:
     if reference_precision < precision:
         precision = reference_precision
     shown = _SHOWN[precision]
-    total = _rounded_seconds(middle(when) - middle(reference), shown)
+    return relative_text(_rounded_seconds(middle(when) - middle(reference), shown), shown, mode)
+
+
+def relative_text(total: int, shown: Precision, mode: TimeMode) -> str:
+    """`total` seconds (a whole number of `shown`'s unit: a day, a minute or a second) from
+    the reference, in the words of the T-/T+ or MET mode (see `relative`)."""
     sign = "-" if total < 0 else "+"
     days, rest = divmod(abs(total), 86_400)
     if shown is Precision.DAY:
@@ -164,7 +170,11 @@ _SECONDS = [f":{s:02d}" for s in range(60)]
 
 def flight_day(when: When, reference: When) -> str:
     """`FD1` is the UTC day of the reference event (ISS time is UTC); earlier days are `L-n`."""
-    days = (_utc_date(when) - _utc_date(reference)).days
+    return flight_day_text((utc_date(when) - utc_date(reference)).days)
+
+
+def flight_day_text(days: int) -> str:
+    """`FD1` for the reference's UTC day (`days` 0), `FD2` the next, `L-1` the day before."""
     return f"FD{days + 1}" if days >= 0 else f"L{days}"
 
 
@@ -182,7 +192,7 @@ def _months(when: When, reference: When, mode: TimeMode) -> str:
 
 
 def _month_number(when: When) -> int:
-    day = _utc_date(when) if when.precision > Precision.DAY else when.local_date
+    day = utc_date(when) if when.precision > Precision.DAY else when.local_date
     return day.year * 12 + day.month - 1
 
 
@@ -229,7 +239,7 @@ def age_at(person: Person, when: When) -> int | None:
     """Age on the UTC day of a time (a date: on that date as stated)."""
     if person.born is None:
         return None
-    return age_on(person.born, _utc_date(when))
+    return age_on(person.born, utc_date(when))
 
 
 def age_at_launch(person: Person, mission: Mission) -> int | None:
@@ -247,20 +257,11 @@ class Whereabouts:
 
 
 def whereabouts(person: Person, mission: Mission, instant: datetime) -> Whereabouts:
-    """Which vehicle or station a person was aboard at an instant."""
-    for flight in person.flights:
-        launch = mission.event_by_id[flight.launch].when.instant
-        landing = mission.event_by_id[flight.landing].when.instant
-        if not launch <= instant < landing:
-            continue
-        docked = _instant(mission, flight.docking, default=landing)
-        undocked = _instant(mission, flight.undocking, default=landing)
-        if instant < docked:
-            return _aboard(mission, flight.up)
-        if instant < undocked and flight.station is not None:
-            return _aboard(mission, flight.station)
-        return _aboard(mission, flight.down)
-    return Whereabouts(None, "on the ground")
+    """Which vehicle or station a person was aboard at an instant: a lookup in their stays."""
+    stay = stay_at(person_stays(person, mission), instant)
+    if stay is None:
+        return Whereabouts(None, "on the ground")
+    return Whereabouts(stay.where, f"aboard {mission.vehicle_by_id[stay.where].name}")
 
 
 def station_crew(mission: Mission, instant: datetime) -> int | None:
@@ -295,13 +296,6 @@ def _flight_spans(person: Person, mission: Mission) -> Iterator[tuple[When, When
         )
 
 
-def _instant(mission: Mission, event_id: str | None, *, default: datetime) -> datetime:
-    return default if event_id is None else mission.event_by_id[event_id].when.instant
-
-
-def _aboard(mission: Mission, vehicle_id: str) -> Whereabouts:
-    return Whereabouts(vehicle_id, f"aboard {mission.vehicle_by_id[vehicle_id].name}")
-
-
-def _utc_date(when: When) -> date:
+def utc_date(when: When) -> date:
+    """The day a time falls on in UTC (ISS time); a date: the date as stated."""
     return when.local_date if when.is_date else when.instant.astimezone(UTC).date()
