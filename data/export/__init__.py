@@ -30,6 +30,8 @@ class Format:
     views: bool
     """Whether zones, relative times and the filter apply (a view of the mission) or not."""
     zones: bool
+    picture: bool = False
+    """A picture: one zone, a time range, a width and a theme; never for a terminal."""
 
 
 FORMATS: dict[str, Format] = {
