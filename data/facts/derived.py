@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
+from data.facts.stays import person_stays, stay_at
 from data.model import Event, Mission, Person
 from data.times.parse import Precision, When
 
@@ -257,20 +258,11 @@ class Whereabouts:
 
 
 def whereabouts(person: Person, mission: Mission, instant: datetime) -> Whereabouts:
-    """Which vehicle or station a person was aboard at an instant."""
-    for flight in person.flights:
-        launch = mission.event_by_id[flight.launch].when.instant
-        landing = mission.event_by_id[flight.landing].when.instant
-        if not launch <= instant < landing:
-            continue
-        docked = _instant(mission, flight.docking, default=landing)
-        undocked = _instant(mission, flight.undocking, default=landing)
-        if instant < docked:
-            return _aboard(mission, flight.up)
-        if instant < undocked and flight.station is not None:
-            return _aboard(mission, flight.station)
-        return _aboard(mission, flight.down)
-    return Whereabouts(None, "on the ground")
+    """Which vehicle or station a person was aboard at an instant: a lookup in their stays."""
+    stay = stay_at(person_stays(person, mission), instant)
+    if stay is None:
+        return Whereabouts(None, "on the ground")
+    return Whereabouts(stay.where, f"aboard {mission.vehicle_by_id[stay.where].name}")
 
 
 def station_crew(mission: Mission, instant: datetime) -> int | None:
@@ -303,14 +295,6 @@ def _flight_spans(person: Person, mission: Mission) -> Iterator[tuple[When, When
             mission.event_by_id[flight.launch].when,
             mission.event_by_id[flight.landing].when,
         )
-
-
-def _instant(mission: Mission, event_id: str | None, *, default: datetime) -> datetime:
-    return default if event_id is None else mission.event_by_id[event_id].when.instant
-
-
-def _aboard(mission: Mission, vehicle_id: str) -> Whereabouts:
-    return Whereabouts(vehicle_id, f"aboard {mission.vehicle_by_id[vehicle_id].name}")
 
 
 def _utc_date(when: When) -> date:
