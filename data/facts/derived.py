@@ -153,7 +153,12 @@ def relative(when: When, reference: When, mode: TimeMode) -> str:
     if reference_precision < precision:
         precision = reference_precision
     shown = _SHOWN[precision]
-    total = _rounded_seconds(middle(when) - middle(reference), shown)
+    return relative_text(_rounded_seconds(middle(when) - middle(reference), shown), shown, mode)
+
+
+def relative_text(total: int, shown: Precision, mode: TimeMode) -> str:
+    """`total` seconds (a whole number of `shown`'s unit: a day, a minute or a second) from
+    the reference, in the words of the T-/T+ or MET mode (see `relative`)."""
     sign = "-" if total < 0 else "+"
     days, rest = divmod(abs(total), 86_400)
     if shown is Precision.DAY:
@@ -175,7 +180,11 @@ _SECONDS = [f":{s:02d}" for s in range(60)]
 
 def flight_day(when: When, reference: When) -> str:
     """`FD1` is the UTC day of the reference event (ISS time is UTC); earlier days are `L-n`."""
-    days = (_utc_date(when) - _utc_date(reference)).days
+    return flight_day_text((_utc_date(when) - _utc_date(reference)).days)
+
+
+def flight_day_text(days: int) -> str:
+    """`FD1` for the reference's UTC day (`days` 0), `FD2` the next, `L-1` the day before."""
     return f"FD{days + 1}" if days >= 0 else f"L{days}"
 
 
