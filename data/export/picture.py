@@ -16,6 +16,10 @@ from data.export.picture_draw import measure, render
 from data.export.picture_layout import Layout, layout
 from data.model import Mission
 
+BLOCK = 8192
+"""Written a block at a time, so that the output's check (`data.files.writing`) runs
+between blocks and a cancelled export stops there."""
+
 
 def picture(mission: Mission, options: ExportOptions) -> Layout:
     """The laid-out picture of `mission` with `options`, its texts measured as drawn."""
@@ -24,11 +28,14 @@ def picture(mission: Mission, options: ExportOptions) -> Layout:
 
 def write_svg(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """Write the picture as SVG (UTF-8 text)."""
-    out.write(render(picture(mission, options), options.theme, "svg").decode("utf-8"))
+    text = render(picture(mission, options), options.theme, "svg").decode("utf-8")
+    for start in range(0, len(text), BLOCK):
+        out.write(text[start : start + BLOCK])
 
 
 def write_png(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """Write the picture as PNG, `options.width` pixels wide, to `out`'s binary buffer."""
     data = render(picture(mission, options), options.theme, "png")
     out.flush()
-    out.buffer.write(data)
+    for start in range(0, len(data), BLOCK):
+        out.buffer.write(data[start : start + BLOCK])

@@ -101,10 +101,10 @@ def _draw(axes: Axes, layout: Layout, palette: Palette) -> None:
     """Everything, back to front: bands, rules, bars, the legend's bars, texts."""
     from matplotlib.patches import Rectangle
 
-    for fill in layout.fills:
+    for number, fill in enumerate(layout.fills):
         size = (fill.x1 - fill.x0, fill.bottom - fill.top)
         band = Rectangle((fill.x0, fill.top), *size, color=palette.bands[fill.shade], lw=0)
-        band.set_gid(f"phase-{fill.phase}")
+        band.set_gid(f"band-{number}")
         axes.add_patch(band)
     for rule in layout.rules:
         colour = palette.major_grid if rule.major else palette.grid
@@ -115,8 +115,8 @@ def _draw(axes: Axes, layout: Layout, palette: Palette) -> None:
         share = SIZES.flight_bar if state is StayState.FLIGHT else SIZES.full_bar
         height = SIZES.lane * share * 0.6
         axes.add_patch(_bar(Bar(x, x + 26, y - height / 2, height, state), palette))
-    for label in layout.labels:
-        _text(axes, label, palette)
+    for number, label in enumerate(layout.labels):
+        _text(axes, label, palette, label.gid or f"{label.role}-{number}")
 
 
 def _bar(bar: Bar, palette: Palette) -> Rectangle:
@@ -135,13 +135,14 @@ def _bar(bar: Bar, palette: Palette) -> Rectangle:
     )
 
 
-def _text(axes: Axes, label: Label, palette: Palette) -> None:
+def _text(axes: Axes, label: Label, palette: Palette, gid: str) -> None:
+    """A label, in its role's colour and weight, with `gid` as its id in an SVG."""
     colours = {
         "subtitle": palette.muted,
         "tick": palette.muted,
         "source": palette.muted,
         "legend": palette.text,
-        "marker": palette.text,
+        "event": palette.text,
         "mark": palette.marker,
         "count": palette.marker,
     }
@@ -155,7 +156,7 @@ def _text(axes: Axes, label: Label, palette: Palette) -> None:
         ha=label.align,
         va="center_baseline",
         parse_math=False,
-        gid=label.gid or f"text-{label.role}",
+        gid=gid,
         bbox=_box(label.role, palette),
     )
 

@@ -38,7 +38,7 @@ class Label:
     role: str
     """What it is, for its colour and weight: title, subtitle, tick, major-tick, lane,
     heading, phase, bar, docked (on a docked bar), mark (one event), count (of events),
-    marker (an event's title), legend, source."""
+    event (an event's title), legend, source."""
     align: str = "left"
     gid: str = ""
     """Its id in the SVG, if it needs one: `marker-N` for the marker of instant N."""
@@ -267,7 +267,7 @@ def _markers(
         out.labels.append(Label(x, y, marker.glyph, sizes.glyph, role, gid=gid))
         if marker.label:
             label_x = x + width(marker.glyph) + sizes.gap
-            out.labels.append(Label(label_x, y, marker.label, sizes.marker_label, "marker"))
+            out.labels.append(Label(label_x, y, marker.label, sizes.marker_label, "event"))
 
 
 def _legend(out: Layout, y: float, measure: Measure, sizes: Sizes) -> float:
