@@ -108,7 +108,7 @@ def make_options(
         if anchor is None:
             raise OptionsError("this mission has no launch to count from; give --relative-to")
     if one_zone and (len(zones) > 1 or STATED in zones):
-        raise OptionsError("a picture's axis is in one IANA zone; give one --zone")
+        raise OptionsError("a picture's axis is in one IANA zone; give one zone")
     flt = None
     if filter_text is not None and filter_text.strip():
         try:
