@@ -9,11 +9,10 @@ into place, never over a file without `--force`).
 
 from __future__ import annotations
 
+import warnings
 from typing import TextIO
 
 from data.export.options import ExportOptions
-from data.export.picture_draw import measure, render
-from data.export.picture_layout import Layout, layout
 from data.model import Mission
 
 BLOCK = 8192
@@ -21,21 +20,29 @@ BLOCK = 8192
 between blocks and a cancelled export stops there."""
 
 
-def picture(mission: Mission, options: ExportOptions) -> Layout:
-    """The laid-out picture of `mission` with `options`, its texts measured as drawn."""
-    return layout(mission, options, measure())
+def picture(mission: Mission, options: ExportOptions, image_format: str) -> bytes:
+    """The picture of `mission` with `options` as `svg` or `png` bytes. A character the
+    font lacks (the placeholders of control characters, `␛`) is drawn as a box, without
+    matplotlib's warning on standard error. (The layout and the drawing are imported here:
+    `data.export`, which lists this format, loads neither matplotlib nor the axis core.)"""
+    from data.export.picture_draw import measure, render
+    from data.export.picture_layout import layout
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
+        return render(layout(mission, options, measure()), options.theme, image_format)
 
 
 def write_svg(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """Write the picture as SVG (UTF-8 text)."""
-    text = render(picture(mission, options), options.theme, "svg").decode("utf-8")
+    text = picture(mission, options, "svg").decode("utf-8")
     for start in range(0, len(text), BLOCK):
         out.write(text[start : start + BLOCK])
 
 
 def write_png(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """Write the picture as PNG, `options.width` pixels wide, to `out`'s binary buffer."""
-    data = render(picture(mission, options), options.theme, "png")
+    data = picture(mission, options, "png")
     out.flush()
     for start in range(0, len(data), BLOCK):
         out.buffer.write(data[start : start + BLOCK])
