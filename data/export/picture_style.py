@@ -45,7 +45,7 @@ PALETTES = {
         stays={
             StayState.FLIGHT: "#1d5fa8",
             StayState.STATION: "#bfe0c1",
-            StayState.DOCKED: "#f6ddb5",
+            StayState.DOCKED: "#f0c987",
         },
         edge="#5b4a2e",
         marker="#b3261e",
