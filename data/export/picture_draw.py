@@ -26,7 +26,6 @@ from data.facts.stays import StayState
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-    from matplotlib.patches import Rectangle
 
 DPI = 100
 """Pixels an inch: font sizes in points are pixels x 0.72."""
@@ -98,41 +97,56 @@ def _figure(layout: Layout, palette: Palette) -> Figure:
 
 
 def _draw(axes: Axes, layout: Layout, palette: Palette) -> None:
-    """Everything, back to front: bands, rules, bars, the legend's bars, texts."""
+    """Everything, back to front: bands, rules, bars (and the legend's), texts. Shapes are
+    added as artists, not patches: the axes' limits are set, so nothing is measured for
+    them (a mission with hundreds of lanes draws thousands of bars)."""
+    from matplotlib.collections import LineCollection
     from matplotlib.patches import Rectangle
 
     for number, fill in enumerate(layout.fills):
         size = (fill.x1 - fill.x0, fill.bottom - fill.top)
         band = Rectangle((fill.x0, fill.top), *size, color=palette.bands[fill.shade], lw=0)
         band.set_gid(f"band-{number}")
-        axes.add_patch(band)
-    for rule in layout.rules:
-        colour = palette.major_grid if rule.major else palette.grid
-        axes.plot([rule.x, rule.x], [rule.top, rule.bottom], color=colour, lw=1)
-    for bar in layout.bars:
-        axes.add_patch(_bar(bar, palette))
-    for x, y, state in layout.swatches:
-        share = SIZES.flight_bar if state is StayState.FLIGHT else SIZES.full_bar
-        height = SIZES.lane * share * 0.6
-        axes.add_patch(_bar(Bar(x, x + 26, y - height / 2, height, state), palette))
+        axes.add_artist(band)
+    for major in (False, True):
+        lines = [[(r.x, r.top), (r.x, r.bottom)] for r in layout.rules if r.major is major]
+        colour = palette.major_grid if major else palette.grid
+        axes.add_artist(LineCollection(lines, colors=colour, linewidths=1))
+    legend = [
+        Bar(x, x + 26, y - _height(state) * 0.3, _height(state) * 0.6, state)
+        for x, y, state in layout.swatches
+    ]
+    for state in StayState:
+        _bars(axes, [bar for bar in (*layout.bars, *legend) if bar.state is state], palette)
     for number, label in enumerate(layout.labels):
         _text(axes, label, palette, label.gid or f"{label.role}-{number}")
 
 
-def _bar(bar: Bar, palette: Palette) -> Rectangle:
-    """A stay's bar: solid in flight (thin) and aboard the station, hatched when docked."""
+def _height(state: StayState) -> float:
+    """The height of a bar in a lane."""
+    return SIZES.lane * (SIZES.flight_bar if state is StayState.FLIGHT else SIZES.full_bar)
+
+
+def _bars(axes: Axes, bars: list[Bar], palette: Palette) -> None:
+    """Bars of one state, as one collection: solid in flight (thin) and aboard the station,
+    hatched when docked."""
+    from matplotlib.collections import PatchCollection
     from matplotlib.patches import Rectangle
 
-    docked = bar.state is StayState.DOCKED
-    return Rectangle(
-        (bar.x0, bar.top),
-        bar.x1 - bar.x0,
-        bar.height,
-        facecolor=palette.stays[bar.state],
-        edgecolor=palette.edge if docked else palette.stays[bar.state],
+    if not bars:
+        return
+    state = bars[0].state
+    docked = state is StayState.DOCKED
+    shapes = [Rectangle((bar.x0, bar.top), bar.x1 - bar.x0, bar.height) for bar in bars]
+    collection = PatchCollection(
+        shapes,
+        facecolor=palette.stays[state],
+        edgecolor=palette.edge if docked else palette.stays[state],
         hatch="////" if docked else None,
-        lw=0.8 if docked else 0,
+        linewidths=0.8 if docked else 0,
     )
+    collection.set_gid(f"bars-{state.name.lower()}")
+    axes.add_artist(collection)
 
 
 def _text(axes: Axes, label: Label, palette: Palette, gid: str) -> None:

@@ -11,17 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from data.axis.lanes import Band, Lane, LaneKind, bands, lanes, span, stay_bounds
-from data.axis.markers import MARK, Picked, markers
+from data.axis.lanes import Band, Lane, LaneKind, bands, bars, lanes, span
+from data.axis.markers import ELLIPSIS, MARK, Picked, markers
 from data.axis.scale import Scale
 from data.axis.ticks import ticks
 from data.export.columns import event_store, selection
 from data.export.options import ExportOptions
 from data.export.picture_style import KIND_NAMES, SIZES, STATE_NAMES, Sizes
 from data.export.picture_words import sources_lines, subtitle, title
-from data.facts.stays import Stay, StayState
+from data.facts.stays import StayState
 from data.model import Mission
 from data.sanitize import sanitize_line
+
+SHORTEST_CUT = 6
+"""A title cut shorter than this (`Rus…`) is left out: in a picture it reads as a glitch."""
 
 Measure = Callable[[str, int], float]
 """The width in pixels of a text in a font size in pixels."""
@@ -150,10 +153,11 @@ def _lanes(
 ) -> float:
     """A heading per kind of lane, then each lane with a stay in the range: its name, bars
     and their labels where they fit; the y below them."""
+    left, right = out.plot[0], out.plot[1]
     kind: LaneKind | None = None
     for lane in shown:
-        spans = [found for stay in lane.stays if (found := _span(out, stay, scale, mission_end))]
-        if not spans:
+        found = bars(lane, scale, round(right - left), mission_end)
+        if not found:
             continue
         if lane.kind is not kind:
             kind = lane.kind
@@ -164,29 +168,19 @@ def _lanes(
         out.labels.append(
             Label(sizes.margin, middle, sanitize_line(lane.name), sizes.label, "lane")
         )
-        for x0, x1, stay in spans:
-            share = sizes.flight_bar if stay.state is StayState.FLIGHT else sizes.full_bar
-            height = sizes.lane * share
-            out.bars.append(Bar(x0, x1, middle - height / 2, height, stay.state))
-            text = sanitize_line(stay.label)
-            if stay.state is not StayState.FLIGHT and measure(text, sizes.small) + 12 <= x1 - x0:
-                role = "docked" if stay.state is StayState.DOCKED else "bar"
+        for bar in found:
+            state = bar.stay.state
+            x0, x1 = left + bar.start, left + bar.end
+            height = sizes.lane * (
+                sizes.flight_bar if state is StayState.FLIGHT else sizes.full_bar
+            )
+            out.bars.append(Bar(x0, x1, middle - height / 2, height, state))
+            text = sanitize_line(bar.stay.label)
+            if state is not StayState.FLIGHT and measure(text, sizes.small) + 12 <= x1 - x0:
+                role = "docked" if state is StayState.DOCKED else "bar"
                 out.labels.append(Label(x0 + 6, middle, text, sizes.small, role))
         y += sizes.lane
     return y
-
-
-def _span(
-    out: Layout, stay: Stay, scale: Scale, mission_end: float
-) -> tuple[float, float, Stay] | None:
-    """Where a stay's bar begins and ends, cut to the plot's width; `None` outside it."""
-    left, right = out.plot[0], out.plot[1]
-    start, end = stay_bounds(stay, mission_end)
-    x0, x1 = left + scale.at(start), left + scale.at(end)
-    if x1 < left or x0 > right:
-        return None
-    # A stay shorter than a pixel is drawn a pixel wide, so it can be seen.
-    return max(x0, left), min(max(x1, x0 + 1), right), stay
 
 
 def _bands(
@@ -265,9 +259,15 @@ def _markers(
         role = "mark" if marker.count == 1 else "count"
         gid = f"marker-{marker.first}"
         out.labels.append(Label(x, y, marker.glyph, sizes.glyph, role, gid=gid))
-        if marker.label:
+        if _readable(marker.label):
             label_x = x + width(marker.glyph) + sizes.gap
             out.labels.append(Label(label_x, y, marker.label, sizes.marker_label, "event"))
+
+
+def _readable(label: str) -> bool:
+    """Whether a marker's label says something: not empty, and not cut (by the core, to
+    the room there is) to fewer than `SHORTEST_CUT` characters of its title."""
+    return len(label) > SHORTEST_CUT or (bool(label) and not label.endswith(ELLIPSIS))
 
 
 def _legend(out: Layout, y: float, measure: Measure, sizes: Sizes) -> float:

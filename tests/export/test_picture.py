@@ -147,3 +147,9 @@ def test_png_is_a_png_of_the_requested_width(bundled: Mission, width: int) -> No
     data = render(bundled, "png", width=width, range_from="launch", range_to="docking")
     svg = read_svg(render(bundled, "svg", width=width, range_from="launch", range_to="docking"))
     assert png_size(data) == (width, int(svg.root.attrib["height"].removesuffix("px")))
+
+
+def test_titles_beside_markers_are_never_cut_to_a_stub(whole: bytes) -> None:
+    titles = read_svg(whole).of("event")
+    assert titles  # some fit whole or cut
+    assert all(len(title) > 6 or not title.endswith("…") for title in titles), titles
