@@ -105,13 +105,16 @@ def _draw(axes: Axes, layout: Layout, palette: Palette) -> None:
 
     for number, fill in enumerate(layout.fills):
         size = (fill.x1 - fill.x0, fill.bottom - fill.top)
-        band = Rectangle((fill.x0, fill.top), *size, color=palette.bands[fill.shade], lw=0)
+        band = Rectangle(
+            (fill.x0, fill.top), *size, color=palette.bands[fill.shade], lw=0, zorder=0
+        )
         band.set_gid(f"band-{number}")
         axes.add_artist(band)
     for major in (False, True):
         lines = [[(r.x, r.top), (r.x, r.bottom)] for r in layout.rules if r.major is major]
         colour = palette.major_grid if major else palette.grid
-        axes.add_artist(LineCollection(lines, colors=colour, linewidths=1))
+        # Above the bands (zorder 0), below the bars (1) and the texts (3).
+        axes.add_artist(LineCollection(lines, colors=colour, linewidths=1, zorder=0.5))
     legend = [
         Bar(x, x + 26, y - _height(state) * 0.3, _height(state) * 0.6, state)
         for x, y, state in layout.swatches
