@@ -19,7 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from data.export.options import Theme
-from data.export.picture_layout import Bar, Label, Layout, Measure
+from data.export.picture_layout import SWATCH, Bar, Label, Layout, Measure
 from data.export.picture_style import PALETTES, SIZES, Palette
 from data.facts.stays import StayState
 
@@ -116,7 +116,7 @@ def _draw(axes: Axes, layout: Layout, palette: Palette) -> None:
         # Above the bands (zorder 0), below the bars (1) and the texts (3).
         axes.add_artist(LineCollection(lines, colors=colour, linewidths=1, zorder=0.5))
     legend = [
-        Bar(x, x + 26, y - _height(state) * 0.3, _height(state) * 0.6, state)
+        Bar(x, x + SWATCH, y - _height(state) * 0.3, _height(state) * 0.6, state)
         for x, y, state in layout.swatches
     ]
     for state in StayState:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from data.axis.lanes import Band, Lane, LaneKind, bands, bars, lanes, span
 from data.axis.markers import ELLIPSIS, MARK, Picked, markers
@@ -18,13 +19,16 @@ from data.axis.ticks import ticks
 from data.export.columns import event_store, selection
 from data.export.options import ExportOptions
 from data.export.picture_style import KIND_NAMES, SIZES, STATE_NAMES, Sizes
-from data.export.picture_words import sources_lines, subtitle, title
+from data.export.picture_words import sources_lines, subtitle, title, wrap
 from data.facts.stays import StayState
 from data.model import Mission
 from data.sanitize import sanitize_line
 
 SHORTEST_CUT = 6
 """A title cut shorter than this (`Rus…`) is left out: in a picture it reads as a glitch."""
+
+SWATCH = 26
+"""The width of a lane state's bar in the legend."""
 
 Measure = Callable[[str, int], float]
 """The width in pixels of a text in a font size in pixels."""
@@ -110,7 +114,7 @@ def layout(
     end = last if options.end is None else options.end
     scale = Scale.fit(start, end, max(1, round(right - left)))
     out = Layout(options.width)
-    y = _heading(out, mission, options, zone, sizes)
+    y = _heading(out, mission, options, zone, measure, sizes)
     axis_y, y = y, y + sizes.tick + 14
     top = y
     y += sizes.label + 12  # the phase names' row
@@ -132,14 +136,30 @@ def layout(
 
 
 def _heading(
-    out: Layout, mission: Mission, options: ExportOptions, zone: str, sizes: Sizes
+    out: Layout,
+    mission: Mission,
+    options: ExportOptions,
+    zone: str,
+    measure: Measure,
+    sizes: Sizes,
 ) -> float:
-    """The title and subtitle; the y below them."""
-    y = sizes.margin + sizes.title / 2
-    out.labels.append(Label(sizes.margin, y, title(mission), sizes.title, "title"))
-    y += sizes.title / 2 + 10 + sizes.subtitle / 2
-    out.labels.append(Label(sizes.margin, y, subtitle(options, zone), sizes.subtitle, "subtitle"))
-    return y + sizes.subtitle / 2 + 22
+    """The title and the subtitle, each on as many lines as the width takes; the y below."""
+    room = options.width - 2 * sizes.margin
+    y = float(sizes.margin)
+    for text, size, role, after in (
+        (title(mission), sizes.title, "title", 10),
+        (subtitle(options, zone), sizes.subtitle, "subtitle", 22),
+    ):
+        for line in wrap(text.split(" "), room, partial(_width, measure, size)):
+            out.labels.append(Label(sizes.margin, y + size / 2, line, size, role))
+            y += size * 1.3
+        y += after - size * 0.3
+    return y
+
+
+def _width(measure: Measure, size: int, text: str) -> float:
+    """The width of `text` in font size `size` (for a `partial`)."""
+    return measure(text, size)
 
 
 def _lanes(
@@ -271,20 +291,24 @@ def _readable(label: str) -> bool:
 
 
 def _legend(out: Layout, y: float, measure: Measure, sizes: Sizes) -> float:
-    """The legend: a bar for each lane state, the glyphs of an event and of a count; the y
-    below it."""
-    x = float(sizes.margin)
-    for state, words in STATE_NAMES.items():
-        out.swatches.append((x, y, state))
-        x += 26 + 8
-        out.labels.append(Label(x, y, words, sizes.small, "legend"))
-        x += measure(words, sizes.small) + sizes.gap * 2
-    for glyph, role, words in (
-        (MARK, "mark", "an event"),
-        ("12", "count", "events too close to tell apart, counted"),
-    ):
-        out.labels.append(Label(x, y, glyph, sizes.glyph, role))
-        x += measure(glyph, sizes.glyph) + 8
-        out.labels.append(Label(x, y, words, sizes.small, "legend"))
-        x += measure(words, sizes.small) + sizes.gap * 2
+    """The legend: a bar for each lane state, the glyphs of an event and of a count, each
+    with its words, in rows as wide as the picture; the y below it."""
+    entries: list[tuple[StayState | str, str]] = [
+        *STATE_NAMES.items(),
+        (MARK, "an event"),
+        ("12", "events too close to tell apart, counted"),
+    ]
+    x, right = float(sizes.margin), out.width - sizes.margin
+    for key, words in entries:
+        key_width = SWATCH if isinstance(key, StayState) else measure(key, sizes.glyph)
+        width = key_width + 8 + measure(words, sizes.small)
+        if x > sizes.margin and x + width > right:
+            x, y = float(sizes.margin), y + sizes.small + 14
+        if isinstance(key, StayState):
+            out.swatches.append((x, y, key))
+        else:
+            role = "mark" if key == MARK else "count"
+            out.labels.append(Label(x, y, key, sizes.glyph, role))
+        out.labels.append(Label(x + key_width + 8, y, words, sizes.small, "legend"))
+        x += width + sizes.gap * 2
     return y + sizes.small + 20

@@ -58,8 +58,12 @@ def sources_lines(
 
     def lines(shown: int) -> list[str]:
         rest = len(names) - shown
-        more = [f"and {rest} more (the text export lists them all)"] if rest else []
-        return list(wrap(["Sources:", *names[:shown], *more], width, text_width))
+        parts = [
+            *names[:shown],
+            *([f"and {rest} more (the text export lists them all)"] * bool(rest)),
+        ]
+        parts[0] = f"Sources: {parts[0]}"
+        return list(wrap(parts, width, text_width, "; "))
 
     # The most names that fit: more names never take fewer lines, so halve the choice.
     low, high = 0, len(names)
@@ -69,15 +73,14 @@ def sources_lines(
     return lines(low)
 
 
-def wrap(words: Sequence[str], width: float, text_width: Width) -> Iterator[str]:
-    """`words` joined by `; ` (the first by a space) into lines no wider than `width`; a
-    word wider than a line has a line of its own."""
+def wrap(parts: Sequence[str], width: float, text_width: Width, joiner: str = " ") -> Iterator[str]:
+    """`parts` joined by `joiner` into lines no wider than `width` (a line that breaks ends
+    with the joiner's mark, `;`); a part wider than a line has a line of its own."""
     line = ""
-    for number, word in enumerate(words):
-        joiner = "" if not line else (" " if number == 1 else "; ")
-        if line and text_width(line + joiner + word) > width:
-            yield line + ";"
-            line, joiner = "", ""
-        line += joiner + word
+    for part in parts:
+        if line and text_width(line + joiner + part) > width:
+            yield line + joiner.rstrip()
+            line = ""
+        line = f"{line}{joiner}{part}" if line else part
     if line:
         yield line

@@ -153,3 +153,13 @@ def test_titles_beside_markers_are_never_cut_to_a_stub(whole: bytes) -> None:
     titles = read_svg(whole).of("event")
     assert titles  # some fit whole or cut
     assert all(len(title) > 6 or not title.endswith("…") for title in titles), titles
+
+
+def test_a_narrow_picture_wraps_its_title_and_legend(bundled: Mission) -> None:
+    picture = read_svg(render(bundled, width=480, range_from="launch", range_to="docking"))
+    assert len(picture.of("title")) == 2
+    assert " ".join(picture.of("title")) == "Soyuz MS-19: The Challenge (Vyzov)"
+    # The legend's event glyph starts a second row, at the margin (28 px).
+    (glyph,) = [text for text in picture.texts if text.role == "mark"]
+    assert glyph.x == pytest.approx(28 * 0.72)
+    assert all(text.x / 0.72 < 480 for text in picture.texts)
