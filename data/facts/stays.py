@@ -125,7 +125,8 @@ def _lasting(stays: list[Stay]) -> Iterator[Stay]:
 
 
 def vehicle_stays(vehicle: Vehicle, mission: Mission) -> tuple[Stay, ...]:
-    """A vehicle's stays, in time order, from the events that move it (see the module)."""
+    """A vehicle's stays, in time order, from the events that move it (see the module).
+    A pass over all the moving events: for many vehicles, `every_vehicle_stays` once."""
     return every_vehicle_stays(mission).get(vehicle.id, ())
 
 
