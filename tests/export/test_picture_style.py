@@ -22,9 +22,7 @@ def pairs(palette: Palette) -> dict[str, tuple[str, str]]:
         "marker on the background": (palette.marker, palette.background),
         **{f"text on band {n}": (palette.text, band) for n, band in enumerate(palette.bands)},
         **{f"muted on band {n}": (palette.muted, band) for n, band in enumerate(palette.bands)},
-        **{
-            f"marker on band {n}": (palette.marker, band) for n, band in enumerate(palette.bands)
-        },
+        **{f"marker on band {n}": (palette.marker, band) for n, band in enumerate(palette.bands)},
         "label on a station bar": (palette.text, palette.stays[StayState.STATION]),
         "label on a docked bar": (palette.text, palette.stays[StayState.DOCKED]),
     }
