@@ -8,6 +8,7 @@ and nothing imports the drawing library: a test can read a layout without it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -81,7 +82,6 @@ class Fill:
     top: float
     bottom: float
     shade: int
-    phase: str
 
 
 @dataclass
@@ -105,9 +105,10 @@ def layout(
 ) -> Layout:
     """The picture of `mission` with `options`, laid out with texts measured by `measure`."""
     zone = options.zones[0]
-    shown = [lane for lane in lanes(mission) if lane.stays]
+    shown = lanes(mission)
     names = [sanitize_line(lane.name) for lane in shown] + list(KIND_NAMES.values()) + ["Events"]
-    left = sizes.margin + max(measure(name, sizes.label) for name in names) + sizes.gap
+    # A whole pixel, so that each unit of the axis is a pixel of the PNG: crisp lines.
+    left = math.ceil(sizes.margin + max(measure(name, sizes.label) for name in names) + sizes.gap)
     right = options.width - sizes.margin
     first, last = span(mission)
     start = first if options.start is None else options.start
@@ -128,7 +129,7 @@ def layout(
     out.labels.append(Label(sizes.margin, events_y, "Events", sizes.label, "heading"))
     _markers(out, mission, options, scale, measure, events_y, sizes)
     y = _legend(out, bottom + 24, measure, sizes)
-    for line in sources_lines(mission, right - sizes.margin, lambda t: measure(t, sizes.small)):
+    for line in sources_lines(mission, right - sizes.margin, partial(_width, measure, sizes.small)):
         out.labels.append(Label(sizes.margin, y, line, sizes.small, "source"))
         y += sizes.small + 6
     out.height = y + sizes.margin - sizes.small
@@ -212,7 +213,7 @@ def _bands(
         x0, x1 = max(left, left + scale.at(band.start)), min(right, left + scale.at(band.end))
         if x1 <= x0:
             continue
-        out.fills.append(Fill(x0, x1, top, bottom, number % 2, band.phase))
+        out.fills.append(Fill(x0, x1, top, bottom, number % 2))
         name = sanitize_line(band.name)
         if measure(name, sizes.label) + sizes.gap <= x1 - x0:
             y = top + (sizes.label + 12) / 2
