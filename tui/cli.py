@@ -196,14 +196,14 @@ def _export_parser() -> _Parser:
         dest="range_from",
         metavar="ID|TIME",
         help="start at this event, or at this time (2021-10-05, 2021-10-05T08:00Z; without a "
-        "zone, in --zone's) (default: the mission's first event)",
+        "zone, in --zone's) (default: the mission's first event or phase)",
     )
     picture.add_argument(
         "--to",
         dest="range_to",
         metavar="ID|TIME",
         help="end at this event, or at the end of this time's day, minute or second "
-        "(default: the mission's last event)",
+        "(default: the mission's last event or phase)",
     )
     return parser
 
