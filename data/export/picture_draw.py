@@ -133,18 +133,25 @@ def _height(state: StayState) -> float:
 def _bars(axes: Axes, bars: list[Bar], palette: Palette) -> None:
     """Bars of one state, as one collection: solid in flight (thin) and aboard the station,
     hatched when docked."""
-    from matplotlib.collections import PatchCollection
-    from matplotlib.patches import Rectangle
+    from matplotlib.collections import PolyCollection
 
     if not bars:
         return
     state = bars[0].state
     docked = state is StayState.DOCKED
-    shapes = [Rectangle((bar.x0, bar.top), bar.x1 - bar.x0, bar.height) for bar in bars]
-    collection = PatchCollection(
-        shapes,
-        facecolor=palette.stays[state],
-        edgecolor=palette.edge if docked else palette.stays[state],
+    corners = [
+        (
+            (bar.x0, bar.top),
+            (bar.x1, bar.top),
+            (bar.x1, bar.top + bar.height),
+            (bar.x0, bar.top + bar.height),
+        )
+        for bar in bars
+    ]
+    collection = PolyCollection(
+        corners,
+        facecolors=palette.stays[state],
+        edgecolors=palette.edge if docked else palette.stays[state],
         hatch="////" if docked else None,
         linewidths=0.8 if docked else 0,
     )
