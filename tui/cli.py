@@ -139,9 +139,10 @@ def _export_parser() -> _Parser:
     parser = _Parser(
         prog="mission-timeline export",
         description=(
-            "Write the timeline as text, Markdown, CSV, JSON or iCalendar, to standard output "
-            "or a file. Zones, --relative-to/--mode and --filter mean what they mean in the "
-            "TUI. A file is written atomically and never replaced without --force."
+            "Write the timeline as text, Markdown, CSV, JSON, iCalendar, or a picture (SVG or "
+            "PNG), to standard output or a file. Zones, --relative-to/--mode and --filter mean "
+            "what they mean in the TUI. A file is written atomically and never replaced "
+            "without --force."
         ),
     )
     parser.add_argument(
@@ -150,7 +151,7 @@ def _export_parser() -> _Parser:
     parser.add_argument(
         "-f",
         "--format",
-        choices=["text", "md", "csv", "json", "ics"],
+        choices=["text", "md", "csv", "json", "ics", "svg", "png"],
         help="output format (default: from the -o file's suffix, else text)",
     )
     parser.add_argument(
@@ -160,7 +161,7 @@ def _export_parser() -> _Parser:
         default=[],
         metavar="ZONE",
         help="an IANA zone, or 'stated' for each source's own zone; repeat for side-by-side "
-        "columns (default: UTC; text, md and csv only)",
+        "columns (default: UTC; text, md and csv; svg and png take one IANA zone)",
     )
     parser.add_argument(
         "--relative-to",
@@ -185,7 +186,30 @@ def _export_parser() -> _Parser:
         help="write to PATH instead of standard output ('-' is standard output)",
     )
     parser.add_argument("--force", action="store_true", help="replace PATH if it already exists")
+    picture = parser.add_argument_group("pictures (svg and png)")
+    picture.add_argument(
+        "--width", type=int, metavar="PX", help="the picture's width in pixels (default: 1600)"
+    )
+    picture.add_argument("--theme", choices=["light", "dark"], help="colours (default: light)")
+    picture.add_argument(
+        "--from",
+        dest="range_from",
+        metavar="ID|TIME",
+        help="start at this event, or at this time (2021-10-05, 2021-10-05T08:00Z; without a "
+        "zone, in --zone's) (default: the mission's first event or phase)",
+    )
+    picture.add_argument(
+        "--to",
+        dest="range_to",
+        metavar="ID|TIME",
+        help="end at this event, or at the end of this time's day, minute or second "
+        "(default: the mission's last event or phase)",
+    )
     return parser
+
+
+_PICTURE_OPTIONS = ("width", "theme", "range_from", "range_to")
+"""The export options that only a picture takes (their `args` names)."""
 
 
 def _run_export(argv: Sequence[str]) -> int:
@@ -193,6 +217,7 @@ def _run_export(argv: Sequence[str]) -> int:
     parser = _export_parser()
     args = parser.parse_args(argv)
     from data.export import FORMATS, OptionsError, export, format_for_path, make_options
+    from data.export.options import DEFAULT_WIDTH, Theme
     from data.facts.derived import TimeMode
     from data.files.writing import OutputClosed, OutputError, open_output
     from data.load.loader import BUNDLED_MISSION, MissionError, load_bundled, load_mission
@@ -212,6 +237,13 @@ def _run_export(argv: Sequence[str]) -> int:
             "it is always the whole mission, exactly",
             ExitCode.USAGE,
         )
+    if not fmt.picture and any(getattr(args, name) is not None for name in _PICTURE_OPTIONS):
+        return fail(
+            f"--width, --theme, --from and --to apply to svg and png, not to {format_name}",
+            ExitCode.USAGE,
+        )
+    if fmt.picture and args.output in (None, "-") and sys.stdout.isatty():
+        return fail("a picture is not for a terminal; give a file: -o PATH", ExitCode.USAGE)
     stamp = _source_date()
     if isinstance(stamp, str):
         return fail(stamp, ExitCode.USAGE)
@@ -227,6 +259,11 @@ def _run_export(argv: Sequence[str]) -> int:
             mode=TimeMode(args.mode) if args.mode else None,
             filter_text=args.filter,
             stamp=stamp,
+            one_zone=fmt.picture,
+            range_from=args.range_from,
+            range_to=args.range_to,
+            width=DEFAULT_WIDTH if args.width is None else args.width,
+            theme=args.theme or Theme.LIGHT,
         )
     except OptionsError as error:
         return fail(str(error), ExitCode.USAGE)

@@ -1,9 +1,9 @@
-"""Exports of a mission: plain text, Markdown, CSV, JSON and iCalendar.
+"""Exports of a mission: plain text, Markdown, CSV, JSON, iCalendar, and a picture (SVG, PNG).
 
 Every format is a module with `write(mission, options, out)` that streams to a text stream
-opened with `newline=""` (CSV and iCalendar write their own CRLF line ends). `FORMATS` maps
-the format names the command line and the TUI use to those writers; `data.files.writing` opens the
-stream safely.
+opened with `newline=""` (CSV and iCalendar write their own CRLF line ends; PNG writes bytes
+to the stream's buffer). `FORMATS` maps the format names the command line and the TUI use to
+those writers; `data.files.writing` opens the stream safely.
 """
 
 from __future__ import annotations
@@ -12,7 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
-from data.export import csv_export, ics_export, json_export, markdown_export, text_export
+from data.export import (
+    csv_export,
+    ics_export,
+    json_export,
+    markdown_export,
+    picture,
+    text_export,
+)
 from data.export.options import ExportOptions, OptionsError, make_options
 from data.model import Mission
 
@@ -30,6 +37,8 @@ class Format:
     views: bool
     """Whether zones, relative times and the filter apply (a view of the mission) or not."""
     zones: bool
+    picture: bool = False
+    """A picture: one zone, a time range, a width and a theme; never for a terminal."""
 
 
 FORMATS: dict[str, Format] = {
@@ -40,6 +49,12 @@ FORMATS: dict[str, Format] = {
         "json", ".json", "JSON mission file", json_export.write, views=False, zones=False
     ),
     "ics": Format("ics", ".ics", "iCalendar", ics_export.write, views=True, zones=False),
+    "svg": Format(
+        "svg", ".svg", "SVG picture", picture.write_svg, views=True, zones=True, picture=True
+    ),
+    "png": Format(
+        "png", ".png", "PNG picture", picture.write_png, views=True, zones=True, picture=True
+    ),
 }
 
 

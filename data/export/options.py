@@ -1,4 +1,5 @@
-"""What an export shows, shared by every format: zones, relative mode and anchor, filter.
+"""What an export shows, shared by every format: zones, relative mode and anchor, filter,
+and for a picture its time range, width and theme.
 
 `make_options` validates what a user typed (on the command line or in the TUI's export
 dialog) against one mission and raises `OptionsError` with one line naming the problem.
@@ -8,25 +9,40 @@ means the same thing in every format.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
-from data.facts.derived import TimeMode
+from data.facts.derived import TimeMode, unit
 from data.facts.event import EventFacts, event_facts
 from data.model import Event, Mission
 from data.query.filters import Filter, FilterError, parse_filter
 from data.sanitize import quote
 from data.suggest import did_you_mean
 from data.times.display import STATED
-from data.times.parse import TimeFormatError, zone_named
+from data.times.parse import TimeFormatError, parse_when, zone_named
 
 DEFAULT_ZONES = ("UTC",)
 """The zone used when none is asked for: ISS time is UTC, and so is the TUI's default."""
 
 
+DEFAULT_WIDTH = 1600
+"""A picture's width in pixels when none is asked for: a slide, or an article's full width."""
+WIDTHS = range(480, 10_001)
+"""The widths a picture may have: from a phone's screen to a poster."""
+
+
 class OptionsError(ValueError):
     """An export option that does not fit the mission (bad zone, event id or filter)."""
+
+
+class Theme(StrEnum):
+    """A picture's colours: dark text on white, or light text on a dark background."""
+
+    LIGHT = "light"
+    DARK = "dark"
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,13 @@ class ExportOptions:
     filter: Filter | None = None
     stamp: datetime | None = None
     """When the export was made (iCalendar's DTSTAMP); `None` leaves it to the format."""
+    start: float | None = None
+    """A picture's first instant (POSIX seconds); `None`: the mission's first."""
+    end: float | None = None
+    """A picture's last instant (POSIX seconds); `None`: the mission's last."""
+    width: int = DEFAULT_WIDTH
+    """A picture's width in pixels."""
+    theme: Theme = Theme.LIGHT
 
     @property
     def relative(self) -> bool:
@@ -56,11 +79,17 @@ def make_options(
     mode: TimeMode | str | None = None,
     filter_text: str | None = None,
     stamp: datetime | None = None,
+    one_zone: bool = False,
+    range_from: str | None = None,
+    range_to: str | None = None,
+    width: int = DEFAULT_WIDTH,
+    theme: Theme | str = Theme.LIGHT,
 ) -> ExportOptions:
     """Check user-given options against `mission`; raise `OptionsError` on the first problem.
 
     `relative_to` alone means T-/T+ from that event; `mode` alone counts from the mission's
-    reference event (its launch), exactly like the TUI.
+    reference event (its launch), exactly like the TUI. `one_zone`: a picture, whose axis
+    is in one IANA zone. `range_from` and `range_to` are event ids or times (see `bound`).
     """
     try:
         zones = [zone if zone == STATED else zone_named(zone) for zone in zones]
@@ -78,19 +107,75 @@ def make_options(
         anchor = mission.reference_event
         if anchor is None:
             raise OptionsError("this mission has no launch to count from; give --relative-to")
+    if one_zone and (len(zones) > 1 or STATED in zones):
+        raise OptionsError("a picture's axis is in one IANA zone; give one zone")
     flt = None
     if filter_text is not None and filter_text.strip():
         try:
             flt = parse_filter(filter_text, mission)
         except FilterError as error:
             raise OptionsError(f"filter: {error}") from None
+    zones = tuple(dict.fromkeys(zones)) or DEFAULT_ZONES
+    start, end = time_range(mission, range_from, range_to, zones[0])
+    if width not in WIDTHS:
+        raise OptionsError(
+            f"--width must be {WIDTHS.start} to {WIDTHS.stop - 1} pixels, not {width}"
+        )
+    if theme not in set(Theme):
+        hint = did_you_mean(str(theme), list(Theme))
+        raise OptionsError(f"no theme {quote(str(theme))}{hint}; the themes are light, dark")
     return ExportOptions(
-        zones=tuple(dict.fromkeys(zones)) or DEFAULT_ZONES,
+        zones=zones,
         mode=mode or TimeMode.ABSOLUTE,
         anchor=anchor,
         filter=flt,
         stamp=stamp,
+        start=start,
+        end=end,
+        width=width,
+        theme=Theme(theme),
     )
+
+
+def time_range(
+    mission: Mission, range_from: str | None, range_to: str | None, zone: str
+) -> tuple[float | None, float | None]:
+    """A picture's range as POSIX seconds from what was typed (`None`: that end is the
+    mission's); raises `OptionsError` unless its start is before its end."""
+    start = None if range_from is None else bound(mission, range_from, zone, end=False)
+    end = None if range_to is None else bound(mission, range_to, zone, end=True)
+    if start is not None and end is not None and start >= end:
+        shown_from, shown_to = quote(range_from or ""), quote(range_to or "")
+        raise OptionsError(f"--from {shown_from} is not before --to {shown_to}")
+    return start, end
+
+
+_TIME_LIKE = re.compile(r"~?\d{4}-\d{2}")
+"""What a time starts with (`2021-10`); anything else given as a range bound is an event id."""
+_ZONED = re.compile(r"(?:\[[^\]]*\]|Z|[+-]\d{2}:\d{2})$")
+
+
+def bound(mission: Mission, text: str, zone: str, *, end: bool) -> float:
+    """A range bound as POSIX seconds: an event's time (its `at`, else `planned`), or a time
+    in the format of mission files whose whole unit is inside the range (`--to 2021-10-05`
+    ends at that day's end). A time with neither offset nor zone is read in `zone`, the zone
+    the picture shows. Raises `OptionsError` naming the nearest event ids."""
+    option = "--to" if end else "--from"
+    event = mission.event_by_id.get(text)
+    if event is not None:
+        return event.when.instant.timestamp()
+    if not _TIME_LIKE.match(text):
+        hint = did_you_mean(text, mission.event_by_id.keys())
+        raise OptionsError(
+            f"{option}: no event with id {quote(text)} in this mission{hint}; "
+            "a time is written like 2021-10-05T08:55Z"
+        )
+    try:
+        when = parse_when(text if _ZONED.search(text) else f"{text}[{zone}]")
+    except TimeFormatError as error:
+        raise OptionsError(f"{option}: {error}") from None
+    first, after = unit(when)
+    return (after if end else first).timestamp()
 
 
 MODE_LABELS = {

@@ -92,12 +92,22 @@ def middle(when: When) -> datetime:
     half = _HALF.get(when.precision)
     if half is not None:
         return when.instant + half
+    start, after = unit(when)
+    return start + (after - start) / 2
+
+
+def unit(when: When) -> tuple[datetime, datetime]:
+    """The start of the unit a time is known to and the start of the next one, in UTC:
+    `12:12` is 12:12:00 to 12:13:00, `2021-10-05[Europe/Moscow]` that day in Moscow."""
+    half = _HALF.get(when.precision)
+    if half is not None:
+        return when.instant, when.instant + 2 * half
     first = when.local_date.replace(day=1) if when.precision is Precision.MONTH else None
     day = first or when.local_date
     start = datetime(day.year, day.month, day.day, tzinfo=when.stated_tz)
     end = _next_month(day) if first is not None else day + timedelta(days=1)
     after = datetime(end.year, end.month, end.day, tzinfo=when.stated_tz)
-    return (start + (after - start) / 2).astimezone(UTC)
+    return start.astimezone(UTC), after.astimezone(UTC)
 
 
 def format_duration(value: timedelta, precision: Precision = Precision.MINUTE) -> str:

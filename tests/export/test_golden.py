@@ -35,9 +35,11 @@ def render(mission: Mission, format_name: str, stamp: datetime) -> bytes:
         relative_to="launch" if fmt.views else None,
         stamp=stamp,
     )
-    out = io.StringIO(newline="")
+    data = io.BytesIO()
+    out = io.TextIOWrapper(data, encoding="utf-8", newline="")  # a PNG writes to its buffer
     export(mission, format_name, options, out)
-    return out.getvalue().encode("utf-8")
+    out.flush()
+    return data.getvalue()
 
 
 @pytest.mark.parametrize("format_name", list(FORMATS))

@@ -278,7 +278,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             text = self.query_one("#zones", Input).value
             zones = tuple(zone.strip() for zone in text.split(",") if zone.strip())
             try:
-                zones = make_options(self.mission, zones=zones).zones
+                zones = make_options(self.mission, zones=zones, one_zone=fmt.picture).zones
             except OptionsError as error:
                 self._error(str(error))
                 return None
