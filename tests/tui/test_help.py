@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import HelpPanel
 
-from tui.app import MissionTimelineApp
+from tui.app import KEY_GROUPS, MissionTimelineApp
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.help import HelpScreen
 
@@ -46,3 +46,38 @@ async def test_no_keys_command_over_a_dialog(app: MissionTimelineApp) -> None:
             "the palette's search for 'keys' done",
         )
         assert not any(option.startswith("Keys") for option in palette_options(pilot))
+
+
+async def test_help_groups_the_keys_by_where_they_work(app: MissionTimelineApp) -> None:
+    """A key bound in two places (`up, k`: the timeline and the crew pane; `escape`: the
+    screen and the search input) is explained once in each place's section, under its
+    heading; the sections are the app's groups of key owners, in their order."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        lines = help_screen.describe().plain.split("\n")
+        headings = [title for title, _ in KEY_GROUPS]
+        assert [line for line in lines if line in headings] == headings
+        section = ""
+        sections: dict[str, list[str]] = {}
+        for line in lines[: lines.index("Row markers (never colour alone)")]:
+            if line in headings:
+                section = line
+            elif "[" in line:
+                sections.setdefault(section, []).append(line)
+        assert any(
+            line.startswith("up, k ") and "[cursor-up]" in line for line in sections["Timeline"]
+        )
+        assert any(
+            line.startswith("up, k ") and "[crew-up]" in line for line in sections["Crew pane"]
+        )
+        assert any(
+            line.startswith("escape ") and "[clear]" in line for line in sections["Everywhere"]
+        )
+        input_keys = sections["Search and filter input"]
+        assert any(line.startswith("escape ") and "[query-cancel]" in line for line in input_keys)
+        for section_lines in sections.values():
+            keys = [line.split("  ")[0] for line in section_lines if not line.startswith(" ")]
+            assert len(keys) == len(set(keys)), f"a key twice in one section: {keys}"
