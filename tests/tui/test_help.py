@@ -1,7 +1,10 @@
-"""The palette's "Keys and help" (typed `keys` or `help`) opens the app's own help screen
-(never Textual's key panel), which escape and ? close."""
+"""The help screen: the palette's "Keys and help" (typed `keys` or `help`) opens it (never
+Textual's key panel), escape and ? close it; it groups the keys by where they work; and the
+README lists every key it lists."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from textual.widgets import HelpPanel
@@ -81,3 +84,12 @@ async def test_help_groups_the_keys_by_where_they_work(app: MissionTimelineApp) 
         for section_lines in sections.values():
             keys = [line.split("  ")[0] for line in section_lines if not line.startswith(" ")]
             assert len(keys) == len(set(keys)), f"a key twice in one section: {keys}"
+
+
+def test_the_readme_lists_every_key(app: MissionTimelineApp) -> None:
+    """The README's keys (written by hand, in tables under "## Keys") name every binding id
+    the help screen lists, so a key added to the app is not missing from the README."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    keys = readme.split("\n## Keys\n", 1)[1].split("\n## ", 1)[0]
+    missing = [row.id for row in app.key_rows() if f"`{row.id}`" not in keys]
+    assert not missing, f"binding ids not in the README's keys: {missing}"
