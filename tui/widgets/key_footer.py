@@ -79,35 +79,27 @@ class KeyFooter(Footer):
         smaller, less important key may take room a bigger one could not)."""
         keys = list(self.query(FooterKey))
         palette = [key for key in keys if key.has_class("-command-palette")]
+        active = self.screen.active_bindings
+        ids = {key: active[key.key].binding.id if key.key in active else None for key in keys}
         others = [key for key in keys if key not in palette]
         room = self.size.width - sum(map(_cells, palette))
-        droppable = [key for key in others if _binding_id(self, key) not in ALWAYS_SHOWN]
+        droppable = [key for key in others if ids[key] not in ALWAYS_SHOWN]
         used = sum(_cells(key) for key in others if key not in droppable)
-        for key in reversed(_drop_order(self, droppable)):
+        for key in reversed(_drop_order(droppable, ids)):
             key.display = used + _cells(key) <= room
             used += _cells(key) if key.display else 0
 
 
-def _binding_id(footer: Footer, key: FooterKey) -> str | None:
-    """The id of the binding a footer key stands for (None if it has none)."""
-    active = footer.screen.active_bindings.get(key.key)
-    return None if active is None else active.binding.id
-
-
-def _drop_order(footer: Footer, keys: list[FooterKey]) -> list[FooterKey]:
-    """`keys` in the order they are dropped: those `DROPPED_FIRST` names, in its order; then
-    the others from the footer's right end."""
-    named = {binding_id: rank for rank, binding_id in enumerate(DROPPED_FIRST)}
-    ranked = [key for key in keys if _binding_id(footer, key) in named]
-    ranked.sort(key=lambda key: named[str(_binding_id(footer, key))])
+def _drop_order(keys: list[FooterKey], ids: dict[FooterKey, str | None]) -> list[FooterKey]:
+    """`keys` in the order they are dropped: those whose binding id (`ids`) `DROPPED_FIRST`
+    names, in its order; then the others from the footer's right end."""
+    rank = {binding_id: place for place, binding_id in enumerate(DROPPED_FIRST)}
+    ranked = sorted((key for key in keys if ids[key] in rank), key=lambda key: rank[str(ids[key])])
     return ranked + [key for key in reversed(keys) if key not in ranked]
 
 
 def _cells(key: FooterKey) -> int:
     """The cells a key takes in the footer: its text, its padding and border, its margin."""
     any_size = Size(1000, 1)
-    return (
-        key.get_content_width(any_size, any_size)
-        + key.styles.gutter.width
-        + (key.styles.margin.width)
-    )
+    content = key.get_content_width(any_size, any_size)
+    return content + key.styles.gutter.width + key.styles.margin.width
