@@ -12,7 +12,7 @@ from data.times.display import STATED
 from tui.app import MissionTimelineApp
 
 from .screen_text import screen_lines
-from .waiting import until
+from .waiting import keys_done, until
 
 
 async def _busy_header(app: MissionTimelineApp, size: tuple[int, int]) -> str:
@@ -81,3 +81,17 @@ async def test_120_columns_keep_the_as_stated_explanation(app: MissionTimelineAp
     line = await _as_stated_header(app, (120, 40))
     assert "zone as stated (each event in the zone its source used)" in line
     assert "time T-/T+ from Launch of Soyuz MS-19" in line
+
+
+async def test_80_columns_keep_both_counts_of_a_filter_and_a_search(
+    app: MissionTimelineApp,
+) -> None:
+    """With a filter and a search at 80 columns their texts shrink further rather than lose a
+    count to the line's ellipsis (the search's "(hit 1 of 3)" was cut to "(hit 1 o…")."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f", *"kind:docking", "enter", "slash", *"soyuz", "enter")
+        await keys_done(pilot)
+        await until(pilot, lambda: "search" in screen_lines(app)[1], "the search in the header")
+        line = screen_lines(app)[1]
+        assert "zone UTC" in line and "time absolute" in line, line
+        assert "(4 events)" in line and "(hit 1 of 3)" in line, line

@@ -4,14 +4,16 @@ and what shrinks first when they do not fit.
 The state line gives up room in this order: the zone's explanation ("as stated" is no zone of
 its own: "(each event in the zone its source used)") goes whole, then the anchor's title in
 the time mode shrinks, the zone's name, the crew member's name, the search, then the filter's
-expression; if that is not enough, the crew member goes. A filter's count of events and a
-search's count of hits are never cut, nor where a remembered zone came from.
+expression; if that is not enough, the crew member goes, and then the search and the filter's
+expression shrink to a few cells. A filter's count of events and a search's count of hits are
+cut only if even that does not fit (at 80 columns, a long zone in T-/T+ mode with a filter and
+a search); where a remembered zone came from never is.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from rich.cells import cell_len, set_cell_size
@@ -125,20 +127,28 @@ class _Field:
 _COUNT = re.compile(r" \([^()]*\)$")
 _SEPARATORS = ("  │ ", " │ ")
 """Between fields: roomy, and tight when the texts at their least still do not fit."""
+_SQUEEZED = {"filter": 4, "search": 4}
+"""The fewest cells the filter's expression and the search keep (besides their counts) once
+the crew member has gone and the fields at their own least still do not fit (`kin…`)."""
 
 
 def _state_line(fields: list[_Field], width: int) -> Content:
     """The fields in one line of at most `width` cells if their texts can shrink to fit; if
     not even their least fits, the crew member goes (the crew pane and the rows' `●` still
-    show who), and then the widget's ellipsis cuts the rest."""
+    show who), then the filter and the search shrink further (`_SQUEEZED`: at 80 columns
+    both keep their counts so), and then the widget's ellipsis cuts the rest."""
     without_crew = [field for field in fields if field.label != "crew"]
-    for shown in (fields, without_crew):
-        for separator in _SEPARATORS:
-            labels = sum(cell_len(f"{field.label} ") for field in shown)
-            labels += cell_len(separator) * (len(shown) - 1)
-            texts = _fit(shown, width - labels)
-            if sum(map(cell_len, texts)) + labels <= width:
-                return _assembled(shown, texts, separator)
+    squeezed = [
+        replace(field, least=min(field.least, _SQUEEZED.get(field.label, field.least)))
+        for field in without_crew
+    ]
+    tries = [(shown, separator) for shown in (fields, without_crew) for separator in _SEPARATORS]
+    for shown, separator in [*tries, (squeezed, _SEPARATORS[-1])]:
+        labels = sum(cell_len(f"{field.label} ") for field in shown)
+        labels += cell_len(separator) * (len(shown) - 1)
+        texts = _fit(shown, width - labels)
+        if sum(map(cell_len, texts)) + labels <= width:
+            break
     return _assembled(shown, texts, separator)
 
 
