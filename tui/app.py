@@ -363,15 +363,22 @@ class MissionTimelineApp(App[None]):
 
     def key_rows(self, *, apply_keymap: bool = True) -> list[KeyRow]:
         """Every binding with an id, with the user's keymap applied (for help and README)."""
-        return keymap.key_rows(KEY_OWNERS, self.config.keymap if apply_keymap else {})
+        return keymap.key_rows(KEY_GROUPS, self.config.keymap if apply_keymap else {})
 
     def first_key(self, binding_id: str) -> str:
         """The first key of a binding as the user has it (keymap applied), for a hint."""
         return keymap.first_key(KEY_OWNERS, self.config.keymap, binding_id)
 
 
-KEY_OWNERS = (Timeline, MissionScreen, MissionTimelineApp, CrewList, QueryBar)
-"""Whose bindings the user can rebind, in the order the help screen lists them."""
+KEY_GROUPS: keymap.KeyGroups = (
+    ("Everywhere", (MissionScreen, MissionTimelineApp)),
+    ("Timeline", (Timeline,)),
+    ("Crew pane", (CrewList,)),
+    ("Search and filter input", (QueryBar,)),
+)
+"""Whose bindings the user can rebind, grouped by where they work, in the order the help
+screen lists them (a key bound in two places, `escape`, is explained in each)."""
+KEY_OWNERS = tuple(owner for _, owners in KEY_GROUPS for owner in owners)
 
 
 def make_app(

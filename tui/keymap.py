@@ -1,7 +1,8 @@
 """The keys a user can rebind: every binding with an id, and its keys as the screen names them.
 
-The owners (the widgets, screens and app whose bindings these are) are given by the app, in
-the order the help screen and the README list them; the keymap is the user's `[keymap]`.
+The owners (the widgets, screens and app whose bindings these are) are given by the app in
+groups, by where their keys work ("Timeline", "Crew pane"), in the order the help screen lists
+them; the keymap is the user's `[keymap]`.
 """
 
 from __future__ import annotations
@@ -32,15 +33,22 @@ def bindings_with_ids(owners: Sequence[type[DOMNode]]) -> Iterator[tuple[Binding
                 yield binding, binding.id
 
 
-def key_rows(owners: Sequence[type[DOMNode]], keymap: Mapping[str, str]) -> list[KeyRow]:
-    """One row per binding id, with the keymap applied (for help and the README)."""
+KeyGroups = Sequence[tuple[str, Sequence[type[DOMNode]]]]
+"""Where keys work ("Crew pane"), each with the owners whose bindings work there."""
+
+
+def key_rows(groups: KeyGroups, keymap: Mapping[str, str]) -> list[KeyRow]:
+    """One row per binding id, with the keymap applied and the group it works in (for help
+    and the README), group by group."""
     from tui.screens.help import KeyRow  # the help screen's module: not for the first frame
 
     rows: dict[str, KeyRow] = {}
-    for binding, binding_id in bindings_with_ids(owners):
-        keys = keymap.get(binding_id, binding.key)
-        shown = ", ".join(key_name(key) for key in keys.split(","))
-        rows.setdefault(binding_id, KeyRow(shown, binding.description, binding.tooltip, binding_id))
+    for group, owners in groups:
+        for binding, binding_id in bindings_with_ids(owners):
+            keys = keymap.get(binding_id, binding.key)
+            shown = ", ".join(key_name(key) for key in keys.split(","))
+            row = KeyRow(shown, binding.description, binding.tooltip, binding_id, group)
+            rows.setdefault(binding_id, row)
     return list(rows.values())
 
 

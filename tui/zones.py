@@ -43,10 +43,14 @@ def friendly_name(zone: str) -> str:
 def describe(zone: str) -> str:
     """The header's zone text: `Brussels · Europe/Brussels`, never an offset, which changes
     within a mission in a zone with summer time (each row shows the one of its date)."""
-    if zone == STATED:
-        return "as stated (each event in the zone its source used)"
     name = friendly_name(zone)
-    return zone if name == zone else f"{name} · {zone}"
+    return name if zone in (name, STATED) else f"{name} · {zone}"
+
+
+def explain(zone: str) -> str:
+    """What the header adds after a zone's name where the name alone may puzzle, if it has
+    the room: "as stated" is no zone of its own."""
+    return "each event in the zone its source used" if zone == STATED else ""
 
 
 def check_zone(name: str) -> str:

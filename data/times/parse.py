@@ -127,6 +127,20 @@ def zone_named(text: str) -> str:
         raise TimeFormatError(f"{error}{hint}") from None
 
 
+def zone_completion(text: str) -> str | None:
+    """The zone a user typing `text` is after, whatever the case: the first whose name starts
+    with it, else the first whose city does (`tok`: Asia/Tokyo, `new y`: America/New_York);
+    None if none does."""
+    typed = text.strip().casefold().replace(" ", "_")
+    if not typed:
+        return None
+    for names in (_zones_by_fold(), _zones_by_city()):
+        found = next((zone for name, zone in names.items() if name.startswith(typed)), None)
+        if found is not None:
+            return found
+    return None
+
+
 @cache
 def _zones_by_fold() -> dict[str, str]:
     return {zone.casefold(): zone for zone in zone_names()}

@@ -1,4 +1,5 @@
-"""The help screen: every key from the live bindings (keymap applied), and the row markers."""
+"""The help screen: every key from the live bindings (keymap applied), grouped by where it
+works, and the row markers."""
 
 from __future__ import annotations
 
@@ -28,12 +29,13 @@ from tui.widgets.timeline_row import (
 
 @dataclass(frozen=True, slots=True)
 class KeyRow:
-    """One binding as the help screen and the README show it."""
+    """One binding as the help screen and the README show it, and where it works (`group`)."""
 
     keys: str
     description: str
     tooltip: str
     id: str
+    group: str
 
 
 MARKERS = (
@@ -76,7 +78,11 @@ class HelpScreen(ModalScreen[None]):
         name_width = max(len(row.description) for row in self.rows) + 2
         indent = keys_width + name_width
         lines = [Content.styled("Keys (rebind by id in the config file's [keymap])", HEADING_STYLE)]
+        group = None
         for row in self.rows:
+            if row.group != group:
+                group = row.group
+                lines += [Content(""), Content.styled(group, "bold underline")]
             explanation = textwrap.wrap(
                 f"{row.tooltip} [{row.id}]", max(20, width - indent), break_on_hyphens=False
             )

@@ -1,4 +1,5 @@
-"""Choose any IANA zone by typing, with completion; an unknown zone gets a clear message."""
+"""Choose any IANA zone by typing, with completion on its name or its city; an unknown zone gets
+a clear message."""
 
 from __future__ import annotations
 
@@ -9,11 +10,47 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
+from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
-from data.times.parse import zone_names
+from data.times.parse import zone_completion
 from tui.zones import check_zone
+
+
+class ZoneNames(Suggester):
+    """Completes what is typed to the zone whose name starts with it (`europe/br`), drawn in
+    the input after the typed text."""
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return _name_completion(value)
+
+
+class ZoneInput(Input):
+    """An input whose right arrow at its end also takes the zone a city typed completes to
+    (`city_zone`, set by the picker and shown under the input: the input draws only a
+    completion that starts with what is typed)."""
+
+    city_zone = ""
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        if self.city_zone and self.cursor_at_end and not select:
+            self.value = self.city_zone
+            self.cursor_position = len(self.value)
+        else:
+            super().action_cursor_right(select)
+
+
+def _name_completion(typed: str) -> str | None:
+    """The zone that completes `typed` as the start of its name, if any."""
+    zone = zone_completion(typed)
+    return zone if zone and zone.casefold().startswith(typed.casefold()) else None
+
+
+def _city_completion(typed: str) -> str:
+    """The zone `typed` completes to by its city (`tok`: Asia/Tokyo), if no name starts with
+    `typed`; else ""."""
+    zone = zone_completion(typed)
+    return zone if zone and _name_completion(typed) is None else ""
 
 
 class ZonePicker(ModalScreen[str | None]):
@@ -30,12 +67,16 @@ class ZonePicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="zone-picker", classes="dialog") as box:
             box.border_title = "Time zone"
-            yield Label('Any IANA zone, e.g. Asia/Tokyo, or "stated" (right arrow completes):')
-            yield Input(
-                placeholder="Region/City",
-                suggester=SuggestFromList(zone_names(), case_sensitive=False),
+            yield Label(
+                'Any IANA zone or its city, e.g. Asia/Tokyo or tokyo, or "stated" '
+                "(right arrow completes):"
+            )
+            yield ZoneInput(
+                placeholder="Region/City or City",
+                suggester=ZoneNames(case_sensitive=False),
                 id="zone-input",
             )
+            yield Static("", id="zone-city")
             yield Static("", id="zone-error")
 
     def on_mount(self) -> None:
@@ -50,8 +91,13 @@ class ZonePicker(ModalScreen[str | None]):
             return
         self.dismiss(zone)
 
-    def on_input_changed(self) -> None:
+    def on_input_changed(self, message: Input.Changed) -> None:
+        """Clear the error; show the zone a city typed completes to (right arrow takes it)."""
         self.query_one("#zone-error", Static).update("")
+        zone_input = self.query_one("#zone-input", ZoneInput)
+        zone_input.city_zone = _city_completion(message.value)
+        shown = f"{zone_input.city_zone} (right arrow takes it)" if zone_input.city_zone else ""
+        self.query_one("#zone-city", Static).update(Content(shown))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,18 +1,43 @@
-"""The footer of live keys, rebuilt only when the keys it shows have changed."""
+"""The footer of live keys: rebuilt only when the keys it shows have changed, and showing only
+whole keys, the least important dropped first when they do not all fit."""
 
 from __future__ import annotations
 
 from collections.abc import Hashable
 
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+ALWAYS_SHOWN = ("help", "quit")
+"""The ids of the keys the footer never drops: how to learn every other key, and how to leave."""
+DROPPED_FIRST = (
+    "reanchor",
+    "crew",
+    "mode-cycle",
+    "search-previous",
+    "zone-cycle",
+    "search",
+    "filter",
+    "search-next",
+    "clear",
+)
+"""The ids of the keys dropped first when the footer has no room for every key, in this order:
+those a user needs least once learnt (the help screen lists them all) go before those that
+act on the search or filter in force. Any key not named here goes after them, the farthest
+from the focus (the footer's right end) first."""
 
 
 class KeyFooter(Footer):
     """Textual's `Footer`, rebuilt only when the keys it shows have changed, once for any
     number of changes in a row. Textual's rebuilds (mounting and styling every key anew) on
     each binding update: three times before the first frame, and again after every key
-    press, which cost about a third of the time from a key to its frame."""
+    press, which cost about a third of the time from a key to its frame.
+
+    Textual's footer cuts its last key at its right edge ("esc C"), and the keys after it
+    (help and quit) are never seen. This one hides whole keys instead, the least important
+    first, until the rest fit beside the palette key; help and quit always stay."""
 
     _rebuild_pending = False
     _shown: Hashable = None
@@ -31,6 +56,7 @@ class KeyFooter(Footer):
         if shown != self._shown:
             self._shown = shown
             await self.recompose()
+            self.call_after_refresh(self._fit_keys)
 
     def _keys_shown(self) -> Hashable:
         """Everything about the active bindings that the footer's keys show."""
@@ -39,3 +65,41 @@ class KeyFooter(Footer):
             for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
             if binding.show or key == self.app.COMMAND_PALETTE_BINDING
         )
+
+    def on_resize(self) -> None:
+        self._fit_keys()
+
+    def watch_compact(self) -> None:
+        # The keys take their compact style (and so their width) after the next refresh.
+        self.call_after_refresh(self._fit_keys)
+
+    def _fit_keys(self) -> None:
+        """Show the keys that fit in the footer's width beside the palette key: help and
+        quit, then each other key, the most important first, if there is room for it (a
+        smaller, less important key may take room a bigger one could not)."""
+        keys = list(self.query(FooterKey))
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        active = self.screen.active_bindings
+        ids = {key: active[key.key].binding.id if key.key in active else None for key in keys}
+        others = [key for key in keys if key not in palette]
+        room = self.size.width - sum(map(_cells, palette))
+        droppable = [key for key in others if ids[key] not in ALWAYS_SHOWN]
+        used = sum(_cells(key) for key in others if key not in droppable)
+        for key in reversed(_drop_order(droppable, ids)):
+            key.display = used + _cells(key) <= room
+            used += _cells(key) if key.display else 0
+
+
+def _drop_order(keys: list[FooterKey], ids: dict[FooterKey, str | None]) -> list[FooterKey]:
+    """`keys` in the order they are dropped: those whose binding id (`ids`) `DROPPED_FIRST`
+    names, in its order; then the others from the footer's right end."""
+    rank = {binding_id: place for place, binding_id in enumerate(DROPPED_FIRST)}
+    ranked = sorted((key for key in keys if ids[key] in rank), key=lambda key: rank[str(ids[key])])
+    return ranked + [key for key in reversed(keys) if key not in ranked]
+
+
+def _cells(key: FooterKey) -> int:
+    """The cells a key takes in the footer: its text, its padding and border, its margin."""
+    any_size = Size(1000, 1)
+    content = key.get_content_width(any_size, any_size)
+    return content + key.styles.gutter.width + key.styles.margin.width

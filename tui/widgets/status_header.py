@@ -1,16 +1,19 @@
 """The header: the mission, the active zone, the time display mode, and any filter or search;
 and what shrinks first when they do not fit.
 
-The state line gives up room in this order: the anchor's title in the time mode, the zone's
-name (its abbreviation and offset stay), the crew member's name, the search, then the
-filter's expression; if that is not enough, the crew member goes. A filter's count of events
-and a search's count of hits are never cut, nor a zone's offset.
+The state line gives up room in this order: the zone's explanation ("as stated" is no zone of
+its own: "(each event in the zone its source used)") goes whole, then the anchor's title in
+the time mode shrinks, the zone's name, the crew member's name, the search, then the filter's
+expression; if that is not enough, the crew member goes, and then the search and the filter's
+expression shrink to a few cells. A filter's count of events and a search's count of hits are
+cut only if even that does not fit (at 80 columns, a long zone in T-/T+ mode with a filter and
+a search); where a remembered zone came from never is.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from rich.cells import cell_len, set_cell_size
@@ -23,7 +26,7 @@ from data.facts.derived import TimeMode
 from data.model import Event, Person
 from data.sanitize import sanitize_line
 from tui.text import LABEL_STYLE
-from tui.zones import describe
+from tui.zones import describe, explain
 
 if TYPE_CHECKING:
     from data.query.filters import Filter
@@ -44,6 +47,7 @@ class StatusHeader(Widget):
 
     mission_title: reactive[str] = reactive("")
     zone_text: reactive[str] = reactive("")
+    zone_aside: reactive[str] = reactive("")
     mode_text: reactive[str] = reactive("")
     filter_text: reactive[str] = reactive("")
     search_text: reactive[str] = reactive("")
@@ -68,6 +72,7 @@ class StatusHeader(Widget):
         search and where the selected event is among its hits (`hits`: `hit 3 of 10`), and
         the crew member."""
         self.zone_text = describe(zone) + (f" ({zone_note})" if zone_note else "")
+        self.zone_aside = explain(zone)
         title = "" if anchor is None else anchor.title
         self.mode_text = {
             TimeMode.ABSOLUTE: "absolute",
@@ -84,7 +89,7 @@ class StatusHeader(Widget):
     def render(self) -> RenderResult:
         top = Content.styled(sanitize_line(self.mission_title), "bold")
         fields = [
-            _Field("zone", self.zone_text, "count", 12, 2, ""),
+            _Field("zone", self.zone_text, "count", 12, 2, "", self.zone_aside),
             _Field("time", self.mode_text, "end", 12, 1, ""),
             _Field("filter", self.filter_text, "count", 8, 5, "bold"),
             _Field("search", self.search_text, "count", 8, 4, "bold"),
@@ -98,8 +103,9 @@ class StatusHeader(Widget):
 class _Field:
     """One part of the state line: its label, its text (sanitised here), how it is cut
     (`start`: keep its end; `end`: keep its start; `count`: keep a trailing `(…)` and the
-    start), the fewest cells its text keeps, its turn to shrink (1 shrinks first) and the
-    style of its text."""
+    start), the fewest cells its text keeps, its turn to shrink (1 shrinks first), the
+    style of its text, and an aside shown in brackets after it while every field fits
+    whole (before any field shrinks, the asides go)."""
 
     label: str
     raw: str
@@ -107,29 +113,42 @@ class _Field:
     least: int
     turn: int
     style: str
+    aside: str = ""
 
     @property
     def text(self) -> str:
         return sanitize_line(self.raw)
 
+    @property
+    def text_with_aside(self) -> str:
+        return self.text + (f" ({sanitize_line(self.aside)})" if self.aside else "")
+
 
 _COUNT = re.compile(r" \([^()]*\)$")
 _SEPARATORS = ("  │ ", " │ ")
 """Between fields: roomy, and tight when the texts at their least still do not fit."""
+_SQUEEZED = {"filter": 4, "search": 4}
+"""The fewest cells the filter's expression and the search keep (besides their counts) once
+the crew member has gone and the fields at their own least still do not fit (`kin…`)."""
 
 
 def _state_line(fields: list[_Field], width: int) -> Content:
     """The fields in one line of at most `width` cells if their texts can shrink to fit; if
     not even their least fits, the crew member goes (the crew pane and the rows' `●` still
-    show who), and then the widget's ellipsis cuts the rest."""
+    show who), then the filter and the search shrink further (`_SQUEEZED`: at 80 columns
+    both keep their counts so), and then the widget's ellipsis cuts the rest."""
     without_crew = [field for field in fields if field.label != "crew"]
-    for shown in (fields, without_crew):
-        for separator in _SEPARATORS:
-            labels = sum(cell_len(f"{field.label} ") for field in shown)
-            labels += cell_len(separator) * (len(shown) - 1)
-            texts = _fit([field.text for field in shown], shown, width - labels)
-            if sum(map(cell_len, texts)) + labels <= width:
-                return _assembled(shown, texts, separator)
+    squeezed = [
+        replace(field, least=min(field.least, _SQUEEZED.get(field.label, field.least)))
+        for field in without_crew
+    ]
+    tries = [(shown, separator) for shown in (fields, without_crew) for separator in _SEPARATORS]
+    for shown, separator in [*tries, (squeezed, _SEPARATORS[-1])]:
+        labels = sum(cell_len(f"{field.label} ") for field in shown)
+        labels += cell_len(separator) * (len(shown) - 1)
+        texts = _fit(shown, width - labels)
+        if sum(map(cell_len, texts)) + labels <= width:
+            break
     return _assembled(shown, texts, separator)
 
 
@@ -142,10 +161,13 @@ def _assembled(fields: list[_Field], texts: list[str], separator: str) -> Conten
     return Content.assemble(*parts)
 
 
-def _fit(texts: list[str], fields: list[_Field], room: int) -> list[str]:
-    """The texts, the fields shrunk in their turn (each to no fewer than its least cells)
-    until they fit in `room` cells."""
-    texts = list(texts)
+def _fit(fields: list[_Field], room: int) -> list[str]:
+    """The texts with their asides if they all fit in `room` cells; else without, the fields
+    shrunk in their turn (each to no fewer than its least cells) until they fit."""
+    with_asides = [field.text_with_aside for field in fields]
+    if sum(map(cell_len, with_asides)) <= room:
+        return with_asides
+    texts = [field.text for field in fields]
     for index in sorted(range(len(fields)), key=lambda i: fields[i].turn):
         over = sum(map(cell_len, texts)) - room
         if over <= 0:

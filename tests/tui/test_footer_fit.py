@@ -1,0 +1,83 @@
+"""The footer shows whole keys only: when a search and a filter add keys at 80 columns (or at
+the app's narrowest), it drops the least important keys whole and keeps `?` and `q`, instead
+of cutting its last key mid-word ("esc C") and losing the keys after it."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets._footer import FooterKey
+
+from tui.app import MissionTimelineApp
+from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH
+from tui.widgets.key_footer import KeyFooter
+
+from .screen_text import region_lines
+from .waiting import keys_done, until
+
+WIDE = (120, 40)
+
+
+def _footer_line(app: MissionTimelineApp) -> str:
+    footer = app.query_one(KeyFooter)
+    return region_lines(app, footer.region)[0]
+
+
+def _key_text(key: FooterKey) -> str:
+    return f"{key.key_display} {key.description}".strip()
+
+
+def _shown(app: MissionTimelineApp) -> list[FooterKey]:
+    return [key for key in app.query_one(KeyFooter).query(FooterKey) if key.display]
+
+
+async def _search_and_filter(app: MissionTimelineApp, pilot: Pilot[None]) -> None:
+    """Search and filter, and wait until the footer has the keys they add."""
+    await pilot.press("slash", *"soyuz", "enter", "f", *"kind:docking", "enter")
+    await keys_done(pilot)
+    footer = app.query_one(KeyFooter)
+    await until(
+        pilot,
+        lambda: {"Next hit", "Clear"} <= {key.description for key in footer.query(FooterKey)},
+        "the search's keys in the footer",
+    )
+
+
+@pytest.mark.parametrize("size", [(80, 24), (MIN_WIDTH, MIN_HEIGHT)], ids=str)
+async def test_footer_drops_whole_keys_and_keeps_help_and_quit(
+    app: MissionTimelineApp, size: tuple[int, int]
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        await _search_and_filter(app, pilot)
+        footer = app.query_one(KeyFooter)
+
+        def whole() -> bool:
+            line = _footer_line(app)
+            return all(_key_text(key) in line for key in _shown(app))
+
+        await until(pilot, lambda: "? Help" in _footer_line(app), "? Help in the footer")
+        await until(pilot, whole, "every key shown whole")
+        line = _footer_line(app)
+        assert "q Quit" in line and "^p Palette" in line, line
+        for key in _shown(app):
+            assert footer.region.contains_region(key.region), _key_text(key)
+        hidden = [key.description for key in footer.query(FooterKey) if not key.display]
+        assert hidden, "some keys do not fit and are hidden whole"
+        assert "Anchor" in hidden  # the least important goes first
+        assert {"Next hit", "Clear"} <= {key.description for key in _shown(app)}
+
+
+async def test_footer_shows_every_key_again_when_there_is_room(app: MissionTimelineApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _search_and_filter(app, pilot)
+        footer = app.query_one(KeyFooter)
+        await until(pilot, lambda: "? Help" in _footer_line(app), "? Help in the footer")
+        assert not all(key.display for key in footer.query(FooterKey))
+        await pilot.resize_terminal(*WIDE)
+        await until(
+            pilot, lambda: all(key.display for key in footer.query(FooterKey)), "every key shown"
+        )
+        await until(pilot, lambda: "r Anchor" in _footer_line(app), "r Anchor on screen")
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: "r Anchor" not in _footer_line(app), "r Anchor dropped")
+        assert "q Quit" in _footer_line(app)
