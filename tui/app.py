@@ -42,6 +42,7 @@ from tui.screens.too_small import TooSmallScreen, fits
 from tui.theme import HOUSE_THEME, MISSION_TIMELINE_THEME, readable
 from tui.widgets.crew_pane import CrewList
 from tui.widgets.query_bar import QueryBar
+from tui.widgets.time_axis import TimeAxis
 from tui.widgets.timeline import Timeline
 from tui.zones import check_zone
 
@@ -367,7 +368,7 @@ class MissionTimelineApp(App[None]):
         return keymap.first_key(KEY_OWNERS, self.config.keymap, binding_id)
 
 
-KEY_OWNERS = (Timeline, MissionScreen, MissionTimelineApp, CrewList, QueryBar)
+KEY_OWNERS = (Timeline, TimeAxis, MissionScreen, MissionTimelineApp, CrewList, QueryBar)
 """Whose bindings the user can rebind, in the order the help screen lists them."""
 
 

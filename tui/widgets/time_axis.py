@@ -1,0 +1,523 @@
+"""The time-axis view: the mission with time along the horizontal axis, its phases as bands,
+its events as markers and a lane for each person and vehicle, with a cursor and its keys.
+
+Drawn with the Line API: the phases, the axis and the events are pinned at the top and the
+lanes scroll under them; each row is drawn when it comes into view (`time_axis_rows`), from
+one frame per state (the scale, the zone, the cursor...), and kept in an LRU cache of
+strips. A frame reads only what is visible: the markers are searched in the time column
+(`data.axis.markers`), so it costs the same for forty events as for a million.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from data.axis.lanes import Band, Lane, bands, lanes, span
+from data.axis.markers import markers
+from data.axis.scale import FINEST, Scale
+from data.axis.ticks import ticks
+from data.facts.derived import TimeMode
+from data.model import Event, Mission
+from data.store import EventSequence
+from tui.widgets.time_axis_rows import (
+    LABEL_WIDTH,
+    LEGEND,
+    Cells,
+    Frame,
+    frame,
+    lane_cells,
+    markers_cells,
+    phases_cells,
+    strip,
+    tick_width,
+    ticks_cells,
+)
+from tui.widgets.time_axis_shown import ShownEvents
+
+TITLE = "Time axis"
+TITLE_KEYS = (
+    (("axis-zoom-in", "axis-zoom-out"), "zoom"),
+    (("axis-pan-left", "axis-pan-right"), "pan"),
+    (("axis-fit-all",), "all"),
+    (("axis-fit-phase",), "phase"),
+)
+"""The keys the frame's title names, by binding id, and what they do."""
+PINNED = ("phases", "time", "events")
+"""The rows that stay at the top while the lanes scroll under them, by their names."""
+ZOOM = 2.0
+"""How much one zoom key or wheel step changes the seconds per cell."""
+PAN = 0.25
+"""How far one pan key moves the view, in widths of the time area."""
+
+
+class TimeAxis(ScrollView, can_focus=True):
+    """The mission along a time axis, with lanes; the cursor is the selected event."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "left,h",
+            "previous",
+            "Prev event",
+            show=False,
+            id="axis-previous",
+            tooltip="Select the event before (the list's cursor moves too)",
+        ),
+        Binding(
+            "right,l",
+            "next",
+            "Next event",
+            show=False,
+            id="axis-next",
+            tooltip="Select the event after (the list's cursor moves too)",
+        ),
+        Binding(
+            "plus,equals_sign",
+            "zoom_in",
+            "Zoom in",
+            key_display="+",
+            show=False,  # the view's frame names its keys: the footer has no room at 80 columns
+            id="axis-zoom-in",
+            tooltip="Zoom in around the selected event (down to a second per cell)",
+        ),
+        Binding(
+            "minus",
+            "zoom_out",
+            "Zoom out",
+            key_display="-",
+            show=False,
+            id="axis-zoom-out",
+            tooltip="Zoom out around the selected event (up to the whole mission)",
+        ),
+        Binding(
+            "H,shift+left",
+            "pan(-1)",
+            "Pan left",
+            show=False,
+            id="axis-pan-left",
+            tooltip="Move the view earlier by a quarter of its width",
+        ),
+        Binding(
+            "L,shift+right",
+            "pan(1)",
+            "Pan right",
+            show=False,
+            id="axis-pan-right",
+            tooltip="Move the view later by a quarter of its width",
+        ),
+        Binding(
+            "0",
+            "fit_all",
+            "Fit all",
+            show=False,
+            id="axis-fit-all",
+            tooltip="Show the whole mission",
+        ),
+        Binding(
+            "p",
+            "fit_phase",
+            "Fit phase",
+            show=False,
+            id="axis-fit-phase",
+            tooltip="Show the whole phase of the selected event",
+        ),
+        Binding(
+            "up,k",
+            "lanes(-1)",
+            "Lanes up",
+            show=False,
+            id="axis-lanes-up",
+            tooltip="Scroll the lanes up (when they do not all fit)",
+        ),
+        Binding(
+            "down,j",
+            "lanes(1)",
+            "Lanes down",
+            show=False,
+            id="axis-lanes-down",
+            tooltip="Scroll the lanes down (when they do not all fit)",
+        ),
+        Binding(
+            "enter",
+            "open",
+            "Detail",
+            show=False,
+            id="axis-open-detail",
+            tooltip="Show the selected event's detail",
+        ),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "time-axis--cursor",
+        "time-axis--band-1",
+        "time-axis--band-2",
+        "time-axis--row-name",
+        "time-axis--phase",
+        "time-axis--phase-rule",
+        "time-axis--tick",
+        "time-axis--tick-major",
+        "time-axis--marker",
+        "time-axis--count",
+        "time-axis--label",
+        "time-axis--flight",
+        "time-axis--station",
+        "time-axis--docked",
+        "time-axis--bar-label",
+    }
+
+    DEFAULT_CSS = """
+    TimeAxis { height: 1fr; overflow-x: hidden; }
+    """
+
+    @dataclass
+    class Selected(Message):
+        """The user moved the view's cursor to the event at `position` in the events
+        shown (the screen moves the list's cursor there)."""
+
+        axis: TimeAxis
+        position: int
+
+        @property
+        def control(self) -> TimeAxis:
+            return self.axis
+
+    @dataclass
+    class Opened(Message):
+        """The user asked for the detail of the selected event (enter, a double click)."""
+
+        axis: TimeAxis
+        position: int
+
+        @property
+        def control(self) -> TimeAxis:
+            return self.axis
+
+    @dataclass
+    class Moved(Message):
+        """The visible span changed (for the overview ruler): its first and last instant."""
+
+        axis: TimeAxis
+        start: float
+        end: float
+
+        @property
+        def control(self) -> TimeAxis:
+            return self.axis
+
+    zone: reactive[str] = reactive("UTC", init=False)
+    mode: reactive[TimeMode] = reactive(TimeMode.ABSOLUTE, init=False)
+    anchor_event: reactive[Event | None] = reactive(None, init=False)
+    cursor: reactive[int | None] = reactive(None, init=False)
+    """The position of the selected event in the events shown (None: none shown)."""
+    scale: reactive[Scale | None] = reactive(None, init=False)
+    """Time along the axis (None until the view has a width: it then fits the mission)."""
+
+    def __init__(
+        self,
+        mission: Mission,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.mission = mission
+        self.shown = ShownEvents(mission.events)
+        self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(256)
+        self._lanes: tuple[Lane, ...] | None = None
+        self._fitted = True
+        """Whether the view shows the whole mission (it fits it again when resized)."""
+        self.border_subtitle = LEGEND
+        self.border_title = TITLE
+
+    def show_keys(self, first_key: Callable[[str], str]) -> None:
+        """Name the view's keys in its frame's title, each as the user has it (`first_key`
+        of a binding id): `+/- zoom  H/L pan  0 all  p phase`."""
+        hints = "  ".join(
+            "/".join(first_key(binding_id) for binding_id in ids) + f" {what}"
+            for ids, what in TITLE_KEYS
+        )
+        self.border_title = Content(f"{TITLE}  {hints}")
+
+    # ----------------------------------------------------------------- what is shown
+
+    @property
+    def lanes(self) -> tuple[Lane, ...]:
+        """The mission's lanes, worked out when the view first draws them."""
+        if self._lanes is None:
+            self._lanes = lanes(self.mission)
+            self.virtual_size = Size(0, len(PINNED) + len(self._lanes))
+        return self._lanes
+
+    @property
+    def area_width(self) -> int:
+        """The width of the time area: the view's, less the column of row names."""
+        return max(1, self.scrollable_content_region.width - LABEL_WIDTH)
+
+    def show_events(self, mission: Mission, events: EventSequence, *, lanes_now: bool) -> None:
+        """Show these events of `mission` (all of them, or a filter's). The lanes are worked
+        out again only for another mission, and then at once only with `lanes_now` (the view is
+        on), else when the view first draws them."""
+        if mission is not self.mission:
+            self.mission = mission
+            self._lanes = None
+        if lanes_now:
+            self.lanes  # noqa: B018  (worked out now: the view's height depends on them)
+        self.shown = ShownEvents(events)
+        if self._fitted:
+            self._fit_all()
+        self._restyle()
+
+    def _span(self) -> tuple[float, float] | None:
+        """The mission's first and last instant (None while it has no events)."""
+        return span(self.mission) if self.mission.events else None
+
+    # ----------------------------------------------------------------- the scale
+
+    def _fit_all(self) -> None:
+        whole = self._span()
+        if whole is not None and self.scrollable_content_region.width:
+            self.scale = Scale.fit(*whole, self.area_width)
+            self._fitted = True
+
+    def _coarsest(self) -> float:
+        """The most seconds per cell: the whole mission in the time area."""
+        whole = self._span()
+        return FINEST if whole is None else Scale.fit(*whole, self.area_width).per_unit
+
+    def _cursor_instant(self) -> float | None:
+        cursor = self.cursor
+        return None if cursor is None or not self.shown else self.shown.instants[cursor]
+
+    def _around(self) -> float:
+        """The instant a zoom keeps in place: the selected event's, else the middle."""
+        scale = self.scale
+        assert scale is not None
+        instant = self._cursor_instant()
+        return instant if instant is not None else scale.instant(self.area_width / 2)
+
+    def zoom(self, factor: float) -> None:
+        """Zoom by `factor` (above 1: in) around the selected event, from a second per
+        cell to the whole mission."""
+        scale = self.scale
+        if scale is None:
+            return
+        zoomed = scale.zoomed(factor, self._around())
+        if zoomed.per_unit >= self._coarsest():
+            self._fit_all()
+        else:
+            self.scale = zoomed
+            self._fitted = False
+
+    def pan(self, widths: float) -> None:
+        """Move the view by `widths` of its time area (negative: earlier)."""
+        if self.scale is not None:
+            self.scale = self.scale.panned(widths * self.area_width)
+            self._fitted = False
+
+    def _keep_cursor_in_view(self) -> None:
+        """Pan the selected event to the middle if it is out of view."""
+        scale, instant = self.scale, self._cursor_instant()
+        if scale is None or instant is None:
+            return
+        column = scale.column(instant)
+        if not 0 <= column < self.area_width:
+            self.scale = scale.panned(scale.at(instant) - self.area_width / 2)
+            self._fitted = False
+
+    # ----------------------------------------------------------------- actions
+
+    def action_previous(self) -> None:
+        if self.cursor:
+            self._select(self.cursor - 1)
+
+    def action_next(self) -> None:
+        if self.cursor is not None and self.cursor < len(self.shown) - 1:
+            self._select(self.cursor + 1)
+
+    def _select(self, position: int) -> None:
+        self.cursor = position
+        self.post_message(self.Selected(self, position))
+
+    def action_zoom_in(self) -> None:
+        self.zoom(ZOOM)
+
+    def action_zoom_out(self) -> None:
+        self.zoom(1 / ZOOM)
+
+    def action_pan(self, direction: int) -> None:
+        self.pan(direction * PAN)
+
+    def action_fit_all(self) -> None:
+        self._fit_all()
+
+    def action_fit_phase(self) -> None:
+        band = self._cursor_band()
+        if band is not None:
+            self.scale = Scale.fit(band.start, band.end, self.area_width)
+            self._fitted = False
+
+    def _cursor_band(self) -> Band | None:
+        """The band of the selected event's phase (None: no event, or it has none)."""
+        cursor = self.cursor
+        if cursor is None or not self.shown:
+            return None
+        phase = self.shown.events[cursor].phase
+        return next((band for band in self._bands() if band.phase == phase), None)
+
+    def action_lanes(self, rows: int) -> None:
+        self.scroll_to(y=self.scroll_offset.y + rows, animate=False, immediate=True)
+
+    def action_open(self) -> None:
+        if self.cursor is not None and self.shown:
+            self.post_message(self.Opened(self, self.cursor))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        count, cursor, scale = len(self.shown), self.cursor, self.scale
+        if action == "previous":
+            return bool(cursor) or None
+        if action == "next":
+            return (cursor is not None and cursor < count - 1) or None
+        if action == "zoom_in":
+            return (scale is not None and scale.per_unit > FINEST) or None
+        if action == "zoom_out":
+            return not self._fitted or None
+        if action == "fit_phase":
+            return self._cursor_band() is not None
+        if action == "lanes":
+            return self.max_scroll_y > 0 or None
+        if action == "open":
+            return cursor is not None and count > 0
+        return True
+
+    # ----------------------------------------------------------------- watchers
+
+    def watch_cursor(self) -> None:
+        self._keep_cursor_in_view()
+        self._restyle()
+
+    def watch_scale(self, scale: Scale | None) -> None:
+        if scale is not None:
+            self.post_message(self.Moved(self, scale.start, scale.instant(self.area_width)))
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self._cache.clear()
+        self.refresh()
+        self.refresh_bindings()
+
+    watch_zone = watch_mode = watch_anchor_event = on_focus = on_blur = _restyle
+
+    def on_resize(self) -> None:
+        if self._fitted or self.scale is None:
+            self._fit_all()
+        self._keep_cursor_in_view()
+        self._restyle()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    # ----------------------------------------------------------------- mouse
+
+    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """The wheel zooms (around the selected event); with shift it pans."""
+        event.stop()
+        self.pan(-PAN) if event.shift else self.zoom(ZOOM)
+
+    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.pan(PAN) if event.shift else self.zoom(1 / ZOOM)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click selects the event nearest the instant under the pointer; a double click
+        opens its detail."""
+        offset = event.get_content_offset(self)
+        scale = self.scale
+        if offset is None or scale is None or not self.shown or offset.x < LABEL_WIDTH:
+            return
+        position = self.shown.nearest(scale.instant(offset.x - LABEL_WIDTH + 0.5))
+        self._select(position)
+        if event.chain == 2:
+            self.post_message(self.Opened(self, position))
+
+    # ----------------------------------------------------------------- drawing
+
+    def _bands(self) -> tuple[Band, ...]:
+        return bands(self.mission)
+
+    def render_line(self, y: int) -> Strip:
+        scale = self.scale
+        width = self.scrollable_content_region.width
+        if scale is None or not width:
+            return Strip.blank(width, self.rich_style)
+        row = y if y < len(PINNED) else self.scroll_offset.y + y
+        key = (
+            row,
+            width,
+            scale,
+            self.zone,
+            self.mode,
+            None if self.anchor_event is None else self.anchor_event.id,
+            self.cursor,
+            self.has_focus,
+            id(self.shown.events),
+            len(self.shown),
+            self.app.theme,
+        )
+        drawn = self._cache.get(key)
+        if drawn is None:
+            drawn = self._draw(row, width, scale)
+            self._cache[key] = drawn
+        return drawn
+
+    def _frame(self, scale: Scale) -> Frame:
+        return frame(scale, self.area_width, self._bands(), self._cursor_instant())
+
+    def _draw(self, row: int, width: int, scale: Scale) -> Strip:
+        """A row as it looks now: a pinned row, a lane, or nothing past the last lane."""
+        view = self._frame(scale)
+        lane_index = row - len(PINNED)
+        if row < len(PINNED):
+            label, cells = PINNED[row], self._pinned_cells(PINNED[row], view)
+        elif lane_index < len(self.lanes):
+            lane = self.lanes[lane_index]
+            label, cells = lane.name, lane_cells(view, lane, span(self.mission)[1])
+        else:
+            return Strip.blank(width, self.rich_style)
+        drawn = strip(view, label, cells, self.rich_style, self._style)
+        return drawn.crop_extend(0, width, self.rich_style)
+
+    def _pinned_cells(self, name: str, view: Frame) -> Cells:
+        if name == "phases":
+            return phases_cells(view, self._bands())
+        if name == "time":
+            anchor = self.anchor_event
+            found = ticks(
+                view.scale,
+                view.width,
+                self.zone,
+                self.mode,
+                None if anchor is None else anchor.when,
+                text_width=tick_width,
+            )
+            return ticks_cells(view, found)
+        shown = self.shown
+        found_markers = markers(shown.instants, view.scale, view.width, shown.title)
+        return markers_cells(view, found_markers)
+
+    def _style(self, name: str) -> Style:
+        """A component class's style in the current theme."""
+        return self.get_component_rich_style(name)
