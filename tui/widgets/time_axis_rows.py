@@ -73,7 +73,8 @@ def frame(scale: Scale, width: int, bands: Sequence[Band], cursor: float | None)
     shades = [0] * width
     for index, band in enumerate(bands):
         first, last = _columns(scale, band.start, band.end, width)
-        shades[first : last + 1] = [1 + index % 2] * max(0, last + 1 - first)
+        if first <= last:
+            shades[first : last + 1] = [1 + index % 2] * (last + 1 - first)
     column = None if cursor is None else scale.column(cursor)
     return Frame(scale, width, tuple(shades), column if column in range(width) else None)
 
