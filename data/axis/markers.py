@@ -5,8 +5,9 @@ Each unit of the width is found in the time-ordered instants by bisection, so a 
 O(width x log n) of them, whatever n is. A marker stands for the events of one unit, or of
 several where the count drawn for the first would cover the next ones ("12" takes two
 cells). A marker's glyph starts at its position: `MARK` for one event, the count for more;
-two glyphs are at least `gap` units apart (closer events join the count); a label follows
-`gap` units after the glyph and ends `gap` units before the next marker.
+a count is at least `gap` units before the next glyph ("12 3", never "123": closer events
+join the count), while two lone events may stand side by side. A label follows `gap` units
+after the glyph and ends `gap` units before the next marker.
 """
 
 from __future__ import annotations
@@ -55,10 +56,8 @@ def markers(
     event's label, cut with an ellipsis to the room there is."""
     groups = list(_groups(instants, scale, width, text_width, gap))
     placed = []
-    for (position, first, count), following in zip(
-        groups, [g[0] for g in groups[1:]] + [None], strict=True
-    ):
-        end = width if following is None else following - gap
+    for index, (position, first, count) in enumerate(groups):
+        end = groups[index + 1][0] - gap if index + 1 < len(groups) else width
         label = ""
         if count == 1:
             room = end - position - text_width(MARK) - gap
@@ -71,7 +70,8 @@ def _groups(
     instants: Sequence[float], scale: Scale, width: int, text_width: TextWidth, gap: float
 ) -> Iterator[tuple[int, int, int]]:
     """(position, first index, count) of each marker: the events of each occupied unit,
-    merged with those of the units its glyph covers or comes closer to than `gap`."""
+    merged with those of the units its glyph covers (a count: or comes closer to than
+    `gap`)."""
     column = scale.column
     size = len(instants)
     low = bisect_left(instants, 0, 0, size, key=column)
@@ -82,8 +82,8 @@ def _groups(
         high = bisect_left(instants, position + 1, low, stop, key=column)
         if current is not None:
             start, first, count = current
-            glyph = MARK if count == 1 else str(count)
-            if position < start + text_width(glyph) + gap:
+            reach = text_width(MARK) if count == 1 else text_width(str(count)) + gap
+            if position < start + reach:
                 current = (start, first, count + high - low)
                 low = high
                 continue

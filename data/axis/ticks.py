@@ -85,19 +85,23 @@ def ticks(
     text_width: TextWidth = cell_width,
     gap: float = 2,
 ) -> tuple[Tick, ...]:
-    """The ticks of `width` units of `scale`: the finest step whose labels fit without
-    overlap (see the module). `zone` is an IANA zone (the pseudo-zone "stated" is shown in
-    UTC); a relative `mode` without an `anchor` gives absolute ticks."""
+    """The ticks of `width` units of `scale`: those of the finest step with ticks in view
+    whose labels fit without overlap (see the module), else one tick alone. `zone` is an
+    IANA zone (the pseudo-zone "stated" is shown in UTC); a relative `mode` without an
+    `anchor` gives absolute ticks."""
     if width <= 0:
         return ()
     start, end = scale.instant(0), scale.instant(width)
+    crowded: list[Marks] = []
     for shortest, marks in _steps(zone, mode, anchor):
         if shortest / scale.per_unit < gap + 1:
             continue
         placed = _placed(marks(start, end), scale, width, text_width, gap)
-        if placed is not None:
+        if placed:
             return placed
-    return ()
+        if placed is None:
+            crowded.append(marks)
+    return next(filter(None, (_lone(m(start, end), scale, width, text_width) for m in crowded)), ())
 
 
 def _steps(zone: str, mode: TimeMode, anchor: When | None) -> Iterator[tuple[float, Marks]]:
@@ -124,7 +128,8 @@ def _placed(
     """The marks as ticks, each with the first of its labels that ends `gap` before the next
     tick; `None` if a label fits none. A last label that would pass `width` is left out."""
     placed: list[Tick] = []
-    positioned = ((scale.column(mark.instant), mark) for mark in marks)
+    columns = ((scale.column(mark.instant), mark) for mark in marks)
+    positioned = ((position, mark) for position, mark in columns if position >= 0)
     current = next(positioned, None)
     while current is not None:
         following = next(positioned, None)
@@ -138,6 +143,19 @@ def _placed(
         placed.append(Tick(position, label, mark.major))
         current = following
     return tuple(placed)
+
+
+def _lone(
+    marks: Iterator[_Mark], scale: Scale, width: int, text_width: TextWidth
+) -> tuple[Tick, ...]:
+    """The first mark whose label fits the width, alone: for a width where no step's labels
+    fit side by side."""
+    for mark in marks:
+        position = scale.column(mark.instant)
+        label = _fitting(mark.labels, width - position, text_width)
+        if label is not None and position >= 0:
+            return (Tick(position, label, mark.major),)
+    return ()
 
 
 def _fitting(labels: tuple[str, ...], room: float, text_width: TextWidth) -> str | None:
