@@ -16,9 +16,8 @@ from typing import ClassVar
 
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
-from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -32,6 +31,7 @@ from data.axis.ticks import ticks
 from data.facts.derived import TimeMode
 from data.model import Event, Mission
 from data.store import EventSequence
+from tui.widgets.time_axis_keys import AXIS_BINDINGS, TITLE, frame_title
 from tui.widgets.time_axis_rows import (
     LABEL_WIDTH,
     LEGEND,
@@ -45,119 +45,17 @@ from tui.widgets.time_axis_rows import (
     tick_width,
     ticks_cells,
 )
+from tui.widgets.time_axis_scale import PAN, ZOOM, showing, whole, zoomed
 from tui.widgets.time_axis_shown import ShownEvents
 
-TITLE = "Time axis"
-TITLE_KEYS = (
-    (("axis-zoom-in", "axis-zoom-out"), "zoom"),
-    (("axis-pan-left", "axis-pan-right"), "pan"),
-    (("axis-fit-all",), "all"),
-    (("axis-fit-phase",), "phase"),
-)
-"""The keys the frame's title names, by binding id, and what they do."""
 PINNED = ("phases", "time", "events")
 """The rows that stay at the top while the lanes scroll under them, by their names."""
-ZOOM = 2.0
-"""How much one zoom key or wheel step changes the seconds per cell."""
-PAN = 0.25
-"""How far one pan key moves the view, in widths of the time area."""
 
 
 class TimeAxis(ScrollView, can_focus=True):
     """The mission along a time axis, with lanes; the cursor is the selected event."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "left,h",
-            "previous",
-            "Prev event",
-            show=False,
-            id="axis-previous",
-            tooltip="Select the event before (the list's cursor moves too)",
-        ),
-        Binding(
-            "right,l",
-            "next",
-            "Next event",
-            show=False,
-            id="axis-next",
-            tooltip="Select the event after (the list's cursor moves too)",
-        ),
-        Binding(
-            "plus,equals_sign",
-            "zoom_in",
-            "Zoom in",
-            key_display="+",
-            show=False,  # the view's frame names its keys: the footer has no room at 80 columns
-            id="axis-zoom-in",
-            tooltip="Zoom in around the selected event (down to a second per cell)",
-        ),
-        Binding(
-            "minus",
-            "zoom_out",
-            "Zoom out",
-            key_display="-",
-            show=False,
-            id="axis-zoom-out",
-            tooltip="Zoom out around the selected event (up to the whole mission)",
-        ),
-        Binding(
-            "H,shift+left",
-            "pan(-1)",
-            "Pan left",
-            show=False,
-            id="axis-pan-left",
-            tooltip="Move the view earlier by a quarter of its width",
-        ),
-        Binding(
-            "L,shift+right",
-            "pan(1)",
-            "Pan right",
-            show=False,
-            id="axis-pan-right",
-            tooltip="Move the view later by a quarter of its width",
-        ),
-        Binding(
-            "0",
-            "fit_all",
-            "Fit all",
-            show=False,
-            id="axis-fit-all",
-            tooltip="Show the whole mission",
-        ),
-        Binding(
-            "p",
-            "fit_phase",
-            "Fit phase",
-            show=False,
-            id="axis-fit-phase",
-            tooltip="Show the whole phase of the selected event",
-        ),
-        Binding(
-            "up,k",
-            "lanes(-1)",
-            "Lanes up",
-            show=False,
-            id="axis-lanes-up",
-            tooltip="Scroll the lanes up (when they do not all fit)",
-        ),
-        Binding(
-            "down,j",
-            "lanes(1)",
-            "Lanes down",
-            show=False,
-            id="axis-lanes-down",
-            tooltip="Scroll the lanes down (when they do not all fit)",
-        ),
-        Binding(
-            "enter",
-            "open",
-            "Detail",
-            show=False,
-            id="axis-open-detail",
-            tooltip="Show the selected event's detail",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = AXIS_BINDINGS
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "time-axis--cursor",
@@ -237,19 +135,19 @@ class TimeAxis(ScrollView, can_focus=True):
         self.shown = ShownEvents(mission.events)
         self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(256)
         self._lanes: tuple[Lane, ...] | None = None
+        self._mission_bands: tuple[Band, ...] | None = None
+        self._end = span(mission)[1]
+        """The mission's last instant, where a stay still open ends."""
+        self._last_frame: tuple[tuple[object, ...], Frame] | None = None
         self._fitted = True
         """Whether the view shows the whole mission (it fits it again when resized)."""
         self.border_subtitle = LEGEND
         self.border_title = TITLE
 
     def show_keys(self, first_key: Callable[[str], str]) -> None:
-        """Name the view's keys in its frame's title, each as the user has it (`first_key`
-        of a binding id): `+/- zoom  H/L pan  0 all  p phase`."""
-        hints = "  ".join(
-            "/".join(first_key(binding_id) for binding_id in ids) + f" {what}"
-            for ids, what in TITLE_KEYS
-        )
-        self.border_title = Content(f"{TITLE}  {hints}")
+        """Name the view's keys in its frame's title, as the user has them (`first_key` of
+        a binding id)."""
+        self.border_title = frame_title(first_key)
 
     # ----------------------------------------------------------------- what is shown
 
@@ -272,7 +170,8 @@ class TimeAxis(ScrollView, can_focus=True):
         on), else when the view first draws them."""
         if mission is not self.mission:
             self.mission = mission
-            self._lanes = None
+            self._lanes = self._mission_bands = None
+            self._end = span(mission)[1]
         if lanes_now:
             self.lanes  # noqa: B018  (worked out now: the view's height depends on them)
         self.shown = ShownEvents(events)
@@ -280,62 +179,41 @@ class TimeAxis(ScrollView, can_focus=True):
             self._fit_all()
         self._restyle()
 
-    def _span(self) -> tuple[float, float] | None:
-        """The mission's first and last instant (None while it has no events)."""
-        return span(self.mission) if self.mission.events else None
-
     # ----------------------------------------------------------------- the scale
 
-    def _fit_all(self) -> None:
-        whole = self._span()
-        if whole is not None and self.scrollable_content_region.width:
-            self.scale = Scale.fit(*whole, self.area_width)
-            self._fitted = True
+    def _look(self, scale: Scale | None) -> None:
+        """Take `scale` (None: keep the one there is), noting whether it is the whole
+        mission's (which the view fits again when resized)."""
+        if scale is not None:
+            self.scale = scale
+            self._fitted = scale == whole(self.mission, self.area_width)
 
-    def _coarsest(self) -> float:
-        """The most seconds per cell: the whole mission in the time area."""
-        whole = self._span()
-        return FINEST if whole is None else Scale.fit(*whole, self.area_width).per_unit
+    def _fit_all(self) -> None:
+        if self.scrollable_content_region.width:
+            self._look(whole(self.mission, self.area_width))
 
     def _cursor_instant(self) -> float | None:
         cursor = self.cursor
         return None if cursor is None or not self.shown else self.shown.instants[cursor]
 
-    def _around(self) -> float:
-        """The instant a zoom keeps in place: the selected event's, else the middle."""
-        scale = self.scale
-        assert scale is not None
-        instant = self._cursor_instant()
-        return instant if instant is not None else scale.instant(self.area_width / 2)
-
     def zoom(self, factor: float) -> None:
-        """Zoom by `factor` (above 1: in) around the selected event, from a second per
-        cell to the whole mission."""
-        scale = self.scale
-        if scale is None:
-            return
-        zoomed = scale.zoomed(factor, self._around())
-        if zoomed.per_unit >= self._coarsest():
-            self._fit_all()
-        else:
-            self.scale = zoomed
-            self._fitted = False
+        """Zoom by `factor` (above 1: in) around the selected event (else the middle)."""
+        if (scale := self.scale) is not None:
+            around = self._cursor_instant()
+            if around is None:
+                around = scale.instant(self.area_width / 2)
+            coarsest = whole(self.mission, self.area_width)
+            self._look(zoomed(scale, factor, around, coarsest))
 
     def pan(self, widths: float) -> None:
         """Move the view by `widths` of its time area (negative: earlier)."""
         if self.scale is not None:
-            self.scale = self.scale.panned(widths * self.area_width)
-            self._fitted = False
+            self._look(self.scale.panned(widths * self.area_width))
 
     def _keep_cursor_in_view(self) -> None:
-        """Pan the selected event to the middle if it is out of view."""
         scale, instant = self.scale, self._cursor_instant()
-        if scale is None or instant is None:
-            return
-        column = scale.column(instant)
-        if not 0 <= column < self.area_width:
-            self.scale = scale.panned(scale.at(instant) - self.area_width / 2)
-            self._fitted = False
+        if scale is not None and instant is not None:
+            self._look(showing(scale, instant, self.area_width))
 
     # ----------------------------------------------------------------- actions
 
@@ -366,8 +244,7 @@ class TimeAxis(ScrollView, can_focus=True):
     def action_fit_phase(self) -> None:
         band = self._cursor_band()
         if band is not None:
-            self.scale = Scale.fit(band.start, band.end, self.area_width)
-            self._fitted = False
+            self._look(Scale.fit(band.start, band.end, self.area_width))
 
     def _cursor_band(self) -> Band | None:
         """The band of the selected event's phase (None: no event, or it has none)."""
@@ -456,7 +333,10 @@ class TimeAxis(ScrollView, can_focus=True):
     # ----------------------------------------------------------------- drawing
 
     def _bands(self) -> tuple[Band, ...]:
-        return bands(self.mission)
+        """The mission's phases as bands (worked out once per mission)."""
+        if self._mission_bands is None:
+            self._mission_bands = bands(self.mission)
+        return self._mission_bands
 
     def render_line(self, y: int) -> Strip:
         scale = self.scale
@@ -479,22 +359,25 @@ class TimeAxis(ScrollView, can_focus=True):
         )
         drawn = self._cache.get(key)
         if drawn is None:
-            drawn = self._draw(row, width, scale)
+            drawn = self._draw(row, width, self._frame(key[1:], scale))
             self._cache[key] = drawn
         return drawn
 
-    def _frame(self, scale: Scale) -> Frame:
-        return frame(scale, self.area_width, self._bands(), self._cursor_instant())
+    def _frame(self, state: tuple[object, ...], scale: Scale) -> Frame:
+        """What every row of the frame in this `state` shares, worked out once for them."""
+        if self._last_frame is None or self._last_frame[0] != state:
+            view = frame(scale, self.area_width, self._bands(), self._cursor_instant())
+            self._last_frame = (state, view)
+        return self._last_frame[1]
 
-    def _draw(self, row: int, width: int, scale: Scale) -> Strip:
+    def _draw(self, row: int, width: int, view: Frame) -> Strip:
         """A row as it looks now: a pinned row, a lane, or nothing past the last lane."""
-        view = self._frame(scale)
         lane_index = row - len(PINNED)
         if row < len(PINNED):
             label, cells = PINNED[row], self._pinned_cells(PINNED[row], view)
         elif lane_index < len(self.lanes):
             lane = self.lanes[lane_index]
-            label, cells = lane.name, lane_cells(view, lane, span(self.mission)[1])
+            label, cells = lane.name, lane_cells(view, lane, self._end)
         else:
             return Strip.blank(width, self.rich_style)
         drawn = strip(view, label, cells, self.rich_style, self._style)
