@@ -18,7 +18,7 @@ from textual.widget import Widget
 from data.axis.lanes import bands, span
 from data.axis.scale import Scale
 from data.model import Mission
-from tui.widgets.time_axis_rows import LABEL_WIDTH, frame, phases_cells, strip
+from tui.widgets.time_axis_rows import LABEL_WIDTH, Palette, frame, phases_cells, strip
 
 VISIBLE = "overview-ruler--visible"
 """The component class of the part the view shows."""
@@ -74,8 +74,8 @@ class OverviewRuler(Widget):
             start, end = self.view_span
             marked = range(max(0, scale.column(start)), min(area - 1, scale.column(end)) + 1)
         cells = phases_cells(view, mission_bands)
-        drawn = strip(view, "mission", cells, self.rich_style, self._style, (marked, VISIBLE))
-        return drawn.crop_extend(0, width, self.rich_style)
+        palette = Palette(self.rich_style, self._style, VISIBLE)
+        return strip(view, "mission", cells, palette, marked).crop_extend(0, width, palette.base)
 
     def _style(self, name: str) -> Style:
         """A component class's style in the current theme."""

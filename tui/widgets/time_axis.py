@@ -25,9 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from data.axis.lanes import Band, Lane, bands, lanes, span
-from data.axis.markers import markers
 from data.axis.scale import FINEST, Scale
-from data.axis.ticks import ticks
 from data.facts.derived import TimeMode
 from data.model import Event, Mission
 from data.store import EventSequence
@@ -37,12 +35,12 @@ from tui.widgets.time_axis_rows import (
     LEGEND,
     Cells,
     Frame,
+    Palette,
     frame,
     lane_cells,
     markers_cells,
     phases_cells,
     strip,
-    tick_width,
     ticks_cells,
 )
 from tui.widgets.time_axis_scale import PAN, ZOOM, showing, whole, zoomed
@@ -139,6 +137,8 @@ class TimeAxis(ScrollView, can_focus=True):
         self._end = span(mission)[1]
         """The mission's last instant, where a stay still open ends."""
         self._last_frame: tuple[tuple[object, ...], Frame] | None = None
+        self._palette: Palette | None = None
+        """The styles of the cells, until the theme or the focus changes them."""
         self._fitted = True
         """Whether the view shows the whole mission (it fits it again when resized)."""
         self.border_subtitle = LEGEND
@@ -295,7 +295,13 @@ class TimeAxis(ScrollView, can_focus=True):
         self.refresh()
         self.refresh_bindings()
 
-    watch_zone = watch_mode = watch_anchor_event = on_focus = on_blur = _restyle
+    watch_zone = watch_mode = watch_anchor_event = _restyle
+
+    def on_focus(self) -> None:
+        self._palette = None  # the cursor's colours follow the focus
+        self._restyle()
+
+    on_blur = on_focus
 
     def on_resize(self) -> None:
         if self._fitted or self.scale is None:
@@ -306,6 +312,7 @@ class TimeAxis(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+        self._palette = None
 
     # ----------------------------------------------------------------- mouse
 
@@ -359,18 +366,21 @@ class TimeAxis(ScrollView, can_focus=True):
         )
         drawn = self._cache.get(key)
         if drawn is None:
-            drawn = self._draw(row, width, self._frame(key[1:], scale))
+            drawn = self._draw(row, width, *self._frame(key[1:], scale))
             self._cache[key] = drawn
         return drawn
 
-    def _frame(self, state: tuple[object, ...], scale: Scale) -> Frame:
-        """What every row of the frame in this `state` shares, worked out once for them."""
+    def _frame(self, state: tuple[object, ...], scale: Scale) -> tuple[Frame, Palette]:
+        """What every row of the frame in this `state` shares (its cells' layout and
+        styles), worked out once for them."""
         if self._last_frame is None or self._last_frame[0] != state:
             view = frame(scale, self.area_width, self._bands(), self._cursor_instant())
             self._last_frame = (state, view)
-        return self._last_frame[1]
+        if self._palette is None:
+            self._palette = Palette(self.rich_style, self._style)
+        return self._last_frame[1], self._palette
 
-    def _draw(self, row: int, width: int, view: Frame) -> Strip:
+    def _draw(self, row: int, width: int, view: Frame, palette: Palette) -> Strip:
         """A row as it looks now: a pinned row, a lane, or nothing past the last lane."""
         lane_index = row - len(PINNED)
         if row < len(PINNED):
@@ -379,27 +389,16 @@ class TimeAxis(ScrollView, can_focus=True):
             lane = self.lanes[lane_index]
             label, cells = lane.name, lane_cells(view, lane, self._end)
         else:
-            return Strip.blank(width, self.rich_style)
-        drawn = strip(view, label, cells, self.rich_style, self._style)
-        return drawn.crop_extend(0, width, self.rich_style)
+            return Strip.blank(width, palette.base)
+        return strip(view, label, cells, palette).crop_extend(0, width, palette.base)
 
     def _pinned_cells(self, name: str, view: Frame) -> Cells:
         if name == "phases":
             return phases_cells(view, self._bands())
         if name == "time":
             anchor = self.anchor_event
-            found = ticks(
-                view.scale,
-                view.width,
-                self.zone,
-                self.mode,
-                None if anchor is None else anchor.when,
-                text_width=tick_width,
-            )
-            return ticks_cells(view, found)
-        shown = self.shown
-        found_markers = markers(shown.instants, view.scale, view.width, shown.title)
-        return markers_cells(view, found_markers)
+            return ticks_cells(view, self.zone, self.mode, None if anchor is None else anchor.when)
+        return markers_cells(view, self.shown.instants, self.shown.title)
 
     def _style(self, name: str) -> Style:
         """A component class's style in the current theme."""

@@ -21,11 +21,13 @@ from rich.style import Style
 from textual.strip import Strip
 
 from data.axis.lanes import Band, Lane, stay_bounds
-from data.axis.markers import MARK, Marker
+from data.axis.markers import MARK, markers
 from data.axis.scale import Scale
-from data.axis.ticks import Tick
+from data.axis.ticks import ticks
+from data.facts.derived import TimeMode
 from data.facts.stays import StayState
 from data.sanitize import sanitize_line
+from data.times.parse import When
 
 LABEL_WIDTH = 13
 """The column of row names on the left (a lane's short name, `events`), with its space."""
@@ -50,6 +52,8 @@ CURSOR = "time-axis--cursor"
 """The component class of the selected event's column."""
 ROW_NAME = "time-axis--row-name"
 """The component class of the column of row names."""
+BANDS = ("time-axis--band-1", "time-axis--band-2")
+"""The component classes of the phases' alternate shades (shades 1 and 2; 0: no phase)."""
 
 StyleOf = Callable[[str], Style]
 """A component class's style in the current theme."""
@@ -117,48 +121,77 @@ class Cells:
             self.names[column] = name
 
 
+class Palette:
+    """The styles of one frame's cells in the current theme, each worked out once: the row
+    names, the cursor, a marked part, and each component class over each shade."""
+
+    def __init__(self, base: Style, style_of: StyleOf, marked: str = "") -> None:
+        """`base` is the widget's style; `style_of` gives a component class's; `marked`
+        names the class of a marked part (the overview ruler's visible part)."""
+        self._style_of = style_of
+        self.base = base
+        self.row_name = base + style_of(ROW_NAME)
+        self.cursor = base + style_of(CURSOR)
+        self.marked = base + style_of(marked) if marked else base
+        self._shades = [base, base + style_of(BANDS[0]), base + style_of(BANDS[1])]
+        self._cells: dict[tuple[int, str | None], Style] = {}
+
+    def cell(self, shade: int, name: str | None) -> Style:
+        """A cell's style: its component class (if any) over its phase's shade."""
+        key = (shade, name)
+        style = self._cells.get(key)
+        if style is None:
+            style = self._shades[shade]
+            if name is not None:
+                style += self._style_of(name)
+            self._cells[key] = style
+        return style
+
+
+_Run = tuple[int, str | None]
+"""What makes cells alike: their shade and component class (or the cursor, a marked part)."""
+_CURSOR_RUN: _Run = (-1, None)
+_MARKED_RUN: _Run = (-2, None)
+
+
 def strip(
-    view: Frame,
-    label: str,
-    cells: Cells,
-    base: Style,
-    style_of: StyleOf,
-    marked: tuple[range, str] = (range(0), ""),
+    view: Frame, label: str, cells: Cells, palette: Palette, marked: range = range(0)
 ) -> Strip:
     """A row: its name in the label column, then its cells on the phases' shades, the
     selected event's column in the cursor's colours (a blank there drawn as `│`). The cells
-    in `marked`'s range take its component class's colours instead of their own (the
-    overview ruler's visible part)."""
+    in `marked` take the palette's marked colours instead of their own."""
     name_text = set_cell_size(sanitize_line(label), LABEL_WIDTH - 1) + " "
-    segments = [Segment(name_text, base + style_of(ROW_NAME))]
-    shade_styles = {
-        shade: base + style_of(f"time-axis--band-{shade}") if shade else base for shade in (0, 1, 2)
-    }
-    cursor_style = base + style_of(CURSOR)
-    marked_range, marked_name = marked
-    marked_style = base + style_of(marked_name) if marked_name else base
+    segments = [Segment(name_text, palette.row_name)]
+    chars, names, shades, cursor = cells.chars, cells.names, view.shades, view.cursor
     run: list[str] = []
-    run_style: Style | None = None
+    run_key: _Run | None = None
     for column in range(view.width):
-        character, name = cells.chars[column], cells.names[column]
-        if column == view.cursor:
-            style = cursor_style
+        character = chars[column]
+        if column == cursor:
+            key = _CURSOR_RUN
             if character == " ":
                 character = CURSOR_LINE
-        elif column in marked_range:
-            style = marked_style
+        elif column in marked:
+            key = _MARKED_RUN
         else:
-            style = shade_styles[view.shades[column]]
-            if name is not None:
-                style += style_of(name)
-        if style != run_style and run:
-            segments.append(Segment("".join(run), run_style))
-            run = []
-        run_style = style
+            key = (shades[column], names[column])
+        if key != run_key:
+            if run_key is not None:
+                segments.append(Segment("".join(run), _run_style(run_key, palette)))
+            run, run_key = [], key
         run.append(character)
-    if run:
-        segments.append(Segment("".join(run), run_style))
+    if run_key is not None:
+        segments.append(Segment("".join(run), _run_style(run_key, palette)))
     return Strip(segments)
+
+
+def _run_style(key: _Run, palette: Palette) -> Style:
+    """The style of a run of cells alike: the cursor's, the marked part's, or a cell's."""
+    if key is _CURSOR_RUN:
+        return palette.cursor
+    if key is _MARKED_RUN:
+        return palette.marked
+    return palette.cell(*key)
 
 
 def phases_cells(view: Frame, bands: Sequence[Band]) -> Cells:
@@ -182,11 +215,12 @@ def phases_cells(view: Frame, bands: Sequence[Band]) -> Cells:
     return cells
 
 
-def ticks_cells(view: Frame, ticks: Sequence[Tick]) -> Cells:
-    """The axis: each tick's mark `╵` at its position and its label after it (a major tick,
-    the start of a larger unit, in bold)."""
+def ticks_cells(view: Frame, zone: str, mode: TimeMode, anchor: When | None) -> Cells:
+    """The axis: each tick the core places for the zone and time mode (`data.axis.ticks`),
+    its mark `╵` at its position and its label after it (a major tick, the start of a larger
+    unit, in bold)."""
     cells = Cells(view.width)
-    for tick in ticks:
+    for tick in ticks(view.scale, view.width, zone, mode, anchor, text_width=tick_width):
         name = "time-axis--tick-major" if tick.major else "time-axis--tick"
         cells.put(tick.position, TICK_MARK + tick.label, name)
     return cells
@@ -197,12 +231,12 @@ def tick_width(label: str) -> float:
     return cell_len(TICK_MARK + label)
 
 
-def markers_cells(view: Frame, markers: Sequence[Marker]) -> Cells:
-    """The events row: one event as `●`, several in one place as their count, each with its
-    label a cell after it when the core found room for one (a title as `ShownEvents.title` gives
-    it: sanitised)."""
+def markers_cells(view: Frame, instants: Sequence[float], title_of: Callable[[int], str]) -> Cells:
+    """The events row: the markers the core places for these events (`data.axis.markers`),
+    one event as `●`, several in one place as their count, each with its label a cell after
+    it when the core found room for one (`title_of` gives a title as drawn: sanitised)."""
     cells = Cells(view.width)
-    for marker in markers:
+    for marker in markers(instants, view.scale, view.width, title_of):
         name = "time-axis--marker" if marker.count == 1 else "time-axis--count"
         after = cells.put(marker.position, marker.glyph, name)
         if marker.label:
