@@ -4,6 +4,8 @@ click. What the view places is checked against the data core (`data.axis`), the 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual import events
 from textual.pilot import Pilot
@@ -17,9 +19,11 @@ from data.model import Mission
 from tui.app import MissionTimelineApp, make_app
 from tui.config import Config
 from tui.screens.mission.screen import MissionScreen
+from tui.screenshot import save_axis_screenshot
 from tui.widgets.event_detail import EventDetail
-from tui.widgets.time_axis import PAN, PINNED, TimeAxis
+from tui.widgets.time_axis import PINNED, TimeAxis
 from tui.widgets.time_axis_rows import CURSOR_LINE, LABEL_WIDTH, tick_width
+from tui.widgets.time_axis_scale import PAN
 
 from .waiting import keys_done, settled, until
 
@@ -327,3 +331,13 @@ async def test_the_view_is_readable_without_colour(
         x = cursor_column(axis)
         cell = row(axis, EVENTS_ROW).crop(x, x + 1)
         assert any(seg.style is not None and seg.style.reverse for seg in cell)
+
+
+async def test_the_readme_screenshot_of_the_view(tmp_path: Path, isolated_config: Path) -> None:
+    """`python -m tui.screenshot` also draws the view for the README: the docking's phase
+    in Brussels time, its lanes and their legend."""
+    svg = (await save_axis_screenshot(tmp_path / "time-axis.svg")).read_text(encoding="utf-8")
+    assert svg.startswith("<svg")
+    # Text in the SVG has spaces as &#160;; check words that carry no spaces.
+    for word in ("Shkaplerov", "Rassvet", "CEST", "Launch", "docked"):
+        assert word in svg, word

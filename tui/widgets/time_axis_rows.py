@@ -143,7 +143,10 @@ class Palette:
         if style is None:
             style = self._shades[shade]
             if name is not None:
-                style += self._style_of(name)
+                # The class's colour and text style over the shade: Textual resolves a
+                # component class's background to the widget's, which would hide the band.
+                own = self._style_of(name)
+                style += Style.from_color(own.color) + own.without_color
             self._cells[key] = style
         return style
 
