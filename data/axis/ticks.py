@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from rich.cells import cell_len as cell_width
 
 from data.axis.calendar import Step, clock_starts, day_starts, month_starts, year_starts
 from data.axis.scale import Scale
-from data.facts.derived import TimeMode, middle, relative_text
+from data.facts.derived import TimeMode, middle, relative_text, utc_date
 from data.facts.derived import flight_day_text as _flight_day
 from data.times.display import STATED
 from data.times.parse import Precision, When, zone_info
@@ -30,6 +30,7 @@ from data.times.parse import Precision, When, zone_info
 TextWidth = Callable[[str], float]
 
 DAY = 86_400
+EPOCH = date(1970, 1, 1)
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -111,7 +112,7 @@ def _steps(zone: str, mode: TimeMode, anchor: When | None) -> Iterator[tuple[flo
         for step in ABSOLUTE_STEPS:
             yield step.shortest, _absolute(step, tz)
     elif mode is TimeMode.FLIGHT_DAY:
-        first_day = _utc_day(middle(anchor).timestamp())
+        first_day = (utc_date(anchor) - EPOCH).days
         for step in ABSOLUTE_STEPS[: ABSOLUTE_STEPS.index(Step("day", 1))]:
             yield step.shortest, _flight_clock(step, first_day)
         for days in FLIGHT_DAY_STEPS:

@@ -170,7 +170,7 @@ _SECONDS = [f":{s:02d}" for s in range(60)]
 
 def flight_day(when: When, reference: When) -> str:
     """`FD1` is the UTC day of the reference event (ISS time is UTC); earlier days are `L-n`."""
-    return flight_day_text((_utc_date(when) - _utc_date(reference)).days)
+    return flight_day_text((utc_date(when) - utc_date(reference)).days)
 
 
 def flight_day_text(days: int) -> str:
@@ -192,7 +192,7 @@ def _months(when: When, reference: When, mode: TimeMode) -> str:
 
 
 def _month_number(when: When) -> int:
-    day = _utc_date(when) if when.precision > Precision.DAY else when.local_date
+    day = utc_date(when) if when.precision > Precision.DAY else when.local_date
     return day.year * 12 + day.month - 1
 
 
@@ -239,7 +239,7 @@ def age_at(person: Person, when: When) -> int | None:
     """Age on the UTC day of a time (a date: on that date as stated)."""
     if person.born is None:
         return None
-    return age_on(person.born, _utc_date(when))
+    return age_on(person.born, utc_date(when))
 
 
 def age_at_launch(person: Person, mission: Mission) -> int | None:
@@ -296,5 +296,6 @@ def _flight_spans(person: Person, mission: Mission) -> Iterator[tuple[When, When
         )
 
 
-def _utc_date(when: When) -> date:
+def utc_date(when: When) -> date:
+    """The day a time falls on in UTC (ISS time); a date: the date as stated."""
     return when.local_date if when.is_date else when.instant.astimezone(UTC).date()

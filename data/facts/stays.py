@@ -125,23 +125,42 @@ def _lasting(stays: list[Stay]) -> Iterator[Stay]:
 
 def vehicle_stays(vehicle: Vehicle, mission: Mission) -> tuple[Stay, ...]:
     """A vehicle's stays, in time order, from the events that move it (see the module)."""
+    return every_vehicle_stays(mission).get(vehicle.id, ())
+
+
+def every_vehicle_stays(mission: Mission) -> dict[str, tuple[Stay, ...]]:
+    """The stays of every vehicle that some event moves, by vehicle id: one pass over the
+    moving events, however many vehicles there are (each list of vehicles is read once)."""
+    moved_by: dict[tuple[str, ...], str | None] = {}
+    moves: dict[str, list[Event]] = {}
+    for event in moving_events(mission):
+        vehicles = event.vehicles
+        if vehicles not in moved_by:
+            moved_by[vehicles] = moved_vehicle(vehicles, mission)
+        moved = moved_by[vehicles]
+        if moved is not None:
+            moves.setdefault(moved, []).append(event)
+    ports = _Ports(mission)
+    return {vehicle_id: _moved(vehicle_id, events, ports) for vehicle_id, events in moves.items()}
+
+
+def _moved(vehicle_id: str, events: list[Event], ports: _Ports) -> tuple[Stay, ...]:
+    """The stays of a vehicle from the events that move it, in time order."""
     stays: list[Stay] = []
     current: Stay | None = None
-    for event in moving_events(mission):
-        if moved_vehicle(event, mission) != vehicle.id:
-            continue
+    for event in events:
         if current is not None:
             stays.append(_closed(current, event, event.when))
             current = None
         kind = event.kind
         if kind in (EventKind.LAUNCH, EventKind.UNDOCKING):
-            current = _open(StayState.FLIGHT, event, event.when, vehicle.id, "in flight")
+            current = _open(StayState.FLIGHT, event, event.when, vehicle_id, "in flight")
         elif kind is EventKind.DOCKING or (kind is EventKind.RELOCATION and event.end is None):
-            current = _docked(mission, event, event.when)
+            current = _open(StayState.DOCKED, event, event.when, *ports[event.vehicles])
         elif kind is EventKind.RELOCATION and event.end is not None:
-            hop = _open(StayState.FLIGHT, event, event.when, vehicle.id, "in flight")
+            hop = _open(StayState.FLIGHT, event, event.when, vehicle_id, "in flight")
             stays.append(_closed(hop, event, event.end))
-            current = _docked(mission, event, event.end)
+            current = _open(StayState.DOCKED, event, event.end, *ports[event.vehicles])
     if current is not None:
         stays.append(current)
     return tuple(_lasting(stays))
@@ -159,23 +178,23 @@ def moving_events(mission: Mission) -> Iterator[Event]:
         while index >= 0:
             found.append(index)
             index = kinds.find(code, index + 1, size)
-    return (mission.events[index] for index in sorted(found))
+    return map(mission.events.make, sorted(found))
 
 
-def moved_vehicle(event: Event, mission: Mission) -> str | None:
-    """The vehicle an event moves: the first spacecraft or module it names."""
-    for vehicle_id in event.vehicles:
+def moved_vehicle(vehicles: tuple[str, ...], mission: Mission) -> str | None:
+    """The vehicle an event naming `vehicles` moves: the first spacecraft or module."""
+    for vehicle_id in vehicles:
         vehicle = mission.vehicle_by_id.get(vehicle_id)
         if vehicle is not None and vehicle.kind in _MOVABLE:
             return vehicle_id
     return None
 
 
-def port_of(event: Event, mission: Mission) -> Vehicle | None:
-    """Where an event docks its moved vehicle: the last module named after it (a relocation
-    names the old port, then the new one), else the first station named."""
-    moved = moved_vehicle(event, mission)
-    named = [mission.vehicle_by_id[v] for v in event.vehicles if v in mission.vehicle_by_id]
+def port_of(vehicles: tuple[str, ...], mission: Mission) -> Vehicle | None:
+    """Where an event naming `vehicles` docks the vehicle it moves: the last module named
+    besides it (a relocation names the old port, then the new one), else the first station."""
+    moved = moved_vehicle(vehicles, mission)
+    named = [mission.vehicle_by_id[v] for v in vehicles if v in mission.vehicle_by_id]
     others = [vehicle for vehicle in named if vehicle.id != moved]
     modules = [vehicle for vehicle in others if vehicle.kind is VehicleKind.MODULE]
     if modules:
@@ -183,11 +202,19 @@ def port_of(event: Event, mission: Mission) -> Vehicle | None:
     return next((v for v in others if v.kind is VehicleKind.STATION), None)
 
 
-def _docked(mission: Mission, event: Event, start: When) -> Stay:
-    port = port_of(event, mission)
-    if port is None:
-        return _open(StayState.DOCKED, event, start, "", "docked")
-    return _open(StayState.DOCKED, event, start, port.id, short_name(port))
+class _Ports(dict[tuple[str, ...], tuple[str, str]]):
+    """The port (its id and short name; "" and "docked" for none) of each list of vehicles
+    an event names, worked out once per list."""
+
+    def __init__(self, mission: Mission) -> None:
+        super().__init__()
+        self.mission = mission
+
+    def __missing__(self, vehicles: tuple[str, ...]) -> tuple[str, str]:
+        port = port_of(vehicles, self.mission)
+        found = ("", "docked") if port is None else (port.id, short_name(port))
+        self[vehicles] = found
+        return found
 
 
 def _open(state: StayState, event: Event, start: When, where: str, label: str) -> Stay:

@@ -3,9 +3,18 @@
 
 from __future__ import annotations
 
-from data.axis.lanes import Lane, LaneKind, bands, lanes, span, stay_bounds
-from data.facts.stays import StayState
+import math
+from datetime import UTC, datetime
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from data.axis.lanes import Lane, LaneKind, bands, bars, lanes, span, stay_bounds
+from data.axis.scale import Scale
+from data.facts.stays import Stay, StayState
 from data.model import Mission
+from data.times.parse import Precision, When
 from tests.axis.conftest import SmallMission, event, utc
 
 
@@ -86,3 +95,92 @@ def test_an_open_stay_ends_at_the_mission_s_end(bundled: Mission) -> None:
     assert stay_bounds(docked, end) == (utc("2022-03-18T19:12"), end)
     flight = by_id(bundled)["soyuz-ms-21"].stays[0]
     assert stay_bounds(flight, end) == (utc("2022-03-18T15:55"), utc("2022-03-18T19:12"))
+
+
+# -- bars ----------------------------------------------------------------------------------
+
+
+def when(instant: float) -> When:
+    moment = datetime.fromtimestamp(instant, UTC)
+    return When(moment, Precision.SECOND, None, None, False, moment.isoformat())
+
+
+def lane_of(bounds: list[float]) -> Lane:
+    """A lane of stays between successive bounds, alternately in flight and docked."""
+    states = [StayState.FLIGHT, StayState.DOCKED]
+    stays = tuple(
+        Stay(states[i % 2], when(a), when(b), f"e{i}", f"e{i + 1}", "x", "x")
+        for i, (a, b) in enumerate(pairwise(bounds))
+    )
+    return Lane(LaneKind.VEHICLE, "x", "X", stays)
+
+
+class Counted(tuple[object, ...]):
+    """A tuple that counts how many of its items are read."""
+
+    reads = 0
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        Counted.reads += 1
+        return super().__getitem__(index)
+
+
+def test_ms18_bars_over_the_whole_mission(bundled: Mission) -> None:
+    start, end = span(bundled)
+    scale = Scale.fit(start, end, 200)
+    found = bars(by_id(bundled)["soyuz-ms-18"], scale, 200, end)
+    assert [bar.stay.label for bar in found] == [
+        "in flight",
+        "Rassvet",
+        "in flight",
+        "Nauka",
+        "in flight",
+    ]
+    assert found[0].start == scale.column(utc("2021-04-09T07:42:41"))  # the launch's unit
+    assert found[2].start == scale.column(utc("2021-09-28T12:21"))  # the hop, under a unit
+    assert all(bar.end == after.start for bar, after in pairwise(found))
+
+
+def test_an_open_stay_runs_to_the_width(bundled: Mission) -> None:
+    end = span(bundled)[1]
+    scale = Scale.fit(utc("2022-03-01T00:00"), utc("2022-04-01T00:00"), 100)
+    found = bars(by_id(bundled)["prichal"], scale, 100, end)
+    assert [(bar.start, bar.end) for bar in found] == [(0, 100)]
+
+
+@given(
+    st.lists(st.floats(min_value=0, max_value=1e7), min_size=2, max_size=60, unique=True),
+    st.floats(min_value=-1e6, max_value=1e7),
+    st.floats(min_value=1.0, max_value=1e5),
+    st.integers(min_value=1, max_value=300),
+)
+def test_bars_are_in_order_never_overlap_and_show_what_holds_each_unit(
+    bounds: list[float], start: float, per_unit: float, width: int
+) -> None:
+    lane = lane_of(sorted(bounds))
+    scale = Scale(start, per_unit)
+    found = bars(lane, scale, width, 1e7)
+    for bar, after in pairwise(found):
+        assert bar.end <= after.start
+    for bar in found:  # each bar shows a stay that falls in its units
+        assert 0 <= bar.start < bar.end <= width
+        low, high = stay_bounds(bar.stay, 1e7)
+        assert low < scale.instant(bar.end) and high > scale.instant(bar.start)
+    assert len({id(bar.stay) for bar in found}) == len(found)  # each stay once
+    covered = {unit for bar in found for unit in range(bar.start, bar.end)}
+    for unit in range(width):  # a unit whose start a stay holds is drawn
+        instant = scale.instant(unit)
+        if any(low <= instant < high for low, high in (stay_bounds(s, 1e7) for s in lane.stays)):
+            assert unit in covered
+
+
+def test_bars_search_the_stays() -> None:
+    bounds = [1e9 + 60.0 * i for i in range(100_001)]
+    lane = lane_of(bounds)
+    counted = Lane(lane.kind, lane.id, lane.name, Counted(lane.stays))  # type: ignore[arg-type]
+    object.__setattr__(counted, "starts", Counted(lane.starts))
+    scale = Scale.fit(bounds[0], bounds[-1], 200)
+    Counted.reads = 0
+    found = bars(counted, scale, 200, bounds[-1])
+    assert [bar.start for bar in found] == list(range(200))
+    assert Counted.reads <= 200 * (math.ceil(math.log2(100_000)) + 6)

@@ -242,3 +242,20 @@ def test_a_relative_mode_without_an_anchor_ticks_the_calendar() -> None:
 
 def test_no_width_no_ticks() -> None:
     assert ticks(Scale(0.0, 1.0), 0, "UTC") == ()
+
+
+def test_a_dated_anchor_s_flight_day_is_its_stated_date() -> None:
+    """A date far east of UTC: its middle is the day before in UTC, its flight day 1 is not."""
+    anchor = parse_when("2021-10-05[Pacific/Kiritimati]")
+    scale = fitted("2021-10-01T00:00", "2021-10-11T00:00", 100)
+    found = ticks(scale, 100, "UTC", TimeMode.FLIGHT_DAY, anchor)
+    assert label_at(found, scale.column(utc("2021-10-05T00:00"))) == "FD1"
+    assert label_at(found, scale.column(utc("2021-10-04T00:00"))) == "L-1"
+
+
+def test_new_york_repeats_one_oclock_on_7_november_2021() -> None:
+    """EDT (UTC-4) until 2021-11-07 06:00 UTC, EST (UTC-5) after (fact sheet, 3c)."""
+    scale = fitted("2021-11-07T03:00", "2021-11-07T09:00", 120)
+    found = ticks(scale, 120, "America/New_York")
+    assert label_at(found, scale.column(utc("2021-11-07T05:00"))) == "01:00"
+    assert label_at(found, scale.column(utc("2021-11-07T06:00"))) == "01:00 EST"
