@@ -18,7 +18,14 @@ from textual.widget import Widget
 from data.axis.lanes import bands, span
 from data.axis.scale import Scale
 from data.model import Mission
-from tui.widgets.time_axis_rows import LABEL_WIDTH, Palette, frame, phases_cells, strip
+from tui.widgets.time_axis_rows import (
+    LABEL_WIDTH,
+    PHASE_CLASSES,
+    Palette,
+    frame,
+    phases_cells,
+    strip,
+)
 
 VISIBLE = "overview-ruler--visible"
 """The component class of the part the view shows."""
@@ -28,15 +35,7 @@ class OverviewRuler(Widget):
     """One line: the mission's phases from its first to its last event, the visible part
     marked. The screen sets `mission` and `view_span` (attributes down)."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        VISIBLE,
-        "time-axis--band-1",
-        "time-axis--band-2",
-        "time-axis--row-name",
-        "time-axis--phase",
-        "time-axis--phase-rule",
-        "time-axis--cursor",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {VISIBLE, *PHASE_CLASSES}
 
     DEFAULT_CSS = """
     OverviewRuler { height: 1; }

@@ -24,13 +24,15 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from data.axis.lanes import Band, Lane, bands, lanes, span
+from data.axis.lanes import Band, Lane, bands, span
 from data.axis.scale import FINEST, Scale
 from data.facts.derived import TimeMode
 from data.model import Event, Mission
 from data.store import EventSequence
 from tui.widgets.time_axis_keys import AXIS_BINDINGS, TITLE, frame_title
+from tui.widgets.time_axis_lanes import MissionLanes
 from tui.widgets.time_axis_rows import (
+    AXIS_CLASSES,
     LABEL_WIDTH,
     LEGEND,
     Cells,
@@ -55,23 +57,7 @@ class TimeAxis(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = AXIS_BINDINGS
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "time-axis--cursor",
-        "time-axis--band-1",
-        "time-axis--band-2",
-        "time-axis--row-name",
-        "time-axis--phase",
-        "time-axis--phase-rule",
-        "time-axis--tick",
-        "time-axis--tick-major",
-        "time-axis--marker",
-        "time-axis--count",
-        "time-axis--label",
-        "time-axis--flight",
-        "time-axis--station",
-        "time-axis--docked",
-        "time-axis--bar-label",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(AXIS_CLASSES)
 
     DEFAULT_CSS = """
     TimeAxis { height: 1fr; overflow-x: hidden; }
@@ -132,7 +118,9 @@ class TimeAxis(ScrollView, can_focus=True):
         self.mission = mission
         self.shown = ShownEvents(mission.events)
         self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(256)
-        self._lanes: tuple[Lane, ...] | None = None
+        self._lanes = MissionLanes(self, self._restyle)
+        self._complete = True
+        """Whether the mission is whole (not a large file still being read)."""
         self._mission_bands: tuple[Band, ...] | None = None
         self._end = span(mission)[1]
         """The mission's last instant, where a stay still open ends."""
@@ -153,24 +141,29 @@ class TimeAxis(ScrollView, can_focus=True):
 
     @property
     def lanes(self) -> tuple[Lane, ...]:
-        """The mission's lanes, worked out when the view first draws them."""
-        if self._lanes is None:
-            self._lanes = lanes(self.mission)
-            self.virtual_size = Size(0, len(PINNED) + len(self._lanes))
-        return self._lanes
+        """The mission's lanes as far as known (`MissionLanes`); the height follows them."""
+        found = self._lanes.of(self.mission, complete=self._complete)
+        height = len(PINNED) + len(found)
+        if self.virtual_size.height != height:
+            self.virtual_size = Size(0, height)
+        return found
 
     @property
     def area_width(self) -> int:
         """The width of the time area: the view's, less the column of row names."""
         return max(1, self.scrollable_content_region.width - LABEL_WIDTH)
 
-    def show_events(self, mission: Mission, events: EventSequence, *, lanes_now: bool) -> None:
-        """Show these events of `mission` (all of them, or a filter's). The lanes are worked
-        out again only for another mission, and then at once only with `lanes_now` (the view is
-        on), else when the view first draws them."""
-        if mission is not self.mission:
-            self.mission = mission
-            self._lanes = self._mission_bands = None
+    def show_events(
+        self, mission: Mission, events: EventSequence, *, complete: bool, lanes_now: bool
+    ) -> None:
+        """Show these events of `mission` (all of them, or a filter's). Its lanes need the
+        whole mission (`complete`; not while a large file is read: a flight's events may not
+        have arrived); they are worked out once per mission, at once with `lanes_now` (the
+        view is on: its height depends on them), else when first drawn."""
+        if mission is not self.mission or complete != self._complete:
+            self.mission, self._complete = mission, complete
+            self._mission_bands = None
+            self._lanes.forget()
             self._end = span(mission)[1]
         if lanes_now:
             self.lanes  # noqa: B018  (worked out now: the view's height depends on them)

@@ -20,7 +20,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from data.axis.lanes import Band, Lane, stay_bounds
+from data.axis.lanes import Band, Lane, bars
 from data.axis.markers import MARK, markers
 from data.axis.scale import Scale
 from data.axis.ticks import ticks
@@ -54,6 +54,20 @@ ROW_NAME = "time-axis--row-name"
 """The component class of the column of row names."""
 BANDS = ("time-axis--band-1", "time-axis--band-2")
 """The component classes of the phases' alternate shades (shades 1 and 2; 0: no phase)."""
+
+PHASE_CLASSES = (CURSOR, ROW_NAME, *BANDS, "time-axis--phase", "time-axis--phase-rule")
+"""The component classes of the phases row, which the overview ruler draws too."""
+AXIS_CLASSES = (
+    *PHASE_CLASSES,
+    *STATE_CLASSES.values(),
+    "time-axis--tick",
+    "time-axis--tick-major",
+    "time-axis--marker",
+    "time-axis--count",
+    "time-axis--label",
+    "time-axis--bar-label",
+)
+"""Every component class the view's rows are drawn in (`app.tcss` colours them)."""
 
 StyleOf = Callable[[str], Style]
 """A component class's style in the current theme."""
@@ -248,16 +262,13 @@ def markers_cells(view: Frame, instants: Sequence[float], title_of: Callable[[in
 
 
 def lane_cells(view: Frame, lane: Lane, mission_end: float) -> Cells:
-    """A lane: each stay as a bar of its state's character, with its short label inside
-    when the bar has room for it."""
+    """A lane: each of its bars (`data.axis.lanes.bars`: where its stays fall in view) in its
+    state's character, with the stay's short label inside when the bar has room for it."""
     cells = Cells(view.width)
-    for stay in lane.stays:
-        start, end = stay_bounds(stay, mission_end)
-        first, last = _columns(view.scale, start, end, view.width)
-        if last < first:
-            continue
-        cells.fill(first, last, STATE_CHARS[stay.state], STATE_CLASSES[stay.state])
-        label = sanitize_line(stay.label)
-        if last - first + 1 >= cell_len(label) + 4:
-            cells.put(first + 1, f" {label} ", "time-axis--bar-label")
+    for bar in bars(lane, view.scale, view.width, mission_end):
+        state = bar.stay.state
+        cells.fill(bar.start, bar.end - 1, STATE_CHARS[state], STATE_CLASSES[state])
+        label = sanitize_line(bar.stay.label)
+        if bar.end - bar.start >= cell_len(label) + 4:
+            cells.put(bar.start + 1, f" {label} ", "time-axis--bar-label")
     return cells

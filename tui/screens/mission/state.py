@@ -132,6 +132,8 @@ class MissionState(Screen[None]):
         self.app.title = sanitize_line(self.mission.info.title)
         self.header.mission_title = self.mission.info.title
         self._push_state()
+        if self.time_axis:
+            self._sync_axis()
         (self.axis if self.time_axis else self.timeline).focus()
         anchor = self.anchor_event
         if anchor is not None:
@@ -186,7 +188,12 @@ class MissionState(Screen[None]):
         (a large mission's, as far as read), and the list's cursor: the one cursor is the
         list's, which the view follows."""
         timeline = self.timeline
-        self.axis.show_events(timeline.mission, timeline.rows.events, lanes_now=self.time_axis)
+        self.axis.show_events(
+            timeline.mission,
+            timeline.rows.events,
+            complete=self.reading is None,
+            lanes_now=self.time_axis,
+        )
         self.axis.cursor = timeline.cursor_position if timeline.shown_events else None
         self.ruler.show_mission(timeline.mission)
 
