@@ -33,7 +33,7 @@ VISIBLE = "overview-ruler--visible"
 
 class OverviewRuler(Widget):
     """One line: the mission's phases from its first to its last event, the visible part
-    marked. The screen sets `mission` and `view_span` (attributes down)."""
+    marked. The screen sets `mission`, `view_span` and `area` (attributes down)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {VISIBLE, *PHASE_CLASSES}
 
@@ -43,6 +43,9 @@ class OverviewRuler(Widget):
 
     view_span: reactive[tuple[float, float] | None] = reactive(None)
     """The first and last instant the view shows (None: nothing marked)."""
+    area: reactive[int | None] = reactive(None)
+    """The width of the view's time area, which the ruler's takes to line up with it (None:
+    all the width there is)."""
 
     def __init__(
         self,
@@ -62,7 +65,7 @@ class OverviewRuler(Widget):
 
     def render_line(self, y: int) -> Strip:
         width = self.content_region.width
-        area = width - LABEL_WIDTH
+        area = min(width - LABEL_WIDTH, self.area or width)
         if y or area < 1 or not self.mission.events:
             return Strip.blank(width, self.rich_style)
         scale = Scale.fit(*span(self.mission), area)

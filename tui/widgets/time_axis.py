@@ -88,11 +88,13 @@ class TimeAxis(ScrollView, can_focus=True):
 
     @dataclass
     class Moved(Message):
-        """The visible span changed (for the overview ruler): its first and last instant."""
+        """The visible span changed (for the overview ruler): its first and last instant,
+        and the width of the time area (the ruler's is made as wide, to line up)."""
 
         axis: TimeAxis
         start: float
         end: float
+        width: int
 
         @property
         def control(self) -> TimeAxis:
@@ -280,7 +282,8 @@ class TimeAxis(ScrollView, can_focus=True):
 
     def watch_scale(self, scale: Scale | None) -> None:
         if scale is not None:
-            self.post_message(self.Moved(self, scale.start, scale.instant(self.area_width)))
+            width = self.area_width
+            self.post_message(self.Moved(self, scale.start, scale.instant(width), width))
         self._restyle()
 
     def _restyle(self) -> None:

@@ -279,6 +279,7 @@ class MissionState(Screen[None]):
     @on(TimeAxis.Moved)
     def _axis_moved(self, message: TimeAxis.Moved) -> None:
         self.ruler.view_span = (message.start, message.end)
+        self.ruler.area = message.width
 
     @on(CrewPane.PersonSelected)
     def _person_selected(self, message: CrewPane.PersonSelected) -> None:
