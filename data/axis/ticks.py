@@ -95,9 +95,12 @@ def ticks(
     start, end = scale.instant(0), scale.instant(width)
     crowded: list[Marks] = []
     for shortest, marks in _steps(zone, mode, anchor):
-        if shortest / scale.per_unit < gap + 1:
+        spacing = shortest / scale.per_unit
+        if spacing < 1:  # more ticks than units
             continue
-        placed = _placed(marks(start, end), scale, width, text_width, gap)
+        placed = (
+            None if spacing < gap + 1 else _placed(marks(start, end), scale, width, text_width, gap)
+        )
         if placed:
             return placed
         if placed is None:
@@ -206,7 +209,7 @@ def _absolute_labels(
     if step.unit == "day":
         major = local.day == 1
         if previous is None:
-            return (f"{day} {year}", day, str(local.day)), major
+            return (f"{day} {year}", day, *(() if major else (str(local.day),))), major
         if local.month == 1 and major:
             return (f"{day} {year}",), True
         return ((day,) if major else (str(local.day),)), major
@@ -214,11 +217,8 @@ def _absolute_labels(
     abbrev = local.tzname() or ""
     major = local.hour == local.minute == local.second == 0
     if previous is None:
-        return (
-            f"{day} {year} {clock} {abbrev}",
-            f"{day} {clock} {abbrev}",
-            f"{clock} {abbrev}",
-        ), major
+        last = f"{day} {abbrev}" if major else f"{clock} {abbrev}"
+        return (f"{day} {year} {clock} {abbrev}", f"{day} {clock} {abbrev}", last), major
     label = (f"{day} {year}" if local.month == local.day == 1 else day) if major else clock
     if abbrev != previous.tzname():
         label = f"{label} {abbrev}"
@@ -272,7 +272,7 @@ def _flight_clock(step: Step, first_day: int) -> Marks:
             day = _flight_day(_utc_day(instant) - first_day)
             major = instant % DAY == 0
             if first:
-                labels: tuple[str, ...] = (f"{day} {clock} UTC", f"{clock} UTC")
+                labels: tuple[str, ...] = (f"{day} {clock} UTC", day if major else f"{clock} UTC")
             else:
                 labels = (day,) if major else (clock,)
             yield _Mark(instant, labels, major)

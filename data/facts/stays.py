@@ -45,7 +45,8 @@ class Stay:
     end_event: str | None
     where: str
     """The vehicle aboard (a person in flight; for a vehicle in flight, the vehicle itself),
-    the station aboard, or the port's module (a docked vehicle; empty if no module is named)."""
+    the station aboard, or a docked vehicle's port (a module, else the station the event
+    names; empty if it names neither)."""
     label: str
     """Short, for a bar: `Soyuz MS-19`, `ISS`, `Rassvet`, `in flight`."""
 

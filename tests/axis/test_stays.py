@@ -5,13 +5,19 @@ docs/format.md ("Vehicle states"). The times here are copied from the fact sheet
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from data.facts.derived import whereabouts
 from data.facts.stays import Stay, StayState, person_stays, short_name, stay_at, vehicle_stays
+from data.load.loader import load_mission
 from data.model import Mission
-from tests.axis.conftest import SmallMission, event, utc
+from tests.axis.conftest import HEADER, SmallMission, event, utc
 
 FLIGHT, STATION, DOCKED = StayState.FLIGHT, StayState.STATION, StayState.DOCKED
 LAUNCH = "2021-10-05T08:55:02.442"  # 1.1, 08:55:02.442 UTC
@@ -203,3 +209,59 @@ def test_an_undocking_with_nothing_before_starts_a_flight(small: SmallMission) -
     ]
     assert short_name(mission.vehicle_by_id["ship"]) == "Ship"
     assert short_name(mission.vehicle_by_id["east"]) == "East"
+
+
+# -- any sequence of moves -------------------------------------------------------------------
+
+MOVES = st.lists(
+    st.tuples(
+        st.sampled_from(["launch", "docking", "relocation", "undocking", "landing"]),
+        st.sampled_from(
+            [
+                ["ship"],
+                ["rocket", "ship"],
+                ["ship", "east"],
+                ["ship", "east", "west"],
+                ["ship", "station"],
+                ["station", "ship", "west"],
+            ]
+        ),
+        st.integers(min_value=1, max_value=5_000),  # minutes after the one before
+        st.booleans(),  # a relocation with an end
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=40)
+@given(MOVES)
+def test_any_sequence_of_moves_gives_ordered_stays(
+    moves: list[tuple[str, list[str], int, bool]],
+) -> None:
+    minute, lines = 0, []
+    for number, (kind, vehicles, after, ends) in enumerate(moves):
+        minute += after
+        at = f"{datetime.fromtimestamp(minute * 60, UTC):%Y-%m-%dT%H:%MZ}"
+        end = f"{datetime.fromtimestamp((minute + 1) * 60, UTC):%Y-%m-%dT%H:%MZ}"
+        lines.append(
+            event(f"e{number}", kind, at, vehicles, end if kind == "relocation" and ends else "")
+        )
+        minute += 1
+    with TemporaryDirectory() as folder:
+        path = Path(folder) / "moves.toml"
+        path.write_text(HEADER + "\n".join(lines), encoding="utf-8")
+        mission = load_mission(path)
+    stays = vehicle_stays(mission.vehicle_by_id["ship"], mission)
+    assert vehicle_stays(mission.vehicle_by_id["idle"], mission) == ()
+    for stay, after in pairwise(stays):
+        assert stay.end is not None and stay.end.instant <= after.start.instant
+    for stay in stays:
+        assert stay.end is None or stay.start.instant < stay.end.instant
+        if stay.state is FLIGHT:
+            assert (stay.where, stay.label) == ("ship", "in flight")
+        else:
+            assert stay.state is DOCKED and stay.where in {"east", "west", "station", ""}
+    assert all(stay.end is not None for stay in stays[:-1])
+    landed = bool(moves) and moves[-1][0] == "landing"
+    assert not landed or not stays or stays[-1].end is not None

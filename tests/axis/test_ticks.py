@@ -259,3 +259,12 @@ def test_new_york_repeats_one_oclock_on_7_november_2021() -> None:
     found = ticks(scale, 120, "America/New_York")
     assert label_at(found, scale.column(utc("2021-11-07T05:00"))) == "01:00"
     assert label_at(found, scale.column(utc("2021-11-07T06:00"))) == "01:00 EST"
+
+
+def test_a_first_tick_at_midnight_keeps_its_day_where_room_is_short(bundled: Mission) -> None:
+    # an hour is 12 units: "6 Oct 00:00 CEST" does not fit before 01:00, "6 Oct CEST" does
+    found = ticks(Scale(utc("2021-10-05T22:00"), 300.0), 80, BRUSSELS)
+    assert found[0].label == "6 Oct CEST" and found[0].major and found[1].label == "01:00"
+    anchor = bundled.event_by_id["launch"].when
+    flight = ticks(Scale(utc("2021-10-06T00:00"), 300.0), 80, "UTC", TimeMode.FLIGHT_DAY, anchor)
+    assert flight[0].label == "FD2" and flight[1].label == "01:00"
