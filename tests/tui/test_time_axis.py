@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 from textual import events
 from textual.pilot import Pilot
 from textual.strip import Strip
@@ -323,14 +324,31 @@ async def test_the_ruler_marks_the_part_shown(app: MissionTimelineApp) -> None:
 async def test_the_view_is_readable_without_colour(
     mission: Mission, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """NO_COLOR: the lanes' states by character (above), the cursor reversed."""
+    """NO_COLOR: greys only; the lanes' states by character, the cursor and the ruler's
+    visible part reversed."""
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(mission, config=Config(), save_settings=False)
     async with app.run_test(size=(120, 40)) as pilot:
         axis = await show_axis(pilot)
+        screen_of(app).timeline.select_event("docking")
+        await press(pilot, "p")
+        lines = app.screen._compositor.render_strips()
+        ruler = screen_of(app).ruler
+        for widget in (axis, ruler):
+            region = widget.region
+            for y in range(region.y, region.bottom):
+                for segment in lines[y].crop(region.x, region.right):
+                    style = segment.style or Style()
+                    for color in (style.color, style.bgcolor):
+                        if color is not None and not color.is_default:
+                            assert len(set(color.get_truecolor())) == 1, "a grey"
+        text = "\n".join(row(axis, y).text for y in range(len(PINNED) + len(axis.lanes)))
+        assert all(character in text for character in "━█▒●")
         x = cursor_column(axis)
         cell = row(axis, EVENTS_ROW).crop(x, x + 1)
         assert any(seg.style is not None and seg.style.reverse for seg in cell)
+        visible = [seg for seg in ruler.render_line(0) if seg.style and seg.style.reverse]
+        assert visible, "the ruler's visible part is reversed"
 
 
 async def test_the_readme_screenshot_of_the_view(tmp_path: Path, isolated_config: Path) -> None:
