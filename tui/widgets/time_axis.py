@@ -206,6 +206,7 @@ class TimeAxis(ScrollView, can_focus=True):
             self._look(self.scale.panned(widths * self.area_width))
 
     def _keep_cursor_in_view(self) -> None:
+        """Pan the selected event into the middle when it is out of view."""
         scale, instant = self.scale, self._cursor_instant()
         if scale is not None and instant is not None:
             self._look(showing(scale, instant, self.area_width))
