@@ -91,6 +91,19 @@ async def test_v_shows_and_hides_the_view_and_its_ruler(
         assert not axis.display and screen.timeline.has_focus
 
 
+async def test_the_list_comes_and_goes_with_the_room_for_it(app: MissionTimelineApp) -> None:
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = screen_of(app)
+        axis = await show_axis(pilot)
+        assert screen.timeline.display
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: not screen.timeline.display, "the list gives way")
+        assert axis.display and axis.region.height > 6
+        await pilot.resize_terminal(200, 50)
+        await until(pilot, lambda: screen.timeline.display, "the list back under the view")
+        assert axis.has_focus
+
+
 async def test_the_view_lists_people_then_vehicles_with_states_by_character(
     app: MissionTimelineApp,
 ) -> None:

@@ -10,8 +10,8 @@ the screen that `app.tcss` lays out:
 - from 160 columns (`-beside`): the panes in a column beside the timeline, which keeps the
   whole height (with `-one-pane` too below 30 rows: one pane at a time in that column).
 
-The timeline shares its place with the time-axis view and its overview ruler (`-axis`, while
-the view is on): the view takes the list's place, or, where there is height for both
+The timeline shares its place with the time-axis view and its overview ruler (`#views.-axis`,
+while the view is on): the view takes the list's place, or, where there is height for both
 (`-axis-list`), stands above a shorter list.
 """
 

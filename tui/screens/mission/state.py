@@ -23,7 +23,7 @@ from textual.screen import Screen
 from data.facts.derived import TimeMode
 from data.model import Event, Mission, Person
 from data.sanitize import sanitize_line
-from tui.screens.mission.layout import arrange, compact_footer, mission_widgets
+from tui.screens.mission.layout import arrange, axis_with_list, compact_footer, mission_widgets
 from tui.widgets.crew_pane import CrewPane
 from tui.widgets.event_detail import EventDetail
 from tui.widgets.key_footer import KeyFooter
@@ -98,6 +98,8 @@ class MissionState(Screen[None]):
     def fit(self, size: Size) -> None:
         """Take the arrangement that fits a terminal of this size (`layout`)."""
         arrange(self, size)
+        if self.time_axis:
+            self.timeline.display = axis_with_list(size)
 
     @property
     def timeline(self) -> Timeline:
@@ -132,8 +134,7 @@ class MissionState(Screen[None]):
         self.app.title = sanitize_line(self.mission.info.title)
         self.header.mission_title = self.mission.info.title
         self._push_state()
-        if self.time_axis:
-            self._sync_axis()
+        self._show_axis(self.time_axis)
         (self.axis if self.time_axis else self.timeline).focus()
         anchor = self.anchor_event
         if anchor is not None:
@@ -244,12 +245,20 @@ class MissionState(Screen[None]):
         self._update_header()
 
     def watch_time_axis(self, shown: bool) -> None:
-        self.set_class(shown, "-axis")
+        self._show_axis(shown)
         if shown:
-            self._sync_axis()
             self.call_after_refresh(self.axis.focus)
         elif self.axis.has_focus:
             self.timeline.focus()
+
+    def _show_axis(self, shown: bool) -> None:
+        """Show the time-axis view and its ruler in the list's place, or above it where
+        there is room for both (or hide them). Their `display` is set, not a class: a class
+        would restyle every widget under it, 70 ms of CSS for a key."""
+        self.axis.display = self.ruler.display = shown
+        self.timeline.display = not shown or axis_with_list(self.app.size)
+        if shown:
+            self._sync_axis()
 
     # ----------------------------------------------------------------- messages, from below
 
