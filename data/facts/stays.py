@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from data.model import Event, EventKind, Mission, Person, Vehicle, VehicleKind
 from data.store import KIND_CODE
@@ -125,7 +126,8 @@ def _lasting(stays: list[Stay]) -> Iterator[Stay]:
 
 
 def vehicle_stays(vehicle: Vehicle, mission: Mission) -> tuple[Stay, ...]:
-    """A vehicle's stays, in time order, from the events that move it (see the module)."""
+    """A vehicle's stays, in time order, from the events that move it (see the module).
+    A pass over all the moving events: for many vehicles, `every_vehicle_stays` once."""
     return every_vehicle_stays(mission).get(vehicle.id, ())
 
 
@@ -145,25 +147,41 @@ def every_vehicle_stays(mission: Mission) -> dict[str, tuple[Stay, ...]]:
     return {vehicle_id: _moved(vehicle_id, events, ports) for vehicle_id, events in moves.items()}
 
 
+class _Opened(NamedTuple):
+    """A stay not closed yet (a light tuple: a million-event mission opens 100,000)."""
+
+    state: StayState
+    start: When
+    start_event: str
+    where: str
+    label: str
+
+    def closed(self, end: When | None, end_event: str | None) -> Stay:
+        """The stay, ended at `end` by `end_event` (`None`: still open)."""
+        return Stay(
+            self.state, self.start, end, self.start_event, end_event, self.where, self.label
+        )
+
+
 def _moved(vehicle_id: str, events: list[Event], ports: _Ports) -> tuple[Stay, ...]:
     """The stays of a vehicle from the events that move it, in time order."""
     stays: list[Stay] = []
-    current: Stay | None = None
+    current: _Opened | None = None
     for event in events:
+        kind, when, end = event.kind, event.when, event.end
         if current is not None:
-            stays.append(_closed(current, event, event.when))
+            stays.append(current.closed(when, event.id))
             current = None
-        kind = event.kind
-        if kind in (EventKind.LAUNCH, EventKind.UNDOCKING):
-            current = _open(StayState.FLIGHT, event, event.when, vehicle_id, "in flight")
-        elif kind is EventKind.DOCKING or (kind is EventKind.RELOCATION and event.end is None):
-            current = _open(StayState.DOCKED, event, event.when, *ports[event.vehicles])
-        elif kind is EventKind.RELOCATION and event.end is not None:
-            hop = _open(StayState.FLIGHT, event, event.when, vehicle_id, "in flight")
-            stays.append(_closed(hop, event, event.end))
-            current = _open(StayState.DOCKED, event, event.end, *ports[event.vehicles])
+        if kind is EventKind.LAUNCH or kind is EventKind.UNDOCKING:
+            current = _Opened(StayState.FLIGHT, when, event.id, vehicle_id, "in flight")
+        elif kind is EventKind.DOCKING or (kind is EventKind.RELOCATION and end is None):
+            current = _Opened(StayState.DOCKED, when, event.id, *ports[event.vehicles])
+        elif kind is EventKind.RELOCATION and end is not None:
+            hop = _Opened(StayState.FLIGHT, when, event.id, vehicle_id, "in flight")
+            stays.append(hop.closed(end, event.id))
+            current = _Opened(StayState.DOCKED, end, event.id, *ports[event.vehicles])
     if current is not None:
-        stays.append(current)
+        stays.append(current.closed(None, None))
     return tuple(_lasting(stays))
 
 
@@ -216,11 +234,3 @@ class _Ports(dict[tuple[str, ...], tuple[str, str]]):
         found = ("", "docked") if port is None else (port.id, short_name(port))
         self[vehicles] = found
         return found
-
-
-def _open(state: StayState, event: Event, start: When, where: str, label: str) -> Stay:
-    return Stay(state, start, None, event.id, None, where, label)
-
-
-def _closed(stay: Stay, event: Event, end: When) -> Stay:
-    return Stay(stay.state, stay.start, end, stay.start_event, event.id, stay.where, stay.label)
