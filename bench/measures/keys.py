@@ -124,8 +124,11 @@ async def _axis_times(app: Any, repeats: int) -> dict[tuple[str, str], list[floa
     async with app.run_test(size=(100, 40)) as pilot:
         screen = app.main_screen
         await pilot.press("v")
-        await pilot.pause()
         axis = screen.axis
+        for _ in range(200):  # the view takes the focus after its first frame
+            if axis.has_focus:
+                break
+            await pilot.pause(0.01)
         # A large mission's lanes are worked out once, in a thread (seconds for a million
         # events): the keys are timed once they are there, as they are from then on.
         axis.lanes  # noqa: B018  (asks for them)
