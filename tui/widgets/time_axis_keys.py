@@ -28,7 +28,7 @@ AXIS_BINDINGS: list[BindingType] = [
         "Prev event",
         show=False,
         id="axis-previous",
-        tooltip="Select the event before (the list's cursor moves too)",
+        tooltip="Time axis: select the event before (the list's cursor moves too)",
     ),
     Binding(
         "right,l",
@@ -36,7 +36,7 @@ AXIS_BINDINGS: list[BindingType] = [
         "Next event",
         show=False,
         id="axis-next",
-        tooltip="Select the event after (the list's cursor moves too)",
+        tooltip="Time axis: select the event after (the list's cursor moves too)",
     ),
     Binding(
         "plus,equals_sign",
@@ -45,7 +45,7 @@ AXIS_BINDINGS: list[BindingType] = [
         key_display="+",
         show=False,  # the view's frame names its keys: the footer has no room at 80 columns
         id="axis-zoom-in",
-        tooltip="Zoom in around the selected event (down to a second per cell)",
+        tooltip="Time axis: zoom in around the selected event (down to a second per cell)",
     ),
     Binding(
         "minus",
@@ -54,7 +54,7 @@ AXIS_BINDINGS: list[BindingType] = [
         key_display="-",
         show=False,
         id="axis-zoom-out",
-        tooltip="Zoom out around the selected event (up to the whole mission)",
+        tooltip="Time axis: zoom out around the selected event (up to the whole mission)",
     ),
     Binding(
         "H,shift+left",
@@ -62,7 +62,7 @@ AXIS_BINDINGS: list[BindingType] = [
         "Pan left",
         show=False,
         id="axis-pan-left",
-        tooltip="Move the view earlier by a quarter of its width",
+        tooltip="Time axis: move the view earlier by a quarter of its width",
     ),
     Binding(
         "L,shift+right",
@@ -70,7 +70,7 @@ AXIS_BINDINGS: list[BindingType] = [
         "Pan right",
         show=False,
         id="axis-pan-right",
-        tooltip="Move the view later by a quarter of its width",
+        tooltip="Time axis: move the view later by a quarter of its width",
     ),
     Binding(
         "0",
@@ -78,7 +78,7 @@ AXIS_BINDINGS: list[BindingType] = [
         "Fit all",
         show=False,
         id="axis-fit-all",
-        tooltip="Show the whole mission",
+        tooltip="Time axis: show the whole mission",
     ),
     Binding(
         "p",
@@ -86,7 +86,7 @@ AXIS_BINDINGS: list[BindingType] = [
         "Fit phase",
         show=False,
         id="axis-fit-phase",
-        tooltip="Show the whole phase of the selected event",
+        tooltip="Time axis: show the whole phase of the selected event",
     ),
     Binding(
         "up,k",
@@ -94,7 +94,7 @@ AXIS_BINDINGS: list[BindingType] = [
         "Lanes up",
         show=False,
         id="axis-lanes-up",
-        tooltip="Scroll the lanes up (when they do not all fit)",
+        tooltip="Time axis: scroll the lanes up (when they do not all fit)",
     ),
     Binding(
         "down,j",
@@ -102,7 +102,7 @@ AXIS_BINDINGS: list[BindingType] = [
         "Lanes down",
         show=False,
         id="axis-lanes-down",
-        tooltip="Scroll the lanes down (when they do not all fit)",
+        tooltip="Time axis: scroll the lanes down (when they do not all fit)",
     ),
     Binding(
         "enter",
@@ -110,7 +110,7 @@ AXIS_BINDINGS: list[BindingType] = [
         "Detail",
         show=False,
         id="axis-open-detail",
-        tooltip="Show the selected event's detail",
+        tooltip="Time axis: show the selected event's detail",
     ),
 ]
 """The view's bindings (`TimeAxis.BINDINGS`)."""
