@@ -42,6 +42,7 @@ from tui.screens.too_small import TooSmallScreen, fits
 from tui.theme import HOUSE_THEME, MISSION_TIMELINE_THEME, readable
 from tui.widgets.crew_pane import CrewList
 from tui.widgets.query_bar import QueryBar
+from tui.widgets.time_axis import TimeAxis
 from tui.widgets.timeline import Timeline
 from tui.zones import check_zone
 
@@ -373,6 +374,7 @@ class MissionTimelineApp(App[None]):
 KEY_GROUPS: keymap.KeyGroups = (
     ("Everywhere", (MissionScreen, MissionTimelineApp)),
     ("Timeline", (Timeline,)),
+    ("Time-axis view", (TimeAxis,)),
     ("Crew pane", (CrewList,)),
     ("Search and filter input", (QueryBar,)),
 )

@@ -21,6 +21,9 @@ KEY_NAMES = {
     "right_square_bracket": "]",
     "slash": "/",
     "question_mark": "?",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
 }
 """Textual's names of keys that are shown as their character."""
 

@@ -1,8 +1,9 @@
-"""Save the README screenshot, made by the app itself (`App.save_screenshot`).
+"""Save the README screenshots, made by the app itself (`App.save_screenshot`).
 
 `python -m tui.screenshot [PATH]` writes `docs/screenshot.svg`: the bundled mission at 120x40,
 times in Brussels relative to the launch, the docking selected, Yulia Peresild in the crew pane.
-It ignores the user's config so the picture is the same on every machine.
+Without PATH it also writes `docs/time-axis.svg`: the time-axis view of the docking's phase,
+in Brussels time. It ignores the user's config so the pictures are the same on every machine.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from data.load.loader import load_bundled
 from tui.config import Config
 
 DEFAULT_PATH = Path("docs") / "screenshot.svg"
+AXIS_PATH = Path("docs") / "time-axis.svg"
 SIZE = (120, 40)
 
 
@@ -37,9 +39,31 @@ async def save_readme_screenshot(path: Path = DEFAULT_PATH) -> Path:
     return path
 
 
+async def save_axis_screenshot(path: Path = AXIS_PATH) -> Path:
+    """The time-axis view of the docking's phase, in Brussels time, saved as an SVG."""
+    from tui.app import MissionTimelineApp, make_app
+
+    MissionTimelineApp.CURSOR_BLINK = False
+    app = make_app(load_bundled(), config=Config(), save_settings=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
+        screen.set_zone("Europe/Brussels")
+        screen.go_to_event("docking")
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        app.save_screenshot(filename=path.name, path=str(path.parent))
+    return path
+
+
 def main() -> int:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PATH
-    print(asyncio.run(save_readme_screenshot(path)))
+    if len(sys.argv) > 1:
+        print(asyncio.run(save_readme_screenshot(Path(sys.argv[1]))))
+        return 0
+    print(asyncio.run(save_readme_screenshot()))
+    print(asyncio.run(save_axis_screenshot()))
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Measure 3: key press to the next frame, on the large mission against the bundled one."""
+"""Measure 3: key press to the next frame, on the large mission against the bundled one: the
+list's keys, and the time-axis view's zoom and pan keys."""
 
 from __future__ import annotations
 
@@ -20,8 +21,28 @@ KEY_PLANS = (
     ("top", "n"),
     ("end", "n"),
 )
-KEY_NAMES = {"n": "n (search next)"}
-"""`n` jumps to the next hit of the search set before the plans run (see `_key_times`)."""
+AXIS_PLANS = (
+    ("top", "plus"),
+    ("top", "minus"),
+    ("top", "shift+left"),
+    ("top", "shift+right"),
+    ("end", "plus"),
+    ("end", "minus"),
+    ("end", "shift+left"),
+    ("end", "shift+right"),
+)
+"""The time-axis view's zoom and pan keys, each from the first and from the last event, the
+view zoomed in `AXIS_ZOOMS` steps around it (so that both zooms and both pans do something)."""
+AXIS_ZOOMS = 8
+KEY_NAMES = {
+    "n": "n (search next)",
+    "plus": "+ (axis zoom in)",
+    "minus": "- (axis zoom out)",
+    "shift+left": "shift+left (axis pan)",
+    "shift+right": "shift+right (axis pan)",
+}
+"""`n` jumps to the next hit of the search set before the plans run (see `_key_times`); the
+axis keys act on the time-axis view (see `_axis_times`)."""
 
 
 def keys(path: Path, label: str, repeats: int) -> list[Result]:
@@ -37,7 +58,9 @@ def keys(path: Path, label: str, repeats: int) -> list[Result]:
     results: list[Result] = []
     small_times = asyncio.run(_key_times(make_app(small), repeats, _search_query(small)))
     large_times = asyncio.run(_key_times(make_app(large), repeats, _search_query(large)))
-    for plan in KEY_PLANS:
+    small_times |= asyncio.run(_axis_times(make_app(small), repeats))
+    large_times |= asyncio.run(_axis_times(make_app(large), repeats))
+    for plan in KEY_PLANS + AXIS_PLANS:
         where, key = plan
         key = KEY_NAMES.get(key, key)
         values = large_times.get(plan, [])
@@ -73,7 +96,60 @@ async def _key_times(app: Any, repeats: int, query: str) -> dict[tuple[str, str]
     """Time each plan's key from dispatch to the frame the app paints after it.
 
     The search for `n` is set once, as typing it after `/` would: the main screen's `search`
-    holds it.
+    holds it."""
+    frames = _hook_frames(app)
+    times: dict[tuple[str, str], list[float]] = {}
+    async with app.run_test(size=(100, 40)) as pilot:
+        from data.query.search import EventSearch
+
+        screen = app.main_screen
+        screen.search = EventSearch(screen.mission, query)
+        await pilot.pause()
+        for _ in range(repeats):
+            for where, key in KEY_PLANS:
+                await pilot.press("home" if where == "top" else "end")
+                await pilot.pause()
+                elapsed = await _time_key(pilot, frames, key)
+                if elapsed is not None:
+                    times.setdefault((where, key), []).append(elapsed)
+    return times
+
+
+async def _axis_times(app: Any, repeats: int) -> dict[tuple[str, str], list[float]]:
+    """Time each of the time-axis view's plans: the view on (`v`) and its lanes worked out,
+    the cursor on the first or the last event, the view zoomed `AXIS_ZOOMS` steps around
+    it, then the key."""
+    frames = _hook_frames(app)
+    times: dict[tuple[str, str], list[float]] = {}
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = app.main_screen
+        await pilot.press("v")
+        axis = screen.axis
+        for _ in range(200):  # the view takes the focus after its first frame
+            if axis.has_focus:
+                break
+            await pilot.pause(0.01)
+        # A large mission's lanes are worked out once, in a thread (seconds for a million
+        # events): the keys are timed once they are there, as they are from then on.
+        axis.lanes  # noqa: B018  (asks for them)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for _ in range(repeats):
+            for where, key in AXIS_PLANS:
+                screen.timeline.select_position(0 if where == "top" else len(axis.shown) - 1)
+                await pilot.pause()
+                axis.action_fit_all()
+                for _ in range(AXIS_ZOOMS):
+                    axis.action_zoom_in()
+                await pilot.pause()
+                elapsed = await _time_key(pilot, frames, key)
+                if elapsed is not None:
+                    times.setdefault((where, key), []).append(elapsed)
+    return times
+
+
+def _hook_frames(app: Any) -> list[float]:
+    """The times of the frames the app paints from now on (a list that grows).
 
     The hook is the app's `_display`, which Textual calls with each rendered update of the
     screen (headless too: the frame is composed, only the terminal write is skipped)."""
@@ -88,27 +164,19 @@ async def _key_times(app: Any, repeats: int, query: str) -> dict[tuple[str, str]
     app._display = hooked
     # Smooth scrolling would make the frame after a key the first of an animation.
     app.animation_level = "none"
-    times: dict[tuple[str, str], list[float]] = {}
-    async with app.run_test(size=(100, 40)) as pilot:
-        from data.query.search import EventSearch
+    return frames
 
-        screen = app.main_screen
-        screen.search = EventSearch(screen.mission, query)
-        await pilot.pause()
-        for _ in range(repeats):
-            for where, key in KEY_PLANS:
-                await pilot.press("home" if where == "top" else "end")
-                await pilot.pause()
-                seen = len(frames)
-                started = time.perf_counter()
-                await pilot.press(key)
-                for _ in range(20):
-                    if len(frames) > seen:
-                        break
-                    await pilot.pause(0.005)
-                if len(frames) > seen:
-                    times.setdefault((where, key), []).append((frames[seen] - started) * 1000)
-    return times
+
+async def _time_key(pilot: Any, frames: list[float], key: str) -> float | None:
+    """Milliseconds from pressing `key` to the next frame (None: no frame came)."""
+    seen = len(frames)
+    started = time.perf_counter()
+    await pilot.press(key)
+    for _ in range(20):
+        if len(frames) > seen:
+            break
+        await pilot.pause(0.005)
+    return (frames[seen] - started) * 1000 if len(frames) > seen else None
 
 
 def _percentile(values: list[float], percent: float) -> float:

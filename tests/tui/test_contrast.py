@@ -133,6 +133,16 @@ async def _timeline(pilot: Pilot[None]) -> None:
     screen.timeline.focus()
 
 
+async def _time_axis(pilot: Pilot[None]) -> None:
+    """The time-axis view on the docking's phase (bars with labels, markers with titles,
+    counts, ticks), focused, and the overview ruler with its visible part."""
+    await pilot.press("v")
+    await settled(pilot)
+    pilot.app.main_screen.timeline.select_event("docking")  # type: ignore[attr-defined]
+    await settled(pilot)
+    await pilot.press("p")
+
+
 async def _crew(pilot: Pilot[None]) -> None:
     """The same, with the crew pane focused (the timeline's cursor unfocused)."""
     await pilot.press("slash", *"Sjkaplerov", "enter", "c", "j")
@@ -205,6 +215,8 @@ SCENES: dict[str, Scene] = {
     "help": Scene(_help, on_top=True, every_theme=True),
     "export-dialog": Scene(_export, on_top=True, every_theme=True),
     "timeline-80x24": Scene(_timeline, (80, 24)),
+    "time-axis": Scene(_time_axis),
+    "time-axis-80x24": Scene(_time_axis, (80, 24)),
     "crew": Scene(_crew),
     "filter-error": Scene(_filter_error),
     "notifications": Scene(_notifications),

@@ -33,6 +33,7 @@ from tui.screens.open_dialog import OpenDialog
 from tui.screens.zone_picker import ZonePicker
 from tui.widgets.crew_pane import CrewList
 from tui.widgets.query_bar import QueryBar
+from tui.widgets.time_axis import TimeAxis
 from tui.widgets.timeline import Timeline
 
 from .child_process import Scenario, child_main, run_child
@@ -56,6 +57,7 @@ def _keys() -> list[str]:
         App,
         MissionTimelineApp,
         Timeline,
+        TimeAxis,
         CrewList,
         QueryBar,
         HelpScreen,

@@ -9,6 +9,10 @@ the screen that `app.tcss` lays out:
 - from 100 columns: the detail and the crew side by side under the timeline;
 - from 160 columns (`-beside`): the panes in a column beside the timeline, which keeps the
   whole height (with `-one-pane` too below 30 rows: one pane at a time in that column).
+
+The timeline shares its place with the time-axis view and its overview ruler (`#views.-axis`,
+while the view is on): the view takes the list's place, or, where there is height for both
+(`-axis-list`), stands above a shorter list.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from data.model import Mission
 from tui.widgets.crew_pane import CrewPane
 from tui.widgets.event_detail import EventDetail
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.overview_ruler import OverviewRuler
 from tui.widgets.query_bar import QueryBar
 from tui.widgets.status_header import StatusHeader
+from tui.widgets.time_axis import TimeAxis
 from tui.widgets.timeline import Timeline
 
 NARROW_WIDTH = 100
@@ -32,6 +38,10 @@ SHORT_HEIGHT = 30
 """Below this height: one pane at a time."""
 BESIDE_WIDTH = 160
 """From this width on, the panes stand beside the timeline."""
+AXIS_WITH_LIST_HEIGHT = 40
+"""From this height on, with the panes beside (or from `AXIS_WITH_LIST_TALL` rows whatever the
+width), the time-axis view stands above a shorter list instead of taking its place."""
+AXIS_WITH_LIST_TALL = 60
 
 PANE_TITLES = {"timeline": "Timeline", "detail": "Event", "crew": "Crew"}
 """Each pane's border title, by the pane's id."""
@@ -40,6 +50,12 @@ PANE_TITLES = {"timeline": "Timeline", "detail": "Event", "crew": "Crew"}
 def one_pane(size: Size) -> bool:
     """Whether the panes take turns: there is no room for both at this size."""
     return size.width < NARROW_WIDTH or size.height < SHORT_HEIGHT
+
+
+def axis_with_list(size: Size) -> bool:
+    """Whether the time-axis view and the list both have room, one above the other."""
+    beside = size.width >= BESIDE_WIDTH
+    return size.height >= AXIS_WITH_LIST_TALL or (beside and size.height >= AXIS_WITH_LIST_HEIGHT)
 
 
 def compact_footer(size: Size) -> bool:
@@ -51,6 +67,7 @@ def arrange(screen: Screen[None], size: Size) -> None:
     """Give `screen` the arrangement that fits a terminal of `size`, and its footer its form."""
     screen.set_class(one_pane(size), "-one-pane")
     screen.set_class(size.width >= BESIDE_WIDTH, "-beside")
+    screen.set_class(axis_with_list(size), "-axis-list")
     for footer in screen.query(KeyFooter):
         footer.compact = compact_footer(size)
 
@@ -65,8 +82,10 @@ def mission_widgets(mission: Mission, *, cursor_blink: bool) -> list[Widget]:
     for pane in panes:
         pane.border_title = PANE_TITLES[str(pane.id)]
     timeline, detail, crew = panes
+    axis = TimeAxis(mission, id="axis")  # its frame's title names its keys (`show_keys`)
+    views = Container(OverviewRuler(mission, id="ruler"), axis, timeline, id="views")
     return [
         StatusHeader(id="header"),
-        Container(timeline, Container(detail, crew, id="panes"), id="body"),
+        Container(views, Container(detail, crew, id="panes"), id="body"),
         QueryBar(mission, cursor_blink=cursor_blink, id="query"),
     ]

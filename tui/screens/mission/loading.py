@@ -67,12 +67,14 @@ class LargeMissionLoading(MissionState):
         timeline.grow(message.partial)
         if first:
             timeline.select_position(0)
+        self._sync_axis()
 
     def on_load_progress_unordered(self, message: LoadProgress.Unordered) -> None:
         """The events are not in time order: stop showing them until they are sorted."""
         if self._wanted(message.reading):
             self.timeline.grow(message.reading.header)
             self.selected = None
+            self._sync_axis()
 
     async def on_load_progress_finished(self, message: LoadProgress.Finished) -> None:
         if not self._wanted(message.reading):

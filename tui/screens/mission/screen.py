@@ -8,13 +8,13 @@ the actions that only change the state are here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.binding import Binding, BindingType
 
 from data.facts.derived import TimeMode
 from data.sanitize import sanitize_line
-from tui.screens.mission.exporting import ExportAndCopy
+from tui.screens.mission.exporting import ExportAndCopy, KeyNames
 from tui.screens.mission.loading import LargeMissionLoading
 from tui.screens.mission.searching import SearchAndFilter
 from tui.widgets.crew_pane import CrewList
@@ -99,6 +99,14 @@ class MissionScreen(SearchAndFilter, ExportAndCopy, LargeMissionLoading):
         ),
         Binding("c", "crew", "Crew", id="crew", tooltip="Go to the crew pane"),
         Binding(
+            "v",
+            "toggle_axis",
+            "Axis",
+            id="axis",
+            tooltip="Show or hide the time-axis view: time as distance, lanes for the crew "
+            "and the vehicles, and the overview ruler",
+        ),
+        Binding(
             "e",
             "export",
             "Export",
@@ -121,6 +129,10 @@ class MissionScreen(SearchAndFilter, ExportAndCopy, LargeMissionLoading):
         self._show_mission()
         if self.reading is not None:
             self._read(self.reading)
+
+    def _show_mission(self) -> None:
+        super()._show_mission()
+        self.axis.show_keys(cast("KeyNames", self.app).first_key)
 
     # ----------------------------------------------------------------- commands
 
@@ -153,6 +165,9 @@ class MissionScreen(SearchAndFilter, ExportAndCopy, LargeMissionLoading):
         if self.anchor_event is not None:
             title = sanitize_line(self.anchor_event.title)
             self.notify(f"Relative times now count from: {title}", markup=False)
+
+    def action_toggle_axis(self) -> None:
+        self.time_axis = not self.time_axis
 
     def action_crew(self) -> None:
         crew_list = self.crew.query_one(CrewList)

@@ -23,12 +23,14 @@ from textual.screen import Screen
 from data.facts.derived import TimeMode
 from data.model import Event, Mission, Person
 from data.sanitize import sanitize_line
-from tui.screens.mission.layout import arrange, compact_footer, mission_widgets
+from tui.screens.mission.layout import arrange, axis_with_list, compact_footer, mission_widgets
 from tui.widgets.crew_pane import CrewPane
 from tui.widgets.event_detail import EventDetail
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.overview_ruler import OverviewRuler
 from tui.widgets.query_bar import QueryBar
 from tui.widgets.status_header import StatusHeader
+from tui.widgets.time_axis import TimeAxis
 from tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -55,6 +57,8 @@ class MissionState(Screen[None]):
     event_filter: reactive[Filter | None] = reactive(None, init=False)
     person: reactive[Person | None] = reactive(None, init=False)
     selected: reactive[Event | None] = reactive(None, init=False)
+    time_axis: reactive[bool] = reactive(False, init=False)
+    """Whether the time-axis view is on (with the overview ruler above it)."""
 
     def __init__(
         self,
@@ -94,10 +98,20 @@ class MissionState(Screen[None]):
     def fit(self, size: Size) -> None:
         """Take the arrangement that fits a terminal of this size (`layout`)."""
         arrange(self, size)
+        if self.time_axis:
+            self.timeline.display = axis_with_list(size)
 
     @property
     def timeline(self) -> Timeline:
         return self.query_one(Timeline)
+
+    @property
+    def axis(self) -> TimeAxis:
+        return self.query_one(TimeAxis)
+
+    @property
+    def ruler(self) -> OverviewRuler:
+        return self.query_one(OverviewRuler)
 
     @property
     def detail(self) -> EventDetail:
@@ -120,7 +134,8 @@ class MissionState(Screen[None]):
         self.app.title = sanitize_line(self.mission.info.title)
         self.header.mission_title = self.mission.info.title
         self._push_state()
-        self.timeline.focus()
+        self._show_axis(self.time_axis)
+        (self.axis if self.time_axis else self.timeline).focus()
         anchor = self.anchor_event
         if anchor is not None:
             self.timeline.select_event(anchor.id)
@@ -163,11 +178,25 @@ class MissionState(Screen[None]):
     # ----------------------------------------------------------------- state, set downwards
 
     def _push_state(self) -> None:
-        timeline, detail, crew = self.timeline, self.detail, self.crew
-        timeline.zone = detail.zone = crew.zone = self.zone
-        timeline.mode = detail.mode = self.mode
-        timeline.anchor_event = detail.anchor_event = self.anchor_event
+        timeline, axis, detail, crew = self.timeline, self.axis, self.detail, self.crew
+        timeline.zone = axis.zone = detail.zone = crew.zone = self.zone
+        timeline.mode = axis.mode = detail.mode = self.mode
+        timeline.anchor_event = axis.anchor_event = detail.anchor_event = self.anchor_event
         self._update_header()
+
+    def _sync_axis(self) -> None:
+        """Give the time-axis view and the ruler the mission and the events the list shows
+        (a large mission's, as far as read), and the list's cursor: the one cursor is the
+        list's, which the view follows."""
+        timeline = self.timeline
+        self.axis.show_events(
+            timeline.mission,
+            timeline.rows.events,
+            complete=self.reading is None,
+            lanes_now=self.time_axis,
+        )
+        self.axis.cursor = timeline.cursor_position if timeline.shown_events else None
+        self.ruler.show_mission(timeline.mission)
 
     def _update_header(self) -> None:
         count = self.hit_count
@@ -203,6 +232,7 @@ class MissionState(Screen[None]):
 
     def watch_event_filter(self, flt: Filter | None) -> None:
         self.timeline.event_filter = flt
+        self._sync_axis()
         self._update_header()
 
     def watch_person(self, person: Person | None) -> None:
@@ -214,17 +244,51 @@ class MissionState(Screen[None]):
         self.crew.at = event
         self._update_header()
 
+    def watch_time_axis(self, shown: bool) -> None:
+        self._show_axis(shown)
+        if shown:
+            self.call_after_refresh(self.axis.focus)
+        elif self.axis.has_focus:
+            self.timeline.focus()
+
+    def _show_axis(self, shown: bool) -> None:
+        """Show the time-axis view and its ruler in the list's place, or above it where
+        there is room for both (or hide them). Their `display` is set, not a class: a class
+        would restyle every widget under it, 70 ms of CSS for a key."""
+        self.axis.display = self.ruler.display = shown
+        self.timeline.display = not shown or axis_with_list(self.app.size)
+        if shown:
+            self._sync_axis()
+
     # ----------------------------------------------------------------- messages, from below
 
     @on(Timeline.Selected)
     def _timeline_selected(self, message: Timeline.Selected) -> None:
         self.selected = message.event
+        self.axis.cursor = self.timeline.cursor_position
 
     @on(Timeline.Opened)
     def _timeline_opened(self, message: Timeline.Opened) -> None:
         self.selected = message.event
+        self._open_detail()
+
+    def _open_detail(self) -> None:
         self.remove_class("-crew")
         self.detail.focus()
+
+    @on(TimeAxis.Selected)
+    def _axis_selected(self, message: TimeAxis.Selected) -> None:
+        self.timeline.select_position(message.position)
+
+    @on(TimeAxis.Opened)
+    def _axis_opened(self, message: TimeAxis.Opened) -> None:
+        self.timeline.select_position(message.position)
+        self._open_detail()
+
+    @on(TimeAxis.Moved)
+    def _axis_moved(self, message: TimeAxis.Moved) -> None:
+        self.ruler.view_span = (message.start, message.end)
+        self.ruler.area = message.width
 
     @on(CrewPane.PersonSelected)
     def _person_selected(self, message: CrewPane.PersonSelected) -> None:

@@ -1,0 +1,126 @@
+"""The time-axis view's keys: its bindings (each with an id, a description and a tooltip,
+rebindable by id) and the short list of them its frame's title shows.
+
+The footer has no room for them at 80 columns (it keeps `?` and `q`), so the view names its
+zoom, pan and fit keys in its own frame, as the user has them bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+
+TITLE = "Time axis"
+TITLE_KEYS = (
+    (("axis-zoom-in", "axis-zoom-out"), "zoom"),
+    (("axis-pan-left", "axis-pan-right"), "pan"),
+    (("axis-fit-all",), "all"),
+    (("axis-fit-phase",), "phase"),
+)
+"""The keys the frame's title names, by binding id, and what they do."""
+
+AXIS_BINDINGS: list[BindingType] = [
+    Binding(
+        "left,h",
+        "previous",
+        "Prev event",
+        show=False,
+        id="axis-previous",
+        tooltip="Time axis: select the event before (the list's cursor moves too)",
+    ),
+    Binding(
+        "right,l",
+        "next",
+        "Next event",
+        show=False,
+        id="axis-next",
+        tooltip="Time axis: select the event after (the list's cursor moves too)",
+    ),
+    Binding(
+        "plus,equals_sign",
+        "zoom_in",
+        "Zoom in",
+        key_display="+",
+        show=False,  # the view's frame names its keys: the footer has no room at 80 columns
+        id="axis-zoom-in",
+        tooltip="Time axis: zoom in around the selected event (down to a second per cell)",
+    ),
+    Binding(
+        "minus",
+        "zoom_out",
+        "Zoom out",
+        key_display="-",
+        show=False,
+        id="axis-zoom-out",
+        tooltip="Time axis: zoom out around the selected event (up to the whole mission)",
+    ),
+    Binding(
+        "H,shift+left",
+        "pan(-1)",
+        "Pan left",
+        show=False,
+        id="axis-pan-left",
+        tooltip="Time axis: move the view earlier by a quarter of its width",
+    ),
+    Binding(
+        "L,shift+right",
+        "pan(1)",
+        "Pan right",
+        show=False,
+        id="axis-pan-right",
+        tooltip="Time axis: move the view later by a quarter of its width",
+    ),
+    Binding(
+        "0",
+        "fit_all",
+        "Fit all",
+        show=False,
+        id="axis-fit-all",
+        tooltip="Time axis: show the whole mission",
+    ),
+    Binding(
+        "p",
+        "fit_phase",
+        "Fit phase",
+        show=False,
+        id="axis-fit-phase",
+        tooltip="Time axis: show the whole phase of the selected event",
+    ),
+    Binding(
+        "up,k",
+        "lanes(-1)",
+        "Lanes up",
+        show=False,
+        id="axis-lanes-up",
+        tooltip="Time axis: scroll the lanes up (when they do not all fit)",
+    ),
+    Binding(
+        "down,j",
+        "lanes(1)",
+        "Lanes down",
+        show=False,
+        id="axis-lanes-down",
+        tooltip="Time axis: scroll the lanes down (when they do not all fit)",
+    ),
+    Binding(
+        "enter",
+        "open",
+        "Detail",
+        show=False,
+        id="axis-open-detail",
+        tooltip="Time axis: show the selected event's detail",
+    ),
+]
+"""The view's bindings (`TimeAxis.BINDINGS`)."""
+
+
+def frame_title(first_key: Callable[[str], str]) -> Content:
+    """The frame's title: the view's name and its keys, each as the user has it (`first_key`
+    of a binding id): `Time axis  +/- zoom  H/L pan  0 all  p phase`."""
+    hints = "  ".join(
+        "/".join(first_key(binding_id) for binding_id in ids) + f" {what}"
+        for ids, what in TITLE_KEYS
+    )
+    return Content(f"{TITLE}  {hints}")
