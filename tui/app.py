@@ -23,7 +23,7 @@ from textual.widget import AwaitMount
 import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on import)
 from data.load.loader import MissionError, load_mission
 from data.model import Mission
-from data.sanitize import quote, sanitize_line
+from data.sanitize import sanitize_line
 from tui import keymap
 from tui.config import (
     Config,
@@ -36,15 +36,15 @@ from tui.config import (
     state_path,
 )
 from tui.detached import in_daemon_thread
+from tui.first_choices import first_theme, first_zone
 from tui.key_order import KeysInOrder
 from tui.screens.mission.screen import MissionScreen
 from tui.screens.too_small import TooSmallScreen, fits
-from tui.theme import HOUSE_THEME, MISSION_TIMELINE_THEME, readable
+from tui.theme import MISSION_TIMELINE_THEME, readable
 from tui.widgets.crew_pane import CrewList
 from tui.widgets.query_bar import QueryBar
 from tui.widgets.time_axis import TimeAxis
 from tui.widgets.timeline import Timeline
-from tui.zones import check_zone
 
 if TYPE_CHECKING:
     from data.load.jsonl import JsonlReading
@@ -132,8 +132,12 @@ class MissionTimelineApp(App[None]):
         self._settings_problems = list(settings_problems)
         self._save_failed = False
         self.register_theme(MISSION_TIMELINE_THEME)
-        self._start_with_theme(self._first_theme())
-        zone, zone_note = self._first_zone()
+        problems = self._settings_problems
+        self._start_with_theme(
+            first_theme(self.config, self.remembered, self.available_themes, problems)
+        )
+        zone_key = self.first_key("zone-cycle")
+        zone, zone_note = first_zone(self.config, self.remembered, zone_key, problems)
         self.main_screen = MissionScreen(
             mission,
             mission_path=mission_path,
@@ -174,41 +178,6 @@ class MissionTimelineApp(App[None]):
         variables = readable(super().get_css_variables(), self.ansi_theme)
         self.theme_variables = variables
         return variables
-
-    def _first_theme(self) -> str:
-        """The remembered theme, else the config file's, else the house theme; an unknown
-        one is reported and passed over."""
-        for name, path in (
-            (self.remembered.theme, state_path()),
-            (self.config.theme, config_path()),
-        ):
-            if name is None:
-                continue
-            if name in self.available_themes:
-                return name
-            self._settings_problems.append(f"Unknown theme {quote(name)} in {path}; ignored")
-        return HOUSE_THEME
-
-    def _first_zone(self) -> tuple[str, str]:
-        """The zone to start in: the remembered one, else the config file's, else UTC; and,
-        when a remembered zone replaces the one the user would otherwise get, the header's
-        note saying where it came from."""
-        configured = self._known_zone(self.config.zone, config_path()) or "UTC"
-        remembered = self._known_zone(self.remembered.zone, state_path())
-        if remembered is None or remembered == configured:
-            return configured, ""
-        return remembered, f"remembered from last time, {self.first_key('zone-cycle')} to change"
-
-    def _known_zone(self, name: str | None, path: Path) -> str | None:
-        """The zone `name` from the settings file `path`, checked; None (with a problem
-        noted) if it is unknown."""
-        if name is None:
-            return None
-        try:
-            return check_zone(name)
-        except ValueError as error:
-            self._settings_problems.append(f"Zone {quote(name)} in {path}: {error}; ignored")
-            return None
 
     def _apply_keymap(self) -> None:
         wanted = self.config.keymap
