@@ -15,7 +15,8 @@ from tui.widgets.key_footer import KeyFooter
 from .screen_text import region_lines
 from .waiting import keys_done, until
 
-WIDE = (120, 40)
+WIDE = (160, 40)
+"""Wide enough for every key a search and a filter add, `v Axis` included (120 is not)."""
 
 
 def _footer_line(app: MissionTimelineApp) -> str:
