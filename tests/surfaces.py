@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from icalendar import Calendar
 
 from data.export import export, make_options
+from data.export.csv_export import BOM
 from data.export.markdown_export import escape
 from data.export.text_export import format_event
 from data.facts.derived import TimeMode
@@ -41,7 +42,8 @@ def render(format_name: str) -> str:
 
 TEXT = render("text")
 MARKDOWN = render("md")
-CSV_ROWS = {row["id"]: row for row in csv.DictReader(io.StringIO(render("csv"), newline=""))}
+CSV_TEXT = render("csv").removeprefix(BOM)
+CSV_ROWS = {row["id"]: row for row in csv.DictReader(io.StringIO(CSV_TEXT, newline=""))}
 ICS = {
     str(item.get("uid")).split("@")[0]: item
     for item in Calendar.from_ical(render("ics")).walk("VEVENT")

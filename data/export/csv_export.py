@@ -1,21 +1,32 @@
 """The CSV export: one row per event, for spreadsheets and scripts.
 
-Columns: the event's id, the instant in ISO 8601 UTC (to the event's precision; a date or a
-month is written as the source stated it, with `precision` saying so), one column per
-requested zone, the relative time if asked, the end and the plan (the planned time in each
-zone, and the delay), then the event's facts: title, kind, phase, place, people, vehicles,
-confidence, sources, description, the times as the sources stated them, the disagreements
-between sources, the note and the station's crew afterwards. Rows follow
-RFC 4180 (CRLF, quoted fields where needed). Control characters become visible placeholders
+Columns: the event's id, the instant in UTC in the one form spreadsheets and data-frame
+libraries read as a date-time (`2021-04-09 07:42:41.000`, `display_bulk.SHEET_FORM`; a date
+or a month as its first day at 00:00 as stated), its `precision` (month, day, minute, second,
+millisecond: how much of that cell is known) and whether it is `approximate` or
+`planned_only` (`true`/`false`), one column per requested zone (text for people, with the
+zone's abbreviation and offset), the relative time if asked, the end and the plan (the
+planned time in UTC and in each zone, and the delay), then the event's facts: title, kind,
+phase, place, people, vehicles, confidence, sources, description, the times as the sources
+stated them, the disagreements between sources, the note and the station's crew afterwards.
+
+A file starts with a UTF-8 byte-order mark: Excel on Windows reads a CSV without one in
+the machine's legacy code page (garbling Cyrillic and accented names), and LibreOffice,
+Google Sheets, pandas and polars skip it. A pipe, a terminal or a file that already holds
+text (`>>`) gets none (`starts_a_file`): a script reading standard output sees plain UTF-8,
+and a mark in the middle of a file would be a stray character. Rows follow RFC 4180 (CRLF,
+quoted fields where needed). Control characters become visible placeholders
 (`data.sanitize`), and a cell a spreadsheet would run as a formula gets a leading `'`.
 """
 
 from __future__ import annotations
 
 import csv
+import io
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from operator import attrgetter
+from operator import attrgetter, not_
 from typing import TextIO
 
 from data.export.columns import (
@@ -37,6 +48,10 @@ from data.times.display_bulk import BulkShow
 from data.times.parse import Precision
 from data.times.shapes import Times
 
+BOM = "\ufeff"
+"""The byte-order mark the file starts with (see the module's docstring)."""
+BOOLEANS = ("false", "true")
+"""How a yes/no cell is written: the words spreadsheets and pandas read as booleans."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 """First characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula
 (OWASP "CSV injection"); leading spaces are ignored by some of them, so they are skipped."""
@@ -55,12 +70,26 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
 
     The rows are made from the columns of the mission's store (`data.export.columns`),
     with the facts layer's functions on the batch's values."""
+    if starts_a_file(out):
+        out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([neutralise(sanitize(cell)) for cell in header(options)])
     store = event_store(mission)
     rows = _Rows(mission, store, options)
     for batch in batches(store, selection(store, options)):
         out.write(rows.text(batch))
+
+
+def starts_a_file(out: TextIO) -> bool:
+    """Whether `out` is the start of a file (an empty regular file, or text in memory), where
+    the byte-order mark goes; not a pipe, a terminal, or the end of a file being appended to."""
+    try:
+        if not out.seekable() or out.tell() != 0:
+            return False
+        descriptor = out.fileno()
+    except io.UnsupportedOperation:  # text in memory (`io.StringIO`)
+        return True
+    return os.fstat(descriptor).st_size == 0
 
 
 def header(options: ExportOptions) -> list[str]:
@@ -145,7 +174,7 @@ class _Rows:
 
     def __init__(self, mission: Mission, store: EventStore, options: ExportOptions) -> None:
         self.options = options
-        self.iso = BulkShow("UTC", sep="T", suffix="Z", approximate=False)
+        self.iso = BulkShow("UTC", sheet=True)
         self.zones = [BulkShow(zone) for zone in options.zones]
         self.numbers = numbers = source_numbers(mission)
         groups = store.groups
@@ -180,8 +209,8 @@ class _Rows:
             cells(batch.ids),
             self.iso.cells(times),
             map(_PRECISION_NAMES.__getitem__, map(_PRECISION, shapes)),
-            map(_YES.__getitem__, map(_APPROXIMATE, shapes)),
-            map(_NO.__getitem__, map(bool, batch.at)),
+            map(BOOLEANS.__getitem__, map(_APPROXIMATE, shapes)),
+            map(BOOLEANS.__getitem__, map(not_, batch.at)),
         ]
         columns += [cells(zone.cells(times)) for zone in self.zones]
         if self.options.relative:
@@ -203,8 +232,8 @@ class _Rows:
         return "\r\n".join(map(",".join, zip(*columns, strict=True))) + "\r\n"
 
     def _plans(self, batch: Batch, times: Times) -> list[list[str]]:
-        """The planned time in UTC (ISO) and in each zone, and the delay, of each event with a
-        plan."""
+        """The planned time in UTC (`SHEET_FORM`) and in each zone, and the delay, of each
+        event with a plan."""
         found = plans(batch, times, self.zones)
         listed, size = found.listed, batch.size
         iso = self.iso.cells(batch.planned_times[1]) if listed else []
@@ -230,7 +259,7 @@ class _Rows:
         return [stated, disputes, notes, crews]
 
     def _ends(self, batch: Batch) -> list[str]:
-        """The ISO UTC end of the events that end later, empty for the others."""
+        """The UTC end (`SHEET_FORM`) of the events that end later, empty for the others."""
         ends = {n: x.end for n, x in batch.extras.items() if x.end}
         shown = self.iso.cells(Times.of(list(ends.values()))) if ends else []
         return spread(batch.size, list(ends), shown)
@@ -239,5 +268,3 @@ class _Rows:
 _PRECISION_NAMES = {precision: precision.name.lower() for precision in Precision}
 _PRECISION = attrgetter("precision")
 _APPROXIMATE = attrgetter("approximate")
-_YES = ("", "yes")
-_NO = ("yes", "")

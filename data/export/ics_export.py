@@ -9,10 +9,18 @@
   of the next month), because any single day would invent a date the sources never gave;
   the description says the date is known to the month only.
 - DTEND for spans (`end`); an all-day end date is inclusive in the mission and exclusive in
-  iCalendar, so a day is added.
+  iCalendar, so a day is added. A timed event at one instant has `DURATION:P0D` (zero, as
+  the `icalendar` library writes it; `PT0S` is the same): RFC 5545 already ends an event
+  without DTEND at its start, but calendar apps show it an hour long unless told (khal
+  0.10 shows `08:55-09:55` without it, `08:55-08:55` with it). DTEND equal to DTSTART would
+  break RFC 5545, which wants DTEND later than DTSTART.
 - SUMMARY (the title), DESCRIPTION (description, facts, planned time, relative time if asked,
   and the numbered sources), LOCATION (and GEO when the place has coordinates), CATEGORIES
-  (the kind), STATUS (TENTATIVE for planned-only events).
+  (the kind), STATUS (TENTATIVE for planned-only events), COLOR (RFC 7986: one CSS colour
+  name per phase, `PHASE_COLORS`; the description names the phase too, so the colour is
+  never the only sign of it).
+- The calendar's name is the mission's title, as RFC 7986 `NAME` and as `X-WR-CALNAME` for
+  the clients that predate it (Apple Calendar, Google Calendar, Outlook).
 
 Mission text passes through `data.sanitize` and then the library's own escaping and line
 folding, so no title or description can add a line, a property or a component. The calendar
@@ -53,6 +61,7 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     # Unknown (X-) properties are not escaped unless they are given as TEXT values.
+    calendar.add("name", vText(sanitize_line(mission.info.title)))
     calendar.add("x-wr-calname", vText(sanitize_line(mission.info.title)))
     if mission.info.summary:
         calendar.add("x-wr-caldesc", vText(sanitize(mission.info.summary)))
@@ -61,11 +70,36 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     assert frame.endswith(tail)
     out.write(frame[: -len(tail)])
     flt = options.filter
+    colors = phase_colors(mission)
     for event in mission.events:
         if flt is None or flt.matches(event):
             vevent = _vevent(mission, event, options, numbers, stamp)
+            if event.phase in colors:
+                vevent.add("color", colors[event.phase])
             out.write(vevent.to_ical().decode("utf-8"))
     out.write(tail)
+
+
+PHASE_COLORS = (
+    "royalblue",
+    "darkorange",
+    "seagreen",
+    "crimson",
+    "darkviolet",
+    "teal",
+    "goldenrod",
+    "slategray",
+)
+"""The CSS colour names (RFC 7986 `COLOR`) given to the phases in the mission's order,
+again from the first after the last: apart, and readable on light and dark themes."""
+
+
+def phase_colors(mission: Mission) -> dict[str, str]:
+    """Phase id -> its colour name."""
+    return {
+        phase.id: PHASE_COLORS[index % len(PHASE_COLORS)]
+        for index, phase in enumerate(mission.phases)
+    }
 
 
 def _vevent(
@@ -82,6 +116,8 @@ def _vevent(
     component.add("dtstart", start)
     if end is not None:
         component.add("dtend", end)
+    else:
+        component.add("duration", timedelta(0))
     facts = event_facts(mission, event, ZONES, mode=options.mode, anchor=options.anchor)
     component.add("summary", sanitize_line(facts.title))
     component.add("description", "\n".join(_description(facts, options, numbers)))
@@ -96,7 +132,8 @@ def _vevent(
 
 
 def _span(start: When, end: When | None) -> tuple[date | datetime, date | datetime | None]:
-    """DTSTART and DTEND values; all-day dates if either end is known only to the day."""
+    """DTSTART and DTEND values (no DTEND: an instant); all-day dates if either end is known
+    only to the day."""
     all_day = start.is_date or (end is not None and end.is_date)
     if not all_day:
         first = _utc(start)
@@ -129,6 +166,8 @@ def _description(
         yield sanitize(event.description)
         yield ""
     items = [event.kind.value]
+    if facts.phase:
+        items.append(f"phase: {sanitize_line(facts.phase)}")
     if event.when.precision is Precision.MONTH:
         items.append("date known to the month only")
     if event.when.approximate:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from itertools import compress, repeat
-from operator import add, attrgetter, mul, sub
+from operator import add, attrgetter, mul
 from zoneinfo import ZoneInfo
 
 from data.times.display import STATED, ShownTime, show
@@ -165,35 +165,28 @@ class BulkShow:
 
     Times are given as the strings of a loaded mission (`When.text`) and, when known, their
     instants as POSIX timestamps (the store's `instants` column); otherwise each instant is
-    parsed. `sep`, `suffix` and `approximate` make the same machinery write the CSV's
-    ISO 8601 UTC form (`sep="T"`, `suffix="Z"`, no `~`).
+    parsed. `sheet` makes the same machinery write the CSV's spreadsheet form instead
+    (`SHEET_FORM`).
     """
 
-    def __init__(
-        self, zone: str, *, sep: str = " ", suffix: str | None = None, approximate: bool = True
-    ) -> None:
+    def __init__(self, zone: str, *, sheet: bool = False) -> None:
         self.zone = zone
-        self.sep = sep
-        self.suffix = suffix
-        self.approximate = approximate
+        self.sheet = sheet
+        self.approximate = not sheet
         self._periods = _PERIODS
-        self._kept_as = zone if suffix is None else f"{zone} ISO"
-        """The key of `_local`'s results in `Times`: the ISO form writes dates alone."""
+        self._kept_as = zone if not sheet else f"{zone} sheet"
+        """The key of `_local`'s results in `Times`: the sheet form has other clocks."""
 
     def widest(self, times: Times) -> int:
         """The length of the longest of `cells(times)`, without making them."""
         if not times.millis:
             return 0
+        if self.sheet:
+            return len(SHEET_FORM)
         _, tails = self._offsets_tails(times)
         shapes = times.shapes
         widths = map(attrgetter("width"), shapes)
-        if self.suffix is not None:
-            tail_lengths: Iterable[int] = repeat(len(self.suffix))
-        else:
-            tail_lengths = map(len, tails)
-        widths = map(add, widths, map(mul, tail_lengths, map(attrgetter("timed"), shapes)))
-        if not self.approximate:
-            widths = map(sub, widths, map(attrgetter("approximate"), shapes))
+        widths = map(add, widths, map(mul, map(len, tails), map(attrgetter("timed"), shapes)))
         return max(int(max(widths)), self._widest_date(times.texts, shapes, times.millis))
 
     def _widest_date(
@@ -201,7 +194,7 @@ class BulkShow:
     ) -> int:
         """The length of the longest date or month among the times that names its own zone
         (see `_date`), 0 if none does: the shapes alone do not tell."""
-        if self.zone == STATED or self.suffix is not None:
+        if self.zone == STATED or self.sheet:
             return 0
         return max(
             (
@@ -217,7 +210,7 @@ class BulkShow:
         the earliest to the latest of the times: then only their shapes matter."""
         if not texts:
             return 0
-        if self.zone != STATED and self.suffix is None:
+        if self.zone != STATED and not self.sheet:
             low, high = round(min(instants) * 1000), round(max(instants) * 1000)
             bounds, _, tails = self._zone(self.zone).cover(low, high)
             index = bisect_right(bounds, low)
@@ -237,12 +230,12 @@ class BulkShow:
         if not times.millis:
             return []
         dates, clocks, tails = self._local(times)
-        if self.suffix is not None:
-            tails = [self.suffix] * len(dates)
-        out = list(map("".join, zip(dates, repeat(self.sep), clocks, tails, strict=False)))
+        if self.sheet:
+            tails = [""] * len(dates)
+        out = list(map("".join, zip(dates, repeat(" "), clocks, tails, strict=False)))
         shapes = times.shapes
         for index in compress(range(len(shapes)), map(_IS_DATE, shapes)):
-            out[index] = dates[index]
+            out[index] = _sheet_day(dates[index]) if self.sheet else dates[index]
         if self.approximate:
             for index in compress(range(len(shapes)), map(_APPROXIMATE, shapes)):
                 out[index] = "~" + out[index]
@@ -264,7 +257,7 @@ class BulkShow:
         minutes, seconds, thousandths, days = _HOURS_MINUTES, _SECONDS, _MILLIS, _DATES
         # A plain loop: quicker here than a chain of maps (measured).
         for shape, ms, offset in zip(shapes, millis, offsets, strict=True):
-            precision = shape.precision
+            precision = 5 if self.sheet and not shape.dated else shape.precision
             day, rest = divmod(ms + offset, DAY_MS)
             add_date(days[day])
             if precision == 4:
@@ -315,12 +308,12 @@ class BulkShow:
         """A date or month, as stated: the local date of its instant in its own zone, and
         its zone's abbreviation and offset where the zone shown is at another day (or
         month) at that instant (`shown_day`, its date there, if known), as `show` writes
-        it. The ISO form (`suffix`) is the date alone."""
+        it. The sheet form starts from the date alone."""
         bounds, offsets, tails = self._stated(shape.stated_key(text)).cover(ms, ms)
         period = bisect_right(bounds, ms)
         day = _DATES[(ms + offsets[period]) // DAY_MS]
         stated = day if shape.precision is Precision.DAY else day[:7]
-        if self.zone == STATED or self.suffix is not None:
+        if self.zone == STATED or self.sheet:
             return stated
         if shown_day is None:
             bounds, offsets, _ = self._zone(self.zone).cover(ms, ms)
@@ -356,6 +349,20 @@ class BulkShow:
 
             periods = self._periods["@" + key] = _Periods(tz, tail_of)
         return periods
+
+
+SHEET_FORM = "YYYY-MM-DD HH:MM:SS.fff"
+"""The CSV's times: one layout for every row, which LibreOffice Calc, pandas `to_datetime`
+and polars read as a date-time without being told a format (they infer one format from a
+row, so every row has the milliseconds). A date or a month has no time of day: it is its
+first day at 00:00:00.000, the day as the source stated it (in UTC it could be the day
+before); the CSV's `precision` column says how much of each cell is known."""
+
+
+def _sheet_day(stated: str) -> str:
+    """A stated date (`2021-05-13`) or month (`2020-11`) in `SHEET_FORM`."""
+    day = stated if len(stated) == 10 else stated + "-01"
+    return day + " 00:00:00.000"
 
 
 def _parse_offset(text: str) -> timedelta:

@@ -93,6 +93,8 @@ def write_markdown(mission: Mission, options: ExportOptions, out: TextIO) -> Non
 def write_csv(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """The CSV export, row by row with `csv.writer`."""
     numbers = source_numbers(mission)
+    if csv_export.starts_a_file(out):
+        out.write(csv_export.BOM)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(csv_export.neutralise(sanitize(cell)) for cell in csv_export.header(options))
     for event in selected(mission, options):
@@ -106,13 +108,13 @@ def csv_row(
     """One event's CSV cells, from its facts."""
     facts = facts_of(mission, event, options)
     when = event.when
-    iso = iso_utc
+    iso = sheet_utc
     row = [
         event.id,
         iso(when),
         when.precision.name.lower(),
-        "yes" if when.approximate else "",
-        "yes" if event.planned_only else "",
+        "true" if when.approximate else "false",
+        "true" if event.planned_only else "false",
     ]
     row += [shown.with_offset for shown in facts.times]
     if options.relative:
@@ -147,17 +149,15 @@ def write_json(mission: Mission, out: TextIO) -> None:
     out.write(dumps(to_data(mission)) + "\n")
 
 
-def iso_utc(when: When) -> str:
-    """`2021-10-05T08:55:02.442Z`: the instant in UTC to the precision it was given.
+def sheet_utc(when: When) -> str:
+    """`2021-10-05 08:55:02.442`: the instant in UTC, always to the millisecond.
 
-    A date or month has no instant: it is written as the source stated it (`2021-11-06`).
+    A date or month has no instant: it is its first day as the source stated it, at 00:00.
     """
     if when.is_date:
-        day = when.local_date.isoformat()
-        return day if when.precision is Precision.DAY else day[:7]
+        day = when.local_date
+        if when.precision is Precision.MONTH:
+            day = day.replace(day=1)
+        return f"{day.isoformat()} 00:00:00.000"
     instant = when.instant.astimezone(UTC)
-    if when.precision is Precision.MILLISECOND:
-        return instant.strftime("%Y-%m-%dT%H:%M:%S.") + f"{instant.microsecond // 1000:03d}Z"
-    if when.precision is Precision.SECOND:
-        return instant.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return instant.strftime("%Y-%m-%dT%H:%MZ")
+    return instant.strftime("%Y-%m-%d %H:%M:%S.") + f"{instant.microsecond // 1000:03d}"

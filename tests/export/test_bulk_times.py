@@ -95,13 +95,13 @@ def test_widest_counts_a_date_that_names_its_zone(zone: str, marked: int) -> Non
     assert BulkShow(zone).widest_of(texts, instants) == max(map(len, expected))
 
 
-def test_bulk_show_writes_iso_utc() -> None:
-    from tests.export.export_reference import iso_utc
+def test_bulk_show_writes_the_sheet_form_in_utc() -> None:
+    from tests.export.export_reference import sheet_utc
 
     texts = [text for instant in CHANGES for text in texts_near(instant, "Europe/Brussels")]
-    iso = BulkShow("UTC", sep="T", suffix="Z", approximate=False)
+    iso = BulkShow("UTC", sheet=True)
     times = Times.of(texts)
-    expected = [iso_utc(fast_when(text)) for text in texts]
+    expected = [sheet_utc(fast_when(text)) for text in texts]
     assert iso.cells(times) == expected
     assert iso.widest(times) == max(map(len, expected))
 

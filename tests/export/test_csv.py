@@ -8,7 +8,7 @@ import io
 import pytest
 
 from data.export import export, make_options
-from data.export.csv_export import neutralise
+from data.export.csv_export import BOM, neutralise
 from data.model import Mission
 
 
@@ -16,8 +16,9 @@ def rows(mission: Mission, **options: object) -> list[dict[str, str]]:
     out = io.StringIO(newline="")
     export(mission, "csv", make_options(mission, **options), out)  # type: ignore[arg-type]
     text = out.getvalue()
+    assert text.startswith(BOM + "id,utc,")
     assert text.endswith("\r\n")
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    return list(csv.DictReader(io.StringIO(text.removeprefix(BOM), newline="")))
 
 
 def test_one_row_per_event_in_time_order(bundled: Mission) -> None:
@@ -29,13 +30,14 @@ def test_instant_in_utc_and_one_column_per_zone(bundled: Mission) -> None:
     parsed = rows(bundled, zones=["Europe/Brussels", "America/New_York", "stated"])
     by_id = {row["id"]: row for row in parsed}
     launch = by_id["launch"]
-    assert launch["utc"] == "2021-10-05T08:55:02.442Z"
+    assert launch["utc"] == "2021-10-05 08:55:02.442"
     assert launch["Europe/Brussels"] == "2021-10-05 10:55:02.442 CEST (+02:00)"
     assert launch["America/New_York"] == "2021-10-05 04:55:02.442 EDT (-04:00)"
     assert launch["as stated"].startswith("2021-10-05 11:55:02.442 MSK")
     docking = by_id["docking"]
-    assert docking["utc"] == "2021-10-05T12:22:31Z"
-    assert docking["planned_utc"] == "2021-10-05T12:12Z"
+    assert docking["utc"] == "2021-10-05 12:22:31.000"
+    assert docking["precision"] == "second"
+    assert docking["planned_utc"] == "2021-10-05 12:12:00.000"
     undock = by_id["ms18-undocking"]
     assert undock["America/New_York"].startswith("2021-10-16 21:14 EDT")
 
@@ -43,11 +45,24 @@ def test_instant_in_utc_and_one_column_per_zone(bundled: Mission) -> None:
 def test_dates_keep_their_precision(demo: Mission) -> None:
     by_id = {row["id"]: row for row in rows(demo, zones=["UTC"])}
     assert by_id["casting"]["precision"] == "month"
+    assert by_id["casting"]["utc"] == "2020-11-01 00:00:00.000"
     assert by_id["casting"]["UTC"] == "2020-11"
     assert by_id["selected"]["precision"] == "day"
+    assert by_id["selected"]["utc"] == "2021-05-13 00:00:00.000"
     assert by_id["selected"]["UTC"] == "2021-05-13"
-    assert by_id["premiere"]["planned_only"] == "yes"
-    assert by_id["orbit"]["approximate"] == "yes"
+    assert by_id["orbit"]["precision"] == "minute"
+    assert by_id["orbit"]["utc"] == "2021-10-05 09:04:00.000"
+
+
+def test_flags_are_true_or_false(demo: Mission) -> None:
+    by_id = {row["id"]: row for row in rows(demo)}
+    assert (by_id["premiere"]["planned_only"], by_id["premiere"]["approximate"]) == (
+        "true",
+        "false",
+    )
+    assert (by_id["orbit"]["planned_only"], by_id["orbit"]["approximate"]) == ("false", "true")
+    for row in by_id.values():
+        assert {row["approximate"], row["planned_only"]} <= {"true", "false"}
 
 
 def test_relative_column(demo: Mission) -> None:

@@ -4,12 +4,13 @@ start times, all-day dates, and no way for mission text to add lines or componen
 from __future__ import annotations
 
 import io
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
 
 from data.export import export, make_options
+from data.export.ics_export import PHASE_COLORS
 from data.load.loader import build_mission
 from data.model import Mission
 
@@ -86,6 +87,42 @@ def test_timed_span_has_dtend(bundled: Mission, stamp: datetime) -> None:
         assert vevent.decoded("DTEND") > vevent.decoded("DTSTART")
 
 
+def test_point_events_last_no_time(bundled: Mission, stamp: datetime) -> None:
+    """An event at one instant has a zero DURATION and no DTEND (RFC 5545 wants DTEND later
+    than DTSTART); without it calendar apps show an hour."""
+    vevents = events_of(to_ics(bundled, stamp))
+    points = [e for e in bundled.events if e.end is None and not e.when.is_date]
+    assert points
+    for event in points:
+        vevent = vevents[f"{event.id}@soyuz-ms-19.mission-timeline"]
+        assert "DTEND" not in vevent
+        assert vevent.decoded("DURATION") == timedelta(0)
+    for vevent in vevents.values():
+        assert ("DTEND" in vevent) != ("DURATION" in vevent)
+
+
+def test_the_calendar_is_named(demo: Mission, stamp: datetime) -> None:
+    calendar = Calendar.from_ical(to_ics(demo, stamp))
+    assert str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"]) == demo.info.title
+
+
+def test_each_phase_has_its_colour_and_is_named(bundled: Mission, stamp: datetime) -> None:
+    vevents = events_of(to_ics(bundled, stamp))
+    phases = {phase.id: phase for phase in bundled.phases}
+    assert len(phases) > 1
+    colour_of: dict[str, str] = {}
+    for event in bundled.events:
+        vevent = vevents[f"{event.id}@soyuz-ms-19.mission-timeline"]
+        if event.phase is None:
+            assert "COLOR" not in vevent
+            continue
+        colour = str(vevent["COLOR"])
+        assert colour in PHASE_COLORS
+        assert colour_of.setdefault(event.phase, colour) == colour
+        assert f"phase: {phases[event.phase].name}" in str(vevent["DESCRIPTION"])
+    assert len(set(colour_of.values())) == len(colour_of) > 1
+
+
 HOSTILE = [
     "Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:x@y\r\nSUMMARY:owned",
     "a\nEND:VCALENDAR\nBEGIN:VCALENDAR",
@@ -124,9 +161,9 @@ def test_mission_text_cannot_add_lines_or_components(text: str, stamp: datetime)
     assert "ATTACH" not in vevent
     names = [line.split(":")[0].split(";")[0] for line in ics.split("\r\n") if line[:1] != " "]
     assert names == [
-        "BEGIN", "VERSION", "PRODID", "CALSCALE", "METHOD", "X-WR-CALDESC", "X-WR-CALNAME",
-        "BEGIN", "SUMMARY", "DTSTART", "DTSTAMP", "UID", "CATEGORIES", "DESCRIPTION",
-        "LOCATION", "STATUS", "END", "END", "",
+        "BEGIN", "VERSION", "PRODID", "CALSCALE", "METHOD", "X-WR-CALDESC", "NAME",
+        "X-WR-CALNAME", "BEGIN", "SUMMARY", "DTSTART", "DURATION", "DTSTAMP", "UID",
+        "CATEGORIES", "DESCRIPTION", "LOCATION", "STATUS", "END", "END", "",
     ]  # fmt: skip
     assert "owned" not in str(vevent.get("UID"))
 

@@ -103,6 +103,9 @@ class _Spy:
         self.sizes.append(len(text))
         return len(text)
 
+    def seekable(self) -> bool:
+        return False
+
 
 @pytest.mark.parametrize("format_name", ["text", "md", "csv", "json", "ics"])
 def test_writers_write_as_they_go(format_name: str) -> None:
