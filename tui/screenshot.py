@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from data.facts.derived import TimeMode
 from data.load.loader import load_bundled
@@ -20,38 +22,48 @@ DEFAULT_PATH = Path("docs") / "screenshot.svg"
 AXIS_PATH = Path("docs") / "time-axis.svg"
 SIZE = (120, 40)
 
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from tui.screens.mission.screen import MissionScreen
+
+Visit = Callable[["MissionScreen", "Pilot[None]"], Awaitable[None]]
+"""What is done in the app before its screen is saved."""
+
 
 async def save_readme_screenshot(path: Path = DEFAULT_PATH) -> Path:
     """Run the app headless through a short scripted visit and save what it shows."""
-    from tui.app import MissionTimelineApp, make_app
 
-    MissionTimelineApp.CURSOR_BLINK = False
-    app = make_app(load_bundled(), config=Config(), save_settings=False)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.main_screen
+    async def visit(screen: MissionScreen, pilot: Pilot[None]) -> None:
         screen.set_zone("Europe/Brussels")
         screen.set_mode(TimeMode.T_MINUS)
         await pilot.press("c", "j")
         screen.go_to_event("docking")
-        await pilot.pause()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        app.save_screenshot(filename=path.name, path=str(path.parent))
-    return path
+
+    return await _save(path, visit)
 
 
 async def save_axis_screenshot(path: Path = AXIS_PATH) -> Path:
     """The time-axis view of the docking's phase, in Brussels time, saved as an SVG."""
-    from tui.app import MissionTimelineApp, make_app
 
-    MissionTimelineApp.CURSOR_BLINK = False
-    app = make_app(load_bundled(), config=Config(), save_settings=False)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.main_screen
+    async def visit(screen: MissionScreen, pilot: Pilot[None]) -> None:
         screen.set_zone("Europe/Brussels")
         screen.go_to_event("docking")
         await pilot.press("v")
         await pilot.pause()
         await pilot.press("p")
+
+    return await _save(path, visit)
+
+
+async def _save(path: Path, visit: Visit) -> Path:
+    """Run the app headless on the bundled mission, make the visit, and save the screen."""
+    from tui.app import MissionTimelineApp, make_app
+
+    MissionTimelineApp.CURSOR_BLINK = False
+    app = make_app(load_bundled(), config=Config(), save_settings=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await visit(app.main_screen, pilot)
         await pilot.pause()
         path.parent.mkdir(parents=True, exist_ok=True)
         app.save_screenshot(filename=path.name, path=str(path.parent))
