@@ -82,3 +82,27 @@ async def test_footer_shows_every_key_again_when_there_is_room(app: MissionTimel
         await pilot.resize_terminal(80, 24)
         await until(pilot, lambda: "r Anchor" not in _footer_line(app), "r Anchor dropped")
         assert "q Quit" in _footer_line(app)
+
+
+@pytest.mark.parametrize(
+    ("size", "pan_shown"), [((80, 24), False), ((120, 40), True)], ids=["80x24", "120x40"]
+)
+async def test_the_time_axis_view_puts_its_keys_in_the_footer(
+    app: MissionTimelineApp, size: tuple[int, int], pan_shown: bool
+) -> None:
+    """With the view focused the footer lists its zoom and fit keys, and `v` to go back; at
+    80 columns the pan keys (named in the view's frame) are dropped before them."""
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("v")
+        await keys_done(pilot)
+        wanted = ("+ Zoom in", "- Zoom out", "0 Fit all", "p Fit phase", "v Axis", "? Help")
+        await until(
+            pilot,
+            lambda: all(text in _footer_line(app) for text in wanted),
+            f"the view's keys in the footer: {wanted}",
+        )
+        line = _footer_line(app)
+        assert "q Quit" in line, line
+        assert ("H Pan left" in line) is pan_shown, line
+        for key in _shown(app):
+            assert _key_text(key) in line, _key_text(key)  # whole, never cut

@@ -22,10 +22,13 @@ DROPPED_FIRST = (
     "filter",
     "search-next",
     "clear",
+    "axis-pan-left",
+    "axis-pan-right",
 )
 """The ids of the keys dropped first when the footer has no room for every key, in this order:
 those a user needs least once learnt (the help screen lists them all) go before those that
-act on the search or filter in force. Any key not named here goes after them, the farthest
+act on the search or filter in force; the time-axis view's pan keys go before `v`, the way
+back to the list (its frame names them anyway). Any key not named here goes after them, the farthest
 from the focus (the footer's right end) first."""
 
 

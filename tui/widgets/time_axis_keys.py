@@ -1,8 +1,9 @@
 """The time-axis view's keys: its bindings (each with an id, a description and a tooltip,
 rebindable by id) and the short list of them its frame's title shows.
 
-The footer has no room for them at 80 columns (it keeps `?` and `q`), so the view names its
-zoom, pan and fit keys in its own frame, as the user has them bound.
+While the view has the focus the footer shows its zoom, pan and fit keys (at 80 columns it
+drops whole keys to make room, `?` and `q` always kept); the view's frame names them too, as
+the user has them bound, so they are in sight whatever the footer has room for.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ AXIS_BINDINGS: list[BindingType] = [
         "zoom_in",
         "Zoom in",
         key_display="+",
-        show=False,  # the view's frame names its keys: the footer has no room at 80 columns
         id="axis-zoom-in",
         tooltip="Time axis: zoom in around the selected event (down to a second per cell)",
     ),
@@ -52,7 +52,6 @@ AXIS_BINDINGS: list[BindingType] = [
         "zoom_out",
         "Zoom out",
         key_display="-",
-        show=False,
         id="axis-zoom-out",
         tooltip="Time axis: zoom out around the selected event (up to the whole mission)",
     ),
@@ -60,7 +59,6 @@ AXIS_BINDINGS: list[BindingType] = [
         "H,shift+left",
         "pan(-1)",
         "Pan left",
-        show=False,
         id="axis-pan-left",
         tooltip="Time axis: move the view earlier by a quarter of its width",
     ),
@@ -68,7 +66,6 @@ AXIS_BINDINGS: list[BindingType] = [
         "L,shift+right",
         "pan(1)",
         "Pan right",
-        show=False,
         id="axis-pan-right",
         tooltip="Time axis: move the view later by a quarter of its width",
     ),
@@ -76,7 +73,6 @@ AXIS_BINDINGS: list[BindingType] = [
         "0",
         "fit_all",
         "Fit all",
-        show=False,
         id="axis-fit-all",
         tooltip="Time axis: show the whole mission",
     ),
@@ -84,7 +80,6 @@ AXIS_BINDINGS: list[BindingType] = [
         "p",
         "fit_phase",
         "Fit phase",
-        show=False,
         id="axis-fit-phase",
         tooltip="Time axis: show the whole phase of the selected event",
     ),
