@@ -17,9 +17,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
-from rich.cells import cell_len as cell_width
-
 from data.axis.scale import Scale
+from data.widths import cell_width
 
 TextWidth = Callable[[str], float]
 MARK = "●"

@@ -18,14 +18,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from rich.cells import cell_len as cell_width
-
 from data.axis.calendar import Step, clock_starts, day_starts, month_starts, year_starts
 from data.axis.scale import Scale
 from data.facts.derived import TimeMode, middle, relative_text, utc_date
 from data.facts.derived import flight_day_text as _flight_day
 from data.times.display import STATED
 from data.times.parse import Precision, When, zone_info
+from data.widths import cell_width
 
 TextWidth = Callable[[str], float]
 

@@ -5,7 +5,7 @@ title and the event's source note numbers; details sit indented under each event
 section and the numbered sources end the document. Nothing depends on the terminal: fields
 are never cut, and column widths come from a first pass over the events (which keeps only
 the widths, so memory does not grow with the number of events). Widths are terminal cells
-(`data.export.widths`), so a CJK, emoji or combining name keeps the columns after it in line.
+(`data.widths`), so a CJK, emoji or combining name keeps the columns after it in line.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from data.export.options import (
     source_numbers,
     zone_heading,
 )
-from data.export.widths import cell_width, expand_tabs, pad, pad_column, widest
 from data.facts.event import EventFacts, planned_mark
 from data.facts.person import person_facts
 from data.model import Event, Mission, Phase, Source
@@ -42,6 +41,7 @@ from data.sanitize import sanitize, sanitize_line
 from data.store import EventStore
 from data.times.display import STATED, show
 from data.times.shapes import Times
+from data.widths import cell_width, expand_tabs, pad, pad_column, widest
 
 GAP = "  "
 INDENT = "    "

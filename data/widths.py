@@ -1,4 +1,5 @@
-"""Widths in terminal cells: the one measure by which the text export aligns its columns.
+"""Widths in terminal cells: the one measure by which the text export aligns its columns and
+the time axis fits its labels in a terminal.
 
 A CJK character or an emoji takes two cells, a combining accent or a zero-width space none,
 so a character count misplaces every column after such a text. Widths come from Rich's
