@@ -3,8 +3,8 @@ its events as markers and a lane for each person and vehicle, with a cursor and 
 
 Drawn with the Line API: the phases, the axis and the events are pinned at the top and the
 lanes scroll under them; each row is drawn when it comes into view (`time_axis_rows`), from
-one frame per state (the scale, the zone, the cursor...), and kept in an LRU cache of
-strips. A frame reads only what is visible: the markers are searched in the time column
+one frame per state (the scale, the zone, the cursor...), and kept until the state changes.
+A frame reads only what is visible: the markers are searched in the time column
 (`data.axis.markers`), so it costs the same for forty events as for a million.
 """
 
@@ -17,7 +17,6 @@ from typing import ClassVar
 from rich.style import Style
 from textual import events
 from textual.binding import BindingType
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -119,7 +118,11 @@ class TimeAxis(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.mission = mission
         self.shown = ShownEvents(mission.events)
-        self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(256)
+        self._rows: dict[int, Strip] = {}
+        """The rows drawn in the state `_rows_state`, dropped whole when it changes (an
+        `LRUCache`'s evicted links are cycles, left to the cyclic collector: see
+        `tui.compat._crop_extend_whole` for what its full collections cost)."""
+        self._rows_state: tuple[object, ...] | None = None
         self._lanes = MissionLanes(self, self._restyle)
         self._complete = True
         """Whether the mission is whole (not a large file still being read)."""
@@ -288,7 +291,7 @@ class TimeAxis(ScrollView, can_focus=True):
         self._restyle()
 
     def _restyle(self) -> None:
-        self._cache.clear()
+        self._rows = {}
         self.refresh()
         self.refresh_bindings()
 
@@ -308,7 +311,7 @@ class TimeAxis(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._cache.clear()
+        self._rows = {}
         self._palette = None
 
     # ----------------------------------------------------------------- mouse
@@ -348,8 +351,7 @@ class TimeAxis(ScrollView, can_focus=True):
         if scale is None or not width:
             return Strip.blank(width, self.rich_style)
         row = y if y < len(PINNED) else self.scroll_offset.y + y
-        key = (
-            row,
+        state = (
             width,
             scale,
             self.zone,
@@ -361,10 +363,12 @@ class TimeAxis(ScrollView, can_focus=True):
             len(self.shown),
             self.app.theme,
         )
-        drawn = self._cache.get(key)
+        if state != self._rows_state:
+            self._rows_state, self._rows = state, {}
+        drawn = self._rows.get(row)
         if drawn is None:
-            drawn = self._draw(row, width, *self._frame(key[1:], scale))
-            self._cache[key] = drawn
+            drawn = self._draw(row, width, *self._frame(state, scale))
+            self._rows[row] = drawn
         return drawn
 
     def _frame(self, state: tuple[object, ...], scale: Scale) -> tuple[Frame, Palette]:
