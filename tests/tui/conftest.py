@@ -9,6 +9,7 @@ import pytest
 from data.load.loader import load_bundled, load_mission
 from data.model import Mission
 from tui.app import MissionTimelineApp, make_app
+from tui.config import Config
 from tui.widgets.timeline import Timeline
 
 HOSTILE_MISSION = Path(__file__).parent / "mission.toml"
@@ -28,6 +29,13 @@ def hostile_mission() -> Mission:
 @pytest.fixture
 def app(mission: Mission) -> MissionTimelineApp:
     return make_app(mission)
+
+
+@pytest.fixture
+def colourless_app(mission: Mission, monkeypatch: pytest.MonkeyPatch) -> MissionTimelineApp:
+    """The app on the bundled mission with `NO_COLOR` set and the default settings."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    return make_app(mission, config=Config(), save_settings=False)
 
 
 def row_text(timeline: Timeline, event_id: str) -> str:

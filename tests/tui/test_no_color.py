@@ -4,16 +4,14 @@ chosen person's events, and which pane has the focus."""
 
 from __future__ import annotations
 
-import pytest
 from rich.style import Style
 from textual.color import Color
 from textual.strip import Strip
 from textual.widget import Widget
 
 from data.facts.derived import events_of
-from data.model import Event, Mission
-from tui.app import MissionTimelineApp, make_app
-from tui.config import Config
+from data.model import Event
+from tui.app import MissionTimelineApp
 from tui.widgets.timeline_row import PERSON_MARK, event_parts
 
 from .waiting import settled
@@ -46,11 +44,8 @@ async def _marked(app: MissionTimelineApp, pilot: object) -> None:
     await settled(pilot)  # type: ignore[arg-type]
 
 
-async def test_every_marker_shows_without_colour(
-    mission: Mission, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app(mission, config=Config(), save_settings=False)
+async def test_every_marker_shows_without_colour(colourless_app: MissionTimelineApp) -> None:
+    app = colourless_app
     async with app.run_test(size=SIZE) as pilot:
         await _marked(app, pilot)
         screen = app.main_screen
@@ -61,7 +56,7 @@ async def test_every_marker_shows_without_colour(
         )
         search, person = screen.search, screen.person
         assert search is not None and person is not None
-        persons = {event.id for event in events_of(person, mission)}
+        persons = {event.id for event in events_of(person, app.main_screen.mission)}
         region = timeline.scrollable_content_region
         view = timeline.rows.view(
             region.width, timeline.zone, timeline.mode, None, search, frozenset()
@@ -101,11 +96,8 @@ async def test_every_marker_shows_without_colour(
         assert found == {"▶", "P", "≠", "◆", "●", "~"}, "every marker was on screen"
 
 
-async def test_the_focused_pane_shows_without_colour(
-    mission: Mission, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app(mission, config=Config(), save_settings=False)
+async def test_the_focused_pane_shows_without_colour(colourless_app: MissionTimelineApp) -> None:
+    app = colourless_app
     async with app.run_test(size=SIZE) as pilot:
         await _marked(app, pilot)
         screen = app.main_screen

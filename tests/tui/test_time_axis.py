@@ -334,13 +334,10 @@ async def test_the_ruler_marks_the_part_shown(app: MissionTimelineApp) -> None:
         assert screen.ruler.view_span == (scale.start, scale.instant(axis.area_width))
 
 
-async def test_the_view_is_readable_without_colour(
-    mission: Mission, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_the_view_is_readable_without_colour(colourless_app: MissionTimelineApp) -> None:
     """NO_COLOR: greys only; the lanes' states by character, the cursor and the ruler's
     visible part reversed."""
-    monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app(mission, config=Config(), save_settings=False)
+    app = colourless_app
     async with app.run_test(size=(120, 40)) as pilot:
         axis = await show_axis(pilot)
         screen_of(app).timeline.select_event("docking")
