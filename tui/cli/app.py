@@ -1,0 +1,112 @@
+"""The TUI command (`mission-timeline [MISSION]`): load the mission, then run the app until
+it quits, an interrupt included."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import sys
+from collections.abc import Iterator, Sequence
+from functools import partial
+from types import FrameType
+from typing import TYPE_CHECKING
+
+from data.exit_codes import ExitCode
+from data.sanitize import sanitize_line
+from tui.cli.parsing import CommandParser, version
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+def make_parser() -> CommandParser:
+    parser = CommandParser(
+        prog="mission-timeline",
+        description=(
+            "Explore a spaceflight mission as a timeline. With no MISSION, opens the bundled "
+            "Soyuz MS-19 mission. Subcommands: export, check, schema, help "
+            "(mission-timeline help SUBCOMMAND)."
+        ),
+    )
+    parser.add_argument(
+        "mission", nargs="?", metavar="MISSION", help="a mission file (.toml, .json or .jsonl)"
+    )
+    parser.add_argument("--version", action="version", version=version())
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """The TUI. A JSON Lines mission is opened and its header read here (so a missing file
+    or a bad header exits before the screen changes, 66 or 65); its events are read in a
+    worker while the app already shows the header. A problem found in them ends the app
+    with the same one-line message and exit code as when loading before it started."""
+    args = make_parser().parse_args(argv)
+    from pathlib import Path
+
+    from data.load.loader import BUNDLED_MISSION, MissionError, load_bundled, load_mission
+
+    reading = None
+    try:
+        if not args.mission:
+            mission = load_bundled()
+        else:
+            from data.load.jsonl import is_jsonl, open_jsonl
+
+            if is_jsonl(args.mission):
+                reading = open_jsonl(args.mission)
+                mission = reading.header
+            else:
+                mission = load_mission(args.mission)
+    except MissionError as error:
+        print(f"mission-timeline: {sanitize_line(str(error))}", file=sys.stderr)
+        return error.exit_code
+    if not sys.stdout.isatty():
+        if reading is not None:
+            reading.close()
+        print(
+            "mission-timeline: standard output is not a terminal; to write the timeline to "
+            "a file or a pipe, use: mission-timeline export --help",
+            file=sys.stderr,
+        )
+        return ExitCode.USAGE
+    from tui.app import make_app
+
+    path = Path(args.mission) if args.mission else BUNDLED_MISSION
+    app = make_app(mission, mission_path=path, loading=reading)
+    with _interrupt_quits(app):
+        app.run()
+    if app.load_problem is not None:
+        problem, code = app.load_problem
+        print(f"mission-timeline: {sanitize_line(problem)}", file=sys.stderr)
+        return code
+    return ExitCode.OK
+
+
+@contextlib.contextmanager
+def _interrupt_quits(app: App[None]) -> Iterator[None]:
+    """While the app's event loop runs, an interrupt (SIGINT: `kill -INT`; Ctrl-C typed in
+    the app is a key) quits it as `q` does, so that it puts the terminal back, and then ends
+    the command as interrupted (`tui.stdout.run_writing`). Before the loop runs and after,
+    it stops the command where it is, as in every command."""
+    import asyncio  # imported by Textual already; not by the other commands
+
+    outer = signal.getsignal(signal.SIGINT)
+
+    def quit_app(signum: int, frame: FrameType | None) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # the app has not started or has ended
+            if callable(outer):
+                outer(signum, frame)
+            return
+        loop.call_soon_threadsafe(partial(app.exit, return_code=ExitCode.INTERRUPTED))
+
+    if callable(outer):  # else an interrupt is ignored (a background job), and stays so
+        signal.signal(signal.SIGINT, quit_app)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, outer)
+    if app.return_code == ExitCode.INTERRUPTED:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the app has done its cleanup
+        raise KeyboardInterrupt
