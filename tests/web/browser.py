@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ CHROMIUM_ARGS = [
 ]
 DEADLINE_MS = 60_000
 """How long to wait for a state: far more than a busy machine needs."""
+POLL = 0.01
+"""Seconds between two tries to connect to the server while it starts."""
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "web"
 """Where the browser tests keep their screenshots (ignored by git)."""
 
@@ -80,6 +83,19 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _wait_until_listening(process: subprocess.Popen[str], port: int) -> None:
+    """Wait until the server accepts connections (it says where it serves just before)."""
+    deadline = time.monotonic() + DEADLINE_MS / 1000
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=DEADLINE_MS / 1000).close()
+            return
+        except ConnectionRefusedError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"serve stopped or never listened on {port}") from None
+            time.sleep(POLL)
+
+
 @contextmanager
 def serving(args: Sequence[str] = (), env: dict[str, str] | None = None) -> Iterator[Served]:
     """`mission-timeline serve ARGS` on a free localhost port, until the block ends; then
@@ -104,6 +120,7 @@ def serving(args: Sequence[str] = (), env: dict[str, str] | None = None) -> Iter
     else:
         raise AssertionError("no free port could be listened on")
     try:
+        _wait_until_listening(process, port)
         yield Served(f"http://127.0.0.1:{port}", banner)
     finally:
         process.send_signal(signal.SIGINT)

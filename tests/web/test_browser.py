@@ -35,10 +35,16 @@ if CHROMIUM is not None:
     from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 
+REMEMBERED = 'zone = "Asia/Tokyo"\ntheme = "nord"\n'
+"""The server user's own `state.toml`: a browser session neither reads nor changes it."""
+
+
 @pytest.fixture(scope="module")
 def config_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The server's settings folder: what the browser sessions must leave unwritten."""
-    return tmp_path_factory.mktemp("served-config")
+    """The server's settings folder, with the server user's remembered choices."""
+    folder = tmp_path_factory.mktemp("served-config")
+    (folder / "state.toml").write_text(REMEMBERED, encoding="utf-8")
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -187,5 +193,5 @@ def test_one_sessions_choices_stay_in_that_session(
     second = open_app(context, served)
     shows(second, "zone UTC")
     assert second.evaluate(background) == before
-    assert not (config_folder / "state.toml").exists()
-    assert list(config_folder.iterdir()) == []
+    assert (config_folder / "state.toml").read_text(encoding="utf-8") == REMEMBERED
+    assert [path.name for path in config_folder.iterdir()] == ["state.toml"]
