@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.generated import write_mission
 from tests.web.browser import serving
 from tui.cli.serve import is_loopback, url_host
 
@@ -63,6 +64,22 @@ def test_a_bad_mission_or_folder_exits_before_serving(tmp_path: Path) -> None:
     not_a_folder = run("serve", "--allow-open", str(broken))
     assert not_a_folder.returncode == 66
     assert not_a_folder.stderr == f"mission-timeline serve: --allow-open {broken}: not a folder\n"
+
+
+def test_a_json_lines_mission_is_checked_by_its_header_only(tmp_path: Path) -> None:
+    """As the app reads it: the events are read by each browser tab's app, so a bad event
+    line stops that app, not the server; a bad header stops the server (65)."""
+    mission = write_mission(tmp_path / "large.jsonl", 50)
+    with mission.open("a", encoding="utf-8") as out:
+        out.write("{not json\n")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = run("serve", str(mission), "--port", str(taken.getsockname()[1]))
+    assert result.returncode == 69  # got past the mission, to the port
+    header = tmp_path / "header.jsonl"
+    header.write_text("{not json\n", encoding="utf-8")
+    assert run("serve", str(header)).returncode == 65
 
 
 def _packet(kind: bytes, payload: bytes) -> bytes:

@@ -76,10 +76,10 @@ def run(argv: Sequence[str]) -> int:
     mission exits as the app does (65, 66); a missing `--allow-open` folder 66; a port that
     cannot be listened on 69."""
     args = make_parser().parse_args(argv)
-    from data.load.loader import MissionError, load_bundled, load_mission
+    from data.load.loader import MissionError
 
     try:
-        mission = load_mission(args.mission) if args.mission else load_bundled()
+        title = mission_title(args.mission)
     except MissionError as error:
         print(f"mission-timeline serve: {sanitize_line(str(error))}", file=sys.stderr)
         return error.exit_code
@@ -104,16 +104,31 @@ def run(argv: Sequence[str]) -> int:
         else "every computer that reaches this one: anyone who can reach it can use the app"
     )
     print(
-        f"Serving {sanitize_line(mission.info.title)} at {url} for {who}; Ctrl+C stops.",
+        f"Serving {sanitize_line(title)} at {url} for {who}; Ctrl+C stops.",
         flush=True,
     )
-    server = _make_server(shlex.join(command), args.host, args.port, mission.info.title)
+    server = _make_server(shlex.join(command), args.host, args.port, title)
     try:
         server.serve()
     except OSError as error:  # lost the race for the port since it was checked
         print(f"mission-timeline serve: {sanitize_line(str(error))}", file=sys.stderr)
         return ExitCode.UNAVAILABLE
     return ExitCode.OK
+
+
+def mission_title(path: str | None) -> str:
+    """The title of the mission each browser tab will open (default: the bundled one), read
+    as the app reads it: a JSON Lines mission's header only. Raises `MissionError` (65, 66)."""
+    from data.load.jsonl import is_jsonl, open_jsonl
+    from data.load.loader import load_bundled, load_mission
+
+    if path is None:
+        return load_bundled().info.title
+    if is_jsonl(path):
+        reading = open_jsonl(path)
+        reading.close()
+        return reading.header.info.title
+    return load_mission(path).info.title
 
 
 def listen_problem(host: str, port: int) -> str | None:
