@@ -107,7 +107,7 @@ def run(argv: Sequence[str]) -> int:
         f"Serving {sanitize_line(title)} at {url} for {who}; Ctrl+C stops.",
         flush=True,
     )
-    server = _make_server(shlex.join(command), args.host, args.port, title)
+    server = _make_server(shlex.join(command), args.host, args.port, sanitize_line(title))
     try:
         server.serve()
     except OSError as error:  # lost the race for the port since it was checked
