@@ -11,6 +11,8 @@ class ExitCode(IntEnum):
     """A mission file that is not valid."""
     NO_INPUT = 66
     """A mission file that is missing or cannot be read."""
+    UNAVAILABLE = 69
+    """A service cannot start: `serve` cannot listen on its address and port."""
     CANNOT_CREATE = 73
     """An output file that exists (without --force) or cannot be made."""
     IO_ERROR = 74

@@ -117,8 +117,14 @@ class MissionTimelineApp(App[None]):
         save_settings: bool = True,
         mission_path: Path | None = None,
         loading: JsonlReading | None = None,
+        served: bool = False,
+        open_folder: Path | None = None,
     ) -> None:
         super().__init__()
+        self.served = served
+        """Whether the app runs in a browser (`mission-timeline serve`): exports are
+        downloads; files open only from `open_folder` (`--allow-open`), if there is one."""
+        self.open_folder = open_folder
         self.keys_in_order = KeysInOrder(self, super().on_event)
         """The keys and pastes from the terminal, handed on one at a time."""
         self.save_settings = save_settings
@@ -242,9 +248,13 @@ class MissionTimelineApp(App[None]):
     # ----------------------------------------------------------------- opening a mission file
 
     def action_open(self) -> None:
-        from tui.screens.open_dialog import OpenDialog
+        from tui.screens.open_dialog import OPEN_REFUSED, OpenDialog
 
-        self.push_screen(OpenDialog(cursor_blink=self.CURSOR_BLINK), self._open_chosen)
+        if self.served and self.open_folder is None:
+            self.notify(OPEN_REFUSED, title="Open", severity="warning", markup=False)
+            return
+        root = self.open_folder if self.served else None
+        self.push_screen(OpenDialog(cursor_blink=self.CURSOR_BLINK, root=root), self._open_chosen)
 
     def _open_chosen(self, path: str | None) -> None:
         if path is not None:
@@ -360,6 +370,8 @@ def make_app(
     save_settings: bool = True,
     mission_path: Path | None = None,
     loading: JsonlReading | None = None,
+    served: bool = False,
+    open_folder: Path | None = None,
 ) -> MissionTimelineApp:
     """Build the app for a mission; the CLI and the tests both go through here.
 
@@ -370,6 +382,8 @@ def make_app(
     `state.toml` remembers (a broken file is reported in the app and the defaults are used).
     With `config`, no file is read: `remembered` is what is remembered, if anything.
     `save_settings=False` never writes `state.toml`; `config.toml` is never written.
+    `served`: the app runs in a browser, where `open_folder` (if any) is the only folder
+    whose files may be opened.
     """
     problems: list[str] = []
     if config is None:
@@ -385,4 +399,6 @@ def make_app(
         save_settings=save_settings,
         mission_path=mission_path,
         loading=loading,
+        served=served,
+        open_folder=open_folder,
     )

@@ -14,6 +14,11 @@ cursor-down = "down,j,ctrl+n"   # binding id = comma-separated keys
 its comments and layout. A remembered choice wins over `config.toml`'s, which is the start
 value when nothing is remembered (delete `state.toml` to start from `config.toml` again).
 
+Served in a browser (`mission-timeline serve`), each browser tab's app reads `config.toml`
+(the server's settings) but neither reads nor writes `state.toml`: a choice made in one
+browser session lasts for that session only, and never changes another session's start or
+the server user's files (`tui.cli.app` passes `Remembered()` and `save_settings=False`).
+
 `MISSION_TIMELINE_CONFIG_DIR` overrides the folder (the tests use it). Both files are
 untrusted input, read like a mission file; a broken one never stops the app: it is read as
 the defaults, with one message to show.

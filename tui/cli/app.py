@@ -3,7 +3,9 @@ it quits, an interrupt included."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
+import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
@@ -24,7 +26,7 @@ def make_parser() -> CommandParser:
         prog="mission-timeline",
         description=(
             "Explore a spaceflight mission as a timeline. With no MISSION, opens the bundled "
-            "Soyuz MS-19 mission. Subcommands: export, check, schema, help "
+            "Soyuz MS-19 mission. Subcommands: export, check, schema, serve, help "
             "(mission-timeline help SUBCOMMAND)."
         ),
     )
@@ -32,7 +34,16 @@ def make_parser() -> CommandParser:
         "mission", nargs="?", metavar="MISSION", help="a mission file (.toml, .json or .jsonl)"
     )
     parser.add_argument("--version", action="version", version=version())
+    # Set by `mission-timeline serve --allow-open DIR` on the app it runs for each browser tab.
+    parser.add_argument("--allow-open", metavar="DIR", help=argparse.SUPPRESS)
     return parser
+
+
+def under_web_driver() -> bool:
+    """Whether the app draws through Textual's web driver: textual-serve (`mission-timeline
+    serve`) runs each browser tab's app with `TEXTUAL_DRIVER` naming it, and its output on a
+    pipe rather than a terminal."""
+    return os.environ.get("TEXTUAL_DRIVER", "").startswith("textual.drivers.web_driver:")
 
 
 def run(argv: Sequence[str]) -> int:
@@ -60,7 +71,8 @@ def run(argv: Sequence[str]) -> int:
     except MissionError as error:
         print(f"mission-timeline: {sanitize_line(str(error))}", file=sys.stderr)
         return error.exit_code
-    if not sys.stdout.isatty():
+    served = under_web_driver()
+    if not (served or sys.stdout.isatty()):
         if reading is not None:
             reading.close()
         print(
@@ -70,9 +82,19 @@ def run(argv: Sequence[str]) -> int:
         )
         return ExitCode.USAGE
     from tui.app import make_app
+    from tui.config import Remembered
 
     path = Path(args.mission) if args.mission else BUNDLED_MISSION
-    app = make_app(mission, mission_path=path, loading=reading)
+    # Served, each browser tab starts from config.toml and remembers nothing (tui.config).
+    app = make_app(
+        mission,
+        mission_path=path,
+        loading=reading,
+        remembered=Remembered() if served else None,
+        save_settings=not served,
+        served=served,
+        open_folder=Path(args.allow_open) if served and args.allow_open else None,
+    )
     with _interrupt_quits(app):
         app.run()
     if app.load_problem is not None:

@@ -179,11 +179,15 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         path: str | None = None,
         protect: Sequence[Path] = (),
         problem: str = "",
+        download: bool = False,
     ) -> None:
         """`path` is the file to suggest (by default `<mission id>.<suffix>` in `folder`);
         `protect`, the mission files being read, never written; `problem`, a message to
-        show as the dialog opens (why the last export with these choices failed)."""
+        show as the dialog opens (why the last export with these choices failed);
+        `download`: the export goes to the browser (`mission-timeline serve`), `path` is
+        only the name it is offered under, and no file on the server is looked at."""
         super().__init__()
+        self.download = download
         self.mission = mission
         self.folder = folder
         self.protect = tuple(protect)
@@ -218,7 +222,13 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             yield Static(f"IANA names, or '{STATED}'; comma-separated", id="zones-help")
             with Horizontal(classes="field"):
                 yield Label("File")
-                yield Input(self._path, id="path", tooltip="Where to write")
+                yield Input(
+                    self._path,
+                    id="path",
+                    tooltip="The name your browser saves it under"
+                    if self.download
+                    else "Where to write",
+                )
             yield Static(
                 Content(self._problem), id="error", classes="" if self._problem else "-empty"
             )
@@ -287,6 +297,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             self._error("Give a file to write to.")
             return None
         choice = ExportChoice(self._format, zones, path, replace)
+        if self.download:
+            return choice
         problem = target_problem(choice.target, self.protect, replace=replace)
         if problem is None:
             return choice

@@ -1,4 +1,5 @@
-"""Ask for a mission file to open, with completion of paths as you type."""
+"""Ask for a mission file to open, with completion of paths as you type; served in a browser,
+only inside the one folder the server allows (`mission-timeline serve --allow-open DIR`)."""
 
 from __future__ import annotations
 
@@ -17,22 +18,47 @@ from textual.widgets import Input, Label, Static
 
 MAX_LISTED = 2000
 """A folder is read up to this many entries for completion, so a huge folder stays quick."""
+OPEN_REFUSED = (
+    "Opening files is off in the browser: a browser user may not read the server's files "
+    "(the server's --allow-open DIR allows one folder)."
+)
+
+
+def inside(root: Path, typed: str) -> Path | None:
+    """The file `typed` names, relative to `root` (an absolute path as it is), with every
+    symlink resolved, if it lies inside `root`; else None (`../`, an absolute path elsewhere,
+    a symlink that leads out)."""
+    try:
+        real_root = root.resolve(strict=True)
+        target = (real_root / typed).resolve()
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a NUL in the path
+        return None
+    return target if target.is_relative_to(real_root) else None
 
 
 class PathSuggester(Suggester):
     """Completes the last part of a path with the first matching entry of its folder.
 
     Folders complete with a trailing `/`; hidden entries are offered only once a `.` is typed.
+    With a `root`, paths are relative to it and only folders inside it are listed.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, root: Path | None = None) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
+        self.root = root
 
     async def get_suggestion(self, value: str) -> str | None:
         if not value:
             return None
         head, _, start = value.rpartition("/")
-        folder = Path(head + "/" if head or value.startswith("/") else ".").expanduser()
+        folder = Path(head + "/" if head or value.startswith("/") else ".")
+        if self.root is None:
+            folder = folder.expanduser()
+        else:
+            inner = inside(self.root, str(folder))
+            if inner is None:
+                return None
+            folder = inner
         # A folder on a slow disk must not stall the screen: list it off the event loop.
         names = await asyncio.to_thread(_completions, folder, start)
         if not names:
@@ -93,19 +119,27 @@ class OpenDialog(ModalScreen[str | None]):
         ),
     ]
 
-    def __init__(self, path: str = "", *, cursor_blink: bool = True) -> None:
+    def __init__(
+        self, path: str = "", *, cursor_blink: bool = True, root: Path | None = None
+    ) -> None:
+        """`root`: the only folder whose files may be opened, paths typed relative to it."""
         super().__init__()
         self.path = path
         self.cursor_blink = cursor_blink
+        self.root = root
 
     def compose(self) -> ComposeResult:
         with Vertical(id="open-dialog", classes="dialog") as box:
             box.border_title = "Open a mission file"
-            yield Label("A .toml, .json or .jsonl mission file (right arrow completes the path):")
+            yield Label(
+                "A .toml, .json or .jsonl mission file (right arrow completes the path):"
+                if self.root is None
+                else Content(f"A mission file in {self.root} (right arrow completes the path):")
+            )
             yield Input(
                 self.path,
                 placeholder="path/to/mission.toml",
-                suggester=PathSuggester(),
+                suggester=PathSuggester(self.root),
                 id="open-path",
                 tooltip="Enter opens the file; the current mission stays if it cannot be read",
             )
@@ -120,6 +154,13 @@ class OpenDialog(ModalScreen[str | None]):
         if not path:
             self.query_one("#open-error", Static).update(Content("Type the path of a file."))
             return
+        if self.root is not None:
+            allowed = inside(self.root, path)
+            if allowed is None:
+                only = f"Only files in {self.root} may be opened."
+                self.query_one("#open-error", Static).update(Content(only))
+                return
+            path = str(allowed)
         self.dismiss(path)
 
     def on_input_changed(self) -> None:

@@ -1,10 +1,13 @@
 """The mission screen's `e` (export what is on screen to a file) and `y` (copy the selected
 event): the export options for what is on screen, and a file written off the event loop,
-over an existing one only when the user said so, never over the mission being read.
+over an existing one only when the user said so, never over the mission being read; in a
+browser (`mission-timeline serve`), the export made in memory and downloaded instead.
 """
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
@@ -20,6 +23,8 @@ from data.steps import Check
 from tui.screens.mission.state import MissionState
 
 if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
+
     from data.export import ExportOptions
     from data.query.filters import Filter
     from tui.screens.export_dialog import ExportChoice
@@ -31,6 +36,12 @@ class KeyNames(Protocol):
     """The app, as the one that knows the user's keys."""
 
     def first_key(self, binding_id: str) -> str: ...
+
+
+class Served(Protocol):
+    """The app, as the one that knows whether it runs in a browser."""
+
+    served: bool
 
 
 class _AbandonedError(Exception):
@@ -47,9 +58,12 @@ class ExportAndCopy(MissionState):
         from tui.screens.export_dialog import ExportDialog
 
         protect = self._protected_files()
+        download = self._served()
         draft, self._export_draft = self._export_draft, None
         if draft is None:
-            dialog = ExportDialog(self.mission, zones=(self.zone,), protect=protect)
+            dialog = ExportDialog(
+                self.mission, zones=(self.zone,), protect=protect, download=download
+            )
         else:
             choice, problem = draft
             dialog = ExportDialog(
@@ -59,8 +73,13 @@ class ExportAndCopy(MissionState):
                 path=choice.path,
                 protect=protect,
                 problem=problem,
+                download=download,
             )
         self.app.push_screen(dialog, self._export_chosen)
+
+    def _served(self) -> bool:
+        """Whether the app runs in a browser, where an export is a download."""
+        return cast("Served", self.app).served
 
     def _protected_files(self) -> list[Path]:
         """The mission files being read: an export never writes over them."""
@@ -76,7 +95,11 @@ class ExportAndCopy(MissionState):
         except OptionsError as error:
             self._not_exported(choice, str(error))
             return
-        self.write_export(self.mission, choice, options or make_options(self.mission))
+        options = options or make_options(self.mission)
+        if self._served():
+            self.download_export(self.mission, choice, options)
+        else:
+            self.write_export(self.mission, choice, options)
 
     def view_options(self, zones: Sequence[str]) -> ExportOptions:
         """Export options for what is on screen: the filter, the time mode and its anchor."""
@@ -115,6 +138,33 @@ class ExportAndCopy(MissionState):
             self.app.call_from_thread(self.notify, note, markup=False)
         else:
             self.app.call_from_thread(self._not_exported, choice, problem)
+
+    @work(thread=True, group="export")
+    def download_export(
+        self, mission: Mission, choice: ExportChoice, options: ExportOptions
+    ) -> None:
+        """Make an export in memory off the event loop and hand it to the browser as a
+        download (Textual's web driver); nothing is written on the server. Abandoned as
+        `write_export` is once the worker is cancelled."""
+        from data.export import FORMATS
+
+        worker = get_current_worker()
+
+        def check() -> None:
+            if worker.is_cancelled:
+                raise _AbandonedError
+
+        try:
+            content = export_bytes(mission, choice.format, options, check)
+        except _AbandonedError:
+            return
+        name = download_name(choice.path, mission.info.id + FORMATS[choice.format].suffix)
+        note = f"{FORMATS[choice.format].label} sent to your browser as {name}"
+        self.app.call_from_thread(self._deliver, content, name, note)
+
+    def _deliver(self, content: bytes, name: str, note: str) -> None:
+        self.app.deliver_binary(io.BytesIO(content), save_filename=name)
+        self.notify(note, markup=False)
 
     def _not_exported(self, choice: ExportChoice, problem: str) -> None:
         """Say why an export was not written; the next `e` opens the dialog with what was
@@ -155,6 +205,41 @@ def view_options(
         mode=None if relative is None else mode,
         filter_text=None if event_filter is None else event_filter.text,
     )
+
+
+class _CheckedBuffer(io.BytesIO):
+    """Bytes in memory, `check`ed before each block written (as `data.files.writing` does)."""
+
+    def __init__(self, check: Check) -> None:
+        super().__init__()
+        self._check = check
+
+    def write(self, data: ReadableBuffer, /) -> int:
+        self._check()
+        return super().write(data)
+
+
+def export_bytes(mission: Mission, format_name: str, options: ExportOptions, check: Check) -> bytes:
+    """An export's bytes exactly as a new file would hold them (UTF-8, a CSV's byte-order
+    mark, a PNG's bytes). `check` is called before each block; what it raises passes through."""
+    from data.export import export
+
+    buffer = _CheckedBuffer(check)
+    stream = io.TextIOWrapper(io.BufferedWriter(buffer), encoding="utf-8", newline="")
+    export(mission, format_name, options, stream)
+    stream.flush()
+    return buffer.getvalue()
+
+
+_UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def download_name(typed: str, default: str) -> str:
+    """The name a download is offered under: the last part of what was typed, each run of
+    characters other than ASCII letters, digits, `.`, `_` and `-` made one `_` (the name
+    goes into an HTTP header unquoted); `default` if nothing is left."""
+    name = _UNSAFE_IN_NAME.sub("_", Path(typed).name).strip("._")
+    return name or default
 
 
 def write_file(
