@@ -21,6 +21,12 @@ PRECISION_NAMES: dict[Precision, str] = {
 _SHEET = BulkShow("UTC", sheet=True)
 
 
+def utc_cells(times: Times) -> list[str]:
+    """Each time in UTC in `display_bulk.SHEET_FORM` (`2021-04-09 07:42:41.000`), the CSV's
+    `utc` cells; a date or a month as its first day at 00:00 as stated."""
+    return _SHEET.cells(times)
+
+
 UtcForm = tuple[str, str]
 """A time's UTC form and its precision: `("2021-10-17T04:35:00Z", "minute")`."""
 
@@ -28,7 +34,7 @@ UtcForm = tuple[str, str]
 def utc_forms(times: Times) -> list[UtcForm | None]:
     """Each time in UTC as RFC 3339 (`2021-10-05T08:55:02.442Z`; `2021-10-17T04:35:00Z` for
     a time written to the minute) with its precision; `None` for a date or a month."""
-    cells = _SHEET.cells(times)  # `YYYY-MM-DD HH:MM:SS.fff`: the CSV's UTC cells
+    cells = utc_cells(times)
     return [
         None
         if shape.dated
