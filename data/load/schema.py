@@ -223,7 +223,8 @@ TIME_FORMS: dict[str, dict[str, tuple[str, str]]] = {
 """The fields a record may carry beside each of its times for programs, and the time and the
 form each gives: `"at_utc": ("at", "utc")`, `"at_precision": ("at", "precision")`. The JSON
 export writes them (`data.times.utc`); the loader checks them against the time and keeps
-nothing else of them; JSON Lines event lines do not take them."""
+nothing else of them. A JSON Lines event line that has them is read the general way (line by
+line, not in bulk: msgspec's structs do not declare them)."""
 SCHEMA_KEY = "$schema"
 """A mission file may name its JSON Schema here (for editors); the loader ignores it."""
 SCHEMA_ID = f"urn:mission-timeline:mission-file:{FORMAT_VERSION}"

@@ -254,3 +254,15 @@ def test_a_schema_pointer_is_accepted_and_not_written_back(tmp_path: Path) -> No
     bad = _exported(tmp_path, lambda d: d.update({"$schema": 3}))
     with pytest.raises(MissionDataError, match=r'\["\$schema"\]: expected a string'):
         load_mission(bad)
+
+
+def test_json_lines_events_may_carry_utc_forms_too(tmp_path: Path) -> None:
+    head = '{"format": 1, "mission": {"id": "m", "title": "M"}}\n'
+    event = {"id": "launch", "title": "Launch", "kind": "launch", "at": "2021-10-05T11:55+03:00"}
+    good = event | {"at_utc": "2021-10-05T08:55:00Z", "at_precision": "minute"}
+    path = tmp_path / "m.jsonl"
+    path.write_text(head + json.dumps(good) + "\n", encoding="utf-8")
+    assert load_mission(path).event_by_id["launch"].at == parse_when(event["at"])
+    path.write_text(head + json.dumps(good | {"at_precision": "second"}) + "\n", encoding="utf-8")
+    with pytest.raises(MissionDataError, match=r"m\.jsonl:2:\d+: events\[0\]\.at_precision: "):
+        load_mission(path)
