@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from enum import Enum
 from itertools import repeat
@@ -24,7 +24,7 @@ from typing import Any, TextIO
 
 from data.export.columns import Batch, Lookup, batches, event_store
 from data.export.options import ExportOptions
-from data.load.schema import FORMAT_VERSION, RECORDS, Field, ListOf
+from data.load.schema import FORMAT_VERSION, PRECISIONS, RECORDS, Field, ListOf
 from data.model import Event, Mission
 from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.parse import When, format_duration_iso
@@ -180,19 +180,23 @@ def _texts(key: str, values: list[str]) -> list[str]:
 def _at_forms(batch: Batch) -> list[str]:
     """The `at_utc` and `at_precision` fragments of a batch (`_forms`)."""
     at, instants = batch.at, batch.instants
+    if "" not in at:  # every event has happened: the store's instants are those of `at`
+        return _forms("at", batch.size, range(batch.size), Times.of(at, instants))
     listed = [n for n, text in enumerate(at) if text]
     times = Times.of([at[n] for n in listed], [instants[n] for n in listed])
     return _forms("at", batch.size, listed, times)
 
 
-def _forms(key: str, size: int, listed: list[int], times: Times) -> list[str]:
+def _forms(key: str, size: int, listed: Sequence[int], times: Times) -> list[str]:
     """The fragments of the UTC form and precision of a time field (`data.times.utc`): the
     `times` are those of the events at positions `listed` of a batch of `size`; nothing
-    elsewhere, nor for a date or a month."""
+    elsewhere, nor for a date or a month. Both values are ASCII that JSON writes as it is."""
+    head = f'{_FIELD}"{key}_utc": "'
+    tails = {name: f'"{_FIELD}"{key}_precision": "{name}"' for name in PRECISIONS}
     fragments = [""] * size
     for n, form in zip(listed, utc_forms(times), strict=True):
         if form is not None:
-            fragments[n] = _fragment(f"{key}_utc", form[0]) + _fragment(f"{key}_precision", form[1])
+            fragments[n] = head + form[0] + tails[form[1]]
     return fragments
 
 
