@@ -1,4 +1,5 @@
-"""Exports of a mission: plain text, Markdown, CSV, JSON, iCalendar, and a picture (SVG, PNG).
+"""Exports of a mission: plain text, Markdown, CSV, JSON, iCalendar, Mermaid, and a picture
+(SVG, PNG).
 
 Every format is a module with `write(mission, options, out)` that streams to a text stream
 opened with `newline=""` (CSV and iCalendar write their own CRLF line ends; PNG writes bytes
@@ -17,6 +18,7 @@ from data.export import (
     ics_export,
     json_export,
     markdown_export,
+    mermaid_export,
     picture,
     text_export,
 )
@@ -49,6 +51,9 @@ FORMATS: dict[str, Format] = {
         "json", ".json", "JSON mission file", json_export.write, views=False, zones=False
     ),
     "ics": Format("ics", ".ics", "iCalendar", ics_export.write, views=True, zones=False),
+    "mermaid": Format(
+        "mermaid", ".mmd", "Mermaid gantt", mermaid_export.write, views=True, zones=False
+    ),
     "svg": Format(
         "svg", ".svg", "SVG picture", picture.write_svg, views=True, zones=True, picture=True
     ),

@@ -2,7 +2,9 @@
 
 Records are written by walking `data.load.schema.RECORDS`, so fields come in the schema's order
 and nothing is left out or invented. Times are written back as the text they were given in
-(`When.text`), durations in ISO 8601, and a field still at its default is left out, so
+(`When.text`), each time of day followed by its instant in UTC as RFC 3339 and its precision
+(`at_utc`, `at_precision`: `data.times.utc`, for `jq` and JavaScript's `Date`; a date or a
+month has none), durations in ISO 8601, and a field still at its default is left out, so
 export, load and export again gives the same bytes. Strings are kept exactly; every control,
 bidi or line-separator character is written as a `\\uXXXX` escape, so the file is safe to
 `cat` and its values are unchanged. Zones, relative times and filters do not apply: this is
@@ -14,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from enum import Enum
 from itertools import repeat
@@ -22,10 +24,12 @@ from typing import Any, TextIO
 
 from data.export.columns import Batch, Lookup, batches, event_store
 from data.export.options import ExportOptions
-from data.load.schema import FORMAT_VERSION, RECORDS, Field, ListOf
+from data.load.schema import FORMAT_VERSION, PRECISIONS, RECORDS, Field, ListOf
 from data.model import Event, Mission
 from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.parse import When, format_duration_iso
+from data.times.shapes import Times
+from data.times.utc import utc_form, utc_forms
 
 INDENT = 2
 # json.dumps escapes C0 controls itself; with ensure_ascii=False it leaves these raw.
@@ -124,9 +128,11 @@ class _Records:
         size = batch.size
         end = [""] * size
         rare = [""] * size
+        ends: dict[int, str] = {}
         for n, extras in batch.extras.items():
             if extras.end:
                 end[n] = _fragment("end", extras.end)
+                ends[n] = extras.end
             if extras.note or extras.stated or extras.disputes or extras.station_crew is not None:
                 rare[n] = _rare(batch.event(n))
         columns: list[Iterable[str]] = [
@@ -136,8 +142,11 @@ class _Records:
             _texts("description", batch.descriptions),
             map(self.phases.__getitem__, batch.phases),
             _texts("at", batch.at),
+            _at_forms(batch),
             _texts("planned", batch.planned),
+            _forms("planned", batch.size, *batch.planned_times),
             end,
+            _forms("end", batch.size, list(ends), Times.of(list(ends.values()))),
             map(self.places.__getitem__, batch.places),
             map(self.vehicles.__getitem__, batch.vehicles),
             map(self.people.__getitem__, batch.people),
@@ -166,6 +175,29 @@ def _texts(key: str, values: list[str]) -> list[str]:
     """The fragments of a text field, nothing where it is empty (its default)."""
     head = f'{_FIELD}"{key}": '
     return [head + _encode(value) if value else "" for value in values]
+
+
+def _at_forms(batch: Batch) -> list[str]:
+    """The `at_utc` and `at_precision` fragments of a batch (`_forms`)."""
+    at, instants = batch.at, batch.instants
+    if "" not in at:  # every event has happened: the store's instants are those of `at`
+        return _forms("at", batch.size, range(batch.size), Times.of(at, instants))
+    listed = [n for n, text in enumerate(at) if text]
+    times = Times.of([at[n] for n in listed], [instants[n] for n in listed])
+    return _forms("at", batch.size, listed, times)
+
+
+def _forms(key: str, size: int, listed: Sequence[int], times: Times) -> list[str]:
+    """The fragments of the UTC form and precision of a time field (`data.times.utc`): the
+    `times` are those of the events at positions `listed` of a batch of `size`; nothing
+    elsewhere, nor for a date or a month. Both values are ASCII that JSON writes as it is."""
+    head = f'{_FIELD}"{key}_utc": "'
+    tails = {name: f'"{_FIELD}"{key}_precision": "{name}"' for name in PRECISIONS}
+    fragments = [""] * size
+    for n, form in zip(listed, utc_forms(times), strict=True):
+        if form is not None:
+            fragments[n] = head + form[0] + tails[form[1]]
+    return fragments
 
 
 def _rare(event: Event) -> str:
@@ -198,7 +230,8 @@ def to_data(mission: Mission) -> dict[str, Any]:
 
 
 def _record(record: Any, name: str) -> dict[str, Any]:
-    """One model record as a dict, fields in schema order, defaults left out."""
+    """One model record as a dict, fields in schema order, defaults left out, each time of
+    day followed by its UTC form and precision (`schema.TIME_FORMS`)."""
     defaults = _defaults(type(record))
     data: dict[str, Any] = {}
     for key, field in RECORDS[name].items():
@@ -206,6 +239,9 @@ def _record(record: Any, name: str) -> dict[str, Any]:
         if not field.required and key in defaults and value == defaults[key]:
             continue
         data[key] = _value(value, field)
+        form = utc_form(value) if isinstance(value, When) else None
+        if form is not None:
+            data[f"{key}_utc"], data[f"{key}_precision"] = form
     return data
 
 

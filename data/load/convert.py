@@ -13,7 +13,18 @@ from collections.abc import Callable
 from typing import Any
 
 from data.load.paths import key_path
-from data.load.schema import FORMAT_VERSION, ID_PATTERN, LISTS, RECORDS, Field, ListOf, Scalar
+from data.load.schema import (
+    FORMAT_VERSION,
+    ID_PATTERN,
+    LISTS,
+    RECORDS,
+    SCHEMA_KEY,
+    TEXT,
+    TIME_FORMS,
+    Field,
+    ListOf,
+    Scalar,
+)
 from data.load.syntax import MAX_INT_DIGITS, Rejected, type_name
 from data.model import Mission
 from data.problems import Problem
@@ -58,6 +69,8 @@ MODEL_TYPES: dict[str, Callable[..., Any]] = {
 _SUGGESTIONS = 100
 """Unknown fields get a did-you-mean hint, up to this many per file (difflib is slow)."""
 _RANGES = {"lat": 90.0, "lon": 180.0}
+_SCHEMA = (SCHEMA_KEY, "file")
+"""Where a file may name its JSON Schema."""
 
 
 def convert_file(raw: Any, converter: Converter) -> tuple[Mission, tuple[Event, ...]] | None:
@@ -105,8 +118,12 @@ class Converter:
         fields = RECORDS[record]
         problems_before = len(self.problems)
         converted: dict[str, Any] = {}
+        forms: dict[str, Any] = {}
         for key, item in value.items():
             field = fields.get(key)
+            if field is None and (key in TIME_FORMS[record] or (key, record) == _SCHEMA):
+                forms[key] = item
+                continue
             if field is None:
                 self.suggestions += 1
                 hint = self.suggestions <= _SUGGESTIONS
@@ -118,11 +135,47 @@ class Converter:
         for key, field in fields.items():
             if field.required and key not in value:
                 self.problem(key_path(path, key), f"missing required field {key!r}")
+        if forms:
+            self.check_forms(forms, record, path, converted, value)
         if record == "file":
             return converted
         if len(self.problems) > problems_before:
             return None
         return MODEL_TYPES[record](**converted)
+
+    def check_forms(
+        self,
+        given: dict[str, Any],
+        record: str,
+        path: str,
+        converted: dict[str, Any],
+        written: dict[str, Any],
+    ) -> None:
+        """Check the UTC forms given beside a record's times (`at_utc`, `at_precision`: see
+        `schema.TIME_FORMS`) against the times, and that a `$schema` is text."""
+        from data.times.utc import utc_form  # only for files that carry them
+
+        for key, item in given.items():
+            place = key_path(path, key)
+            text = self.value(item, Field(TEXT), place)
+            if text is None or key == SCHEMA_KEY:
+                continue
+            time_key, form = TIME_FORMS[record][key]
+            partner = f"{time_key}_{'precision' if form == 'utc' else 'utc'}"
+            when = converted.get(time_key)
+            if partner not in given:
+                self.problem(place, f"{key} goes with {partner}, which is missing")
+            elif when is None:
+                if time_key not in written:  # else the time itself is wrong, and said so
+                    self.problem(place, f"{key} without {time_key}")
+            elif (forms := utc_form(when)) is None:
+                self.problem(place, f"{time_key} {quote(when.text)} is a date: no UTC form")
+            elif text != (expected := forms[form == "precision"]):
+                self.problem(
+                    place,
+                    f"{quote(text)} does not agree with {time_key} {quote(when.text)}: "
+                    f"expected {quote(expected)}",
+                )
 
     def value(self, item: Any, field: Field, path: str) -> Any:
         if isinstance(item, Rejected):

@@ -42,12 +42,15 @@ class ListOf:
 class Field:
     type: Scalar | ListOf | str
     required: bool = False
+    doc: str = ""
+    """What the field holds: its `description` in the JSON Schema."""
 
 
 TEXT = Scalar("text")
 ID = Scalar("id")
 TIME = Scalar("time")
 TEXTS = ListOf(TEXT)
+CONFIDENCE = Scalar("enum", Confidence)
 
 
 def ref(target: str) -> Scalar:
@@ -62,117 +65,140 @@ def refs(target: str) -> ListOf:
 
 RECORDS: dict[str, dict[str, Field]] = {
     "file": {
-        "format": Field(Scalar("int"), required=True),
-        "mission": Field("mission", required=True),
-        "sources": Field(ListOf("source")),
-        "places": Field(ListOf("place")),
-        "vehicles": Field(ListOf("vehicle")),
-        "phases": Field(ListOf("phase")),
-        "people": Field(ListOf("person")),
-        "events": Field(ListOf("event"), required=True),
+        "format": Field(Scalar("int"), True, "The version of the mission format: 1."),
+        "mission": Field("mission", True, "What the mission is: its id, title and summary."),
+        "sources": Field(ListOf("source"), doc="The sources the facts come from."),
+        "places": Field(ListOf("place"), doc="The places events happen at, with their zones."),
+        "vehicles": Field(ListOf("vehicle"), doc="Rockets, spacecraft, stations and modules."),
+        "phases": Field(ListOf("phase"), doc="The phases: the sections of the timeline."),
+        "people": Field(ListOf("person"), doc="The crews, backups and others named."),
+        "events": Field(ListOf("event"), True, "Everything that happened or was planned."),
     },
     "mission": {
-        "id": Field(ID, required=True),
-        "title": Field(TEXT, required=True),
-        "summary": Field(TEXT),
-        "reference": Field(ref("events")),
+        "id": Field(ID, True, "The mission's id (a-z, 0-9, '-', '_'); names export files."),
+        "title": Field(TEXT, True, "The mission's name, e.g. Soyuz MS-19."),
+        "summary": Field(TEXT, doc="A paragraph about the mission."),
+        "reference": Field(
+            ref("events"),
+            doc="The event that is T-0 for relative times and flight days (an event id); "
+            "defaults to the first event of kind launch.",
+        ),
     },
     "source": {
-        "id": Field(ID, required=True),
-        "title": Field(TEXT, required=True),
-        "url": Field(TEXT),
-        "note": Field(TEXT),
+        "id": Field(ID, True, "The source's id, which events and people cite."),
+        "title": Field(TEXT, True, "What the source is: publisher and title."),
+        "url": Field(TEXT, doc="Where to read the source."),
+        "note": Field(TEXT, doc="A remark about the source."),
     },
     "place": {
-        "id": Field(ID, required=True),
-        "name": Field(TEXT, required=True),
-        "zone": Field(Scalar("zone"), required=True),
-        "lat": Field(Scalar("float")),
-        "lon": Field(Scalar("float")),
-        "note": Field(TEXT),
+        "id": Field(ID, True, "The place's id, which events refer to."),
+        "name": Field(TEXT, True, "The place's name."),
+        "zone": Field(Scalar("zone"), True, "The IANA time zone of the place (Asia/Almaty)."),
+        "lat": Field(Scalar("float"), doc="Latitude in decimal degrees (-90 to 90)."),
+        "lon": Field(Scalar("float"), doc="Longitude in decimal degrees (-180 to 180)."),
+        "note": Field(TEXT, doc="A remark about the place."),
     },
     "vehicle": {
-        "id": Field(ID, required=True),
-        "name": Field(TEXT, required=True),
-        "kind": Field(Scalar("enum", VehicleKind), required=True),
-        "part_of": Field(ref("vehicles")),
-        "note": Field(TEXT),
-        "sources": Field(refs("sources")),
+        "id": Field(ID, True, "The vehicle's id, which events and flights refer to."),
+        "name": Field(TEXT, True, "The vehicle's name."),
+        "kind": Field(Scalar("enum", VehicleKind), True, "What sort of vehicle it is."),
+        "part_of": Field(ref("vehicles"), doc="The vehicle it is part of (a vehicle id)."),
+        "note": Field(TEXT, doc="A remark about the vehicle."),
+        "sources": Field(refs("sources"), doc="The sources about it (source ids)."),
     },
     "phase": {
-        "id": Field(ID, required=True),
-        "name": Field(TEXT, required=True),
-        "start": Field(TIME, required=True),
-        "end": Field(TIME, required=True),
-        "summary": Field(TEXT),
+        "id": Field(ID, True, "The phase's id, which events refer to."),
+        "name": Field(TEXT, True, "The phase's name: a section heading of the timeline."),
+        "start": Field(TIME, True, "When the phase begins (a mission time string)."),
+        "end": Field(TIME, True, "When the phase ends (a mission time string)."),
+        "summary": Field(TEXT, doc="A paragraph about the phase."),
     },
     "person": {
-        "id": Field(ID, required=True),
-        "name": Field(TEXT, required=True),
-        "names": Field("names"),
-        "role": Field(TEXT),
-        "affiliation": Field(TEXT),
-        "born": Field(Scalar("date")),
-        "birthplace": Field(TEXT),
-        "bio": Field(TEXT),
-        "backup": Field(Scalar("bool")),
-        "time_in_space": Field("time_in_space"),
-        "flights": Field(ListOf("flight")),
-        "sources": Field(refs("sources")),
-        "confidence": Field(Scalar("enum", Confidence)),
-        "note": Field(TEXT),
+        "id": Field(ID, True, "The person's id, which events refer to."),
+        "name": Field(TEXT, True, "The person's name in English."),
+        "names": Field("names", doc="Other spellings of the name, for search."),
+        "role": Field(TEXT, doc="The person's role in the mission (Commander)."),
+        "affiliation": Field(TEXT, doc="Who the person works for."),
+        "born": Field(Scalar("date"), doc="Date of birth, YYYY-MM-DD."),
+        "birthplace": Field(TEXT, doc="Where the person was born."),
+        "bio": Field(TEXT, doc="A short biography."),
+        "backup": Field(Scalar("bool"), doc="true for a backup who did not fly."),
+        "time_in_space": Field("time_in_space", doc="Career time in space as sources state it."),
+        "flights": Field(ListOf("flight"), doc="The person's trips in this mission."),
+        "sources": Field(refs("sources"), doc="The sources about the person (source ids)."),
+        "confidence": Field(CONFIDENCE, doc="How well the facts about the person are established."),
+        "note": Field(TEXT, doc="A remark about the person."),
     },
     "names": {
-        "ru": Field(TEXT),
-        "nl": Field(TEXTS),
-        "other": Field(TEXTS),
+        "ru": Field(TEXT, doc="The name in Cyrillic."),
+        "nl": Field(TEXTS, doc="Dutch spellings of the name."),
+        "other": Field(TEXTS, doc="Other spellings seen in the sources."),
     },
     "time_in_space": {
-        "before": Field(Scalar("duration")),
-        "after": Field(Scalar("duration")),
+        "before": Field(Scalar("duration"), doc="Time in space before this mission (P533DT5H31M)."),
+        "after": Field(Scalar("duration"), doc="Time in space after this mission (P533DT5H31M)."),
     },
     "flight": {
-        "up": Field(ref("vehicles"), required=True),
-        "down": Field(ref("vehicles"), required=True),
-        "launch": Field(ref("events"), required=True),
-        "landing": Field(ref("events"), required=True),
-        "docking": Field(ref("events")),
-        "undocking": Field(ref("events")),
-        "station": Field(ref("vehicles")),
+        "up": Field(ref("vehicles"), True, "The vehicle the person flew up in (a vehicle id)."),
+        "down": Field(ref("vehicles"), True, "The vehicle the person came down in."),
+        "launch": Field(ref("events"), True, "The launch event (an event id)."),
+        "landing": Field(ref("events"), True, "The landing event (an event id)."),
+        "docking": Field(ref("events"), doc="The docking at the station (an event id)."),
+        "undocking": Field(ref("events"), doc="The undocking from the station (an event id)."),
+        "station": Field(ref("vehicles"), doc="The station aboard between docking and undocking."),
     },
     "event": {
-        "id": Field(ID, required=True),
-        "title": Field(TEXT, required=True),
-        "kind": Field(Scalar("enum", EventKind), required=True),
-        "description": Field(TEXT),
-        "phase": Field(ref("phases")),
-        "at": Field(TIME),
-        "planned": Field(TIME),
-        "end": Field(TIME),
-        "place": Field(ref("places")),
-        "vehicles": Field(refs("vehicles")),
-        "people": Field(refs("people")),
-        "sources": Field(refs("sources")),
-        "confidence": Field(Scalar("enum", Confidence)),
-        "note": Field(TEXT),
-        "stated": Field(ListOf("stated")),
-        "disputes": Field(ListOf("dispute")),
-        "station_crew": Field(Scalar("int")),
+        "id": Field(ID, True, "The event's id, which other fields refer to."),
+        "title": Field(TEXT, True, "What happened, in a few words."),
+        "kind": Field(Scalar("enum", EventKind), True, "What sort of event it is."),
+        "description": Field(TEXT, doc="What happened, in more words."),
+        "phase": Field(ref("phases"), doc="The phase the event belongs to (a phase id)."),
+        "at": Field(TIME, doc="When it happened (a mission time string); at or planned is needed."),
+        "planned": Field(TIME, doc="When it was planned (a mission time string)."),
+        "end": Field(TIME, doc="When it ended, for an event that lasted (a span)."),
+        "place": Field(ref("places"), doc="Where it happened (a place id)."),
+        "vehicles": Field(refs("vehicles"), doc="The vehicles involved (vehicle ids)."),
+        "people": Field(refs("people"), doc="The people involved (person ids)."),
+        "sources": Field(refs("sources"), doc="The sources for the event (source ids)."),
+        "confidence": Field(CONFIDENCE, doc="How well the event is established."),
+        "note": Field(TEXT, doc="A compiler's note about the event."),
+        "stated": Field(ListOf("stated"), doc="The time as each source worded it."),
+        "disputes": Field(ListOf("dispute"), doc="Where the sources disagree."),
+        "station_crew": Field(Scalar("int"), doc="How many are aboard the station afterwards."),
     },
     "stated": {
-        "text": Field(TEXT, required=True),
-        "source": Field(ref("sources"), required=True),
+        "text": Field(TEXT, True, "The time as the source worded it (13:55 QYZT)."),
+        "source": Field(ref("sources"), True, "The source that worded it (a source id)."),
     },
     "dispute": {
-        "topic": Field(TEXT, required=True),
-        "versions": Field(ListOf("version"), required=True),
+        "topic": Field(TEXT, True, "What the sources disagree about."),
+        "versions": Field(ListOf("version"), True, "Each side of the disagreement."),
     },
     "version": {
-        "claim": Field(TEXT, required=True),
-        "at": Field(TIME),
-        "sources": Field(refs("sources")),
+        "claim": Field(TEXT, True, "What this side says."),
+        "at": Field(TIME, doc="The time this side gives, when the dispute is about a time."),
+        "sources": Field(refs("sources"), doc="The sources on this side (source ids)."),
     },
 }
+
+RECORD_DOCS: dict[str, str] = {
+    "file": "A spaceflight mission as a timeline: its events, phases, people, vehicles, "
+    "places and sources (docs/format.md).",
+    "mission": "The mission as a whole.",
+    "source": "A source of facts: an article, a press kit, a video.",
+    "place": "A place, with the time zone its local times are stated in.",
+    "vehicle": "A rocket, spacecraft, station or module.",
+    "phase": "A named span of the mission: a section of the timeline.",
+    "person": "A crew member, a backup or anyone else the mission names.",
+    "names": "A person's name in every spelling the sources use.",
+    "time_in_space": "A person's career time in space as sources state it (not derived).",
+    "flight": "One person's trip: the vehicles and the events that bound each stage of it.",
+    "event": "Something that happened (at) or was planned (planned), or both.",
+    "stated": "The time as one source worded it.",
+    "dispute": "A disagreement between sources.",
+    "version": "One side of a disagreement between sources.",
+}
+"""What each record is: the `description` of its definition in the JSON Schema."""
 
 LISTS: dict[str, str] = {
     key: field.type.item
@@ -180,6 +206,30 @@ LISTS: dict[str, str] = {
     if isinstance(field.type, ListOf) and isinstance(field.type.item, str)
 }
 """The lists of records a file holds, and the record each holds (`"people"`: `"person"`)."""
+
+PRECISIONS = ("minute", "second", "millisecond")
+"""The precisions a time's UTC form goes with: those of a time of day."""
+RFC3339_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$"
+"""A time's UTC form, as `data.times.utc` writes it."""
+TIME_FORMS: dict[str, dict[str, tuple[str, str]]] = {
+    name: {
+        f"{key}_{form}": (key, form)
+        for key, field in fields.items()
+        if field.type == TIME
+        for form in ("utc", "precision")
+    }
+    for name, fields in RECORDS.items()
+}
+"""The fields a record may carry beside each of its times for programs, and the time and the
+form each gives: `"at_utc": ("at", "utc")`, `"at_precision": ("at", "precision")`. The JSON
+export writes them (`data.times.utc`); the loader checks them against the time and keeps
+nothing else of them. A JSON Lines event line that has them is read the general way (line by
+line, not in bulk: msgspec's structs do not declare them)."""
+SCHEMA_KEY = "$schema"
+"""A mission file may name its JSON Schema here (for editors); the loader ignores it."""
+SCHEMA_ID = f"urn:mission-timeline:mission-file:{FORMAT_VERSION}"
+"""The schema's `$id`: a name, not an address (the project publishes the schema at no web
+address; editors find it by the path of `data/missions/mission.schema.json`)."""
 
 _SCALAR_SCHEMAS: dict[str, dict[str, Any]] = {
     "text": {"type": "string"},
@@ -196,24 +246,72 @@ _SCALAR_SCHEMAS: dict[str, dict[str, Any]] = {
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the mission format, built from `RECORDS`."""
-    definitions = {name: _record_schema(fields) for name, fields in RECORDS.items()}
+    """The JSON Schema (draft 2020-12) of the mission format, built from `RECORDS`: every
+    property has a `description`."""
+    definitions = {name: _record_schema(name) for name in RECORDS}
     root = definitions.pop("file")
-    root["properties"]["format"] = {"const": FORMAT_VERSION}
+    properties = root["properties"]
+    properties["format"] = {
+        "description": properties["format"]["description"],
+        "const": FORMAT_VERSION,
+    }
+    root["properties"] = {
+        SCHEMA_KEY: {
+            "type": "string",
+            "description": "The JSON Schema of this file, for editors (this schema's path); "
+            "ignored by mission-timeline.",
+        },
+        **properties,
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
         "title": "mission-timeline mission file",
         **root,
         "$defs": definitions,
     }
 
 
-def _record_schema(fields: dict[str, Field]) -> dict[str, Any]:
-    return {
+def _record_schema(name: str) -> dict[str, Any]:
+    fields = RECORDS[name]
+    forms: dict[str, list[str]] = {key: [] for key in fields}
+    for derived, (key, _) in TIME_FORMS[name].items():
+        forms[key].append(derived)
+    properties: dict[str, Any] = {}
+    for key, field in fields.items():
+        properties[key] = {"description": field.doc, **_type_schema(field.type)}
+        for derived in forms[key]:
+            properties[derived] = _form_schema(key, TIME_FORMS[name][derived][1])
+    schema: dict[str, Any] = {
+        "description": RECORD_DOCS[name],
         "type": "object",
-        "properties": {name: _type_schema(field.type) for name, field in fields.items()},
-        "required": [name for name, field in fields.items() if field.required],
+        "properties": properties,
+        "required": [key for key, field in fields.items() if field.required],
         "additionalProperties": False,
+    }
+    if TIME_FORMS[name]:
+        schema["dependentRequired"] = {
+            derived: [key, *(other for other in forms[key] if other != derived)]
+            for derived, (key, _) in TIME_FORMS[name].items()
+        }
+    return schema
+
+
+def _form_schema(key: str, form: str) -> dict[str, Any]:
+    """The schema of `at_utc` or `at_precision` (`data.times.utc`)."""
+    if form == "utc":
+        return {
+            "description": f"{key} in UTC as RFC 3339 (2021-04-09T07:42:41Z), for programs; "
+            f"only for a time of day (a date has none), with {key}_precision. Written by the "
+            f"JSON export; must agree with {key}.",
+            "type": "string",
+            "format": "date-time",
+            "pattern": RFC3339_PATTERN,
+        }
+    return {
+        "description": f"How precisely {key} is known: the seconds of {key}_utc are :00 for "
+        f"a time known to the minute. Written by the JSON export; must agree with {key}.",
+        "enum": list(PRECISIONS),
     }
 
 

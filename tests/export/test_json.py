@@ -69,8 +69,8 @@ def test_fields_follow_the_schema_order(demo: Mission) -> None:
     ]
     launch = next(event for event in data["events"] if event["id"] == "launch")
     assert list(launch) == [
-        "id", "title", "kind", "phase", "at", "place", "vehicles", "people", "sources",
-        "confidence", "stated",
+        "id", "title", "kind", "phase", "at", "at_utc", "at_precision", "place", "vehicles",
+        "people", "sources", "confidence", "stated",
     ]  # fmt: skip
 
 

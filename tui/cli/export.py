@@ -17,10 +17,10 @@ def make_parser() -> CommandParser:
     parser = CommandParser(
         prog="mission-timeline export",
         description=(
-            "Write the timeline as text, Markdown, CSV, JSON, iCalendar, or a picture (SVG or "
-            "PNG), to standard output or a file. Zones, --relative-to/--mode and --filter mean "
-            "what they mean in the TUI. A file is written atomically and never replaced "
-            "without --force."
+            "Write the timeline as text, Markdown, CSV, JSON, iCalendar, a Mermaid gantt chart, "
+            "or a picture (SVG or PNG), to standard output or a file. Zones, --relative-to/--mode "
+            "and --filter mean what they mean in the TUI. A file is written atomically and never "
+            "replaced without --force."
         ),
     )
     parser.add_argument(
@@ -29,7 +29,7 @@ def make_parser() -> CommandParser:
     parser.add_argument(
         "-f",
         "--format",
-        choices=["text", "md", "csv", "json", "ics", "svg", "png"],
+        choices=["text", "md", "csv", "json", "ics", "svg", "png", "mermaid"],
         help="output format (default: from the -o file's suffix, else text)",
     )
     parser.add_argument(
