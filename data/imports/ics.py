@@ -115,6 +115,9 @@ class _Builder:
         """Place name -> its id."""
         self.sources: dict[str, dict[str, Any]] = {}
         self.phases: dict[str, tuple[str, list[Occurrence]]] = {}
+        """Phase id -> its name and the occurrences of its events."""
+        self.phase_ids: dict[str, str] = {}
+        """Phase name -> its id."""
         self.extra = 0
 
     def add_calendar(self, calendar: Component) -> None:
@@ -157,18 +160,19 @@ class _Builder:
             title = "Untitled event"
             self._drop(vevent.line, f"a VEVENT without SUMMARY: titled {title!r}")
         fields = self._fields(vevent)
-        phase = fields.pop("phase", None)
+        phase = fields.get("phase")
+        places: dict[str, Any] = {k: fields.pop(k) for k in ("place", "sources") if k in fields}
         for occurrence in times:
             event: dict[str, Any] = {"id": self.event_ids.new(title, "event"), "title": title}
+            event |= fields
             event["planned" if occurrence.planned else "at"] = occurrence.start.text
             if occurrence.end is not None:
                 event["end"] = occurrence.end.text
-            event |= fields
-            place = self.places.get(fields.get("place", ""))
+            event |= places
+            place = self.places.get(places.get("place", ""))
             if place is not None and "zone" not in place and occurrence.start.zone:
                 place["zone"] = occurrence.start.zone
             if phase is not None:
-                event["phase"] = phase
                 self.phases[phase][1].append(occurrence)
             self.events.append(event)
 
@@ -206,10 +210,13 @@ class _Builder:
             self._drop(number, f"{name} not imported")
 
     def _phase(self, category: str) -> str:
-        key = " ".join(category.split())
-        if key not in self.phases:
-            self.phases[key] = (self.other_ids.new(key, "phase"), [])
-        return self.phases[key][0]
+        """The id of the phase a category names (made at its first use)."""
+        phase_name = " ".join(category.split())
+        if phase_name not in self.phase_ids:
+            phase_id = self.other_ids.new(phase_name, "phase")
+            self.phase_ids[phase_name] = phase_id
+            self.phases[phase_id] = (phase_name, [])
+        return self.phase_ids[phase_name]
 
     def _place(self, location: str, geo: ContentLine | None) -> str:
         place_name = ", ".join(part.strip() for part in location.splitlines() if part.strip())
@@ -244,8 +251,8 @@ class _Builder:
             document["places"] = [self._zoned(place) for place in self.places.values()]
         if self.phases:
             document["phases"] = [
-                {"id": phase_id, "name": name, **phase_span(times)}
-                for name, (phase_id, times) in self.phases.items()
+                {"id": phase_id, "name": phase_name, **phase_span(times)}
+                for phase_id, (phase_name, times) in self.phases.items()
                 if times
             ]
         document["events"] = self.events
