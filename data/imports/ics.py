@@ -98,7 +98,7 @@ def read(name: str, content: str) -> Imported:
     return Imported(builder.document(calendars[0]), unmapped)
 
 
-FORMAT = ImportFormat("ics", "iCalendar", (".ics", ".ical", ".ifb"), sniff, read)
+FORMAT = ImportFormat("ics", "iCalendar", (".ics", ".ical"), sniff, read)
 
 
 class _Builder:

@@ -15,8 +15,6 @@ import re
 from datetime import UTC, date, datetime, time
 from itertools import islice
 
-from dateutil.rrule import rrule, rrulestr
-
 from data.imports.ics_lines import ContentLine, error
 
 MAX_OCCURRENCES = 1000
@@ -33,6 +31,8 @@ _UNTIL = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?")
 def occurrences(name: str, line: ContentLine, start: datetime) -> tuple[list[datetime], bool]:
     """The occurrences of the RRULE `line` from `start` (aware for a timed event, naive for
     an all-day one), at most `MAX_OCCURRENCES`, and whether the rule has more."""
+    from dateutil.rrule import rrule, rrulestr  # imported when a calendar is, not at start-up
+
     count: int | None = None
     until: datetime | None = None
     kept: list[str] = []
