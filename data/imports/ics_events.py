@@ -54,10 +54,14 @@ def event_times(
     if start_line is None:
         unmapped.append(_note(name, vevent.line, "a VEVENT without DTSTART is not imported"))
         return []
+    status_line = vevent.first("STATUS")
+    status = status_line.value.strip().upper() if status_line is not None else ""
+    if status == "CANCELLED":
+        unmapped.append(_note(name, vevent.line, "a cancelled event is not imported"))
+        return []
     start = stamp(name, start_line)
     length = _length(name, vevent, start, zones)
-    status = vevent.first("STATUS")
-    planned = status is not None and status.value.strip().upper() == "TENTATIVE"
+    planned = status == "TENTATIVE"
     firsts = _starts(name, vevent, start, zones, replaced, unmapped)
     found: list[Occurrence] = []
     for first in firsts:
