@@ -25,7 +25,7 @@ from typing import Any
 from data.imports.base import Imported, ImportFormat
 from data.imports.ics_events import Occurrence, event_times, recurrence_key
 from data.imports.ics_lines import Component, ContentLine, error, read_components
-from data.imports.ics_recur import MAX_EXTRA_EVENTS
+from data.imports.ics_recur import Budget
 from data.imports.ics_values import stamp, text, text_list
 from data.imports.ids import Ids
 from data.imports.spans import phase_span
@@ -118,7 +118,7 @@ class _Builder:
         """Phase id -> its name and the occurrences of its events."""
         self.phase_ids: dict[str, str] = {}
         """Phase name -> its id."""
-        self.extra = 0
+        self.budget = Budget(name)
 
     def add_calendar(self, calendar: Component) -> None:
         from data.imports.ics_zones import Zones
@@ -140,20 +140,14 @@ class _Builder:
                 is_override = component.first("RECURRENCE-ID") is not None
                 done = set() if uid is None or is_override else replaced.get(uid.value, set())
                 self._add_event(
-                    component, event_times(self.name, component, zones, done, self.unmapped)
+                    component,
+                    event_times(self.name, component, zones, done, self.unmapped, self.budget),
                 )
             elif component.name != "VTIMEZONE":
                 self._drop(component.line, f"{component.name} is not imported (only VEVENTs are)")
 
     def _add_event(self, vevent: Component, times: list[Occurrence]) -> None:
         """The events of one VEVENT's occurrences, with their shared fields."""
-        self.extra += max(0, len(times) - 1)
-        if self.extra > MAX_EXTRA_EVENTS:
-            raise error(
-                self.name,
-                vevent.line,
-                f"recurring events expand to more than {MAX_EXTRA_EVENTS:,} events",
-            )
         summary = vevent.first("SUMMARY")
         title = " ".join(text(summary).split()) if summary is not None else ""
         if not title:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from data.imports.ics_lines import Component
-from data.imports.ics_recur import occurrences
+from data.imports.ics_recur import Budget, occurrences
 from data.imports.ics_values import Stamp, duration, stamp, stamps
 from data.imports.ics_zones import Zones
 from data.load.lint import ends_before
@@ -48,6 +48,7 @@ def event_times(
     zones: Zones,
     replaced: set[datetime],
     unmapped: list[Problem],
+    budget: Budget,
 ) -> list[Occurrence]:
     """The occurrences of a VEVENT (one unless it recurs); reports what it drops."""
     start_line = vevent.first("DTSTART")
@@ -62,13 +63,13 @@ def event_times(
     start = stamp(name, start_line)
     length = _length(name, vevent, start, zones)
     planned = status == "TENTATIVE"
-    firsts = _starts(name, vevent, start, zones, replaced, unmapped)
+    firsts = _starts(name, vevent, start, zones, replaced, unmapped, budget)
     found: list[Occurrence] = []
     for first in firsts:
         try:
             found.append(_occurrence(first, length, zones, start_line.number, planned))
         except TimeFormatError as reason:
-            message = f"an occurrence not imported: {reason}"
+            message = f"not imported: {reason}"
             unmapped.append(_note(name, start_line.number, message))
     return found
 
@@ -100,6 +101,7 @@ def _starts(
     zones: Zones,
     replaced: set[datetime],
     unmapped: list[Problem],
+    budget: Budget,
 ) -> list[Stamp]:
     """The starts of every occurrence: DTSTART, its RRULE's and RDATEs, less EXDATEs and
     replaced occurrences."""
@@ -111,11 +113,10 @@ def _starts(
     firsts = [start]
     if rule is not None:
         anchor = zones.instant(start, rule.number) if isinstance(line, datetime) else _naive(line)
-        found, more = occurrences(name, rule, anchor)
+        found, left_out = occurrences(name, rule, anchor, budget)
         firsts = [_stamp_at(moment, start) for moment in found]
-        if more:
-            message = f"recurs more than {len(found)} times: only the first {len(found)} imported"
-            unmapped.append(_note(name, rule.number, message))
+        if left_out is not None:
+            unmapped.append(_note(name, rule.number, left_out))
     exdates = [s for line in vevent.every("EXDATE") for s in stamps(name, line)]
     dropped = replaced | {recurrence_key(s, zones, vevent.line) for s in exdates}
     every = firsts + rdates
