@@ -34,8 +34,8 @@ MAX_PERIODS = 2000
 """A rule is followed over at most this many of its periods from its start: 2000 days of a
 daily rule, about 38 years of a weekly one."""
 MAX_PERIODS_TOTAL = 2_000_000
-"""The periods the rules of one calendar may walk in all (a rule that never matches walks
-about 146,000 days)."""
+"""The periods the rules of one calendar may walk in all (a daily rule that never matches
+walks at most about 150,000 days: 400 years and its window)."""
 MAX_EXTRA_EVENTS = 100_000
 """At most this many events may come from recurrences in one calendar."""
 LAST_YEAR = 2200
