@@ -78,7 +78,7 @@ KINDS = frozenset(kind.value for kind in EventKind)
 
 def sniff(content: str) -> bool:
     """An iCalendar text starts with `BEGIN:VCALENDAR` (after a BOM or blank lines)."""
-    return content.lstrip("\ufeff \t\r\n")[:15].upper() == "BEGIN:VCALENDAR"
+    return content[:1024].lstrip("\ufeff \t\r\n")[:15].upper() == "BEGIN:VCALENDAR"
 
 
 def read(name: str, content: str) -> Imported:

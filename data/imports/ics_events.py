@@ -19,7 +19,6 @@ from data.imports.ics_lines import Component
 from data.imports.ics_recur import Budget, occurrences
 from data.imports.ics_values import Stamp, duration, stamp, stamps
 from data.imports.ics_zones import Zones
-from data.load.lint import ends_before
 from data.problems import Problem, Severity
 from data.times.parse import TimeFormatError, When, parse_when
 
@@ -152,7 +151,7 @@ def _occurrence(
             ending = Stamp(first.value + length, first.utc, first.tzid)
         if ending is not None:
             end = parse_when(zones.time(ending, line))
-            end = None if ends_before(end, start) or end.instant == start.instant else end
+            end = end if end.instant > start.instant else None  # so it never ends before it starts
     return Occurrence(start, end, planned)
 
 

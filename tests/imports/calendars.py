@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -35,3 +38,18 @@ def events(result: Imported) -> list[dict[str, Any]]:
 def messages(result: Imported) -> list[str]:
     """What could not be mapped, as `check` prints it, less the file name."""
     return [str(problem).split(":", 1)[1] for problem in result.unmapped]
+
+
+def run(
+    *args: str | Path, env: dict[str, str] | None = None, text: bool = False
+) -> subprocess.CompletedProcess[Any]:
+    """`mission-timeline ARGS` in a child process (a hang fails the test, never blocks it);
+    its outputs as bytes, or as `text`."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *map(str, args)],
+        capture_output=True,
+        text=text,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )

@@ -5,8 +5,6 @@ never a hang, and nothing overwritten."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,19 +18,9 @@ from data.imports import import_file
 from data.load.loader import MissionError, check_file, open_file
 from data.model import Mission
 
-from .calendars import calendar, vevent
+from .calendars import calendar, run, vevent
 
 LONG = "x" * (MAX_STRING_CHARS + 1)
-
-
-def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *map(str, args)],
-        capture_output=True,
-        timeout=120,  # a hang fails the test instead of blocking the suite
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
 
 
 def _deep(depth: int) -> str:

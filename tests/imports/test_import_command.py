@@ -3,9 +3,7 @@ the help on imported files."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,19 +11,13 @@ import pytest
 from data.load.loader import load_mission
 
 from .calendars import FIXTURES, calendar, vevent
+from .calendars import run as run_bytes
 
 GOOGLE = FIXTURES / "alarm_google_future.ics"
 
 
-def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return run_bytes(*args, text=True)
 
 
 def test_toml_goes_to_standard_output_and_what_is_unmapped_to_standard_error(
@@ -92,8 +84,8 @@ def test_a_file_that_cannot_be_read_is_66_and_one_that_cannot_be_imported_65(
     mission.write_text("format = 1\n", encoding="utf-8")
     not_importable = run("import", mission)
     assert not_importable.returncode == 65
-    assert not_importable.stderr == (
-        f"mission-timeline import: {mission}: no import format (formats: ics)\n"
+    assert not_importable.stderr.startswith(
+        f"mission-timeline import: {mission}: no import format (formats: ics"
     )
 
 
