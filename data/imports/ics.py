@@ -19,6 +19,7 @@ The mapping (every VEVENT's times: `data.imports.ics_events`; zones: `data.impor
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from data.imports.ics_events import Occurrence, event_times, recurrence_key
 from data.imports.ics_lines import Component, ContentLine, error, read_components
 from data.imports.ics_recur import Budget
 from data.imports.ics_values import stamp, text, text_list
+from data.imports.ics_zones import Zones
 from data.imports.ids import Ids
 from data.imports.spans import phase_span
 from data.problems import Problem, Severity
@@ -121,14 +123,15 @@ class _Builder:
         self.budget = Budget(name)
 
     def add_calendar(self, calendar: Component) -> None:
-        from data.imports.ics_zones import Zones
-
+        """Add the events of one VCALENDAR; report its properties and components that are
+        not mapped."""
         zones = Zones(self.name, calendar, self.unmapped)
         for line in calendar.properties:
             if line.name not in CALENDAR_PROPERTIES and not line.name.startswith("X-"):
                 self._drop(line.number, f"the calendar's {line.name} is not imported")
         vevents = [c for c in calendar.children if c.name == "VEVENT"]
-        replaced: dict[str, set[Any]] = {}
+        replaced: dict[str, set[datetime]] = {}
+        """UID -> the occurrences other VEVENTs replace (RECURRENCE-ID)."""
         for vevent in vevents:
             uid, again = vevent.first("UID"), vevent.first("RECURRENCE-ID")
             if uid is not None and again is not None:

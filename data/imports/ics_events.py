@@ -34,10 +34,8 @@ class Occurrence:
 
 
 def recurrence_key(when: Stamp, zones: Zones, line: int) -> datetime:
-    """What identifies an occurrence (RECURRENCE-ID, EXDATE): its instant, or for an
-    all-day one its date at midnight (naive)."""
-    if not isinstance(when.value, datetime):
-        return datetime(when.value.year, when.value.month, when.value.day)
+    """What identifies an occurrence (RECURRENCE-ID, EXDATE): its instant in UTC (an all-day
+    one's: its midnight in the calendar's zone), so dates and times always compare."""
     return zones.instant(when, line).astimezone(UTC)
 
 
@@ -108,10 +106,10 @@ def _starts(
     rdates = [s for line in vevent.every("RDATE") for s in stamps(name, line)]
     if rule is None and not rdates:
         return [start]
-    line = start.value
+    first = start.value
     firsts = [start]
     if rule is not None:
-        anchor = zones.instant(start, rule.number) if isinstance(line, datetime) else _naive(line)
+        anchor = zones.instant(start, rule.number) if isinstance(first, datetime) else _naive(first)
         found, left_out = occurrences(name, rule, anchor, budget)
         firsts = [_stamp_at(moment, start) for moment in found]
         if left_out is not None:

@@ -25,7 +25,8 @@ def test_toml_goes_to_standard_output_and_what_is_unmapped_to_standard_error(
 ) -> None:
     result = run("import", GOOGLE)
     assert result.returncode == 0
-    assert result.stdout.startswith("format = 1\n")
+    assert result.stdout.startswith("format = 1\n\n[mission]\n")
+    assert '\n[[events]]\nid = "event-with-alarms"\n' in result.stdout  # a table, never inline
     assert result.stderr == f"{GOOGLE}:37:1: warning: VALARM not imported\n"
     written = tmp_path / "m.toml"
     written.write_text(result.stdout, encoding="utf-8")

@@ -105,12 +105,29 @@ def output_format(path: str | None) -> str | None:
 
 def document_text(document: dict[str, Any], form: str) -> str:
     """The text of a mission file holding `document`, as `form` ("toml" or "json")."""
-    import tomli_w
-
     from data.export.json_export import _UNSAFE, _escape  # the JSON export's set, not a copy
 
     if form == "json":
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     else:
-        text = tomli_w.dumps(document)
+        text = _toml(document)
     return _UNSAFE.sub(_escape, text)
+
+
+def _toml(document: dict[str, Any]) -> str:
+    """TOML for hand editing, laid out as docs/format.md lays it out: the plain values first,
+    then a `[table]` for each table and a `[[table]]` for each record of a list of records, in
+    the document's order (`tomli_w` alone writes short records as inline tables)."""
+    import tomli_w
+
+    def is_records(value: Any) -> bool:
+        return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+    plain = {k: v for k, v in document.items() if not isinstance(v, dict) and not is_records(v)}
+    parts = [tomli_w.dumps(plain)] if plain else []
+    for key, value in document.items():
+        if isinstance(value, dict):
+            parts.append(f"[{key}]\n{tomli_w.dumps(value)}")
+        elif is_records(value):
+            parts += [f"[[{key}]]\n{tomli_w.dumps(record)}" for record in value]
+    return "\n".join(parts)
