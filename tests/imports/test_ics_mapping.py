@@ -254,3 +254,16 @@ def test_the_calendar_names_the_mission(tmp_path: Path) -> None:
     assert mission == {"id": "soyuz-ms-19", "title": "Soyuz MS-19", "summary": "The flight"}
     unnamed = imported(tmp_path, calendar(*vevent("DTSTART:20211005T085502Z")), "My Trip.ics")
     assert unnamed.document["mission"] == {"id": "my-trip", "title": "My Trip"}
+
+
+def test_all_day_rdates_and_exdates_mix_with_a_timed_start(tmp_path: Path) -> None:
+    text = calendar(
+        *vevent(
+            "DTSTART:20211005T100000Z",
+            "RDATE;VALUE=DATE:20211010,20211012",
+            "RDATE:20211011T100000Z",
+            "EXDATE;VALUE=DATE:20211010",
+        )
+    )
+    found = [e["at"] for e in events(imported(tmp_path, text))]
+    assert found == ["2021-10-05T10:00Z", "2021-10-11T10:00Z", "2021-10-12[UTC]"]
