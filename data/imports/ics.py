@@ -125,7 +125,7 @@ class _Builder:
     def add_calendar(self, calendar: Component) -> None:
         """Add the events of one VCALENDAR; report its properties and components that are
         not mapped."""
-        zones = Zones(self.name, calendar, self.unmapped)
+        zones = Zones(self.name, calendar, self.unmapped, self.budget)
         for line in calendar.properties:
             if line.name not in CALENDAR_PROPERTIES and not line.name.startswith("X-"):
                 self._drop(line.number, f"the calendar's {line.name} is not imported")

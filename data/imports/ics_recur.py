@@ -73,10 +73,12 @@ class Budget:
 
 
 def occurrences(
-    name: str, line: ContentLine, start: datetime, budget: Budget
+    name: str, line: ContentLine, start: datetime, budget: Budget, *, events: bool = True
 ) -> tuple[list[datetime], str | None]:
     """The occurrences of the RRULE `line` from `start` (aware for a timed event, naive for
-    an all-day one), within the limits, and what was left out (None: nothing)."""
+    an all-day one), within the limits, and what was left out (None: nothing). With
+    `events=False` (a VTIMEZONE's onsets) the walk counts against the budget, the
+    occurrences do not."""
     count, until, kept = _parts(name, line, start)
     frequency = next(
         (p.partition("=")[2].upper() for p in kept if p.upper().startswith("FREQ=")), ""
@@ -91,7 +93,7 @@ def occurrences(
     window = wall + timedelta(seconds=reach) if reach < (end - wall).total_seconds() else end
     wanted = MAX_OCCURRENCES + 1 if count is None else min(count, MAX_OCCURRENCES + 1)
     found, walked = _walk(name, line, ";".join(kept), wall, window, wanted)
-    budget.spend(line.number, max(0, int(walked / period)) + 1, len(found))
+    budget.spend(line.number, max(0, int(walked / period)) + 1, len(found) if events else 1)
     found = [moment.replace(tzinfo=start.tzinfo) for moment in found]
     if len(found) > MAX_OCCURRENCES:
         limit = MAX_OCCURRENCES

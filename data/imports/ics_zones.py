@@ -13,11 +13,12 @@ seconds out, and calendar apps write `:00`, so a second of zero is not a stated 
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from data.imports.ics_lines import Component
+from data.imports.ics_recur import Budget, occurrences
 from data.imports.ics_values import Stamp, stamp, stamps
 from data.problems import Problem, Severity
 from data.times.parse import TimeFormatError, zone_info
@@ -26,9 +27,13 @@ from data.times.parse import TimeFormatError, zone_info
 class Zones:
     """The zones of one calendar, and the notes on what was assumed about them."""
 
-    def __init__(self, name: str, calendar: Component, unmapped: list[Problem]) -> None:
+    def __init__(
+        self, name: str, calendar: Component, unmapped: list[Problem], budget: Budget
+    ) -> None:
         self.name = name
         self.unmapped = unmapped
+        self.budget = budget
+        self._observances: dict[int, list[datetime]] = {}
         self.definitions = {
             tzid.value: component
             for component in calendar.children
@@ -55,7 +60,7 @@ class Zones:
             return self._in_zone(when.value, zone)
         if zone is None:
             return _clock(when.value) + "Z"
-        return _clock(when.value) + _offset_text(_offset(self.name, zone, when.value))
+        return _clock(when.value) + _offset_text(self._offset(zone, when.value))
 
     def instant(self, when: Stamp, line: int) -> datetime:
         """The aware date-time of a DATE-TIME (a date: its midnight in the default zone), for
@@ -69,8 +74,29 @@ class Zones:
         if isinstance(zone, ZoneInfo):
             return value.replace(tzinfo=zone)
         if isinstance(zone, Component):
-            return value.replace(tzinfo=timezone(_offset(self.name, zone, value)))
+            return value.replace(tzinfo=timezone(self._offset(zone, value)))
         return value.replace(tzinfo=UTC)
+
+    def _offset(self, definition: Component, local: datetime) -> timedelta:
+        """The UTC offset a VTIMEZONE gives at a local time: TZOFFSETTO of the observance
+        (STANDARD or DAYLIGHT) whose latest onset is at or before it (zero before them all)."""
+        best: tuple[datetime, timedelta] | None = None
+        for observance in definition.children:
+            onsets = self._onsets(observance)
+            offset_line = observance.first("TZOFFSETTO")
+            at = bisect_right(onsets, local)
+            offset = _utc_offset(offset_line.value) if offset_line is not None else None
+            if at and offset is not None and (best is None or onsets[at - 1] > best[0]):
+                best = (onsets[at - 1], offset)
+        return best[1] if best is not None else timedelta(0)
+
+    def _onsets(self, observance: Component) -> list[datetime]:
+        """When an observance begins (naive local times, sorted): its DTSTART, RDATEs and
+        RRULE's occurrences (expanded once, within `data.imports.ics_recur`'s limits)."""
+        key = id(observance)
+        if key not in self._observances:
+            self._observances[key] = sorted(_onsets(self.name, observance, self.budget))
+        return self._observances[key]
 
     def _in_zone(self, local: datetime, zone: ZoneInfo) -> str:
         """A local time in an IANA zone, with the offset in force (a time in a gap moves to
@@ -129,47 +155,21 @@ def _offset_text(offset: timedelta) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def _offset(name: str, definition: Component, local: datetime) -> timedelta:
-    """The UTC offset a VTIMEZONE gives at a local time: TZOFFSETTO of the observance (STANDARD
-    or DAYLIGHT) whose latest onset is at or before it (or of the earliest one before all)."""
-    best: tuple[datetime, timedelta] | None = None
-    for observance in definition.children:
-        onset = _latest_onset(name, observance, local)
-        offset_line = observance.first("TZOFFSETTO")
-        if onset is None or offset_line is None:
-            continue
-        offset = _utc_offset(offset_line.value)
-        if offset is not None and (best is None or onset > best[0]):
-            best = (onset, offset)
-    return best[1] if best is not None else timedelta(0)
-
-
-def _latest_onset(name: str, observance: Component, local: datetime) -> datetime | None:
-    """The latest onset of an observance at or before `local` (naive local times)."""
-    from dateutil.rrule import rrulestr  # imported when a calendar is, not at start-up
-
+def _onsets(name: str, observance: Component, budget: Budget) -> list[datetime]:
+    """An observance's DTSTART, RDATEs and RRULE occurrences, as naive local times."""
     start_line = observance.first("DTSTART")
     if start_line is None:
-        return None
+        return []
     start = stamp(name, start_line).value
     if not isinstance(start, datetime):
         start = datetime(start.year, start.month, start.day)
-    if start > local:
-        return None
-    onsets = [start]
+    found = [start]
     for rdate in observance.every("RDATE"):
-        onsets += [s.value for s in stamps(name, rdate) if isinstance(s.value, datetime)]
+        found += [s.value for s in stamps(name, rdate) if isinstance(s.value, datetime)]
     rule = observance.first("RRULE")
-    if rule is not None and re.search(r"FREQ=(YEARLY|MONTHLY)(;|$)", rule.value.upper()):
-        # Zones change their offsets yearly; a finer rule is no zone's, and could take
-        # long to walk from 1601 (Outlook's DTSTART) to today.
-        try:
-            found = rrulestr(rule.value, dtstart=start, ignoretz=True).before(local, inc=True)
-        except (ValueError, TypeError, OverflowError):
-            found = None
-        if isinstance(found, datetime):
-            onsets.append(found)
-    return max((o for o in onsets if isinstance(o, datetime) and o <= local), default=None)
+    if rule is not None:
+        found += occurrences(name, rule, start, budget, events=False)[0]
+    return found
 
 
 def _utc_offset(text: str) -> timedelta | None:

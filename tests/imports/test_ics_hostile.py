@@ -238,3 +238,26 @@ def test_any_calendar_text_gives_a_mission_or_one_clean_error(
     else:
         assert isinstance(opened.mission, Mission)
         assert check_file(path).exit_code == 0
+
+
+def test_time_zone_rules_count_against_the_same_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(data.imports.ics_recur, "MAX_PERIODS_TOTAL", 200_000)
+    zones = [
+        line
+        for n in range(5)
+        for line in (
+            "BEGIN:VTIMEZONE",
+            f"TZID:Never {n}",
+            "BEGIN:STANDARD",
+            "DTSTART:16010101T000000",
+            "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+            "TZOFFSETTO:+0100",
+            "END:STANDARD",
+            "END:VTIMEZONE",
+        )
+    ]
+    events = [line for n in range(5) for line in vevent(f"DTSTART;TZID=Never {n}:20211005T120000")]
+    with pytest.raises(MissionError, match="recurrence rules walk more than 200,000 periods"):
+        import_file(_write(tmp_path / "zones.ics", calendar(*zones, *events)))
