@@ -38,7 +38,7 @@ def test_help_names_itself_among_the_subcommands() -> None:
     ("word", "message"),
     [
         ("exprot", "no subcommand 'exprot' (did you mean 'export'?)"),
-        ("zzz", "no subcommand 'zzz'; the subcommands are check, export, schema, serve"),
+        ("zzz", "no subcommand 'zzz'; the subcommands are check, export, import, schema, serve"),
     ],
 )
 def test_help_on_an_unknown_subcommand_names_the_nearest(word: str, message: str) -> None:

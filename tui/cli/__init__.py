@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from data.exit_codes import ExitCode
 from data.sanitize import quote
-from tui.cli import app, check, export, schema, serve
+from tui.cli import app, check, export, import_, schema, serve
 from tui.cli.parsing import tolerate_any_encoding
 from tui.stdout import reopen_if_closed, run_writing
 
@@ -40,6 +40,7 @@ def _run_help(argv: Sequence[str]) -> int:
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "check": check.run,
     "export": export.run,
+    "import": import_.run,
     "schema": schema.run,
     "serve": serve.run,
     "help": _run_help,

@@ -26,12 +26,17 @@ def make_parser() -> CommandParser:
         prog="mission-timeline",
         description=(
             "Explore a spaceflight mission as a timeline. With no MISSION, opens the bundled "
-            "Soyuz MS-19 mission. Subcommands: export, check, schema, serve, help "
+            "Soyuz MS-19 mission; another tool's file (an iCalendar .ics, ...) is imported. "
+            "Subcommands: export, check, import, schema, serve, help "
             "(mission-timeline help SUBCOMMAND)."
         ),
     )
     parser.add_argument(
-        "mission", nargs="?", metavar="MISSION", help="a mission file (.toml, .json or .jsonl)"
+        "mission",
+        nargs="?",
+        metavar="MISSION",
+        help="a mission file (.toml, .json or .jsonl), or a file to import (mission-timeline "
+        "help import)",
     )
     parser.add_argument("--version", action="version", version=version())
     # Set by `mission-timeline serve --allow-open DIR` on the app it runs for each browser tab.
@@ -54,9 +59,10 @@ def run(argv: Sequence[str]) -> int:
     args = make_parser().parse_args(argv)
     from pathlib import Path
 
-    from data.load.loader import BUNDLED_MISSION, MissionError, load_bundled, load_mission
+    from data.load.loader import BUNDLED_MISSION, MissionError, load_bundled, open_file
 
     reading = None
+    notice = None
     try:
         if not args.mission:
             mission = load_bundled()
@@ -67,7 +73,8 @@ def run(argv: Sequence[str]) -> int:
                 reading = open_jsonl(args.mission)
                 mission = reading.header
             else:
-                mission = load_mission(args.mission)
+                opened = open_file(args.mission)
+                mission, notice = opened.mission, opened.notice
     except MissionError as error:
         print(f"mission-timeline: {sanitize_line(str(error))}", file=sys.stderr)
         return error.exit_code
@@ -94,6 +101,7 @@ def run(argv: Sequence[str]) -> int:
         save_settings=not served,
         served=served,
         open_folder=Path(args.allow_open) if served and args.allow_open else None,
+        notice=notice,
     )
     with _interrupt_quits(app):
         app.run()

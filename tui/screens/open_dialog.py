@@ -16,6 +16,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
+from data.imports import importable_suffixes
+
 MAX_LISTED = 2000
 """A folder is read up to this many entries for completion, so a huge folder stays quick."""
 OPEN_REFUSED = (
@@ -132,9 +134,13 @@ class OpenDialog(ModalScreen[str | None]):
         with Vertical(id="open-dialog", classes="dialog") as box:
             box.border_title = "Open a mission file"
             yield Label(
-                "A .toml, .json or .jsonl mission file (right arrow completes the path):"
+                "A .toml, .json or .jsonl mission file, or a file to import "
+                f"({importable_suffixes()}) (right arrow completes the path):"
                 if self.root is None
-                else Content(f"A mission file in {self.root} (right arrow completes the path):")
+                else Content(
+                    f"A mission file, or a file to import ({importable_suffixes()}), in "
+                    f"{self.root} (right arrow completes the path):"
+                )
             )
             yield Input(
                 self.path,
