@@ -20,10 +20,18 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from data.files.reading import read_text
+from data.imports import timelinejs, timelinejs_csv
 from data.imports.base import Imported, ImportFormat
 from data.problems import MissionDataError, Problem, within_memory
 
-__all__ = ["IMPORT_FORMATS", "ImportFormat", "Imported", "import_file", "import_format", "import_text"]
+__all__ = [
+    "IMPORT_FORMATS",
+    "ImportFormat",
+    "Imported",
+    "import_file",
+    "import_format",
+    "import_text",
+]
 
 
 def _by_name(formats: Iterable[ImportFormat]) -> dict[str, ImportFormat]:
@@ -34,6 +42,8 @@ def _by_name(formats: Iterable[ImportFormat]) -> dict[str, ImportFormat]:
 IMPORT_FORMATS: dict[str, ImportFormat] = _by_name(
     [
         # One line per format, each a module's `FORMAT` (import the module above).
+        timelinejs.FORMAT,
+        timelinejs_csv.FORMAT,
     ]
 )
 """Every import format by name. Each importer module defines its `ImportFormat`s and imports
