@@ -61,12 +61,13 @@ _SLUG_GAPS = re.compile(r"[^a-z0-9]+")
 _WEB = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 
 
-def plain_text(markup: str) -> str:
-    """The text of HTML (TimelineJS renders it; we never do): tags removed, line breaks kept,
-    character references decoded, spaces folded. Linear in the text, whatever it holds."""
+def plain_text(markup: str, separator: str = "\n") -> str:
+    """The text of HTML (TimelineJS renders it; we never do): tags removed, line breaks kept
+    (joined by `separator`: a space for a title), character references decoded, spaces
+    folded. Linear in the text, whatever it holds."""
     text = html.unescape(_TAG.sub("", _BREAK.sub("\n", markup)))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    return separator.join(line for line in lines if line)
 
 
 def slug(text: str, taken: set[str], fallback: str) -> str:
@@ -100,15 +101,16 @@ class TimelineMapper:
     def fail(self, path: str, message: str) -> MissionDataError:
         return MissionDataError(self.place([Problem(self.name, path, message)]))
 
-    def text(self, value: Any, path: str) -> str:
-        """A text field made plain; absent and null are empty."""
+    def text(self, value: Any, path: str, separator: str = "\n") -> str:
+        """A text field made plain (its lines joined by `separator`); absent and null are
+        empty."""
         if value is None:
             return ""
         if isinstance(value, Rejected):
             raise self.fail(path, value.reason)
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise self.fail(path, f"must be text, not {type(value).__name__}")
-        return plain_text(str(value))
+        return plain_text(str(value), separator)
 
     def record(self, value: Any, path: str) -> Mapping[str, Any]:
         """An object field; absent is empty."""
@@ -133,7 +135,8 @@ class TimelineMapper:
         text = self.record(title.get("text"), "title.text")
         mission = {
             "id": "",
-            "title": self.text(text.get("headline"), "title.text.headline") or Path(self.name).stem,
+            "title": self.text(text.get("headline"), "title.text.headline", " ")
+            or Path(self.name).stem,
         }
         mission["id"] = slug(mission["title"], set(), "imported")
         summary = self.text(text.get("text"), "title.text.text")
@@ -200,7 +203,8 @@ class TimelineMapper:
             self.warn(f"{path}.end_date", "an era without an end: it ends with its start's unit")
         text = self.record(era.get("text"), f"{path}.text")
         name = (
-            self.text(text.get("headline"), f"{path}.text.headline") or f"Era {int(path[5:-1]) + 1}"
+            self.text(text.get("headline"), f"{path}.text.headline", " ")
+            or f"Era {int(path[5:-1]) + 1}"
         )
         phase = {
             "id": slug(name, self.ids["phases"], "era"),
@@ -223,7 +227,7 @@ class TimelineMapper:
             return None
         start, end = span
         text = self.record(slide.get("text"), f"{path}.text")
-        title = self.text(text.get("headline"), f"{path}.text.headline")
+        title = self.text(text.get("headline"), f"{path}.text.headline", " ")
         if not title:
             title = f"Slide {int(path[7:-1]) + 1}"
             self.warn(f"{path}.text.headline", f"no headline: titled {title!r}")
