@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from data.imports.ids import Ids, slug
 from data.imports.timelinejs_dates import (
     ASSUMED_ZONE,
     DateError,
@@ -57,7 +57,6 @@ DROPPED_FIELDS = frozenset(("background", "autolink", "type"))
 _BREAK = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/blockquote|/tr)\b[^<>]*+>", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]*+>")
 _SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
-_SLUG_GAPS = re.compile(r"[^a-z0-9]+")
 _WEB = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 
 
@@ -70,19 +69,6 @@ def plain_text(markup: str, separator: str = "\n") -> str:
     return separator.join(line for line in lines if line)
 
 
-def slug(text: str, taken: set[str], fallback: str) -> str:
-    """An id made from `text` (`Rózsa Péter` -> `rozsa-peter`), unique among `taken` (which
-    it joins): `-2`, `-3` added as needed; `fallback` when the text has no letters to use."""
-    ascii_text = unicodedata.normalize("NFKD", text[:200]).encode("ascii", "ignore").decode()
-    base = _SLUG_GAPS.sub("-", ascii_text.lower()).strip("-")[:60].strip("-") or fallback
-    made, number = base, 1
-    while made in taken:
-        number += 1
-        made = f"{base}-{number}"
-    taken.add(made)
-    return made
-
-
 class TimelineMapper:
     """One TimelineJS timeline mapped onto a mission document, its warnings collected."""
 
@@ -91,7 +77,7 @@ class TimelineMapper:
         self.place = place
         self.unmapped: list[Problem] = []
         self.sources: dict[str, dict[str, str]] = {}
-        self.ids: dict[str, set[str]] = {"events": set(), "phases": set(), "sources": set()}
+        self.ids = {"events": Ids(), "phases": Ids(), "sources": Ids()}
         self.groups_noted: set[str] = set()
         self.dropped_noted: set[str] = set()
 
@@ -138,7 +124,7 @@ class TimelineMapper:
             "title": self.text(text.get("headline"), "title.text.headline", " ")
             or Path(self.name).stem,
         }
-        mission["id"] = slug(mission["title"], set(), "imported")
+        mission["id"] = slug(mission["title"], "imported")
         summary = self.text(text.get("text"), "title.text.text")
         if summary:
             mission["summary"] = summary
@@ -207,7 +193,7 @@ class TimelineMapper:
             or f"Era {int(path[5:-1]) + 1}"
         )
         phase = {
-            "id": slug(name, self.ids["phases"], "era"),
+            "id": self.ids["phases"].new(name, "era"),
             "name": name,
             "start": time_text(span[0], first=True),
             "end": time_text(span[1], first=False),
@@ -232,7 +218,7 @@ class TimelineMapper:
             title = f"Slide {int(path[7:-1]) + 1}"
             self.warn(f"{path}.text.headline", f"no headline: titled {title!r}")
         event: dict[str, Any] = {
-            "id": slug(title, self.ids["events"], "event"),
+            "id": self.ids["events"].new(title, "event"),
             "title": title,
             "kind": self.kind(slide, path),
         }
@@ -293,7 +279,7 @@ class TimelineMapper:
             credit = self.text(media.get("credit"), f"{path}.credit")
             caption = self.text(media.get("caption"), f"{path}.caption")
             title = credit or caption or url
-            source = {"id": slug(title, self.ids["sources"], "source"), "title": title}
+            source = {"id": self.ids["sources"].new(title, "source"), "title": title}
             source["url"] = url
             if caption and caption != title:
                 source["note"] = caption

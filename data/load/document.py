@@ -21,13 +21,9 @@ from data.problems import MissionDataError, Problem, Severity, within_memory
 from data.store import store_of
 
 
-def load_document(name: str) -> Mission:
-    """Read and validate a TOML or JSON mission; raise `MissionError` on any error."""
-    return within_memory(name, lambda: _load(name))
-
-
-def _load(name: str) -> Mission:
-    text = read_text(name)
+def load_text(name: str, text: str) -> Mission:
+    """Validate the text of the TOML or JSON mission `name`, already read (by
+    `data.files.reading`); raise `MissionError` on any error."""
     raw, is_json = parse(text, name)
     mission, problems = analyse(raw, name)
     errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -36,14 +32,9 @@ def _load(name: str) -> Mission:
     return mission
 
 
-def check_document(name: str) -> list[Problem]:
-    """Every problem of a TOML or JSON mission, errors and warnings, placed in its text;
-    raise `MissionError` if it cannot be read or parsed."""
-    return within_memory(name, lambda: _check(name))
-
-
-def _check(name: str) -> list[Problem]:
-    text = read_text(name)
+def check_text(name: str, text: str) -> list[Problem]:
+    """Every problem of the TOML or JSON mission `name` whose text was already read, errors
+    and warnings, placed in its text; raise `MissionError` if it cannot be parsed."""
     raw, is_json = parse(text, name)
     return located(text, is_json, analyse(raw, name)[1])
 

@@ -1,11 +1,14 @@
 """Opening any mission file: the reader chosen by the file's suffix, and the bundled mission.
 
 A `.jsonl` file is streamed by `data.load.jsonl` (imported only then: it needs msgspec); any
-other is read whole by `data.load.document` as JSON (`.json`, or text that starts with `{`)
-or TOML. Both open the file through `data.files.reading`, so the same limits hold for every
-format: regular files only, at most `MISSION_TIMELINE_MAX_BYTES` (1 GiB), UTF-8 without NUL
-characters. Anything wrong raises a `MissionError` naming the file and the place: any bytes
-in, a `Mission` or a `MissionError` out (a property-based test holds this).
+other is read whole, once: a file another tool made (`data.imports.import_format`: by suffix,
+then by sniffing its text; a `.json` is a mission unless an importer sniffs it) is imported
+and its document checked like a mission's; any other file is read by `data.load.document` as
+JSON (`.json`, or text that starts with `{`) or TOML. All open the file through
+`data.files.reading`, so the same limits hold for every format: regular files only, at most
+`MISSION_TIMELINE_MAX_BYTES` (1 GiB), UTF-8 without NUL characters. Anything wrong raises a
+`MissionError` naming the file and the place: any bytes in, a `Mission` or a `MissionError`
+out (a property-based test holds this).
 """
 
 from __future__ import annotations
@@ -15,10 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from data.exit_codes import ExitCode
-from data.load.document import build_mission, check_document, load_document, read_document
+from data.files.reading import read_text
+from data.imports import ImportFormat, import_format
+from data.load.document import analyse, build_mission, check_text, load_text, read_document
 from data.load.syntax import is_jsonl
 from data.model import Mission
-from data.problems import MissionDataError, MissionError, MissionReadError, Problem, Severity
+from data.problems import (
+    MissionDataError,
+    MissionError,
+    MissionReadError,
+    Problem,
+    Severity,
+    within_memory,
+)
 
 __all__ = [
     "BUNDLED_MISSION",
@@ -26,10 +38,12 @@ __all__ = [
     "MissionDataError",
     "MissionError",
     "MissionReadError",
+    "Opened",
     "build_mission",
     "check_file",
     "load_bundled",
     "load_mission",
+    "open_file",
     "read_document",
 ]
 
@@ -55,19 +69,47 @@ class FileCheck:
         return sum(p.severity is Severity.WARNING for p in self.problems)
 
 
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """A mission opened from a file, and how: a mission file, or another tool's file
+    imported."""
+
+    mission: Mission
+    imported_from: ImportFormat | None = None
+    """The format the file was imported from; None for a mission file."""
+    unmapped: tuple[Problem, ...] = ()
+    """What the import could not map (warnings naming their places)."""
+
+
 def load_bundled() -> Mission:
     """The Soyuz MS-19 mission that ships with the app."""
     return load_mission(BUNDLED_MISSION)
 
 
 def load_mission(path: str | os.PathLike[str]) -> Mission:
-    """Read and validate a mission file; raise `MissionError` on any error (not warnings)."""
+    """Read and validate a mission file (or import another tool's file, `open_file`); raise
+    `MissionError` on any error (not warnings)."""
+    return open_file(path).mission
+
+
+def open_file(path: str | os.PathLike[str]) -> Opened:
+    """Read and validate a mission file, or import another tool's file; raise
+    `MissionError` on any error (not warnings, nor what an import could not map)."""
     name = os.fspath(path)
     if is_jsonl(name):
         from data.load.jsonl import load_jsonl
 
-        return load_jsonl(name)
-    return load_document(name)
+        return Opened(load_jsonl(name))
+    return within_memory(name, lambda: _open_whole(name))
+
+
+def _open_whole(name: str) -> Opened:
+    text = read_text(name)
+    chosen = import_format(name, text)
+    if chosen is None:
+        return Opened(load_text(name, text))
+    imported = chosen.read(name, text)
+    return Opened(build_mission(imported.document, name), chosen, tuple(imported.unmapped))
 
 
 def check_file(path: str | os.PathLike[str]) -> FileCheck:
@@ -78,8 +120,19 @@ def check_file(path: str | os.PathLike[str]) -> FileCheck:
         if is_jsonl(name):
             load_mission(name)  # JSON Lines has no warnings: its problems are all errors
         else:
-            problems = check_document(name)
+            problems = within_memory(name, lambda: _check_whole(name))
     except MissionError as error:
         return FileCheck(error.problems, error.exit_code)
     has_errors = any(p.severity is Severity.ERROR for p in problems)
     return FileCheck(problems, ExitCode.DATA if has_errors else ExitCode.OK)
+
+
+def _check_whole(name: str) -> list[Problem]:
+    """The problems of a whole-read file: a mission's, or an imported file's (what could not
+    be mapped, then its document's)."""
+    text = read_text(name)
+    chosen = import_format(name, text)
+    if chosen is None:
+        return check_text(name, text)
+    imported = chosen.read(name, text)
+    return imported.unmapped + analyse(imported.document, name)[1]

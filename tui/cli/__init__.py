@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from data.exit_codes import ExitCode
 from data.sanitize import quote
-from tui.cli import app, check, export, schema
+from tui.cli import app, check, export, import_, schema
 from tui.cli.parsing import tolerate_any_encoding
 from tui.stdout import reopen_if_closed, run_writing
 
@@ -41,6 +41,7 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "check": check.run,
     "export": export.run,
     "schema": schema.run,
+    "import": import_.run,
     "help": _run_help,
 }
 

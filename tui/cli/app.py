@@ -24,12 +24,17 @@ def make_parser() -> CommandParser:
         prog="mission-timeline",
         description=(
             "Explore a spaceflight mission as a timeline. With no MISSION, opens the bundled "
-            "Soyuz MS-19 mission. Subcommands: export, check, schema, help "
+            "Soyuz MS-19 mission; another tool's file (an iCalendar .ics, ...) is imported. "
+            "Subcommands: export, check, schema, import, help "
             "(mission-timeline help SUBCOMMAND)."
         ),
     )
     parser.add_argument(
-        "mission", nargs="?", metavar="MISSION", help="a mission file (.toml, .json or .jsonl)"
+        "mission",
+        nargs="?",
+        metavar="MISSION",
+        help="a mission file (.toml, .json or .jsonl), or a file to import (mission-timeline "
+        "help import)",
     )
     parser.add_argument("--version", action="version", version=version())
     return parser

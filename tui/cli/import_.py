@@ -1,0 +1,80 @@
+"""`mission-timeline import`: read another tool's timeline, write it as a mission file."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from data.exit_codes import ExitCode
+from data.sanitize import sanitize_line
+from tui.cli.parsing import CommandParser
+
+
+def make_parser() -> CommandParser:
+    from data.imports import IMPORT_FORMATS
+
+    formats = ", ".join(
+        f"{f.name} ({f.label}, {' '.join(f.suffixes)})" for f in IMPORT_FORMATS.values()
+    )
+    parser = CommandParser(
+        prog="mission-timeline import",
+        description=(
+            "Read a timeline made by another tool and write it as a mission file: TOML to "
+            "standard output, or TOML or JSON by the -o file's suffix. What cannot be mapped "
+            "is printed on standard error, one a line, as FILE:LINE:COL: warning: MESSAGE. "
+            f"Formats: {formats}. Exit status: 0 when written (warnings allowed), 65 when "
+            "the file cannot be imported, 66 when it cannot be read, 73 when the output "
+            "cannot be created (or exists: --force)."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="the file to import (e.g. events.ics)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="write the mission to PATH (.toml or .json) instead of standard output",
+    )
+    parser.add_argument(
+        "--format",
+        choices=list(IMPORT_FORMATS),
+        help="the format of FILE (default: from its suffix, else from its content)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace PATH if it already exists")
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """Import FILE; print what was not mapped; write the mission unless it has errors."""
+    args = make_parser().parse_args(argv)
+    from data.files.writing import OutputClosed, OutputError, open_output
+    from data.imports import import_file
+    from data.imports.writing import document_text, output_format
+    from data.load.document import analyse
+    from data.problems import MissionError, Severity
+
+    def fail(message: str, code: int) -> int:
+        print(f"mission-timeline import: {sanitize_line(message)}", file=sys.stderr)
+        return code
+
+    form = output_format(args.output)
+    if form is None:
+        return fail(f"{args.output}: write a .toml or a .json file", ExitCode.USAGE)
+    try:
+        imported = import_file(args.file, args.format)
+    except MissionError as error:
+        return fail(str(error), error.exit_code)
+    problems = imported.unmapped + analyse(imported.document, args.file)[1]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    if errors:
+        return fail(f"{args.file}: not written: {errors} errors", ExitCode.DATA)
+    text = document_text(imported.document, form)
+    try:
+        with open_output(args.output, force=args.force, protect=[args.file]) as out:
+            out.write(text)
+    except OutputClosed:
+        return ExitCode.OK
+    except OutputError as error:
+        return fail(str(error), error.exit_code)
+    return ExitCode.OK
