@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
+from data.exit_codes import ExitCode
 from data.imports import import_text
 from data.load.long_strings import MAX_STRING_CHARS
 from data.problems import MissionDataError
+from tui.cli import main
 
 
 def timeline_text(start_date: str, headline: str = '"A"') -> str:
@@ -91,3 +94,17 @@ def test_escape_characters_are_kept_exactly_and_never_printed_raw() -> None:
     printed = "".join(str(problem) for problem in result.unmapped)
     assert "group '␛]52;c;aGk=␇<U+202E>'" in printed
     assert "\x1b" not in printed and "\u202e" not in printed
+
+
+def test_the_import_command_prints_one_line_and_exits_65(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(timeline_text('{"year": 2021, "month": 13}'))
+    assert main(["import", str(hostile)]) == ExitCode.DATA == 65
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"mission-timeline import: {hostile}:5:34: events[0].start_date.month: month 13 is out of "
+        "range (1 to 12)\n"
+    )
