@@ -29,6 +29,7 @@ from typing import Any
 from data.imports.ids import Ids, slug
 from data.imports.timelinejs_dates import (
     ASSUMED_ZONE,
+    UNITS,
     DateError,
     OutsideYearsError,
     Parts,
@@ -119,12 +120,8 @@ class TimelineMapper:
         """The mission document of a whole timeline: `title`, `eras`, `events`."""
         title = self.record(raw.get("title"), "title")
         text = self.record(title.get("text"), "title.text")
-        mission = {
-            "id": "",
-            "title": self.text(text.get("headline"), "title.text.headline", " ")
-            or Path(self.name).stem,
-        }
-        mission["id"] = slug(mission["title"], "imported")
+        name = self.text(text.get("headline"), "title.text.headline", " ") or Path(self.name).stem
+        mission = {"id": slug(name, "imported"), "title": name}
         summary = self.text(text.get("text"), "title.text.text")
         if summary:
             mission["summary"] = summary
@@ -133,12 +130,12 @@ class TimelineMapper:
         phases = [
             phase
             for index, era in enumerate(self.items(raw.get("eras"), "eras"))
-            if (phase := self.phase(era, f"eras[{index}]")) is not None
+            if (phase := self.phase(era, index)) is not None
         ]
         events = [
             event
             for index, slide in enumerate(self.items(raw.get("events"), "events"))
-            if (event := self.event(slide, f"events[{index}]", phases)) is not None
+            if (event := self.event(slide, index, phases)) is not None
         ]
         self.warn("", f"TimelineJS has no time zones: every time was read as {ASSUMED_ZONE}")
         document: dict[str, Any] = {"format": FORMAT_VERSION, "mission": mission}
@@ -164,7 +161,9 @@ class TimelineMapper:
         try:
             start = self.parts(slide.get("start_date"), f"{path}.start_date")
             end_date = slide.get("end_date")
-            empty = isinstance(end_date, Mapping) and end_date.get("year") in (None, "")
+            empty = isinstance(end_date, Mapping) and all(
+                end_date.get(unit) in (None, "") for unit in UNITS
+            )
             end = start if end_date is None or empty else self.parts(end_date, f"{path}.end_date")
         except OutsideYearsError as error:
             self.warn(path, f"dropped: {error}")
@@ -179,8 +178,9 @@ class TimelineMapper:
                 )
         return start, end
 
-    def phase(self, era: Any, path: str) -> dict[str, Any] | None:
-        """The phase of an era."""
+    def phase(self, era: Any, index: int) -> dict[str, Any] | None:
+        """The phase of the era at `index`."""
+        path = f"eras[{index}]"
         era = self.record(era, path)
         span = self.span(era, path)
         if span is None:
@@ -188,10 +188,7 @@ class TimelineMapper:
         if era.get("end_date") is None:
             self.warn(f"{path}.end_date", "an era without an end: it ends with its start's unit")
         text = self.record(era.get("text"), f"{path}.text")
-        name = (
-            self.text(text.get("headline"), f"{path}.text.headline", " ")
-            or f"Era {int(path[5:-1]) + 1}"
-        )
+        name = self.text(text.get("headline"), f"{path}.text.headline", " ") or f"Era {index + 1}"
         phase = {
             "id": self.ids["phases"].new(name, "era"),
             "name": name,
@@ -204,8 +201,10 @@ class TimelineMapper:
             phase["summary"] = summary
         return phase
 
-    def event(self, slide: Any, path: str, phases: list[dict[str, Any]]) -> dict[str, Any] | None:
-        """The event of a slide, or None (with a warning) when its dates cannot be held."""
+    def event(self, slide: Any, index: int, phases: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """The event of the slide at `index`, or None (with a warning) when its dates cannot
+        be held."""
+        path = f"events[{index}]"
         slide = self.record(slide, path)
         self.note_dropped(slide, path)
         span = self.span(slide, path)
@@ -215,7 +214,7 @@ class TimelineMapper:
         text = self.record(slide.get("text"), f"{path}.text")
         title = self.text(text.get("headline"), f"{path}.text.headline", " ")
         if not title:
-            title = f"Slide {int(path[7:-1]) + 1}"
+            title = f"Slide {index + 1}"
             self.warn(f"{path}.text.headline", f"no headline: titled {title!r}")
         event: dict[str, Any] = {
             "id": self.ids["events"].new(title, "event"),

@@ -108,3 +108,10 @@ def test_the_import_command_prints_one_line_and_exits_65(
         f"mission-timeline import: {hostile}:5:34: events[0].start_date.month: month 13 is out of "
         "range (1 to 12)\n"
     )
+
+
+def test_an_end_date_without_a_year_is_an_error_and_an_empty_one_is_no_end() -> None:
+    text = timeline_text('{"year": 2021}, "end_date": {"month": 3}')
+    assert error_of(text).startswith("h.json:5:48: events[0].end_date.month: month given without")
+    empty = timeline_text('{"year": 2021, "month": 3}, "end_date": {"year": "", "month": ""}')
+    assert "end" not in import_text("e.json", empty, "timelinejs").document["events"][0]
