@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 
 import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on import)
-from data.load.loader import MissionError, load_mission
+from data.load.loader import MissionError, open_file
 from data.model import Mission
 from data.sanitize import sanitize_line
 from tui import keymap
@@ -117,8 +117,11 @@ class MissionTimelineApp(App[None]):
         save_settings: bool = True,
         mission_path: Path | None = None,
         loading: JsonlReading | None = None,
+        notice: str | None = None,
     ) -> None:
         super().__init__()
+        self._start_notice = notice
+        """Shown once the mission is on screen (an imported file: what was not mapped)."""
         self.keys_in_order = KeysInOrder(self, super().on_event)
         """The keys and pastes from the terminal, handed on one at a time."""
         self.save_settings = save_settings
@@ -160,6 +163,8 @@ class MissionTimelineApp(App[None]):
         self._check_size()
         for problem in self._settings_problems:
             self._warn(problem, title="Settings", timeout=8)
+        if self._start_notice:
+            self.notify(sanitize_line(self._start_notice), markup=False)
 
     # ----------------------------------------------------------------- settings
 
@@ -265,8 +270,8 @@ class MissionTimelineApp(App[None]):
                 reading = await in_daemon_thread(partial(open_jsonl, str(opened)), name="open")
                 show = partial(screen.read_mission, reading, opened)
             else:
-                mission = await in_daemon_thread(partial(load_mission, opened), name="open")
-                show = partial(screen.replace_mission, mission, opened)
+                found = await in_daemon_thread(partial(open_file, opened), name="open")
+                show = partial(screen.replace_mission, found.mission, opened, notice=found.notice)
         except MissionError as error:
             self._cannot_open(str(error))
         except Exception as error:  # a loader bug must not take the app down with it
@@ -360,6 +365,7 @@ def make_app(
     save_settings: bool = True,
     mission_path: Path | None = None,
     loading: JsonlReading | None = None,
+    notice: str | None = None,
 ) -> MissionTimelineApp:
     """Build the app for a mission; the CLI and the tests both go through here.
 
@@ -385,4 +391,5 @@ def make_app(
         save_settings=save_settings,
         mission_path=mission_path,
         loading=loading,
+        notice=notice,
     )

@@ -54,6 +54,13 @@ MISSION_SUFFIXES = (".toml", ".json", ".jsonl")
 """Suffixes of mission files: a file with one of them is a mission unless a format sniffs it."""
 
 
+def importable_suffixes() -> str:
+    """The suffixes of the import formats that are not mission suffixes, for a prompt:
+    `.ics, .ical`."""
+    suffixes = [s for f in IMPORT_FORMATS.values() for s in f.suffixes]
+    return ", ".join(dict.fromkeys(s for s in suffixes if s not in MISSION_SUFFIXES))
+
+
 def import_format(path: str | os.PathLike[str], text: str) -> ImportFormat | None:
     """The import format of a file, or None if it is a mission file (or unknown).
 

@@ -19,14 +19,16 @@ The mapping (every VEVENT's times: `data.imports.ics_events`; zones: `data.impor
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from data.imports.base import Imported, ImportFormat
 from data.imports.ics_events import Occurrence, event_times, recurrence_key
 from data.imports.ics_lines import Component, ContentLine, error, read_components
-from data.imports.ics_recur import MAX_EXTRA_EVENTS
+from data.imports.ics_recur import Budget
 from data.imports.ics_values import stamp, text, text_list
+from data.imports.ics_zones import Zones
 from data.imports.ids import Ids
 from data.imports.spans import phase_span
 from data.problems import Problem, Severity
@@ -78,7 +80,7 @@ KINDS = frozenset(kind.value for kind in EventKind)
 
 def sniff(content: str) -> bool:
     """An iCalendar text starts with `BEGIN:VCALENDAR` (after a BOM or blank lines)."""
-    return content.lstrip("\ufeff \t\r\n")[:15].upper() == "BEGIN:VCALENDAR"
+    return content[:1024].lstrip("\ufeff \t\r\n")[:15].upper() == "BEGIN:VCALENDAR"
 
 
 def read(name: str, content: str) -> Imported:
@@ -98,7 +100,7 @@ def read(name: str, content: str) -> Imported:
     return Imported(builder.document(calendars[0]), unmapped)
 
 
-FORMAT = ImportFormat("ics", "iCalendar", (".ics", ".ical", ".ifb"), sniff, read)
+FORMAT = ImportFormat("ics", "iCalendar", (".ics", ".ical"), sniff, read)
 
 
 class _Builder:
@@ -118,17 +120,18 @@ class _Builder:
         """Phase id -> its name and the occurrences of its events."""
         self.phase_ids: dict[str, str] = {}
         """Phase name -> its id."""
-        self.extra = 0
+        self.budget = Budget(name)
 
     def add_calendar(self, calendar: Component) -> None:
-        from data.imports.ics_zones import Zones
-
+        """Add the events of one VCALENDAR; report its properties and components that are
+        not mapped."""
         zones = Zones(self.name, calendar, self.unmapped)
         for line in calendar.properties:
             if line.name not in CALENDAR_PROPERTIES and not line.name.startswith("X-"):
                 self._drop(line.number, f"the calendar's {line.name} is not imported")
         vevents = [c for c in calendar.children if c.name == "VEVENT"]
-        replaced: dict[str, set[Any]] = {}
+        replaced: dict[str, set[datetime]] = {}
+        """UID -> the occurrences other VEVENTs replace (RECURRENCE-ID)."""
         for vevent in vevents:
             uid, again = vevent.first("UID"), vevent.first("RECURRENCE-ID")
             if uid is not None and again is not None:
@@ -140,20 +143,14 @@ class _Builder:
                 is_override = component.first("RECURRENCE-ID") is not None
                 done = set() if uid is None or is_override else replaced.get(uid.value, set())
                 self._add_event(
-                    component, event_times(self.name, component, zones, done, self.unmapped)
+                    component,
+                    event_times(self.name, component, zones, done, self.unmapped, self.budget),
                 )
             elif component.name != "VTIMEZONE":
                 self._drop(component.line, f"{component.name} is not imported (only VEVENTs are)")
 
     def _add_event(self, vevent: Component, times: list[Occurrence]) -> None:
         """The events of one VEVENT's occurrences, with their shared fields."""
-        self.extra += max(0, len(times) - 1)
-        if self.extra > MAX_EXTRA_EVENTS:
-            raise error(
-                self.name,
-                vevent.line,
-                f"recurring events expand to more than {MAX_EXTRA_EVENTS:,} events",
-            )
         summary = vevent.first("SUMMARY")
         title = " ".join(text(summary).split()) if summary is not None else ""
         if not title:

@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from data.imports.ics_lines import Component
-from data.imports.ics_recur import occurrences
+from data.imports.ics_recur import Budget, occurrences
 from data.imports.ics_values import Stamp, duration, stamp, stamps
 from data.imports.ics_zones import Zones
-from data.load.lint import ends_before
 from data.problems import Problem, Severity
 from data.times.parse import TimeFormatError, When, parse_when
 
@@ -35,10 +34,8 @@ class Occurrence:
 
 
 def recurrence_key(when: Stamp, zones: Zones, line: int) -> datetime:
-    """What identifies an occurrence (RECURRENCE-ID, EXDATE): its instant, or for an
-    all-day one its date at midnight (naive)."""
-    if not isinstance(when.value, datetime):
-        return datetime(when.value.year, when.value.month, when.value.day)
+    """What identifies an occurrence (RECURRENCE-ID, EXDATE): its instant in UTC (an all-day
+    one's: its midnight in the calendar's zone), so dates and times always compare."""
     return zones.instant(when, line).astimezone(UTC)
 
 
@@ -48,23 +45,28 @@ def event_times(
     zones: Zones,
     replaced: set[datetime],
     unmapped: list[Problem],
+    budget: Budget,
 ) -> list[Occurrence]:
     """The occurrences of a VEVENT (one unless it recurs); reports what it drops."""
     start_line = vevent.first("DTSTART")
     if start_line is None:
         unmapped.append(_note(name, vevent.line, "a VEVENT without DTSTART is not imported"))
         return []
+    status_line = vevent.first("STATUS")
+    status = status_line.value.strip().upper() if status_line is not None else ""
+    if status == "CANCELLED":
+        unmapped.append(_note(name, vevent.line, "a cancelled event is not imported"))
+        return []
     start = stamp(name, start_line)
     length = _length(name, vevent, start, zones)
-    status = vevent.first("STATUS")
-    planned = status is not None and status.value.strip().upper() == "TENTATIVE"
-    firsts = _starts(name, vevent, start, zones, replaced, unmapped)
+    planned = status == "TENTATIVE"
+    firsts = _starts(name, vevent, start, zones, replaced, unmapped, budget)
     found: list[Occurrence] = []
     for first in firsts:
         try:
             found.append(_occurrence(first, length, zones, start_line.number, planned))
         except TimeFormatError as reason:
-            message = f"an occurrence not imported: {reason}"
+            message = f"not imported: {reason}"
             unmapped.append(_note(name, start_line.number, message))
     return found
 
@@ -96,6 +98,7 @@ def _starts(
     zones: Zones,
     replaced: set[datetime],
     unmapped: list[Problem],
+    budget: Budget,
 ) -> list[Stamp]:
     """The starts of every occurrence: DTSTART, its RRULE's and RDATEs, less EXDATEs and
     replaced occurrences."""
@@ -103,15 +106,14 @@ def _starts(
     rdates = [s for line in vevent.every("RDATE") for s in stamps(name, line)]
     if rule is None and not rdates:
         return [start]
-    line = start.value
+    first = start.value
     firsts = [start]
     if rule is not None:
-        anchor = zones.instant(start, rule.number) if isinstance(line, datetime) else _naive(line)
-        found, more = occurrences(name, rule, anchor)
+        anchor = zones.instant(start, rule.number) if isinstance(first, datetime) else _naive(first)
+        found, left_out = occurrences(name, rule, anchor, budget)
         firsts = [_stamp_at(moment, start) for moment in found]
-        if more:
-            message = f"recurs more than {len(found)} times: only the first {len(found)} imported"
-            unmapped.append(_note(name, rule.number, message))
+        if left_out is not None:
+            unmapped.append(_note(name, rule.number, left_out))
     exdates = [s for line in vevent.every("EXDATE") for s in stamps(name, line)]
     dropped = replaced | {recurrence_key(s, zones, vevent.line) for s in exdates}
     every = firsts + rdates
@@ -147,7 +149,7 @@ def _occurrence(
             ending = Stamp(first.value + length, first.utc, first.tzid)
         if ending is not None:
             end = parse_when(zones.time(ending, line))
-            end = None if ends_before(end, start) or end.instant == start.instant else end
+            end = end if end.instant > start.instant else None  # so it never ends before it starts
     return Occurrence(start, end, planned)
 
 

@@ -17,9 +17,6 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
-from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
-
 from data.imports.ics_lines import Component
 from data.imports.ics_values import Stamp, stamp, stamps
 from data.problems import Problem, Severity
@@ -89,6 +86,8 @@ class Zones:
         return self._resolved[tzid]
 
     def _resolve(self, tzid: str, line: int) -> ZoneInfo | Component | None:
+        from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON  # not at start-up
+
         shown = tzid[:80]
         if (zone := _iana(tzid)) is not None:
             return zone
@@ -147,6 +146,8 @@ def _offset(name: str, definition: Component, local: datetime) -> timedelta:
 
 def _latest_onset(name: str, observance: Component, local: datetime) -> datetime | None:
     """The latest onset of an observance at or before `local` (naive local times)."""
+    from dateutil.rrule import rrulestr  # imported when a calendar is, not at start-up
+
     start_line = observance.first("DTSTART")
     if start_line is None:
         return None

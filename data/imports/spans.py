@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from data.load.lint import earliest, latest
 from data.times.parse import When
 
 
@@ -19,8 +18,10 @@ class Timed(Protocol):
 
 
 def phase_span(times: Sequence[Timed]) -> dict[str, str]:
-    """`start` and `end` of a phase holding these events: the time that can mean the earliest
-    instant, and the one (a start or an end) that can mean the latest, as written."""
-    first = min((t.start for t in times), key=earliest)
-    last = max((t.end or t.start for t in times), key=latest)
+    """`start` and `end` of a phase holding these events, as written: the start whose instant
+    is the earliest, and the start or end whose instant is the latest. (A date's instant is
+    its last second, so a date the phase starts with may begin before some of its events; the
+    checker reads a date as its whole day, so no event is ever outside the phase.)"""
+    first = min((t.start for t in times), key=lambda when: when.instant)
+    last = max((t.end or t.start for t in times), key=lambda when: when.instant)
     return {"start": first.text, "end": last.text}

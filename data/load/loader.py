@@ -80,6 +80,16 @@ class Opened:
     unmapped: tuple[Problem, ...] = ()
     """What the import could not map (warnings naming their places)."""
 
+    @property
+    def notice(self) -> str | None:
+        """What to tell the user on opening an imported file (None for a mission file):
+        the format, and how many items could not be mapped."""
+        if self.imported_from is None:
+            return None
+        count = len(self.unmapped)
+        how = f"{count} item{'s' * (count != 1)} could not be mapped" if count else "all mapped"
+        return f"Imported from {self.imported_from.label}: {how}"
+
 
 def load_bundled() -> Mission:
     """The Soyuz MS-19 mission that ships with the app."""

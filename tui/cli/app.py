@@ -48,9 +48,10 @@ def run(argv: Sequence[str]) -> int:
     args = make_parser().parse_args(argv)
     from pathlib import Path
 
-    from data.load.loader import BUNDLED_MISSION, MissionError, load_bundled, load_mission
+    from data.load.loader import BUNDLED_MISSION, MissionError, load_bundled, open_file
 
     reading = None
+    notice = None
     try:
         if not args.mission:
             mission = load_bundled()
@@ -61,7 +62,8 @@ def run(argv: Sequence[str]) -> int:
                 reading = open_jsonl(args.mission)
                 mission = reading.header
             else:
-                mission = load_mission(args.mission)
+                opened = open_file(args.mission)
+                mission, notice = opened.mission, opened.notice
     except MissionError as error:
         print(f"mission-timeline: {sanitize_line(str(error))}", file=sys.stderr)
         return error.exit_code
@@ -77,7 +79,7 @@ def run(argv: Sequence[str]) -> int:
     from tui.app import make_app
 
     path = Path(args.mission) if args.mission else BUNDLED_MISSION
-    app = make_app(mission, mission_path=path, loading=reading)
+    app = make_app(mission, mission_path=path, loading=reading, notice=notice)
     with _interrupt_quits(app):
         app.run()
     if app.load_problem is not None:

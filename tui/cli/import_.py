@@ -1,9 +1,21 @@
-"""`mission-timeline import`: read another tool's timeline, write it as a mission file."""
+"""`mission-timeline import`: read another tool's timeline, write it as a mission file.
+
+TOML is written by `tomli_w` (a small, well-kept writer: strings escaped, so no value can add
+a key or a table), JSON by the standard library; both hold exactly the imported document and
+load back through the normal loader. Neither escapes every character that acts on a terminal
+(C1 controls such as CSI, line separators, bidirectional overrides): those are written as
+`\\uXXXX` escapes, the set the JSON export escapes, so printing the file shows them and never
+obeys them. Every such character is inside a string, where the escape means the same
+character.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from data.exit_codes import ExitCode
 from data.sanitize import sanitize_line
@@ -48,7 +60,6 @@ def run(argv: Sequence[str]) -> int:
     args = make_parser().parse_args(argv)
     from data.files.writing import OutputClosed, OutputError, open_output
     from data.imports import import_file
-    from data.imports.writing import document_text, output_format
     from data.load.document import analyse
     from data.problems import MissionError, Severity
 
@@ -78,3 +89,45 @@ def run(argv: Sequence[str]) -> int:
     except OutputError as error:
         return fail(str(error), error.exit_code)
     return ExitCode.OK
+
+
+SUFFIXES = {".toml": "toml", ".json": "json"}
+"""Output suffix -> the format written."""
+
+
+def output_format(path: str | None) -> str | None:
+    """The format an output path asks for (TOML for standard output), or None for a suffix
+    that is no mission format."""
+    if path is None or path == "-":
+        return "toml"
+    return SUFFIXES.get(Path(path).suffix.lower())
+
+
+def document_text(document: dict[str, Any], form: str) -> str:
+    """The text of a mission file holding `document`, as `form` ("toml" or "json")."""
+    from data.export.json_export import _UNSAFE, _escape  # the JSON export's set, not a copy
+
+    if form == "json":
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = _toml(document)
+    return _UNSAFE.sub(_escape, text)
+
+
+def _toml(document: dict[str, Any]) -> str:
+    """TOML for hand editing, laid out as docs/format.md lays it out: the plain values first,
+    then a `[table]` for each table and a `[[table]]` for each record of a list of records, in
+    the document's order (`tomli_w` alone writes short records as inline tables)."""
+    import tomli_w
+
+    def is_records(value: Any) -> bool:
+        return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+    plain = {k: v for k, v in document.items() if not isinstance(v, dict) and not is_records(v)}
+    parts = [tomli_w.dumps(plain)] if plain else []
+    for key, value in document.items():
+        if isinstance(value, dict):
+            parts.append(f"[{key}]\n{tomli_w.dumps(value)}")
+        elif is_records(value):
+            parts += [f"[[{key}]]\n{tomli_w.dumps(record)}" for record in value]
+    return "\n".join(parts)

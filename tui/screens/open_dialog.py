@@ -15,6 +15,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
+from data.imports import importable_suffixes
+
 MAX_LISTED = 2000
 """A folder is read up to this many entries for completion, so a huge folder stays quick."""
 
@@ -101,7 +103,10 @@ class OpenDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="open-dialog", classes="dialog") as box:
             box.border_title = "Open a mission file"
-            yield Label("A .toml, .json or .jsonl mission file (right arrow completes the path):")
+            yield Label(
+                "A .toml, .json or .jsonl mission file, or a file to import "
+                f"({importable_suffixes()}) (right arrow completes the path):"
+            )
             yield Input(
                 self.path,
                 placeholder="path/to/mission.toml",
