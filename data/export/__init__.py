@@ -21,6 +21,7 @@ from data.export import (
     mermaid_export,
     picture,
     text_export,
+    timelinejs_export,
 )
 from data.export.options import ExportOptions, OptionsError, make_options
 from data.model import Mission
@@ -60,13 +61,21 @@ FORMATS: dict[str, Format] = {
     "png": Format(
         "png", ".png", "PNG picture", picture.write_png, views=True, zones=True, picture=True
     ),
+    "timelinejs": Format(
+        "timelinejs",
+        ".timeline.json",
+        "TimelineJS JSON",
+        timelinejs_export.write,
+        views=True,
+        zones=False,
+    ),
 }
 
 
 def format_for_path(path: str) -> str | None:
     """The format a file name's suffix asks for (`.md` -> `md`), if any."""
     lowered = path.lower()
-    for name, fmt in FORMATS.items():
+    for name, fmt in sorted(FORMATS.items(), key=lambda item: -len(item[1].suffix)):
         if lowered.endswith(fmt.suffix):
             return name
     if lowered.endswith((".markdown", ".ical", ".ifb", ".icalendar")):

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from data.files.reading import read_text
-from data.imports import ics
+from data.imports import ics, timelinejs, timelinejs_csv
 from data.imports.base import Imported, ImportFormat
 from data.problems import MissionDataError, Problem, within_memory
 
@@ -43,6 +43,8 @@ IMPORT_FORMATS: dict[str, ImportFormat] = _by_name(
     [
         # One line per format, each a module's `FORMAT` (import the module above).
         ics.FORMAT,
+        timelinejs.FORMAT,
+        timelinejs_csv.FORMAT,
     ]
 )
 """Every import format by name. Each importer module defines its `ImportFormat`s and imports

@@ -29,7 +29,7 @@ def make_parser() -> CommandParser:
     parser.add_argument(
         "-f",
         "--format",
-        choices=["text", "md", "csv", "json", "ics", "svg", "png", "mermaid"],
+        choices=["text", "md", "csv", "json", "ics", "svg", "png", "mermaid", "timelinejs"],
         help="output format (default: from the -o file's suffix, else text)",
     )
     parser.add_argument(
