@@ -10,8 +10,8 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
 
-from data.load.loader import load_mission
 from data.model import Event, Mission
+from data.opening import load_mission
 from data.store import EventStore
 
 _SYNTHETIC = Path(__file__).parent.parent / "bench" / "synthetic"

@@ -16,8 +16,8 @@ from data.export.markdown_export import escape
 from data.export.text_export import format_event
 from data.facts.derived import TimeMode
 from data.facts.event import shown_title
-from data.load.loader import load_bundled
 from data.model import Event, Person
+from data.opening import load_bundled
 from data.sanitize import sanitize_line
 from tui.widgets.crew_pane import CrewPane
 from tui.widgets.event_detail import EventDetail

@@ -15,7 +15,7 @@ from typing import IO
 import pytest
 
 from data.exit_codes import ExitCode
-from data.load.loader import BUNDLED_MISSION
+from data.opening import BUNDLED_MISSION
 
 COMMANDS: dict[str, tuple[str, ...]] = {
     "version": ("--version",),

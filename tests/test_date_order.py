@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from data.load.loader import load_bundled
 from data.model import Mission
+from data.opening import load_bundled
 from data.times.bulk import fast_when
 from data.times.display import STATED, show
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from data.load.loader import MissionDataError, MissionReadError, load_mission
+from data.opening import MissionDataError, MissionReadError, load_mission
 from tests.generated import both_forms, generate, write_mission
 
 HEADER: dict[str, Any] = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from data.load.loader import load_bundled
 from data.model import Mission
+from data.opening import load_bundled
 from data.query.filters import FilterError, parse_filter
 from data.query.search import EventSearch, people_named
 

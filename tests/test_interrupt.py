@@ -29,7 +29,7 @@ from typing import IO
 import pytest
 
 from data.exit_codes import ExitCode
-from data.load.loader import BUNDLED_MISSION
+from data.opening import BUNDLED_MISSION
 from tests.generated import write_mission
 from tests.processes import (
     Moment,

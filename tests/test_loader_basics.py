@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from data.load.loader import (
+from data.opening import (
     MissionDataError,
     build_mission,
     load_bundled,

@@ -12,8 +12,8 @@ import pytest
 
 from data.export import export, make_options
 from data.facts.derived import TimeMode, between
-from data.load.loader import load_mission
 from data.model import Event
+from data.opening import load_mission
 from data.times.parse import parse_duration
 from tests.surfaces import (
     CSV_ROWS,

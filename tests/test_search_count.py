@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from data.load.loader import load_bundled
 from data.model import Mission
+from data.opening import load_bundled
 from data.query.filters import parse_filter
 from data.query.search import EventSearch, HitCount
 

@@ -1,6 +1,6 @@
 """Any spelling of a name finds text that names the person by surname alone."""
 
-from data.load.loader import load_bundled
+from data.opening import load_bundled
 from data.query.search import EventSearch
 
 

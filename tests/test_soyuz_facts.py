@@ -11,8 +11,8 @@ import pytest
 
 from data.facts import derived
 from data.facts.event import delay
-from data.load.loader import load_bundled
 from data.model import Event, Mission
+from data.opening import load_bundled
 from data.times.display import show
 from data.times.parse import When, parse_when
 

@@ -34,7 +34,7 @@ LATER = (
 
 _FIRST_FRAME = """
 import asyncio, sys
-from data.load.loader import load_bundled
+from data.opening import load_bundled
 from tui.app import make_app
 
 async def main():

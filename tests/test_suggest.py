@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from data.export.options import OptionsError, make_options
-from data.load.loader import load_bundled
 from data.model import Mission
+from data.opening import load_bundled
 from data.suggest import COMPARED, did_you_mean
 from data.times.parse import TimeFormatError, zone_named
 

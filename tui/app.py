@@ -21,8 +21,8 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 
 import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on import)
-from data.load.loader import MissionError, open_file
 from data.model import Mission
+from data.opening import MissionError, open_file
 from data.sanitize import sanitize_line
 from tui import keymap
 from tui.config import (

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from data.facts.derived import TimeMode
-from data.load.loader import load_bundled
+from data.opening import load_bundled
 from tui.config import Config
 
 DEFAULT_PATH = Path("docs") / "screenshot.svg"

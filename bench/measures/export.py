@@ -12,7 +12,7 @@ from .common import Result, run_script
 
 _EXPORT = """
 import json, sys, time
-from data.load.loader import load_mission
+from data.opening import load_mission
 
 def status(key):
     # This process's own figures (kB) from /proc; VmHWM is the peak since the last reset.

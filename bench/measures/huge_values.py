@@ -29,7 +29,7 @@ elif which == "read":
         while handle.read(1 << 20):
             pass
 else:
-    from data.load.loader import check_file
+    from data.opening import check_file
     import data.load.jsonl  # imported by the first .jsonl file: not the reading's time
     started = time.perf_counter()
     problems = check_file(path).problems

@@ -51,7 +51,7 @@ def keys(path: Path, label: str, repeats: int) -> list[Result]:
         from tui.app import make_app
     except ImportError as error:
         return [Result("key to frame", "ms", [], note=f"not available on this branch: {error}")]
-    from data.load.loader import load_bundled, load_mission
+    from data.opening import load_bundled, load_mission
 
     small = load_bundled()
     large = load_mission(path)

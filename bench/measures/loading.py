@@ -11,7 +11,7 @@ LOAD_SCRIPT = """
 import json, resource, sys, time
 started = time.perf_counter()
 if sys.argv[1] == "app":
-    from data.load.loader import load_mission
+    from data.opening import load_mission
     mission = load_mission(sys.argv[2])
     count = len(mission.events)
 else:

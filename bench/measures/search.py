@@ -13,7 +13,7 @@ from .common import Result
 def search(path: Path, label: str, runs: int) -> list[Result]:
     """First hit and all hits of a search, and a filter, on the loaded mission's columns,
     against a plain Python scan of the title column (no folding, no names)."""
-    from data.load.loader import load_mission
+    from data.opening import load_mission
     from data.query.filters import parse_filter
     from data.query.search import EventSearch
     from data.store import EventStore

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from data.load.loader import load_bundled, load_mission
 from data.model import Mission
+from data.opening import load_bundled, load_mission
 
 HEADER = """
 format = 1

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from data.facts.derived import whereabouts
 from data.facts.stays import Stay, StayState, person_stays, short_name, stay_at, vehicle_stays
-from data.load.loader import load_mission
 from data.model import Mission
+from data.opening import load_mission
 from tests.axis.conftest import HEADER, SmallMission, event, utc
 
 FLIGHT, STATION, DOCKED = StayState.FLIGHT, StayState.STATION, StayState.DOCKED

@@ -12,8 +12,8 @@ from datetime import datetime
 import pytest
 from export_helpers import DEMO, GOLDEN, STAMP
 
-from data.load.loader import load_bundled, load_mission
 from data.model import Mission
+from data.opening import load_bundled, load_mission
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

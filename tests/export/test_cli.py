@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from export_helpers import DEMO
 
-from data.load.loader import BUNDLED_MISSION
+from data.opening import BUNDLED_MISSION
 from tui.cli import main
 
 COMMAND = [sys.executable, "-m", "tui", "export"]

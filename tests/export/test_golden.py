@@ -19,8 +19,8 @@ import pytest
 from export_helpers import STAMP
 
 from data.export import FORMATS, export, make_options
-from data.load.loader import load_bundled
 from data.model import Mission
+from data.opening import load_bundled
 
 ROOT = Path(__file__).parents[2]
 

@@ -11,8 +11,8 @@ from icalendar import Calendar
 
 from data.export import export, make_options
 from data.export.ics_export import PHASE_COLORS
-from data.load.loader import build_mission
 from data.model import Mission
+from data.opening import build_mission
 
 
 def to_ics(mission: Mission, stamp: datetime | None = None, **options: object) -> str:

@@ -14,9 +14,9 @@ from export_helpers import DEMO, validate
 
 from data.export import export, make_options
 from data.export.json_export import dumps, to_data
-from data.load.loader import BUNDLED_MISSION, load_mission, read_document
 from data.load.schema import json_schema
 from data.model import Mission
+from data.opening import BUNDLED_MISSION, load_mission, read_document
 from tests.generated import with_event_tuple
 
 

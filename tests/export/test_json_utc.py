@@ -20,9 +20,9 @@ import pytest
 from export_helpers import DEMO
 
 from data.export import export, make_options
-from data.load.loader import BUNDLED_MISSION, load_mission
 from data.load.schema import RFC3339_PATTERN, TIME_FORMS
 from data.model import Mission
+from data.opening import BUNDLED_MISSION, load_mission
 from data.problems import MissionDataError
 from data.times.parse import parse_when
 

@@ -21,8 +21,8 @@ from export_helpers import DEMO
 
 from data.export import export, format_for_path, make_options
 from data.export.mermaid_export import DATE_FORMAT, OUTSIDE
-from data.load.loader import load_mission
 from data.model import Mission
+from data.opening import load_mission
 from data.sanitize import sanitize_line
 from tui.cli import main
 

@@ -15,8 +15,8 @@ from picture_helpers import PNG_SIGNATURE, png_size, read_svg, render
 from data.export import make_options
 from data.export.picture import write_png
 from data.files.writing import open_output
-from data.load.loader import load_mission
 from data.model import Mission
+from data.opening import load_mission
 from tui.cli import main
 
 COMMAND = [sys.executable, "-m", "tui", "export"]

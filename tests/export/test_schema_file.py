@@ -15,8 +15,8 @@ import pytest
 from export_helpers import DEMO, validate
 
 from data.export import export, make_options
-from data.load.loader import BUNDLED_MISSION, load_mission, read_document
 from data.load.schema import RECORDS, TIME_FORMS, json_schema
+from data.opening import BUNDLED_MISSION, load_mission, read_document
 from tui.cli import main
 
 SHIPPED = BUNDLED_MISSION.parent / "mission.schema.json"

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from data.export import FORMATS, columns, export, make_options
-from data.load.loader import build_mission
 from data.model import Mission
+from data.opening import build_mission
 
 BATCH = 64
 

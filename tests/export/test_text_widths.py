@@ -18,8 +18,8 @@ from data.export import export, make_options
 from data.export.options import ExportOptions, facts_of
 from data.export.text_export import format_event, time_cells
 from data.facts.person import person_facts
-from data.load.loader import load_mission
 from data.model import Mission
+from data.opening import load_mission
 from data.widths import expand_tabs, pad
 
 WIDE = {

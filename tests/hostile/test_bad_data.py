@@ -15,7 +15,7 @@ from bad_data_cases import DATA_CASES
 from hostile_helpers import Run
 
 from data.exit_codes import ExitCode
-from data.load.loader import MissionDataError, load_mission
+from data.opening import MissionDataError, load_mission
 
 
 def _one_line_each(run: Run, path: Path) -> None:

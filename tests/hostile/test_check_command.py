@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hostile_helpers import BASE_TOML, Run, event
 
-import data.load.loader
+import data.opening
 from data.exit_codes import ExitCode
 
 
@@ -53,5 +53,5 @@ def test_check_interrupted(
     def interrupted(name: str) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(data.load.loader, "check_file", interrupted)
+    monkeypatch.setattr(data.opening, "check_file", interrupted)
     assert cli("check", write("m.toml", BASE_TOML)).code == 130

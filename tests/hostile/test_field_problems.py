@@ -11,7 +11,7 @@ from pathlib import Path
 from hostile_helpers import Run, event, mission
 
 from data.exit_codes import ExitCode
-from data.load.loader import check_file, load_mission
+from data.opening import check_file, load_mission
 
 
 def test_every_problem_is_reported_in_one_run(

@@ -14,7 +14,7 @@ import pytest
 from hostile_helpers import BASE_TOML, Run, mission
 
 from data.exit_codes import ExitCode
-from data.load.loader import check_file, load_mission
+from data.opening import check_file, load_mission
 
 
 @pytest.mark.parametrize("name", ["mission", "mission.JSON", "mission.txt"])

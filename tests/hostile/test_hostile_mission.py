@@ -10,8 +10,8 @@ from typing import Any
 import make_hostile_mission as hostile
 import pytest
 
-from data.load.loader import check_file, load_mission
 from data.load.schema import RECORDS, TEXT, ListOf
+from data.opening import check_file, load_mission
 from data.sanitize import sanitize, sanitize_line
 
 

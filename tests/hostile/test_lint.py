@@ -13,8 +13,8 @@ import pytest
 from hostile_helpers import BASE, Run, event, mission
 
 from data.load.lint import PLAN_TOLERANCE, earliest, latest, lint
-from data.load.loader import BUNDLED_MISSION, MissionDataError, check_file, load_mission
 from data.load.references import check_references
+from data.opening import BUNDLED_MISSION, MissionDataError, check_file, load_mission
 from data.problems import Severity
 from data.times.parse import parse_when
 

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from data.facts.derived import TimeMode, relative
-from data.load.loader import MissionError, check_file, load_mission
 from data.model import Mission
+from data.opening import MissionError, check_file, load_mission
 from data.times.display import STATED, show
 from data.times.parse import TimeFormatError, parse_when
 

@@ -23,7 +23,7 @@ from hostile_helpers import BASE, BASE_TOML, Run
 import data.load.jsonl
 import data.load.syntax
 from data.exit_codes import ExitCode
-from data.load.loader import MissionReadError, load_mission
+from data.opening import MissionReadError, load_mission
 from data.problems import TOO_LARGE_FOR_MEMORY
 
 MEMORY_LIMIT = 128 << 20

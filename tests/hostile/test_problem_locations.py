@@ -9,7 +9,7 @@ import pytest
 from hostile_helpers import BASE_TOML, Run, event
 
 from data.exit_codes import ExitCode
-from data.load.loader import check_file
+from data.opening import check_file
 
 
 def test_syntax_error_messages_name_the_place(

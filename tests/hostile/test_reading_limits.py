@@ -22,7 +22,7 @@ from hostile_helpers import BASE, BASE_TOML, Run
 import data.load.syntax
 from data.exit_codes import ExitCode
 from data.files.reading import MAX_LINE_BYTES, MAX_STRING_CHARS, LineTooLongError, MissionFile
-from data.load.loader import MissionDataError, load_mission
+from data.opening import MissionDataError, load_mission
 
 FORMATS = ["toml", "json", "jsonl"]
 TITLES = {"mission": '"A short demo flight"', "event": '"Launch"'}

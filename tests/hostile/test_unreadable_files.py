@@ -16,7 +16,7 @@ from hostile_helpers import BASE_TOML, Run, mission
 
 import data.files.reading
 from data.exit_codes import ExitCode
-from data.load.loader import MissionReadError, load_mission
+from data.opening import MissionReadError, load_mission
 
 
 def _unreadable_cases(tmp_path: Path, suffix: str) -> dict[str, tuple[Path, str]]:

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 import data.imports.ics_recur
 from data.files.reading import MAX_STRING_CHARS
 from data.imports import import_file
-from data.load.loader import MissionError, check_file, open_file
 from data.model import Mission
+from data.opening import MissionError, check_file, open_file
 
 from .calendars import calendar, run, vevent
 

@@ -9,7 +9,7 @@ import icalendar
 import pytest
 
 from data.imports import import_file
-from data.load.loader import check_file, open_file
+from data.opening import check_file, open_file
 from data.times.parse import parse_when
 
 from .calendars import FIXTURES

@@ -18,7 +18,7 @@ from datetime import UTC, timedelta
 from pathlib import Path
 
 from data.imports import import_file
-from data.load.loader import BUNDLED_MISSION, load_bundled, load_mission
+from data.opening import BUNDLED_MISSION, load_bundled, load_mission
 from data.times.parse import Precision, When, parse_when
 from tui.cli import main
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from data.load.loader import load_mission
+from data.opening import load_mission
 
 from .calendars import FIXTURES, calendar, vevent
 from .calendars import run as run_bytes

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Label
 
-from data.load.loader import load_bundled, open_file
+from data.opening import load_bundled, open_file
 from tests.tui.notifications import record_notes
 from tests.tui.waiting import until
 from tui.app import make_app
@@ -53,6 +53,6 @@ async def test_a_calendar_given_on_the_command_line_says_so_at_start(
 
 
 def test_a_mission_file_has_no_import_notice(tmp_path: Path) -> None:
-    from data.load.loader import BUNDLED_MISSION
+    from data.opening import BUNDLED_MISSION
 
     assert open_file(BUNDLED_MISSION).notice is None

@@ -10,8 +10,8 @@ from typing import Any
 from data.export import FORMATS, export, format_for_path, json_export, make_options
 from data.imports import import_text
 from data.load.document import build_mission
-from data.load.loader import load_bundled
 from data.model import Mission
+from data.opening import load_bundled
 from data.times.parse import Precision
 from tui.cli import main
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from data.load.loader import load_bundled, load_mission
 from data.model import Mission
+from data.opening import load_bundled, load_mission
 from tui.app import MissionTimelineApp, make_app
 from tui.config import Config
 from tui.widgets.timeline import Timeline

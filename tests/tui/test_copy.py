@@ -10,8 +10,8 @@ import pytest
 from data.export import make_options
 from data.export.text_export import format_event
 from data.facts.derived import TimeMode
-from data.load.loader import load_mission
 from data.model import Mission
+from data.opening import load_mission
 from tui.app import MissionTimelineApp, make_app
 
 from .hostile import HOSTILE, MARKUP, unsafe_characters

@@ -17,8 +17,8 @@ from textual.widgets import Input, Select
 
 from data.export import export, make_options
 from data.facts.derived import TimeMode
-from data.load.loader import load_mission
 from data.model import Mission
+from data.opening import load_mission
 from tests.generated import with_event_tuple
 from tui.app import MissionTimelineApp
 from tui.screens.export_dialog import ExportDialog

@@ -14,7 +14,7 @@ import pytest
 from textual.widgets import Button, Input, Select, Static
 
 from data.export import FORMATS
-from data.load.loader import load_mission
+from data.opening import load_mission
 from tui.app import MissionTimelineApp, make_app
 from tui.screens.export_dialog import ExportDialog
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from data.load.loader import load_mission
 from data.model import Mission
+from data.opening import load_mission
 from tui.app import MissionTimelineApp, make_app
 from tui.screens.error_dialog import ErrorDialog
 from tui.screens.export_dialog import ExportDialog

@@ -24,7 +24,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Input, OptionList, Select
 
-from data.load.loader import load_mission
+from data.opening import load_mission
 from tui.app import MissionTimelineApp, make_app
 from tui.screens.error_dialog import ErrorDialog
 from tui.screens.export_dialog import ExportDialog

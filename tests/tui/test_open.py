@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from data.load.loader import MissionError, load_mission
 from data.model import Mission
+from data.opening import MissionError, load_mission
 from tui.app import MissionTimelineApp
 from tui.commands import MissionCommands
 from tui.screens.error_dialog import ErrorDialog

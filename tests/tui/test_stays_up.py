@@ -21,8 +21,8 @@ from textual.command import CommandInput, CommandPalette, Hit, Hits, Provider
 from textual.geometry import Size
 from textual.widgets import Button, Input, OptionList, Static
 
-from data.load.loader import load_mission
 from data.model import Mission
+from data.opening import load_mission
 from tui.app import MissionTimelineApp, make_app
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.help import HelpScreen

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from data.axis.lanes import lanes
-from data.load.loader import load_mission
+from data.opening import load_mission
 from tests.generated import write_mission
 from tui.app import make_app
 from tui.config import Config

@@ -3,8 +3,8 @@ position, wrapping around, the same on a large store, a filtered view and the bu
 
 import pytest
 
-from data.load.loader import load_bundled, load_mission
 from data.model import Mission
+from data.opening import load_bundled, load_mission
 from data.query.filters import parse_filter
 from data.query.search import EventSearch
 from data.store import EventStore

@@ -13,7 +13,7 @@ import pytest
 from textual.widgets import Input, Select, Static
 
 from data.export import export, make_options
-from data.load.loader import load_bundled
+from data.opening import load_bundled
 from tests.tui.notifications import record_notes
 from tui.app import MissionTimelineApp, make_app
 from tui.config import Config

@@ -59,7 +59,7 @@ def run(argv: Sequence[str]) -> int:
     args = make_parser().parse_args(argv)
     from pathlib import Path
 
-    from data.load.loader import BUNDLED_MISSION, MissionError, load_bundled, open_file
+    from data.opening import BUNDLED_MISSION, MissionError, load_bundled, open_file
 
     reading = None
     notice = None

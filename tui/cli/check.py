@@ -26,7 +26,7 @@ def run(argv: Sequence[str]) -> int:
         "files", nargs="+", metavar="FILE", help="mission files (.toml, .json or .jsonl)"
     )
     args = parser.parse_args(argv)
-    from data.load.loader import check_file
+    from data.opening import check_file
 
     out = Lines()
     errors = warnings = unreadable = 0

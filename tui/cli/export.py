@@ -98,7 +98,7 @@ def run(argv: Sequence[str]) -> int:
     from data.export.options import DEFAULT_WIDTH, Theme
     from data.facts.derived import TimeMode
     from data.files.writing import OutputClosed, OutputError, open_output
-    from data.load.loader import BUNDLED_MISSION, MissionError, load_bundled, load_mission
+    from data.opening import BUNDLED_MISSION, MissionError, load_bundled, load_mission
 
     def fail(message: str, code: int) -> int:
         print(f"mission-timeline export: {sanitize_line(message)}", file=sys.stderr)

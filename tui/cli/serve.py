@@ -76,7 +76,7 @@ def run(argv: Sequence[str]) -> int:
     mission exits as the app does (65, 66); a missing `--allow-open` folder 66; a port that
     cannot be listened on 69."""
     args = make_parser().parse_args(argv)
-    from data.load.loader import MissionError
+    from data.opening import MissionError
 
     try:
         title = mission_title(args.mission)
@@ -120,7 +120,7 @@ def mission_title(path: str | None) -> str:
     """The title of the mission each browser tab will open (default: the bundled one), read
     as the app reads it: a JSON Lines mission's header only. Raises `MissionError` (65, 66)."""
     from data.load.jsonl import is_jsonl, open_jsonl
-    from data.load.loader import load_bundled, load_mission
+    from data.opening import load_bundled, load_mission
 
     if path is None:
         return load_bundled().info.title

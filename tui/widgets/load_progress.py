@@ -22,8 +22,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from data.exit_codes import ExitCode
-from data.load.loader import MissionError
 from data.model import Mission
+from data.opening import MissionError
 from tui.text import LABEL_STYLE
 
 if TYPE_CHECKING:

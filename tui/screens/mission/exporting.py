@@ -16,8 +16,8 @@ from textual import work
 from textual.worker import get_current_worker
 
 from data.facts.derived import TimeMode
-from data.load.loader import BUNDLED_MISSION
 from data.model import Event, Mission
+from data.opening import BUNDLED_MISSION
 from data.sanitize import sanitize_line
 from data.steps import Check
 from tui.screens.mission.state import MissionState

@@ -47,7 +47,7 @@ __all__ = [
     "read_document",
 ]
 
-BUNDLED_MISSION = Path(__file__).parent.parent / "missions" / "soyuz-ms-19.toml"
+BUNDLED_MISSION = Path(__file__).parent / "missions" / "soyuz-ms-19.toml"
 
 
 @dataclass(frozen=True, slots=True)
