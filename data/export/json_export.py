@@ -79,7 +79,7 @@ def _write_events(mission: Mission, out: TextIO) -> None:
     for batch in batches(store, range(len(store))):
         text = records.text(batch)
         if not text.isascii() or "\x7f" in text:
-            text = _UNSAFE.sub(_escape, text)
+            text = escape_unsafe(text)
         out.write(separator + text)
         separator = ","
     out.write(f"\n{' ' * INDENT}]")
@@ -219,6 +219,12 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
+def escape_unsafe(text: str) -> str:
+    """JSON (or TOML) text with every character that could drive a terminal written as a
+    `\\uXXXX` escape, which reads back as the same value: printing the file is safe."""
+    return _UNSAFE.sub(_escape, text)
+
+
 def to_data(mission: Mission) -> dict[str, Any]:
     """The mission as plain data in the loader's schema (what `write` writes)."""
     data: dict[str, Any] = {}
@@ -288,8 +294,7 @@ def _field_defaults(model: type) -> dict[str, Any]:
 def dumps(value: Any) -> str:
     """`json.dumps` with indent 2, keeping text readable but escaping every character that
     could drive a terminal (the values are unchanged)."""
-    text = json.dumps(value, ensure_ascii=False, indent=INDENT)
-    return _UNSAFE.sub(_escape, text)
+    return escape_unsafe(json.dumps(value, ensure_ascii=False, indent=INDENT))
 
 
 def _indent(text: str, by: int) -> str:

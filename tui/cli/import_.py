@@ -105,13 +105,13 @@ def output_format(path: str | None) -> str | None:
 
 def document_text(document: dict[str, Any], form: str) -> str:
     """The text of a mission file holding `document`, as `form` ("toml" or "json")."""
-    from data.export.json_export import _UNSAFE, _escape  # the JSON export's set, not a copy
+    from data.export.json_export import escape_unsafe
 
     if form == "json":
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     else:
         text = _toml(document)
-    return _UNSAFE.sub(_escape, text)
+    return escape_unsafe(text)
 
 
 def _toml(document: dict[str, Any]) -> str:
