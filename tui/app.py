@@ -1,4 +1,4 @@
-"""The mission-timeline Textual app: settings, theme, keymap, and opening mission files.
+"""The mission-timeline Textual app: settings, theme, keymap (opening files: `file_opening`).
 
 The mission, the state of its view and its keys live in `MissionScreen`, the app's main
 screen (`get_default_screen`); the app remembers the settings the user changes there, keeps
@@ -7,13 +7,12 @@ the layout fitting the terminal, and opens the files the screen shows.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -22,7 +21,6 @@ from textual.widget import AwaitMount
 
 import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on import)
 from data.model import Mission
-from data.opening import MissionError, open_file
 from data.sanitize import sanitize_line
 from tui import keymap
 from tui.config import (
@@ -35,7 +33,7 @@ from tui.config import (
     save_remembered,
     state_path,
 )
-from tui.detached import in_daemon_thread
+from tui.file_opening import FileOpening
 from tui.first_choices import first_theme, first_zone
 from tui.key_order import KeysInOrder
 from tui.screens.mission.screen import MissionScreen
@@ -54,7 +52,7 @@ if TYPE_CHECKING:
 # the first frame does not need them, and start-up time is a feature (issue 6).
 
 
-class MissionTimelineApp(App[None]):
+class MissionTimelineApp(FileOpening):
     """Shows one mission at a time (`MissionScreen`), with the user's settings."""
 
     CSS_PATH = "app.tcss"
@@ -249,61 +247,6 @@ class MissionTimelineApp(App[None]):
             self.push_screen(TooSmallScreen())
         elif not too_small and showing:
             self.pop_screen()
-
-    # ----------------------------------------------------------------- opening a mission file
-
-    def action_open(self) -> None:
-        from tui.screens.open_dialog import OPEN_REFUSED, OpenDialog
-
-        if self.served and self.open_folder is None:
-            self.notify(OPEN_REFUSED, title="Open", severity="warning", markup=False)
-            return
-        root = self.open_folder if self.served else None
-        self.push_screen(OpenDialog(cursor_blink=self.CURSOR_BLINK, root=root), self._open_chosen)
-
-    def _open_chosen(self, path: str | None) -> None:
-        if path is not None:
-            self.open_mission(path)
-
-    @work(exclusive=True, group="open")
-    async def open_mission(self, path: str) -> None:
-        """Load a mission file in a thread that quitting never waits for (`tui.detached`); a
-        bad one leaves the current mission. Of a JSON Lines file only the header is read
-        there: the main screen reads its events."""
-        from data.load.jsonl import is_jsonl, open_jsonl
-
-        opened = Path(path).expanduser()
-        screen = self.main_screen
-        show: Callable[[], Awaitable[None]]
-        try:
-            if is_jsonl(path):
-                reading = await in_daemon_thread(partial(open_jsonl, str(opened)), name="open")
-                show = partial(screen.read_mission, reading, opened)
-            else:
-                found = await in_daemon_thread(partial(open_file, opened), name="open")
-                show = partial(screen.replace_mission, found.mission, opened, notice=found.notice)
-        except MissionError as error:
-            self._cannot_open(str(error))
-        except Exception as error:  # a loader bug must not take the app down with it
-            self._cannot_open(f"{path}: cannot be read ({type(error).__name__}: {error})")
-        else:
-            self.call_later(show)
-
-    def _cannot_open(self, problem: str) -> None:
-        """The error dialog for a mission file that could not be opened."""
-        from tui.screens.error_dialog import ErrorDialog
-
-        self.push_screen(ErrorDialog("Cannot open this mission file", problem))
-
-    @on(MissionScreen.LoadFailed)
-    def _load_failed(self, message: MissionScreen.LoadFailed) -> None:
-        if message.kept:
-            self._cannot_open(message.problem)
-            return
-        # The mission given on the command line: the first frame is long gone, so the app
-        # ends and the CLI prints the problem.
-        self.load_problem = (message.problem, message.exit_code)
-        self.exit(return_code=message.exit_code)
 
     # ----------------------------------------------------------------- keys
 
