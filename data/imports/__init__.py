@@ -54,11 +54,10 @@ MISSION_SUFFIXES = (".toml", ".json", ".jsonl")
 """Suffixes of mission files: a file with one of them is a mission unless a format sniffs it."""
 
 
-def importable_suffixes() -> str:
-    """The suffixes of the import formats that are not mission suffixes, for a prompt:
-    `.ics, .ical`."""
-    suffixes = [s for f in IMPORT_FORMATS.values() for s in f.suffixes]
-    return ", ".join(dict.fromkeys(s for s in suffixes if s not in MISSION_SUFFIXES))
+def importable_formats() -> str:
+    """Every import format with its suffixes, for a prompt: `iCalendar .ics/.ical,
+    TimelineJS JSON .json, TimelineJS sheet (CSV) .csv`."""
+    return ", ".join(f"{f.label} {'/'.join(f.suffixes)}" for f in IMPORT_FORMATS.values())
 
 
 def import_format(path: str | os.PathLike[str], text: str) -> ImportFormat | None:

@@ -30,7 +30,7 @@ async def test_the_open_dialog_imports_a_calendar_and_says_what_was_not_mapped(
         await pilot.press("o")
         await until(pilot, lambda: isinstance(app.screen, OpenDialog), "the Open dialog is up")
         labels = " ".join(str(label.render()) for label in app.screen.query(Label))
-        assert "or a file to import (.ics, .ical)" in labels
+        assert "or a file to import: iCalendar .ics/.ical, TimelineJS JSON .json" in labels
         app.screen.query_one("#open-path", Input).value = str(GOOGLE)
         await pilot.press("enter")
         screen = app.main_screen

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
-from data.imports import importable_suffixes
+from data.imports import importable_formats
 
 MAX_LISTED = 2000
 """A folder is read up to this many entries for completion, so a huge folder stays quick."""
@@ -134,12 +134,12 @@ class OpenDialog(ModalScreen[str | None]):
         with Vertical(id="open-dialog", classes="dialog") as box:
             box.border_title = "Open a mission file"
             yield Label(
-                "A .toml, .json or .jsonl mission file, or a file to import "
-                f"({importable_suffixes()}) (right arrow completes the path):"
+                "A .toml, .json or .jsonl mission file, or a file to import: "
+                f"{importable_formats()} (right arrow completes the path):"
                 if self.root is None
                 else Content(
-                    f"A mission file, or a file to import ({importable_suffixes()}), in "
-                    f"{self.root} (right arrow completes the path):"
+                    f"A mission file in {self.root}, or a file to import: "
+                    f"{importable_formats()} (right arrow completes the path):"
                 )
             )
             yield Input(
