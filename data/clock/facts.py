@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from data.clock.position import Position, next_to_come, position
 from data.clock.reading import Reading
-from data.facts.derived import TimeMode, Whereabouts, relative, whereabouts
+from data.facts.derived import TimeMode, Whereabouts, relative, whereabouts_in
+from data.facts.stays import Stay, person_stays
 from data.model import Event, Mission, Person
 from data.store import EventSequence
 from data.times.display import show
@@ -92,10 +93,20 @@ class CrewAt:
         return tuple(person for person, where in self.where if where.vehicle is not None)
 
 
-def crew_at(mission: Mission, reading: Reading) -> CrewAt:
-    """Where each person is at the end of `reading` (its last millisecond: whatever it shows
-    as happening now has happened), from their stays (`data.facts.derived.whereabouts`)."""
-    instant = reading.last
-    return CrewAt(
-        tuple((person, whereabouts(person, mission, instant)) for person in mission.people)
-    )
+@dataclass(frozen=True, slots=True)
+class CrewStays:
+    """Every person's stays (`person_stays`), worked out once per mission, so that following
+    the crew at each refresh is a lookup per person."""
+
+    mission: Mission
+    stays: tuple[tuple[Person, tuple[Stay, ...]], ...]
+
+    @classmethod
+    def of(cls, mission: Mission) -> CrewStays:
+        return cls(mission, tuple((p, person_stays(p, mission)) for p in mission.people))
+
+    def at(self, reading: Reading) -> CrewAt:
+        """Where each person is at the end of `reading` (its last millisecond: whatever it
+        shows as happening now has happened), as `data.facts.derived.whereabouts` says."""
+        instant, mission = reading.last, self.mission
+        return CrewAt(tuple((p, whereabouts_in(s, mission, instant)) for p, s in self.stays))

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from data.clock.facts import clock_facts, clock_text, crew_at, from_event
+from data.clock.facts import CrewStays, clock_facts, clock_text, from_event
 from data.clock.position import EventState, next_to_come, position, state_of
 from data.clock.reading import Reading, reading_at
-from data.facts.derived import TimeMode, unit
+from data.facts.derived import TimeMode, unit, whereabouts
 from data.load.loader import load_bundled, load_mission
 from data.model import Mission
 from data.query.filters import parse_filter
@@ -29,6 +29,7 @@ from tests.generated import write_mission
 SECOND, MINUTE = Precision.SECOND, Precision.MINUTE
 PAST, NOW, TO_COME = EventState.PAST, EventState.NOW, EventState.TO_COME
 BUNDLED = load_bundled()
+CREW = CrewStays.of(BUNDLED)
 MOSCOW = "Europe/Moscow"
 
 
@@ -192,7 +193,7 @@ def test_a_filtered_view() -> None:
     ],
 )
 def test_who_is_where(text: str, aboard: int, shkaplerov: str) -> None:
-    crew = crew_at(BUNDLED, at(text))
+    crew = CREW.at(at(text))
     where = {person.id: place.label for person, place in crew.where}
     assert len(crew.aboard) == aboard
     assert where["shkaplerov"] == shkaplerov
@@ -239,6 +240,14 @@ def test_a_millisecond_is_an_instant(tmp_path: Path) -> None:
         assert (state_of(when, reading), from_event(reading, when)) == (expected, count)
         assert_position_exact(events, reading, units_of(events))
     assert state_of(when, at("2021-10-05T12:12:29", MINUTE)) is NOW
+
+
+@given(st.data())
+def test_the_crew_is_where_whereabouts_says(data: st.DataObject) -> None:
+    """The stays worked out once give what `whereabouts` works out each time."""
+    reading = reading_at(data.draw(moments(BUNDLED)), SECOND)
+    expected = tuple((p, whereabouts(p, BUNDLED, reading.last)) for p in BUNDLED.people)
+    assert CREW.at(reading).where == expected
 
 
 # -- every event, every moment -----------------------------------------------------------------
