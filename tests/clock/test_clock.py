@@ -62,7 +62,7 @@ def test_a_change_of_speed_keeps_the_moment() -> None:
         assert clock.now() == before
         real.advance(2)
         before += 2 * speed
-        assert clock.now() == pytest.approx(before, abs=1e-3)
+        assert clock.now() == pytest.approx(before, abs=1e-2)  # 2.4e-7 s of real clock at 10,000x
     assert clock.faster().now() == clock.now()
     assert clock.slower().now() == clock.now()
 
@@ -183,5 +183,6 @@ def test_mission_time_is_the_integral_of_the_speed_and_never_goes_back(
         }[action](clock)
         now = clock.now()
         assert now >= shown
-        assert now == pytest.approx(expected, abs=1e-3)
+        # A real-clock reading as a float carries 2.4e-7 s: 2.4 ms of mission time at 10,000x.
+        assert now == pytest.approx(expected, abs=1e-2)
         shown = now
