@@ -20,6 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from measures.clock import clock
 from measures.common import ROOT, Result
 from measures.export import EXPORT_FORMATS, export
 from measures.frames import first_frame, loaded_in_app
@@ -39,6 +40,7 @@ MEASURES = (
     "export",
     "huge-values",
     "quit",
+    "clock",
 )
 
 
@@ -114,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
                 report(result)
         if "quit" in only:
             for result in quit_latency(path, label, args.runs or (1 if args.ci else 5)):
+                report(result)
+        if "clock" in only:
+            for result in clock(path, label, args.runs or (2 if args.ci else 5)):
                 report(result)
     print(f"\nload average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0

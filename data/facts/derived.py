@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
-from data.facts.stays import person_stays, stay_at
+from data.facts.stays import Stay, person_stays, stay_at
 from data.model import Event, Mission, Person
 from data.times.parse import Precision, When
 
@@ -268,7 +268,13 @@ class Whereabouts:
 
 def whereabouts(person: Person, mission: Mission, instant: datetime) -> Whereabouts:
     """Which vehicle or station a person was aboard at an instant: a lookup in their stays."""
-    stay = stay_at(person_stays(person, mission), instant)
+    return whereabouts_in(person_stays(person, mission), mission, instant)
+
+
+def whereabouts_in(stays: tuple[Stay, ...], mission: Mission, instant: datetime) -> Whereabouts:
+    """`whereabouts` from a person's stays worked out before (`person_stays`), for a surface
+    that asks again and again (the mission clock)."""
+    stay = stay_at(stays, instant)
     if stay is None:
         return Whereabouts(None, "on the ground")
     return Whereabouts(stay.where, f"aboard {mission.vehicle_by_id[stay.where].name}")
