@@ -80,14 +80,14 @@ EXPECTED = {
     ),
     "khal_launch.ics": (
         1,
-        "launch-of-soyuz-ms-19",
-        "2021-10-05T12:55+03:00[Europe/Moscow]",
-        "2021-10-05T14:05+03:00[Europe/Moscow]",
+        "soyuz-ms-19-launch-to-docking",
+        "2021-10-05T11:55+03:00[Europe/Moscow]",
+        "2021-10-05T15:22+03:00[Europe/Moscow]",
         [],
     ),
     "khal_weekly.ics": (
         3,
-        "weekly-crew-conference",
+        "weekly-test-event-not-a-mission-fact",
         "2021-10-12T09:00+03:00[Europe/Moscow]",
         "2021-10-12T10:00+03:00[Europe/Moscow]",
         [],

@@ -49,7 +49,7 @@ async def test_a_calendar_given_on_the_command_line_says_so_at_start(
     notes = record_notes(app, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: opened.notice in notes, "the import notice")
-        assert app.main_screen.mission.events[0].title == "Launch of Soyuz MS-19"
+        assert app.main_screen.mission.events[0].title == "Soyuz MS-19: launch to docking"
 
 
 def test_a_mission_file_has_no_import_notice(tmp_path: Path) -> None:
