@@ -65,12 +65,13 @@ def write_text(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     for section in sections(mission, options):
         text_export.write_phase(section.phase, options, out)
         for event in section.events:
-            out.write(text_export.event_text(facts_of(mission, event, options), widths, numbers))
+            facts = facts_of(mission, event, options)
+            out.write(text_export.event_text(facts, widths, numbers, options.columns))
             count += 1
     if not count:
         out.write(text_export.NO_EVENTS)
-    text_export.write_crew(mission, out)
-    text_export.write_sources(mission, out)
+    text_export.write_crew(mission, options.columns, out)
+    text_export.write_sources(mission, options.columns, out)
 
 
 def write_markdown(mission: Mission, options: ExportOptions, out: TextIO) -> None:
