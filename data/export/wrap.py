@@ -60,11 +60,13 @@ def _long_lines(width: int, *, ascii_only: bool) -> Callable[[str], Iterator[re.
     return re.compile(f"[^\\n]{{{least},}}").finditer
 
 
-def wrap_line(line: str, width: int, more: int, *, used: int = 0) -> list[str]:
+def wrap_line(line: str, width: int, more: int, *, used: int = 0, cut: bool = True) -> list[str]:
     """`line` as lines of at most `width` cells, each after the first indented by `more`
     cells (or `FALLBACK` if that leaves less than `MIN_ROOM`); the first line starts with
     `used` cells already taken (a prefix the caller writes before it). Spaces at a break
-    are dropped; a line is never left with spaces at its end."""
+    are dropped; a line is never left with spaces at its end. A word wider than a line is
+    cut between characters, or with `cut` false left whole on a line of its own (Markdown,
+    where a line break inside a word would show as a space)."""
     if more > width - MIN_ROOM:
         more = FALLBACK
     pad = " " * more
@@ -77,7 +79,7 @@ def wrap_line(line: str, width: int, more: int, *, used: int = 0) -> list[str]:
         if size > room and not fresh:
             lines.append(current)
             current, used, space, room = pad, more, "", width - more
-        while size > room:  # a fresh line has room for a character: MIN_ROOM >= 2
+        while cut and size > room:  # a fresh line has room for a character: MIN_ROOM >= 2
             head, word = _cut(word, room)
             lines.append(current + space + head)
             current, used, space, room = pad, more, "", width - more

@@ -88,7 +88,7 @@ def write_markdown(mission: Mission, options: ExportOptions, out: TextIO) -> Non
     if not count:
         out.write(markdown_export.NO_EVENTS)
     markdown_export.write_crew(mission, out)
-    markdown_export.write_sources(mission, out)
+    markdown_export.write_sources(mission, options.columns, out)
 
 
 def write_csv(mission: Mission, options: ExportOptions, out: TextIO) -> None:
