@@ -1,4 +1,5 @@
-"""The export dialog: choose a format, the zones and a file, and get the choice back.
+"""The export dialog: choose a format, the zones, a file and (for text and Markdown) the brief
+form, and get the choice back.
 
 A self-contained `ModalScreen` for the TUI's `e` key. It returns an `ExportChoice` (or `None`
 when cancelled) through `dismiss`; the caller writes the export with `data.export` and
@@ -26,7 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from data.export import FORMATS, OptionsError, default_file_name, make_options
 from data.model import Mission
@@ -45,6 +46,8 @@ class ExportChoice:
     path: str
     replace: bool = False
     """Whether the user said to replace the file if it exists."""
+    brief: bool = False
+    """The brief form (`ExportOptions.brief`); only for formats that take it (`Format.prose`)."""
 
     @property
     def target(self) -> Path:
@@ -89,6 +92,15 @@ class FormatSelect(Select[str], inherit_bindings=False):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space,down,up", "show_overlay", "Formats", show=False),
+    ]
+
+
+class BriefBox(Checkbox, inherit_bindings=False):
+    """The brief-form switch: `space` toggles it; `enter` is left to the dialog, which
+    exports (Textual's Checkbox toggles on enter)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_button", "Toggle", show=False),
     ]
 
 
@@ -145,6 +157,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     ExportDialog Button {
         margin-left: 1;
     }
+    ExportDialog #brief:disabled {
+        opacity: 0.6;
+    }
     ExportDialog SelectCurrent .arrow {
         color: $text-muted;
     }
@@ -179,10 +194,12 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         path: str | None = None,
         protect: Sequence[Path] = (),
         problem: str = "",
+        brief: bool = False,
     ) -> None:
         """`path` is the file to suggest (by default `<mission id>.<suffix>` in `folder`);
         `protect`, the mission files being read, never written; `problem`, a message to
-        show as the dialog opens (why the last export with these choices failed)."""
+        show as the dialog opens (why the last export with these choices failed); `brief`,
+        whether the brief form starts ticked."""
         super().__init__()
         self.mission = mission
         self.folder = folder
@@ -191,6 +208,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         self._zones = tuple(zones)
         self._path = self._default_path(format_name) if path is None else path
         self._problem = problem
+        self._brief = brief
         self._replaceable = False
         """Whether the file shown in the error exists and may be replaced (`ctrl+r`)."""
 
@@ -223,6 +241,14 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 Content(self._problem), id="error", classes="" if self._problem else "-empty"
             )
             with Horizontal(id="buttons"):
+                yield BriefBox(
+                    "Brief",
+                    self._brief,
+                    id="brief",
+                    tooltip="Text and Markdown: only each event's time, title and one line of "
+                    "detail, for an article (space toggles)",
+                    disabled=not FORMATS[self._format].prose,
+                )
                 yield Button("Cancel", id="cancel")
                 yield Button("Replace", variant="error", id="replace", classes="-hidden")
                 yield Button("Export", variant="primary", id="export")
@@ -241,6 +267,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             path.value = self._default_path(new)
         self._format = new
         self.query_one("#zones", Input).disabled = not FORMATS[new].zones
+        self.query_one("#brief", Checkbox).disabled = not FORMATS[new].prose
 
     @on(Input.Changed, "#path")
     def _path_changed(self) -> None:
@@ -286,7 +313,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         if not path:
             self._error("Give a file to write to.")
             return None
-        choice = ExportChoice(self._format, zones, path, replace)
+        brief = fmt.prose and self.query_one("#brief", Checkbox).value
+        choice = ExportChoice(self._format, zones, path, replace, brief)
         problem = target_problem(choice.target, self.protect, replace=replace)
         if problem is None:
             return choice

@@ -6,6 +6,7 @@ over an existing one only when the user said so, never over the mission being re
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
@@ -59,6 +60,7 @@ class ExportAndCopy(MissionState):
                 path=choice.path,
                 protect=protect,
                 problem=problem,
+                brief=choice.brief,
             )
         self.app.push_screen(dialog, self._export_chosen)
 
@@ -76,7 +78,8 @@ class ExportAndCopy(MissionState):
         except OptionsError as error:
             self._not_exported(choice, str(error))
             return
-        self.write_export(self.mission, choice, options or make_options(self.mission))
+        options = options or make_options(self.mission)
+        self.write_export(self.mission, choice, replace(options, brief=choice.brief))
 
     def view_options(self, zones: Sequence[str]) -> ExportOptions:
         """Export options for what is on screen: the filter, the time mode and its anchor."""
