@@ -109,7 +109,7 @@ def test_hostile_title_is_text_not_markup(demo: Mission) -> None:
     assert "https://example.org/kit" in cells.links
     links = [link for link in cells.links if link is not None]
     assert all(link in markdown for link in links)
-    assert all(link.startswith(("https://", "#source-")) for link in links)
+    assert all(link.startswith(("http://", "https://", "#source-")) for link in links)
     rendered = [cell for row in cells.rows for cell in row]
     assert "Docking | manual @ 70 m" in rendered
 
