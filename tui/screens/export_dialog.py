@@ -97,11 +97,24 @@ class FormatSelect(Select[str], inherit_bindings=False):
 
 class BriefBox(Checkbox, inherit_bindings=False):
     """The brief-form switch: `space` toggles it; `enter` is left to the dialog, which
-    exports (Textual's Checkbox toggles on enter)."""
+    exports (Textual's Checkbox toggles on enter). Unticked, the box is blank rather than
+    Textual's faint X, which is unreadable text (tests/tui/test_contrast.py) and looks
+    ticked once made readable."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_button", "Toggle", show=False),
     ]
+
+    def on_mount(self) -> None:
+        self._show_tick()
+
+    def watch_value(self) -> None:
+        self._show_tick()
+        super().watch_value()
+
+    def _show_tick(self) -> None:
+        self.BUTTON_INNER = "X" if self.value else " "
+        self.refresh()
 
 
 KEY_HINTS = (("enter", "export"), ("tab", "next"), ("space", "formats"), ("esc", "cancel"))
@@ -157,8 +170,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     ExportDialog Button {
         margin-left: 1;
     }
-    ExportDialog #brief:disabled {
-        opacity: 0.6;
+    ExportDialog #brief.-on > .toggle--button {
+        color: $text;
     }
     ExportDialog SelectCurrent .arrow {
         color: $text-muted;
