@@ -13,6 +13,7 @@ from icalendar import Calendar
 from data.export import export, make_options
 from data.export.csv_export import BOM
 from data.export.markdown_export import escape
+from data.export.options import COLUMNS
 from data.export.text_export import format_event
 from data.facts.derived import TimeMode
 from data.facts.event import shown_title
@@ -26,6 +27,9 @@ MISSION = load_bundled()
 ZONE = "Europe/Brussels"
 ZONES = ("UTC", ZONE)
 ANCHOR = MISSION.event_by_id["launch"]
+UNWRAPPED = COLUMNS.stop - 1
+"""Text and Markdown as wide as they may be: each value on one line, to be found whole
+(tests/export/test_wrap.py checks the wrapping)."""
 
 
 def render(format_name: str) -> str:
@@ -34,6 +38,7 @@ def render(format_name: str) -> str:
         zones=ZONES if format_name != "ics" else (),
         relative_to="launch",
         mode=TimeMode.T_MINUS,
+        columns=UNWRAPPED,
     )
     out = io.StringIO(newline="")
     export(MISSION, format_name, options, out)
@@ -61,7 +66,9 @@ def pane(event: Event, mode: TimeMode = TimeMode.T_MINUS) -> str:
 
 def copied(event: Event) -> str:
     """What `y` copies with the zone chosen and T-/T+ from the launch (the app's options)."""
-    options = make_options(MISSION, zones=[ZONE], relative_to="launch", mode=TimeMode.T_MINUS)
+    options = make_options(
+        MISSION, zones=[ZONE], relative_to="launch", mode=TimeMode.T_MINUS, columns=UNWRAPPED
+    )
     return format_event(MISSION, event, options)
 
 

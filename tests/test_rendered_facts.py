@@ -183,11 +183,13 @@ def test_csv_keeps_every_dispute() -> None:
 
 def test_csv_shows_the_plan_in_every_zone() -> None:
     docking = CSV_ROWS["docking"]
-    assert docking["planned UTC"] == "2021-10-05 12:12 UTC (+00:00)"
-    assert docking["planned Europe/Brussels"] == "2021-10-05 14:12 CEST (+02:00)"
+    assert docking["planned UTC"] == "2021-10-05 12:12:00.000"
+    assert docking["planned UTC offset"] == "UTC (+00:00)"
+    assert docking["planned Europe/Brussels"] == "2021-10-05 14:12:00.000"
+    assert docking["planned Europe/Brussels offset"] == "CEST (+02:00)"
     assert docking["delay"] == "0h 10m late"
     closure = CSV_ROWS["ms19-hatch-close"]
-    assert closure["planned Europe/Brussels"] == "2022-03-30 06:00 CEST (+02:00)"
+    assert closure["planned Europe/Brussels"] == "2022-03-30 06:00:00.000"
     assert closure["delay"] == ""
 
 

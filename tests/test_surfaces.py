@@ -28,6 +28,7 @@ from data.model import Event, Person
 from data.sanitize import sanitize_line
 from data.times.display import show
 from data.times.parse import Precision
+from tests.export.export_reference import sheet_shown
 from tests.surfaces import (
     ANCHOR,
     CSV_ROWS,
@@ -58,11 +59,10 @@ def test_every_surface_shows_the_same_event(event: Event) -> None:
         in (shown["md"])
     )
     csv_row = CSV_ROWS[event.id]
-    assert (csv_row["UTC"], csv_row[ZONE], csv_row["T-/T+ launch"]) == (
-        utc.with_offset,
-        local.with_offset,
-        rel,
-    )
+    # The CSV: each zone's time as a sheet's date-time, and its offset beside it.
+    assert (csv_row["UTC"], csv_row["UTC offset"]) == sheet_shown(utc)
+    assert (csv_row[ZONE], csv_row[f"{ZONE} offset"]) == sheet_shown(local)
+    assert csv_row["T-/T+ launch"] == rel
     assert f"T-/T+ launch: {rel}\n" in shown["ics"]
     start = ICS[event.id].decoded("dtstart")
     if when.precision is Precision.MONTH:
@@ -78,7 +78,9 @@ def test_every_surface_shows_the_same_event(event: Event) -> None:
     if event.planned is not None:
         planned_utc, planned_local = (show(event.planned, z).with_offset for z in ("UTC", ZONE))
         assert f"Planned: {planned_local}" in shown["pane"]
-        assert (csv_row["planned UTC"], csv_row[f"planned {ZONE}"]) == (planned_utc, planned_local)
+        for zone in ("UTC", ZONE):
+            cells = (csv_row[f"planned {zone}"], csv_row[f"planned {zone} offset"])
+            assert cells == sheet_shown(show(event.planned, zone))
     if event.at is not None and event.planned is not None:
         verdict = delay(event.at, event.planned)
         assert verdict, event.id

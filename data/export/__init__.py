@@ -42,11 +42,17 @@ class Format:
     zones: bool
     picture: bool = False
     """A picture: one zone, a time range, a width and a theme; never for a terminal."""
+    prose: bool = False
+    """Text to read: wrapped to a width in columns, with a brief form for articles."""
 
 
 FORMATS: dict[str, Format] = {
-    "text": Format("text", ".txt", "Plain text", text_export.write, views=True, zones=True),
-    "md": Format("md", ".md", "Markdown", markdown_export.write, views=True, zones=True),
+    "text": Format(
+        "text", ".txt", "Plain text", text_export.write, views=True, zones=True, prose=True
+    ),
+    "md": Format(
+        "md", ".md", "Markdown", markdown_export.write, views=True, zones=True, prose=True
+    ),
     "csv": Format("csv", ".csv", "CSV", csv_export.write, views=True, zones=True),
     "json": Format(
         "json", ".json", "JSON mission file", json_export.write, views=False, zones=False

@@ -4,11 +4,15 @@ Columns: the event's id, the instant in UTC in the one form spreadsheets and dat
 libraries read as a date-time (`2021-04-09 07:42:41.000`, `display_bulk.SHEET_FORM`; a date
 or a month as its first day at 00:00 as stated), its `precision` (month, day, minute, second,
 millisecond: how much of that cell is known) and whether it is `approximate` or
-`planned_only` (`true`/`false`), one column per requested zone (text for people, with the
-zone's abbreviation and offset), the relative time if asked, the end and the plan (the
-planned time in UTC and in each zone, and the delay), then the event's facts: title, kind,
-phase, place, people, vehicles, confidence, sources, description, the times as the sources
-stated them, the disagreements between sources, the note and the station's crew afterwards.
+`planned_only` (`true`/`false`), two columns per requested zone: the local date-time in the
+same `SHEET_FORM` (a date or month as stated) and beside it, in `<zone> offset`, the zone's
+abbreviation and offset then (`CEST (+02:00)`; for a date, its own zone's where the zone
+shown is at another day, `BulkShow.offsets`), the relative time if asked, the end and the
+plan (the planned time in UTC and in each zone with its offset, and the delay), then the
+event's facts: title, kind, phase, place, people, vehicles, confidence, sources,
+description, the times as the sources stated them, the disagreements between sources, the
+note and the station's crew afterwards. Every date-time column sorts in time order in a
+spreadsheet; `precision` says how much of the event's time cells is known.
 
 A file starts with a UTF-8 byte-order mark: Excel on Windows reads a CSV without one in
 the machine's legacy code page (garbling Cyrillic and accented names), and LibreOffice,
@@ -95,14 +99,21 @@ def starts_a_file(out: TextIO) -> bool:
 def header(options: ExportOptions) -> list[str]:
     """The names of the columns."""
     names = ["id", "utc", "precision", "approximate", "planned_only"]
-    names += [zone_heading(zone) for zone in options.zones]
+    names += [name for zone in options.zones for name in _zone_names(zone_heading(zone))]
     if options.relative:
         names.append(relative_heading(options))
     names += ["end_utc", "planned_utc"]
-    names += [f"planned {zone_heading(zone)}" for zone in options.zones]
+    names += [
+        name for zone in options.zones for name in _zone_names(f"planned {zone_heading(zone)}")
+    ]
     names += ["delay", "title", "kind", "phase", "place", "people", "vehicles", "confidence"]
     names += ["sources", "description", "stated", "disputes", "note", "station_crew"]
     return names
+
+
+def _zone_names(heading: str) -> tuple[str, str]:
+    """A zone's two columns: the local date-time, and its abbreviation and offset."""
+    return heading, f"{heading} offset"
 
 
 def stated_cell(stated: Iterable[Stated], numbers: dict[str, int]) -> str:
@@ -176,6 +187,8 @@ class _Rows:
         self.options = options
         self.iso = BulkShow("UTC", sheet=True)
         self.zones = [BulkShow(zone) for zone in options.zones]
+        """The zones as people read them: for the offsets, and the times in disputes."""
+        self.sheets = [BulkShow(zone, sheet=True) for zone in options.zones]
         self.numbers = numbers = source_numbers(mission)
         groups = store.groups
         phase_ids, place_ids = store.phase_ids, store.place_ids
@@ -212,7 +225,8 @@ class _Rows:
             map(BOOLEANS.__getitem__, map(_APPROXIMATE, shapes)),
             map(BOOLEANS.__getitem__, map(not_, batch.at)),
         ]
-        columns += [cells(zone.cells(times)) for zone in self.zones]
+        for sheet, zone in zip(self.sheets, self.zones, strict=True):
+            columns += [sheet.cells(times), cells(zone.offsets(times))]
         if self.options.relative:
             columns.append(cells(relative_texts(times, self.options)))
         columns += [
@@ -232,13 +246,16 @@ class _Rows:
         return "\r\n".join(map(",".join, zip(*columns, strict=True))) + "\r\n"
 
     def _plans(self, batch: Batch, times: Times) -> list[list[str]]:
-        """The planned time in UTC (`SHEET_FORM`) and in each zone, and the delay, of each
-        event with a plan."""
-        found = plans(batch, times, self.zones)
+        """The planned time in UTC and in each zone (`SHEET_FORM`, each zone's with its
+        offset), and the delay, of each event with a plan."""
+        found = plans(batch, times, self.sheets)
         listed, size = found.listed, batch.size
-        iso = self.iso.cells(batch.planned_times[1]) if listed else []
+        planned = batch.planned_times[1]
+        iso = self.iso.cells(planned) if listed else []
         columns = [spread(size, listed, iso)]
-        columns += [cells(spread(size, listed, shown)) for shown in found.planned]
+        for shown, zone in zip(found.planned, self.zones, strict=True):
+            offsets = zone.offsets(planned) if listed else []
+            columns += [spread(size, listed, shown), cells(spread(size, listed, offsets))]
         columns.append(cells(spread(size, listed, found.verdicts)))
         return columns
 

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from data.export.columns import Batch, Lookup
-from data.export.details import DetailStyle, facts_line, names_line, rare_details, until_line
+from data.export.details import (
+    DetailStyle,
+    brief_line,
+    facts_line,
+    names_line,
+    rare_details,
+    until_line,
+)
 from data.export.options import ExportOptions
 from data.facts.derived import between_timed, relative
 from data.facts.event import (
@@ -131,7 +138,7 @@ class DetailRows:
 
     A format gives its `style` and how it writes a line: `first` the facts line that opens
     an event's details and `line` each later one (from plain text), `made` a line that
-    `style` has already made safe."""
+    `style` has already made safe. The brief form's one line is written as `first`."""
 
     def __init__(
         self,
@@ -153,15 +160,27 @@ class DetailRows:
 
         def facts(key: tuple[int, bool, int, int]) -> str:
             kind, approximate, confidence, place = key
-            name = place_name(mission, place_ids[place])
+            name = self.place_names[place]
             return first(facts_line(KINDS[kind], approximate, CONFIDENCES[confidence], name))
 
         def names(label: str, found: list[str]) -> str:
             return line(names_line(label, found)) if found else ""
 
+        self.first = first
+        self.place_names = Lookup(lambda place: place_name(mission, place_ids[place]))
         self.facts = Lookup(facts)
         self.people = Lookup(lambda code: names("people", people_names(mission, groups[code])))
         self.vehicles = Lookup(lambda code: names("vehicles", vehicle_names(mission, groups[code])))
+
+    def briefs(self, batch: Batch) -> list[str]:
+        """The brief form's one line of detail of each event (`details.brief_line`)."""
+        names = self.place_names
+        return [
+            self.first(brief_line(description, KINDS[kind], names[place]))
+            for description, kind, place in zip(
+                batch.descriptions, batch.kinds, batch.places, strict=True
+            )
+        ]
 
     def ends(self, batch: Batch) -> list[str]:
         """`until ...` for the events that end later (in every zone, each text once)."""

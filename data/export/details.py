@@ -2,11 +2,13 @@
 
 `event_details` writes the lines of one event from its `EventFacts` (the `y` copy, the
 reference walk of the tests); `data.export.detail_rows` writes the same lines for a batch of
-events from the store's columns, with the same line functions here.
+events from the store's columns, with the same line functions here. `brief_line` is the one
+line of detail of the brief form (`--brief`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -39,6 +41,33 @@ def facts_line(
     if place:
         facts.append(f"at {place}")
     return " · ".join(facts)
+
+
+def brief_line(description: str, kind: EventKind, place: str) -> str:
+    """The brief form's one line of detail: the description's first sentence, else the kind
+    and the place (`docking · at International Space Station`)."""
+    sentence = first_sentence(description)
+    return sentence or facts_line(kind, False, None, place)
+
+
+_SENTENCE_END = re.compile(
+    r"[.!?][\"\u201d\u2019)]?(?= +[\"\u201c\u2018(]?[A-Z\u00c0-\u00de\u0400-\u042f])"
+)
+"""A full stop, ! or ? (and a closing quote or bracket) before a space and a capital letter."""
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Za-z]{1,2}|[A-Za-z]\.[A-Za-z]|approx|etc|vs)$")
+"""The end of a text before a full stop that is an abbreviation, not a sentence's end
+(`St.`, `Dr.`, `U.S.`, `approx.`)."""
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text`'s first line, with its closing punctuation (the whole
+    line if it has no sentence end before its last)."""
+    line = text.strip().split("\n", 1)[0].strip()
+    for match in _SENTENCE_END.finditer(line):
+        if line[match.start()] == "." and _ABBREVIATION.search(line[: match.start()]):
+            continue
+        return line[: match.end()]
+    return line
 
 
 def until_line(ends: Sequence[str]) -> str:

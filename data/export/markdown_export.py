@@ -5,6 +5,14 @@ Every piece of mission text is escaped so it renders as the same text on GitHub:
 characters become placeholders (`data.sanitize`), pipes and the characters that start
 emphasis, links, HTML, math, mentions or strikethrough are backslash-escaped, and line breaks
 inside a cell become `<br>`.
+
+Each source number (`[53]`) links to its entry in the source list, which carries an anchor
+(`<a id="source-53" name="source-53">`: pandoc's HTML keeps the `id`, GitHub the `name`,
+which it documents for custom anchors). Paragraphs and list items are wrapped to
+`options.columns` (`data.export.wrap`); a table row cannot be (GitHub and pandoc read a pipe
+table's row from one line), so the tables keep one line per row. The brief form
+(`options.brief`) keeps each event's times, title and one line of detail, with no sources,
+confidence, notes, crew or source list.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ from data.export.columns import (
 from data.export.detail_rows import DetailRows, relative_texts
 from data.export.details import DetailStyle, event_details
 from data.export.options import ExportOptions, relative_heading, source_numbers, zone_heading
+from data.export.wrap import wrap_line
 from data.facts.event import EventFacts, planned_mark
 from data.facts.person import person_facts
 from data.model import Mission, Person, Phase
@@ -53,14 +62,31 @@ def escape(text: str, *, block: bool = False) -> str:
     lines = sanitize(text).expandtabs(4).strip("\n").split("\n")
     escaped = [_SPECIAL.sub(r"\\\1", line.strip()) for line in lines]
     joined = "<br>".join(escaped)
-    match = _BLOCK_START.match(joined) if block else None
+    return _unblock(joined) if block else joined
+
+
+def _unblock(line: str) -> str:
+    """`line` with the marker that would make it start a block (a list, a quote, a setext
+    underline, a numbered list) escaped: the line's text is shown as it is."""
+    match = _BLOCK_START.match(line)
     if match is None:
-        return joined
+        return line
     # Escape the block marker (or the period after a number) at the very start.
     if match.group(2).isdigit():
         end = match.end()
-        return f"{joined[:end]}\\{joined[end:]}"
-    return f"{joined[: match.start(2)]}\\{joined[match.start(2) :]}"
+        return f"{line[:end]}\\{line[end:]}"
+    return f"{line[: match.start(2)]}\\{line[match.start(2) :]}"
+
+
+def paragraph(text: str, width: int, *, more: int = 0, prefix: str = "") -> str:
+    """Escaped Markdown `text` wrapped to `width` cells at its spaces, after `prefix` (a
+    list item's marker and anchor, never broken); each continuation line is indented by
+    `more` and cannot start a block, so the paragraph renders as one. A word is never cut
+    (a line break inside it would render as a space): one longer than a line stays whole."""
+    lines = wrap_line(text, width, more, used=len(prefix), cut=False)
+    pad = " " * more
+    rest = [pad + _unblock(line[more:]) for line in lines[1:]]
+    return "\n".join([prefix + lines[0], *rest])
 
 
 def escapes(texts: list[str]) -> list[str]:
@@ -91,8 +117,9 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
             out.write(rows.text(batch))
     if not chosen:
         out.write(NO_EVENTS)
-    write_crew(mission, out)
-    write_sources(mission, out)
+    if not options.brief:
+        write_crew(mission, out)
+        write_sources(mission, options.columns, out)
 
 
 NO_EVENTS = "No events match the filter.\n"
@@ -116,7 +143,7 @@ class _Rows(DetailRows):
         self.refs = Lookup(lambda code: refs(store.groups[code], numbers))
 
     def text(self, batch: Batch) -> str:
-        """The table rows of the batch."""
+        """The table rows of the batch (in the brief form, with one line of detail)."""
         times = Times.of(batch.whens, batch.instants)
         columns: list[Iterable[str]] = [escapes(zone.cells(times)) for zone in self.zones]
         if self.options.relative:
@@ -127,6 +154,9 @@ class _Rows(DetailRows):
             raw = batch.titles
             for n in compress(range(batch.size), map(not_, at)):
                 titles[n] = planned_mark(raw[n], True) + titles[n]
+        if self.options.brief:
+            columns += [titles, self.briefs(batch)]
+            return "".join(map(_ROW.format, map(_CELL.join, zip(*columns, strict=True))))
         approximate: Iterable[bool] = map(_APPROXIMATE, times.shapes)
         if "" in at:
             approximate = map(and_, map(bool, at), approximate)
@@ -161,16 +191,17 @@ def detail_style(numbers: dict[str, int]) -> DetailStyle:
 
 def write_header(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """The title, summary and what the export shows (zones, relative times, filter)."""
+    width = options.columns
     out.write(f"# {escape(mission.info.title)}\n\n")
     if mission.info.summary:
-        out.write(f"{escape(mission.info.summary, block=True)}\n\n")
+        out.write(f"{paragraph(escape(mission.info.summary, block=True), width)}\n\n")
     lines = ["Times: " + ", ".join(escape(zone_heading(zone)) for zone in options.zones)]
     if options.relative and options.anchor is not None:
         anchor = escape(options.anchor.title)
         lines.append(f"Relative: {escape(relative_heading(options))} ({anchor})")
     if options.filter is not None:
         lines.append(f"Filter: {escape(str(options.filter))}")
-    out.write("  \n".join(lines) + "\n")
+    out.write("  \n".join(paragraph(line, width) for line in lines) + "\n")
 
 
 def write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> None:
@@ -180,13 +211,13 @@ def write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> Non
     if phase is not None:
         zone = options.zones[0]
         start, end = show(phase.start, zone).with_offset, show(phase.end, zone).with_offset
-        out.write(f"from {escape(start)} to {escape(end)}\n\n")
+        out.write(f"{paragraph(f'from {escape(start)} to {escape(end)}', options.columns)}\n\n")
         if phase.summary:
-            out.write(f"{escape(phase.summary, block=True)}\n\n")
+            out.write(f"{paragraph(escape(phase.summary, block=True), options.columns)}\n\n")
     headings = [zone_heading(zone) for zone in options.zones]
     if options.relative:
         headings.append(relative_heading(options))
-    headings += ["Event", "Details", "Sources"]
+    headings += ["Event", "Detail"] if options.brief else ["Event", "Details", "Sources"]
     out.write(table_row(escape(heading) for heading in headings))
     out.write(table_row("---" for _ in headings))
 
@@ -208,8 +239,16 @@ def event_cells(facts: EventFacts, numbers: dict[str, int]) -> list[str]:
 
 
 def refs(source_ids: Iterable[str], numbers: dict[str, int]) -> str:
-    """`\\[3\\]\\[12\\]`: the note numbers of sources."""
-    return "".join(f"\\[{numbers[s]}\\]" for s in source_ids if s in numbers)
+    """`[\\[3\\]](#source-3)[\\[12\\]](#source-12)`: the note numbers of sources, each a link
+    to its entry in the source list."""
+    return "".join(
+        f"[\\[{numbers[s]}\\]](#{source_anchor(numbers[s])})" for s in source_ids if s in numbers
+    )
+
+
+def source_anchor(number: int) -> str:
+    """`source-3`: the anchor of a source's entry in the source list."""
+    return f"source-{number}"
 
 
 CREW_HEADINGS = ["Name", "Role", "Age at launch", "Up", "Down", "Time in space (this mission)"]
@@ -234,17 +273,20 @@ def _crew_cells(mission: Mission, person: Person) -> list[str]:
     return list(map(escape, [*cells, facts.in_space or "", facts.career]))
 
 
-def write_sources(mission: Mission, out: TextIO) -> None:
-    """The numbered list of sources."""
+def write_sources(mission: Mission, columns: int, out: TextIO) -> None:
+    """The numbered list of sources, each with the anchor its references link to; an entry
+    wrapped to `columns` cells."""
     if not mission.sources:
         return
     out.write("\n## Sources\n\n")
     for number, source in enumerate(mission.sources, start=1):
-        line = f"- \\[{number}\\] {escape(source.title)}"
+        anchor = source_anchor(number)
+        prefix = f'- <a id="{anchor}" name="{anchor}"></a>'
+        line = f"\\[{number}\\] {escape(source.title)}"
         if source.url:
             url = sanitize(source.url)
             safe = _SAFE_URL.fullmatch(url)
             line += f" <{url}>" if safe else f" {escape(url)}"
         if source.note:
             line += f" ({escape(source.note)})"
-        out.write(line + "\n")
+        out.write(paragraph(line, columns, more=2, prefix=prefix) + "\n")

@@ -1,5 +1,6 @@
 """What an export shows, shared by every format: zones, relative mode and anchor, filter,
-and for a picture its time range, width and theme.
+for text and Markdown the width to wrap to and the brief form, and for a picture its time
+range, width and theme.
 
 `make_options` validates what a user typed (on the command line or in the TUI's export
 dialog) against one mission and raises `OptionsError` with one line naming the problem.
@@ -32,6 +33,11 @@ DEFAULT_WIDTH = 1600
 """A picture's width in pixels when none is asked for: a slide, or an article's full width."""
 WIDTHS = range(480, 10_001)
 """The widths a picture may have: from a phone's screen to a poster."""
+DEFAULT_COLUMNS = 100
+"""The width in terminal cells that text and Markdown are wrapped to when none is asked for
+and the export is not shown in a terminal (the command line gives a terminal's own width)."""
+COLUMNS = range(40, 10_001)
+"""The widths text and Markdown may be wrapped to: a narrow terminal to no wrapping at all."""
 
 
 class OptionsError(ValueError):
@@ -65,6 +71,11 @@ class ExportOptions:
     width: int = DEFAULT_WIDTH
     """A picture's width in pixels."""
     theme: Theme = Theme.LIGHT
+    columns: int = DEFAULT_COLUMNS
+    """Text and Markdown: the width in terminal cells (`data.widths`) lines are wrapped to."""
+    brief: bool = False
+    """Text and Markdown: the short form for an article (time, zone, title, one line of
+    detail; no source numbers, confidence or notes) instead of the full one."""
 
     @property
     def relative(self) -> bool:
@@ -84,12 +95,16 @@ def make_options(
     range_to: str | None = None,
     width: int = DEFAULT_WIDTH,
     theme: Theme | str = Theme.LIGHT,
+    columns: int = DEFAULT_COLUMNS,
+    brief: bool = False,
 ) -> ExportOptions:
     """Check user-given options against `mission`; raise `OptionsError` on the first problem.
 
     `relative_to` alone means T-/T+ from that event; `mode` alone counts from the mission's
     reference event (its launch), exactly like the TUI. `one_zone`: a picture, whose axis
     is in one IANA zone. `range_from` and `range_to` are event ids or times (see `bound`).
+    `width` is a picture's, in pixels; `columns` the width text and Markdown wrap to, in
+    terminal cells.
     """
     try:
         zones = [zone if zone == STATED else zone_named(zone) for zone in zones]
@@ -121,6 +136,10 @@ def make_options(
         raise OptionsError(
             f"--width must be {WIDTHS.start} to {WIDTHS.stop - 1} pixels, not {width}"
         )
+    if columns not in COLUMNS:
+        raise OptionsError(
+            f"--width must be {COLUMNS.start} to {COLUMNS.stop - 1} columns, not {columns}"
+        )
     if theme not in set(Theme):
         hint = did_you_mean(str(theme), list(Theme))
         raise OptionsError(f"no theme {quote(str(theme))}{hint}; the themes are light, dark")
@@ -134,6 +153,8 @@ def make_options(
         end=end,
         width=width,
         theme=Theme(theme),
+        columns=columns,
+        brief=brief,
     )
 
 

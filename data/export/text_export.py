@@ -2,15 +2,20 @@
 
 Phases are headings, each zone is a column, an optional relative column follows, then the
 title and the event's source note numbers; details sit indented under each event. A crew
-section and the numbered sources end the document. Nothing depends on the terminal: fields
-are never cut, and column widths come from a first pass over the events (which keeps only
-the widths, so memory does not grow with the number of events). Widths are terminal cells
-(`data.widths`), so a CJK, emoji or combining name keeps the columns after it in line.
+section and the numbered sources end the document. Column widths come from a first pass over
+the events (which keeps only the widths, so memory does not grow with the number of events).
+Widths are terminal cells (`data.widths`), so a CJK, emoji or combining name keeps the
+columns after it in line. No line is wider than `options.columns`: longer ones are wrapped
+(`data.export.wrap`), a title under its column, a detail under its first word.
+
+The brief form (`options.brief`) keeps what a reader of an article needs: each event's
+times, title and one line of detail (`details.brief_line`); no source numbers, confidence,
+notes, crew table or source list.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import compress
 from operator import and_, attrgetter, not_
 from typing import TextIO
@@ -34,6 +39,7 @@ from data.export.options import (
     source_numbers,
     zone_heading,
 )
+from data.export.wrap import fit
 from data.facts.event import EventFacts, planned_mark
 from data.facts.person import person_facts
 from data.model import Event, Mission, Phase, Source
@@ -65,8 +71,9 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
             out.write(rows.text(batch, widths))
     if not chosen:
         out.write(NO_EVENTS)
-    write_crew(mission, out)
-    write_sources(mission, out)
+    if not options.brief:
+        write_crew(mission, options.columns, out)
+        write_sources(mission, options.columns, out)
 
 
 NO_EVENTS = "\n(no events match the filter)\n"
@@ -113,7 +120,8 @@ class _Rows(DetailRows):
         return widths
 
     def text(self, batch: Batch, widths: list[int]) -> str:
-        """The rows of the batch, each followed by its indented details."""
+        """The rows of the batch, each followed by its indented details (in the brief form,
+        its one line of detail), wrapped to the options' columns."""
         times, columns = self.time_columns(batch)
         padded = [pad_column(column, width) for column, width in zip(columns, widths, strict=True)]
         titles = batch.titles
@@ -124,9 +132,12 @@ class _Rows(DetailRows):
             titles = list(titles)
             for n in compress(range(batch.size), map(not_, at)):
                 titles[n] = planned_mark(titles[n], True) + titles[n]
+        if self.options.brief:
+            rows = _rows(padded, titles)
+            text = "".join(map("".join, zip(rows, self.briefs(batch), strict=True)))
+            return fit(text, self.options.columns, title_column(widths))
         notes = map(self.notes.__getitem__, batch.sources)
-        lasts = map(str.rstrip, map(" ".join, zip(titles, notes, strict=True)))
-        rows = map(_LINE.format, map(str.rstrip, map(GAP.join, zip(*padded, lasts, strict=True))))
+        rows = _rows(padded, map(str.rstrip, map(" ".join, zip(titles, notes, strict=True))))
         shapes = times.shapes
         approximate: Iterable[bool] = map(_APPROXIMATE, shapes)
         if "" in at:
@@ -145,7 +156,8 @@ class _Rows(DetailRows):
             self._descriptions(batch),
             self.rare(batch),
         ]
-        return "".join(map("".join, zip(*parts, strict=True)))
+        text = "".join(map("".join, zip(*parts, strict=True)))
+        return fit(text, self.options.columns, title_column(widths))
 
     def _descriptions(self, batch: Batch) -> list[str]:
         texts = batch.descriptions
@@ -159,6 +171,16 @@ class _Rows(DetailRows):
 
 _LINE = "{}\n"
 _APPROXIMATE = attrgetter("approximate")
+
+
+def _rows(padded: list[list[str]], lasts: Iterable[str]) -> Iterator[str]:
+    """Each row's line: its padded time cells and its last cell (title and sources)."""
+    return map(_LINE.format, map(str.rstrip, map(GAP.join, zip(*padded, lasts, strict=True))))
+
+
+def title_column(widths: list[int]) -> int:
+    """Where the title starts, in cells: after the time columns of `widths` and their gaps."""
+    return sum(widths) + len(GAP) * len(widths)
 
 
 def _detail(line: str) -> str:
@@ -187,18 +209,19 @@ def detail_style(numbers: dict[str, int]) -> DetailStyle:
 def write_header(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """The title, summary and what the export shows (zones, relative times, filter)."""
     title = sanitize_line(mission.info.title)
-    out.write(f"{title}\n{_rule(title, '=')}\n")
+    parts = [f"{title}\n{_rule(title, '=')}\n"]
     if mission.info.summary:
-        out.write(f"\n{sanitize(mission.info.summary).rstrip()}\n")
-    out.write("\n")
+        parts.append(f"\n{sanitize(mission.info.summary).rstrip()}\n")
+    parts.append("\n")
     zones = ", ".join(_zone_description(zone) for zone in options.zones)
-    out.write(f"Times: {zones}\n")
+    parts.append(f"Times: {zones}\n")
     if options.relative and options.anchor is not None:
         anchor = sanitize_line(options.anchor.title)
-        out.write(f"Relative: {relative_heading(options)} ({anchor})\n")
+        parts.append(f"Relative: {relative_heading(options)} ({anchor})\n")
     if options.filter is not None:
-        out.write(f"Filter: {sanitize_line(str(options.filter))}\n")
-    out.write("\n")
+        parts.append(f"Filter: {sanitize_line(str(options.filter))}\n")
+    parts.append("\n")
+    out.write(fit("".join(parts), options.columns, 0))
 
 
 def _zone_description(zone: str) -> str:
@@ -218,8 +241,9 @@ def write_headings(options: ExportOptions, widths: list[int], out: TextIO) -> No
     headings = [zone_heading(zone) for zone in options.zones]
     if options.relative:
         headings.append(relative_heading(options))
-    out.write(row([*headings, "event"], widths) + "\n")
-    out.write(row(["-" * width for width in widths] + ["-----"], widths) + "\n")
+    lines = row([*headings, "event"], widths) + "\n"
+    lines += row(["-" * width for width in widths] + ["-----"], widths) + "\n"
+    out.write(fit(lines, options.columns, title_column(widths)))
 
 
 def time_cells(facts: EventFacts) -> list[str]:
@@ -243,41 +267,47 @@ def _rule(text: str, char: str) -> str:
 def write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> None:
     """A phase's heading, its span in the first zone and its summary."""
     name = sanitize_line(phase.name) if phase is not None else "Outside any phase"
-    out.write(f"\n{name}\n{_rule(name, '-')}\n")
+    parts = [f"\n{name}\n{_rule(name, '-')}\n"]
     if phase is not None:
         zone = options.zones[0]
         start = show(phase.start, zone).with_offset
         end = show(phase.end, zone).with_offset
-        out.write(f"from {start} to {end}\n")
+        parts.append(f"from {start} to {end}\n")
         if phase.summary:
-            out.write(_indented(sanitize(phase.summary), ""))
-    out.write("\n")
+            parts.append(_indented(sanitize(phase.summary), ""))
+    parts.append("\n")
+    out.write(fit("".join(parts), options.columns, 0))
 
 
 def format_event(mission: Mission, event: Event, options: ExportOptions) -> str:
     """One event as the text export shows it, on its own (the TUI's `y` copies this).
 
     The same lines as in the full export, with columns as wide as this event needs, followed
-    by the sources it cites, numbered as in the full export.
+    by the sources it cites, numbered as in the full export; wrapped to the options' columns.
     """
     numbers = source_numbers(mission)
     facts = facts_of(mission, event, options)
     widths = [cell_width(cell) for cell in time_cells(facts)]
-    parts = [event_text(facts, widths, numbers)]
+    parts = [event_text(facts, widths, numbers, options.columns)]
     if facts.sources:
         width = cell_width(f"[{len(mission.sources)}]")
         parts.append("\n")
-        parts.extend(source_text(numbers[source.id], source, width) for source in facts.sources)
+        parts.extend(
+            source_text(numbers[source.id], source, width, options.columns)
+            for source in facts.sources
+        )
     return "".join(parts)
 
 
-def event_text(facts: EventFacts, widths: list[int], numbers: dict[str, int]) -> str:
-    """The event's row and its indented details, each line ending with a newline."""
+def event_text(facts: EventFacts, widths: list[int], numbers: dict[str, int], columns: int) -> str:
+    """The event's row and its indented details, each line ending with a newline, wrapped
+    to `columns` cells."""
     event = facts.event
     title = sanitize_line(facts.title)
     cells = [*time_cells(facts), f"{title} {refs(event.sources, numbers)}".rstrip()]
     details = event_details(facts, detail_style(numbers))
-    return row(cells, widths) + "\n" + "".join(_indented(line, INDENT) for line in details)
+    text = row(cells, widths) + "\n" + "".join(_indented(line, INDENT) for line in details)
+    return fit(text, columns, title_column(widths))
 
 
 def _indented(text: str, indent: str) -> str:
@@ -290,8 +320,9 @@ def _indented(text: str, indent: str) -> str:
 CREW_HEADINGS = ["name", "age at launch", "up", "down", "time in space (this mission)"]
 
 
-def write_crew(mission: Mission, out: TextIO) -> None:
-    """The crew table: each person's facts, and their role indented below."""
+def write_crew(mission: Mission, columns: int, out: TextIO) -> None:
+    """The crew table: each person's facts, and their role indented below; wrapped to
+    `columns` cells (a career under its column)."""
     if not mission.people:
         return
     out.write("\nCrew\n----\n")
@@ -302,32 +333,34 @@ def write_crew(mission: Mission, out: TextIO) -> None:
         cells = [person.name, age, facts.up or facts.flight, facts.down, facts.in_space or ""]
         rows.append([*map(sanitize_line, cells), sanitize_line(facts.career)])
     widths = [widest(texts[i] for texts in rows) for i in range(len(rows[0]) - 1)]
-    out.write(row(rows[0], widths) + "\n")
-    out.write(row(["-" * width for width in widths] + ["-" * 15], widths) + "\n")
+    lines = [row(rows[0], widths) + "\n"]
+    lines.append(row(["-" * width for width in widths] + ["-" * 15], widths) + "\n")
     for person, cells in zip(mission.people, rows[1:], strict=True):
-        out.write(row(cells, widths) + "\n")
+        lines.append(row(cells, widths) + "\n")
         if person.role:
-            out.write(_indented(sanitize_line(person.role), INDENT))
+            lines.append(_indented(sanitize_line(person.role), INDENT))
+    out.write(fit("".join(lines), columns, title_column(widths)))
 
 
-def write_sources(mission: Mission, out: TextIO) -> None:
-    """The numbered list of sources."""
+def write_sources(mission: Mission, columns: int, out: TextIO) -> None:
+    """The numbered list of sources, wrapped to `columns` cells."""
     if not mission.sources:
         return
     out.write("\nSources\n-------\n")
     width = cell_width(f"[{len(mission.sources)}]")
     for number, source in enumerate(mission.sources, start=1):
-        out.write(source_text(number, source, width))
+        out.write(source_text(number, source, width, columns))
 
 
-def source_text(number: int, source: Source, width: int) -> str:
-    """`[3] Title <url>` and the source's note, indented; `width` fits the largest label."""
+def source_text(number: int, source: Source, width: int, columns: int) -> str:
+    """`[3] Title <url>` and the source's note, indented; `width` fits the largest label;
+    wrapped to `columns` cells, under the title."""
     label = pad(f"[{number}]", width)
     line = sanitize_line(source.title)
     if source.url:
         line += f" <{sanitize_line(source.url)}>"
     note = _indented(sanitize(source.note), " " * (width + 1)) if source.note else ""
-    return f"{label} {line}\n{note}"
+    return fit(f"{label} {line}\n{note}", columns, width + 1)
 
 
 def refs(source_ids: Iterable[str], numbers: dict[str, int]) -> str:

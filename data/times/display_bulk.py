@@ -241,6 +241,25 @@ class BulkShow:
                 out[index] = "~" + out[index]
         return out
 
+    def offsets(self, times: Times) -> list[str]:
+        """What `cells` writes after each time's date and clock, without its leading space:
+        the zone's abbreviation and offset (`CEST (+02:00)`); for a date or a month, its own
+        zone's where the zone shown is at another day then, else nothing. The CSV writes
+        it beside the time's local date-time in `SHEET_FORM` (a sheet made by this zone's
+        `BulkShow(zone, sheet=True)`). A zone whose abbreviation is its offset (`+06`) is
+        written `UTC+06`, which no spreadsheet takes for a number or a formula."""
+        if self.sheet:
+            raise ValueError("the offsets are those of the shown form, not the sheet's")
+        if not times.millis:
+            return []
+        dates, _, tails = self._local(times)
+        out = [tail.lstrip() for tail in tails]
+        shapes = times.shapes
+        for index in compress(range(len(shapes)), map(_IS_DATE, shapes)):
+            stated = 10 if shapes[index].precision is Precision.DAY else 7
+            out[index] = dates[index][stated:].lstrip()
+        return [f"UTC{text}" if text.startswith(("+", "-")) else text for text in out]
+
     def _local(self, times: Times) -> tuple[list[str], list[str], list[str]]:
         """The local date and clock of each time in the zone, and the abbreviation and
         offset that follow them (a date or month: as stated, with no clock and no tail; see

@@ -20,6 +20,7 @@ from data.export.options import ExportOptions, facts_of, source_numbers
 from data.facts.event import people_names, place_name, vehicle_names
 from data.model import Event, Mission, Phase
 from data.sanitize import sanitize
+from data.times.display import ShownTime, show
 from data.times.parse import Precision, When
 
 
@@ -65,12 +66,13 @@ def write_text(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     for section in sections(mission, options):
         text_export.write_phase(section.phase, options, out)
         for event in section.events:
-            out.write(text_export.event_text(facts_of(mission, event, options), widths, numbers))
+            facts = facts_of(mission, event, options)
+            out.write(text_export.event_text(facts, widths, numbers, options.columns))
             count += 1
     if not count:
         out.write(text_export.NO_EVENTS)
-    text_export.write_crew(mission, out)
-    text_export.write_sources(mission, out)
+    text_export.write_crew(mission, options.columns, out)
+    text_export.write_sources(mission, options.columns, out)
 
 
 def write_markdown(mission: Mission, options: ExportOptions, out: TextIO) -> None:
@@ -87,7 +89,7 @@ def write_markdown(mission: Mission, options: ExportOptions, out: TextIO) -> Non
     if not count:
         out.write(markdown_export.NO_EVENTS)
     markdown_export.write_crew(mission, out)
-    markdown_export.write_sources(mission, out)
+    markdown_export.write_sources(mission, options.columns, out)
 
 
 def write_csv(mission: Mission, options: ExportOptions, out: TextIO) -> None:
@@ -116,7 +118,7 @@ def csv_row(
         "true" if when.approximate else "false",
         "true" if event.planned_only else "false",
     ]
-    row += [shown.with_offset for shown in facts.times]
+    row += [cell for shown in facts.times for cell in sheet_shown(shown)]
     if options.relative:
         row.append(facts.relative)
     row += [
@@ -124,7 +126,10 @@ def csv_row(
         iso(event.planned) if event.planned is not None else "",
     ]
     plan = facts.plan
-    row += list(plan.planned) if plan is not None else [""] * len(options.zones)
+    if plan is not None and event.planned is not None:
+        row += [cell for zone in options.zones for cell in sheet_shown(show(event.planned, zone))]
+    else:
+        row += [""] * 2 * len(options.zones)
     row += [
         plan.verdict if plan is not None else "",
         event.title,
@@ -147,6 +152,19 @@ def csv_row(
 def write_json(mission: Mission, out: TextIO) -> None:
     """The JSON export as one `json.dumps` of the whole mission."""
     out.write(dumps(to_data(mission)) + "\n")
+
+
+def sheet_shown(shown: ShownTime) -> tuple[str, str]:
+    """A time as the text export shows it in a zone, as the CSV's two cells: its local
+    date-time in the sheet form (a date or month at 00:00 of its first day), and what the
+    text shows after the date and clock (abbreviation and offset; `UTC+06` for `+06`)."""
+    day = shown.date if len(shown.date) == 10 else shown.date + "-01"
+    clock = shown.clock or "00:00"
+    clock = clock + ":00" if len(clock) == 5 else clock
+    clock = clock if "." in clock else clock + ".000"
+    written = " ".join(part for part in (shown.date, shown.clock) if part)
+    rest = shown.with_offset.removeprefix("~").removeprefix(written).strip()
+    return f"{day} {clock}", f"UTC{rest}" if rest.startswith(("+", "-")) else rest
 
 
 def sheet_utc(when: When) -> str:

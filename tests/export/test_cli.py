@@ -180,7 +180,8 @@ def test_bad_mission_codes(tmp_path: Path) -> None:
 
 
 def test_zones_side_by_side_and_relative() -> None:
-    result = run("--zone", "Europe/Brussels", "--zone", "stated", "--relative-to", "docking")
+    zones = ("--zone", "Europe/Brussels", "--zone", "stated")
+    result = run(*zones, "--relative-to", "docking", "--width", "200")
     assert result.returncode == 0
     line = next(
         line for line in result.stdout.decode().splitlines() if "Launch of Soyuz MS-19" in line

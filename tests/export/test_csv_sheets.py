@@ -1,5 +1,6 @@
-"""The CSV as spreadsheets and data-frame libraries read it: every time a date-time, flags
-booleans, names intact, and the byte-order mark only where a file starts.
+"""The CSV as spreadsheets and data-frame libraries read it: every time a date-time (in UTC
+and in each zone asked, the zone's offset beside it), flags booleans, names intact, and the
+byte-order mark only where a file starts.
 
 LibreOffice Calc is run headless where it is installed (`soffice`); pandas and polars are
 development dependencies and read the file with no format given.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -24,20 +26,52 @@ from data.export import export, make_options
 from data.export.csv_export import BOM, starts_a_file
 from data.model import Mission
 
-TIME_COLUMNS = ("utc", "end_utc", "planned_utc")
+ZONES = ("Europe/Brussels", "stated")
+ZONE_COLUMNS = ("Europe/Brussels", "as stated", "planned Europe/Brussels", "planned as stated")
+TIME_COLUMNS = ("utc", "end_utc", "planned_utc", *ZONE_COLUMNS)
 
 
 def csv_bytes(mission: Mission) -> bytes:
     out = io.StringIO(newline="")
-    export(mission, "csv", make_options(mission), out)
+    export(mission, "csv", make_options(mission, zones=ZONES), out)
     return out.getvalue().encode("utf-8")
+
+
+def csv_rows(mission: Mission) -> list[dict[str, str]]:
+    text = csv_bytes(mission).decode("utf-8").removeprefix(BOM)
+    return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def expected_times(mission: Mission, column: str) -> list[datetime | None]:
     """The cells of a time column as the csv module reads them, as naive date-times."""
-    text = csv_bytes(mission).decode("utf-8").removeprefix(BOM)
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    rows = csv_rows(mission)
     return [datetime.fromisoformat(row[column]) if row[column] else None for row in rows]
+
+
+_OFFSET = re.compile(r"([+-])(\d{2})(?::(\d{2}))?\)?$")
+
+
+@pytest.mark.parametrize("name", ["demo", "bundled"])
+def test_a_zone_cell_and_its_offset_give_the_utc_instant(
+    name: str, request: pytest.FixtureRequest
+) -> None:
+    """The local date-time minus the offset beside it is the UTC cell, for every timed row;
+    a date or month is the day as stated in every column."""
+    mission: Mission = request.getfixturevalue(name)
+    checked = 0
+    for row in csv_rows(mission):
+        for zone in ("Europe/Brussels", "as stated"):
+            if row["precision"] in ("day", "month"):
+                assert row[zone] == row["utc"]
+                continue
+            match = _OFFSET.search(row[f"{zone} offset"])
+            assert match is not None, row[f"{zone} offset"]
+            sign = -1 if match.group(1) == "-" else 1
+            offset = sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0))
+            local = datetime.fromisoformat(row[zone])
+            assert local - offset == datetime.fromisoformat(row["utc"]), (row["id"], zone)
+            checked += 1
+    assert checked >= 10
 
 
 @pytest.mark.parametrize("name", ["demo", "bundled"])
@@ -104,6 +138,7 @@ def test_libreoffice_calc_reads_every_time_as_a_date(bundled: Mission, tmp_path:
     assert len(rows) == len(expected)
     for column in (*TIME_COLUMNS, "approximate", "planned_only"):
         index = header.index(column)
+        assert any(written[index] for written in expected[1:]), column
         for row, written in zip(rows[1:], expected[1:], strict=True):
             kind, value, _ = row[index]
             if not written[index]:
@@ -115,7 +150,7 @@ def test_libreoffice_calc_reads_every_time_as_a_date(bundled: Mission, tmp_path:
                 assert abs(gap) < timedelta(milliseconds=10), (value, written[index])
             else:
                 assert (kind, value) == ("boolean", written[index])
-    for column in ("title", "stated"):
+    for column in ("title", "stated", "Europe/Brussels offset", "as stated offset"):
         index = header.index(column)
         assert [row[index][2] for row in rows[1:]] == [row[index] for row in expected[1:]]
     stated = header.index("stated")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 
 from textual.app import App
-from textual.widgets import Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from data.model import Mission
 from tui.screens.export_dialog import ExportChoice, ExportDialog
@@ -131,3 +131,41 @@ async def _enter_in_the_path_submits(bundled: Mission) -> None:
         await pilot.press("enter")
         await pilot.pause()
     assert app.results == [ExportChoice("json", (), "soyuz-ms-19.json")]
+
+
+def test_the_brief_form_is_offered_for_text_and_markdown_only(bundled: Mission) -> None:
+    asyncio.run(_the_brief_form_is_offered_for_text_and_markdown_only(bundled))
+
+
+async def _the_brief_form_is_offered_for_text_and_markdown_only(bundled: Mission) -> None:
+    app = Host(ExportDialog(bundled, format_name="md", folder="/tmp/out"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = app.dialog
+        brief = dialog.query_one("#brief", Checkbox)
+        assert not brief.disabled and not brief.value
+        brief.focus()
+        await pilot.press("space")
+        assert brief.value
+        dialog.query_one("#format", Select).value = "csv"
+        await pilot.pause()
+        assert brief.disabled
+        dialog.query_one("#format", Select).value = "text"
+        await pilot.pause()
+        assert not brief.disabled and brief.value
+        brief.focus()
+        await pilot.press("enter")  # enter exports from every field, this one too
+        await pilot.pause()
+    assert app.results == [ExportChoice("text", ("UTC",), "/tmp/out/soyuz-ms-19.txt", brief=True)]
+
+
+def test_a_ticked_brief_box_is_not_passed_to_a_format_without_it(bundled: Mission) -> None:
+    asyncio.run(_a_ticked_brief_box_is_not_passed_to_a_format_without_it(bundled))
+
+
+async def _a_ticked_brief_box_is_not_passed_to_a_format_without_it(bundled: Mission) -> None:
+    app = Host(ExportDialog(bundled, format_name="csv", folder="/tmp/out", brief=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.dialog.query_one("#brief", Checkbox).disabled
+        await pilot.click("#export")
+        await pilot.pause()
+    assert app.results == [ExportChoice("csv", ("UTC",), "/tmp/out/soyuz-ms-19.csv")]

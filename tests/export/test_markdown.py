@@ -104,9 +104,12 @@ def test_hostile_title_is_text_not_markup(demo: Mission) -> None:
     cells = parse(markdown)
     # Titles are bold (strong); nothing else from the mission becomes markup.
     assert {"script", "b", "img", "em", "code", "del", "s"}.isdisjoint(cells.tags)
-    # Only URLs written out in the text become (GitHub's automatic) links to themselves.
+    # Only URLs written out in the text become (GitHub's automatic) links to themselves,
+    # and source numbers link to the source list's anchors (`<a id=...>`, with no href).
     assert "https://example.org/kit" in cells.links
-    assert all(link is not None and f"{link}" in markdown for link in cells.links)
+    links = [link for link in cells.links if link is not None]
+    assert all(link in markdown for link in links)
+    assert all(link.startswith(("http://", "https://", "#source-")) for link in links)
     rendered = [cell for row in cells.rows for cell in row]
     assert "Docking | manual @ 70 m" in rendered
 
@@ -119,4 +122,4 @@ def test_headings_per_phase_and_crew_and_sources(bundled: Mission) -> None:
         phases, key=lambda h: next(p.start.instant for p in bundled.phases if escape(p.name) in h)
     )
     assert headings[-2:] == ["## Crew", "## Sources"]
-    assert markdown.count("\n- \\[") == len(bundled.sources)
+    assert markdown.count('\n- <a id="source-') == len(bundled.sources)

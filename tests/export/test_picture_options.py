@@ -101,9 +101,17 @@ def test_command_line_refuses_bad_picture_options_with_usage_error(
     assert error.count("\n") == 1
 
 
-@pytest.mark.parametrize("option", [["--width", "800"], ["--theme", "dark"], ["--from", "launch"]])
+@pytest.mark.parametrize("option", [["--theme", "dark"], ["--from", "launch"]])
 def test_picture_options_are_refused_for_other_formats(
     option: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["export", "--format", "csv", *option]) == 64
     assert "apply to svg and png, not to csv" in capsys.readouterr().err
+
+
+def test_width_is_refused_where_it_means_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    """--width is pixels for a picture and columns for text and md; csv has no width."""
+    assert main(["export", "--format", "csv", "--width", "800"]) == 64
+    error = capsys.readouterr().err
+    assert "--width applies to text and md (columns) and to svg and png (pixels)" in error
+    assert error.endswith("not to csv\n")

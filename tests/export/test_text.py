@@ -1,4 +1,7 @@
-"""The text export: aligned columns, nothing cut, independent of the terminal."""
+"""The text export: aligned columns, nothing cut, independent of the terminal.
+
+The checks of columns read an export too wide to wrap (`UNWRAPPED`); tests/export/
+test_wrap.py checks the wrapping."""
 
 from __future__ import annotations
 
@@ -8,9 +11,12 @@ import subprocess
 import sys
 
 from data.export import export, make_options
+from data.export.options import COLUMNS
 from data.model import Mission
 
 ZONES = ["Europe/Brussels", "stated"]
+UNWRAPPED = COLUMNS.stop - 1
+"""The widest the text may be: rows and the crew table on one line each."""
 
 
 def to_text(mission: Mission, **options: object) -> str:
@@ -26,7 +32,7 @@ def event_lines(text: str, mission: Mission) -> list[str]:
 
 
 def test_columns_are_aligned(bundled: Mission) -> None:
-    text = to_text(bundled, zones=ZONES, relative_to="launch")
+    text = to_text(bundled, zones=ZONES, relative_to="launch", columns=UNWRAPPED)
     header = next(line for line in text.splitlines() if line.startswith("Europe/Brussels"))
     starts = [header.index("as stated"), header.index("T-/T+ launch"), header.index("event")]
     lines = event_lines(text, bundled)
@@ -72,7 +78,7 @@ def test_relative_modes(demo: Mission) -> None:
 
 
 def test_crew_section_and_numbered_sources(bundled: Mission) -> None:
-    text = to_text(bundled)
+    text = to_text(bundled, columns=UNWRAPPED)
     crew = text.split("\nCrew\n----\n")[1].split("\nSources\n")[0]
     shkaplerov = next(line for line in crew.splitlines() if line.startswith("Anton Shkaplerov"))
     assert "Soyuz MS-19" in shkaplerov

@@ -15,7 +15,7 @@ import pytest
 from wcwidth import wcswidth
 
 from data.export import export, make_options
-from data.export.options import ExportOptions, facts_of
+from data.export.options import COLUMNS, ExportOptions, facts_of
 from data.export.text_export import format_event, time_cells
 from data.facts.person import person_facts
 from data.model import Mission
@@ -155,7 +155,9 @@ def test_crew_columns_start_at_the_same_display_column_on_every_row(mission: Mis
 
 
 def test_event_columns_start_at_the_same_display_column_on_every_row(mission: Mission) -> None:
-    options = make_options(mission, zones=["UTC", "stated"], relative_to="launch")
+    options = make_options(
+        mission, zones=["UTC", "stated"], relative_to="launch", columns=COLUMNS.stop - 1
+    )
     lines = _text(mission, options).splitlines()
     header = next(line for line in lines if line.startswith("UTC "))
     starts = [header.index(name) for name in ("UTC", "as stated", "T-/T+ launch", "event")]

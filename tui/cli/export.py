@@ -4,6 +4,7 @@ imports Textual."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -64,10 +65,22 @@ def make_parser() -> CommandParser:
         help="write to PATH instead of standard output ('-' is standard output)",
     )
     parser.add_argument("--force", action="store_true", help="replace PATH if it already exists")
-    picture = parser.add_argument_group("pictures (svg and png)")
-    picture.add_argument(
-        "--width", type=int, metavar="PX", help="the picture's width in pixels (default: 1600)"
+    parser.add_argument(
+        "--width",
+        type=int,
+        metavar="N",
+        help="text and md: wrap lines to N columns (default: the terminal's width when "
+        "writing to a terminal, else 100); svg and png: the picture's width in pixels "
+        "(default: 1600)",
     )
+    prose = parser.add_argument_group("articles (text and md)")
+    prose.add_argument(
+        "--brief",
+        action="store_true",
+        help="the short form for an article: each event's time, zone, title and one line of "
+        "detail; no source numbers, confidence codes, notes, crew or source list",
+    )
+    picture = parser.add_argument_group("pictures (svg and png)")
     picture.add_argument("--theme", choices=["light", "dark"], help="colours (default: light)")
     picture.add_argument(
         "--from",
@@ -86,7 +99,7 @@ def make_parser() -> CommandParser:
     return parser
 
 
-_PICTURE_OPTIONS = ("width", "theme", "range_from", "range_to")
+_PICTURE_OPTIONS = ("theme", "range_from", "range_to")
 """The export options that only a picture takes (their `args` names)."""
 
 
@@ -95,7 +108,7 @@ def run(argv: Sequence[str]) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     from data.export import FORMATS, OptionsError, export, format_for_path, make_options
-    from data.export.options import DEFAULT_WIDTH, Theme
+    from data.export.options import DEFAULT_COLUMNS, DEFAULT_WIDTH, Theme
     from data.facts.derived import TimeMode
     from data.files.writing import OutputClosed, OutputError, open_output
     from data.opening import BUNDLED_MISSION, MissionError, load_bundled, load_mission
@@ -117,9 +130,17 @@ def run(argv: Sequence[str]) -> int:
         )
     if not fmt.picture and any(getattr(args, name) is not None for name in _PICTURE_OPTIONS):
         return fail(
-            f"--width, --theme, --from and --to apply to svg and png, not to {format_name}",
+            f"--theme, --from and --to apply to svg and png, not to {format_name}",
             ExitCode.USAGE,
         )
+    if args.width is not None and not (fmt.picture or fmt.prose):
+        return fail(
+            f"--width applies to text and md (columns) and to svg and png (pixels), "
+            f"not to {format_name}",
+            ExitCode.USAGE,
+        )
+    if args.brief and not fmt.prose:
+        return fail(f"--brief applies to text and md, not to {format_name}", ExitCode.USAGE)
     if fmt.picture and args.output in (None, "-") and sys.stdout.isatty():
         return fail("a picture is not for a terminal; give a file: -o PATH", ExitCode.USAGE)
     stamp = _source_date()
@@ -140,8 +161,10 @@ def run(argv: Sequence[str]) -> int:
             one_zone=fmt.picture,
             range_from=args.range_from,
             range_to=args.range_to,
-            width=DEFAULT_WIDTH if args.width is None else args.width,
+            width=args.width if fmt.picture and args.width is not None else DEFAULT_WIDTH,
             theme=args.theme or Theme.LIGHT,
+            columns=_columns(args.width, args.output) if fmt.prose else DEFAULT_COLUMNS,
+            brief=args.brief,
         )
     except OptionsError as error:
         return fail(str(error), ExitCode.USAGE)
@@ -154,6 +177,19 @@ def run(argv: Sequence[str]) -> int:
     except OutputError as error:
         return fail(str(error), error.exit_code)
     return ExitCode.OK
+
+
+def _columns(asked: int | None, output: str | None) -> int:
+    """The width text and Markdown are wrapped to: as asked, else the terminal's width when
+    the export is shown in one (at least the narrowest width an export takes), else
+    `DEFAULT_COLUMNS`."""
+    from data.export.options import COLUMNS, DEFAULT_COLUMNS
+
+    if asked is not None:
+        return asked
+    if output in (None, "-") and sys.stdout.isatty():
+        return max(COLUMNS.start, shutil.get_terminal_size((DEFAULT_COLUMNS, 24)).columns)
+    return DEFAULT_COLUMNS
 
 
 def _source_date() -> datetime | str | None:

@@ -1,4 +1,5 @@
-"""The export dialog: choose a format, the zones and a file, and get the choice back.
+"""The export dialog: choose a format, the zones, a file and (for text and Markdown) the brief
+form, and get the choice back.
 
 A self-contained `ModalScreen` for the TUI's `e` key. It returns an `ExportChoice` (or `None`
 when cancelled) through `dismiss`; the caller writes the export with `data.export` and
@@ -26,7 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from data.export import FORMATS, OptionsError, default_file_name, make_options
 from data.model import Mission
@@ -45,6 +46,8 @@ class ExportChoice:
     path: str
     replace: bool = False
     """Whether the user said to replace the file if it exists."""
+    brief: bool = False
+    """The brief form (`ExportOptions.brief`); only for formats that take it (`Format.prose`)."""
 
     @property
     def target(self) -> Path:
@@ -90,6 +93,28 @@ class FormatSelect(Select[str], inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space,down,up", "show_overlay", "Formats", show=False),
     ]
+
+
+class BriefBox(Checkbox, inherit_bindings=False):
+    """The brief-form switch: `space` toggles it; `enter` is left to the dialog, which
+    exports (Textual's Checkbox toggles on enter). Unticked, the box is blank rather than
+    Textual's faint X, which is unreadable text (tests/tui/test_contrast.py) and looks
+    ticked once made readable."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_button", "Toggle", show=False),
+    ]
+
+    def on_mount(self) -> None:
+        self._show_tick()
+
+    def watch_value(self) -> None:
+        self._show_tick()
+        super().watch_value()
+
+    def _show_tick(self) -> None:
+        self.BUTTON_INNER = "X" if self.value else " "
+        self.refresh()
 
 
 KEY_HINTS = (("enter", "export"), ("tab", "next"), ("space", "formats"), ("esc", "cancel"))
@@ -145,6 +170,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     ExportDialog Button {
         margin-left: 1;
     }
+    ExportDialog #brief.-on > .toggle--button {
+        color: $text;
+    }
     ExportDialog SelectCurrent .arrow {
         color: $text-muted;
     }
@@ -180,12 +208,14 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         protect: Sequence[Path] = (),
         problem: str = "",
         download: bool = False,
+        brief: bool = False,
     ) -> None:
         """`path` is the file to suggest (by default `<mission id>.<suffix>` in `folder`);
         `protect`, the mission files being read, never written; `problem`, a message to
         show as the dialog opens (why the last export with these choices failed);
         `download`: the export goes to the browser (`mission-timeline serve`), `path` is
-        only the name it is offered under, and no file on the server is looked at."""
+        only the name it is offered under, and no file on the server is looked at; `brief`,
+        whether the brief form starts ticked."""
         super().__init__()
         self.download = download
         self.mission = mission
@@ -195,6 +225,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         self._zones = tuple(zones)
         self._path = self._default_path(format_name) if path is None else path
         self._problem = problem
+        self._brief = brief
         self._replaceable = False
         """Whether the file shown in the error exists and may be replaced (`ctrl+r`)."""
 
@@ -233,6 +264,14 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 Content(self._problem), id="error", classes="" if self._problem else "-empty"
             )
             with Horizontal(id="buttons"):
+                yield BriefBox(
+                    "Brief",
+                    self._brief,
+                    id="brief",
+                    tooltip="Text and Markdown: only each event's time, title and one line of "
+                    "detail, for an article (space toggles)",
+                    disabled=not FORMATS[self._format].prose,
+                )
                 yield Button("Cancel", id="cancel")
                 yield Button("Replace", variant="error", id="replace", classes="-hidden")
                 yield Button("Export", variant="primary", id="export")
@@ -251,6 +290,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             path.value = self._default_path(new)
         self._format = new
         self.query_one("#zones", Input).disabled = not FORMATS[new].zones
+        self.query_one("#brief", Checkbox).disabled = not FORMATS[new].prose
 
     @on(Input.Changed, "#path")
     def _path_changed(self) -> None:
@@ -296,7 +336,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         if not path:
             self._error("Give a file to write to.")
             return None
-        choice = ExportChoice(self._format, zones, path, replace)
+        brief = fmt.prose and self.query_one("#brief", Checkbox).value
+        choice = ExportChoice(self._format, zones, path, replace, brief)
         if self.download:
             return choice
         problem = target_problem(choice.target, self.protect, replace=replace)

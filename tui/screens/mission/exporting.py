@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
@@ -74,6 +75,7 @@ class ExportAndCopy(MissionState):
                 protect=protect,
                 problem=problem,
                 download=download,
+                brief=choice.brief,
             )
         self.app.push_screen(dialog, self._export_chosen)
 
@@ -96,6 +98,7 @@ class ExportAndCopy(MissionState):
             self._not_exported(choice, str(error))
             return
         options = options or make_options(self.mission)
+        options = replace(options, brief=choice.brief)
         if self._served():
             self.download_export(self.mission, choice, options)
         else:
