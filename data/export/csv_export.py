@@ -51,6 +51,7 @@ from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.display_bulk import BulkShow
 from data.times.parse import Precision
 from data.times.shapes import Times
+from data.times.utc import utc_cells
 
 BOM = "\ufeff"
 """The byte-order mark the file starts with (see the module's docstring)."""
@@ -185,7 +186,6 @@ class _Rows:
 
     def __init__(self, mission: Mission, store: EventStore, options: ExportOptions) -> None:
         self.options = options
-        self.iso = BulkShow("UTC", sheet=True)
         self.zones = [BulkShow(zone) for zone in options.zones]
         """The zones as people read them: for the offsets, and the times in disputes."""
         self.sheets = [BulkShow(zone, sheet=True) for zone in options.zones]
@@ -220,7 +220,7 @@ class _Rows:
         shapes = times.shapes
         columns: list[Iterable[str]] = [
             cells(batch.ids),
-            self.iso.cells(times),
+            utc_cells(times),
             map(_PRECISION_NAMES.__getitem__, map(_PRECISION, shapes)),
             map(BOOLEANS.__getitem__, map(_APPROXIMATE, shapes)),
             map(BOOLEANS.__getitem__, map(not_, batch.at)),
@@ -251,7 +251,7 @@ class _Rows:
         found = plans(batch, times, self.sheets)
         listed, size = found.listed, batch.size
         planned = batch.planned_times[1]
-        iso = self.iso.cells(planned) if listed else []
+        iso = utc_cells(planned) if listed else []
         columns = [spread(size, listed, iso)]
         for shown, zone in zip(found.planned, self.zones, strict=True):
             offsets = zone.offsets(planned) if listed else []
@@ -278,7 +278,7 @@ class _Rows:
     def _ends(self, batch: Batch) -> list[str]:
         """The UTC end (`SHEET_FORM`) of the events that end later, empty for the others."""
         ends = {n: x.end for n, x in batch.extras.items() if x.end}
-        shown = self.iso.cells(Times.of(list(ends.values()))) if ends else []
+        shown = utc_cells(Times.of(list(ends.values()))) if ends else []
         return spread(batch.size, list(ends), shown)
 
 
