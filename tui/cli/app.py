@@ -53,8 +53,7 @@ def make_parser() -> CommandParser:
     parser.add_argument(
         "--live",
         action="store_true",
-        help="follow the real clock: the mission as it happens now, its next event counting "
-        "down",
+        help="follow the real clock: the mission as it happens now, its next event counting down",
     )
     parser.add_argument("--version", action="version", version=version())
     # Set by `mission-timeline serve --allow-open DIR` on the app it runs for each browser tab.

@@ -31,6 +31,7 @@ CLOCK_BINDINGS: list[BindingType] = [
         "space",
         "play_pause",
         "Play",
+        show=False,  # in the help screen; the footer has no room for it at 80 columns
         id="clock-play",
         tooltip="Play the mission back from the selected event, or pause it",
     ),
@@ -75,6 +76,7 @@ class ClockAndReplay(MissionState):
     _shown: ClockFacts | None = None
     _shown_for: tuple[object, ...] = ()
     _shown_events: object = None
+    _shown_state: tuple[bool, float, bool] | None = None
     _timer: Timer | None = None
 
     # ----------------------------------------------------------------- setting the clock
@@ -149,11 +151,17 @@ class ClockAndReplay(MissionState):
         reading = clock_reading(clock)
         view = self._view()
         before, same_view = self._shown, view == self._shown_for
-        if before is None or before.reading != reading or not same_view:
+        state = (clock.running, clock.speed, clock.live)
+        if (
+            before is None
+            or (before.reading, state) != (reading, self._shown_state)
+            or not same_view
+        ):
             anchor = self.anchor_event
             events = self.timeline.rows.events
             facts = clock_facts(events, reading, self.zone, self.mode, anchor)
             self._shown, self._shown_for, self._shown_events = facts, view, events
+            self._shown_state = state
             self._show(facts, clock)
             last = facts.position.last
             if tick and before is not None and same_view:
