@@ -213,3 +213,17 @@ async def test_80_columns_shrink_the_title_then_the_next_event(
         assert header.rstrip().endswith("~T-00:09")  # the countdown is kept whole
         assert "Soyuz MS-19" in header and "…" in header  # the titles shrink
         assert "2021-10-05 08:55:02 UTC" in header
+
+
+async def test_the_count_aboard_follows_the_clock(mission: Mission, real: FakeRealClock) -> None:
+    """Before the launch the station's three are aboard; a minute after it, the three who
+    launched too (at 10,000x, a real tenth of a second is 17 minutes of mission time)."""
+    start = clock_start(mission, "2021-10-05T08:54:00Z", "10000", live=False)
+    app = _app(mission, real, clock=start)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "08:54 UTC · 3 aboard" in _header(app), "three aboard")
+        real.advance(0.1)
+        app.main_screen.refresh_clock(tick=True)
+        await until(pilot, lambda: "09:10 UTC · 6 aboard" in _header(app), "six aboard")
+        crew = app.main_screen.crew  # the crew pane shows everyone at the event reached
+        await until(pilot, lambda: crew.at is not None and crew.at.id == "orbit-insertion", "")

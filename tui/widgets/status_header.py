@@ -2,8 +2,9 @@
 any filter or search; and what shrinks first when they do not fit.
 
 The title line gives the clock (when there is one) its right end: its state and speed, its
-time, and the next event with its countdown. The mission's title shrinks first (to a few
-cells), then the next event's title, then the next event goes, then the mission's title.
+time, how many people are aboard, and the next event with its countdown. The mission's title
+shrinks first (to a few cells), then the next event's title; then the count aboard goes,
+then the next event, then the mission's title.
 
 The state line gives up room in this order: the zone's explanation ("as stated" is no zone of
 its own: "(each event in the zone its source used)") goes whole, then the anchor's title in
@@ -108,12 +109,14 @@ class StatusHeader(Widget):
 @dataclass(frozen=True, slots=True)
 class ClockLine:
     """What the header shows of the clock: its state (`▶ 60x`, `❚❚ paused`, `● live`), its
-    time, and the next event's title (untrusted: sanitised here) and countdown."""
+    time, the next event's title (untrusted: sanitised here) and countdown, and how many
+    people are aboard (None: a mission without people)."""
 
     state: str
     time: str
     next_title: str = ""
     countdown: str = ""
+    aboard: int | None = None
 
 
 _LEAST_TITLE = 12
@@ -128,15 +131,12 @@ def _title_line(title: str, clock: ClockLine | None, width: int) -> Content:
     name = sanitize_line(title)
     if clock is None:
         return Content.styled(name, "bold")
-    now = f"{clock.state} {clock.time}"
-    upcoming = sanitize_line(clock.next_title) if clock.countdown else None
     tail = f" {clock.countdown}"
-    if upcoming is not None:
-        room = width - cell_len(now) - cell_len(f"  {_NEXT}{tail}") - 2 - _LEAST_TITLE
-        if room < _LEAST_NEXT:
-            upcoming = None
-        elif cell_len(upcoming) > room:
-            upcoming = _shorten(upcoming, room, "end")
+    aboard = "" if clock.aboard is None else f" · {clock.aboard} aboard"
+    for now in (f"{clock.state} {clock.time}{aboard}", f"{clock.state} {clock.time}"):
+        upcoming = _next_title(clock, width - cell_len(now) - cell_len(f"  {_NEXT}{tail}") - 2)
+        if upcoming is not None or not clock.countdown:
+            break
     right: list[str | tuple[str, str]] = [(now, "bold")]
     if upcoming is not None:
         right += [(f"  {_NEXT}", LABEL_STYLE), upcoming, (tail, "bold")]
@@ -145,6 +145,18 @@ def _title_line(title: str, clock: ClockLine | None, width: int) -> Content:
     left = name if cell_len(name) <= room else _shorten(name, room, "end") if room > 1 else ""
     gap = max(1, width - cell_len(left) - right_line.cell_length)
     return Content.assemble((left, "bold"), " " * gap, right_line)
+
+
+def _next_title(clock: ClockLine, room: int) -> str | None:
+    """The next event's title in `room` cells less the mission title's least, shortened if
+    need be; None if it keeps fewer than `_LEAST_NEXT` cells there (or there is none)."""
+    if not clock.countdown:
+        return None
+    room -= _LEAST_TITLE
+    upcoming = sanitize_line(clock.next_title)
+    if room < _LEAST_NEXT:
+        return None
+    return upcoming if cell_len(upcoming) <= room else _shorten(upcoming, room, "end")
 
 
 @dataclass(frozen=True, slots=True)

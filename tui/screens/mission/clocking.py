@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.timer import Timer
 
 from data.clock.clock import MissionClock, RealClock, moment_of, speed_text
-from data.clock.facts import ClockFacts, clock_facts
+from data.clock.facts import ClockFacts, CrewStays, clock_facts
 from data.clock.reading import clock_reading, refresh_delay
 from data.sanitize import sanitize_line
 from tui.screens.mission.state import MissionState
@@ -77,6 +77,7 @@ class ClockAndReplay(MissionState):
     _shown_for: tuple[object, ...] = ()
     _shown_events: object = None
     _shown_state: tuple[bool, float, bool] | None = None
+    _crew: CrewStays | None = None
     _timer: Timer | None = None
 
     # ----------------------------------------------------------------- setting the clock
@@ -186,6 +187,16 @@ class ClockAndReplay(MissionState):
         self._timer = None
         self.refresh_clock(tick=True)
 
+    def _aboard(self, facts: ClockFacts) -> int | None:
+        """How many of the mission's people are aboard a vehicle or the station at the
+        reading (None: a mission without people); their stays are worked out once per
+        mission."""
+        if not self.mission.people:
+            return None
+        if self._crew is None or self._crew.mission is not self.mission:
+            self._crew = CrewStays.of(self.mission)
+        return len(self._crew.at(facts.reading).aboard)
+
     def _show(self, facts: ClockFacts, clock: MissionClock) -> None:
         """The clock's facts in the header and the list's marks."""
         state = LIVE if clock.live else f"{PLAYING} {speed_text(clock.speed)}"
@@ -195,6 +206,7 @@ class ClockAndReplay(MissionState):
             facts.text,
             "" if upcoming is None else upcoming.title,
             facts.countdown,
+            self._aboard(facts),
         )
         self.timeline.show_clock(facts.position)
 
