@@ -372,7 +372,7 @@ class Timeline(ScrollView, can_focus=True):
             None if self.person is None else self.person.id,
             None if self.event_filter is None else self.event_filter.text,
             self.app.theme,
-            state := self._clock_state(row),
+            state := self.rows.clock_state(row, self.clock_at),
         )
         strip = self._cache.get(key)
         if strip is None:
@@ -386,17 +386,7 @@ class Timeline(ScrollView, can_focus=True):
         self.clock_at = at
         self.refresh()
 
-    def _clock_state(self, row: int) -> EventState | None:
-        """Where the event on `row` is at the clock (None: no clock, or a section row)."""
-        at = self.clock_at
-        position = None if at is None else self.position_of_row(row)
-        if at is None or position is None or position >= len(self.shown_events):
-            return None
-        return at.state(position, self.shown_events[position].when)
-
-    def _draw(
-        self, row: int, width: int, *, is_cursor: bool, state: EventState | None = None
-    ) -> Strip:
+    def _draw(self, row: int, width: int, *, is_cursor: bool, state: EventState | None) -> Strip:
         """A row as it looks now: past the end, a section, or an event."""
         if row >= self.row_count:
             return Strip.blank(width, self.rich_style)
