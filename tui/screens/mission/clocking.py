@@ -22,6 +22,7 @@ from data.clock.reading import clock_reading, refresh_delay
 from data.sanitize import sanitize_line
 from tui.screens.mission.state import MissionState
 from tui.widgets.status_header import ClockLine
+from tui.widgets.timeline import Timeline
 
 PLAYING, PAUSED, LIVE = "▶", "❚❚ paused", "● live"
 """The clock's state in the header: a sign and a word, never a colour alone."""
@@ -142,8 +143,8 @@ class ClockAndReplay(MissionState):
             self._timer.stop()
             self._timer = None
         clock = self.clock
-        if not self.is_mounted:
-            return
+        if not self.is_mounted or not self.query(Timeline):
+            return  # another mission's widgets are being mounted: `_show_mission` refreshes
         if clock is None:
             self._shown = None
             self.header.clock = None

@@ -197,5 +197,5 @@ class MissionScreen(ClockAndReplay, SearchAndFilter, ExportAndCopy, LargeMission
         if action == "crew":
             return bool(self.mission.people)
         if action in ("play_pause", "faster", "slower"):
-            return self.clock is not None or self.timeline.selected is not None
+            return self.clock is not None or self.selected is not None
         return True
