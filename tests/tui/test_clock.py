@@ -227,3 +227,18 @@ async def test_the_count_aboard_follows_the_clock(mission: Mission, real: FakeRe
         await until(pilot, lambda: "09:10 UTC · 6 aboard" in _header(app), "six aboard")
         crew = app.main_screen.crew  # the crew pane shows everyone at the event reached
         await until(pilot, lambda: crew.at is not None and crew.at.id == "orbit-insertion", "")
+
+
+async def test_the_clock_reads_the_events_the_filter_keeps(
+    mission: Mission, real: FakeRealClock
+) -> None:
+    """After the docking the next event is the hatches' opening; with `kind:docking` kept,
+    it is the next docking (Prichal's, in November)."""
+    start = clock_start(mission, "2021-10-05T12:30:00Z", None, live=False)
+    app = _app(mission, real, clock=start)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "next Hatches open" in _header(app), "the whole list")
+        app.main_screen.apply_filter("kind:docking")
+        prichal = mission.event_by_id["prichal-docking"].title
+        await until(pilot, lambda: f"next {prichal}" in _header(app), "the filter's next")
+        assert row_text(app.main_screen.timeline, "docking")[1] == "✓"
