@@ -242,3 +242,24 @@ async def test_the_clock_reads_the_events_the_filter_keeps(
         prichal = mission.event_by_id["prichal-docking"].title
         await until(pilot, lambda: f"next {prichal}" in _header(app), "the filter's next")
         assert row_text(app.main_screen.timeline, "docking")[1] == "✓"
+
+
+async def test_the_time_axis_draws_the_clock_as_a_line(
+    mission: Mission, real: FakeRealClock
+) -> None:
+    """`┆` down the view at the clock's column, where nothing else is drawn; none without
+    a clock."""
+    app = _app(mission, real)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
+        await pilot.press("v")
+        await until(pilot, lambda: screen.axis.scale is not None, "the view's scale")
+        assert not any("┆" in line for line in screen_lines(app))
+        start = clock_start(mission, "2022-10-01T00:00Z", None, live=False)
+        assert start is not None
+        screen.set_clock(start.clock(real, None))
+        await until(pilot, lambda: screen.axis.clock_at is not None, "the clock on the axis")
+        await pilot.pause()
+        lines = [line for line in screen_lines(app) if "┆" in line]
+        assert len(lines) > 3  # down the lanes, in one column
+        assert {line.index("┆") for line in lines} == {lines[0].index("┆")}

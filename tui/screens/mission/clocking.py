@@ -149,6 +149,7 @@ class ClockAndReplay(MissionState):
             self._shown = None
             self.header.clock = None
             self.timeline.show_clock(None)
+            self.axis.clock_at = None
             return
         reading = clock_reading(clock)
         view = self._view()
@@ -210,6 +211,7 @@ class ClockAndReplay(MissionState):
             self._aboard(facts),
         )
         self.timeline.show_clock(facts.position)
+        self.axis.clock_at = facts.reading.start
 
     def _announce(self, facts: ClockFacts, before: ClockFacts) -> None:
         """Name in the status line the event the clock has just reached, and how many it
