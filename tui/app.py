@@ -22,7 +22,6 @@ from textual.widget import AwaitMount
 
 import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on import)
 from data.clock.clock import RealClock, moment_of
-from data.clock.start import ClockStart
 from data.model import Mission
 from data.sanitize import sanitize_line
 from tui import keymap
@@ -49,6 +48,7 @@ from tui.widgets.time_axis import TimeAxis
 from tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
+    from data.clock.start import ClockStart
     from data.load.jsonl import JsonlReading
     from tui.screens.help import KeyRow
 

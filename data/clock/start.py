@@ -5,10 +5,12 @@ its real clock."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from data.clock.clock import MissionClock, RealClock, parse_speed
-from data.export.options import OptionsError, bound
-from data.model import Mission
+
+if TYPE_CHECKING:
+    from data.model import Mission
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,9 @@ def clock_start(
         return ClockStart(live=True)
     if at is None and speed is None:
         return None
+    # The exports' options (and what they import) are not for the first frame without --at.
+    from data.export.options import OptionsError, bound
+
     try:
         moment = None if at is None else bound(mission, at, "UTC", end=False, option="--at")
     except OptionsError as error:
