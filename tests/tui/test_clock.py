@@ -100,6 +100,12 @@ async def test_replay_from_the_selected_event_pause_and_speeds(
         await pilot.press(*["less_than_sign"] * 4)
         await pilot.press("space")
         await until(pilot, lambda: "▶ 1x 2021-10-05 18:55:" in _header(app), "1x again")
+        # Paused, then another event chosen: play starts from it.
+        await pilot.press("space")
+        await until(pilot, lambda: "❚❚ paused" in _header(app), "paused again")
+        screen.go_to_event("docking")
+        await pilot.press("space")
+        await until(pilot, lambda: "▶ 1x 2021-10-05 12:22:31 UTC" in _header(app), "docking")
 
 
 async def test_one_event_reached_is_announced_by_name(

@@ -106,12 +106,19 @@ class ClockAndReplay(MissionState):
         clock = self._clock_or_new()
         if clock is None:
             return
+        chosen = self._chosen_moment()
+        if not clock.running and chosen is not None:
+            clock = clock.set_to(chosen)
+        self.set_clock(clock.toggled())
+
+    def _chosen_moment(self) -> float | None:
+        """The moment of the selected event if the user chose it (it is not the event the
+        clock has reached), else None: play resumes where the clock stands."""
         selected = self.timeline.selected
         reached = None if self._shown is None else self._shown.last
-        chosen = selected is not None and (reached is None or reached.id != selected.id)
-        if not clock.running and selected is not None and chosen:  # another event chosen
-            clock = clock.set_to(moment_of(selected.when))
-        self.set_clock(clock.toggled())
+        if selected is None or (reached is not None and reached.id == selected.id):
+            return None
+        return moment_of(selected.when)
 
     def action_faster(self) -> None:
         clock = self._clock_or_new()
