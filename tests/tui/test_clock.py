@@ -182,6 +182,10 @@ async def test_live_countdown_ticks_and_an_event_turns_past_without_a_key(
         await until(pilot, lambda: row_text(screen.timeline, "liftoff")[1] == "•", "now")
         real.advance(1)
         await until(pilot, lambda: row_text(screen.timeline, "liftoff")[1] == "✓", "past")
+        # The time since it grows, a second at a time.
+        await until(pilot, lambda: "· last event T+00:00:01" in _header(app), "a second since")
+        real.advance(1)
+        await until(pilot, lambda: "· last event T+00:00:02" in _header(app), "two seconds")
         assert screen.selected is not None and screen.selected.id == "liftoff"
 
 
@@ -227,10 +231,12 @@ async def test_the_count_aboard_follows_the_clock(mission: Mission, real: FakeRe
     start = clock_start(mission, "2021-10-05T08:54:00Z", "10000", live=False)
     app = _app(mission, real, clock=start)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: "08:54 UTC · 3 aboard" in _header(app), "three aboard")
+        await until(pilot, lambda: "08:54 UTC · last event" in _header(app), "the clock")
+        assert "· 3 aboard" in _header(app)
         real.advance(0.1)
         app.main_screen.refresh_clock(tick=True)
-        await until(pilot, lambda: "09:10 UTC · 6 aboard" in _header(app), "six aboard")
+        await until(pilot, lambda: "09:10 UTC · last event" in _header(app), "17 minutes on")
+        assert "· 6 aboard" in _header(app)
         crew = app.main_screen.crew  # the crew pane shows everyone at the event reached
         await until(pilot, lambda: crew.at is not None and crew.at.id == "orbit-insertion", "")
 
@@ -243,10 +249,17 @@ async def test_the_clock_reads_the_events_the_filter_keeps(
     start = clock_start(mission, "2021-10-05T12:30:00Z", None, live=False)
     app = _app(mission, real, clock=start)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: "next Hatches open" in _header(app), "the whole list")
-        app.main_screen.apply_filter("kind:docking")
-        prichal = mission.event_by_id["prichal-docking"].title
-        await until(pilot, lambda: f"next {prichal}" in _header(app), "the filter's next")
+        screen = app.main_screen
+
+        def next_id() -> str | None:
+            shown = screen._shown
+            return None if shown is None or shown.next is None else shown.next.id
+
+        await until(pilot, lambda: next_id() == "hatch-open", "the whole list")
+        assert "next Hatches" in _header(app)
+        screen.apply_filter("kind:docking")
+        await until(pilot, lambda: next_id() == "prichal-docking", "the filter's next")
+        assert "next Prichal" in _header(app)
         assert row_text(app.main_screen.timeline, "docking")[1] == "✓"
 
 

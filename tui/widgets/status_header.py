@@ -117,6 +117,9 @@ class ClockLine:
     next_title: str = ""
     countdown: str = ""
     aboard: int | None = None
+    since: str = ""
+    """The time since the last event the clock has reached (`T+00:01:05`), empty before
+    the first."""
 
 
 _LEAST_TITLE = 12
@@ -133,7 +136,9 @@ def _title_line(title: str, clock: ClockLine | None, width: int) -> Content:
         return Content.styled(name, "bold")
     tail = f" {clock.countdown}"
     aboard = "" if clock.aboard is None else f" · {clock.aboard} aboard"
-    for now in (f"{clock.state} {clock.time}{aboard}", f"{clock.state} {clock.time}"):
+    since = f" · last event {clock.since}" if clock.since else ""
+    stands = f"{clock.state} {clock.time}"
+    for now in (f"{stands}{since}{aboard}", f"{stands}{aboard}", stands):
         upcoming = _next_title(clock, width - cell_len(now) - cell_len(f"  {_NEXT}{tail}") - 2)
         if upcoming is not None or not clock.countdown:
             break

@@ -216,6 +216,7 @@ class ClockAndReplay(MissionState):
             "" if upcoming is None else upcoming.title,
             facts.countdown,
             self._aboard(facts),
+            facts.since,
         )
         self.timeline.show_clock(facts.position)
         self.axis.clock_at = facts.reading.start
