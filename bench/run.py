@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from measures.clock import clock
+from measures.clock_app import clock_app
 from measures.common import ROOT, Result
 from measures.export import EXPORT_FORMATS, export
 from measures.frames import first_frame, loaded_in_app
@@ -41,6 +42,7 @@ MEASURES = (
     "huge-values",
     "quit",
     "clock",
+    "clock-app",
 )
 
 
@@ -87,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         compileall.compile_dir(ROOT / folder, quiet=1)
     if "first-frame" in only:
         report(first_frame(runs))
+    if "clock-app" in only:
+        for result in clock_app(args.runs or (1 if args.ci else 3)):
+            report(result)
     if "huge-values" in only:
         toml_mib, jsonl_mib = map(
             int, (args.huge_mib or ("6,24" if args.ci else "60,256")).split(",")
@@ -95,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             args.work, toml_mib, jsonl_mib, args.runs or (1 if args.ci else 3)
         ):
             report(result)
-    for size in sizes if only - {"first-frame", "huge-values"} else []:
+    for size in sizes if only - {"first-frame", "huge-values", "clock-app"} else []:
         path = mission_file(args.work, size)
         label = f"{size:,}"
         if "load" in only:

@@ -7,6 +7,7 @@ the layout fitting the terminal, and opens the files the screen shows.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 
 import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on import)
+from data.clock.clock import RealClock, moment_of
 from data.model import Mission
 from data.sanitize import sanitize_line
 from tui import keymap
@@ -36,6 +38,7 @@ from tui.config import (
 from tui.file_opening import FileOpening
 from tui.first_choices import first_theme, first_zone
 from tui.key_order import KeysInOrder
+from tui.screens.mission.clocking import ClockAndReplay
 from tui.screens.mission.screen import MissionScreen
 from tui.screens.too_small import TooSmallScreen, fits
 from tui.theme import MISSION_TIMELINE_THEME, readable
@@ -45,6 +48,7 @@ from tui.widgets.time_axis import TimeAxis
 from tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
+    from data.clock.start import ClockStart
     from data.load.jsonl import JsonlReading
     from tui.screens.help import KeyRow
 
@@ -299,7 +303,7 @@ class MissionTimelineApp(FileOpening):
 
 
 KEY_GROUPS: keymap.KeyGroups = (
-    ("Everywhere", (MissionScreen, MissionTimelineApp)),
+    ("Everywhere", (MissionScreen, ClockAndReplay, MissionTimelineApp)),
     ("Timeline", (Timeline,)),
     ("Time-axis view", (TimeAxis,)),
     ("Crew pane", (CrewList,)),
@@ -321,6 +325,8 @@ def make_app(
     served: bool = False,
     open_folder: Path | None = None,
     notice: str | None = None,
+    clock: ClockStart | None = None,
+    real: RealClock = time.time,
 ) -> MissionTimelineApp:
     """Build the app for a mission; the CLI and the tests both go through here.
 
@@ -332,7 +338,8 @@ def make_app(
     With `config`, no file is read: `remembered` is what is remembered, if anything.
     `save_settings=False` never writes `state.toml`; `config.toml` is never written.
     `served`: the app runs in a browser, where `open_folder` (if any) is the only folder
-    whose files may be opened.
+    whose files may be opened. `clock`: how the mission clock starts (`--at`, `--speed`,
+    `--live`; None: no clock until a clock key), reading `real` (a test's fake real clock).
     """
     problems: list[str] = []
     if config is None:
@@ -340,7 +347,7 @@ def make_app(
         if remembered is None:
             remembered, more = load_remembered()
             problems += more
-    return MissionTimelineApp(
+    app = MissionTimelineApp(
         mission,
         config=config,
         remembered=remembered,
@@ -352,3 +359,9 @@ def make_app(
         open_folder=open_folder,
         notice=notice,
     )
+    screen = app.main_screen
+    screen.real = real
+    if clock is not None:
+        anchor = screen.anchor_event
+        screen.clock = clock.clock(real, None if anchor is None else moment_of(anchor.when))
+    return app

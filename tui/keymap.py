@@ -24,6 +24,9 @@ KEY_NAMES = {
     "plus": "+",
     "minus": "-",
     "equals_sign": "=",
+    "greater_than_sign": ">",
+    "less_than_sign": "<",
+    "full_stop": ".",
 }
 """Textual's names of keys that are shown as their character."""
 

@@ -87,6 +87,15 @@ class Position:
         """Whether the event at `index` is past (without making the event)."""
         return index < self.settled or index in self.past_near
 
+    def state(self, index: int, when: When) -> EventState:
+        """Where the event at `index`, placed at `when`, is (`state_of`), knowing from the
+        bisections the events before the line: a row's mark, without a look at most."""
+        if self.is_past(index):
+            return EventState.PAST
+        if index < self.reached:
+            return EventState.NOW
+        return state_of(when, self.reading)
+
     def passed_since(self, before: Position) -> range:
         """The events the clock has reached since the position `before`, in order (none
         if it went back): the ones to announce."""

@@ -176,12 +176,13 @@ _TIME_LIKE = re.compile(r"~?\d{4}-\d{2}")
 _ZONED = re.compile(r"(?:\[[^\]]*\]|Z|[+-]\d{2}:\d{2})$")
 
 
-def bound(mission: Mission, text: str, zone: str, *, end: bool) -> float:
+def bound(mission: Mission, text: str, zone: str, *, end: bool, option: str = "") -> float:
     """A range bound as POSIX seconds: an event's time (its `at`, else `planned`), or a time
     in the format of mission files whose whole unit is inside the range (`--to 2021-10-05`
     ends at that day's end). A time with neither offset nor zone is read in `zone`, the zone
-    the picture shows. Raises `OptionsError` naming the nearest event ids."""
-    option = "--to" if end else "--from"
+    the picture shows. Raises `OptionsError` naming the nearest event ids, and `option`
+    (by default `--from`, or `--to` for an `end`)."""
+    option = option or ("--to" if end else "--from")
     event = mission.event_by_id.get(text)
     if event is not None:
         return event.when.instant.timestamp()

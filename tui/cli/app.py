@@ -38,6 +38,23 @@ def make_parser() -> CommandParser:
         help="a mission file (.toml, .json or .jsonl), or a file to import (mission-timeline "
         "help import)",
     )
+    parser.add_argument(
+        "--at",
+        metavar="TIME|EVENT_ID",
+        help="open with the mission clock at an event (its id) or a time (2021-10-05T08:55Z; "
+        "UTC unless it has an offset or a [Zone]), standing still (space plays)",
+    )
+    parser.add_argument(
+        "--speed",
+        metavar="N",
+        help="play the mission back at N times real time (1 to 10,000; 60, 600x), from --at "
+        "or the launch",
+    )
+    parser.add_argument(
+        "--live",
+        action="store_true",
+        help="follow the real clock: the mission as it happens now, its next event counting down",
+    )
     parser.add_argument("--version", action="version", version=version())
     # Set by `mission-timeline serve --allow-open DIR` on the app it runs for each browser tab.
     parser.add_argument("--allow-open", metavar="DIR", help=argparse.SUPPRESS)
@@ -78,6 +95,15 @@ def run(argv: Sequence[str]) -> int:
     except MissionError as error:
         print(f"mission-timeline: {sanitize_line(str(error))}", file=sys.stderr)
         return error.exit_code
+    from data.clock.start import clock_start
+
+    try:
+        start = clock_start(mission, args.at, args.speed, live=args.live)
+    except ValueError as error:
+        if reading is not None:
+            reading.close()
+        print(f"mission-timeline: {sanitize_line(str(error))}", file=sys.stderr)
+        return ExitCode.USAGE
     served = under_web_driver()
     if not (served or sys.stdout.isatty()):
         if reading is not None:
@@ -102,6 +128,7 @@ def run(argv: Sequence[str]) -> int:
         served=served,
         open_folder=Path(args.allow_open) if served and args.allow_open else None,
         notice=notice,
+        clock=start,
     )
     with _interrupt_quits(app):
         app.run()

@@ -1,5 +1,10 @@
-"""The header: the mission, the active zone, the time display mode, and any filter or search;
-and what shrinks first when they do not fit.
+"""The header: the mission and the mission clock, the active zone, the time display mode, and
+any filter or search; and what shrinks first when they do not fit.
+
+The title line gives the clock (when there is one) its right end: its state and speed, its
+time, how many people are aboard, and the next event with its countdown. The mission's title
+shrinks first (to a few cells), then the next event's title; then the count aboard goes,
+then the next event, then the mission's title.
 
 The state line gives up room in this order: the zone's explanation ("as stated" is no zone of
 its own: "(each event in the zone its source used)") goes whole, then the anchor's title in
@@ -52,6 +57,8 @@ class StatusHeader(Widget):
     filter_text: reactive[str] = reactive("")
     search_text: reactive[str] = reactive("")
     person_text: reactive[str] = reactive("")
+    clock: reactive[ClockLine | None] = reactive(None)
+    """The clock's part of the title line (None: no clock)."""
 
     def show_state(
         self,
@@ -87,7 +94,7 @@ class StatusHeader(Widget):
         self.person_text = "" if person is None else person.name
 
     def render(self) -> RenderResult:
-        top = Content.styled(sanitize_line(self.mission_title), "bold")
+        top = _title_line(self.mission_title, self.clock, self.content_region.width)
         fields = [
             _Field("zone", self.zone_text, "count", 12, 2, "", self.zone_aside),
             _Field("time", self.mode_text, "end", 12, 1, ""),
@@ -97,6 +104,64 @@ class StatusHeader(Widget):
         ]
         shown = [field for field in fields if field.text]
         return Content("\n").join([top, _state_line(shown, self.content_region.width)])
+
+
+@dataclass(frozen=True, slots=True)
+class ClockLine:
+    """What the header shows of the clock: its state (`▶ 60x`, `❚❚ paused`, `● live`), its
+    time, the next event's title (untrusted: sanitised here) and countdown, and how many
+    people are aboard (None: a mission without people)."""
+
+    state: str
+    time: str
+    next_title: str = ""
+    countdown: str = ""
+    aboard: int | None = None
+    since: str = ""
+    """The time since the last event the clock has reached (`T+00:01:05`), empty before
+    the first."""
+
+
+_LEAST_TITLE = 12
+"""The cells the mission's title keeps before the next event's title shrinks."""
+_LEAST_NEXT = 6
+"""The cells the next event's title keeps before the next event goes."""
+_NEXT = "next "
+
+
+def _title_line(title: str, clock: ClockLine | None, width: int) -> Content:
+    """The mission's title, and the clock at the right end (see the module)."""
+    name = sanitize_line(title)
+    if clock is None:
+        return Content.styled(name, "bold")
+    tail = f" {clock.countdown}"
+    aboard = "" if clock.aboard is None else f" · {clock.aboard} aboard"
+    since = f" · last event {clock.since}" if clock.since else ""
+    stands = f"{clock.state} {clock.time}"
+    for now in (f"{stands}{since}{aboard}", f"{stands}{aboard}", stands):
+        upcoming = _next_title(clock, width - cell_len(now) - cell_len(f"  {_NEXT}{tail}") - 2)
+        if upcoming is not None or not clock.countdown:
+            break
+    right: list[str | tuple[str, str]] = [(now, "bold")]
+    if upcoming is not None:
+        right += [(f"  {_NEXT}", LABEL_STYLE), upcoming, (tail, "bold")]
+    right_line = Content.assemble(*right)
+    room = max(0, width - right_line.cell_length - 2)
+    left = name if cell_len(name) <= room else _shorten(name, room, "end") if room > 1 else ""
+    gap = max(1, width - cell_len(left) - right_line.cell_length)
+    return Content.assemble((left, "bold"), " " * gap, right_line)
+
+
+def _next_title(clock: ClockLine, room: int) -> str | None:
+    """The next event's title in `room` cells less the mission title's least, shortened if
+    need be; None if it keeps fewer than `_LEAST_NEXT` cells there (or there is none)."""
+    if not clock.countdown:
+        return None
+    room -= _LEAST_TITLE
+    upcoming = sanitize_line(clock.next_title)
+    if room < _LEAST_NEXT:
+        return None
+    return upcoming if cell_len(upcoming) <= room else _shorten(upcoming, room, "end")
 
 
 @dataclass(frozen=True, slots=True)

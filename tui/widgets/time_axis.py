@@ -104,6 +104,8 @@ class TimeAxis(ScrollView, can_focus=True):
     anchor_event: reactive[Event | None] = reactive(None, init=False)
     cursor: reactive[int | None] = reactive(None, init=False)
     """The position of the selected event in the events shown (None: none shown)."""
+    clock_at: reactive[float | None] = reactive(None, init=False)
+    """The mission clock's reading (POSIX seconds), drawn as a line (None: no clock)."""
     scale: reactive[Scale | None] = reactive(None, init=False)
     """Time along the axis (None until the view has a width: it then fits the mission)."""
 
@@ -358,6 +360,7 @@ class TimeAxis(ScrollView, can_focus=True):
             self.mode,
             None if self.anchor_event is None else self.anchor_event.id,
             self.cursor,
+            self.clock_at,
             self.has_focus,
             id(self.shown.events),
             len(self.shown),
@@ -375,7 +378,9 @@ class TimeAxis(ScrollView, can_focus=True):
         """What every row of the frame in this `state` shares (its cells' layout and
         styles), worked out once for them."""
         if self._last_frame is None or self._last_frame[0] != state:
-            view = frame(scale, self.area_width, self._bands(), self._cursor_instant())
+            view = frame(
+                scale, self.area_width, self._bands(), self._cursor_instant(), self.clock_at
+            )
             self._last_frame = (state, view)
         if self._palette is None:
             self._palette = Palette(self.rich_style, self._style)

@@ -48,6 +48,8 @@ PHASE_MARK = "├"
 PHASE_RULE = "─"
 TICK_MARK = "╵"
 CURSOR_LINE = "│"
+CLOCK_LINE = "┆"
+"""The mission clock's column, where nothing else is drawn (the cursor's line wins)."""
 CURSOR = "time-axis--cursor"
 """The component class of the selected event's column."""
 ROW_NAME = "time-axis--row-name"
@@ -77,24 +79,33 @@ StyleOf = Callable[[str], Style]
 class Frame:
     """What every row of one frame shares, worked out once per frame: the scale, the time
     area's width, the shade of each of its cells (0: no phase; 1, 2: alternate phases'
-    bands) and the column of the selected event (None: out of view)."""
+    bands), the column of the selected event and the mission clock's (None: out of view)."""
 
     scale: Scale
     width: int
     shades: tuple[int, ...]
     cursor: int | None
+    clock: int | None = None
 
 
-def frame(scale: Scale, width: int, bands: Sequence[Band], cursor: float | None) -> Frame:
+def frame(
+    scale: Scale,
+    width: int,
+    bands: Sequence[Band],
+    cursor: float | None,
+    clock: float | None = None,
+) -> Frame:
     """The frame of a time area `width` cells wide on `scale`, its phases' bands shaded in
-    turn, the selected event at the instant `cursor` (None: no event selected)."""
+    turn, the selected event at the instant `cursor` (None: no event selected), the mission
+    clock at the instant `clock` (None: no clock)."""
     shades = [0] * width
     for index, band in enumerate(bands):
         first, last = _columns(scale, band.start, band.end, width)
         if first <= last:
             shades[first : last + 1] = [1 + index % 2] * (last + 1 - first)
-    column = None if cursor is None else scale.column(cursor)
-    return Frame(scale, width, tuple(shades), column if column in range(width) else None)
+    columns = [None if at is None else scale.column(at) for at in (cursor, clock)]
+    shown = [column if column in range(width) else None for column in columns]
+    return Frame(scale, width, tuple(shades), *shown)
 
 
 def _columns(scale: Scale, start: float, end: float, width: int) -> tuple[int, int]:
@@ -188,6 +199,8 @@ def strip(
             key = _CURSOR_RUN
             if character == " ":
                 character = CURSOR_LINE
+        elif column == view.clock and character == " ":
+            key, character = (shades[column], names[column]), CLOCK_LINE
         elif column in marked:
             key = _MARKED_RUN
         else:

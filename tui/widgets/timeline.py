@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from data.clock.position import EventState, Position
 from data.facts.derived import TimeMode, events_of
 from data.model import Event, Mission, Person
 from data.query.filters import Filter
@@ -146,6 +147,8 @@ class Timeline(ScrollView, can_focus=True):
         """Where each event and phase section is, and the search among the events shown."""
         self._person_events: frozenset[str] = frozenset()
         self._selected_id: str | None = None
+        self.clock_at: Position | None = None
+        """Where the mission clock is among the events shown (`show_clock`)."""
         self.virtual_size = Size(0, self.rows.row_count)
 
     # ----------------------------------------------------------------- rows and events
@@ -369,14 +372,21 @@ class Timeline(ScrollView, can_focus=True):
             None if self.person is None else self.person.id,
             None if self.event_filter is None else self.event_filter.text,
             self.app.theme,
+            state := self.rows.clock_state(row, self.clock_at),
         )
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._draw(row, width, is_cursor=is_cursor)
+            strip = self._draw(row, width, is_cursor=is_cursor, state=state)
             self._cache[key] = strip
         return strip
 
-    def _draw(self, row: int, width: int, *, is_cursor: bool) -> Strip:
+    def show_clock(self, at: Position | None) -> None:
+        """Mark each event past, now or to come at the clock's position among the events
+        shown (None: no clock, no marks)."""
+        self.clock_at = at
+        self.refresh()
+
+    def _draw(self, row: int, width: int, *, is_cursor: bool, state: EventState | None) -> Strip:
         """A row as it looks now: past the end, a section, or an event."""
         if row >= self.row_count:
             return Strip.blank(width, self.rich_style)
@@ -394,6 +404,7 @@ class Timeline(ScrollView, can_focus=True):
             self.shown_events[position],
             view,
             cursor=is_cursor,
+            state=state,
             base=base,
             style_of=lambda name: self._part_style(name, on_cursor=is_cursor),
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from data.clock.position import EventState, Position
 from data.facts.derived import TimeMode
 from data.model import Event, Mission
 from data.query.search import EventSearch
@@ -82,6 +83,14 @@ class RowLayout:
             return None
         position = row - index
         return position if 0 <= position < len(self.events) else None
+
+    def clock_state(self, row: int, at: Position | None) -> EventState | None:
+        """Where the event on `row` is at the clock's position `at` (None: no clock, or a
+        section row)."""
+        position = None if at is None else self.position_of_row(row)
+        if at is None or position is None:
+            return None
+        return at.state(position, self.events[position].when)
 
     def row_of_position(self, position: int) -> int:
         return position + bisect_right(self._section_starts, position)

@@ -1,6 +1,8 @@
 """How the timeline draws one row: an event's columns and marks, or a phase's section line.
 
-Meaning is never carried by colour alone: the cursor row starts with `▶`, a planned-only event
+Meaning is never carried by colour alone: the cursor row starts with `▶`, with the mission
+clock on an event the clock has passed is marked `✓` and one happening now `•` (after the
+cursor's column, where no other mark goes), a planned-only event
 shows `P`, a disputed one `≠`, an approximate time `~`, a search hit `◆` and an event of the
 selected crew member `●`, and every row names its kind. Each part of a row names the
 component class that colours it (`Timeline.COMPONENT_CLASSES`); the widget turns those into
@@ -16,6 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from data.clock.position import EventState
 from data.facts.derived import TimeMode, relative
 from data.model import Event, EventKind
 from data.query.search import EventSearch
@@ -27,6 +30,13 @@ PLANNED_MARK = "P"
 DISPUTED_MARK = "≠"
 HIT_MARK = "◆"
 PERSON_MARK = "●"
+CLOCK_MARKS: dict[EventState | None, str] = {
+    EventState.PAST: "✓",
+    EventState.NOW: "•",
+    EventState.TO_COME: " ",
+    None: " ",
+}
+"""An event's mark for where it is at the clock (None: no clock)."""
 
 KIND_SHORT: dict[EventKind, str] = {
     EventKind.ANNOUNCEMENT: "ANNC",
@@ -158,14 +168,16 @@ def event_strip(
     view: RowView,
     *,
     cursor: bool,
+    state: EventState | None = None,
     base: Style,
     style_of: Callable[[str], Style],
 ) -> Strip:
     """An event's row as a strip of exactly `view.width` cells, cut with `…` if too long.
 
+    `state`: where the event is at the mission clock (None: no clock).
     `base` is the row's style (the cursor's on the cursor row); `style_of` gives a component
     class's style, laid over it."""
-    segments = [Segment(f"{CURSOR_MARK if cursor else ' '} ", base)]
+    segments = [Segment(f"{CURSOR_MARK if cursor else ' '}{CLOCK_MARKS[state]}", base)]
     segments += [
         Segment(text, base if name is None else base + style_of(name))
         for text, name in event_parts(event, view)

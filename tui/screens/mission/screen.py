@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 
 from data.facts.derived import TimeMode
 from data.sanitize import sanitize_line
+from tui.screens.mission.clocking import ClockAndReplay
 from tui.screens.mission.exporting import ExportAndCopy, KeyNames
 from tui.screens.mission.loading import LargeMissionLoading
 from tui.screens.mission.searching import SearchAndFilter
@@ -38,7 +39,7 @@ def _mission_commands() -> type[Provider]:
     return MissionCommands
 
 
-class MissionScreen(SearchAndFilter, ExportAndCopy, LargeMissionLoading):
+class MissionScreen(ClockAndReplay, SearchAndFilter, ExportAndCopy, LargeMissionLoading):
     """Shows one mission as a scrollable timeline with event and crew panes."""
 
     COMMANDS: ClassVar = {_mission_commands}
@@ -195,4 +196,6 @@ class MissionScreen(SearchAndFilter, ExportAndCopy, LargeMissionLoading):
             return self.selected is not None
         if action == "crew":
             return bool(self.mission.people)
+        if action in ("play_pause", "faster", "slower"):
+            return self.clock is not None or self.selected is not None
         return True
