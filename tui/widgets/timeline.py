@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -28,6 +28,7 @@ from data.facts.derived import TimeMode, events_of
 from data.model import Event, Mission, Person
 from data.query.filters import Filter
 from data.query.search import EventSearch
+from tui.widgets.timeline_keys import TIMELINE_BINDINGS
 from tui.widgets.timeline_layout import RowLayout
 from tui.widgets.timeline_row import event_strip, section_strip
 
@@ -35,56 +36,7 @@ from tui.widgets.timeline_row import event_strip, section_strip
 class Timeline(ScrollView, can_focus=True):
     """A scrollable list of the mission's events in time order, with phase sections."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "up,k", "cursor_up", "Up", show=False, id="cursor-up", tooltip="Select the event above"
-        ),
-        Binding(
-            "down,j",
-            "cursor_down",
-            "Down",
-            show=False,
-            id="cursor-down",
-            tooltip="Select the event below",
-        ),
-        Binding("pageup", "page_up", "Page up", show=False, id="page-up", tooltip="Up one screen"),
-        Binding(
-            "pagedown",
-            "page_down",
-            "Page down",
-            show=False,
-            id="page-down",
-            tooltip="Down one screen",
-        ),
-        Binding("home,g", "first", "First", show=False, id="first", tooltip="The first event"),
-        Binding("end,G", "last", "Last", show=False, id="last", tooltip="The last event"),
-        Binding(
-            "left_square_bracket",
-            "previous_phase",
-            "Prev phase",
-            key_display="[",
-            show=False,  # in the help screen; the footer keeps room for ? at 80 columns
-            id="previous-phase",
-            tooltip="The start of this phase, or of the one before",
-        ),
-        Binding(
-            "right_square_bracket",
-            "next_phase",
-            "Next phase",
-            key_display="]",
-            show=False,
-            id="next-phase",
-            tooltip="The start of the next phase",
-        ),
-        Binding(
-            "enter",
-            "open",
-            "Detail",
-            show=False,
-            id="open-detail",
-            tooltip="Show the selected event's detail",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = TIMELINE_BINDINGS
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timeline--cursor",
