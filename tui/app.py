@@ -71,7 +71,8 @@ class MissionTimelineApp(FileOpening):
             "Open",
             show=False,
             id="open",
-            tooltip="Open another mission file (the current one stays if it cannot be read)",
+            tooltip="Open another mission file, or import an iCalendar or TimelineJS file (the "
+            "current one stays if it cannot be read)",
         ),
         Binding(
             "tab",

@@ -113,8 +113,8 @@ class MissionScreen(ClockAndReplay, SearchAndFilter, ExportAndCopy, LargeMission
             "Export",
             show=False,  # in the help screen; the footer keeps room for ? and q at 80 columns
             id="export",
-            tooltip="Write what is on screen (filter, zone, time mode) to a text, Markdown, "
-            "CSV, JSON or iCalendar file",
+            tooltip="Write what is on screen (filter, zone, time mode) in any format: text, "
+            "Markdown, CSV, JSON, iCalendar, Mermaid, TimelineJS, SVG, PNG",
         ),
         Binding(
             "y",
