@@ -282,3 +282,40 @@ async def test_the_time_axis_draws_the_clock_as_a_line(
         lines = [line for line in screen_lines(app) if "┆" in line]
         assert len(lines) > 3  # down the lanes, in one column
         assert {line.index("┆") for line in lines} == {lines[0].index("┆")}
+
+
+async def test_the_timer_fires_once_per_visible_change(
+    mission: Mission, real: FakeRealClock
+) -> None:
+    """The one timer is set for the moment the shown clock next changes: at 1x (shown to
+    the second) the rest of the current second; at 60x (shown to the minute) the real time
+    until the next mission minute, so a clock that moves a minute a second is redrawn once a
+    second, not at every tick."""
+    app = _app(mission, real)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
+        screen.go_to_event("launch")  # 08:55:02.442
+        await pilot.press("space")
+        await until(pilot, lambda: "▶ 1x" in _header(app), "playing at 1x")
+        assert screen._timer is not None
+        assert screen._timer._interval == pytest.approx(1 - 0.442, abs=2e-3)
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await until(pilot, lambda: "▶ 60x" in _header(app), "playing at 60x")
+        assert screen._timer is not None
+        assert screen._timer._interval == pytest.approx((60 - 2.442) / 60, abs=2e-3)
+
+
+async def test_after_a_suspend_the_clock_is_where_it_would_have_been(
+    mission: Mission, real: FakeRealClock
+) -> None:
+    """Stopped for an hour (`ctrl+z`, then `fg`: the real clock moved on, no timer fired),
+    the next refresh shows the moment the clock would have reached: start + speed x elapsed."""
+    app = _app(mission, real)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
+        screen.go_to_event("launch")
+        await pilot.press("space", "greater_than_sign", "greater_than_sign")
+        await until(pilot, lambda: "▶ 60x 2021-10-05 08:55 UTC" in _header(app), "60x")
+        real.advance(3600)  # an hour at 60x: 60 hours of mission time
+        _tick(screen)
+        await until(pilot, lambda: "2021-10-07 20:55 UTC" in _header(app), "60 hours later")

@@ -1,7 +1,8 @@
 """`mission-timeline serve` in a real browser (headless Chromium through Playwright): the page
-loads the app, keys, the mouse, a resize and a theme work as in a terminal, `e` downloads the
-export, `y` reaches the browser's clipboard, `o` is refused, and what one browser session
-chooses is not remembered for another. A screenshot is kept in `artifacts/web/`.
+loads the app, keys, the mouse, a resize, a theme and the mission clock work as in a
+terminal, `e` downloads the export, `y` reaches the browser's clipboard, `o` is refused, and
+what one browser session chooses is not remembered for another. A screenshot is kept in
+`artifacts/web/`.
 
 Skipped only where there is no Chromium (`.ci/run` installs Debian's `chromium`).
 """
@@ -131,6 +132,18 @@ def test_keys_search_help_mouse_and_resize(context: BrowserContext, served: Serv
     page.wait_for_function(f"() => window.__terminals[0].cols < {size[0]}")
     gone(page, "q Quit")  # the footer at 93 columns keeps the first keys only
     shows(page, "docking · ")
+
+
+def test_the_mission_clock_plays_in_the_browser(context: BrowserContext, served: Served) -> None:
+    """Issue 16 in the web mode: space plays from the selected event (the launch), `>` speeds
+    the clock up, space pauses it; the header shows each, drawn by the browser's terminal."""
+    page = open_app(context, served)
+    page.keyboard.press("Space")
+    shows(page, "▶ 1x 2021-10-05 08:55")
+    page.keyboard.press(">")
+    shows(page, "▶ 10x")
+    page.keyboard.press("Space")
+    shows(page, "paused")
 
 
 def test_export_is_downloaded_with_the_exports_bytes(
