@@ -340,7 +340,8 @@ def make_app(
     `save_settings=False` never writes `state.toml`; `config.toml` is never written.
     `served`: the app runs in a browser, where `open_folder` (if any) is the only folder
     whose files may be opened. `clock`: how the mission clock starts (`--at`, `--speed`,
-    `--live`; None: no clock until a clock key), reading `real` (a test's fake real clock).
+    `--live`; None: live if the mission is happening now, else no clock until a clock key),
+    reading `real` (a test's fake real clock).
     """
     problems: list[str] = []
     if config is None:
@@ -362,6 +363,10 @@ def make_app(
     )
     screen = app.main_screen
     screen.real = real
+    if clock is None:
+        from data.clock.start import live_if_happening
+
+        clock = live_if_happening(mission, real())
     if clock is not None:
         anchor = screen.anchor_event
         screen.clock = clock.clock(real, None if anchor is None else moment_of(anchor.when))

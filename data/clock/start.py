@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from data.axis.lanes import span
 from data.clock.clock import MissionClock, RealClock, parse_speed
 
 if TYPE_CHECKING:
@@ -59,3 +60,13 @@ def clock_start(
     except ValueError as error:
         raise ValueError(f"--speed: {error}") from None
     return ClockStart(moment, pace)
+
+
+def live_if_happening(mission: Mission, now: float) -> ClockStart | None:
+    """Live when the mission is happening at `now` (POSIX seconds): between its first and
+    its last event or phase. A mission that includes the present follows the real clock
+    unless the command line says otherwise; any other starts with no clock."""
+    if not len(mission.events):
+        return None
+    first, last = span(mission)
+    return ClockStart(live=True) if first <= now <= last else None

@@ -189,6 +189,21 @@ async def test_live_countdown_ticks_and_an_event_turns_past_without_a_key(
         assert screen.selected is not None and screen.selected.id == "liftoff"
 
 
+async def test_a_mission_happening_now_opens_live(real: FakeRealClock) -> None:
+    """With no clock option, a mission whose span holds the present follows the real clock
+    (its countdown ticking); the bundled mission, long past, opens with no clock."""
+    soon = load_mission(SOON)
+    app = _app(soon, real)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "● live 2026-05-28 20:26:40 UTC" in _header(app), "live")
+        assert "next Liftoff T-00:05:00" in _header(app)
+    real.advance(3 * 3600)  # the mission's last phase ended at 21:00: no longer happening
+    app = _app(soon, real)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.main_screen.clock is None
+
+
 async def test_the_live_key_follows_the_real_clock(mission: Mission, real: FakeRealClock) -> None:
     app = _app(mission, real)
     async with app.run_test(size=SIZE) as pilot:
