@@ -33,22 +33,8 @@ class CommandParser(argparse.ArgumentParser):
             super()._print_message(message, file)
 
 
-def _version() -> str:
-    import tzdata
-
-    return f"mission-timeline {__version__} (tzdata {tzdata.IANA_VERSION})"
-
-
-def _tolerate_any_encoding() -> None:
-    """Never fail on a character the terminal cannot encode (LANG=C, PYTHONIOENCODING=ascii):
-    messages quote mission text, which may be in any script; write it as `\\u2400` instead."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
-
-
 def version() -> str:
+    """`mission-timeline X.Y (tzdata Z)`: what `--version` prints."""
     import tzdata
 
     return f"mission-timeline {__version__} (tzdata {tzdata.IANA_VERSION})"
