@@ -1,0 +1,58 @@
+"""The interface's language: which one is in use, and the translated text of a message.
+
+Messages are marked in the code with `_()` (translated where it is called) or `N_()` (only
+marked, for text kept in a constant and translated where it is shown, with `_()`), and
+written with named `{placeholders}` so that a translation can reorder them. The catalogs are
+gettext files in `data/i18n/locales/<language>/LC_MESSAGES/mission_timeline.po` (and the
+`.mo` compiled from it); English is the language of the code and the fallback of every
+missing message.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+DOMAIN = "mission_timeline"
+LOCALES = Path(__file__).parent / "locales"
+#: The languages the interface can speak, English (the fallback) first.
+LANGUAGES = ("en", "nl")
+
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def use(language: str) -> None:
+    """Speak `language` (one of `LANGUAGES`) from now on."""
+    global _translations, _language
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    _translations = gettext.translation(DOMAIN, LOCALES, [language], fallback=True)
+    _language = language
+
+
+def language() -> str:
+    """The language in use: `en` or `nl`."""
+    return _language
+
+
+def _(message: str) -> str:
+    """`message` in the language in use."""
+    return _translations.gettext(message)
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's own name for the marker)
+    """Marks `message` for translation without translating it: for constants, translated by
+    `_()` where they are shown."""
+    return message
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """`singular` or `plural`, as the language in use says for `count`."""
+    return _translations.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` in the language in use, told apart from the same English words elsewhere by
+    `context` (`"month"` for "May" the month, not the verb)."""
+    return _translations.pgettext(context, message)
