@@ -90,6 +90,8 @@ class Phase:
     start: When
     end: When
     summary: str = ""
+    #: The name in other languages, as (language, name) pairs: `(("nl", "Lancering"),)`.
+    names: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
