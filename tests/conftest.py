@@ -5,7 +5,7 @@
 - "now" is frozen at 2026-01-15 12:00 UTC;
 - `NO_COLOR` is unset unless a test sets it;
 - the interface speaks English, whatever the machine's locale, and again after every test;
-  a test asks for Dutch with the `dutch` fixture (or `data.i18n.use("nl")` in a child);
+  a test asks for Dutch with the `in_dutch` fixture (or `data.i18n.use("nl")` in a child);
 - text inputs do not blink;
 - Hypothesis has no deadline per example: timing is never a test assertion, and a busy
   machine must not fail a property that holds.
@@ -60,7 +60,7 @@ def fixed_zone_and_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def english_by_default(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """English, in this process and in the commands a test starts: the locale's variables
     that would choose a language are neutral (`C.UTF-8`), and the language is English again
     after the test (a command run in the process may have switched it)."""
@@ -73,7 +73,7 @@ def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture
-def dutch(english: None) -> Iterator[None]:
+def in_dutch(english_by_default: None) -> Iterator[None]:
     """The interface in Dutch for the test (in this process), English again afterwards."""
     use("nl")
     yield
