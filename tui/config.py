@@ -4,6 +4,7 @@
 # config.toml: yours; the app only reads it
 theme = "mission-timeline"
 zone = "Europe/Brussels"
+lang = "nl"                     # the interface's language (en, nl); --lang wins over it
 
 [keymap]
 cursor-down = "down,j,ctrl+n"   # binding id = comma-separated keys
@@ -36,6 +37,7 @@ from pathlib import Path
 import platformdirs
 
 from data.files.reading import read_text
+from data.i18n import LANGUAGES, _
 from data.problems import MissionError
 from data.sanitize import quote, sanitize_line
 
@@ -56,6 +58,8 @@ class Config:
 
     theme: str | None = None
     zone: str | None = None
+    lang: str | None = None
+    """One of `data.i18n.LANGUAGES` (the CLI picks the language: `tui.cli.parsing`)."""
     keymap: dict[str, str] = field(default_factory=dict)
 
 
@@ -94,6 +98,14 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         return Config(), problems
     theme = _string(raw, "theme", path, problems)
     zone = _string(raw, "zone", path, problems)
+    lang = _string(raw, "lang", path, problems)
+    if lang is not None and lang not in LANGUAGES:
+        problems.append(
+            _(
+                "{path}: lang = {value} is not a language of the interface ({languages}); ignored"
+            ).format(path=path, value=quote(lang), languages=", ".join(LANGUAGES))
+        )
+        lang = None
     keymap: dict[str, str] = {}
     table = raw.get("keymap", {})
     if not isinstance(table, dict):
@@ -108,10 +120,10 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
                     f"{path}: keymap.{quote(binding_id)}{shown} must be a string of key "
                     "names separated by commas; ignored"
                 )
-    unknown = sorted(set(raw) - {"theme", "zone", "keymap"})
+    unknown = sorted(set(raw) - {"theme", "zone", "lang", "keymap"})
     if unknown:
         problems.append(f"{path}: unknown settings ignored: {quote_names(unknown)}")
-    return Config(theme=theme, zone=zone, keymap=keymap), problems
+    return Config(theme=theme, zone=zone, lang=lang, keymap=keymap), problems
 
 
 def load_remembered(path: Path | None = None) -> tuple[Remembered, list[str]]:

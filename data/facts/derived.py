@@ -6,6 +6,10 @@ time between two times is taken between the middles of their units and shown at 
 of their precisions, rounded to the nearest unit: a landing known to the minute, 176 d
 02:32:57.6 after a launch known to the millisecond, is `176d 02:33` after it, never `02:32`,
 and never with a second that neither time has.
+
+Every text here is in the interface's language (`data.i18n`): `176d 02h 33m`, `about 12 days`,
+`FD12` in English; `176 d 2 u 33 min`, `ongeveer 12 dagen`, `VD12` (vluchtdag) in Dutch. The
+T-/T+ and mission-elapsed-time notations are the same in every language.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from data.facts.stays import Stay, person_stays, stay_at
+from data.i18n import _, ngettext
 from data.model import Event, Mission, Person
 from data.times.parse import Precision, When
 
@@ -112,8 +117,8 @@ def unit(when: When) -> tuple[datetime, datetime]:
 
 def format_duration(value: timedelta, precision: Precision = Precision.MINUTE) -> str:
     """A duration rounded to the unit of `precision`: `32d` (days), `176d 02h 33m`, `0h 10m`
-    (minutes), `3h 27m 29s` (seconds). A duration of a day or more is shown to the minute at
-    the finest."""
+    (minutes), `3h 27m 29s` (seconds); in Dutch `32 d`, `176 d 2 u 33 min`, `0 u 10 min`,
+    `3 u 27 min 29 s`. A duration of a day or more is shown to the minute at the finest."""
     shown = _SHOWN[precision]
     if shown > Precision.MINUTE and abs(value) >= _DAY:
         shown = Precision.MINUTE
@@ -123,26 +128,40 @@ def format_duration(value: timedelta, precision: Precision = Precision.MINUTE) -
     hours, rest = divmod(rest, 3_600)
     minutes, seconds = divmod(rest, 60)
     if shown <= Precision.DAY:
-        return f"{sign}{days}d"
-    text = f"{days}d {hours:02d}h {minutes:02d}m" if days else f"{hours}h {minutes:02d}m"
-    if shown >= Precision.SECOND:
-        text += f" {seconds:02d}s"
-    return sign + text
+        return sign + _("{days}d").format(days=days)
+    if shown >= Precision.SECOND:  # under a day, which rounds up to one at most
+        if days:
+            form = _("{days}d {hours:02d}h {minutes:02d}m {seconds:02d}s")
+        else:
+            form = _("{hours}h {minutes:02d}m {seconds:02d}s")
+    else:
+        form = _("{days}d {hours:02d}h {minutes:02d}m") if days else _("{hours}h {minutes:02d}m")
+    return sign + form.format(days=days, hours=hours, minutes=minutes, seconds=seconds)
 
 
 def humanize(value: timedelta) -> str:
-    """`about 12 days`, `about 10 min`: a duration rounded to its largest unit, for prose."""
+    """`about 12 days`, `about 10 min` (Dutch: `ongeveer 12 dagen`, `ongeveer 10 min`): a
+    duration rounded to its largest unit (days and hours from two of them on), for prose."""
     seconds = abs(value.total_seconds())
-    for unit, size, min_units in (("days", 86_400, 2), ("hours", 3_600, 2), ("min", 60, 1)):
-        if seconds >= size * min_units:
-            return f"about {round(seconds / size)} {unit}"
-    return f"about {round(seconds)} s"
+    if seconds >= 2 * 86_400:
+        count = round(seconds / 86_400)
+        form = ngettext("about {count} day", "about {count} days", count)
+    elif seconds >= 2 * 3_600:
+        count = round(seconds / 3_600)
+        form = ngettext("about {count} hour", "about {count} hours", count)
+    elif seconds >= 60:
+        count = round(seconds / 60)
+        form = ngettext("about {count} min", "about {count} min", count)
+    else:
+        count = round(seconds)
+        form = ngettext("about {count} s", "about {count} s", count)
+    return form.format(count=count)
 
 
 def relative(when: When, reference: When, mode: TimeMode) -> str:
     """`when` relative to `reference` in a relative mode, at the coarser of their precisions:
     `T+03:27:29`, `T+176d 02:33`, `T+32d`, `T-11mo` (T-/T+); `000/03:27:29`, `176/02:33`,
-    `032/--:--` (mission elapsed time); `FD12`, `L-1` (flight day).
+    `032/--:--` (mission elapsed time); `FD12`, `L-1` (flight day; Dutch `VD12`).
 
     Called for every row of an export: the arithmetic of `between` without its record."""
     precision, reference_precision = when.precision, reference.precision
@@ -184,8 +203,20 @@ def flight_day(when: When, reference: When) -> str:
 
 
 def flight_day_text(days: int) -> str:
-    """`FD1` for the reference's UTC day (`days` 0), `FD2` the next, `L-1` the day before."""
-    return f"FD{days + 1}" if days >= 0 else f"L{days}"
+    """`FD1` for the reference's UTC day (`days` 0), `FD2` the next, `L-1` the day before;
+    in Dutch `VD1` (vluchtdag 1) and `L-1` (lancering)."""
+    return _flight_day(days + 1) if days >= 0 else _launch_minus(days)
+
+
+def _flight_day(count: int | str) -> str:
+    # Translators: a flight day: FD1 is the day of the launch (in UTC), FD2 the next one.
+    return _("FD{count}").format(count=count)
+
+
+def _launch_minus(count: int | str) -> str:
+    # Translators: a day before the launch's flight day: L-1 is the day before, L-2 the one
+    # before it ({count} holds the minus sign).
+    return _("L{count}").format(count=count)
 
 
 def _months(when: When, reference: When, mode: TimeMode) -> str:
@@ -193,11 +224,12 @@ def _months(when: When, reference: When, mode: TimeMode) -> str:
     later, earlier = _month_number(when), _month_number(reference)
     months = later - earlier
     sign = "-" if months < 0 else "+"
-    text = f"{sign}{abs(months)}mo"
+    # Translators: a number of whole months before (-) or after (+) the reference event.
+    text = _("{sign}{count}mo").format(sign=sign, count=abs(months))
     if mode is TimeMode.T_MINUS:
         return f"T{text}"
     if mode is TimeMode.FLIGHT_DAY:
-        return f"L{text}" if months < 0 else f"FD{text}"
+        return _launch_minus(text) if months < 0 else _flight_day(text)
     return text.lstrip("+")
 
 
@@ -276,8 +308,9 @@ def whereabouts_in(stays: tuple[Stay, ...], mission: Mission, instant: datetime)
     that asks again and again (the mission clock)."""
     stay = stay_at(stays, instant)
     if stay is None:
-        return Whereabouts(None, "on the ground")
-    return Whereabouts(stay.where, f"aboard {mission.vehicle_by_id[stay.where].name}")
+        return Whereabouts(None, _("on the ground"))
+    vehicle = mission.vehicle_by_id[stay.where].name
+    return Whereabouts(stay.where, _("aboard {vehicle}").format(vehicle=vehicle))
 
 
 def station_crew(mission: Mission, instant: datetime) -> int | None:

@@ -11,6 +11,7 @@ missing message.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Mapping
 from pathlib import Path
 
 DOMAIN = "mission_timeline"
@@ -34,6 +35,29 @@ def use(language: str) -> None:
 def language() -> str:
     """The language in use: `en` or `nl`."""
     return _language
+
+
+def choose(flag: str | None, setting: str | None, environ: Mapping[str, str]) -> str:
+    """The language to speak: `--lang` (`flag`), else the `lang` setting of config.toml,
+    else the locale's (`locale_language`); a value that is not one of `LANGUAGES` is passed
+    over (the parser and the settings report it)."""
+    for chosen in (flag, setting):
+        if chosen in LANGUAGES:
+            return chosen
+    return locale_language(environ)
+
+
+def locale_language(environ: Mapping[str, str]) -> str:
+    """The language of the locale's messages, as POSIX looks them up: the first of
+    `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not empty (`nl_BE.UTF-8`, `nl_NL`,
+    `nl`: Dutch); English for `C`, `POSIX`, any language the interface does not speak, and
+    no locale at all."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            code = value.split(".")[0].split("@")[0].split("_")[0].lower()
+            return code if code in LANGUAGES else LANGUAGES[0]
+    return LANGUAGES[0]
 
 
 def _(message: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from data.times.dates import date_text
 from data.times.parse import Precision, When, zone_info
 
 STATED = "stated"
@@ -19,7 +20,8 @@ STATED = "stated"
 
 @dataclass(frozen=True, slots=True)
 class ShownTime:
-    """A time ready to print: `date`, `clock` (empty for dates), `abbrev` and `offset`."""
+    """A time ready to print: `date` (in the interface's language: `data.times.dates`),
+    `clock` (empty for dates), `abbrev` and `offset`."""
 
     date: str
     clock: str
@@ -34,7 +36,8 @@ class ShownTime:
 
     @property
     def with_offset(self) -> str:
-        """`2021-10-05 10:55:02 CEST (+02:00)`; the offset is left out where it repeats."""
+        """`2021-10-05 10:55:02 CEST (+02:00)` (Dutch: `5 okt. 2021 10:55:02 CEST (+02:00)`);
+        the offset is left out where it repeats."""
         text = str(self)
         if self.offset and self.offset.replace(":00", "") != self.abbrev:
             text += f" ({self.offset})"
@@ -54,12 +57,14 @@ def show(when: When, zone: str) -> ShownTime:
     zone; where `zone`'s calendar is at another day (or month) by then, as Tokyo is at
     6 October when Moscow's 5 October ends, the date names its own zone (`2021-10-05 MSK`),
     so that the dates of a list in `zone` never seem to go backwards unexplained.
+    The date is written in the interface's language (`data.times.dates.date_text`).
     """
     if when.is_date:
         local = when.instant.astimezone(when.stated_tz)
         form = "%Y-%m-%d" if when.precision is Precision.DAY else "%Y-%m"
-        text = local.strftime(form)
-        if zone == STATED or in_zone(when.instant, zone).strftime(form) == text:
+        iso = local.strftime(form)
+        text = date_text(iso)
+        if zone == STATED or in_zone(when.instant, zone).strftime(form) == iso:
             return ShownTime(text, "", "", "", when.approximate)
         return ShownTime(text, "", _abbrev(local), _offset(local), when.approximate)
     if zone == STATED:
@@ -69,9 +74,8 @@ def show(when: When, zone: str) -> ShownTime:
     clock = local.strftime(_CLOCK[when.precision])
     if when.precision is Precision.MILLISECOND:
         clock += f".{local.microsecond // 1000:03d}"
-    return ShownTime(
-        local.strftime("%Y-%m-%d"), clock, _abbrev(local), _offset(local), when.approximate
-    )
+    day = date_text(local.strftime("%Y-%m-%d"))
+    return ShownTime(day, clock, _abbrev(local), _offset(local), when.approximate)
 
 
 def _offset(local: datetime) -> str:

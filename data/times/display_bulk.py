@@ -5,29 +5,26 @@ a column of time strings, for the exports of a million events.
 slow for an export of a million events. `BulkShow` gives the same text for many times: the
 instant in milliseconds, the zone's offset found by bisecting the zone's transitions, and
 the abbreviation and offset text worked out once per (zone, period between transitions) by
-`show` itself.
+`show` itself. Dates are worked out in ISO and written in the interface's language at the
+end, each distinct day once (`data.times.dates.written`).
 """
 
 from __future__ import annotations
 
-import threading
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
 from itertools import compress, repeat
 from operator import add, attrgetter, mul
-from zoneinfo import ZoneInfo
 
+from data.times.dates import iso_dates, written
 from data.times.display import STATED, ShownTime, show
 from data.times.parse import Precision, When, zone_info
+from data.times.periods import Periods
 from data.times.shapes import Times, TimeShape, time_shapes
 
 DAY_MS = 86_400_000
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-_SAMPLE_S = 3 * 86_400
-"""Zones are sampled every three days for their transitions: in tzdata (2026.6) no two
-transitions of a zone between 1900 and 2200 are less than six days apart (a test checks
-the installed data)."""
 
 
 class _Dates(dict[int, str]):
@@ -46,116 +43,12 @@ _SECONDS = [f":{s:02d}" for s in range(60)]
 _MILLIS = [f".{ms:03d}" for ms in range(1000)]
 
 
-_COVER_LOCK = threading.Lock()
-
-
-class _Periods:
-    """A zone's offsets between its transitions, over the instants asked for so far, with
-    the text `tail` (`" CEST (+02:00)"`) of each period, made by `tail_of` from a sample.
-
-    `table` is (bounds: the ms at which each period but the first begins, offsets: each
-    period's UTC offset in ms, tails); it is replaced whole when it grows, so a reader that
-    took it once sees a consistent table."""
-
-    def __init__(self, tz: tzinfo, tail_of: Callable[[datetime], str]) -> None:
-        self.tz = tz
-        self.tail_of = tail_of
-        self.fixed = not isinstance(tz, ZoneInfo)
-        self.table: tuple[list[int], list[int], list[str]] = ([], [], [])
-        self._tails: dict[tuple[timedelta, str | None], str] = {}
-        self.low = self.high = 0
-        """The seconds covered, when the table is not empty."""
-
-    def cover(self, low_ms: int, high_ms: int) -> tuple[list[int], list[int], list[str]]:
-        """The table, covering every instant from `low_ms` to `high_ms`."""
-        low, high = low_ms // 1000 - _SAMPLE_S, high_ms // 1000 + _SAMPLE_S
-        table = self.table
-        if table[1] and self.low <= low and high <= self.high:
-            return table
-        with _COVER_LOCK:  # periods are shared: two exports may run in two threads
-            return self._cover(low, high)
-
-    def _cover(self, low: int, high: int) -> tuple[list[int], list[int], list[str]]:
-        bounds, offsets, tails = list(self.table[0]), list(self.table[1]), list(self.table[2])
-        if not offsets:
-            offset, tail = self._period(low)
-            offsets, tails = [offset], [tail]
-            self.low = self.high = low
-            if self.fixed:
-                self.low, self.high = -(1 << 62), 1 << 62
-        if high > self.high:
-            for second in self._changes(self.high, high):
-                offset, tail = self._period(second)
-                bounds.append(second * 1000)
-                offsets.append(offset)
-                tails.append(tail)
-        if low < self.low:
-            changes = self._changes(low, self.low)
-            periods = [self._period(low), *map(self._period, changes)]
-            bounds[:0] = [second * 1000 for second in changes] + [self.low * 1000]
-            offsets[:0] = [offset for offset, _ in periods]
-            tails[:0] = [tail for _, tail in periods]
-            bounds, offsets, tails = _merged(bounds, offsets, tails)
-        self.table = (bounds, offsets, tails)
-        self.low, self.high = min(low, self.low), max(high, self.high)
-        return self.table
-
-    def _key(self, second: int) -> tuple[timedelta | None, str | None]:
-        moment = datetime.fromtimestamp(second, self.tz)
-        return moment.utcoffset(), moment.tzname()
-
-    def _period(self, second: int) -> tuple[int, str]:
-        moment = datetime.fromtimestamp(second, self.tz)
-        offset = moment.utcoffset() or timedelta(0)
-        # The tail depends only on the offset and abbreviation in force: periods of summer
-        # and winter time take turns, so `show` (slow) runs once for each kind of period.
-        key = (offset, moment.tzname())
-        tail = self._tails.get(key)
-        if tail is None:
-            tail = self._tails[key] = self.tail_of(moment)
-        return offset // timedelta(milliseconds=1), tail
-
-    def _changes(self, low: int, high: int) -> list[int]:
-        """The first second of each new period after `low`, up to `high`."""
-        if self.fixed:
-            return []
-        changes = []
-        key = self._key
-        before = key(low)
-        samples = [*range(low + _SAMPLE_S, high, _SAMPLE_S), high]
-        for sample, step in zip([low, *samples], samples, strict=False):
-            after = key(step)
-            if after != before:
-                old, new = sample, step
-                while new - old > 1:
-                    middle = (old + new) // 2
-                    if self._key(middle) == before:
-                        old = middle
-                    else:
-                        new = middle
-                changes.append(new)
-                before = after
-        return changes
-
-
-def _merged(
-    bounds: list[int], offsets: list[int], tails: list[str]
-) -> tuple[list[int], list[int], list[str]]:
-    """The table without bounds between two equal periods (where two scans met)."""
-    keep = [0]
-    for index in range(1, len(offsets)):
-        if (offsets[index], tails[index]) != (offsets[keep[-1]], tails[keep[-1]]):
-            keep.append(index)
-    return (
-        [bounds[index - 1] for index in keep[1:]],
-        [offsets[index] for index in keep],
-        [tails[index] for index in keep],
-    )
-
-
 _IS_DATE = attrgetter("dated")
+_PRECISION = attrgetter("precision")
+_ISO_LENGTH = {precision: 7 if precision is Precision.MONTH else 10 for precision in Precision}
+"""The length of the ISO date at the start of a local date of `BulkShow._local`."""
 _APPROXIMATE = attrgetter("approximate")
-_PERIODS: dict[str, _Periods] = {}
+_PERIODS: dict[str, Periods] = {}
 """Every zone's periods found so far (`@` and the key for a stated zone or offset), shared by
 all `BulkShow`s: a zone has the same transitions in every export."""
 
@@ -183,6 +76,8 @@ class BulkShow:
             return 0
         if self.sheet:
             return len(SHEET_FORM)
+        if not iso_dates():  # a date's length depends on its day (`5 okt.`, `12 sep.`)
+            return max(map(len, self.cells(times)))
         _, tails = self._offsets_tails(times)
         shapes = times.shapes
         widths = map(attrgetter("width"), shapes)
@@ -210,7 +105,7 @@ class BulkShow:
         the earliest to the latest of the times: then only their shapes matter."""
         if not texts:
             return 0
-        if self.zone != STATED and not self.sheet:
+        if self.zone != STATED and not self.sheet and iso_dates():
             low, high = round(min(instants) * 1000), round(max(instants) * 1000)
             bounds, _, tails = self._zone(self.zone).cover(low, high)
             index = bisect_right(bounds, low)
@@ -232,6 +127,8 @@ class BulkShow:
         dates, clocks, tails = self._local(times)
         if self.sheet:
             tails = [""] * len(dates)
+        elif not iso_dates():
+            dates = _in_language(dates, times.shapes)
         out = list(map("".join, zip(dates, repeat(" "), clocks, tails, strict=False)))
         shapes = times.shapes
         for index in compress(range(len(shapes)), map(_IS_DATE, shapes)):
@@ -339,7 +236,7 @@ class BulkShow:
             shown_day = _DATES[(ms + offsets[bisect_right(bounds, ms)]) // DAY_MS]
         return stated if shown_day.startswith(stated) else stated + tails[period]
 
-    def _zone(self, zone: str) -> _Periods:
+    def _zone(self, zone: str) -> Periods:
         periods = self._periods.get(zone)
         if periods is None:
             tz = zone_info(zone)
@@ -347,10 +244,10 @@ class BulkShow:
             def tail_of(moment: datetime) -> str:
                 return _tail(show(_sample(moment, None, None), zone))
 
-            periods = self._periods[zone] = _Periods(tz, tail_of)
+            periods = self._periods[zone] = Periods(tz, tail_of)
         return periods
 
-    def _stated(self, key: str) -> _Periods:
+    def _stated(self, key: str) -> Periods:
         """The periods of a stated zone (`Europe/Moscow`) or offset (`+03:00`, `Z`)."""
         periods = self._periods.get("@" + key)
         if periods is None:
@@ -366,7 +263,7 @@ class BulkShow:
             def tail_of(moment: datetime) -> str:
                 return _tail(show(_sample(moment, name, offset), STATED))
 
-            periods = self._periods["@" + key] = _Periods(tz, tail_of)
+            periods = self._periods["@" + key] = Periods(tz, tail_of)
         return periods
 
 
@@ -376,6 +273,19 @@ and polars read as a date-time without being told a format (they infer one forma
 row, so every row has the milliseconds). A date or a month has no time of day: it is its
 first day at 00:00:00.000, the day as the source stated it (in UTC it could be the day
 before); the CSV's `precision` column says how much of each cell is known."""
+
+
+def _in_language(dates: list[str], shapes: list[TimeShape]) -> list[str]:
+    """The local dates of `BulkShow._local` written in the interface's language: the ISO day
+    (or month, for a time known to the month) at the start of each, and what follows it (a
+    date's zone) as it is."""
+    write = written().__getitem__
+    return [
+        write(day[:length]) + day[length:]
+        for day, length in zip(
+            dates, map(_ISO_LENGTH.__getitem__, map(_PRECISION, shapes)), strict=True
+        )
+    ]
 
 
 def _sheet_day(stated: str) -> str:

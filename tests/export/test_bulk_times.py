@@ -15,8 +15,9 @@ from data.export.columns import SEPARATOR, needs_sanitizing
 from data.sanitize import sanitize
 from data.times.bulk import fast_when
 from data.times.display import STATED, show
-from data.times.display_bulk import _SAMPLE_S, BulkShow
+from data.times.display_bulk import BulkShow
 from data.times.parse import MAX_YEAR, MIN_YEAR
+from data.times.periods import SAMPLE_S
 from data.times.shapes import Times
 
 # Summer time both ways, half- and quarter-hour offsets, a skipped day, a zone whose summer
@@ -107,7 +108,7 @@ def test_bulk_show_writes_the_sheet_form_in_utc() -> None:
 
 
 def test_zone_transitions_are_further_apart_than_the_sampling() -> None:
-    """`BulkShow` finds a zone's transitions by sampling it every `_SAMPLE_S` seconds: no two
+    """`BulkShow` finds a zone's transitions by sampling it every `SAMPLE_S` seconds: no two
     transitions of any zone in the installed tzdata may be closer than that."""
     low = int(datetime(MIN_YEAR, 1, 1, tzinfo=UTC).timestamp())
     high = int(datetime(MAX_YEAR, 12, 31, tzinfo=UTC).timestamp())
@@ -119,7 +120,7 @@ def test_zone_transitions_are_further_apart_than_the_sampling() -> None:
         gaps = [b - a for a, b in pairwise(inside)]
         if gaps and (closest is None or min(gaps) < closest):
             closest = min(gaps)
-    assert closest is not None and closest > _SAMPLE_S
+    assert closest is not None and closest > SAMPLE_S
 
 
 def test_needs_sanitizing_agrees_with_sanitize() -> None:

@@ -17,10 +17,9 @@ from data.times.display import show
 from tui.app import MissionTimelineApp
 from tui.widgets.timeline_row import (
     MEASURED_EVENTS,
-    MOST_DATE,
     MOST_RELATIVE,
-    MOST_TIME,
     measure_columns,
+    most_time,
 )
 
 from .conftest import row_text
@@ -94,5 +93,5 @@ def test_long_lists_take_the_widest_columns_unread(mission: Mission) -> None:
     for mode in TimeMode:
         for width in (80, 120):
             columns = measure_columns(_Many(), width, "UTC", mode, anchor)
-            assert columns.time == (MOST_TIME if columns.clock else MOST_DATE)
+            assert columns.time == most_time(clock=columns.clock)
             assert columns.relative == MOST_RELATIVE[mode]

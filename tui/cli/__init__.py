@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from data.exit_codes import ExitCode
 from data.sanitize import quote
 from tui.cli import app, check, export, import_, schema, serve
-from tui.cli.parsing import tolerate_any_encoding
+from tui.cli.parsing import speak_chosen_language, tolerate_any_encoding
 from tui.stdout import reopen_if_closed, run_writing
 
 
@@ -58,6 +58,7 @@ def _run(argv: Sequence[str] | None) -> int:
     reopen_if_closed()
     tolerate_any_encoding()
     args = list(sys.argv[1:] if argv is None else argv)
+    speak_chosen_language(args)
     if args and args[0] in SUBCOMMANDS:
         return SUBCOMMANDS[args[0]](args[1:])
     return app.run(args)

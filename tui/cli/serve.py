@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from data.exit_codes import ExitCode
+from data.i18n import language
 from data.sanitize import quote, sanitize_line
 from tui.cli.parsing import CommandParser
 
@@ -83,7 +84,7 @@ def run(argv: Sequence[str]) -> int:
     except MissionError as error:
         print(f"mission-timeline serve: {sanitize_line(str(error))}", file=sys.stderr)
         return error.exit_code
-    command = [sys.executable, "-m", "tui"]
+    command = [sys.executable, "-m", "tui", "--lang", language()]  # the language chosen here
     if args.mission:
         command.append(str(Path(args.mission).resolve()))
     if args.allow_open is not None:

@@ -23,6 +23,7 @@ from data.facts.derived import TimeMode, relative
 from data.model import Event, EventKind
 from data.query.search import EventSearch
 from data.sanitize import sanitize_line
+from data.times.dates import widest_date
 from data.times.display import show
 
 CURSOR_MARK = "▶"
@@ -68,10 +69,8 @@ KIND_WIDTH = {True: 13, False: 5}
 MEASURED_EVENTS = 2_000
 """Up to this many events shown, the time columns are as wide as their widest text; past it,
 measuring would cost a key press its frame, and they take the widest the format allows."""
-MOST_TIME = 29
-"""`~2021-10-05 11:55:02.442 CEST`, the widest time usual zones give."""
-MOST_DATE = 11
-"""`~2021-10-05`."""
+MOST_CLOCK = 18
+"""` 11:55:02.442 CEST`: after its date, the widest clock and zone usual zones give."""
 MOST_RELATIVE = {
     TimeMode.ABSOLUTE: 0,
     TimeMode.T_MINUS: 15,
@@ -117,6 +116,12 @@ def time_text(event: Event, zone: str, *, clock: bool) -> str:
     return f"~{shown.date}" if shown.approximate else shown.date
 
 
+def most_time(*, clock: bool) -> int:
+    """The widest time column the format allows, with or without the clock: `~`, the widest
+    date of the interface's language (`~2021-10-05`, `~12 sep. 2021`), then `MOST_CLOCK`."""
+    return 1 + widest_date() + (MOST_CLOCK if clock else 0)
+
+
 def measure_columns(
     events: Sequence[Event], width: int, zone: str, mode: TimeMode, anchor: Event | None
 ) -> Columns:
@@ -127,7 +132,7 @@ def measure_columns(
     relative_to = None if mode is TimeMode.ABSOLUTE else anchor
     if len(events) > MEASURED_EVENTS:
         most_relative = 0 if relative_to is None else MOST_RELATIVE[mode]
-        return Columns(clock, MOST_TIME if clock else MOST_DATE, most_relative)
+        return Columns(clock, most_time(clock=clock), most_relative)
     time = relative_width = 0
     for event in events:
         time = max(time, len(time_text(event, zone, clock=clock)))
