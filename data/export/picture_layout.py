@@ -19,9 +19,10 @@ from data.axis.scale import Scale
 from data.axis.ticks import ticks
 from data.export.columns import event_store, selection
 from data.export.options import ExportOptions
-from data.export.picture_style import KIND_NAMES, SIZES, STATE_NAMES, Sizes
+from data.export.picture_style import EVENTS, KIND_NAMES, SIZES, STATE_NAMES, Sizes
 from data.export.picture_words import sources_lines, subtitle, title, wrap
 from data.facts.stays import StayState
+from data.i18n import _
 from data.model import Mission
 from data.sanitize import sanitize_line
 
@@ -106,7 +107,8 @@ def layout(
     """The picture of `mission` with `options`, laid out with texts measured by `measure`."""
     zone = options.zones[0]
     shown = lanes(mission)
-    names = [sanitize_line(lane.name) for lane in shown] + list(KIND_NAMES.values()) + ["Events"]
+    headings = [*map(_, KIND_NAMES.values()), _(EVENTS)]
+    names = [sanitize_line(lane.name) for lane in shown] + headings
     # A whole pixel, so that each unit of the axis is a pixel of the PNG: crisp lines.
     left = math.ceil(sizes.margin + max(measure(name, sizes.label) for name in names) + sizes.gap)
     right = options.width - sizes.margin
@@ -126,7 +128,7 @@ def layout(
     out.plot = (left, right, top, bottom)
     _bands(out, bands(mission), scale, measure, sizes)
     _ticks(out, scale, zone, options, measure, axis_y, sizes)
-    out.labels.append(Label(sizes.margin, events_y, "Events", sizes.label, "heading"))
+    out.labels.append(Label(sizes.margin, events_y, _(EVENTS), sizes.label, "heading"))
     _markers(out, mission, options, scale, measure, events_y, sizes)
     y = _legend(out, bottom + 24, measure, sizes)
     for line in sources_lines(mission, right - sizes.margin, partial(_width, measure, sizes.small)):
@@ -183,7 +185,8 @@ def _lanes(
         if lane.kind is not kind:
             kind = lane.kind
             middle = y + sizes.heading / 2
-            out.labels.append(Label(sizes.margin, middle, KIND_NAMES[kind], sizes.label, "heading"))
+            heading = _(KIND_NAMES[kind])
+            out.labels.append(Label(sizes.margin, middle, heading, sizes.label, "heading"))
             y += sizes.heading
         middle = y + sizes.lane / 2
         out.labels.append(
@@ -295,9 +298,9 @@ def _legend(out: Layout, y: float, measure: Measure, sizes: Sizes) -> float:
     """The legend: a bar for each lane state, the glyphs of an event and of a count, each
     with its words, in rows as wide as the picture; the y below it."""
     entries: list[tuple[StayState | str, str]] = [
-        *STATE_NAMES.items(),
-        (MARK, "an event"),
-        ("12", "events too close to tell apart, counted"),
+        *((state, _(words)) for state, words in STATE_NAMES.items()),
+        (MARK, _("an event")),
+        ("12", _("events too close to tell apart, counted")),
     ]
     x, right = float(sizes.margin), out.width - sizes.margin
     for key, words in entries:
