@@ -9,9 +9,10 @@ and nothing imports the drawing library: a test can read a layout without it.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Protocol
 
 from data.axis.lanes import Band, Lane, LaneKind, bands, bars, lanes, span
 from data.axis.markers import ELLIPSIS, MARK, Picked, markers
@@ -32,8 +33,11 @@ SHORTEST_CUT = 6
 SWATCH = 26
 """The width of a lane state's bar in the legend."""
 
-Measure = Callable[[str, int], float]
-"""The width in pixels of a text in a font size in pixels."""
+
+class Measure(Protocol):
+    """The width in pixels of a text in a font size in pixels, `bold` or not."""
+
+    def __call__(self, text: str, size: int, bold: bool = False) -> float: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +111,11 @@ def layout(
     """The picture of `mission` with `options`, laid out with texts measured by `measure`."""
     zone = options.zones[0]
     shown = lanes(mission)
-    headings = [*map(_, KIND_NAMES.values()), _(EVENTS)]
-    names = [sanitize_line(lane.name) for lane in shown] + headings
+    names = [measure(sanitize_line(lane.name), sizes.label) for lane in shown]
+    headings = [*map(_, KIND_NAMES.values()), _(EVENTS)]  # drawn bold
+    names += [measure(heading, sizes.label, bold=True) for heading in headings]
     # A whole pixel, so that each unit of the axis is a pixel of the PNG: crisp lines.
-    left = math.ceil(sizes.margin + max(measure(name, sizes.label) for name in names) + sizes.gap)
+    left = math.ceil(sizes.margin + max(names) + sizes.gap)
     right = options.width - sizes.margin
     first, last = span(mission)
     start = first if options.start is None else options.start

@@ -19,6 +19,8 @@ from picture_helpers import read_svg, render
 from test_golden import render as render_golden
 
 from data.export import FORMATS, ExportOptions, OptionsError, export, make_options
+from data.export.picture_draw import measure
+from data.export.picture_layout import layout
 from data.model import EventKind, Mission
 from tests.speaking import speaking
 
@@ -127,6 +129,18 @@ def test_picture_labels_are_dutch(bundled: Mission, dutch: None) -> None:
     # Lanes by their Dutch spellings (`person_name`); months from pendulum's Dutch locale.
     assert "Sjkaplerov" in picture.of("lane")
     assert "jan. 2022" in picture.of("major-tick")
+
+
+def test_the_picture_leaves_room_for_its_longest_dutch_heading(
+    bundled: Mission, dutch: None
+) -> None:
+    """`Gebeurtenissen` is wider, drawn bold, than any lane's name: the plot starts after it."""
+    width = measure()
+    drawn = layout(bundled, make_options(bundled), width)
+    headings = [label for label in drawn.labels if label.role == "heading"]
+    assert [label.text for label in headings] == ["Bemanning", "Ruimtetuigen", "Gebeurtenissen"]
+    for label in headings:
+        assert label.x + width(label.text, label.size, bold=True) < drawn.plot[0]
 
 
 def test_mermaid_and_timelinejs_labels_are_dutch(
