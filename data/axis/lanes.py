@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from data.axis.scale import Scale
+from data.facts.names import phase_name
 from data.facts.stays import (
     Stay,
     every_vehicle_stays,
@@ -52,7 +53,8 @@ class Band:
 
 def lanes(mission: Mission) -> tuple[Lane, ...]:
     """The people with stays, in the crew pane's order, then the vehicles with stays, in
-    the mission's order. Someone who never flew and a vehicle no event moves have none."""
+    the mission's order. Someone who never flew and a vehicle no event moves have none.
+    Names and labels are in the interface's language at the time of the call."""
     # The flights' events are looked up in one pass over the ids, not one pass each.
     mission.events.positions(event for person in mission.people for event in person.flight_events)
     people = (
@@ -70,9 +72,15 @@ def lanes(mission: Mission) -> tuple[Lane, ...]:
 
 
 def bands(mission: Mission) -> tuple[Band, ...]:
-    """The mission's phases as bands, in the mission's order."""
+    """The mission's phases as bands, in the mission's order, named in the interface's
+    language (`phase_name`)."""
     return tuple(
-        Band(phase.id, phase.name, phase.start.instant.timestamp(), phase.end.instant.timestamp())
+        Band(
+            phase.id,
+            phase_name(phase),
+            phase.start.instant.timestamp(),
+            phase.end.instant.timestamp(),
+        )
         for phase in mission.phases
     )
 

@@ -16,12 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from data.axis.calendar import Step, clock_starts, day_starts, month_starts, year_starts
 from data.axis.scale import Scale
 from data.facts.derived import TimeMode, middle, relative_text, utc_date
 from data.facts.derived import flight_day_text as _flight_day
+from data.i18n import language
 from data.times.display import STATED
 from data.times.parse import Precision, When, zone_info
 from data.widths import cell_width
@@ -30,7 +32,6 @@ TextWidth = Callable[[str], float]
 
 DAY = 86_400
 EPOCH = date(1970, 1, 1)
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,9 +175,10 @@ def _absolute(step: Step, tz: ZoneInfo) -> Marks:
 
     def marks(start: float, end: float) -> Iterator[_Mark]:
         previous: datetime | None = None
+        months = month_names(language())
         for instant in _starts(step, tz, start, end):
             local = datetime.fromtimestamp(instant, tz)
-            yield _Mark(instant, *_absolute_labels(step, local, previous))
+            yield _Mark(instant, *_absolute_labels(step, local, previous, months))
             previous = local
 
     return marks
@@ -192,16 +194,26 @@ def _starts(step: Step, tz: ZoneInfo, start: float, end: float) -> Iterator[floa
     return clock_starts(step.seconds, tz, start, end)
 
 
+@cache
+def month_names(lang: str) -> dict[int, str]:
+    """The months' short names in `lang`, by number, from pendulum's locale: `Oct`, in Dutch
+    `okt.` (pendulum is imported when an axis is first drawn, not at start-up)."""
+    import pendulum
+
+    return dict(pendulum.locale(lang).translation("months.abbreviated"))
+
+
 def _absolute_labels(
-    step: Step, local: datetime, previous: datetime | None
+    step: Step, local: datetime, previous: datetime | None, months: dict[int, str]
 ) -> tuple[tuple[str, ...], bool]:
-    """A tick's labels, longest first, and whether it is major (see the module)."""
-    day = f"{local.day} {_MONTHS[local.month - 1]}"
+    """A tick's labels, longest first, and whether it is major (see the module); `months`
+    names the months (`month_names`)."""
+    day = f"{local.day} {months[local.month]}"
     year = str(local.year)
     if step.unit == "year":
         return (year,), False
     if step.unit == "month":
-        month = _MONTHS[local.month - 1]
+        month = months[local.month]
         if previous is None:
             return (f"{month} {year}", month), local.month == 1
         return ((f"{month} {year}",) if local.month == 1 else (month,)), local.month == 1

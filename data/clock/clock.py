@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from data.i18n import _
 from data.sanitize import quote
 from data.times.parse import When
 
@@ -134,7 +135,8 @@ def moment_of(when: When) -> float:
 def check_speed(speed: float) -> float:
     """`speed` if it is a speed the clock runs at (1x to 10,000x), else `ValueError`."""
     if not math.isfinite(speed) or not SLOWEST <= speed <= FASTEST:
-        raise ValueError(f"a speed from {speed_text(SLOWEST)} to {speed_text(FASTEST)}")
+        message = _("a speed from {slowest} to {fastest}")
+        raise ValueError(message.format(slowest=speed_text(SLOWEST), fastest=speed_text(FASTEST)))
     return speed
 
 
@@ -164,4 +166,5 @@ def parse_speed(text: str) -> float:
     try:
         return check_speed(speed)
     except ValueError as error:
-        raise ValueError(f"not a speed: {quote(text)} ({error}, e.g. 60x)") from None
+        message = _("not a speed: {text} ({reason}, e.g. 60x)")
+        raise ValueError(message.format(text=quote(text), reason=error)) from None

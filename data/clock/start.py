@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from data.axis.lanes import span
 from data.clock.clock import MissionClock, RealClock, parse_speed
+from data.i18n import _
 
 if TYPE_CHECKING:
     from data.model import Mission
@@ -43,7 +44,7 @@ def clock_start(
     the format of mission files (one with neither offset nor zone is in UTC), a speed out
     of range, `--live` with either other option."""
     if live and (at is not None or speed is not None):
-        raise ValueError("--live follows the real clock: it takes neither --at nor --speed")
+        raise ValueError(_("--live follows the real clock: it takes neither --at nor --speed"))
     if live:
         return ClockStart(live=True)
     if at is None and speed is None:
@@ -58,7 +59,7 @@ def clock_start(
     try:
         pace = None if speed is None else parse_speed(speed)
     except ValueError as error:
-        raise ValueError(f"--speed: {error}") from None
+        raise ValueError(_("--speed: {reason}").format(reason=error)) from None
     return ClockStart(moment, pace)
 
 

@@ -24,6 +24,7 @@ from data.export import (
     timelinejs_export,
 )
 from data.export.options import ExportOptions, OptionsError, make_options
+from data.i18n import N_, _
 from data.model import Mission
 
 Writer = Callable[[Mission, ExportOptions, TextIO], None]
@@ -35,7 +36,8 @@ class Format:
 
     name: str
     suffix: str
-    label: str
+    description: str
+    """What people call it, in English (marked for translation: `label` is it as shown)."""
     write: Writer
     views: bool
     """Whether zones, relative times and the filter apply (a view of the mission) or not."""
@@ -45,27 +47,33 @@ class Format:
     prose: bool = False
     """Text to read: wrapped to a width in columns, with a brief form for articles."""
 
+    @property
+    def label(self) -> str:
+        """The description in the interface's language (`Plain text`, in Dutch `Platte
+        tekst`)."""
+        return _(self.description)
+
 
 FORMATS: dict[str, Format] = {
     "text": Format(
-        "text", ".txt", "Plain text", text_export.write, views=True, zones=True, prose=True
+        "text", ".txt", N_("Plain text"), text_export.write, views=True, zones=True, prose=True
     ),
     "md": Format(
         "md", ".md", "Markdown", markdown_export.write, views=True, zones=True, prose=True
     ),
     "csv": Format("csv", ".csv", "CSV", csv_export.write, views=True, zones=True),
     "json": Format(
-        "json", ".json", "JSON mission file", json_export.write, views=False, zones=False
+        "json", ".json", N_("JSON mission file"), json_export.write, views=False, zones=False
     ),
     "ics": Format("ics", ".ics", "iCalendar", ics_export.write, views=True, zones=False),
     "mermaid": Format(
-        "mermaid", ".mmd", "Mermaid gantt", mermaid_export.write, views=True, zones=False
+        "mermaid", ".mmd", N_("Mermaid gantt"), mermaid_export.write, views=True, zones=False
     ),
     "svg": Format(
-        "svg", ".svg", "SVG picture", picture.write_svg, views=True, zones=True, picture=True
+        "svg", ".svg", N_("SVG picture"), picture.write_svg, views=True, zones=True, picture=True
     ),
     "png": Format(
-        "png", ".png", "PNG picture", picture.write_png, views=True, zones=True, picture=True
+        "png", ".png", N_("PNG picture"), picture.write_png, views=True, zones=True, picture=True
     ),
     "timelinejs": Format(
         "timelinejs",

@@ -23,6 +23,8 @@ from operator import itemgetter, ne, not_
 from typing import Any
 
 from data.export.options import ExportOptions
+from data.facts.names import phase_name
+from data.i18n import N_, _
 from data.model import Event, Mission, Phase
 from data.store import EventStore, Extras, TextColumn
 from data.times.shapes import Times
@@ -61,6 +63,16 @@ def selection(store: EventStore, options: ExportOptions) -> Sequence[int]:
     if options.filter is None:
         return range(len(store))
     return options.filter.positions(store)
+
+
+OUTSIDE = N_("Outside any phase")
+"""The heading of the events that belong to no phase."""
+
+
+def section_name(phase: Phase | None) -> str:
+    """A section's heading in the interface's language: its phase's name (`phase_name`),
+    or `OUTSIDE` for the events outside any phase. Unsanitised."""
+    return phase_name(phase) if phase is not None else _(OUTSIDE)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ plan (the planned time in UTC and in each zone with its offset, and the delay), 
 event's facts: title, kind, phase, place, people, vehicles, confidence, sources,
 description, the times as the sources stated them, the disagreements between sources, the
 note and the station's crew afterwards. Every date-time column sorts in time order in a
-spreadsheet; `precision` says how much of the event's time cells is known.
+spreadsheet; `precision` says how much of the event's time cells is known. A CSV is read by
+programs, so nothing in it follows the interface's language: the column names, kinds and
+delays are in English, and people and phases are named as the mission names them.
 
 A file starts with a UTF-8 byte-order mark: Excel on Windows reads a CSV without one in
 the machine's legacy code page (garbling Cyrillic and accented names), and LibreOffice,
@@ -44,7 +46,14 @@ from data.export.columns import (
 )
 from data.export.detail_rows import disputed_times, plans, relative_texts, shower, spread
 from data.export.options import ExportOptions, relative_heading, source_numbers, zone_heading
-from data.facts.event import DisputeFacts, dispute_facts, people_names, place_name, vehicle_names
+from data.facts.event import (
+    DisputeFacts,
+    dispute_facts,
+    people_names,
+    place_name,
+    untranslated,
+    vehicle_names,
+)
 from data.model import Mission, Stated
 from data.sanitize import sanitize
 from data.store import CONFIDENCES, KINDS, EventStore
@@ -98,15 +107,14 @@ def starts_a_file(out: TextIO) -> bool:
 
 
 def header(options: ExportOptions) -> list[str]:
-    """The names of the columns."""
+    """The names of the columns: the same in every language (`untranslated`)."""
     names = ["id", "utc", "precision", "approximate", "planned_only"]
-    names += [name for zone in options.zones for name in _zone_names(zone_heading(zone))]
+    zones = [zone_heading(zone, untranslated) for zone in options.zones]
+    names += [name for zone in zones for name in _zone_names(zone)]
     if options.relative:
-        names.append(relative_heading(options))
+        names.append(relative_heading(options, untranslated))
     names += ["end_utc", "planned_utc"]
-    names += [
-        name for zone in options.zones for name in _zone_names(f"planned {zone_heading(zone)}")
-    ]
+    names += [name for zone in zones for name in _zone_names(f"planned {zone}")]
     names += ["delay", "title", "kind", "phase", "place", "people", "vehicles", "confidence"]
     names += ["sources", "description", "stated", "disputes", "note", "station_crew"]
     return names
@@ -201,7 +209,7 @@ class _Rows:
             return place_name(mission, place_ids[code])
 
         def people(code: int) -> str:
-            return "; ".join(people_names(mission, groups[code]))
+            return "; ".join(people_names(mission, groups[code], _MISSION_SPELLING))
 
         def sources(code: int) -> str:
             return sources_cell(mission, groups[code], numbers)
@@ -248,7 +256,7 @@ class _Rows:
     def _plans(self, batch: Batch, times: Times) -> list[list[str]]:
         """The planned time in UTC and in each zone (`SHEET_FORM`, each zone's with its
         offset), and the delay, of each event with a plan."""
-        found = plans(batch, times, self.sheets)
+        found = plans(batch, times, self.sheets, untranslated)
         listed, size = found.listed, batch.size
         planned = batch.planned_times[1]
         iso = utc_cells(planned) if listed else []
@@ -282,6 +290,8 @@ class _Rows:
         return spread(batch.size, list(ends), shown)
 
 
+_MISSION_SPELLING = attrgetter("name")
+"""A person's name as the mission spells it: the CSV's never changes with the language."""
 _PRECISION_NAMES = {precision: precision.name.lower() for precision in Precision}
 _PRECISION = attrgetter("precision")
 _APPROXIMATE = attrgetter("approximate")

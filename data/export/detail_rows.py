@@ -17,6 +17,8 @@ from datetime import UTC, datetime, timedelta
 
 from data.export.columns import Batch, Lookup
 from data.export.details import (
+    PEOPLE,
+    VEHICLES,
     DetailStyle,
     brief_line,
     facts_line,
@@ -35,6 +37,7 @@ from data.facts.event import (
     vehicle_names,
     verdict,
 )
+from data.i18n import _
 from data.model import Dispute, Mission
 from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.bulk import fast_when
@@ -90,9 +93,11 @@ def in_zones(shows: list[BulkShow], times: Times) -> list[tuple[str, ...]]:
     return list(zip(*columns, strict=True))
 
 
-def plans(batch: Batch, times: Times, shows: list[BulkShow]) -> Plans:
+def plans(
+    batch: Batch, times: Times, shows: list[BulkShow], words: Callable[[str], str] = _
+) -> Plans:
     """The plans of the events of a batch that have a planned time; `times` are the batch's
-    times."""
+    times; the delays in the interface's language (`words`: `untranslated` for the CSV)."""
     at = batch.at
     listed, planned = batch.planned_times
     if not listed:
@@ -107,7 +112,7 @@ def plans(batch: Batch, times: Times, shows: list[BulkShow]) -> Plans:
         if actual.dated or plan.dated:
             continue  # a time known only to the day or month: no delay (see `verdict`)
         elapsed = between_timed(planned_millis[index], plan.precision, millis[n], actual.precision)
-        verdicts[index] = verdict(elapsed)
+        verdicts[index] = verdict(elapsed, words)
     return Plans(listed, [zone.cells(planned) for zone in shows], verdicts)
 
 
@@ -169,8 +174,8 @@ class DetailRows:
         self.first = first
         self.place_names = Lookup(lambda place: place_name(mission, place_ids[place]))
         self.facts = Lookup(facts)
-        self.people = Lookup(lambda code: names("people", people_names(mission, groups[code])))
-        self.vehicles = Lookup(lambda code: names("vehicles", vehicle_names(mission, groups[code])))
+        self.people = Lookup(lambda code: names(PEOPLE, people_names(mission, groups[code])))
+        self.vehicles = Lookup(lambda code: names(VEHICLES, vehicle_names(mission, groups[code])))
 
     def briefs(self, batch: Batch) -> list[str]:
         """The brief form's one line of detail of each event (`details.brief_line`)."""

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from data.facts.event import DisputeFacts, EventFacts, each_once
+from data.facts.kinds import kind_name
+from data.i18n import N_, _
 from data.model import Confidence, Event, EventKind
 
 
@@ -32,14 +34,14 @@ def facts_line(
     kind: EventKind, approximate: bool, confidence: Confidence | None, place: str
 ) -> str:
     """`docking · approximate time · confidence C2+ · at Baikonur`: an event's first detail
-    line."""
-    facts = [kind.value]
+    line, in the interface's language (`kind_name`)."""
+    facts = [kind_name(kind)]
     if approximate:
-        facts.append("approximate time")
+        facts.append(_("approximate time"))
     if confidence is not None:
-        facts.append(f"confidence {confidence.value}")
+        facts.append(_("confidence {confidence}").format(confidence=confidence.value))
     if place:
-        facts.append(f"at {place}")
+        facts.append(_("at {place}").format(place=place))
     return " · ".join(facts)
 
 
@@ -72,12 +74,17 @@ def first_sentence(text: str) -> str:
 
 def until_line(ends: Sequence[str]) -> str:
     """`until 2021-05-14`: when a span ends, in each zone."""
-    return "until " + each_once(ends)
+    return _("until {times}").format(times=each_once(ends))
+
+
+PEOPLE = N_("people: {names}")
+VEHICLES = N_("vehicles: {names}")
 
 
 def names_line(label: str, names: Sequence[str]) -> str:
-    """`people: Anton Shkaplerov, Yulia Peresild`, or an empty string for no names."""
-    return f"{label}: " + ", ".join(names) if names else ""
+    """`people: Anton Shkaplerov, Yulia Peresild` (`label` is `PEOPLE` or `VEHICLES`), or an
+    empty string for no names."""
+    return _(label).format(names=", ".join(names)) if names else ""
 
 
 def event_details(facts: EventFacts, style: DetailStyle) -> Iterator[str]:
@@ -89,7 +96,7 @@ def event_details(facts: EventFacts, style: DetailStyle) -> Iterator[str]:
         yield style.line(until_line(facts.ends))
     if facts.plan is not None and facts.plan.actual is not None:
         yield style.line(facts.plan.phrase)
-    for label, names in (("people", facts.people), ("vehicles", facts.vehicles)):
+    for label, names in ((PEOPLE, facts.people), (VEHICLES, facts.vehicles)):
         if names:
             yield style.line(names_line(label, names))
     if event.description:
@@ -103,13 +110,15 @@ def rare_details(
     """The last of `event_details`: stated times, disputes, the note and the station's crew
     (fields few events have)."""
     for stated in event.stated:
-        yield f"{style.line('stated: ' + stated.text)} {style.refs([stated.source])}".rstrip()
+        line = style.line(_("stated: {text}").format(text=stated.text))
+        yield f"{line} {style.refs([stated.source])}".rstrip()
     for dispute in disputes:
-        yield style.line(f"disputed: {dispute.topic}")
+        yield style.line(_("disputed: {topic}").format(topic=dispute.topic))
         for version in dispute.versions:
             claim = style.line(version.text)
             yield f"{style.bullet}{claim} {style.refs(version.sources)}".rstrip()
     if event.note:
-        yield style.block(f"note: {event.note}")
+        yield style.block(_("note: {note}").format(note=event.note))
     if event.station_crew is not None:
-        yield f"aboard the station afterwards: {event.station_crew}"
+        crew = _("aboard the station afterwards: {count}")
+        yield crew.format(count=event.station_crew)

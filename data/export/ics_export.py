@@ -15,10 +15,12 @@
   0.10 shows `08:55-09:55` without it, `08:55-08:55` with it). DTEND equal to DTSTART would
   break RFC 5545, which wants DTEND later than DTSTART.
 - SUMMARY (the title), DESCRIPTION (description, facts, planned time, relative time if asked,
-  and the numbered sources), LOCATION (and GEO when the place has coordinates), CATEGORIES
-  (the kind), STATUS (TENTATIVE for planned-only events), COLOR (RFC 7986: one CSS colour
-  name per phase, `PHASE_COLORS`; the description names the phase too, so the colour is
-  never the only sign of it).
+  and the numbered sources; its labels and the kind's name in the interface's language),
+  LOCATION (and GEO when the place has coordinates), CATEGORIES (the kind's value, as
+  programs read it), STATUS (TENTATIVE for planned-only events), COLOR (RFC 7986: one CSS
+  colour name per phase, `PHASE_COLORS`; the description names the phase too, so the colour
+  is never the only sign of it). Property names and the mission's text never change with
+  the language.
 - The calendar's name is the mission's title, as RFC 7986 `NAME` and as `X-WR-CALNAME` for
   the clients that predate it (Apple Calendar, Google Calendar, Outlook).
 
@@ -38,6 +40,8 @@ from icalendar import Event as VEvent
 
 from data.export.options import ExportOptions, relative_heading, source_numbers
 from data.facts.event import EventFacts, event_facts
+from data.facts.kinds import kind_name
+from data.i18n import _
 from data.model import Event, Mission
 from data.sanitize import sanitize, sanitize_line
 from data.times.parse import Precision, When
@@ -165,36 +169,40 @@ def _description(
     if event.description:
         yield sanitize(event.description)
         yield ""
-    items = [event.kind.value]
+    items = [kind_name(event.kind)]
     if facts.phase:
-        items.append(f"phase: {sanitize_line(facts.phase)}")
+        items.append(_("phase: {phase}").format(phase=sanitize_line(facts.phase)))
     if event.when.precision is Precision.MONTH:
-        items.append("date known to the month only")
+        items.append(_("date known to the month only"))
     if event.when.approximate:
-        items.append("approximate time")
+        items.append(_("approximate time"))
     if event.when.precision is Precision.MILLISECOND:
-        items.append(f"at {event.when.instant.strftime('%H:%M:%S.%f')[:-3]} UTC")
+        clock = event.when.instant.strftime("%H:%M:%S.%f")[:-3]
+        items.append(_("at {time} UTC").format(time=clock))
     if event.confidence is not None:
-        items.append(f"confidence {event.confidence.value}")
+        items.append(_("confidence {confidence}").format(confidence=event.confidence.value))
     yield "; ".join(items)
     if facts.plan is not None and facts.plan.actual is not None:
         yield facts.plan.phrase
     if facts.relative:
         yield f"{relative_heading(options)}: {facts.relative}"
     if facts.people:
-        yield "People: " + ", ".join(sanitize_line(name) for name in facts.people)
+        names = ", ".join(sanitize_line(name) for name in facts.people)
+        yield _("People: {names}").format(names=names)
     if facts.vehicles:
-        yield "Vehicles: " + ", ".join(sanitize_line(name) for name in facts.vehicles)
+        names = ", ".join(sanitize_line(name) for name in facts.vehicles)
+        yield _("Vehicles: {names}").format(names=names)
     for text, source in facts.stated:
         note = f" [{numbers[source.id]}]" if source is not None and source.id in numbers else ""
-        yield f"Stated: {sanitize_line(text)}{note}"
+        yield _("Stated: {text}").format(text=sanitize_line(text)) + note
     for dispute in facts.disputes:
         claims = "; ".join(sanitize_line(version.text) for version in dispute.versions)
-        yield f"Disputed ({sanitize_line(dispute.topic)}): {claims}"
+        topic = sanitize_line(dispute.topic)
+        yield _("Disputed ({topic}): {claims}").format(topic=topic, claims=claims)
     if event.note:
-        yield f"Note: {sanitize(event.note)}"
+        yield _("Note: {note}").format(note=sanitize(event.note))
     if facts.sources:
-        yield "Sources:"
+        yield _("Sources:")
         for source in facts.sources:
             url = f" {sanitize_line(source.url)}" if source.url else ""
             yield f"[{numbers[source.id]}] {sanitize_line(source.title)}{url}"

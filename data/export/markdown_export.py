@@ -30,6 +30,7 @@ from data.export.columns import (
     batches,
     event_store,
     needs_sanitizing,
+    section_name,
     sections,
     selection,
 )
@@ -38,7 +39,9 @@ from data.export.details import DetailStyle, event_details
 from data.export.options import ExportOptions, relative_heading, source_numbers, zone_heading
 from data.export.wrap import wrap_line
 from data.facts.event import EventFacts, planned_mark
+from data.facts.names import person_name
 from data.facts.person import person_facts
+from data.i18n import N_, _
 from data.model import Mission, Person, Phase
 from data.sanitize import sanitize
 from data.store import EventStore
@@ -116,13 +119,18 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
         for batch in batches(store, section.positions):
             out.write(rows.text(batch))
     if not chosen:
-        out.write(NO_EVENTS)
+        write_no_events(out)
     if not options.brief:
         write_crew(mission, out)
         write_sources(mission, options.columns, out)
 
 
-NO_EVENTS = "No events match the filter.\n"
+NO_EVENTS = N_("No events match the filter.")
+
+
+def write_no_events(out: TextIO) -> None:
+    """What stands in place of the events when the filter keeps none."""
+    out.write(f"{_(NO_EVENTS)}\n")
 
 
 class _Rows(DetailRows):
@@ -195,31 +203,41 @@ def write_header(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     out.write(f"# {escape(mission.info.title)}\n\n")
     if mission.info.summary:
         out.write(f"{paragraph(escape(mission.info.summary, block=True), width)}\n\n")
-    lines = ["Times: " + ", ".join(escape(zone_heading(zone)) for zone in options.zones)]
+    zones = ", ".join(escape(zone_heading(zone)) for zone in options.zones)
+    lines = [_("Times: {zones}").format(zones=zones)]
     if options.relative and options.anchor is not None:
         anchor = escape(options.anchor.title)
-        lines.append(f"Relative: {escape(relative_heading(options))} ({anchor})")
+        heading = escape(relative_heading(options))
+        relative = _("Relative: {heading} ({anchor})")
+        lines.append(relative.format(heading=heading, anchor=anchor))
     if options.filter is not None:
-        lines.append(f"Filter: {escape(str(options.filter))}")
+        shown = _("Filter: {filter}")
+        lines.append(shown.format(filter=escape(str(options.filter))))
     out.write("  \n".join(paragraph(line, width) for line in lines) + "\n")
 
 
 def write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> None:
     """A phase's heading, span, summary and the head of its table."""
-    name = escape(phase.name) if phase is not None else "Outside any phase"
-    out.write(f"\n## {name}\n\n")
+    out.write(f"\n## {escape(section_name(phase))}\n\n")
     if phase is not None:
         zone = options.zones[0]
         start, end = show(phase.start, zone).with_offset, show(phase.end, zone).with_offset
-        out.write(f"{paragraph(f'from {escape(start)} to {escape(end)}', options.columns)}\n\n")
+        span = _("from {start} to {end}").format(start=escape(start), end=escape(end))
+        out.write(f"{paragraph(span, options.columns)}\n\n")
         if phase.summary:
             out.write(f"{paragraph(escape(phase.summary, block=True), options.columns)}\n\n")
     headings = [zone_heading(zone) for zone in options.zones]
     if options.relative:
         headings.append(relative_heading(options))
-    headings += ["Event", "Detail"] if options.brief else ["Event", "Details", "Sources"]
+    headings += map(_, BRIEF_HEADINGS if options.brief else EVENT_HEADINGS)
     out.write(table_row(escape(heading) for heading in headings))
-    out.write(table_row("---" for _ in headings))
+    out.write(table_row(["---"] * len(headings)))
+
+
+EVENT_HEADINGS = (N_("Event"), N_("Details"), N_("Sources"))
+"""The headings of a table's columns after the times (and the relative time)."""
+BRIEF_HEADINGS = (N_("Event"), N_("Detail"))
+"""`EVENT_HEADINGS` of the brief form."""
 
 
 def table_row(cells: Iterable[str]) -> str:
@@ -251,17 +269,25 @@ def source_anchor(number: int) -> str:
     return f"source-{number}"
 
 
-CREW_HEADINGS = ["Name", "Role", "Age at launch", "Up", "Down", "Time in space (this mission)"]
+CREW_HEADINGS = (
+    N_("Name"),
+    N_("Role"),
+    N_("Age at launch"),
+    N_("Up"),
+    N_("Down"),
+    N_("Time in space (this mission)"),
+    N_("Career (stated)"),
+)
 
 
 def write_crew(mission: Mission, out: TextIO) -> None:
     """The crew table: each person's facts."""
     if not mission.people:
         return
-    out.write("\n## Crew\n\n")
-    headings = [*CREW_HEADINGS, "Career (stated)"]
+    out.write(f"\n## {_('Crew')}\n\n")
+    headings = list(map(_, CREW_HEADINGS))
     out.write(table_row(headings))
-    out.write(table_row("---" for _ in headings))
+    out.write(table_row(["---"] * len(headings)))
     for person in mission.people:
         out.write(table_row(_crew_cells(mission, person)))
 
@@ -269,7 +295,7 @@ def write_crew(mission: Mission, out: TextIO) -> None:
 def _crew_cells(mission: Mission, person: Person) -> list[str]:
     facts = person_facts(mission, person)
     age = str(facts.age_at_launch) if facts.age_at_launch is not None else ""
-    cells = [person.name, person.role, age, facts.up or facts.flight, facts.down]
+    cells = [person_name(person), person.role, age, facts.up or facts.flight, facts.down]
     return list(map(escape, [*cells, facts.in_space or "", facts.career]))
 
 
@@ -278,7 +304,7 @@ def write_sources(mission: Mission, columns: int, out: TextIO) -> None:
     wrapped to `columns` cells."""
     if not mission.sources:
         return
-    out.write("\n## Sources\n\n")
+    out.write(f"\n## {_('Sources')}\n\n")
     for number, source in enumerate(mission.sources, start=1):
         anchor = source_anchor(number)
         prefix = f'- <a id="{anchor}" name="{anchor}"></a>'

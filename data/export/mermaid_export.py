@@ -8,7 +8,8 @@ a time on the clock of whoever views the chart and draws its axis on that clock 
 chart shows UTC clock times wherever it is viewed (only a bar across a summer-time change of
 the viewer's zone is an hour too long or short). A date is a bar over that day and a month
 a bar over that month, as stated: nothing is drawn at a time of day the sources never gave.
-Planned-only events carry `(planned)` and approximate ones `~` before their title.
+Planned-only events carry `(planned)` and approximate ones `~` before their title. The
+title's note on UTC, the sections' names and `(planned)` are in the interface's language.
 
 The file is the bare diagram (`.mmd`), as Mermaid's own tools read it (`mmdc`, the Live
 Editor); a README takes it inside a fenced ```` ```mermaid ```` block (see the README).
@@ -24,9 +25,10 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import TextIO
 
-from data.export.columns import Batch, batches, event_store, sections, selection
+from data.export.columns import Batch, batches, event_store, section_name, sections, selection
 from data.export.options import ExportOptions
 from data.facts.event import shown_title
+from data.i18n import _
 from data.model import Mission
 from data.sanitize import sanitize_line
 from data.times.parse import Precision
@@ -36,8 +38,6 @@ from data.times.utc import utc_cells
 DATE_FORMAT = "YYYY-MM-DD HH:mm:ss.SSS"
 """The layout of the chart's times (Mermaid's day.js tokens): `display_bulk.SHEET_FORM`."""
 AXIS_FORMAT = "%Y-%m-%d"
-OUTSIDE = "Outside any phase"
-"""The section of the events that belong to no phase."""
 _SPECIAL = re.compile("[:;#%<>&\ufb02\u00b6]")
 """What Mermaid's gantt grammar reads as structure (`:` ends a task's title, `;` and `#`
 end its data, `%` starts a comment), what its HTML sanitiser may take for markup (`<U+009B>`
@@ -66,14 +66,14 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """Write `mission` as a Mermaid gantt chart to `out`, a batch of events at a time."""
     out.write(f"%% {mission.info.id}: written by mission-timeline; times in UTC\n")
     out.write("gantt\n")
-    out.write(f"{_INDENT}title {text(mission.info.title)} (times in UTC)\n")
+    title = _("{title} (times in UTC)").format(title=mission.info.title.strip())
+    out.write(f"{_INDENT}title {text(title)}\n")
     out.write(f"{_INDENT}dateFormat {DATE_FORMAT}\n")
     out.write(f"{_INDENT}axisFormat {AXIS_FORMAT}\n")
     out.write(f"{_INDENT}todayMarker off\n")
     store = event_store(mission)
     for section in sections(mission, store, selection(store, options)):
-        name = section.phase.name if section.phase is not None else OUTSIDE
-        out.write(f"{_INDENT}section {text(name) or '-'}\n")
+        out.write(f"{_INDENT}section {text(section_name(section.phase)) or '-'}\n")
         for batch in batches(store, section.positions):
             out.write("".join(_tasks(batch)))
 

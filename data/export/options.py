@@ -11,13 +11,14 @@ means the same thing in every format.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from data.facts.derived import TimeMode, unit
 from data.facts.event import EventFacts, event_facts
+from data.i18n import N_, _
 from data.model import Event, Mission
 from data.query.filters import Filter, FilterError, parse_filter
 from data.sanitize import quote
@@ -109,40 +110,43 @@ def make_options(
     try:
         zones = [zone if zone == STATED else zone_named(zone) for zone in zones]
     except TimeFormatError as error:
-        raise OptionsError(f"{error}; '{STATED}' shows each source's own zone") from None
+        message = _("{reason}; '{stated}' shows each source's own zone")
+        raise OptionsError(message.format(reason=error, stated=STATED)) from None
     mode = TimeMode(mode) if mode is not None else None
     anchor = None
     if relative_to is not None:
         anchor = mission.event_by_id.get(relative_to)
         if anchor is None:
             hint = did_you_mean(relative_to, mission.event_by_id.keys())
-            raise OptionsError(f"no event with id {quote(relative_to)} in this mission{hint}")
+            message = _("no event with id {id} in this mission{hint}")
+            raise OptionsError(message.format(id=quote(relative_to), hint=hint))
         mode = mode if mode not in (None, TimeMode.ABSOLUTE) else TimeMode.T_MINUS
     elif mode not in (None, TimeMode.ABSOLUTE):
         anchor = mission.reference_event
         if anchor is None:
-            raise OptionsError("this mission has no launch to count from; give --relative-to")
+            raise OptionsError(_("this mission has no launch to count from; give --relative-to"))
     if one_zone and (len(zones) > 1 or STATED in zones):
-        raise OptionsError("a picture's axis is in one IANA zone; give one zone")
+        raise OptionsError(_("a picture's axis is in one IANA zone; give one zone"))
     flt = None
     if filter_text is not None and filter_text.strip():
         try:
             flt = parse_filter(filter_text, mission)
         except FilterError as error:
-            raise OptionsError(f"filter: {error}") from None
+            raise OptionsError(_("filter: {reason}").format(reason=error)) from None
     zones = tuple(dict.fromkeys(zones)) or DEFAULT_ZONES
     start, end = time_range(mission, range_from, range_to, zones[0])
     if width not in WIDTHS:
-        raise OptionsError(
-            f"--width must be {WIDTHS.start} to {WIDTHS.stop - 1} pixels, not {width}"
-        )
+        message = _("--width must be {least} to {most} pixels, not {width}")
+        raise OptionsError(message.format(least=WIDTHS.start, most=WIDTHS.stop - 1, width=width))
     if columns not in COLUMNS:
+        message = _("--width must be {least} to {most} columns, not {width}")
         raise OptionsError(
-            f"--width must be {COLUMNS.start} to {COLUMNS.stop - 1} columns, not {columns}"
+            message.format(least=COLUMNS.start, most=COLUMNS.stop - 1, width=columns)
         )
     if theme not in set(Theme):
         hint = did_you_mean(str(theme), list(Theme))
-        raise OptionsError(f"no theme {quote(str(theme))}{hint}; the themes are light, dark")
+        message = _("no theme {theme}{hint}; the themes are light, dark")
+        raise OptionsError(message.format(theme=quote(str(theme)), hint=hint))
     return ExportOptions(
         zones=zones,
         mode=mode or TimeMode.ABSOLUTE,
@@ -166,8 +170,8 @@ def time_range(
     start = None if range_from is None else bound(mission, range_from, zone, end=False)
     end = None if range_to is None else bound(mission, range_to, zone, end=True)
     if start is not None and end is not None and start >= end:
-        shown_from, shown_to = quote(range_from or ""), quote(range_to or "")
-        raise OptionsError(f"--from {shown_from} is not before --to {shown_to}")
+        message = _("--from {start} is not before --to {end}")
+        raise OptionsError(message.format(start=quote(range_from or ""), end=quote(range_to or "")))
     return start, end
 
 
@@ -188,10 +192,11 @@ def bound(mission: Mission, text: str, zone: str, *, end: bool, option: str = ""
         return event.when.instant.timestamp()
     if not _TIME_LIKE.match(text):
         hint = did_you_mean(text, mission.event_by_id.keys())
-        raise OptionsError(
-            f"{option}: no event with id {quote(text)} in this mission{hint}; "
+        message = _(
+            "{option}: no event with id {id} in this mission{hint}; "
             "a time is written like 2021-10-05T08:55Z"
         )
+        raise OptionsError(message.format(option=option, id=quote(text), hint=hint))
     try:
         when = parse_when(text if _ZONED.search(text) else f"{text}[{zone}]")
     except TimeFormatError as error:
@@ -203,20 +208,25 @@ def bound(mission: Mission, text: str, zone: str, *, end: bool, option: str = ""
 MODE_LABELS = {
     TimeMode.T_MINUS: "T-/T+",
     TimeMode.MET: "MET",
-    TimeMode.FLIGHT_DAY: "flight day",
+    TimeMode.FLIGHT_DAY: N_("flight day"),
 }
+"""The name of each relative mode, in English (the CSV's column names); `_()` where shown."""
+AS_STATED = N_("as stated")
+"""The heading of the times in each source's own zone (`STATED`)."""
 
 
-def relative_heading(options: ExportOptions) -> str:
-    """`T-/T+ launch`: the heading of the relative column."""
+def relative_heading(options: ExportOptions, words: Callable[[str], str] = _) -> str:
+    """`T-/T+ launch`: the heading of the relative column, in the interface's language
+    (`words`: `untranslated` for the CSV's column names)."""
     if not options.relative or options.anchor is None:
         return ""
-    return f"{MODE_LABELS[options.mode]} {options.anchor.id}"
+    return f"{words(MODE_LABELS[options.mode])} {options.anchor.id}"
 
 
-def zone_heading(zone: str) -> str:
-    """The heading of a zone column: the IANA name, or `as stated`."""
-    return "as stated" if zone == STATED else zone
+def zone_heading(zone: str, words: Callable[[str], str] = _) -> str:
+    """The heading of a zone column: the IANA name, or `as stated` in the interface's
+    language (`words`: `untranslated` for the CSV's column names)."""
+    return words(AS_STATED) if zone == STATED else zone
 
 
 def source_numbers(mission: Mission) -> dict[str, int]:

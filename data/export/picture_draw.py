@@ -33,13 +33,14 @@ FONT = "DejaVu Sans"
 """Shipped with matplotlib (so every machine draws the same), with Latin and Cyrillic."""
 _POINTS = 72 / DPI
 _WEIGHTS = {"title": "bold", "heading": "bold"}
-"""Bold texts: never one measured for the axis (ticks, markers), which is measured plain."""
+"""Bold texts: never one measured for the axis (ticks, markers), which is measured plain;
+the headings are measured bold for the margin."""
 _SVG_SIZE = re.compile(rb'<svg([^>]*?) width="([\d.]+)pt" height="([\d.]+)pt"')
 
 
 @cache
 def measure() -> Measure:
-    """The width in pixels of a text at a font size in pixels, as Agg draws it."""
+    """The width in pixels of a text at a font size in pixels, bold or not, as Agg draws it."""
     from matplotlib.backends.backend_agg import RendererAgg
     from matplotlib.font_manager import FontProperties
 
@@ -47,8 +48,9 @@ def measure() -> Measure:
     renderer = RendererAgg(1, 1, DPI)  # type: ignore[no-untyped-call]
 
     @cache
-    def width(text: str, size: int) -> float:
-        props = FontProperties(family=FONT, size=size * _POINTS)
+    def width(text: str, size: int, bold: bool = False) -> float:
+        weight = "bold" if bold else "normal"
+        props = FontProperties(family=FONT, size=size * _POINTS, weight=weight)
         size_of = renderer.get_text_width_height_descent
         return float(size_of(text, props, ismath=False)[0])  # type: ignore[no-untyped-call]
 

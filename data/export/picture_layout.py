@@ -9,9 +9,10 @@ and nothing imports the drawing library: a test can read a layout without it.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Protocol
 
 from data.axis.lanes import Band, Lane, LaneKind, bands, bars, lanes, span
 from data.axis.markers import ELLIPSIS, MARK, Picked, markers
@@ -19,9 +20,10 @@ from data.axis.scale import Scale
 from data.axis.ticks import ticks
 from data.export.columns import event_store, selection
 from data.export.options import ExportOptions
-from data.export.picture_style import KIND_NAMES, SIZES, STATE_NAMES, Sizes
+from data.export.picture_style import EVENTS, KIND_NAMES, SIZES, STATE_NAMES, Sizes
 from data.export.picture_words import sources_lines, subtitle, title, wrap
 from data.facts.stays import StayState
+from data.i18n import _
 from data.model import Mission
 from data.sanitize import sanitize_line
 
@@ -31,8 +33,11 @@ SHORTEST_CUT = 6
 SWATCH = 26
 """The width of a lane state's bar in the legend."""
 
-Measure = Callable[[str, int], float]
-"""The width in pixels of a text in a font size in pixels."""
+
+class Measure(Protocol):
+    """The width in pixels of a text in a font size in pixels, `bold` or not."""
+
+    def __call__(self, text: str, size: int, bold: bool = False) -> float: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +111,11 @@ def layout(
     """The picture of `mission` with `options`, laid out with texts measured by `measure`."""
     zone = options.zones[0]
     shown = lanes(mission)
-    names = [sanitize_line(lane.name) for lane in shown] + list(KIND_NAMES.values()) + ["Events"]
+    names = [measure(sanitize_line(lane.name), sizes.label) for lane in shown]
+    headings = [*map(_, KIND_NAMES.values()), _(EVENTS)]  # drawn bold
+    names += [measure(heading, sizes.label, bold=True) for heading in headings]
     # A whole pixel, so that each unit of the axis is a pixel of the PNG: crisp lines.
-    left = math.ceil(sizes.margin + max(measure(name, sizes.label) for name in names) + sizes.gap)
+    left = math.ceil(sizes.margin + max(names) + sizes.gap)
     right = options.width - sizes.margin
     first, last = span(mission)
     start = first if options.start is None else options.start
@@ -126,7 +133,7 @@ def layout(
     out.plot = (left, right, top, bottom)
     _bands(out, bands(mission), scale, measure, sizes)
     _ticks(out, scale, zone, options, measure, axis_y, sizes)
-    out.labels.append(Label(sizes.margin, events_y, "Events", sizes.label, "heading"))
+    out.labels.append(Label(sizes.margin, events_y, _(EVENTS), sizes.label, "heading"))
     _markers(out, mission, options, scale, measure, events_y, sizes)
     y = _legend(out, bottom + 24, measure, sizes)
     for line in sources_lines(mission, right - sizes.margin, partial(_width, measure, sizes.small)):
@@ -183,7 +190,8 @@ def _lanes(
         if lane.kind is not kind:
             kind = lane.kind
             middle = y + sizes.heading / 2
-            out.labels.append(Label(sizes.margin, middle, KIND_NAMES[kind], sizes.label, "heading"))
+            heading = _(KIND_NAMES[kind])
+            out.labels.append(Label(sizes.margin, middle, heading, sizes.label, "heading"))
             y += sizes.heading
         middle = y + sizes.lane / 2
         out.labels.append(
@@ -295,9 +303,9 @@ def _legend(out: Layout, y: float, measure: Measure, sizes: Sizes) -> float:
     """The legend: a bar for each lane state, the glyphs of an event and of a count, each
     with its words, in rows as wide as the picture; the y below it."""
     entries: list[tuple[StayState | str, str]] = [
-        *STATE_NAMES.items(),
-        (MARK, "an event"),
-        ("12", "events too close to tell apart, counted"),
+        *((state, _(words)) for state, words in STATE_NAMES.items()),
+        (MARK, _("an event")),
+        ("12", _("events too close to tell apart, counted")),
     ]
     x, right = float(sizes.margin), out.width - sizes.margin
     for key, words in entries:

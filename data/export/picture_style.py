@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from data.axis.lanes import LaneKind
 from data.export.options import Theme
 from data.facts.stays import StayState
+from data.i18n import N_
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +69,16 @@ PALETTES = {
 }
 
 STATE_NAMES = {
-    StayState.FLIGHT: "in flight",
-    StayState.STATION: "aboard the station",
-    StayState.DOCKED: "docked at a port",
+    StayState.FLIGHT: N_("in flight"),
+    StayState.STATION: N_("aboard the station"),
+    StayState.DOCKED: N_("docked at a port"),
 }
-"""The legend's words for each lane state."""
+"""The legend's words for each lane state (`_()` where drawn)."""
 
-KIND_NAMES = {LaneKind.PERSON: "Crew", LaneKind.VEHICLE: "Vehicles"}
-"""The heading above each group of lanes."""
+KIND_NAMES = {LaneKind.PERSON: N_("Crew"), LaneKind.VEHICLE: N_("Vehicles")}
+"""The heading above each group of lanes (`_()` where drawn)."""
+EVENTS = N_("Events")
+"""The heading of the events' lane."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from data.export.options import MODE_LABELS, ExportOptions
+from data.i18n import _
 from data.model import Mission, Source
 from data.sanitize import sanitize_line
 
@@ -29,11 +30,13 @@ def subtitle(options: ExportOptions, zone: str) -> str:
     """What the axis shows and which events: `Times in Europe/Brussels`, `Times as T-/T+
     from launch`, then `events matching person:peresild` under a filter."""
     if options.relative and options.anchor is not None:
-        parts = [f"Times as {MODE_LABELS[options.mode]} from {sanitize_line(options.anchor.id)}"]
+        mode, anchor = _(MODE_LABELS[options.mode]), sanitize_line(options.anchor.id)
+        parts = [_("Times as {mode} from {anchor}").format(mode=mode, anchor=anchor)]
     else:
-        parts = [f"Times in {zone}"]
+        parts = [_("Times in {zone}").format(zone=zone)]
     if options.filter is not None:
-        parts.append(f"events matching {sanitize_line(options.filter.text)}")
+        matching = _("events matching {filter}")
+        parts.append(matching.format(filter=sanitize_line(options.filter.text)))
     return " · ".join(parts)
 
 
@@ -58,11 +61,9 @@ def sources_lines(
 
     def lines(shown: int) -> list[str]:
         rest = len(names) - shown
-        parts = [
-            *names[:shown],
-            *([f"and {rest} more (the text export lists them all)"] * bool(rest)),
-        ]
-        parts[0] = f"Sources: {parts[0]}"
+        more = _("and {count} more (the text export lists them all)")
+        parts = [*names[:shown], *([more.format(count=rest)] * bool(rest))]
+        parts[0] = _("Sources: {names}").format(names=parts[0])
         return list(wrap(parts, width, text_width, "; "))
 
     # The most names that fit: more names never take fewer lines, so halve the choice.

@@ -27,6 +27,7 @@ from data.export.columns import (
     batches,
     event_store,
     needs_sanitizing,
+    section_name,
     sections,
     selection,
 )
@@ -41,7 +42,9 @@ from data.export.options import (
 )
 from data.export.wrap import fit
 from data.facts.event import EventFacts, planned_mark
+from data.facts.names import person_name
 from data.facts.person import person_facts
+from data.i18n import N_, _
 from data.model import Event, Mission, Phase, Source
 from data.sanitize import sanitize, sanitize_line
 from data.store import EventStore
@@ -70,13 +73,18 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
         for batch in batches(store, section.positions):
             out.write(rows.text(batch, widths))
     if not chosen:
-        out.write(NO_EVENTS)
+        write_no_events(out)
     if not options.brief:
         write_crew(mission, options.columns, out)
         write_sources(mission, options.columns, out)
 
 
-NO_EVENTS = "\n(no events match the filter)\n"
+NO_EVENTS = N_("(no events match the filter)")
+
+
+def write_no_events(out: TextIO) -> None:
+    """What stands in place of the events when the filter keeps none."""
+    out.write(f"\n{_(NO_EVENTS)}\n")
 
 
 class _Rows(DetailRows):
@@ -214,18 +222,20 @@ def write_header(mission: Mission, options: ExportOptions, out: TextIO) -> None:
         parts.append(f"\n{sanitize(mission.info.summary).rstrip()}\n")
     parts.append("\n")
     zones = ", ".join(_zone_description(zone) for zone in options.zones)
-    parts.append(f"Times: {zones}\n")
+    parts.append(_("Times: {zones}").format(zones=zones) + "\n")
     if options.relative and options.anchor is not None:
         anchor = sanitize_line(options.anchor.title)
-        parts.append(f"Relative: {relative_heading(options)} ({anchor})\n")
+        relative = _("Relative: {heading} ({anchor})")
+        parts.append(relative.format(heading=relative_heading(options), anchor=anchor) + "\n")
     if options.filter is not None:
-        parts.append(f"Filter: {sanitize_line(str(options.filter))}\n")
+        shown = _("Filter: {filter}").format(filter=sanitize_line(str(options.filter)))
+        parts.append(shown + "\n")
     parts.append("\n")
     out.write(fit("".join(parts), options.columns, 0))
 
 
 def _zone_description(zone: str) -> str:
-    return "as stated (each time in the zone its source gave)" if zone == STATED else zone
+    return _("as stated (each time in the zone its source gave)") if zone == STATED else zone
 
 
 def heading_widths(options: ExportOptions) -> list[int]:
@@ -241,8 +251,9 @@ def write_headings(options: ExportOptions, widths: list[int], out: TextIO) -> No
     headings = [zone_heading(zone) for zone in options.zones]
     if options.relative:
         headings.append(relative_heading(options))
-    lines = row([*headings, "event"], widths) + "\n"
-    lines += row(["-" * width for width in widths] + ["-----"], widths) + "\n"
+    event = _("event")
+    lines = row([*headings, event], widths) + "\n"
+    lines += row(["-" * width for width in widths] + ["-" * cell_width(event)], widths) + "\n"
     out.write(fit(lines, options.columns, title_column(widths)))
 
 
@@ -266,13 +277,13 @@ def _rule(text: str, char: str) -> str:
 
 def write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> None:
     """A phase's heading, its span in the first zone and its summary."""
-    name = sanitize_line(phase.name) if phase is not None else "Outside any phase"
+    name = sanitize_line(section_name(phase))
     parts = [f"\n{name}\n{_rule(name, '-')}\n"]
     if phase is not None:
         zone = options.zones[0]
         start = show(phase.start, zone).with_offset
         end = show(phase.end, zone).with_offset
-        parts.append(f"from {start} to {end}\n")
+        parts.append(_("from {start} to {end}").format(start=start, end=end) + "\n")
         if phase.summary:
             parts.append(_indented(sanitize(phase.summary), ""))
     parts.append("\n")
@@ -317,7 +328,15 @@ def _indented(text: str, indent: str) -> str:
     return "".join(f"{indent}{expand_tabs(line, 4)}".rstrip() + "\n" for line in lines)
 
 
-CREW_HEADINGS = ["name", "age at launch", "up", "down", "time in space (this mission)"]
+CREW_HEADINGS = (
+    N_("name"),
+    N_("age at launch"),
+    N_("up"),
+    N_("down"),
+    N_("time in space (this mission)"),
+    N_("career (stated)"),
+)
+"""The crew table's headings, the last one's column not padded."""
 
 
 def write_crew(mission: Mission, columns: int, out: TextIO) -> None:
@@ -325,16 +344,19 @@ def write_crew(mission: Mission, columns: int, out: TextIO) -> None:
     `columns` cells (a career under its column)."""
     if not mission.people:
         return
-    out.write("\nCrew\n----\n")
-    rows = [[*CREW_HEADINGS, "career (stated)"]]
+    title = _("Crew")
+    out.write(f"\n{title}\n{_rule(title, '-')}\n")
+    rows = [list(map(_, CREW_HEADINGS))]
     for person in mission.people:
         facts = person_facts(mission, person)
         age = str(facts.age_at_launch) if facts.age_at_launch is not None else ""
-        cells = [person.name, age, facts.up or facts.flight, facts.down, facts.in_space or ""]
+        name = person_name(person)
+        cells = [name, age, facts.up or facts.flight, facts.down, facts.in_space or ""]
         rows.append([*map(sanitize_line, cells), sanitize_line(facts.career)])
     widths = [widest(texts[i] for texts in rows) for i in range(len(rows[0]) - 1)]
     lines = [row(rows[0], widths) + "\n"]
-    lines.append(row(["-" * width for width in widths] + ["-" * 15], widths) + "\n")
+    career = ["-" * cell_width(rows[0][-1])]
+    lines.append(row(["-" * width for width in widths] + career, widths) + "\n")
     for person, cells in zip(mission.people, rows[1:], strict=True):
         lines.append(row(cells, widths) + "\n")
         if person.role:
@@ -346,7 +368,8 @@ def write_sources(mission: Mission, columns: int, out: TextIO) -> None:
     """The numbered list of sources, wrapped to `columns` cells."""
     if not mission.sources:
         return
-    out.write("\nSources\n-------\n")
+    title = _("Sources")
+    out.write(f"\n{title}\n{_rule(title, '-')}\n")
     width = cell_width(f"[{len(mission.sources)}]")
     for number, source in enumerate(mission.sources, start=1):
         out.write(source_text(number, source, width, columns))

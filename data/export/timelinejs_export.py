@@ -16,6 +16,9 @@ json-format.html), for `new TL.Timeline(element, data)`:
   approximate), so the page shows what the source said. A planned-only event is placed at
   its planned time and its display date says "planned".
 
+The words the file adds to the mission's ("Planned:", "Sources:", a phase's name) are in
+the interface's language; a slide's `group` stays the kind's value, which an import reads.
+
 TimelineJS renders its text fields as HTML: every mission string is HTML-escaped, so no
 title or description can add markup, and only `http`/`https` source addresses become links.
 The JSON is written with `data.export.json_export.dumps` (terminal controls escaped).
@@ -29,6 +32,8 @@ from typing import Any, TextIO
 
 from data.export.json_export import dumps
 from data.export.options import ExportOptions
+from data.facts.names import phase_name
+from data.i18n import _
 from data.model import Event, Mission
 from data.records import Phase, Source
 from data.times.display import STATED, show
@@ -60,7 +65,7 @@ def era(phase: Phase) -> dict[str, Any]:
     return {
         "start_date": date_object(phase.start),
         "end_date": date_object(phase.end),
-        "text": {"headline": _escaped(phase.name)},
+        "text": {"headline": _escaped(phase_name(phase))},
     }
 
 
@@ -72,10 +77,12 @@ def slide(event: Event, sources: dict[str, Source]) -> dict[str, Any]:
         result["end_date"] = date_object(event.end)
     parts = [_paragraphs(event.description)] if event.description else []
     if event.planned is not None and event.at is not None:
-        parts.append(f"<p>Planned: {_escaped(stated(event.planned))}</p>")
+        planned = _("Planned: {time}").format(time=stated(event.planned))
+        parts.append(f"<p>{_escaped(planned)}</p>")
     links = [_link(sources[source]) for source in event.sources if source in sources]
     if links:
-        parts.append(f"<p>Sources: {', '.join(links)}</p>")
+        label = _escaped(_("Sources:"))
+        parts.append(f"<p>{label} {', '.join(links)}</p>")
     result["text"] = {"headline": _escaped(event.title), "text": "".join(parts)}
     result["group"] = event.kind.value
     return result
@@ -99,7 +106,7 @@ def date_object(when: When, planned: bool = False) -> dict[str, Any]:
     units = ("year", "month", "day", "hour", "minute", "second", "millisecond")
     result: dict[str, Any] = dict(zip(units, values, strict=False))
     shown = stated(when)
-    result["display_date"] = _escaped(f"planned: {shown}" if planned else shown)
+    result["display_date"] = _escaped(_("planned: {time}").format(time=shown) if planned else shown)
     return result
 
 

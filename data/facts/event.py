@@ -11,13 +11,14 @@ Texts are plain and unsanitised: each surface makes them safe its own way.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
 from data.facts.derived import Elapsed, TimeMode, between, format_duration, relative
-from data.model import Dispute, Event, Mission, Source
+from data.facts.names import person_name, phase_name
+from data.i18n import N_, _
+from data.model import Dispute, Event, Mission, Person, Source
 from data.times.display import STATED, ShownTime, show
 from data.times.parse import Precision, When
 
@@ -39,12 +40,18 @@ def each_once(texts: Sequence[str]) -> str:
     return " / ".join(dict.fromkeys(texts))
 
 
-_PLANNED = re.compile(r"\(planned\)", re.IGNORECASE)
+PLANNED = N_("(planned)")
+"""The mark of an event only planned: before its title, unless the title says so."""
 
 
 def planned_mark(title: str, planned_only: bool) -> str:
-    """`(planned) ` before the title of an event only planned, unless the title says so."""
-    return "(planned) " if planned_only and _PLANNED.search(title) is None else ""
+    """`(planned) ` before the title of an event only planned, unless the title says so (in
+    English, the mission's language, or in the language in use)."""
+    if not planned_only:
+        return ""
+    mark = _(PLANNED)
+    folded = title.casefold()
+    return "" if PLANNED in folded or mark.casefold() in folded else f"{mark} "
 
 
 def shown_title(title: str, planned_only: bool) -> str:
@@ -58,24 +65,38 @@ def delay(at: When, planned: When) -> str:
     return verdict(between(planned, at))
 
 
-def verdict(elapsed: Elapsed) -> str:
+def untranslated(message: str) -> str:
+    """`message` as the code writes it, in English: for the words programs read (the CSV),
+    which never change with the interface's language (instead of `_`)."""
+    return message
+
+
+_SAME_MINUTE = N_("in the same minute")
+_ON_TIME = N_("on time")
+_LATE = N_("{duration} late")
+_EARLY = N_("{duration} early")
+
+
+def verdict(elapsed: Elapsed, words: Callable[[str], str] = _) -> str:
     """The `delay` of an event `elapsed` after its plan (`between` the planned and the actual
-    time)."""
+    time), in the interface's language (`words`: `untranslated` for the CSV)."""
     if elapsed.precision <= Precision.DAY:
         return ""
     seconds = elapsed.seconds()
     if not seconds:
-        return "in the same minute" if elapsed.precision is Precision.MINUTE else "on time"
-    word = "late" if seconds > 0 else "early"
-    return f"{format_duration(timedelta(seconds=abs(seconds)), elapsed.precision)} {word}"
+        return words(_SAME_MINUTE if elapsed.precision is Precision.MINUTE else _ON_TIME)
+    duration = format_duration(timedelta(seconds=abs(seconds)), elapsed.precision)
+    return words(_LATE if seconds > 0 else _EARLY).format(duration=duration)
 
 
 def planned_phrase(planned: Sequence[str], verdict: str) -> str:
     """`planned 2021-10-05 14:12 CEST (+02:00) / 2021-10-05 12:12 UTC (+00:00), 0h 10m late`:
     the planned time in each zone (a text two zones share once), and the delay if the actual
     time is known."""
-    text = "planned " + each_once(planned)
-    return f"{text}, {verdict}" if verdict else text
+    times = each_once(planned)
+    if verdict:
+        return _("planned {times}, {verdict}").format(times=times, verdict=verdict)
+    return _("planned {times}").format(times=times)
 
 
 def relative_to(when: When, anchor: Event | None, mode: TimeMode) -> str:
@@ -182,7 +203,7 @@ def event_facts(
         relative=relative_to(event.when, anchor, mode),
         plan=plan,
         ends=shown(event.end) if event.end is not None else (),
-        phase=phase.name if phase is not None else "",
+        phase=phase_name(phase) if phase is not None else "",
         place=place.name if place is not None else "",
         place_zone=place.zone if place is not None else "",
         vehicles=tuple(vehicle_names(mission, event.vehicles)),
@@ -193,9 +214,12 @@ def event_facts(
     )
 
 
-def people_names(mission: Mission, ids: Sequence[str]) -> list[str]:
-    """The names of people given by id, in the given order."""
-    return [mission.person_by_id[p].name for p in ids if p in mission.person_by_id]
+def people_names(
+    mission: Mission, ids: Sequence[str], name: Callable[[Person], str] = person_name
+) -> list[str]:
+    """The names of people given by id, in the given order: each as `name` gives it, by
+    default in the interface's language (`person_name`; the CSV gives the mission's own)."""
+    return [name(mission.person_by_id[p]) for p in ids if p in mission.person_by_id]
 
 
 def vehicle_names(mission: Mission, ids: Sequence[str]) -> list[str]:

@@ -22,6 +22,7 @@ from data.facts.derived import (
     time_in_space,
     whereabouts,
 )
+from data.i18n import _
 from data.model import Event, Mission, Person
 
 
@@ -38,8 +39,8 @@ def names_of(person: Person) -> tuple[str, ...]:
     """Every spelling of a person's name, each labelled with its script or language."""
     names = [person.name]
     if person.names.ru:
-        names.append(f"{person.names.ru} (Cyrillic)")
-    names += [f"{name} (Dutch)" for name in person.names.nl]
+        names.append(_("{name} (Cyrillic)").format(name=person.names.ru))
+    names += [_("{name} (Dutch)").format(name=name) for name in person.names.nl]
     names += list(person.names.other)
     return tuple(names)
 
@@ -77,14 +78,14 @@ class PersonFacts:
     @property
     def flight(self) -> str:
         """`(backup, did not fly)` for a backup, else empty."""
-        return "(backup, did not fly)" if self.person.backup and not self.person.flights else ""
+        return _("(backup, did not fly)") if self.person.backup and not self.person.flights else ""
 
     @property
     def career(self) -> str:
         """`before 533d 05h 31m, after 709d 08h 04m`: the stated totals, or empty."""
         parts = [
-            f"before {self.before}" if self.before else "",
-            f"after {self.after}" if self.after else "",
+            _("before {duration}").format(duration=self.before) if self.before else "",
+            _("after {duration}").format(duration=self.after) if self.after else "",
         ]
         return ", ".join(part for part in parts if part)
 

@@ -21,6 +21,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import NamedTuple
 
+from data.facts.names import person_name
+from data.i18n import N_, _
 from data.model import Event, EventKind, Mission, Person, Vehicle, VehicleKind
 from data.store import KIND_CODE
 from data.times.parse import When
@@ -49,7 +51,8 @@ class Stay:
     the station aboard, or a docked vehicle's port (a module, else the station the event
     names; empty if it names neither)."""
     label: str
-    """Short, for a bar: `Soyuz MS-19`, `ISS`, `Rassvet`, `in flight`."""
+    """Short, for a bar: `Soyuz MS-19`, `ISS`, `Rassvet`, `in flight` (`IN_FLIGHT`, and
+    `DOCKED` at no known port, in the interface's language when the stays were made)."""
 
     def holds(self, instant: datetime) -> bool:
         """Whether `instant` falls in this stay (its start included, its end not)."""
@@ -64,6 +67,10 @@ MOVING_KINDS = (
     EventKind.LANDING,
 )
 """The kinds of event that change a vehicle's state."""
+IN_FLIGHT = N_("in flight")
+"""The label of a vehicle's own flight."""
+DOCKED = N_("docked")
+"""The label of a vehicle docked at no port the event names."""
 _MOVABLE = (VehicleKind.SPACECRAFT, VehicleKind.MODULE)
 
 
@@ -81,8 +88,9 @@ def short_name(vehicle: Vehicle) -> str:
 
 
 def short_person_name(person: Person) -> str:
-    """A person's name for a lane: without the first given name (`Shkaplerov`, `Vande Hei`)."""
-    parts = person.name.split(maxsplit=1)
+    """A person's name for a lane, in the interface's language (`person_name`): without the
+    first given name (`Shkaplerov`, `Vande Hei`; in Dutch `Sjkaplerov`)."""
+    parts = person_name(person).split(maxsplit=1)
     return parts[-1] if parts else person.id
 
 
@@ -167,17 +175,18 @@ def _moved(vehicle_id: str, events: list[Event], ports: _Ports) -> tuple[Stay, .
     """The stays of a vehicle from the events that move it, in time order."""
     stays: list[Stay] = []
     current: _Opened | None = None
+    in_flight = _(IN_FLIGHT)
     for event in events:
         kind, when, end = event.kind, event.when, event.end
         if current is not None:
             stays.append(current.closed(when, event.id))
             current = None
         if kind is EventKind.LAUNCH or kind is EventKind.UNDOCKING:
-            current = _Opened(StayState.FLIGHT, when, event.id, vehicle_id, "in flight")
+            current = _Opened(StayState.FLIGHT, when, event.id, vehicle_id, in_flight)
         elif kind is EventKind.DOCKING or (kind is EventKind.RELOCATION and end is None):
             current = _Opened(StayState.DOCKED, when, event.id, *ports[event.vehicles])
         elif kind is EventKind.RELOCATION and end is not None:
-            hop = _Opened(StayState.FLIGHT, when, event.id, vehicle_id, "in flight")
+            hop = _Opened(StayState.FLIGHT, when, event.id, vehicle_id, in_flight)
             stays.append(hop.closed(end, event.id))
             current = _Opened(StayState.DOCKED, end, event.id, *ports[event.vehicles])
     if current is not None:
@@ -222,7 +231,7 @@ def port_of(vehicles: tuple[str, ...], mission: Mission) -> Vehicle | None:
 
 
 class _Ports(dict[tuple[str, ...], tuple[str, str]]):
-    """The port (its id and short name; "" and "docked" for none) of each list of vehicles
+    """The port (its id and short name; "" and `DOCKED` for none) of each list of vehicles
     an event names, worked out once per list."""
 
     def __init__(self, mission: Mission) -> None:
@@ -231,6 +240,6 @@ class _Ports(dict[tuple[str, ...], tuple[str, str]]):
 
     def __missing__(self, vehicles: tuple[str, ...]) -> tuple[str, str]:
         port = port_of(vehicles, self.mission)
-        found = ("", "docked") if port is None else (port.id, short_name(port))
+        found = ("", _(DOCKED)) if port is None else (port.id, short_name(port))
         self[vehicles] = found
         return found

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from data.files.reading import read_text
+from data.i18n import _
 from data.imports import ics, timelinejs, timelinejs_csv
 from data.imports.base import Imported, ImportFormat
 from data.problems import MissionDataError, Problem, within_memory
@@ -88,7 +89,10 @@ def import_text(name: str, text: str, format_name: str | None = None) -> Importe
     picks); raise `MissionDataError` if there is no such format or the text cannot be read."""
     chosen = IMPORT_FORMATS.get(format_name) if format_name else import_format(name, text)
     if chosen is None:
-        known = ", ".join(IMPORT_FORMATS) or "none"
-        what = f"unknown import format {format_name!r}" if format_name else "no import format"
-        raise MissionDataError([Problem(name, "", f"{what} (formats: {known})")])
+        known = ", ".join(IMPORT_FORMATS)
+        if format_name:
+            message = _("unknown import format {name!r} (formats: {known})")
+        else:
+            message = _("no import format (formats: {known})")
+        raise MissionDataError([Problem(name, "", message.format(name=format_name, known=known))])
     return chosen.read(name, text)

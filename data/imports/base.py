@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from data.i18n import _
 from data.problems import Problem
 
 
@@ -31,8 +32,9 @@ class ImportFormat:
 
     name: str
     """The name given to `--format`: "ics", "timelinejs", "timelinejs-csv", "markwhen"."""
-    label: str
-    """The name shown to people: "iCalendar", "TimelineJS JSON", ..."""
+    description: str
+    """The name people know it by, in English ("iCalendar", "TimelineJS JSON", ...; marked
+    for translation where it has words: `label` is it as shown)."""
     suffixes: tuple[str, ...]
     """The file suffixes of the format, lower case with the dot: (".ics",)."""
     sniff: Callable[[str], bool]
@@ -40,3 +42,8 @@ class ImportFormat:
     read: Callable[[str, str], Imported]
     """(file name for messages, text) -> the `Imported`; raises `MissionDataError` for what
     it cannot read."""
+
+    @property
+    def label(self) -> str:
+        """The name shown to people, in the interface's language."""
+        return _(self.description)

@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from data.i18n import _
 from data.imports.base import Imported, ImportFormat
 from data.imports.ics_events import Occurrence, event_times, recurrence_key
 from data.imports.ics_lines import Component, ContentLine, error, read_components
@@ -76,6 +77,9 @@ CALENDAR_PROPERTIES = frozenset(
     ]
 )
 KINDS = frozenset(kind.value for kind in EventKind)
+UNTITLED = "Untitled event"
+"""The title of an event without SUMMARY: the mission's text, in English whatever the
+interface's language (an import gives the same mission in every language)."""
 
 
 def sniff(content: str) -> bool:
@@ -90,10 +94,11 @@ def read(name: str, content: str) -> Imported:
     unmapped: list[Problem] = []
     calendars = [c for c in components if c.name == "VCALENDAR"]
     if not calendars:
-        raise error(name, 1, "not an iCalendar file: no BEGIN:VCALENDAR")
+        raise error(name, 1, _("not an iCalendar file: no BEGIN:VCALENDAR"))
     for other in components:
         if other.name != "VCALENDAR":
-            unmapped.append(_note(name, other.line, f"{other.name} outside VCALENDAR"))
+            message = _("{component} outside VCALENDAR").format(component=other.name)
+            unmapped.append(_note(name, other.line, message))
     builder = _Builder(name, unmapped)
     for calendar in calendars:
         builder.add_calendar(calendar)
@@ -128,7 +133,8 @@ class _Builder:
         zones = Zones(self.name, calendar, self.unmapped, self.budget)
         for line in calendar.properties:
             if line.name not in CALENDAR_PROPERTIES and not line.name.startswith("X-"):
-                self._drop(line.number, f"the calendar's {line.name} is not imported")
+                message = _("the calendar's {property} is not imported")
+                self._drop(line.number, message.format(property=line.name))
         vevents = [c for c in calendar.children if c.name == "VEVENT"]
         replaced: dict[str, set[datetime]] = {}
         """UID -> the occurrences other VEVENTs replace (RECURRENCE-ID)."""
@@ -147,15 +153,17 @@ class _Builder:
                     event_times(self.name, component, zones, done, self.unmapped, self.budget),
                 )
             elif component.name != "VTIMEZONE":
-                self._drop(component.line, f"{component.name} is not imported (only VEVENTs are)")
+                message = _("{component} is not imported (only VEVENTs are)")
+                self._drop(component.line, message.format(component=component.name))
 
     def _add_event(self, vevent: Component, times: list[Occurrence]) -> None:
         """The events of one VEVENT's occurrences, with their shared fields."""
         summary = vevent.first("SUMMARY")
         title = " ".join(text(summary).split()) if summary is not None else ""
         if not title:
-            title = "Untitled event"
-            self._drop(vevent.line, f"a VEVENT without SUMMARY: titled {title!r}")
+            title = UNTITLED
+            message = _("a VEVENT without SUMMARY: titled {title!r}")
+            self._drop(vevent.line, message.format(title=title))
         fields = self._fields(vevent)
         phase = fields.get("phase")
         places: dict[str, Any] = {k: fields.pop(k) for k in ("place", "sources") if k in fields}
@@ -186,7 +194,8 @@ class _Builder:
         if others:
             fields["phase"] = self._phase(others[0])
         for category in others[1:]:
-            self._drop(vevent.line, f"category {category[:80]!r} not imported (one phase each)")
+            message = _("category {category!r} not imported (one phase each)")
+            self._drop(vevent.line, message.format(category=category[:80]))
         if (about := vevent.first("DESCRIPTION")) is not None and text(about).strip():
             fields["description"] = text(about).strip()
         if (where := vevent.first("LOCATION")) is not None and text(where).strip():
@@ -201,10 +210,10 @@ class _Builder:
         names = {line.name: line.number for line in reversed(vevent.properties)}
         for name, number in names.items():
             if name not in BOOKKEEPING and not name.startswith("X-"):
-                self._drop(number, f"{name} not imported")
+                self._drop(number, _("{name} not imported").format(name=name))
         children = {child.name: child.line for child in reversed(vevent.children)}
         for name, number in children.items():
-            self._drop(number, f"{name} not imported")
+            self._drop(number, _("{name} not imported").format(name=name))
 
     def _phase(self, category: str) -> str:
         """The id of the phase a category names (made at its first use)."""
@@ -259,7 +268,8 @@ class _Builder:
         """A place with its zone: its first event's IANA zone, else UTC (reported)."""
         if "zone" in place:
             return place
-        self._drop(None, f"place {place['name'][:80]!r}: no IANA zone known, UTC given")
+        message = _("place {place!r}: no IANA zone known, UTC given")
+        self._drop(None, message.format(place=place["name"][:80]))
         return place | {"zone": "UTC"}
 
 

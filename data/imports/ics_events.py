@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from data.i18n import _
 from data.imports.ics_lines import Component
 from data.imports.ics_recur import Budget, occurrences
 from data.imports.ics_values import Stamp, duration, stamp, stamps
@@ -50,12 +51,13 @@ def event_times(
     """The occurrences of a VEVENT (one unless it recurs); reports what it drops."""
     start_line = vevent.first("DTSTART")
     if start_line is None:
-        unmapped.append(_note(name, vevent.line, "a VEVENT without DTSTART is not imported"))
+        message = _("a VEVENT without DTSTART is not imported")
+        unmapped.append(_note(name, vevent.line, message))
         return []
     status_line = vevent.first("STATUS")
     status = status_line.value.strip().upper() if status_line is not None else ""
     if status == "CANCELLED":
-        unmapped.append(_note(name, vevent.line, "a cancelled event is not imported"))
+        unmapped.append(_note(name, vevent.line, _("a cancelled event is not imported")))
         return []
     start = stamp(name, start_line)
     length = _length(name, vevent, start, zones)
@@ -66,7 +68,7 @@ def event_times(
         try:
             found.append(_occurrence(first, length, zones, start_line.number, planned))
         except TimeFormatError as reason:
-            message = f"not imported: {reason}"
+            message = _("not imported: {reason}").format(reason=reason)
             unmapped.append(_note(name, start_line.number, message))
     return found
 

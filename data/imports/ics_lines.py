@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from data.files.reading import MAX_STRING_CHARS
+from data.i18n import _
 from data.problems import MissionDataError, Problem
 
 MAX_LINE_CHARS = MAX_STRING_CHARS
@@ -80,9 +81,11 @@ def read_components(name: str, text: str) -> list[Component]:
         elif stack:
             stack[-1].properties.append(content)
         else:
-            raise error(name, number, f"{content.name} outside any component")
+            message = _("{name} outside any component").format(name=content.name)
+            raise error(name, number, message)
     if stack:
-        raise error(name, stack[-1].line, f"BEGIN:{stack[-1].name} is never ended")
+        message = _("BEGIN:{component} is never ended").format(component=stack[-1].name)
+        raise error(name, stack[-1].line, message)
     return top
 
 
@@ -90,17 +93,23 @@ def _nest(name: str, content: ContentLine, stack: list[Component], top: list[Com
     """Open (BEGIN) or close (END) a component."""
     what = content.value.strip().upper()
     if not _NAME.fullmatch(what):
-        raise error(name, content.number, f"{content.name} needs a component name")
+        message = _("{name} needs a component name").format(name=content.name)
+        raise error(name, content.number, message)
     if content.name == "BEGIN":
         if len(stack) >= MAX_DEPTH:
-            raise error(name, content.number, f"components nested deeper than {MAX_DEPTH}")
+            message = _("components nested deeper than {depth}").format(depth=MAX_DEPTH)
+            raise error(name, content.number, message)
         component = Component(what, content.number)
         (stack[-1].children if stack else top).append(component)
         stack.append(component)
         return
     if not stack or stack[-1].name != what:
-        open_name = stack[-1].name if stack else "no component"
-        raise error(name, content.number, f"END:{what} does not end {open_name}")
+        if stack:
+            message = _("END:{component} does not end {open}")
+        else:
+            message = _("END:{component} does not end no component")
+        open_name = stack[-1].name if stack else ""
+        raise error(name, content.number, message.format(component=what, open=open_name))
     stack.pop()
 
 
@@ -120,7 +129,8 @@ def _unfolded(name: str, text: str) -> list[tuple[int, str]]:
                 lines.append((start, "".join(parts)))
             parts, start, size = ([physical], number, len(physical)) if physical else ([], 0, 0)
         if size > MAX_LINE_CHARS:
-            raise error(name, start, f"a line longer than {MAX_LINE_CHARS:,} characters")
+            message = _("a line longer than {count} characters")
+            raise error(name, start, message.format(count=f"{MAX_LINE_CHARS:,}"))
     if parts:
         lines.append((start, "".join(parts)))
     return lines
@@ -130,15 +140,16 @@ def _content_line(name: str, number: int, line: str) -> ContentLine:
     """`NAME;PARAM=VALUE:value` split into its parts."""
     match = _NAME.match(line)
     if match is None:
-        raise error(name, number, "not an iCalendar content line (NAME:value)")
+        raise error(name, number, _("not an iCalendar content line (NAME:value)"))
     parameters: dict[str, str] = {}
     position = match.end()
     while position < len(line) and line[position] == ";":
         parameter = _PARAMETER.match(line, position)
         if parameter is None:
-            raise error(name, number, "a parameter that cannot be read", position + 1)
+            raise error(name, number, _("a parameter that cannot be read"), position + 1)
         parameters[parameter[1].upper()] = parameter[2].replace('"', "")
         position = parameter.end()
     if position >= len(line) or line[position] != ":":
-        raise error(name, number, "a content line needs ':' before its value", position + 1)
+        message = _("a content line needs ':' before its value")
+        raise error(name, number, message, position + 1)
     return ContentLine(number, match[0].upper(), parameters, line[position + 1 :])

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, timedelta
 
+from data.i18n import _
 from data.imports.ics_lines import ContentLine, error
 
 MAX_OCCURRENCES = 1000
@@ -65,11 +66,11 @@ class Budget:
         self.periods += periods
         self.extra += max(0, occurrences - 1)
         if self.periods > MAX_PERIODS_TOTAL:
-            message = f"recurrence rules walk more than {MAX_PERIODS_TOTAL:,} periods in all"
-            raise error(self.name, line, message)
+            message = _("recurrence rules walk more than {count} periods in all")
+            raise error(self.name, line, message.format(count=f"{MAX_PERIODS_TOTAL:,}"))
         if self.extra > MAX_EXTRA_EVENTS:
-            message = f"recurring events expand to more than {MAX_EXTRA_EVENTS:,} events"
-            raise error(self.name, line, message)
+            message = _("recurring events expand to more than {count} events")
+            raise error(self.name, line, message.format(count=f"{MAX_EXTRA_EVENTS:,}"))
 
 
 def occurrences(
@@ -84,7 +85,8 @@ def occurrences(
         (p.partition("=")[2].upper() for p in kept if p.upper().startswith("FREQ=")), ""
     )
     if frequency not in _PERIODS:
-        return [start], f"RRULE FREQ={frequency[:20]} is not expanded: the first occurrence only"
+        message = _("RRULE FREQ={frequency} is not expanded: the first occurrence only")
+        return [start], message.format(frequency=frequency[:20])
     period = _PERIODS[frequency] * _interval(name, line, kept)  # at most 6 digits: no overflow
     wall = start.replace(tzinfo=None)
     last = datetime.combine(date(LAST_YEAR, 12, 31), time(23, 59, 59))
@@ -97,11 +99,13 @@ def occurrences(
     found = [moment.replace(tzinfo=start.tzinfo) for moment in found]
     if len(found) > MAX_OCCURRENCES:
         limit = MAX_OCCURRENCES
-        return found[:limit], f"recurs more than {limit} times: only the first {limit} imported"
+        message = _("recurs more than {limit} times: only the first {limit} imported")
+        return found[:limit], message.format(limit=limit)
     if not found:
-        return found, "its RRULE gives no occurrence: not imported"
+        return found, _("its RRULE gives no occurrence: not imported")
     if window < end and (count is None or len(found) < count):
-        return found, f"recurrence followed over {MAX_PERIODS} periods only (to {window.date()})"
+        message = _("recurrence followed over {count} periods only (to {day})")
+        return found, message.format(count=MAX_PERIODS, day=window.date())
     return found, None
 
 
@@ -129,7 +133,8 @@ def _walk(
                 stop = back
                 break
     except (ValueError, TypeError, OverflowError, KeyError, IndexError) as reason:
-        raise error(name, line.number, f"RRULE cannot be read: {str(reason)[:120]}") from None
+        message = _("RRULE cannot be read: {reason}").format(reason=str(reason)[:120])
+        raise error(name, line.number, message) from None
     reached = (
         stop if stop is not datetime.max else datetime.max.replace(year=datetime.max.year - shift)
     )
@@ -144,7 +149,7 @@ def _parts(
     until: datetime | None = None
     kept: list[str] = []
     for part in "".join(line.value.split()).split(";"):  # Outlook writes "MO, TU"
-        key, _, value = part.partition("=")
+        key, _equals, value = part.partition("=")
         if key.upper() == "COUNT":
             count = _number(name, line, "COUNT", value)
         elif key.upper() == "UNTIL":
@@ -157,7 +162,7 @@ def _parts(
 def _interval(name: str, line: ContentLine, parts: list[str]) -> int:
     """The rule's INTERVAL (1 when not given)."""
     for part in parts:
-        key, _, value = part.upper().partition("=")
+        key, _equals, value = part.upper().partition("=")
         if key == "INTERVAL":
             return _number(name, line, "INTERVAL", value)
     return 1
@@ -167,7 +172,8 @@ def _number(name: str, line: ContentLine, key: str, value: str) -> int:
     """A COUNT or INTERVAL: a positive number of at most 6 digits (COUNT: 12)."""
     digits = 12 if key == "COUNT" else 6
     if not value.isdigit() or len(value) > digits or not int(value):
-        raise error(name, line.number, f"RRULE: {key} is not a positive number: {value[:20]!r}")
+        message = _("RRULE: {key} is not a positive number: {value!r}")
+        raise error(name, line.number, message.format(key=key, value=value[:20]))
     return int(value)
 
 
@@ -176,7 +182,8 @@ def _until(name: str, line: ContentLine, value: str, start: datetime) -> datetim
     into the start's zone)."""
     match = _UNTIL.fullmatch(value)
     if match is None:
-        raise error(name, line.number, f"RRULE: UNTIL is not a date: {value[:40]!r}")
+        message = _("RRULE: UNTIL is not a date: {value!r}").format(value=value[:40])
+        raise error(name, line.number, message)
     year, month, day = int(match[1]), int(match[2]), int(match[3])
     try:
         if match[4] is None:
@@ -185,5 +192,6 @@ def _until(name: str, line: ContentLine, value: str, start: datetime) -> datetim
         if match[7] and start.tzinfo is not None:
             return moment.replace(tzinfo=UTC).astimezone(start.tzinfo).replace(tzinfo=None)
     except (ValueError, OverflowError) as reason:
-        raise error(name, line.number, f"RRULE: UNTIL is not a date: {reason}") from None
+        message = _("RRULE: UNTIL is not a date: {reason}").format(reason=reason)
+        raise error(name, line.number, message) from None
     return moment

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from data.i18n import _
 from data.imports.ics_lines import ContentLine, error
 
 _DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
@@ -66,21 +67,20 @@ def stamp(name: str, line: ContentLine, value: str | None = None) -> Stamp:
         if match := _DATE.fullmatch(written):
             return Stamp(date(*(int(part) for part in match.groups())))
     except ValueError as reason:
+        message = _("{name}: not a date: {value!r} ({reason})")
         raise error(
-            name, line.number, f"{line.name}: not a date: {written[:40]!r} ({reason})"
+            name, line.number, message.format(name=line.name, value=written[:40], reason=reason)
         ) from None
-    raise error(
-        name,
-        line.number,
-        f"{line.name}: not a date (YYYYMMDD) or a date-time (YYYYMMDDTHHMMSS[Z]): {written[:40]!r}",
-    )
+    message = _("{name}: not a date (YYYYMMDD) or a date-time (YYYYMMDDTHHMMSS[Z]): {value!r}")
+    raise error(name, line.number, message.format(name=line.name, value=written[:40]))
 
 
 def duration(name: str, line: ContentLine) -> timedelta:
     """A DURATION value (`PT1H30M`, `P1D`, `P0D`, `-PT15M`)."""
     match = _DURATION.fullmatch(line.value.strip())
     if match is None or line.value.strip() in ("P", "-P", "+P") or line.value.endswith("T"):
-        raise error(name, line.number, f"DURATION: not a duration: {line.value[:40]!r}")
+        message = _("DURATION: not a duration: {value!r}").format(value=line.value[:40])
+        raise error(name, line.number, message)
     weeks, days, hours, minutes, seconds = (int(part or 0) for part in match.groups()[1:])
     value = timedelta(
         weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from data.i18n import _
 from data.imports.ics_lines import Component
 from data.imports.ics_recur import Budget, occurrences
 from data.imports.ics_values import Stamp, stamp, stamps
@@ -48,12 +49,14 @@ class Zones:
     def time(self, when: Stamp, line: int) -> str:
         """The mission time of a DATE or DATE-TIME (`line`: where it is written)."""
         if not isinstance(when.value, datetime):
-            self._note("date", line, f"all-day dates have no zone: read in {self.default_name}")
+            message = _("all-day dates have no zone: read in {zone}")
+            self._note("date", line, message.format(zone=self.default_name))
             return f"{when.value.isoformat()}[{self.default_name}]"
         if when.utc:
             return _clock(when.value) + "Z"
         if when.tzid is None:
-            self._note("floating", line, f"times without a zone read in {self.default_name}")
+            message = _("times without a zone read in {zone}")
+            self._note("floating", line, message.format(zone=self.default_name))
             return self._in_zone(when.value, self.default or ZoneInfo("UTC"))
         zone = self._zone(when.tzid, line)
         if isinstance(zone, ZoneInfo):
@@ -118,12 +121,15 @@ class Zones:
         if (zone := _iana(tzid)) is not None:
             return zone
         if tzid in WINDOWS_TO_OLSON and (zone := _iana(WINDOWS_TO_OLSON[tzid])) is not None:
-            self._note(tzid, line, f"the Windows zone {shown!r} read as {zone.key}")
+            message = _("the Windows zone {tzid!r} read as {zone}")
+            self._note(tzid, line, message.format(tzid=shown, zone=zone.key))
             return zone
         if tzid in self.definitions:
-            self._note(tzid, line, f"zone {shown!r} is no IANA zone: times keep its UTC offsets")
+            message = _("zone {tzid!r} is no IANA zone: times keep its UTC offsets")
+            self._note(tzid, line, message.format(tzid=shown))
             return self.definitions[tzid]
-        self._note(tzid, line, f"zone {shown!r} is not defined (no VTIMEZONE): read as UTC")
+        message = _("zone {tzid!r} is not defined (no VTIMEZONE): read as UTC")
+        self._note(tzid, line, message.format(tzid=shown))
         return None
 
     def _note(self, key: str, line: int, message: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from data.i18n import _
 from data.imports.base import Imported, ImportFormat
 from data.imports.timelinejs_map import TimelineMapper
 from data.load.document import located
@@ -40,7 +41,7 @@ def read(name: str, text: str) -> Imported:
 
     mapper = TimelineMapper(name, place)
     if "events" not in raw:
-        raise mapper.fail("", "a TimelineJS timeline needs an `events` list")
+        raise mapper.fail("", _("a TimelineJS timeline needs an `events` list"))
     document = mapper.document(raw)
     return Imported(document, place(mapper.unmapped))
 

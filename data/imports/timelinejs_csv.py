@@ -17,6 +17,7 @@ import io
 import re
 from typing import Any
 
+from data.i18n import N_, _
 from data.imports.base import Imported, ImportFormat
 from data.imports.timelinejs_map import TimelineMapper
 from data.problems import MissionDataError, Problem, Severity
@@ -93,15 +94,17 @@ def _slides(name: str, text: str) -> tuple[dict[str, Any], dict[str, int], list[
         unknown = [column for column in header if column not in KNOWN_COLUMNS]
         if "Year" not in header or "Headline" not in header:
             raise MissionDataError(
-                [Problem(name, "", "not a TimelineJS sheet: no Year and Headline columns", 1, 1)]
+                [Problem(name, "", _("not a TimelineJS sheet: no Year and Headline columns"), 1, 1)]
             )
         if unknown:
-            message = f"unknown columns dropped: {', '.join(unknown)}"[:200]
+            message = _("unknown columns dropped: {columns}").format(columns=", ".join(unknown))
+            message = message[:200]
             warnings.append(Problem(name, "", message, 1, 1, Severity.WARNING))
         start = reader.line_num + 1
         for row in reader:
             if len(row) != len(header):
-                message = f"a row of {len(row)} cells; the header has {len(header)}"
+                message = _("a row of {cells} cells; the header has {columns}")
+                message = message.format(cells=len(row), columns=len(header))
                 raise MissionDataError([Problem(name, "", message, start, 1)])
             cells = dict(zip(header, (cell.strip() for cell in row), strict=True))
             if any(cells.values()):
@@ -132,7 +135,7 @@ def _slide(name: str, cells: dict[str, str], line: int) -> dict[str, Any]:
             date = {"year": cells[year], "month": cells.get(month, ""), "day": cells.get(day, "")}
             slide[bound] = date | _time(name, cells.get(time, ""), time, line)
         elif cells.get(time):
-            message = f"{time} given without {year}"
+            message = _("{column} given without {year}").format(column=time, year=year)
             raise MissionDataError([Problem(name, time, message, line, 1)])
     return slide
 
@@ -143,13 +146,14 @@ def _time(name: str, text: str, column: str, line: int) -> dict[str, int]:
         return {}
     match = _TIME.fullmatch(text) or _COMPACT.fullmatch(text)
     if match is None:
-        message = f"{text[:40]!r} is not a time (HH:MM, HH:MM:SS or HH:MM:SS.mmm, AM/PM allowed)"
+        message = _("{text!r} is not a time (HH:MM, HH:MM:SS or HH:MM:SS.mmm, AM/PM allowed)")
+        message = message.format(text=text[:40])
         raise MissionDataError([Problem(name, column, message, line, 1)])
     found = match.groupdict()
     hour = int(found["hour"])
     if found["half"]:
         if not 1 <= hour <= 12:
-            message = f"hour {hour} with {found['half']}"
+            message = _("hour {hour} with {half}").format(hour=hour, half=found["half"])
             raise MissionDataError([Problem(name, column, message, line, 1)])
         hour = hour % 12 + (12 if found["half"][0] in "Pp" else 0)
     parts = {"hour": hour}
@@ -175,11 +179,11 @@ def _add(
         timeline["title"], lines["title"] = slide, line
         return
     if kind == "title":
-        message = "a second title row: read as a slide, as TimelineJS does"
+        message = _("a second title row: read as a slide, as TimelineJS does")
         warnings.append(Problem(name, "Type", message, line, 1, Severity.WARNING))
     key = "eras" if kind == "era" else "events"
     lines[f"{key}[{len(timeline[key])}]"] = line
     timeline[key].append(slide)
 
 
-FORMAT = ImportFormat("timelinejs-csv", "TimelineJS sheet (CSV)", (".csv",), sniff, read)
+FORMAT = ImportFormat("timelinejs-csv", N_("TimelineJS sheet (CSV)"), (".csv",), sniff, read)

@@ -19,6 +19,7 @@ import calendar
 from collections.abc import Mapping
 from typing import Any
 
+from data.i18n import _
 from data.load.syntax import MAX_INT_DIGITS, Rejected
 
 UNITS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
@@ -50,7 +51,7 @@ Parts = tuple[int, ...]
 def date_parts(raw: Any) -> Parts:
     """The parts of a TimelineJS date object, checked; raise `DateError` or `OutsideYearsError`."""
     if not isinstance(raw, Mapping):
-        raise DateError("", "a date must be an object with at least a year")
+        raise DateError("", _("a date must be an object with at least a year"))
     parts: list[int] = []
     missing = ""
     for unit in UNITS:
@@ -59,10 +60,11 @@ def date_parts(raw: Any) -> Parts:
             missing = missing or unit
             continue
         if missing:
-            raise DateError(unit, f"{unit} given without {missing}")
+            message = _("{unit} given without {missing}")
+            raise DateError(unit, message.format(unit=unit, missing=missing))
         parts.append(value)
     if not parts:
-        raise DateError("year", "a date needs a year")
+        raise DateError("year", _("a date needs a year"))
     _check_ranges(parts)
     return tuple(parts)
 
@@ -75,10 +77,11 @@ def _number(unit: str, value: Any) -> int | None:
     if isinstance(value, Rejected):
         raise DateError(unit, value.reason)
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise DateError(unit, f"{unit} must be a whole number")
+        raise DateError(unit, _("{unit} must be a whole number").format(unit=unit))
     if isinstance(value, float):
         if not value.is_integer():
-            raise DateError(unit, f"{unit} {value!r} is not a whole number")
+            message = _("{unit} {value!r} is not a whole number")
+            raise DateError(unit, message.format(unit=unit, value=value))
         value = int(value)
     if isinstance(value, str):
         text = "".join(value.split()).replace(",", "")
@@ -86,9 +89,11 @@ def _number(unit: str, value: Any) -> int | None:
             return None
         digits = text.removeprefix("-")
         if not digits.isascii() or not digits.isdigit():
-            raise DateError(unit, f"{unit} {value[:20]!r} is not a whole number")
+            message = _("{unit} {value!r} is not a whole number")
+            raise DateError(unit, message.format(unit=unit, value=value[:20]))
         if len(digits) > MAX_INT_DIGITS:
-            raise DateError(unit, f"{unit} with {len(digits)} digits is out of range")
+            message = _("{unit} with {count} digits is out of range")
+            raise DateError(unit, message.format(unit=unit, count=len(digits)))
         return int(text)
     return int(value)
 
@@ -101,20 +106,27 @@ def _check_ranges(parts: list[int]) -> None:
         if unit == "day":
             low, high = 1, calendar.monthrange(min(max(parts[0], 1), 9999), parts[1])[1]
         if not low <= value <= high:
-            raise DateError(unit, f"{unit} {value} is out of range ({low} to {high})")
+            message = _("{unit} {value} is out of range ({low} to {high})")
+            raise DateError(unit, message.format(unit=unit, value=value, low=low, high=high))
     if not FIRST_YEAR <= parts[0] <= LAST_YEAR:
-        raise OutsideYearsError(
-            f"year {parts[0]} is outside the years a mission holds ({FIRST_YEAR} to {LAST_YEAR})"
-        )
+        message = _("year {year} is outside the years a mission holds ({first} to {last})")
+        raise OutsideYearsError(message.format(year=parts[0], first=FIRST_YEAR, last=LAST_YEAR))
 
 
 def widened(parts: Parts) -> str | None:
-    """How a date at a precision the mission format lacks is written, or None: `year` is the
-    span of its months, `hour` of its minutes."""
+    """How a date at a precision the mission format lacks is written (the warning that says
+    so), or None: `year` is the span of its months, `hour` of its minutes."""
     if len(parts) == 1:
-        return f"year {parts[0]} only: written as the months {parts[0]}-01 to {parts[0]}-12"
+        message = _(
+            "year {year} only: written as the months {year}-01 to {year}-12 "
+            "(a mission has no year precision)"
+        )
+        return message.format(year=parts[0])
     if len(parts) == 4:
-        return f"hour {parts[3]:02d} only: written as the minutes :00 to :59"
+        message = _(
+            "hour {hour} only: written as the minutes :00 to :59 (a mission has no hour precision)"
+        )
+        return message.format(hour=f"{parts[3]:02d}")
     return None
 
 

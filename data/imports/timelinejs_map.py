@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from data.i18n import _
 from data.imports.ids import Ids, slug
 from data.imports.timelinejs_dates import (
     ASSUMED_ZONE,
@@ -96,7 +97,8 @@ class TimelineMapper:
         if isinstance(value, Rejected):
             raise self.fail(path, value.reason)
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise self.fail(path, f"must be text, not {type(value).__name__}")
+            message = _("must be text, not {type}").format(type=type(value).__name__)
+            raise self.fail(path, message)
         return plain_text(str(value), separator)
 
     def record(self, value: Any, path: str) -> Mapping[str, Any]:
@@ -106,7 +108,7 @@ class TimelineMapper:
         if isinstance(value, Rejected):
             raise self.fail(path, value.reason)
         if not isinstance(value, Mapping):
-            raise self.fail(path, "must be an object")
+            raise self.fail(path, _("must be an object"))
         return value
 
     def parts(self, value: Any, path: str) -> Parts:
@@ -126,7 +128,7 @@ class TimelineMapper:
         if summary:
             mission["summary"] = summary
         if self.record(title.get("media"), "title.media").get("url"):
-            self.warn("title.media", "the title slide's media is dropped")
+            self.warn("title.media", _("the title slide's media is dropped"))
         phases = [
             phase
             for index, era in enumerate(self.items(raw.get("eras"), "eras"))
@@ -137,7 +139,8 @@ class TimelineMapper:
             for index, slide in enumerate(self.items(raw.get("events"), "events"))
             if (event := self.event(slide, index, phases)) is not None
         ]
-        self.warn("", f"TimelineJS has no time zones: every time was read as {ASSUMED_ZONE}")
+        message = _("TimelineJS has no time zones: every time was read as {zone}")
+        self.warn("", message.format(zone=ASSUMED_ZONE))
         document: dict[str, Any] = {"format": FORMAT_VERSION, "mission": mission}
         if self.sources:
             document["sources"] = list(self.sources.values())
@@ -152,7 +155,7 @@ class TimelineMapper:
         if isinstance(value, Rejected):
             raise self.fail(path, value.reason)
         if not isinstance(value, list):
-            raise self.fail(path, "must be a list")
+            raise self.fail(path, _("must be a list"))
         return value
 
     def span(self, slide: Mapping[str, Any], path: str) -> tuple[Parts, Parts] | None:
@@ -166,16 +169,14 @@ class TimelineMapper:
             )
             end = start if end_date is None or empty else self.parts(end_date, f"{path}.end_date")
         except OutsideYearsError as error:
-            self.warn(path, f"dropped: {error}")
+            self.warn(path, _("dropped: {reason}").format(reason=error))
             return None
         if not ordered(start, end):
-            raise self.fail(f"{path}.end_date", "ends before it starts")
+            raise self.fail(f"{path}.end_date", _("ends before it starts"))
         for bound, parts in (("start_date", start), ("end_date", end)):
             note = widened(parts)
             if note is not None and (bound == "start_date" or end is not start):
-                self.warn(
-                    f"{path}.{bound}", f"{note} (a mission has no {note.split()[0]} precision)"
-                )
+                self.warn(f"{path}.{bound}", note)
         return start, end
 
     def phase(self, era: Any, index: int) -> dict[str, Any] | None:
@@ -186,7 +187,8 @@ class TimelineMapper:
         if span is None:
             return None
         if era.get("end_date") is None:
-            self.warn(f"{path}.end_date", "an era without an end: it ends with its start's unit")
+            message = _("an era without an end: it ends with its start's unit")
+            self.warn(f"{path}.end_date", message)
         text = self.record(era.get("text"), f"{path}.text")
         name = self.text(text.get("headline"), f"{path}.text.headline", " ") or f"Era {index + 1}"
         phase = {
@@ -215,7 +217,8 @@ class TimelineMapper:
         title = self.text(text.get("headline"), f"{path}.text.headline", " ")
         if not title:
             title = f"Slide {index + 1}"
-            self.warn(f"{path}.text.headline", f"no headline: titled {title!r}")
+            message = _("no headline: titled {title!r}").format(title=title)
+            self.warn(f"{path}.text.headline", message)
         event: dict[str, Any] = {
             "id": self.ids["events"].new(title, "event"),
             "title": title,
@@ -245,11 +248,11 @@ class TimelineMapper:
             return group.lower()
         if group and group not in self.groups_noted:
             self.groups_noted.add(group)
-            self.warn(
-                f"{path}.group",
-                f"group {quote(group)}: a mission has no groups or lanes of events; its "
-                "events are milestones with the group in their note",
+            message = _(
+                "group {group}: a mission has no groups or lanes of events; its "
+                "events are milestones with the group in their note"
             )
+            self.warn(f"{path}.group", message.format(group=quote(group)))
         return EventKind.MILESTONE.value
 
     def note(self, slide: Mapping[str, Any], path: str) -> str:
@@ -272,7 +275,8 @@ class TimelineMapper:
         if not url:
             return None
         if not _WEB.fullmatch(url):
-            self.warn(f"{path}.url", f"media dropped: {quote(url, 40)} is not a web address")
+            message = _("media dropped: {url} is not a web address")
+            self.warn(f"{path}.url", message.format(url=quote(url, 40)))
             return None
         if url not in self.sources:
             credit = self.text(media.get("credit"), f"{path}.credit")
@@ -291,10 +295,12 @@ class TimelineMapper:
             if key in SLIDE_FIELDS:
                 continue
             if key not in DROPPED_FIELDS:
-                self.warn(f"{path}.{key}", f"unknown field {quote(str(key), 40)} dropped")
+                message = _("unknown field {field} dropped").format(field=quote(str(key), 40))
+                self.warn(f"{path}.{key}", message)
             elif key not in self.dropped_noted and slide[key]:
                 self.dropped_noted.add(key)
-                self.warn(f"{path}.{key}", f"{key} (presentation only) is dropped, in every slide")
+                message = _("{field} (presentation only) is dropped, in every slide")
+                self.warn(f"{path}.{key}", message.format(field=key))
 
 
 def within(inner: tuple[Parts, Parts], outer: tuple[Parts, Parts]) -> bool:

@@ -6,6 +6,8 @@ A value is an id or a name, matched without regard to case or accents; for a per
 spelling or part of the name works, as in a search (`people_named`). A value may hold
 spaces: the words up to the next `key:` belong to it (`person:vande hei kind:launch`), or
 quote it (`person:"vande hei"`). Example: `kind:docking,undocking person:sjkaplerov`.
+The keys are the same in every language; a kind may also be named in the interface's
+language (`kind:koppeling` in Dutch), a phase by any of its names.
 An unknown key or value is refused with the nearest valid ones (`data.suggest`).
 
 A filter is worked out on the store's columns: each term becomes a byte mask over all events
@@ -22,6 +24,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import compress
 
+from data.facts.kinds import kind_name
+from data.i18n import _
 from data.model import Event, EventKind, Mission
 from data.query.search import fold, people_named
 from data.sanitize import quote
@@ -144,7 +148,8 @@ def _read_terms(text: str) -> list[tuple[str, list[str]]]:
         values[:] = [" ".join(value.split()) for value in values]
         values[:] = [value for value in values if value]
         if not values:
-            raise FilterError(f"{name}: needs a value: write {name}:VALUE[,VALUE...]")
+            message = _("{key}: needs a value: write {key}:VALUE[,VALUE...]")
+            raise FilterError(message.format(key=name))
     return terms
 
 
@@ -165,21 +170,27 @@ def _unreadable(word: str, key: str | None) -> str:
     """Why a word cannot start a term: no `key:`, or a key that is not one of `KEYS`."""
     keys = ", ".join(KEYS)
     if key is None:
-        return f"cannot read {quote(word)}: write key:value with key one of {keys}"
+        message = _("cannot read {word}: write key:value with key one of {keys}")
+        return message.format(word=quote(word), keys=keys)
     hint = did_you_mean(key, KEYS, shown=1)
-    return f"cannot read {quote(word)}: no filter key {quote(key)}{hint}; the keys are {keys}"
+    message = _("cannot read {word}: no filter key {key}{hint}; the keys are {keys}")
+    return message.format(word=quote(word), key=quote(key), hint=hint, keys=keys)
 
 
 def _resolve(mission: Mission, key: str, value: str) -> Iterable[str]:
     """The ids a value stands for: the one whose id or name it is (case and accents aside);
     for `person`, everyone a search for it would find (`people_named`); else the first
-    whose id or name holds it."""
+    whose id or name holds it. A kind is also named in the interface's language
+    (`kind:koppeling` in Dutch), a phase by any of its names."""
     wanted = fold(value)
     candidates: dict[str, Iterable[str]]
     if key == "kind":
-        candidates = {kind.value: (kind.value,) for kind in EventKind}
+        candidates = {kind.value: (kind.value, kind_name(kind)) for kind in EventKind}
     elif key == "phase":
-        candidates = {phase.id: (phase.id, phase.name) for phase in mission.phases}
+        candidates = {
+            phase.id: (phase.id, phase.name, *dict(phase.names).values())
+            for phase in mission.phases
+        }
     elif key == "vehicle":
         candidates = {v.id: (v.id, v.name) for v in mission.vehicles}
     else:
@@ -196,7 +207,8 @@ def _resolve(mission: Mission, key: str, value: str) -> Iterable[str]:
             if any(wanted in fold(name) for name in names):
                 return (identifier,)
     near = {fold(name): i for i, names in candidates.items() for name in names}
-    raise FilterError(f"no {key} matches {quote(value)}{did_you_mean(wanted, near)}")
+    message = _("no {key} matches {value}{hint}")
+    raise FilterError(message.format(key=key, value=quote(value), hint=did_you_mean(wanted, near)))
 
 
 _TESTS: dict[str, Callable[[Term, Event], bool]] = {

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
+from data.i18n import _, ngettext
 from data.model import Event, Mission, Person
 from data.store import EventSequence, EventStore, TextColumn, store_and_indexes
 
@@ -88,8 +89,10 @@ class HitCount:
         total = len(self.positions)
         index = bisect_left(self.positions, position)
         if index < total and self.positions[index] == position:
-            return f"hit {index + 1:,} of {total:,}"
-        return f"{total:,} hit{'s' * (total != 1)}" if total else "no hits"
+            return _("hit {number} of {total}").format(number=f"{index + 1:,}", total=f"{total:,}")
+        if not total:
+            return _("no hits")
+        return ngettext("{count} hit", "{count} hits", total).format(count=f"{total:,}")
 
 
 def _never() -> bool:

@@ -12,12 +12,14 @@ import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
+from operator import attrgetter
 from typing import TextIO
 
 from data.export import csv_export, markdown_export, text_export
 from data.export.json_export import dumps, to_data
 from data.export.options import ExportOptions, facts_of, source_numbers
-from data.facts.event import people_names, place_name, vehicle_names
+from data.facts.derived import between
+from data.facts.event import people_names, place_name, untranslated, vehicle_names, verdict
 from data.model import Event, Mission, Phase
 from data.sanitize import sanitize
 from data.times.display import ShownTime, show
@@ -70,7 +72,7 @@ def write_text(mission: Mission, options: ExportOptions, out: TextIO) -> None:
             out.write(text_export.event_text(facts, widths, numbers, options.columns))
             count += 1
     if not count:
-        out.write(text_export.NO_EVENTS)
+        text_export.write_no_events(out)
     text_export.write_crew(mission, options.columns, out)
     text_export.write_sources(mission, options.columns, out)
 
@@ -87,7 +89,7 @@ def write_markdown(mission: Mission, options: ExportOptions, out: TextIO) -> Non
             out.write(markdown_export.table_row(cells))
             count += 1
     if not count:
-        out.write(markdown_export.NO_EVENTS)
+        markdown_export.write_no_events(out)
     markdown_export.write_crew(mission, out)
     markdown_export.write_sources(mission, options.columns, out)
 
@@ -107,8 +109,10 @@ def write_csv(mission: Mission, options: ExportOptions, out: TextIO) -> None:
 def csv_row(
     mission: Mission, event: Event, options: ExportOptions, numbers: dict[str, int]
 ) -> list[str]:
-    """One event's CSV cells, from its facts."""
+    """One event's CSV cells, from its facts; in English and with the mission's own names in
+    every language (a CSV is read by programs)."""
     facts = facts_of(mission, event, options)
+    phase = mission.phase_by_id.get(event.phase) if event.phase else None
     when = event.when
     iso = sheet_utc
     row = [
@@ -131,12 +135,12 @@ def csv_row(
     else:
         row += [""] * 2 * len(options.zones)
     row += [
-        plan.verdict if plan is not None else "",
+        delay(event) if plan is not None else "",
         event.title,
         event.kind.value,
-        facts.phase,
+        phase.name if phase is not None else "",
         place_name(mission, event.place),
-        "; ".join(people_names(mission, event.people)),
+        "; ".join(people_names(mission, event.people, attrgetter("name"))),
         "; ".join(vehicle_names(mission, event.vehicles)),
         event.confidence.value if event.confidence is not None else "",
         csv_export.sources_cell(mission, event.sources, numbers),
@@ -147,6 +151,13 @@ def csv_row(
         str(event.station_crew) if event.station_crew is not None else "",
     ]
     return row
+
+
+def delay(event: Event) -> str:
+    """The delay of an event with a plan, in the CSV's words (English)."""
+    if event.at is None or event.planned is None:
+        return ""
+    return verdict(between(event.planned, event.at), untranslated)
 
 
 def write_json(mission: Mission, out: TextIO) -> None:

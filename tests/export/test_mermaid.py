@@ -20,7 +20,8 @@ import pytest
 from export_helpers import DEMO
 
 from data.export import export, format_for_path, make_options
-from data.export.mermaid_export import DATE_FORMAT, OUTSIDE
+from data.export.columns import OUTSIDE
+from data.export.mermaid_export import DATE_FORMAT
 from data.model import Mission
 from data.opening import load_mission
 from data.sanitize import sanitize_line
