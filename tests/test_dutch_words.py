@@ -19,12 +19,12 @@ from data.facts.event import planned_mark, verdict
 from data.facts.kinds import kind_name, kind_names
 from data.facts.person import names_of, person_facts
 from data.facts.stays import vehicle_stays
+from data.i18n import speaking
 from data.model import EventKind, Mission
 from data.opening import load_bundled
 from data.query.filters import FilterError, parse_filter
 from data.query.search import HitCount
 from data.times.parse import parse_when
-from tests.speaking import speaking
 
 
 @pytest.fixture(scope="module")

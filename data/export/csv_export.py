@@ -51,9 +51,9 @@ from data.facts.event import (
     dispute_facts,
     people_names,
     place_name,
-    untranslated,
     vehicle_names,
 )
+from data.i18n import speaking
 from data.model import Mission, Stated
 from data.sanitize import sanitize
 from data.store import CONFIDENCES, KINDS, EventStore
@@ -83,15 +83,17 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """Write the CSV export of `mission` to `out`, a batch of rows at a time.
 
     The rows are made from the columns of the mission's store (`data.export.columns`),
-    with the facts layer's functions on the batch's values."""
+    with the facts layer's functions on the batch's values. Programs read it, so it is the
+    same in every language: English (`speaking`), whatever the interface speaks."""
     if starts_a_file(out):
         out.write(BOM)
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([neutralise(sanitize(cell)) for cell in header(options)])
-    store = event_store(mission)
-    rows = _Rows(mission, store, options)
-    for batch in batches(store, selection(store, options)):
-        out.write(rows.text(batch))
+    with speaking("en"):
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow([neutralise(sanitize(cell)) for cell in header(options)])
+        store = event_store(mission)
+        rows = _Rows(mission, store, options)
+        for batch in batches(store, selection(store, options)):
+            out.write(rows.text(batch))
 
 
 def starts_a_file(out: TextIO) -> bool:
@@ -107,12 +109,12 @@ def starts_a_file(out: TextIO) -> bool:
 
 
 def header(options: ExportOptions) -> list[str]:
-    """The names of the columns: the same in every language (`untranslated`)."""
+    """The names of the columns, in English (`write` speaks it for the whole file)."""
     names = ["id", "utc", "precision", "approximate", "planned_only"]
-    zones = [zone_heading(zone, untranslated) for zone in options.zones]
+    zones = [zone_heading(zone) for zone in options.zones]
     names += [name for zone in zones for name in _zone_names(zone)]
     if options.relative:
-        names.append(relative_heading(options, untranslated))
+        names.append(relative_heading(options))
     names += ["end_utc", "planned_utc"]
     names += [name for zone in zones for name in _zone_names(f"planned {zone}")]
     names += ["delay", "title", "kind", "phase", "place", "people", "vehicles", "confidence"]
@@ -209,7 +211,7 @@ class _Rows:
             return place_name(mission, place_ids[code])
 
         def people(code: int) -> str:
-            return "; ".join(people_names(mission, groups[code], _MISSION_SPELLING))
+            return "; ".join(people_names(mission, groups[code]))
 
         def sources(code: int) -> str:
             return sources_cell(mission, groups[code], numbers)
@@ -256,7 +258,7 @@ class _Rows:
     def _plans(self, batch: Batch, times: Times) -> list[list[str]]:
         """The planned time in UTC and in each zone (`SHEET_FORM`, each zone's with its
         offset), and the delay, of each event with a plan."""
-        found = plans(batch, times, self.sheets, untranslated)
+        found = plans(batch, times, self.sheets)
         listed, size = found.listed, batch.size
         planned = batch.planned_times[1]
         iso = utc_cells(planned) if listed else []
@@ -290,8 +292,6 @@ class _Rows:
         return spread(batch.size, list(ends), shown)
 
 
-_MISSION_SPELLING = attrgetter("name")
-"""A person's name as the mission spells it: the CSV's never changes with the language."""
 _PRECISION_NAMES = {precision: precision.name.lower() for precision in Precision}
 _PRECISION = attrgetter("precision")
 _APPROXIMATE = attrgetter("approximate")

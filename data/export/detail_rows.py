@@ -37,7 +37,6 @@ from data.facts.event import (
     vehicle_names,
     verdict,
 )
-from data.i18n import _
 from data.model import Dispute, Mission
 from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.bulk import fast_when
@@ -93,11 +92,9 @@ def in_zones(shows: list[BulkShow], times: Times) -> list[tuple[str, ...]]:
     return list(zip(*columns, strict=True))
 
 
-def plans(
-    batch: Batch, times: Times, shows: list[BulkShow], words: Callable[[str], str] = _
-) -> Plans:
+def plans(batch: Batch, times: Times, shows: list[BulkShow]) -> Plans:
     """The plans of the events of a batch that have a planned time; `times` are the batch's
-    times; the delays in the interface's language (`words`: `untranslated` for the CSV)."""
+    times; the delays in the interface's language."""
     at = batch.at
     listed, planned = batch.planned_times
     if not listed:
@@ -112,7 +109,7 @@ def plans(
         if actual.dated or plan.dated:
             continue  # a time known only to the day or month: no delay (see `verdict`)
         elapsed = between_timed(planned_millis[index], plan.precision, millis[n], actual.precision)
-        verdicts[index] = verdict(elapsed, words)
+        verdicts[index] = verdict(elapsed)
     return Plans(listed, [zone.cells(planned) for zone in shows], verdicts)
 
 

@@ -11,7 +11,7 @@ means the same thing in every format.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -215,18 +215,17 @@ AS_STATED = N_("as stated")
 """The heading of the times in each source's own zone (`STATED`)."""
 
 
-def relative_heading(options: ExportOptions, words: Callable[[str], str] = _) -> str:
-    """`T-/T+ launch`: the heading of the relative column, in the interface's language
-    (`words`: `untranslated` for the CSV's column names)."""
+def relative_heading(options: ExportOptions) -> str:
+    """`T-/T+ launch`: the heading of the relative column, in the interface's language."""
     if not options.relative or options.anchor is None:
         return ""
-    return f"{words(MODE_LABELS[options.mode])} {options.anchor.id}"
+    return f"{_(MODE_LABELS[options.mode])} {options.anchor.id}"
 
 
-def zone_heading(zone: str, words: Callable[[str], str] = _) -> str:
+def zone_heading(zone: str) -> str:
     """The heading of a zone column: the IANA name, or `as stated` in the interface's
-    language (`words`: `untranslated` for the CSV's column names)."""
-    return words(AS_STATED) if zone == STATED else zone
+    language."""
+    return _(AS_STATED) if zone == STATED else zone
 
 
 def source_numbers(mission: Mission) -> dict[str, int]:

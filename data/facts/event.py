@@ -18,7 +18,7 @@ from datetime import timedelta
 from data.facts.derived import Elapsed, TimeMode, between, format_duration, relative
 from data.facts.names import person_name, phase_name
 from data.i18n import N_, _
-from data.model import Dispute, Event, Mission, Person, Source
+from data.model import Dispute, Event, Mission, Source
 from data.times.display import STATED, ShownTime, show
 from data.times.parse import Precision, When
 
@@ -65,28 +65,22 @@ def delay(at: When, planned: When) -> str:
     return verdict(between(planned, at))
 
 
-def untranslated(message: str) -> str:
-    """`message` as the code writes it, in English: for the words programs read (the CSV),
-    which never change with the interface's language (instead of `_`)."""
-    return message
-
-
 _SAME_MINUTE = N_("in the same minute")
 _ON_TIME = N_("on time")
 _LATE = N_("{duration} late")
 _EARLY = N_("{duration} early")
 
 
-def verdict(elapsed: Elapsed, words: Callable[[str], str] = _) -> str:
+def verdict(elapsed: Elapsed) -> str:
     """The `delay` of an event `elapsed` after its plan (`between` the planned and the actual
-    time), in the interface's language (`words`: `untranslated` for the CSV)."""
+    time), in the interface's language."""
     if elapsed.precision <= Precision.DAY:
         return ""
     seconds = elapsed.seconds()
     if not seconds:
-        return words(_SAME_MINUTE if elapsed.precision is Precision.MINUTE else _ON_TIME)
+        return _(_SAME_MINUTE if elapsed.precision is Precision.MINUTE else _ON_TIME)
     duration = format_duration(timedelta(seconds=abs(seconds)), elapsed.precision)
-    return words(_LATE if seconds > 0 else _EARLY).format(duration=duration)
+    return _(_LATE if seconds > 0 else _EARLY).format(duration=duration)
 
 
 def planned_phrase(planned: Sequence[str], verdict: str) -> str:
@@ -214,12 +208,9 @@ def event_facts(
     )
 
 
-def people_names(
-    mission: Mission, ids: Sequence[str], name: Callable[[Person], str] = person_name
-) -> list[str]:
-    """The names of people given by id, in the given order: each as `name` gives it, by
-    default in the interface's language (`person_name`; the CSV gives the mission's own)."""
-    return [name(mission.person_by_id[p]) for p in ids if p in mission.person_by_id]
+def people_names(mission: Mission, ids: Sequence[str]) -> list[str]:
+    """The names of people given by id, in the given order, in the interface's language."""
+    return [person_name(mission.person_by_id[p]) for p in ids if p in mission.person_by_id]
 
 
 def vehicle_names(mission: Mission, ids: Sequence[str]) -> list[str]:

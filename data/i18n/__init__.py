@@ -11,7 +11,10 @@ missing message.
 from __future__ import annotations
 
 import gettext
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
 from pathlib import Path
 
 DOMAIN = "mission_timeline"
@@ -21,20 +24,48 @@ LANGUAGES = ("en", "nl")
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
+_speaking: ContextVar[tuple[str, gettext.NullTranslations] | None] = ContextVar(
+    "speaking", default=None
+)
+"""The language of a `speaking` block, in its own thread or task only."""
 
 
 def use(language: str) -> None:
     """Speak `language` (one of `LANGUAGES`) from now on."""
     global _translations, _language
+    _translations = _catalog(language)
+    _language = language
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Speak `language` inside the block, in this thread or task only: the CSV is written in
+    English in an export worker while the app's screen keeps speaking Dutch."""
+    token = _speaking.set((language, _catalog(language)))
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
+
+
+@cache
+def _catalog(language: str) -> gettext.NullTranslations:
+    """The translations of `language` (one of `LANGUAGES`), read once."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
-    _translations = gettext.translation(DOMAIN, LOCALES, [language], fallback=True)
-    _language = language
+    return gettext.translation(DOMAIN, LOCALES, [language], fallback=True)
 
 
 def language() -> str:
     """The language in use: `en` or `nl`."""
-    return _language
+    override = _speaking.get()
+    return _language if override is None else override[0]
+
+
+def _active() -> gettext.NullTranslations:
+    """The translations in use here: a `speaking` block's, else the interface's."""
+    override = _speaking.get()
+    return _translations if override is None else override[1]
 
 
 def choose(flag: str | None, setting: str | None, environ: Mapping[str, str]) -> str:
@@ -62,7 +93,7 @@ def locale_language(environ: Mapping[str, str]) -> str:
 
 def _(message: str) -> str:
     """`message` in the language in use."""
-    return _translations.gettext(message)
+    return _active().gettext(message)
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's own name for the marker)
@@ -73,10 +104,10 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's own name for the marker)
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """`singular` or `plural`, as the language in use says for `count`."""
-    return _translations.ngettext(singular, plural, count)
+    return _active().ngettext(singular, plural, count)
 
 
 def pgettext(context: str, message: str) -> str:
     """`message` in the language in use, told apart from the same English words elsewhere by
     `context` (`"month"` for "May" the month, not the verb)."""
-    return _translations.pgettext(context, message)
+    return _active().pgettext(context, message)

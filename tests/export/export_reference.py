@@ -12,14 +12,13 @@ import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
-from operator import attrgetter
 from typing import TextIO
 
 from data.export import csv_export, markdown_export, text_export
 from data.export.json_export import dumps, to_data
 from data.export.options import ExportOptions, facts_of, source_numbers
 from data.facts.derived import between
-from data.facts.event import people_names, place_name, untranslated, vehicle_names, verdict
+from data.facts.event import people_names, place_name, vehicle_names, verdict
 from data.model import Event, Mission, Phase
 from data.sanitize import sanitize
 from data.times.display import ShownTime, show
@@ -140,7 +139,7 @@ def csv_row(
         event.kind.value,
         phase.name if phase is not None else "",
         place_name(mission, event.place),
-        "; ".join(people_names(mission, event.people, attrgetter("name"))),
+        "; ".join(people_names(mission, event.people)),
         "; ".join(vehicle_names(mission, event.vehicles)),
         event.confidence.value if event.confidence is not None else "",
         csv_export.sources_cell(mission, event.sources, numbers),
@@ -157,7 +156,7 @@ def delay(event: Event) -> str:
     """The delay of an event with a plan, in the CSV's words (English)."""
     if event.at is None or event.planned is None:
         return ""
-    return verdict(between(event.planned, event.at), untranslated)
+    return verdict(between(event.planned, event.at))
 
 
 def write_json(mission: Mission, out: TextIO) -> None:

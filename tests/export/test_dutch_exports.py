@@ -21,8 +21,8 @@ from test_golden import render as render_golden
 from data.export import FORMATS, ExportOptions, OptionsError, export, make_options
 from data.export.picture_draw import measure
 from data.export.picture_layout import layout
+from data.i18n import speaking
 from data.model import EventKind, Mission
-from tests.speaking import speaking
 
 
 @pytest.fixture

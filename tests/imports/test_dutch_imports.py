@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from data.i18n import speaking
 from data.imports import IMPORT_FORMATS, import_text
 from data.problems import MissionDataError, Severity
 from tests.imports.calendars import calendar, imported, vevent
-from tests.speaking import speaking
 
 TIMELINEJS = Path(__file__).parent / "fixtures" / "timelinejs"
 
