@@ -162,11 +162,11 @@ class References:
     def _refer(self, path: str, value: str, target: str) -> list[Problem]:
         if self.paths.exists(target, value, self.ids[target]):
             return []
-        message = _(_UNKNOWN[target]).format(id=quote(value))
+        message = _(UNKNOWN[target]).format(id=quote(value))
         return [Problem(self.name, path, message)]
 
 
-_UNKNOWN = {
+UNKNOWN = {
     "events": N_("unknown event {id}"),
     "people": N_("unknown person {id}"),
     "vehicles": N_("unknown vehicle {id}"),
