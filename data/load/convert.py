@@ -54,13 +54,22 @@ from data.times.parse import TimeFormatError, parse_date, parse_duration, parse_
 MAX_INT = 10**MAX_INT_DIGITS
 """Integers must be smaller than this in magnitude."""
 _ID = re.compile(ID_PATTERN)
+
+
+def language_pairs(**names: str) -> tuple[tuple[str, str], ...]:
+    """A phase's `names` table as `Phase.names` holds it: (language, name) pairs, in the
+    schema's order of the languages (whatever the file's), so that an export is the same
+    whichever order the file wrote them in."""
+    return tuple((code, names[code]) for code in RECORDS[PHASE_NAMES] if code in names)
+
+
 MODEL_TYPES: dict[str, Callable[..., Any]] = {
     "mission": MissionInfo,
     "source": Source,
     "place": Place,
     "vehicle": Vehicle,
     "phase": Phase,
-    PHASE_NAMES: lambda **names: language_pairs(names),
+    PHASE_NAMES: language_pairs,
     "person": Person,
     "names": Names,
     "time_in_space": TimeInSpace,
@@ -75,13 +84,6 @@ _SUGGESTIONS = 100
 _RANGES = {"lat": 90.0, "lon": 180.0}
 _SCHEMA = (SCHEMA_KEY, "file")
 """Where a file may name its JSON Schema."""
-
-
-def language_pairs(names: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    """A phase's `names` table as `Phase.names` holds it: (language, name) pairs, in the
-    schema's order of the languages (whatever the file's), so that an export is the same
-    whichever order the file wrote them in."""
-    return tuple((code, names[code]) for code in RECORDS[PHASE_NAMES] if code in names)
 
 
 def convert_file(raw: Any, converter: Converter) -> tuple[Mission, tuple[Event, ...]] | None:
