@@ -19,6 +19,7 @@ from pathlib import Path
 
 from data.exit_codes import ExitCode
 from data.files.reading import read_text
+from data.i18n import _, ngettext
 from data.imports import ImportFormat, import_format
 from data.load.document import analyse, build_mission, check_text, load_text, read_document
 from data.load.syntax import is_jsonl
@@ -87,8 +88,14 @@ class Opened:
         if self.imported_from is None:
             return None
         count = len(self.unmapped)
-        how = f"{count} item{'s' * (count != 1)} could not be mapped" if count else "all mapped"
-        return f"Imported from {self.imported_from.label}: {how}"
+        label = self.imported_from.label
+        if not count:
+            return _("Imported from {format}: all mapped").format(format=label)
+        return ngettext(
+            "Imported from {format}: {count} item could not be mapped",
+            "Imported from {format}: {count} items could not be mapped",
+            count,
+        ).format(format=label, count=count)
 
 
 def load_bundled() -> Mission:

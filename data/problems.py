@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from data.exit_codes import ExitCode
+from data.i18n import N_, _, ngettext
 from data.sanitize import sanitize_line
 
 
@@ -26,7 +27,10 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with a mission file, printed as `file:line:col: field.path: message`."""
+    """One thing wrong with a mission file, printed as `file:line:col: field.path: message`.
+
+    The message is in the interface's language (made with `_()` where the problem is found);
+    the file's name, the field path and whatever it quotes from the file stay as written."""
 
     file: str
     path: str
@@ -44,9 +48,13 @@ class Problem:
 
     def __str__(self) -> str:
         field_path = f" {self.path}:" if self.path else ""
-        label = " warning:" if self.severity is Severity.WARNING else ""
+        where = f"{self.location}:{field_path}"
+        if self.severity is Severity.WARNING:
+            text = _("{where} warning: {message}").format(where=where, message=self.message)
+        else:
+            text = f"{where} {self.message}"
         # Every part may come from the file (its name, a key, a value): one safe line.
-        return sanitize_line(f"{self.location}:{field_path}{label} {self.message}")
+        return sanitize_line(text)
 
 
 class MissionError(Exception):
@@ -61,7 +69,13 @@ class MissionError(Exception):
     def __str__(self) -> str:
         first = str(self.problems[0])
         more = len(self.problems) - 1
-        return first if not more else f"{first} (and {more} more; see mission-timeline check)"
+        if not more:
+            return first
+        return ngettext(
+            "{problem} (and {count} more; see mission-timeline check)",
+            "{problem} (and {count} more; see mission-timeline check)",
+            more,
+        ).format(problem=first, count=more)
 
 
 class MissionDataError(MissionError):
@@ -77,7 +91,7 @@ class MissionReadError(MissionError):
     exit_code: int = ExitCode.NO_INPUT
 
 
-TOO_LARGE_FOR_MEMORY = "too large to load with the memory available"
+TOO_LARGE_FOR_MEMORY = N_("too large to load with the memory available")
 Result = TypeVar("Result")
 
 
@@ -93,4 +107,4 @@ def within_memory(name: str, load: Callable[[], Result]) -> Result:
         return load()
     except MemoryError:
         pass  # raised below, once the frames that held the memory have been let go
-    raise unreadable(name, TOO_LARGE_FOR_MEMORY)
+    raise unreadable(name, _(TOO_LARGE_FOR_MEMORY))

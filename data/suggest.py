@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 
+from data.i18n import _
 from data.sanitize import quote
 
 SHOWN = 3
@@ -53,8 +54,11 @@ def did_you_mean(
     if not near:
         return ""
     quoted = [quote(name) for name in near]
-    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
-    return f" (did you mean {listed}?)"
+    if len(quoted) == 1:
+        return " " + _("(did you mean {name}?)").format(name=quoted[0])
+    return " " + _("(did you mean {names} or {last}?)").format(
+        names=", ".join(quoted[:-1]), last=quoted[-1]
+    )
 
 
 _SEPARATORS = str.maketrans("_-", "  ")

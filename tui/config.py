@@ -37,7 +37,7 @@ from pathlib import Path
 import platformdirs
 
 from data.files.reading import read_text
-from data.i18n import LANGUAGES, _
+from data.i18n import LANGUAGES, _, ngettext
 from data.problems import MissionError
 from data.sanitize import quote, sanitize_line
 
@@ -93,7 +93,11 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     A missing file is the defaults, silently. Every name from the file shown in a message is
     `quote`d (sanitised and cut short)."""
     path = path or config_path()
-    raw, problems = _read_toml(path, "Settings file not read", "using the defaults")
+    raw, problems = _read_toml(
+        path,
+        _("Settings file not read: {error}; using the defaults"),
+        _("{path}: not valid TOML ({error}); using the defaults"),
+    )
     if raw is None:
         return Config(), problems
     theme = _string(raw, "theme", path, problems)
@@ -109,20 +113,23 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     keymap: dict[str, str] = {}
     table = raw.get("keymap", {})
     if not isinstance(table, dict):
-        problems.append(f'{path}: [keymap] must be a table of binding id = "keys"; ignored')
+        message = _('{path}: [keymap] must be a table of binding id = "keys"; ignored')
+        problems.append(message.format(path=path))
     else:
         for binding_id, keys in table.items():
             if isinstance(keys, str) and _are_keys(keys):
                 keymap[binding_id] = keys
             else:
                 shown = f" = {quote(keys)}" if isinstance(keys, str) else ""
-                problems.append(
-                    f"{path}: keymap.{quote(binding_id)}{shown} must be a string of key "
-                    "names separated by commas; ignored"
+                message = _(
+                    "{path}: {setting} must be a string of key names separated by commas; ignored"
                 )
+                setting = f"keymap.{quote(binding_id)}{shown}"
+                problems.append(message.format(path=path, setting=setting))
     unknown = sorted(set(raw) - {"theme", "zone", "lang", "keymap"})
     if unknown:
-        problems.append(f"{path}: unknown settings ignored: {quote_names(unknown)}")
+        message = _("{path}: unknown settings ignored: {names}")
+        problems.append(message.format(path=path, names=quote_names(unknown)))
     return Config(theme=theme, zone=zone, lang=lang, keymap=keymap), problems
 
 
@@ -131,14 +138,19 @@ def load_remembered(path: Path | None = None) -> tuple[Remembered, list[str]]:
     says why. A missing file is nothing remembered, silently; names it does not know (from
     a later version, say) are left alone."""
     path = path or state_path()
-    raw, problems = _read_toml(path, "Remembered choices not read", "nothing remembered")
+    raw, problems = _read_toml(
+        path,
+        _("Remembered choices not read: {error}; nothing remembered"),
+        _("{path}: not valid TOML ({error}); nothing remembered"),
+    )
     if raw is None:
         return Remembered(), problems
     theme, zone = raw.get("theme"), raw.get("zone")
     if not (isinstance(theme, str | None) and isinstance(zone, str | None)):
         where = sanitize_line(str(path))
         wrong = "theme" if not isinstance(theme, str | None) else "zone"
-        return Remembered(), [f"{where}: {wrong} must be a string; nothing remembered"]
+        message = _("{path}: {setting} must be a string; nothing remembered")
+        return Remembered(), [message.format(path=where, setting=wrong)]
     return Remembered(theme=theme, zone=zone), []
 
 
@@ -171,7 +183,11 @@ def quote_names(names: list[str], shown: int = 5) -> str:
     """Names from the settings file for a one-line message: each `quote`d, at most `shown`."""
     listed = ", ".join(quote(name) for name in names[:shown])
     more = len(names) - shown
-    return listed if more <= 0 else f"{listed} and {more} more"
+    if more <= 0:
+        return listed
+    return ngettext("{names} and {count} more", "{names} and {count} more", more).format(
+        names=listed, count=more
+    )
 
 
 def toml_string(value: str) -> str:
@@ -181,10 +197,11 @@ def toml_string(value: str) -> str:
 
 
 def _read_toml(
-    path: Path, failed: str, fallback: str
+    path: Path, unreadable: str, invalid: str
 ) -> tuple[dict[str, object] | None, list[str]]:
-    """A settings file's table, `{}` if there is no file, or None and one message: `failed`
-    and why, or where it is not valid TOML; then what is done instead (`fallback`).
+    """A settings file's table, `{}` if there is no file, or None and one message: the file
+    could not be read (`unreadable`, a sentence with the `{error}`), or it is not valid TOML
+    (`invalid`, with the `{path}` and the `{error}`); each says what is done instead.
 
     The file is untrusted: it is opened like a mission file (`data.files.reading`: a regular
     file of at most `MAX_CONFIG_BYTES`, UTF-8), so a pipe, a device, a folder or a huge file
@@ -194,10 +211,9 @@ def _read_toml(
     try:
         return tomllib.loads(read_text(str(path), MAX_CONFIG_BYTES)), []
     except MissionError as error:
-        return None, [f"{failed}: {error}; {fallback}"]
+        return None, [unreadable.format(error=error)]
     except tomllib.TOMLDecodeError as error:
-        where = sanitize_line(str(path))
-        return None, [f"{where}: not valid TOML ({error}); {fallback}"]
+        return None, [invalid.format(path=sanitize_line(str(path)), error=error)]
 
 
 def _are_keys(keys: str) -> bool:
@@ -210,5 +226,5 @@ def _string(raw: dict[str, object], key: str, path: Path, problems: list[str]) -
     value = raw.get(key)
     if value is None or isinstance(value, str):
         return value
-    problems.append(f"{path}: {key} must be a string; ignored")
+    problems.append(_("{path}: {setting} must be a string; ignored").format(path=path, setting=key))
     return None

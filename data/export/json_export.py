@@ -24,7 +24,7 @@ from typing import Any, TextIO
 
 from data.export.columns import Batch, Lookup, batches, event_store
 from data.export.options import ExportOptions
-from data.load.schema import FORMAT_VERSION, PRECISIONS, RECORDS, Field, ListOf
+from data.load.schema import FORMAT_VERSION, PHASE_NAMES, PRECISIONS, RECORDS, Field, ListOf
 from data.model import Event, Mission
 from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.parse import When, format_duration_iso
@@ -253,6 +253,8 @@ def _record(record: Any, name: str) -> dict[str, Any]:
 
 def _value(value: Any, field: Field) -> Any:
     value_type = field.type
+    if value_type == PHASE_NAMES:  # (language, name) pairs: the table they were read from
+        return dict(value)
     if isinstance(value_type, str):
         return _record(value, value_type)
     if isinstance(value_type, ListOf):

@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from io import FileIO
 from typing import Any
 
-from data.problems import MissionDataError, Problem, unreadable
+from data.i18n import _
+from data.problems import MissionDataError, MissionReadError, Problem, unreadable
 
 MAX_FILE_BYTES = 1 << 30
 """Larger files are refused before reading: 1 GiB holds about two million events (a
@@ -88,7 +89,7 @@ class MissionFile:
                 ):
                     self.read += count
             except OSError as error:
-                raise unreadable(self.name, f"cannot read: {error.strerror or error}") from None
+                raise _cannot_read(self.name, error) from None
         self._check_whole()
         with memoryview(buffer)[: self.read] as content:
             return decode(content, self.name)
@@ -121,7 +122,7 @@ class MissionFile:
                 carried = [block[cut:]] if cut < len(block) else []
                 length = len(block) - cut
         except OSError as error:
-            raise unreadable(self.name, f"cannot read: {error.strerror or error}") from None
+            raise _cannot_read(self.name, error) from None
         if carried:
             yield b"".join(carried)
         self._check_whole()
@@ -130,15 +131,15 @@ class MissionFile:
         """After reading to the end: the file was read whole, as it was when opened."""
         before, after = self.before, os.fstat(self.handle.fileno())
         if before.st_size == 0 and self.read > 0:
-            message = "the file does not report its size (a /proc or /sys file?); copy it first"
+            message = _("the file does not report its size (a /proc or /sys file?); copy it first")
             raise unreadable(self.name, message)
         if after.st_nlink == 0:
-            raise unreadable(self.name, "the file was deleted while it was being read")
+            raise unreadable(self.name, _("the file was deleted while it was being read"))
         if self.read != before.st_size or (after.st_size, after.st_mtime_ns) != (
             before.st_size,
             before.st_mtime_ns,
         ):
-            raise unreadable(self.name, "the file changed while it was being read; try again")
+            raise unreadable(self.name, _("the file changed while it was being read; try again"))
 
 
 class LineTooLongError(MissionDataError):
@@ -146,7 +147,8 @@ class LineTooLongError(MissionDataError):
     whoever reads the blocks counts their lines, and places it."""
 
     def __init__(self, name: str, longest: int) -> None:
-        super().__init__([Problem(name, "", f"line too long (the limit is {longest} bytes)")])
+        message = _("line too long (the limit is {limit} bytes)").format(limit=longest)
+        super().__init__([Problem(name, "", message)])
 
 
 def decode(data: bytes | bytearray | memoryview, name: str, line: int = 1, path: str = "") -> str:
@@ -156,12 +158,12 @@ def decode(data: bytes | bytearray | memoryview, name: str, line: int = 1, path:
         text = str(data, "utf-8-sig")
     except UnicodeDecodeError as error:
         place = _place(bytes(data), error.start, b"\n", line)
-        message = f"not valid UTF-8 (byte {error.start})"
+        message = _("not valid UTF-8 (byte {offset})").format(offset=error.start)
         raise MissionDataError([Problem(name, path, message, *place)]) from None
     nul = text.find("\x00")
     if nul >= 0:
         place = _place(text, nul, "\n", line)
-        raise MissionDataError([Problem(name, path, "contains a NUL byte", *place)])
+        raise MissionDataError([Problem(name, path, _("contains a NUL byte"), *place)])
     return text
 
 
@@ -179,26 +181,34 @@ def _open_regular(name: str, limit: int) -> tuple[int, os.stat_result]:
     try:
         descriptor = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
-        raise unreadable(name, "no such file") from None
+        raise unreadable(name, _("no such file")) from None
     except IsADirectoryError:
-        raise unreadable(name, "is a directory, not a file") from None
+        raise unreadable(name, _("is a directory, not a file")) from None
     except PermissionError:
-        raise unreadable(name, "permission denied") from None
+        raise unreadable(name, _("permission denied")) from None
     except (OSError, ValueError) as error:  # ValueError: a NUL in the name
         reason = getattr(error, "strerror", None) or error
-        raise unreadable(name, f"cannot open: {reason}") from None
+        raise unreadable(name, _("cannot open: {reason}").format(reason=reason)) from None
     before = os.fstat(descriptor)
     problem = None
     if stat.S_ISDIR(before.st_mode):
-        problem = "is a directory, not a file"
+        problem = _("is a directory, not a file")
     elif not stat.S_ISREG(before.st_mode):
-        problem = "not a regular file (a pipe or a device cannot be read)"
+        problem = _("not a regular file (a pipe or a device cannot be read)")
     elif before.st_size > limit:
-        problem = f"too large ({before.st_size} bytes; the limit is {limit})"
+        problem = _("too large ({size} bytes; the limit is {limit})").format(
+            size=before.st_size, limit=limit
+        )
     if problem is not None:
         os.close(descriptor)
         raise unreadable(name, problem)
     return descriptor, before
+
+
+def _cannot_read(name: str, error: OSError) -> MissionReadError:
+    """The error for a read that failed: the system's reason."""
+    reason = error.strerror or error
+    return unreadable(name, _("cannot read: {reason}").format(reason=reason))
 
 
 def _read_into(handle: FileIO, view: memoryview) -> int:

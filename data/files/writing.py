@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from data.exit_codes import ExitCode
+from data.i18n import _
 from data.steps import Check, go_on
 
 if TYPE_CHECKING:
@@ -103,9 +104,9 @@ def open_output(
 
 def _plan(path: str | None, *, force: bool, protect: Iterable[str | os.PathLike[str]]) -> _Plan:
     if path is None or path == "-":
-        return _Plan("fd", "standard output", "standard output", fd=1)
+        return _Plan("fd", "standard output", _("standard output"), fd=1)
     if not path:
-        raise OutputError("the output path is empty", ExitCode.CANNOT_CREATE)
+        raise OutputError(_("the output path is empty"), ExitCode.CANNOT_CREATE)
     resolved = _follow_links(path)
     match = _FD_PATH.fullmatch(resolved)
     if match is not None:
@@ -120,19 +121,21 @@ def _plan(path: str | None, *, force: bool, protect: Iterable[str | os.PathLike[
     if info is None:
         return _Plan("file", resolved, path)
     if stat.S_ISDIR(info.st_mode):
-        raise OutputError(f"cannot create {path}: it is a folder", ExitCode.CANNOT_CREATE)
+        message = _("cannot create {path}: it is a folder").format(path=path)
+        raise OutputError(message, ExitCode.CANNOT_CREATE)
     if not stat.S_ISREG(info.st_mode):
         return _Plan("stream", resolved, path)
     for protected in protect:
         with contextlib.suppress(OSError):
             if Path(resolved).samefile(protected):
                 raise OutputError(
-                    f"refusing to write {path}: it is the mission file being exported",
+                    _("refusing to write {path}: it is the mission file being exported").format(
+                        path=path
+                    ),
                     ExitCode.CANNOT_CREATE,
                 )
     if not force:
-        message = f"{path} already exists; add --force to replace it"
-        raise OutputError(message, ExitCode.CANNOT_CREATE)
+        raise _exists(path)
     return _Plan("file", resolved, path, existing=info)
 
 
@@ -143,7 +146,7 @@ def _follow_links(path: str) -> str:
     that reaches a descriptor path stops there, and any other chain ends at a real path.
     """
     current = path
-    for _ in range(_MAX_LINKS):
+    for _link in range(_MAX_LINKS):
         if _FD_PATH.fullmatch(current):
             return current
         try:
@@ -151,7 +154,7 @@ def _follow_links(path: str) -> str:
         except OSError:
             return os.path.realpath(current)
         current = os.path.normpath(Path(current).parent / target)
-    message = f"cannot create {path}: too many levels of symbolic links"
+    message = _("cannot create {path}: too many levels of symbolic links").format(path=path)
     raise OutputError(message, ExitCode.CANNOT_CREATE)
 
 
@@ -264,17 +267,13 @@ def _put_in_place(temporary: Path, target: Path, label: str, *, replace: bool) -
     try:
         os.link(temporary, target)
     except FileExistsError:
-        raise OutputError(
-            f"{label} already exists; add --force to replace it", ExitCode.CANNOT_CREATE
-        ) from None
+        raise _exists(label) from None
     except OSError as error:
         if error.errno not in _NO_LINKS:
             raise
         # A file system without hard links: check, then rename (a narrow race remains).
         if target.is_symlink() or target.exists():
-            raise OutputError(
-                f"{label} already exists; add --force to replace it", ExitCode.CANNOT_CREATE
-            ) from None
+            raise _exists(label) from None
         temporary.replace(target)
         return
     temporary.unlink()
@@ -298,9 +297,18 @@ def _remove(stream: TextIO | None, temporary: Path) -> None:
         temporary.unlink()
 
 
+def _exists(path: str) -> OutputError:
+    """The error for an output that exists, without `force`."""
+    message = _("{path} already exists; add --force to replace it").format(path=path)
+    return OutputError(message, ExitCode.CANNOT_CREATE)
+
+
 def _error(path: str, error: OSError, *, creating: bool) -> OutputError:
     reason = error.strerror or str(error)
-    if error.errno in _CREATE_ERRORS:
-        return OutputError(f"cannot create {path}: {reason}", ExitCode.CANNOT_CREATE)
-    verb = "create" if creating and error.errno != errno.ENOSPC else "write"
-    return OutputError(f"cannot {verb} {path}: {reason}", ExitCode.IO_ERROR)
+    cannot_create = error.errno in _CREATE_ERRORS
+    if cannot_create or (creating and error.errno != errno.ENOSPC):
+        message = _("cannot create {path}: {reason}")
+    else:
+        message = _("cannot write {path}: {reason}")
+    code = ExitCode.CANNOT_CREATE if cannot_create else ExitCode.IO_ERROR
+    return OutputError(message.format(path=path, reason=reason), code)

@@ -12,11 +12,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from data.i18n import _
 from data.load.paths import key_path
+from data.load.references import duplicate_id
 from data.load.schema import (
     FORMAT_VERSION,
     ID_PATTERN,
     LISTS,
+    PHASE_NAMES,
     RECORDS,
     SCHEMA_KEY,
     TEXT,
@@ -51,12 +54,22 @@ from data.times.parse import TimeFormatError, parse_date, parse_duration, parse_
 MAX_INT = 10**MAX_INT_DIGITS
 """Integers must be smaller than this in magnitude."""
 _ID = re.compile(ID_PATTERN)
+
+
+def language_pairs(**names: str) -> tuple[tuple[str, str], ...]:
+    """A phase's `names` table as `Phase.names` holds it: (language, name) pairs, in the
+    schema's order of the languages (whatever the file's), so that an export is the same
+    whichever order the file wrote them in."""
+    return tuple((code, names[code]) for code in RECORDS[PHASE_NAMES] if code in names)
+
+
 MODEL_TYPES: dict[str, Callable[..., Any]] = {
     "mission": MissionInfo,
     "source": Source,
     "place": Place,
     "vehicle": Vehicle,
     "phase": Phase,
+    PHASE_NAMES: language_pairs,
     "person": Person,
     "names": Names,
     "time_in_space": TimeInSpace,
@@ -81,8 +94,8 @@ def convert_file(raw: Any, converter: Converter) -> tuple[Mission, tuple[Event, 
         return None
     found = fields.get("format", FORMAT_VERSION)
     if found != FORMAT_VERSION:
-        message = f"unsupported format {found}; expected {FORMAT_VERSION}"
-        converter.problem("format", message)
+        message = _("unsupported format {found}; expected {version}")
+        converter.problem("format", message.format(found=found, version=FORMAT_VERSION))
     phases: tuple[Phase, ...] = tuple(fields.get("phases", ()))
     places: tuple[Place, ...] = tuple(fields.get("places", ()))
     header = Mission(
@@ -112,8 +125,8 @@ class Converter:
 
     def record(self, value: Any, record: str, path: str) -> Any:
         if not isinstance(value, dict):
-            what = "a mission (a table of fields)" if record == "file" else "a table/object"
-            self.problem(path, f"expected {what}, got {type_name(value)}")
+            what = _("a mission (a table of fields)") if record == "file" else _("a table/object")
+            self.wrong(path, what, value)
             return None
         fields = RECORDS[record]
         problems_before = len(self.problems)
@@ -134,7 +147,8 @@ class Converter:
                 converted[key] = result
         for key, field in fields.items():
             if field.required and key not in value:
-                self.problem(key_path(path, key), f"missing required field {key!r}")
+                message = _("missing required field {key}").format(key=repr(key))
+                self.problem(key_path(path, key), message)
         if forms:
             self.check_forms(forms, record, path, converted, value)
         if record == "file":
@@ -164,17 +178,25 @@ class Converter:
             partner = f"{time_key}_{'precision' if form == 'utc' else 'utc'}"
             when = converted.get(time_key)
             if partner not in given:
-                self.problem(place, f"{key} goes with {partner}, which is missing")
+                message = _("{key} goes with {partner}, which is missing")
+                self.problem(place, message.format(key=key, partner=partner))
             elif when is None:
                 if time_key not in written:  # else the time itself is wrong, and said so
-                    self.problem(place, f"{key} without {time_key}")
+                    message = _("{key} without {time_key}")
+                    self.problem(place, message.format(key=key, time_key=time_key))
             elif (forms := utc_form(when)) is None:
-                self.problem(place, f"{time_key} {quote(when.text)} is a date: no UTC form")
+                message = _("{time_key} {time} is a date: no UTC form")
+                self.problem(place, message.format(time_key=time_key, time=quote(when.text)))
             elif text != (expected := forms[form == "precision"]):
+                message = _("{value} does not agree with {time_key} {time}: expected {expected}")
                 self.problem(
                     place,
-                    f"{quote(text)} does not agree with {time_key} {quote(when.text)}: "
-                    f"expected {quote(expected)}",
+                    message.format(
+                        value=quote(text),
+                        time_key=time_key,
+                        time=quote(when.text),
+                        expected=quote(expected),
+                    ),
                 )
 
     def value(self, item: Any, field: Field, path: str) -> Any:
@@ -186,7 +208,7 @@ class Converter:
             return self.record(item, value_type, path)
         if isinstance(value_type, ListOf):
             if not isinstance(item, list):
-                self.problem(path, f"expected a list, got {type_name(item)}")
+                self.wrong(path, _("a list"), item)
                 return None
             element = Field(value_type.item)
             items = [self.value(x, element, f"{path}[{i}]") for i, x in enumerate(item)]
@@ -206,7 +228,7 @@ class Converter:
             if record_id in first:
                 self.problem(
                     f"{path}[{index}].id",
-                    f"duplicate id {quote(record_id)} (first at {path}[{first[record_id]}])",
+                    duplicate_id(record_id, f"{path}[{first[record_id]}]"),
                 )
             else:
                 first[record_id] = index
@@ -219,18 +241,18 @@ class Converter:
     def scalar(self, item: Any, scalar: Scalar, path: str) -> Any:
         kind = scalar.kind
         if kind == "bool":
-            return item if isinstance(item, bool) else self.wrong(path, "true or false", item)
+            return item if isinstance(item, bool) else self.wrong(path, _("true or false"), item)
         if kind in ("int", "float"):
             return self.number(item, kind, path)
         if not isinstance(item, str):
             if kind in ("time", "date") and hasattr(item, "isoformat"):
-                return self.wrong(path, "a quoted string (write times in quotes)", item)
-            return self.wrong(path, "a string", item)
+                return self.wrong(path, _("a quoted string (write times in quotes)"), item)
+            return self.wrong(path, _("a string"), item)
         if not item.isascii() and _has_surrogates(item):
-            self.problem(path, "text contains a lone surrogate (not valid Unicode)")
+            self.problem(path, _("text contains a lone surrogate (not valid Unicode)"))
             return None
         if "\x00" in item:
-            self.problem(path, "text contains a NUL character")
+            self.problem(path, _("text contains a NUL character"))
             return None
         try:
             return self.parse_string(item, scalar, path)
@@ -240,32 +262,37 @@ class Converter:
 
     def number(self, item: Any, kind: str, path: str) -> Any:
         if isinstance(item, bool) or not isinstance(item, int | float):
-            return self.wrong(path, "an integer" if kind == "int" else "a number", item)
+            return self.wrong(path, _("an integer") if kind == "int" else _("a number"), item)
         if isinstance(item, float) and kind == "int":
-            return self.wrong(path, "an integer", item)
+            return self.wrong(path, _("an integer"), item)
         if isinstance(item, int) and not -MAX_INT < item < MAX_INT:
-            self.problem(path, "integer out of range (at most 18 digits)")
+            message = _("integer out of range (at most {count} digits)")
+            self.problem(path, message.format(count=MAX_INT_DIGITS))
             return None
         if kind == "int":
             return item
         value = float(item)
         bound = _RANGES.get(path.rpartition(".")[2])
         if bound is not None and not -bound <= value <= bound:
-            self.problem(path, f"{value:g} is out of range (-{bound:g} to {bound:g})")
+            message = _("{value} is out of range ({low} to {high})")
+            shown = {"value": f"{value:g}", "low": f"{-bound:g}", "high": f"{bound:g}"}
+            self.problem(path, message.format(**shown))
             return None
         return value
 
     def parse_string(self, item: str, scalar: Scalar, path: str) -> Any:
         kind = scalar.kind
         if kind in ("id", "ref") and not _ID.fullmatch(item):
-            self.problem(path, f"not a valid id: {quote(item)} (a-z, 0-9, '-', '_')")
+            message = _("not a valid id: {value} (a-z, 0-9, '-', '_')")
+            self.problem(path, message.format(value=quote(item)))
             return None
         if scalar.choices is not None:
             try:
                 return scalar.choices(item)
             except ValueError:
                 allowed = ", ".join(choice.value for choice in scalar.choices)
-                self.problem(path, f"unknown value {quote(item)}; expected one of: {allowed}")
+                message = _("unknown value {value}; expected one of: {allowed}")
+                self.problem(path, message.format(value=quote(item), allowed=allowed))
                 return None
         if kind == "time":
             return parse_when(item)
@@ -278,7 +305,9 @@ class Converter:
         return item
 
     def wrong(self, path: str, expected: str, item: Any) -> None:
-        self.problem(path, f"expected {expected}, got {type_name(item)}")
+        """The problem of a value of the wrong sort: `expected` says what it should be."""
+        message = _("expected {expected}, got {found}")
+        self.problem(path, message.format(expected=expected, found=type_name(item)))
 
 
 def _has_surrogates(text: str) -> bool:
@@ -290,6 +319,11 @@ def _has_surrogates(text: str) -> bool:
 
 
 def _unknown_field(key: str, record: str, *, hint: bool) -> str:
-    """`unknown field 'titel' in event (did you mean 'title'?)`: unknown fields are errors."""
-    close = did_you_mean(key, RECORDS[record].keys(), shown=1) if hint and len(key) <= 40 else ""
-    return f"unknown field {quote(key)} in {record}{close}"
+    """`unknown field 'titel' in event (did you mean 'title'?)`: unknown fields are errors;
+    in a phase's `names`, `unknown language code 'fr'; expected one of: nl`."""
+    known = RECORDS[record].keys()
+    if record == PHASE_NAMES:
+        message = _("unknown language code {code}; expected one of: {allowed}")
+        return message.format(code=quote(key), allowed=", ".join(known))
+    close = did_you_mean(key, known, shown=1) if hint and len(key) <= 40 else ""
+    return _("unknown field {key} in {record}").format(key=quote(key), record=record) + close

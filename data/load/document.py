@@ -11,11 +11,13 @@ from dataclasses import replace
 from typing import Any
 
 from data.files.reading import read_text
+from data.i18n import _
 from data.load.convert import Converter, convert_file
 from data.load.lint import lint
 from data.load.locate import locate
+from data.load.paths import split_path
 from data.load.references import RecordPaths, check_references
-from data.load.syntax import DUPLICATE_KEY, parse
+from data.load.syntax import duplicate_key, parse
 from data.model import Mission
 from data.problems import MissionDataError, Problem, Severity, within_memory
 from data.store import store_of
@@ -77,5 +79,20 @@ def analyse(raw: Any, name: str) -> tuple[Mission | None, list[Problem]]:
 def located(text: str, is_json: bool, problems: list[Problem]) -> list[Problem]:
     """The problems placed in the text of a mission (or of one JSON Lines line), in its
     order."""
-    repeated = {p.path for p in problems if p.message.startswith(DUPLICATE_KEY)}
+    # Only the problems worded like it are looked at closely: a file may have thousands.
+    head, _key, tail = _("duplicate key {key}").partition("{key}")
+    repeated = {
+        p.path
+        for p in problems
+        if p.message.startswith(head) and p.message.endswith(tail) and _repeats_key(p)
+    }
     return locate(text, is_json, problems, repeated)
+
+
+def _repeats_key(problem: Problem) -> bool:
+    """Whether `problem` is that of a key written twice (`syntax.duplicate_key`) at the key
+    its field path ends with, which is then found at its last use. Known by its wording:
+    importers, which read JSON with the same parser, report it too."""
+    parts = split_path(problem.path)
+    key = parts[-1] if parts else None
+    return isinstance(key, str) and problem.message == duplicate_key(key)

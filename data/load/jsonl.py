@@ -29,12 +29,13 @@ from typing import Any
 import msgspec
 
 from data.files.reading import LineTooLongError, MissionFile, decode
+from data.i18n import _
 from data.load.convert import Converter, convert_file
 from data.load.document import located
 from data.load.jsonl_bulk import Bulk
 from data.load.jsonl_decode import event_decoder
 from data.load.paths import join_path, split_path
-from data.load.references import References
+from data.load.references import References, duplicate_id
 from data.load.syntax import is_jsonl, parse_json
 from data.model import Mission
 from data.problems import MissionDataError, MissionError, Problem, within_memory
@@ -143,7 +144,7 @@ class _Reader:
             first = next(blocks, b"")  # whole lines: the header line and maybe more
         except LineTooLongError as error:
             raise MissionDataError(_on_line(error.problems, 1)) from None
-        first, _, rest = first.partition(b"\n")
+        first, _newline, rest = first.partition(b"\n")
         self.blocks = chain([rest] if rest else [], blocks)
         self.header_text = ""
         """The header line, to place the problems found in it."""
@@ -184,19 +185,19 @@ class _Reader:
         """The first line: everything but the events, through the general converter."""
         self.header_text = text = decode(line, self.name)
         if not text.strip():
-            message = "empty file: the first line must be the mission header"
+            message = _("empty file: the first line must be the mission header")
             raise MissionDataError([Problem(self.name, "", message)])
         try:
             raw = parse_json(text, self.name)
         except MissionDataError as error:
             raise MissionDataError(_on_line(error.problems, 1)) from None
         if "events" in raw:
-            message = "in a .jsonl mission the events follow the header line, one per line"
+            message = _("in a .jsonl mission the events follow the header line, one per line")
             raise MissionDataError(self._on_header([Problem(self.name, "events", message)]))
         converter = Converter(self.name)
         converted = convert_file({**raw, "events": []}, converter)
         if converted is None or converter.problems:
-            problems = converter.problems or [Problem(self.name, "", "not a mission")]
+            problems = converter.problems or [Problem(self.name, "", _("not a mission"))]
             raise MissionDataError(self._on_header(problems))
         return converted[0]
 
@@ -218,7 +219,7 @@ class _Reader:
         except LineTooLongError as error:
             raise MissionDataError(self.problems + _on_line(error.problems, line_number)) from None
         if self.count == 0 and not self.problems:
-            self.problem("events", "a mission needs at least one event")
+            self.problem("events", _("a mission needs at least one event"))
         self._duplicates()
         self.problems += self._on_header(self.references.event_ids(self.found))
         if self.problems:
@@ -331,7 +332,7 @@ class _Reader:
             ident = ids[index]
             if ident in seen:
                 line = self.line_numbers[index]
-                self.problem(f"events[{line - 2}].id", f"duplicate id {ident!r}", line)
+                self.problem(f"events[{line - 2}].id", duplicate_id(ident), line)
             seen.add(ident)
 
     def _distinct_hashes(self) -> int:

@@ -32,6 +32,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from itertools import pairwise
 from typing import Protocol
 
+from data.i18n import N_, _, ngettext
 from data.load.references import RecordPaths
 from data.model import Mission
 from data.problems import Problem, Severity
@@ -58,10 +59,10 @@ def lint(
 
     for position, phase in enumerate(header.phases):
         if ends_before(phase.end, phase.start):
+            message = _("phase {id} ends ({end}) before it starts ({start})")
             report(
                 f"{paths.of('phases', position)}.end",
-                f"phase {quote(phase.id)} ends ({phase.end.text}) before it starts "
-                f"({phase.start.text})",
+                message.format(id=quote(phase.id), end=phase.end.text, start=phase.start.text),
             )
     for position, event in enumerate(events):
         _lint_event(event, paths.of("events", position), header.phase_by_id, report)
@@ -119,6 +120,16 @@ _STEPS = {
 }
 
 
+_STAGES = {
+    "launch": N_("launch"),
+    "docking": N_("docking"),
+    "undocking": N_("undocking"),
+    "landing": N_("landing"),
+}
+"""The fields of a flight that name its stages' events, in the order they happen, and the
+word for each stage in a message."""
+
+
 class _Report(Protocol):
     def __call__(self, path: str, message: str, severity: Severity = ...) -> None: ...
 
@@ -128,22 +139,36 @@ def _lint_event(event: Event, path: str, phases: Mapping[str, Phase], report: _R
         return  # reported by check_references
     when = event.when
     if event.end is not None and ends_before(event.end, when):
-        report(f"{path}.end", f"ends ({event.end.text}) before it starts ({when.text})")
+        message = _("ends ({end}) before it starts ({start})")
+        report(f"{path}.end", message.format(end=event.end.text, start=when.text))
     if event.at is not None and event.planned is not None:
         apart = gap(event.at, event.planned)
         if apart > PLAN_TOLERANCE:
+            message = ngettext(
+                "planned ({planned}) and actual ({actual}) times are {days} day apart "
+                "(more than {limit}); is the plan stale?",
+                "planned ({planned}) and actual ({actual}) times are {days} days apart "
+                "(more than {limit}); is the plan stale?",
+                apart.days,
+            )
             report(
                 f"{path}.planned",
-                f"planned ({event.planned.text}) and actual ({event.at.text}) times are "
-                f"{apart.days} days apart (more than {PLAN_TOLERANCE.days}); is the plan stale?",
+                message.format(
+                    planned=event.planned.text,
+                    actual=event.at.text,
+                    days=apart.days,
+                    limit=PLAN_TOLERANCE.days,
+                ),
                 Severity.WARNING,
             )
     phase = phases.get(event.phase) if event.phase is not None else None
     if phase is not None and (ends_before(when, phase.start) or ends_before(phase.end, when)):
+        message = _("{time} is outside its phase {id} ({start} to {end})")
         report(
             f"{path}.phase",
-            f"{when.text} is outside its phase {quote(phase.id)} "
-            f"({phase.start.text} to {phase.end.text})",
+            message.format(
+                time=when.text, id=quote(phase.id), start=phase.start.text, end=phase.end.text
+            ),
             Severity.WARNING,
         )
 
@@ -156,16 +181,25 @@ def _lint_flights(
         where = f"{path}.flights[{number}]"
         stages = [
             (key, events.get(event_id))
-            for key in ("launch", "docking", "undocking", "landing")
+            for key in _STAGES
             if (event_id := getattr(flight, key)) is not None
         ]
         known = [(key, e) for key, e in stages if e is not None and (e.at or e.planned)]
         for (first, before), (second, after) in pairwise(known):
             if ends_before(after.when, before.when):
+                message = _(
+                    "{stage} {id} ({time}) is before {earlier} {earlier_id} ({earlier_time})"
+                )
                 report(
                     f"{where}.{second}",
-                    f"{second} {quote(after.id)} ({after.when.text}) is before {first} "
-                    f"{quote(before.id)} ({before.when.text})",
+                    message.format(
+                        stage=_(_STAGES[second]),
+                        id=quote(after.id),
+                        time=after.when.text,
+                        earlier=_(_STAGES[first]),
+                        earlier_id=quote(before.id),
+                        earlier_time=before.when.text,
+                    ),
                 )
         launch = events.get(flight.launch)
         landing = events.get(flight.landing)
@@ -179,13 +213,16 @@ def _lint_flights(
     spans.sort(key=lambda span: earliest(span[0]))
     if not spans:
         return
-    _, aloft_until, aloft_path = spans[0]
+    _first, aloft_until, aloft_path = spans[0]
     for starts, ends, where in spans[1:]:
         if ends_before(starts, aloft_until):
+            message = _(
+                "aboard two vehicles at once: this flight launches ({launch}) before the "
+                "flight at {other} lands ({landing})"
+            )
             report(
                 where,
-                f"aboard two vehicles at once: this flight launches ({starts.text}) before "
-                f"the flight at {aloft_path} lands ({aloft_until.text})",
+                message.format(launch=starts.text, other=aloft_path, landing=aloft_until.text),
             )
         if latest(ends) > latest(aloft_until):
             aloft_until, aloft_path = ends, where

@@ -17,6 +17,7 @@ import re
 from functools import cache
 
 from data.files.reading import MAX_STRING_CHARS
+from data.i18n import _
 
 LONGEST_ESCAPE = 12
 """The most characters one character can be written in: an escaped surrogate pair in JSON
@@ -46,8 +47,10 @@ def _short(is_json: bool, limit: int) -> re.Pattern[str]:
 
 def too_long(length: int | None, limit: int = MAX_STRING_CHARS) -> str:
     """The problem of a string longer than the limit (`length`: its characters, if counted)."""
-    known = "" if length is None else f"{length} characters; "
-    return f"string too long ({known}the limit is {limit} characters)"
+    if length is None:
+        return _("string too long (the limit is {limit} characters)").format(limit=limit)
+    message = _("string too long ({length} characters; the limit is {limit} characters)")
+    return message.format(length=length, limit=limit)
 
 
 def long_string(text: str, is_json: bool, limit: int = MAX_STRING_CHARS) -> Measured | None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from data.i18n import N_, _
 from data.load.schema import LISTS, RECORDS, ListOf, Scalar
 from data.model import Mission
 from data.problems import Problem
@@ -72,11 +73,20 @@ def duplicate_ids(
         for position, record in enumerate(records):
             path = paths.of(list_name, position)
             if record.id in first:
-                message = f"duplicate id {quote(record.id)} (first at {first[record.id]})"
+                message = duplicate_id(record.id, first[record.id])
                 problems.append(Problem(name, f"{path}.id", message))
             else:
                 first[record.id] = path
     return problems
+
+
+def duplicate_id(record_id: str, first: str | None = None) -> str:
+    """`duplicate id 'launch' (first at events[2])`: the problem of an id used again, at
+    the field path of its first use if known."""
+    if first is None:
+        return _("duplicate id {id}").format(id=quote(record_id))
+    message = _("duplicate id {id} (first at {first})")
+    return message.format(id=quote(record_id), first=first)
 
 
 class References:
@@ -109,21 +119,22 @@ class References:
         """The problems of one event's references and of what makes it unusable."""
         problems: list[Problem] = []
         if event.at is None and event.planned is None:
-            message = f"event {quote(event.id)} needs 'at' or 'planned'"
+            message = _("event {id} needs 'at' or 'planned'").format(id=quote(event.id))
             problems.append(Problem(self.name, path, message))
         problems += self._walk(event, "event", path, lambda _: True)
         for number, dispute in enumerate(event.disputes):
             if not dispute.versions:
                 where = f"{path}.disputes[{number}].versions"
-                problems.append(Problem(self.name, where, "a dispute needs versions"))
+                problems.append(Problem(self.name, where, _("a dispute needs versions")))
         if event.station_crew is not None and event.station_crew < 0:
-            problems.append(Problem(self.name, f"{path}.station_crew", "must not be negative"))
+            where = f"{path}.station_crew"
+            problems.append(Problem(self.name, where, _("must not be negative")))
         return problems
 
     def _header(self, wanted: Callable[[str], bool]) -> list[Problem]:
         """The references, to the lists `wanted` accepts, of the records but the events."""
         problems: list[Problem] = []
-        for key, inner, _, many in _REFERRING["file"]:
+        for key, inner, _target, many in _REFERRING["file"]:
             if key == "events" or inner is None:
                 continue
             value = getattr(self.header, _ATTRIBUTES.get(key, key))
@@ -151,10 +162,20 @@ class References:
     def _refer(self, path: str, value: str, target: str) -> list[Problem]:
         if self.paths.exists(target, value, self.ids[target]):
             return []
-        what = LISTS[target]
-        return [Problem(self.name, path, f"unknown {what} {quote(value)}")]
+        message = _(UNKNOWN[target]).format(id=quote(value))
+        return [Problem(self.name, path, message)]
 
 
+UNKNOWN = {
+    "events": N_("unknown event {id}"),
+    "people": N_("unknown person {id}"),
+    "vehicles": N_("unknown vehicle {id}"),
+    "places": N_("unknown place {id}"),
+    "phases": N_("unknown phase {id}"),
+    "sources": N_("unknown source {id}"),
+}
+"""The problem of a reference to an id that the list it names lacks, by list: a sentence
+each, for the languages whose words for "unknown" follow the noun's gender."""
 _ATTRIBUTES = {"mission": "info"}
 """The `Mission` attribute of a field of the file, where the names differ."""
 

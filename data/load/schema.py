@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from data.i18n import LANGUAGES
 from data.model import Confidence, EventKind, VehicleKind
 
 FORMAT_VERSION = 1
@@ -109,6 +110,11 @@ RECORDS: dict[str, dict[str, Field]] = {
     "phase": {
         "id": Field(ID, True, "The phase's id, which events refer to."),
         "name": Field(TEXT, True, "The phase's name: a section heading of the timeline."),
+        "names": Field(
+            "phase_names",
+            doc="The phase's name in the other languages of the interface, by language code "
+            '(nl = "Lancering en koppeling").',
+        ),
         "start": Field(TIME, True, "When the phase begins (a mission time string)."),
         "end": Field(TIME, True, "When the phase ends (a mission time string)."),
         "summary": Field(TEXT, doc="A paragraph about the phase."),
@@ -128,6 +134,11 @@ RECORDS: dict[str, dict[str, Field]] = {
         "sources": Field(refs("sources"), doc="The sources about the person (source ids)."),
         "confidence": Field(CONFIDENCE, doc="How well the facts about the person are established."),
         "note": Field(TEXT, doc="A remark about the person."),
+    },
+    "phase_names": {
+        code: Field(TEXT, doc=f"The phase's name in the language {code!r} (ISO 639-1).")
+        for code in LANGUAGES
+        if code != "en"
     },
     "names": {
         "ru": Field(TEXT, doc="The name in Cyrillic."),
@@ -189,6 +200,8 @@ RECORD_DOCS: dict[str, str] = {
     "place": "A place, with the time zone its local times are stated in.",
     "vehicle": "A rocket, spacecraft, station or module.",
     "phase": "A named span of the mission: a section of the timeline.",
+    "phase_names": "A phase's name in the other languages the interface speaks (its name "
+    "is English).",
     "person": "A crew member, a backup or anyone else the mission names.",
     "names": "A person's name in every spelling the sources use.",
     "time_in_space": "A person's career time in space as sources state it (not derived).",
@@ -199,6 +212,10 @@ RECORD_DOCS: dict[str, str] = {
     "version": "One side of a disagreement between sources.",
 }
 """What each record is: the `description` of its definition in the JSON Schema."""
+
+PHASE_NAMES = "phase_names"
+"""The record of a phase's names in other languages: its fields are language codes, those
+the interface speaks but English (`data.i18n.LANGUAGES`; the phase's `name` is English)."""
 
 LISTS: dict[str, str] = {
     key: field.type.item

@@ -18,6 +18,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from data.i18n import _
+from data.load import library_words
 from data.load.locate import json_path_at, offsets_to_lines, toml_path_at
 from data.load.long_strings import long_string, too_long
 from data.problems import MissionDataError, Problem
@@ -28,8 +30,6 @@ MAX_INT_DIGITS = 18
 MAX_KEY_PARTS = 100
 """TOML keys and table names with more dotted parts are refused before parsing: tomllib
 takes time quadratic in the number of parts (a 1 MB key would take hours)."""
-DUPLICATE_KEY = "duplicate key"
-"""How the problem of a repeated JSON key begins."""
 
 # Runs of dotted key parts, matched whole (possessive, and starting only where a word starts),
 # so finding them is linear however long the text and its words. Only lines with enough dots
@@ -49,7 +49,7 @@ def parse(text: str, name: str) -> tuple[dict[str, Any], bool]:
     """The plain data of a mission's text, and whether it was read as JSON (by the file's
     suffix, else by its first character)."""
     if not text.strip():
-        raise MissionDataError([Problem(name, "", "the file is empty")])
+        raise MissionDataError([Problem(name, "", _("the file is empty"))])
     as_json = is_json(name, text)
     return (parse_json(text, name) if as_json else parse_toml(text, name)), as_json
 
@@ -65,6 +65,7 @@ class Rejected:
 
     def __init__(self, reason: str) -> None:
         self.reason = reason
+        """What is wrong, in the interface's language."""
 
 
 def is_jsonl(name: str) -> bool:
@@ -81,6 +82,12 @@ def is_json(name: str, text: str) -> bool:
     return text.lstrip()[:1] in ("{", "[")
 
 
+def duplicate_key(key: str) -> str:
+    """The problem of a key written twice in one JSON object: `duplicate key 'at'`. It is
+    placed at the key's last use (`data.load.document.located` knows it by this wording)."""
+    return _("duplicate key {key}").format(key=quote(key))
+
+
 def parse_json(text: str, name: str) -> dict[str, Any]:
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(items)
@@ -88,22 +95,23 @@ def parse_json(text: str, name: str) -> dict[str, Any]:
             # The value of a repeated key is replaced by the problem itself, so that it is
             # reported with its field path, and survives copies of the dict.
             seen: set[str] = set()
-            for key, _ in items:
+            for key, _value in items:
                 if key in seen:
-                    result[key] = Rejected(f"{DUPLICATE_KEY} {quote(key)}")
+                    result[key] = Rejected(duplicate_key(key))
                 seen.add(key)
         return result
 
     def bounded_int(digits: str) -> int | Rejected:
-        if len(digits.lstrip("-")) > MAX_INT_DIGITS:
-            return Rejected(f"integer with {len(digits.lstrip('-'))} digits is out of range")
+        length = len(digits.lstrip("-"))
+        if length > MAX_INT_DIGITS:
+            return Rejected(_("integer with {count} digits is out of range").format(count=length))
         return int(digits)
 
     def finite_float(digits: str) -> float | Rejected:
         value = float(digits)
         if math.isfinite(value):
             return value
-        return Rejected(f"number {digits[:20]} is out of range")
+        return Rejected(_("number {number} is out of range").format(number=digits[:20]))
 
     found = long_string(text, is_json=True)
     if found is not None:
@@ -112,7 +120,9 @@ def parse_json(text: str, name: str) -> dict[str, Any]:
         data = json.loads(
             text,
             object_pairs_hook=pairs,
-            parse_constant=lambda constant: Rejected(f"{constant} is not allowed"),
+            parse_constant=lambda constant: Rejected(
+                _("{constant} is not allowed").format(constant=constant)
+            ),
             parse_int=bounded_int,
             parse_float=finite_float,
         )
@@ -121,14 +131,13 @@ def parse_json(text: str, name: str) -> dict[str, Any]:
             path = json_path_at(text, error.pos)
         except (ValueError, IndexError, RecursionError):
             path = ""
-        message = f"JSON syntax error: {error.msg}"
+        message = _("JSON syntax error: {reason}").format(reason=library_words.JSON(error.msg))
         raise MissionDataError([Problem(name, path, message, error.lineno, error.colno)]) from None
     except RecursionError:
-        raise MissionDataError([Problem(name, "", "nested too deeply")]) from None
+        raise MissionDataError([Problem(name, "", _("nested too deeply"))]) from None
     if not isinstance(data, dict):
-        raise MissionDataError(
-            [Problem(name, "", f"the top level must be an object, not {type_name(data)}")]
-        )
+        message = _("the top level must be an object, not {type}").format(type=type_name(data))
+        raise MissionDataError([Problem(name, "", message)])
     return data
 
 
@@ -137,7 +146,9 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         value = float(digits)
         if math.isfinite(value):
             return value
-        return Rejected(f"{digits[:20]} is not allowed (numbers must be finite)")
+        return Rejected(
+            _("{number} is not allowed (numbers must be finite)").format(number=digits[:20])
+        )
 
     found = long_string(text, is_json=False)
     if found is not None:
@@ -145,7 +156,7 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
     long_key = long_dotted_key(text)
     if long_key is not None:
         place = offsets_to_lines(text, {"": long_key})[""]
-        message = f"a dotted key with more than {MAX_KEY_PARTS} parts"
+        message = _("a dotted key with more than {count} parts").format(count=MAX_KEY_PARTS)
         raise MissionDataError([Problem(name, "", message, *place)])
     try:
         data: dict[str, Any] = tomllib.loads(text, parse_float=finite_float)
@@ -160,18 +171,26 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
             line, column = text.count("\n") + 1, 1
         path = toml_path_at(text, line) if line is not None else ""
         raise MissionDataError(
-            [Problem(name, path, f"TOML syntax error: {message}", line, column)]
+            [
+                Problem(
+                    name,
+                    path,
+                    _("TOML syntax error: {reason}").format(reason=library_words.TOML(message)),
+                    line,
+                    column,
+                )
+            ]
         ) from None
     except ValueError:
         # tomllib converts integers itself; Python refuses those over 4300 digits.
         huge = _LONG_DIGITS.search(text)
-        message = "integer out of range (at most 18 digits)"
+        message = _("integer out of range (at most {count} digits)").format(count=MAX_INT_DIGITS)
         if huge is None:
             raise MissionDataError([Problem(name, "", message)]) from None
         line, column = offsets_to_lines(text, {"": huge.start()})[""]
         raise MissionDataError([Problem(name, "", message, line, column)]) from None
     except RecursionError:
-        raise MissionDataError([Problem(name, "", "nested too deeply")]) from None
+        raise MissionDataError([Problem(name, "", _("nested too deeply"))]) from None
 
 
 def _refuse_long_string(
@@ -199,9 +218,19 @@ def long_dotted_key(text: str) -> int | None:
 
 
 def type_name(value: Any) -> str:
-    names = {dict: "a table", list: "a list", str: "a string", bool: "a boolean"}
-    names |= {int: "an integer", float: "a number", type(None): "null"}
+    """What sort of value `value` is, for "expected X, got Y": `a table`, `an integer`."""
     if isinstance(value, Rejected):
-        return "a value out of range"
-    names |= {datetime: "a date-time", date: "a date", time: "a time of day"}
+        return _("a value out of range")
+    names = {
+        dict: _("a table"),
+        list: _("a list"),
+        str: _("a string"),
+        bool: _("a boolean"),
+        int: _("an integer"),
+        float: _("a number"),
+        type(None): "null",
+        datetime: _("a date-time"),
+        date: _("a date"),
+        time: _("a time of day"),
+    }
     return names.get(type(value), type(value).__name__)

@@ -29,6 +29,8 @@ def test_hostile_mission_is_valid(path: Any) -> None:
 
 def _text_fields(value: Any, record: str = "file", path: str = "") -> Iterator[tuple[str, str]]:
     """Every text field the schema declares, read from the loaded records."""
+    if isinstance(value, tuple):  # a phase's names: (language, name) pairs
+        value = dict(value)
     for key, field in RECORDS[record].items():
         item = value.get(key) if isinstance(value, dict) else getattr(value, key, None)
         where = f"{path}.{key}" if path else key

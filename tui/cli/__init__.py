@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from data.exit_codes import ExitCode
+from data.i18n import _
 from data.sanitize import quote
 from tui.cli import app, check, export, import_, schema, serve
 from tui.cli.parsing import speak_chosen_language, tolerate_any_encoding
@@ -26,13 +27,14 @@ def _run_help(argv: Sequence[str]) -> int:
     if command is None or command is _run_help:
         from data.suggest import did_you_mean
 
-        hint = did_you_mean(argv[0], [name for name in SUBCOMMANDS if name != "help"])
-        known = ", ".join(name for name in SUBCOMMANDS if name != "help")
-        print(
-            f"mission-timeline help: no subcommand {quote(argv[0])}"
-            + (hint or f"; the subcommands are {known}"),
-            file=sys.stderr,
-        )
+        names = [name for name in SUBCOMMANDS if name != "help"]
+        hint = did_you_mean(argv[0], names)
+        if hint:
+            message = _("mission-timeline help: no subcommand {name}").format(name=quote(argv[0]))
+            print(message + hint, file=sys.stderr)
+        else:
+            message = _("mission-timeline help: no subcommand {name}; the subcommands are {known}")
+            print(message.format(name=quote(argv[0]), known=", ".join(names)), file=sys.stderr)
         return ExitCode.USAGE
     return command(["--help"])
 

@@ -14,6 +14,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from data.exit_codes import ExitCode
+from data.i18n import _
 from data.sanitize import sanitize_line
 from tui.cli.parsing import CommandParser, version
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 def make_parser() -> CommandParser:
     parser = CommandParser(
         prog="mission-timeline",
-        description=(
+        description=_(
             "Explore a spaceflight mission as a timeline. With no MISSION, opens the bundled "
             "Soyuz MS-19 mission; another tool's file (an iCalendar .ics, ...) is imported. "
             "Subcommands: export, check, import, schema, serve, help "
@@ -35,27 +36,40 @@ def make_parser() -> CommandParser:
         "mission",
         nargs="?",
         metavar="MISSION",
-        help="a mission file (.toml, .json or .jsonl), or a file to import (mission-timeline "
-        "help import)",
+        help=_(
+            "a mission file (.toml, .json or .jsonl), or a file to import (mission-timeline "
+            "help import)"
+        ),
     )
     parser.add_argument(
         "--at",
         metavar="TIME|EVENT_ID",
-        help="open with the mission clock at an event (its id) or a time (2021-10-05T08:55Z; "
-        "UTC unless it has an offset or a [Zone]), standing still (space plays)",
+        help=_(
+            "open with the mission clock at an event (its id) or a time (2021-10-05T08:55Z; "
+            "UTC unless it has an offset or a [Zone]), standing still (space plays)"
+        ),
     )
     parser.add_argument(
         "--speed",
         metavar="N",
-        help="play the mission back at N times real time (1 to 10,000; 60, 600x), from --at "
-        "or the launch",
+        help=_(
+            "play the mission back at N times real time (1 to 10,000; 60, 600x), from --at "
+            "or the launch"
+        ),
     )
     parser.add_argument(
         "--live",
         action="store_true",
-        help="follow the real clock: the mission as it happens now, its next event counting down",
+        help=_(
+            "follow the real clock: the mission as it happens now, its next event counting down"
+        ),
     )
-    parser.add_argument("--version", action="version", version=version())
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=version(),
+        help=_("show program's version number and exit"),
+    )
     # Set by `mission-timeline serve --allow-open DIR` on the app it runs for each browser tab.
     parser.add_argument("--allow-open", metavar="DIR", help=argparse.SUPPRESS)
     return parser
@@ -109,8 +123,10 @@ def run(argv: Sequence[str]) -> int:
         if reading is not None:
             reading.close()
         print(
-            "mission-timeline: standard output is not a terminal; to write the timeline to "
-            "a file or a pipe, use: mission-timeline export --help",
+            _(
+                "mission-timeline: standard output is not a terminal; to write the timeline "
+                "to a file or a pipe, use: mission-timeline export --help"
+            ),
             file=sys.stderr,
         )
         return ExitCode.USAGE

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from data.exit_codes import ExitCode
+from data.i18n import _
 from data.sanitize import sanitize_line
 from tui.cli.parsing import CommandParser
 
@@ -17,7 +18,7 @@ from tui.cli.parsing import CommandParser
 def make_parser() -> CommandParser:
     parser = CommandParser(
         prog="mission-timeline export",
-        description=(
+        description=_(
             "Write the timeline as text, Markdown, CSV, JSON, iCalendar, a Mermaid gantt chart, "
             "or a picture (SVG or PNG), to standard output or a file. Zones, --relative-to/--mode "
             "and --filter mean what they mean in the TUI. A file is written atomically and never "
@@ -25,13 +26,13 @@ def make_parser() -> CommandParser:
         ),
     )
     parser.add_argument(
-        "mission", nargs="?", metavar="MISSION", help="a mission file (default: Soyuz MS-19)"
+        "mission", nargs="?", metavar="MISSION", help=_("a mission file (default: Soyuz MS-19)")
     )
     parser.add_argument(
         "-f",
         "--format",
         choices=["text", "md", "csv", "json", "ics", "svg", "png", "mermaid", "timelinejs"],
-        help="output format (default: from the -o file's suffix, else text)",
+        help=_("output format (default: from the -o file's suffix, else text)"),
     )
     parser.add_argument(
         "-z",
@@ -39,62 +40,74 @@ def make_parser() -> CommandParser:
         action="append",
         default=[],
         metavar="ZONE",
-        help="an IANA zone, or 'stated' for each source's own zone; repeat for side-by-side "
-        "columns (default: UTC; text, md and csv; svg and png take one IANA zone)",
+        help=_(
+            "an IANA zone, or 'stated' for each source's own zone; repeat for side-by-side "
+            "columns (default: UTC; text, md and csv; svg and png take one IANA zone)"
+        ),
     )
     parser.add_argument(
         "--relative-to",
         metavar="EVENT_ID",
-        help="add a column of times relative to this event (T-/T+ unless --mode says otherwise)",
+        help=_("add a column of times relative to this event (T-/T+ unless --mode says otherwise)"),
     )
     parser.add_argument(
         "--mode",
         choices=["t-minus", "met", "flight-day"],
-        help="how to show relative times (default with --relative-to: t-minus; without it, "
-        "counted from the mission's launch)",
+        help=_(
+            "how to show relative times (default with --relative-to: t-minus; without it, "
+            "counted from the mission's launch)"
+        ),
     )
     parser.add_argument(
         "--filter",
         metavar="EXPR",
-        help="only the events matching a filter, e.g. 'kind:docking,undocking person:dubrov'",
+        help=_("only the events matching a filter, e.g. 'kind:docking,undocking person:dubrov'"),
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="PATH",
-        help="write to PATH instead of standard output ('-' is standard output)",
+        help=_("write to PATH instead of standard output ('-' is standard output)"),
     )
-    parser.add_argument("--force", action="store_true", help="replace PATH if it already exists")
+    parser.add_argument("--force", action="store_true", help=_("replace PATH if it already exists"))
     parser.add_argument(
         "--width",
         type=int,
         metavar="N",
-        help="text and md: wrap lines to N columns (default: the terminal's width when "
-        "writing to a terminal, else 100); svg and png: the picture's width in pixels "
-        "(default: 1600)",
+        help=_(
+            "text and md: wrap lines to N columns (default: the terminal's width when "
+            "writing to a terminal, else 100); svg and png: the picture's width in pixels "
+            "(default: 1600)"
+        ),
     )
-    prose = parser.add_argument_group("articles (text and md)")
+    prose = parser.add_argument_group(_("articles (text and md)"))
     prose.add_argument(
         "--brief",
         action="store_true",
-        help="the short form for an article: each event's time, zone, title and one line of "
-        "detail; no source numbers, confidence codes, notes, crew or source list",
+        help=_(
+            "the short form for an article: each event's time, zone, title and one line of "
+            "detail; no source numbers, confidence codes, notes, crew or source list"
+        ),
     )
-    picture = parser.add_argument_group("pictures (svg and png)")
-    picture.add_argument("--theme", choices=["light", "dark"], help="colours (default: light)")
+    picture = parser.add_argument_group(_("pictures (svg and png)"))
+    picture.add_argument("--theme", choices=["light", "dark"], help=_("colours (default: light)"))
     picture.add_argument(
         "--from",
         dest="range_from",
         metavar="ID|TIME",
-        help="start at this event, or at this time (2021-10-05, 2021-10-05T08:00Z; without a "
-        "zone, in --zone's) (default: the mission's first event or phase)",
+        help=_(
+            "start at this event, or at this time (2021-10-05, 2021-10-05T08:00Z; without a "
+            "zone, in --zone's) (default: the mission's first event or phase)"
+        ),
     )
     picture.add_argument(
         "--to",
         dest="range_to",
         metavar="ID|TIME",
-        help="end at this event, or at the end of this time's day, minute or second "
-        "(default: the mission's last event or phase)",
+        help=_(
+            "end at this event, or at the end of this time's day, minute or second "
+            "(default: the mission's last event or phase)"
+        ),
     )
     return parser
 
@@ -120,29 +133,30 @@ def run(argv: Sequence[str]) -> int:
     format_name = args.format or format_for_path(args.output or "") or "text"
     fmt = FORMATS[format_name]
     if args.zone and not fmt.zones:
-        reason = "times are in UTC" if fmt.views else "times are kept as written"
-        return fail(f"--zone does not apply to {format_name} ({reason})", ExitCode.USAGE)
+        if fmt.views:
+            message = _("--zone does not apply to {format} (times are in UTC)")
+        else:
+            message = _("--zone does not apply to {format} (times are kept as written)")
+        return fail(message.format(format=format_name), ExitCode.USAGE)
     if not fmt.views and (args.filter or args.relative_to or args.mode):
-        return fail(
-            f"--filter, --relative-to and --mode do not apply to {format_name}: "
-            "it is always the whole mission, exactly",
-            ExitCode.USAGE,
+        message = _(
+            "--filter, --relative-to and --mode do not apply to {format}: "
+            "it is always the whole mission, exactly"
         )
+        return fail(message.format(format=format_name), ExitCode.USAGE)
     if not fmt.picture and any(getattr(args, name) is not None for name in _PICTURE_OPTIONS):
-        return fail(
-            f"--theme, --from and --to apply to svg and png, not to {format_name}",
-            ExitCode.USAGE,
-        )
+        message = _("--theme, --from and --to apply to svg and png, not to {format}")
+        return fail(message.format(format=format_name), ExitCode.USAGE)
     if args.width is not None and not (fmt.picture or fmt.prose):
-        return fail(
-            f"--width applies to text and md (columns) and to svg and png (pixels), "
-            f"not to {format_name}",
-            ExitCode.USAGE,
+        message = _(
+            "--width applies to text and md (columns) and to svg and png (pixels), not to {format}"
         )
+        return fail(message.format(format=format_name), ExitCode.USAGE)
     if args.brief and not fmt.prose:
-        return fail(f"--brief applies to text and md, not to {format_name}", ExitCode.USAGE)
+        message = _("--brief applies to text and md, not to {format}")
+        return fail(message.format(format=format_name), ExitCode.USAGE)
     if fmt.picture and args.output in (None, "-") and sys.stdout.isatty():
-        return fail("a picture is not for a terminal; give a file: -o PATH", ExitCode.USAGE)
+        return fail(_("a picture is not for a terminal; give a file: -o PATH"), ExitCode.USAGE)
     stamp = _source_date()
     if isinstance(stamp, str):
         return fail(stamp, ExitCode.USAGE)
@@ -200,4 +214,6 @@ def _source_date() -> datetime | str | None:
     try:
         return datetime.fromtimestamp(int(value), UTC)
     except (ValueError, OverflowError, OSError):
-        return f"SOURCE_DATE_EPOCH must be a number of seconds, not {value!r}"
+        return _("SOURCE_DATE_EPOCH must be a number of seconds, not {value}").format(
+            value=repr(value)
+        )

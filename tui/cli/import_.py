@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from data.exit_codes import ExitCode
+from data.i18n import _, ngettext
 from data.sanitize import sanitize_line
 from tui.cli.parsing import CommandParser
 
@@ -30,28 +31,28 @@ def make_parser() -> CommandParser:
     )
     parser = CommandParser(
         prog="mission-timeline import",
-        description=(
+        description=_(
             "Read a timeline made by another tool and write it as a mission file: TOML to "
             "standard output, or TOML or JSON by the -o file's suffix. What cannot be mapped "
             "is printed on standard error, one a line, as FILE:LINE:COL: warning: MESSAGE. "
-            f"Formats: {formats}. Exit status: 0 when written (warnings allowed), 65 when "
+            "Formats: {formats}. Exit status: 0 when written (warnings allowed), 65 when "
             "the file cannot be imported, 66 when it cannot be read, 73 when the output "
             "cannot be created (or exists: --force)."
-        ),
+        ).format(formats=formats),
     )
-    parser.add_argument("file", metavar="FILE", help="the file to import (e.g. events.ics)")
+    parser.add_argument("file", metavar="FILE", help=_("the file to import (e.g. events.ics)"))
     parser.add_argument(
         "-o",
         "--output",
         metavar="PATH",
-        help="write the mission to PATH (.toml or .json) instead of standard output",
+        help=_("write the mission to PATH (.toml or .json) instead of standard output"),
     )
     parser.add_argument(
         "--format",
         choices=list(IMPORT_FORMATS),
-        help="the format of FILE (default: from its suffix, else from its content)",
+        help=_("the format of FILE (default: from its suffix, else from its content)"),
     )
-    parser.add_argument("--force", action="store_true", help="replace PATH if it already exists")
+    parser.add_argument("--force", action="store_true", help=_("replace PATH if it already exists"))
     return parser
 
 
@@ -69,7 +70,8 @@ def run(argv: Sequence[str]) -> int:
 
     form = output_format(args.output)
     if form is None:
-        return fail(f"{args.output}: write a .toml or a .json file", ExitCode.USAGE)
+        message = _("{path}: write a .toml or a .json file").format(path=args.output)
+        return fail(message, ExitCode.USAGE)
     try:
         imported = import_file(args.file, args.format)
     except MissionError as error:
@@ -79,7 +81,10 @@ def run(argv: Sequence[str]) -> int:
         print(problem, file=sys.stderr)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     if errors:
-        return fail(f"{args.file}: not written: {errors} errors", ExitCode.DATA)
+        message = ngettext(
+            "{path}: not written: {count} error", "{path}: not written: {count} errors", errors
+        )
+        return fail(message.format(path=args.file, count=errors), ExitCode.DATA)
     text = document_text(imported.document, form)
     try:
         with open_output(args.output, force=args.force, protect=[args.file]) as out:

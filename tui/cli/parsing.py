@@ -1,31 +1,63 @@
 """What every `mission-timeline` command shares: its argument parser (with `--lang`), the
 language in force before it, the version, and messages that never fail on a character the
-terminal cannot encode."""
+terminal cannot encode.
+
+The parser speaks the interface's language (`data.i18n`): each command's descriptions and
+help are marked where its parser is made, after the language is chosen, and `CommandParser`
+supplies argparse's own fixed words ("usage:", "options", "error:", the help of `-h`) and
+the words of its usage errors (`tui.cli.argparse_words`) in that language. argparse's own
+gettext domain is left alone: it is global, and not ours to install."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from data.exit_codes import ExitCode
 from data.i18n import LANGUAGES, _, choose, use
 from data.sanitize import sanitize_line
 from tui import __version__
+from tui.cli.argparse_words import translated_error
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, with "usage:" in the interface's language."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, _("usage:") + " " if prefix is None else prefix)
+
+
 class CommandParser(argparse.ArgumentParser):
     """argparse that exits with EX_USAGE (64) instead of 2 on a usage error, and never echoes
     an argument raw: the message quotes the command line, which may hold escape sequences.
-    Every command takes `--lang` (`speak_chosen_language` has put it in force already)."""
+    Its fixed words are in the interface's language (see the module), and every command takes
+    `--lang` (`speak_chosen_language` has put it in force already)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        kwargs["add_help"] = False  # added below, with its help in the interface's language
         super().__init__(*args, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        self.add_argument(
+            "-h",
+            "--help",
+            action="help",
+            default=argparse.SUPPRESS,
+            help=_("show this help message and exit"),
+        )
         self.add_argument(
             "--lang",
             choices=LANGUAGES,
@@ -37,7 +69,10 @@ class CommandParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(ExitCode.USAGE, f"{self.prog}: error: {sanitize_line(message)}\n")
+        text = _("{prog}: error: {message}").format(
+            prog=self.prog, message=sanitize_line(translated_error(message))
+        )
+        self.exit(ExitCode.USAGE, text + "\n")
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         """argparse ignores every write error; one on standard output (`--help`, `--version`

@@ -6,13 +6,14 @@ import json
 from collections.abc import Sequence
 
 from data.exit_codes import ExitCode
+from data.i18n import _
 from tui.cli.parsing import CommandParser
 
 
 def make_parser() -> CommandParser:
     return CommandParser(
         prog="mission-timeline schema",
-        description="Print the JSON Schema of the mission file format.",
+        description=_("Print the JSON Schema of the mission file format."),
     )
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from data.exit_codes import ExitCode
-from data.i18n import language
+from data.i18n import _, language
 from data.sanitize import quote, sanitize_line
 from tui.cli.parsing import CommandParser
 
@@ -36,7 +36,7 @@ LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 def make_parser() -> CommandParser:
     parser = CommandParser(
         prog="mission-timeline serve",
-        description=(
+        description=_(
             "Serve the app to web browsers (textual-serve): each browser tab runs its own "
             "app. Listens on this computer only (127.0.0.1) unless --host says otherwise. "
             "In the browser, e exports as a download, y copies to the browser's clipboard, "
@@ -44,21 +44,23 @@ def make_parser() -> CommandParser:
         ),
     )
     parser.add_argument(
-        "mission", nargs="?", metavar="MISSION", help="a mission file (default: Soyuz MS-19)"
+        "mission", nargs="?", metavar="MISSION", help=_("a mission file (default: Soyuz MS-19)")
     )
     parser.add_argument(
         "--host",
         default="127.0.0.1",
-        help="the address to listen on (default 127.0.0.1: this computer only; "
-        "0.0.0.0 lets every computer that reaches this one use the app)",
+        help=_(
+            "the address to listen on (default 127.0.0.1: this computer only; "
+            "0.0.0.0 lets every computer that reaches this one use the app)"
+        ),
     )
     parser.add_argument(
-        "--port", type=port_number, default=8000, help="the port to listen on (default 8000)"
+        "--port", type=port_number, default=8000, help=_("the port to listen on (default 8000)")
     )
     parser.add_argument(
         "--allow-open",
         metavar="DIR",
-        help="let browser users open mission files inside DIR (and only there) with o",
+        help=_("let browser users open mission files inside DIR (and only there) with o"),
     )
     return parser
 
@@ -68,7 +70,8 @@ def port_number(text: str) -> int:
     import argparse
 
     if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"{quote(text)} is not a port number (1 to 65535)")
+        message = _("{value} is not a port number (1 to 65535)").format(value=quote(text))
+        raise argparse.ArgumentTypeError(message)
     return int(text)
 
 
@@ -91,7 +94,8 @@ def run(argv: Sequence[str]) -> int:
         folder = Path(args.allow_open).expanduser().resolve()
         if not folder.is_dir():
             shown = sanitize_line(args.allow_open)
-            print(f"mission-timeline serve: --allow-open {shown}: not a folder", file=sys.stderr)
+            message = _("mission-timeline serve: --allow-open {folder}: not a folder")
+            print(message.format(folder=shown), file=sys.stderr)
             return ExitCode.NO_INPUT
         command += ["--allow-open", str(folder)]
     problem = listen_problem(args.host, args.port)
@@ -99,15 +103,17 @@ def run(argv: Sequence[str]) -> int:
         print(f"mission-timeline serve: {problem}", file=sys.stderr)
         return ExitCode.UNAVAILABLE
     url = f"http://{url_host(args.host)}:{args.port}"
-    who = (
-        "this computer only (--host 0.0.0.0 shares it)"
-        if is_loopback(args.host)
-        else "every computer that reaches this one: anyone who can reach it can use the app"
-    )
-    print(
-        f"Serving {sanitize_line(title)} at {url} for {who}; Ctrl+C stops.",
-        flush=True,
-    )
+    if is_loopback(args.host):
+        message = _(
+            "Serving {title} at {url} for this computer only (--host 0.0.0.0 shares it); "
+            "Ctrl+C stops."
+        )
+    else:
+        message = _(
+            "Serving {title} at {url} for every computer that reaches this one: anyone who "
+            "can reach it can use the app; Ctrl+C stops."
+        )
+    print(message.format(title=sanitize_line(title), url=url), flush=True)
     server = _make_server(shlex.join(command), args.host, args.port, sanitize_line(title))
     try:
         server.serve()
@@ -139,8 +145,9 @@ def listen_problem(host: str, port: int) -> str | None:
     try:
         addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except (OSError, UnicodeError) as error:
-        return f"cannot listen on {where}: unknown address ({sanitize_line(str(error))})"
-    for family, kind, protocol, _, address in addresses:
+        message = _("cannot listen on {address}: unknown address ({reason})")
+        return message.format(address=where, reason=sanitize_line(str(error)))
+    for family, kind, protocol, _name, address in addresses:
         try:
             with socket.socket(family, kind, protocol) as listener:
                 listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -148,7 +155,7 @@ def listen_problem(host: str, port: int) -> str | None:
                 listener.listen()
         except OSError as error:
             reason = sanitize_line(error.strerror or str(error))
-            return f"cannot listen on {where}: {reason}"
+            return _("cannot listen on {address}: {reason}").format(address=where, reason=reason)
     return None
 
 
@@ -197,7 +204,7 @@ def _make_server(command: str, host: str, port: int, title: str) -> Server:
 
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             if not same_origin(request, loopback=loopback):
-                raise web.HTTPForbidden(text="This app answers only its own page.")
+                raise web.HTTPForbidden(text=_("This app answers only its own page."))
             return await super().handle_websocket(request)
 
         async def on_startup(self, app: web.Application) -> None:
