@@ -73,8 +73,10 @@ def english_by_default(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture
-def in_dutch(english_by_default: None) -> Iterator[None]:
-    """The interface in Dutch for the test (in this process), English again afterwards."""
+def in_dutch(english_by_default: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The interface in Dutch for the test (in this process, and in the commands it runs,
+    through the locale), English again afterwards."""
+    monkeypatch.setenv("LANG", "nl_BE.UTF-8")
     use("nl")
     yield
     use("en")
