@@ -8,7 +8,7 @@ set -eu
 locales=data/i18n/locales
 pybabel -q extract -F data/i18n/babel.cfg --no-location --no-wrap \
     --project mission-timeline --copyright-holder "mission-timeline" \
-    -o "$locales/mission_timeline.pot" data tui
+    -o "$locales/mission_timeline.pot" .
 pybabel -q update -i "$locales/mission_timeline.pot" -d "$locales" -D mission_timeline \
     --no-wrap --no-fuzzy-matching --ignore-obsolete
 pybabel -q compile -d "$locales" -D mission_timeline
