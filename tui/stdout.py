@@ -36,6 +36,7 @@ from types import FrameType
 from typing import NoReturn
 
 from data.exit_codes import ExitCode
+from data.i18n import _
 
 
 def reopen_if_closed() -> None:
@@ -91,9 +92,11 @@ def _run(command: Callable[[], int]) -> int:
         discard()
     except OSError as error:
         discard()
-        reason = "it is closed" if error.errno == errno.EBADF else error.strerror or str(error)
+        closed = error.errno == errno.EBADF
+        reason = _("it is closed") if closed else error.strerror or str(error)
+        line = _("mission-timeline: cannot write to standard output: {reason}")
         with contextlib.suppress(OSError, ValueError):
-            print(f"mission-timeline: cannot write to standard output: {reason}", file=sys.stderr)
+            print(line.format(reason=reason), file=sys.stderr)
         return ExitCode.IO_ERROR
     return code
 
@@ -110,7 +113,7 @@ def _interrupted() -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     discard()
     with contextlib.suppress(OSError, ValueError):
-        print("mission-timeline: interrupted", file=sys.stderr)
+        print(_("mission-timeline: interrupted"), file=sys.stderr)
     return ExitCode.INTERRUPTED
 
 

@@ -28,6 +28,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from data.facts.derived import TimeMode
+from data.facts.names import person_name
+from data.i18n import N_, _, ngettext, pgettext
 from data.model import Event, Person
 from data.sanitize import sanitize_line
 from tui.text import LABEL_STYLE
@@ -81,29 +83,33 @@ class StatusHeader(Widget):
         self.zone_text = describe(zone) + (f" ({zone_note})" if zone_note else "")
         self.zone_aside = explain(zone)
         title = "" if anchor is None else anchor.title
-        self.mode_text = {
-            TimeMode.ABSOLUTE: "absolute",
-            TimeMode.T_MINUS: f"T-/T+ from {title}",
-            TimeMode.MET: f"mission elapsed time from {title}",
-            TimeMode.FLIGHT_DAY: f"flight day (FD1 = the UTC day of {title})",
-        }[mode]
-        events = f"{shown} event" if shown == 1 else f"{shown} events"
+        self.mode_text = _(MODE_TEXTS[mode]).format(title=title)
+        events = ngettext("{count} event", "{count} events", shown).format(count=shown)
         self.filter_text = "" if event_filter is None else f"{event_filter.text} ({events})"
         query = "" if search is None else search.query
         self.search_text = f"{query} ({hits})" if query and hits else query
-        self.person_text = "" if person is None else person.name
+        self.person_text = "" if person is None else person_name(person)
 
     def render(self) -> RenderResult:
         top = _title_line(self.mission_title, self.clock, self.content_region.width)
         fields = [
-            _Field("zone", self.zone_text, "count", 12, 2, "", self.zone_aside),
-            _Field("time", self.mode_text, "end", 12, 1, ""),
-            _Field("filter", self.filter_text, "count", 8, 5, "bold"),
-            _Field("search", self.search_text, "count", 8, 4, "bold"),
-            _Field("crew", self.person_text, "end", 8, 3, "bold"),
+            _Field(N_("zone"), self.zone_text, "count", 12, 2, "", self.zone_aside),
+            _Field(N_("time"), self.mode_text, "end", 12, 1, ""),
+            _Field(N_("filter"), self.filter_text, "count", 8, 5, "bold"),
+            _Field(N_("search"), self.search_text, "count", 8, 4, "bold"),
+            _Field(N_("crew"), self.person_text, "end", 8, 3, "bold"),
         ]
         shown = [field for field in fields if field.text]
         return Content("\n").join([top, _state_line(shown, self.content_region.width)])
+
+
+MODE_TEXTS = {
+    TimeMode.ABSOLUTE: N_("absolute"),
+    TimeMode.T_MINUS: N_("T-/T+ from {title}"),
+    TimeMode.MET: N_("mission elapsed time from {title}"),
+    TimeMode.FLIGHT_DAY: N_("flight day (FD1 = the UTC day of {title})"),
+}
+"""The time mode in the header, from the anchor's title (translated where shown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +132,6 @@ _LEAST_TITLE = 12
 """The cells the mission's title keeps before the next event's title shrinks."""
 _LEAST_NEXT = 6
 """The cells the next event's title keeps before the next event goes."""
-_NEXT = "next "
 
 
 def _title_line(title: str, clock: ClockLine | None, width: int) -> Content:
@@ -135,16 +140,20 @@ def _title_line(title: str, clock: ClockLine | None, width: int) -> Content:
     if clock is None:
         return Content.styled(name, "bold")
     tail = f" {clock.countdown}"
-    aboard = "" if clock.aboard is None else f" · {clock.aboard} aboard"
-    since = f" · last event {clock.since}" if clock.since else ""
+    aboard = ""
+    if clock.aboard is not None:
+        aboard = " · " + _("{count} aboard").format(count=clock.aboard)
+    since = " · " + _("last event {time}").format(time=clock.since) if clock.since else ""
     stands = f"{clock.state} {clock.time}"
+    upcoming_label = pgettext("the clock's next event", "next") + " "
     for now in (f"{stands}{since}{aboard}", f"{stands}{aboard}", stands):
-        upcoming = _next_title(clock, width - cell_len(now) - cell_len(f"  {_NEXT}{tail}") - 2)
+        room = width - cell_len(now) - cell_len(f"  {upcoming_label}{tail}") - 2
+        upcoming = _next_title(clock, room)
         if upcoming is not None or not clock.countdown:
             break
     right: list[str | tuple[str, str]] = [(now, "bold")]
     if upcoming is not None:
-        right += [(f"  {_NEXT}", LABEL_STYLE), upcoming, (tail, "bold")]
+        right += [(f"  {upcoming_label}", LABEL_STYLE), upcoming, (tail, "bold")]
     right_line = Content.assemble(*right)
     room = max(0, width - right_line.cell_length - 2)
     left = name if cell_len(name) <= room else _shorten(name, room, "end") if room > 1 else ""
@@ -181,6 +190,11 @@ class _Field:
     aside: str = ""
 
     @property
+    def shown_label(self) -> str:
+        """The label in the interface's language (`label` is the English, marked)."""
+        return _(self.label)
+
+    @property
     def text(self) -> str:
         return sanitize_line(self.raw)
 
@@ -209,7 +223,7 @@ def _state_line(fields: list[_Field], width: int) -> Content:
     ]
     tries = [(shown, separator) for shown in (fields, without_crew) for separator in _SEPARATORS]
     for shown, separator in [*tries, (squeezed, _SEPARATORS[-1])]:
-        labels = sum(cell_len(f"{field.label} ") for field in shown)
+        labels = sum(cell_len(f"{field.shown_label} ") for field in shown)
         labels += cell_len(separator) * (len(shown) - 1)
         texts = _fit(shown, width - labels)
         if sum(map(cell_len, texts)) + labels <= width:
@@ -221,7 +235,7 @@ def _assembled(fields: list[_Field], texts: list[str], separator: str) -> Conten
     """The labelled fields, separated."""
     parts: list[str | tuple[str, str]] = []
     for index, (field, text) in enumerate(zip(fields, texts, strict=True)):
-        label = f"{separator if index else ''}{field.label} "
+        label = f"{separator if index else ''}{field.shown_label} "
         parts += [(label, LABEL_STYLE), (text, field.style)]
     return Content.assemble(*parts)
 
