@@ -4,6 +4,8 @@
 - `TZ` and pendulum's local zone are Europe/Amsterdam, so "local" is the same everywhere;
 - "now" is frozen at 2026-01-15 12:00 UTC;
 - `NO_COLOR` is unset unless a test sets it;
+- the interface speaks English, whatever the machine's locale, and again after every test;
+  a test asks for Dutch with the `in_dutch` fixture (or `data.i18n.use("nl")` in a child);
 - text inputs do not blink;
 - Hypothesis has no deadline per example: timing is never a test assertion, and a busy
   machine must not fail a property that holds.
@@ -24,6 +26,8 @@ from pathlib import Path
 import pendulum
 import pytest
 from hypothesis import settings
+
+from data.i18n import use
 
 settings.register_profile("suite", deadline=None)
 settings.load_profile("suite")
@@ -53,6 +57,27 @@ def fixed_zone_and_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         yield
     finally:
         pendulum.set_local_timezone()
+
+
+@pytest.fixture(autouse=True)
+def english_by_default(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """English, in this process and in the commands a test starts: the locale's variables
+    that would choose a language are neutral (`C.UTF-8`), and the language is English again
+    after the test (a command run in the process may have switched it)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    use("en")
+    yield
+    use("en")
+
+
+@pytest.fixture
+def in_dutch(english_by_default: None) -> Iterator[None]:
+    """The interface in Dutch for the test (in this process), English again afterwards."""
+    use("nl")
+    yield
+    use("en")
 
 
 @pytest.fixture(autouse=True)

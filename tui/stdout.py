@@ -36,7 +36,6 @@ from types import FrameType
 from typing import NoReturn
 
 from data.exit_codes import ExitCode
-from data.i18n import _
 
 
 def reopen_if_closed() -> None:
@@ -92,11 +91,9 @@ def _run(command: Callable[[], int]) -> int:
         discard()
     except OSError as error:
         discard()
-        closed = error.errno == errno.EBADF
-        reason = _("it is closed") if closed else error.strerror or str(error)
-        line = _("mission-timeline: cannot write to standard output: {reason}")
+        reason = "it is closed" if error.errno == errno.EBADF else error.strerror or str(error)
         with contextlib.suppress(OSError, ValueError):
-            print(line.format(reason=reason), file=sys.stderr)
+            print(f"mission-timeline: cannot write to standard output: {reason}", file=sys.stderr)
         return ExitCode.IO_ERROR
     return code
 
@@ -113,7 +110,7 @@ def _interrupted() -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     discard()
     with contextlib.suppress(OSError, ValueError):
-        print(_("mission-timeline: interrupted"), file=sys.stderr)
+        print("mission-timeline: interrupted", file=sys.stderr)
     return ExitCode.INTERRUPTED
 
 

@@ -6,9 +6,9 @@
 # project's folder: sh data/i18n/update_catalogs.sh
 set -eu
 locales=data/i18n/locales
-pybabel -q extract -F data/i18n/babel.cfg --no-location --no-wrap \
+pybabel -q extract -F data/i18n/babel.cfg --no-location --no-wrap --add-comments Translators: \
     --project mission-timeline --copyright-holder "mission-timeline" \
-    -o "$locales/mission_timeline.pot" .
+    -o "$locales/mission_timeline.pot" data tui
 pybabel -q update -i "$locales/mission_timeline.pot" -d "$locales" -D mission_timeline \
     --no-wrap --no-fuzzy-matching --ignore-obsolete
 pybabel -q compile -d "$locales" -D mission_timeline
