@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.style import Style
 
 from data.facts.derived import TimeMode
+from data.facts.kinds import kind_name
 from data.facts.names import person_name, phase_name
 from data.i18n import N_, _
 from data.model import Event, EventKind, Mission
@@ -145,7 +146,7 @@ class MissionCommands(Provider):
             {event.kind for event in mission.events[:GO_TO_LIMIT]} or set(EventKind)
         ):
             yield PaletteCommand(
-                _("filter: kind {kind}").format(kind=kind.value),
+                _("filter: kind {kind}").format(kind=kind_name(kind)),
                 partial(screen.apply_filter, f"kind:{kind.value}"),
                 _("Only this kind"),
             )

@@ -8,12 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 
+from data.facts.kinds import kind_name
 from data.i18n import N_, _
 from tui.text import HEADING_STYLE, LABEL_STYLE
 from tui.widgets.fitted_text import FittedText
@@ -48,8 +50,10 @@ MARKERS = (
     (HIT_MARK, N_("matches the search")),
     (PERSON_MARK, N_("the selected crew member takes part")),
 )
-KIND_CELLS = 21
-"""Cells of one `CODE kind` pair in the list of short kinds, with the gap after it."""
+
+
+KIND_GAP = 4
+"""Cells between two `CODE kind` pairs in the list of short kinds."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -107,10 +111,10 @@ class HelpScreen(ModalScreen[None]):
         lines += [Content(""), Content.styled(markers, HEADING_STYLE)]
         lines += [Content.assemble((f"{mark:<3}", "bold"), _(text)) for mark, text in MARKERS]
         lines += [Content(""), Content.styled(_("Kinds at narrow widths"), HEADING_STYLE)]
-        pairs = [
-            f"{_(code):<4} {kind.value:<{KIND_CELLS - 5}}" for kind, code in KIND_SHORT.items()
-        ]
-        per_line = max(1, width // KIND_CELLS)
+        pairs = [f"{_(code):<4} {kind_name(kind)}" for kind, code in KIND_SHORT.items()]
+        cells = max(map(cell_len, pairs)) + KIND_GAP
+        pairs = [f"{pair:<{cells}}" for pair in pairs]
+        per_line = max(1, width // cells)
         for start in range(0, len(pairs), per_line):
             lines.append(Content("".join(pairs[start : start + per_line]).rstrip()))
         return Content("\n").join(lines)

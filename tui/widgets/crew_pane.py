@@ -170,7 +170,7 @@ class CrewPane(Horizontal):
         if at.in_space is not None:
             value = Content.assemble(
                 at.in_space,
-                (f" {pgettext('time in space, up to an event', 'at')} ", LABEL_STYLE),
+                (" " + pgettext("time in space, up to an event", "at") + " ", LABEL_STYLE),
                 plain(at.event.title),
             )
             parts.append(field("  " + _("as of the selected event"), value))

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 
 from data.facts.derived import TimeMode
 from data.facts.event import EventFacts, event_facts
+from data.facts.kinds import kind_name
 from data.i18n import N_, _, pgettext
 from data.model import Event, Mission
 from data.times.display import STATED
@@ -60,7 +61,7 @@ class EventDetail(VerticalScroll, can_focus=True):
         if facts is None:
             return Content.styled(_("No event selected."), LABEL_STYLE)
         event = facts.event
-        markers = [event.kind.value]
+        markers = [kind_name(event.kind)]
         if event.planned_only:
             markers.append(_("P planned only (no actual time known)"))
         if event.disputed:
@@ -89,7 +90,10 @@ class EventDetail(VerticalScroll, can_focus=True):
                     _(MODE_NAMES[self.mode]),
                     Content.assemble(
                         facts.relative,
-                        (f"  {pgettext('a relative time, to the anchor', 'from')} ", LABEL_STYLE),
+                        (
+                            "  " + pgettext("a relative time, to the anchor", "from") + " ",
+                            LABEL_STYLE,
+                        ),
                         plain(self.anchor_event.title),
                     ),
                 )

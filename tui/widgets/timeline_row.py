@@ -16,12 +16,14 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
 from data.clock.position import EventState
 from data.facts.derived import TimeMode, relative
+from data.facts.kinds import kind_name, kind_names
 from data.i18n import N_, _, language
 from data.model import Event, EventKind
 from data.query.search import EventSearch
@@ -68,8 +70,6 @@ translated where they are shown)."""
 WIDE = 100
 """From this width on, the kind column spells the kind out, and a relative time mode keeps
 the clock in the time column."""
-KIND_WIDTH = {True: 13, False: 5}
-"""The kind column, wide (`announcement`) and narrow (`ANNC`), with its space."""
 MEASURED_EVENTS = 2_000
 """Up to this many events shown, the time columns are as wide as their widest text; past it,
 measuring would cost a key press its frame, and they take the widest the format gives
@@ -103,6 +103,19 @@ class RowView:
     search: EventSearch | None
     person_events: frozenset[str]
     columns: Columns
+
+
+def kind_width(*, wide: bool) -> int:
+    """The kind column, with its space: as wide as the longest kind name (wide:
+    `announcement`) or short kind (narrow: `ANNC`) in the interface's language."""
+    return _kind_width(language(), wide=wide)
+
+
+@lru_cache(maxsize=8)
+def _kind_width(language: str, *, wide: bool) -> int:
+    """`kind_width` in `language` (the key of the cache)."""
+    names = kind_names().values() if wide else map(_, KIND_SHORT.values())
+    return max(map(cell_len, names)) + 1
 
 
 def time_text(when: When, zone: str, *, clock: bool) -> str:
@@ -198,8 +211,8 @@ def event_parts(event: Event, view: RowView) -> list[Part]:
         rel = relative(event.when, view.anchor.when, view.mode)
         parts.append((f"{rel:>{columns.relative}} ", "timeline--relative"))
     wide = view.width >= WIDE
-    kind = event.kind.value if wide else _(KIND_SHORT[event.kind])
-    parts.append((f"{kind:<{KIND_WIDTH[wide]}}", "timeline--kind"))
+    kind = kind_name(event.kind) if wide else _(KIND_SHORT[event.kind])
+    parts.append((f"{kind:<{kind_width(wide=wide)}}", "timeline--kind"))
     hit = view.search is not None and view.search.matches(event)
     parts += [
         (PLANNED_MARK if event.planned_only else " ", "timeline--flag"),
