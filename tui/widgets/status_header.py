@@ -10,9 +10,10 @@ The state line gives up room in this order: the zone's explanation ("as stated" 
 its own: "(each event in the zone its source used)") goes whole, then the anchor's title in
 the time mode shrinks, the zone's name, the crew member's name, the search, then the filter's
 expression; if that is not enough, the crew member goes, and then the search and the filter's
-expression shrink to a few cells. A filter's count of events and a search's count of hits are
-cut only if even that does not fit (at 80 columns, a long zone in T-/T+ mode with a filter and
-a search); where a remembered zone came from never is.
+expression shrink to a few cells; then the fields' labels go (their values say what they
+are: a zone, a time mode, a filter's expression, a search and its hits: Dutch labels and
+counts are longer). A filter's count of events and a search's count of hits are cut only if
+even that does not fit; where a remembered zone came from never is.
 """
 
 from __future__ import annotations
@@ -215,28 +216,32 @@ def _state_line(fields: list[_Field], width: int) -> Content:
     """The fields in one line of at most `width` cells if their texts can shrink to fit; if
     not even their least fits, the crew member goes (the crew pane and the rows' `●` still
     show who), then the filter and the search shrink further (`_SQUEEZED`: at 80 columns
-    both keep their counts so), and then the widget's ellipsis cuts the rest."""
+    both keep their counts so), then the labels go, and then the widget's ellipsis cuts the
+    rest."""
     without_crew = [field for field in fields if field.label != "crew"]
     squeezed = [
         replace(field, least=min(field.least, _SQUEEZED.get(field.label, field.least)))
         for field in without_crew
     ]
-    tries = [(shown, separator) for shown in (fields, without_crew) for separator in _SEPARATORS]
-    for shown, separator in [*tries, (squeezed, _SEPARATORS[-1])]:
-        labels = sum(cell_len(f"{field.shown_label} ") for field in shown)
+    tight = _SEPARATORS[-1]
+    tries = [(shown, gap, True) for shown in (fields, without_crew) for gap in _SEPARATORS]
+    for shown, separator, labelled in [*tries, (squeezed, tight, True), (squeezed, tight, False)]:
+        labels = sum(cell_len(f"{field.shown_label} ") for field in shown) if labelled else 0
         labels += cell_len(separator) * (len(shown) - 1)
         texts = _fit(shown, width - labels)
         if sum(map(cell_len, texts)) + labels <= width:
             break
-    return _assembled(shown, texts, separator)
+    return _assembled(shown, texts, separator, labelled=labelled)
 
 
-def _assembled(fields: list[_Field], texts: list[str], separator: str) -> Content:
-    """The labelled fields, separated."""
+def _assembled(
+    fields: list[_Field], texts: list[str], separator: str, *, labelled: bool
+) -> Content:
+    """The fields, separated, each after its label if `labelled`."""
     parts: list[str | tuple[str, str]] = []
     for index, (field, text) in enumerate(zip(fields, texts, strict=True)):
-        label = f"{separator if index else ''}{field.shown_label} "
-        parts += [(label, LABEL_STYLE), (text, field.style)]
+        label = f"{field.shown_label} " if labelled else ""
+        parts += [(f"{separator if index else ''}{label}", LABEL_STYLE), (text, field.style)]
     return Content.assemble(*parts)
 
 
