@@ -286,15 +286,17 @@ class MissionTimelineApp(FileOpening):
         return True
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's own palette commands in the interface's language (`TEXTUAL_WORDS`), but
+        """Textual's own palette commands in the interface's language (`in_language`), but
         "Keys and help" (found by either word) opens the app's help screen (as `?` does),
         which lists the app's keys and closes on escape or `?`. Textual's key panel listed
         bindings the app does not have, squeezed the timeline and stayed open. Offered on
         the main screen only: help never opens over a dialog."""
+        from tui.commands import in_language  # the palette's module: not for the first frame
+
         own_panel = (self.action_show_help_panel, self.action_hide_help_panel)
         for command in super().get_system_commands(screen):
             if command.callback not in own_panel:
-                yield command._replace(title=_(command.title), help=_(command.help))
+                yield in_language(command)
             elif screen is self.main_screen:
                 yield SystemCommand(
                     _("Keys and help"), _("List every key on the help screen"), self.action_help
@@ -338,21 +340,6 @@ KEY_GROUPS: keymap.KeyGroups = (
 """Whose bindings the user can rebind, grouped by where they work, in the order the help
 screen lists them (a key bound in two places, `escape`, is explained in each); the groups'
 names are translated where they are shown."""
-TEXTUAL_WORDS = (
-    N_("Theme"),
-    N_("Change the current theme"),
-    N_("Quit"),
-    N_("Quit the application as soon as possible"),
-    N_("Minimize"),
-    N_("Minimize the widget and restore to normal size"),
-    N_("Maximize"),
-    N_("Maximize the focused widget"),
-    N_("Screenshot"),
-    N_("Save an SVG 'screenshot' of the current screen"),
-)
-"""The titles and help of Textual's own palette commands, exactly as Textual 8.2 words them,
-marked here for the catalog: `get_system_commands` translates them where the palette shows
-them."""
 KEY_OWNERS = tuple(owner for _, owners in KEY_GROUPS for owner in owners)
 
 

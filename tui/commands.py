@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, cast
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.style import Style
@@ -31,6 +32,27 @@ from tui.zones import friendly_name, zone_cycle
 
 if TYPE_CHECKING:
     from data.query.filters import Filter
+
+TEXTUAL_WORDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""The titles and help of Textual's own palette commands, exactly as Textual 8.2 words them,
+marked here for the catalog (`in_language` translates them)."""
+
+
+def in_language(command: SystemCommand) -> SystemCommand:
+    """One of Textual's palette commands, its title and help in the interface's language."""
+    return command._replace(title=_(command.title), help=_(command.help))
+
 
 GO_TO_LIMIT = 20_000
 """Beyond this many events, `go to:` offers the first ones only (search with `/` instead)."""
