@@ -128,7 +128,7 @@ def plain_words(mission: Mission, *, keys: Iterable[str], others: Iterable[str] 
 
 
 AWAITING_OTHER_BRANCHES = {
-    r"\(about \d+ days?\)": "nl-core: humanize",
+    r"\(about \d+( days?\))?|^\W*days?\)": "nl-core: humanize (perhaps wrapped)",
     r"aboard (?=[A-Z])|on the ground": "nl-core: whereabouts (a vehicle's name after it)",
     r"\d+h \d+m (late|early)|in the same minute": "nl-core: a plan's delay",
     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}": "nl-core: months (axis)",

@@ -14,7 +14,8 @@ from textual.command import CommandInput, CommandPalette
 
 from data.i18n import _
 from data.times.display import STATED
-from tui.app import TEXTUAL_WORDS, MissionTimelineApp
+from tui.app import MissionTimelineApp
+from tui.commands import TEXTUAL_WORDS
 from tui.screens.zone_picker import ZonePicker
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.time_axis_rows import label_width

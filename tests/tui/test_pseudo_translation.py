@@ -7,7 +7,7 @@ or a number."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -109,34 +109,28 @@ async def _zone_picker(app: MissionTimelineApp, pilot: Pilot[None]) -> list[str]
     return _lines(app)
 
 
+async def _after_each(
+    app: MissionTimelineApp, pilot: Pilot[None], *steps: Sequence[str]
+) -> list[str]:
+    """The lines shown after each step's keys."""
+    lines: list[str] = []
+    for keys in steps:
+        await pilot.press(*keys)
+        await keys_done(pilot)
+        await settled(pilot)
+        lines += _lines(app)
+    return lines
+
+
 async def _search(app: MissionTimelineApp, pilot: Pilot[None]) -> list[str]:
     """A search as it is typed (its placeholder first), kept, then one that finds nothing."""
-    await pilot.press("slash")
-    await settled(pilot)
-    lines = _lines(app)
-    await pilot.press(*"Sjkaplerov", "enter")
-    await keys_done(pilot)
-    await settled(pilot)
-    lines += _lines(app)
-    await pilot.press("slash", *"zzzz")
-    await keys_done(pilot)
-    await settled(pilot)
-    return lines + _lines(app)
+    return await _after_each(app, pilot, ["slash"], [*"Sjkaplerov", "enter"], ["slash", *"zzzz"])
 
 
 async def _filter(app: MissionTimelineApp, pilot: Pilot[None]) -> list[str]:
     """The filter's placeholder, a filter applied, then one refused."""
-    await pilot.press("f")
-    await settled(pilot)
-    lines = _lines(app)
-    await pilot.press(*"kind:docking", "enter")
-    await keys_done(pilot)
-    await settled(pilot)
-    lines += _lines(app)
-    await pilot.press("f", "ctrl+u", *"phase:nowhere", "enter")
-    await keys_done(pilot)
-    await settled(pilot)
-    return lines + _lines(app)
+    applied, refused = [*"kind:docking", "enter"], ["f", "ctrl+u", *"phase:nowhere", "enter"]
+    return await _after_each(app, pilot, ["f"], applied, refused)
 
 
 async def _time_axis(app: MissionTimelineApp, pilot: Pilot[None]) -> list[str]:
