@@ -12,10 +12,12 @@ import textwrap
 from textual.app import App
 from textual.command import CommandInput, CommandPalette
 
-from data.i18n import _
+from data.i18n import _, use
+from data.i18n import language as current_language
 from data.times.display import STATED
 from tui.app import MissionTimelineApp
 from tui.commands import TEXTUAL_WORDS
+from tui.screens.help import KeyRow
 from tui.screens.zone_picker import ZonePicker
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.time_axis_rows import label_width
@@ -109,3 +111,23 @@ async def test_the_too_small_notice_speaks_dutch(in_dutch: None, app: MissionTim
         await settled(pilot)
         screen = " ".join(" ".join(screen_lines(app)).split())
         assert "Terminal te klein" in screen and "minstens 60x16 nodig, nu 50x12." in screen
+
+
+def test_every_key_is_described_in_dutch(in_dutch: None, app: MissionTimelineApp) -> None:
+    """Each binding the help lists has a Dutch description and explanation of its own (an
+    empty one would be translated into the catalog's header)."""
+    english = {row.id: row for row in _rows_in("en", app)}
+    for row in app.key_rows():
+        assert row.description and row.tooltip and row.group, row
+        assert "Project-Id-Version" not in row.tooltip + row.description, row.id
+        assert row.tooltip != english[row.id].tooltip, f"{row.id} is explained in English"
+
+
+def _rows_in(language: str, app: MissionTimelineApp) -> list[KeyRow]:
+    """The app's key rows in `language`, the language in use again afterwards."""
+    before = current_language()
+    use(language)
+    try:
+        return app.key_rows()
+    finally:
+        use(before)
