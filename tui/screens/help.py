@@ -23,9 +23,9 @@ from tui.widgets.timeline_row import (
     CURSOR_MARK,
     DISPUTED_MARK,
     HIT_MARK,
-    KIND_SHORT,
     PERSON_MARK,
     PLANNED_MARK,
+    short_kinds,
 )
 from tui.widgets.translated_footer import TranslatedFooter
 
@@ -111,7 +111,7 @@ class HelpScreen(ModalScreen[None]):
         lines += [Content(""), Content.styled(markers, HEADING_STYLE)]
         lines += [Content.assemble((f"{mark:<3}", "bold"), _(text)) for mark, text in MARKERS]
         lines += [Content(""), Content.styled(_("Kinds at narrow widths"), HEADING_STYLE)]
-        pairs = [f"{_(code):<4} {kind_name(kind)}" for kind, code in KIND_SHORT.items()]
+        pairs = [f"{code:<4} {kind_name(kind)}" for kind, code in short_kinds().items()]
         cells = max(map(cell_len, pairs)) + KIND_GAP
         pairs = [f"{pair:<{cells}}" for pair in pairs]
         per_line = max(1, width // cells)

@@ -24,7 +24,7 @@ from textual.strip import Strip
 from data.clock.position import EventState
 from data.facts.derived import TimeMode, relative
 from data.facts.kinds import kind_name, kind_names
-from data.i18n import N_, _, language
+from data.i18n import language, pgettext
 from data.model import Event, EventKind
 from data.query.search import EventSearch
 from data.sanitize import sanitize_line
@@ -44,28 +44,37 @@ CLOCK_MARKS: dict[EventState | None, str] = {
 }
 """An event's mark for where it is at the clock (None: no clock)."""
 
-KIND_SHORT: dict[EventKind, str] = {
-    EventKind.ANNOUNCEMENT: N_("ANNC"),
-    EventKind.TRAINING: N_("TRNG"),
-    EventKind.LAUNCH: N_("LNCH"),
-    EventKind.ORBIT: N_("ORBT"),
-    EventKind.RENDEZVOUS: N_("RNDZ"),
-    EventKind.DOCKING: N_("DOCK"),
-    EventKind.UNDOCKING: N_("UNDK"),
-    EventKind.RELOCATION: N_("RELO"),
-    EventKind.HATCH: N_("HTCH"),
-    EventKind.BURN: N_("BURN"),
-    EventKind.LANDING: N_("LAND"),
-    EventKind.EVA: N_("EVA"),
-    EventKind.COMMAND: N_("CMND"),
-    EventKind.CREW: N_("CREW"),
-    EventKind.ANOMALY: N_("ANOM"),
-    EventKind.MILESTONE: N_("MILE"),
-    EventKind.MEDIA: N_("MDIA"),
-    EventKind.FILM: N_("FILM"),
-}
-"""The kind column at narrow widths, four letters at most (the help screen lists them;
-translated where they are shown)."""
+
+def short_kinds() -> dict[EventKind, str]:
+    """The kind column at narrow widths, four letters at most, in the interface's language
+    (the help screen lists them)."""
+    return _short_kinds(language())
+
+
+@lru_cache(maxsize=4)
+def _short_kinds(language: str) -> dict[EventKind, str]:
+    """`short_kinds` in `language` (the key of the cache)."""
+    return {
+        EventKind.ANNOUNCEMENT: pgettext("short event kind", "ANNC"),
+        EventKind.TRAINING: pgettext("short event kind", "TRNG"),
+        EventKind.LAUNCH: pgettext("short event kind", "LNCH"),
+        EventKind.ORBIT: pgettext("short event kind", "ORBT"),
+        EventKind.RENDEZVOUS: pgettext("short event kind", "RNDZ"),
+        EventKind.DOCKING: pgettext("short event kind", "DOCK"),
+        EventKind.UNDOCKING: pgettext("short event kind", "UNDK"),
+        EventKind.RELOCATION: pgettext("short event kind", "RELO"),
+        EventKind.HATCH: pgettext("short event kind", "HTCH"),
+        EventKind.BURN: pgettext("short event kind", "BURN"),
+        EventKind.LANDING: pgettext("short event kind", "LAND"),
+        EventKind.EVA: pgettext("short event kind", "EVA"),
+        EventKind.COMMAND: pgettext("short event kind", "CMND"),
+        EventKind.CREW: pgettext("short event kind", "CREW"),
+        EventKind.ANOMALY: pgettext("short event kind", "ANOM"),
+        EventKind.MILESTONE: pgettext("short event kind", "MILE"),
+        EventKind.MEDIA: pgettext("short event kind", "MDIA"),
+        EventKind.FILM: pgettext("short event kind", "FILM"),
+    }
+
 
 WIDE = 100
 """From this width on, the kind column spells the kind out, and a relative time mode keeps
@@ -114,7 +123,7 @@ def kind_width(*, wide: bool) -> int:
 @lru_cache(maxsize=8)
 def _kind_width(language: str, *, wide: bool) -> int:
     """`kind_width` in `language` (the key of the cache)."""
-    names = kind_names().values() if wide else map(_, KIND_SHORT.values())
+    names = (kind_names() if wide else short_kinds()).values()
     return max(map(cell_len, names)) + 1
 
 
@@ -211,7 +220,7 @@ def event_parts(event: Event, view: RowView) -> list[Part]:
         rel = relative(event.when, view.anchor.when, view.mode)
         parts.append((f"{rel:>{columns.relative}} ", "timeline--relative"))
     wide = view.width >= WIDE
-    kind = kind_name(event.kind) if wide else _(KIND_SHORT[event.kind])
+    kind = kind_name(event.kind) if wide else short_kinds()[event.kind]
     parts.append((f"{kind:<{kind_width(wide=wide)}}", "timeline--kind"))
     hit = view.search is not None and view.search.matches(event)
     parts += [
