@@ -111,6 +111,7 @@ async def test_the_too_small_notice_speaks_dutch(in_dutch: None, app: MissionTim
         await settled(pilot)
         screen = " ".join(" ".join(screen_lines(app)).split())
         assert "Terminal te klein" in screen and "minstens 60x16 nodig, nu 50x12." in screen
+        assert "Maak het venster groter, of sluit af met q." in screen  # whole at 50 columns
 
 
 def test_every_key_is_described_in_dutch(in_dutch: None, app: MissionTimelineApp) -> None:
