@@ -16,15 +16,18 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.widget import AwaitMount
 
-import tui.compat  # noqa: F401  (work-arounds for Textual bugs, applied on import)
 from data.clock.clock import RealClock, moment_of
+from data.i18n import N_, _
 from data.model import Mission
 from data.sanitize import sanitize_line
 from tui import keymap
+from tui.compat import PALETTE_ID, palette_left_over  # (its work-arounds apply on import)
 from tui.config import (
     Config,
     Remembered,
@@ -68,46 +71,48 @@ class MissionTimelineApp(FileOpening):
         Binding(
             "o",
             "open",
-            "Open",
+            N_("Open"),
             show=False,
             id="open",
-            tooltip="Open another mission file, or import an iCalendar or TimelineJS file (the "
-            "current one stays if it cannot be read)",
+            tooltip=N_(
+                "Open another mission file, or import an iCalendar or TimelineJS file (the "
+                "current one stays if it cannot be read)"
+            ),
         ),
         Binding(
             "tab",
             "app.focus_next",
-            "Next pane",
+            N_("Next pane"),
             show=False,
             id="focus-next",
-            tooltip="Move to the next pane",
+            tooltip=N_("Move to the next pane"),
         ),
         Binding(
             "shift+tab",
             "app.focus_previous",
-            "Prev pane",
+            N_("Prev pane"),
             show=False,
             id="focus-previous",
-            tooltip="Move to the previous pane",
+            tooltip=N_("Move to the previous pane"),
         ),
         Binding(
             "question_mark,f1",
             "help",
-            "Help",
+            N_("Help"),
             key_display="?",
             id="help",
-            tooltip="List every key",
+            tooltip=N_("List every key"),
         ),
         Binding(
             "ctrl+p",
             "command_palette",
-            "Palette",
+            N_("Palette"),
             id="command-palette",
             show=False,  # the footer shows the palette key on its right
             priority=True,
-            tooltip="Commands: zone:, view:, go to:, filter:, theme:",
+            tooltip=N_("Commands: zone:, view:, go to:, filter:, theme:"),
         ),
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit the app"),
+        Binding("q", "quit", N_("Quit"), id="quit", tooltip=N_("Quit the app")),
     ]
 
     def __init__(
@@ -171,7 +176,7 @@ class MissionTimelineApp(FileOpening):
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
         self._check_size()
         for problem in self._settings_problems:
-            self._warn(problem, title="Settings", timeout=8)
+            self._warn(problem, title=_("Settings"), timeout=8)
         if self._start_notice:
             self.notify(sanitize_line(self._start_notice), markup=False)
 
@@ -201,7 +206,9 @@ class MissionTimelineApp(FileOpening):
         unknown = sorted(set(wanted) - known)
         if unknown:
             self._settings_problems.append(
-                f"Unknown binding ids in [keymap] of {config_path()}: {quote_names(unknown)}"
+                _("Unknown binding ids in [keymap] of {path}: {ids}").format(
+                    path=config_path(), ids=quote_names(unknown)
+                )
             )
         self.set_keymap({binding_id: wanted[binding_id] for binding_id in known & set(wanted)})
 
@@ -223,7 +230,11 @@ class MissionTimelineApp(FileOpening):
         except OSError as error:
             if not self._save_failed:
                 self._save_failed = True
-                self._warn(f"Cannot remember your choices in {state_path()}: {error}")
+                self._warn(
+                    _("Cannot remember your choices in {path}: {error}").format(
+                        path=state_path(), error=error
+                    )
+                )
 
     def _warn(self, message: str, *, title: str = "", timeout: float | None = None) -> None:
         """A warning about the settings: the file's text in it is untrusted, so it is shown
@@ -275,19 +286,35 @@ class MissionTimelineApp(FileOpening):
         return True
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's own palette commands, but "Keys and help" (found by either word) opens
-        the app's help screen (as `?` does), which lists the app's keys and closes on escape
-        or `?`. Textual's key panel listed bindings the app does not have, squeezed the
-        timeline and stayed open. Offered on the main screen only: help never opens over a
-        dialog."""
+        """Textual's own palette commands in the interface's language (`in_language`), but
+        "Keys and help" (found by either word) opens the app's help screen (as `?` does),
+        which lists the app's keys and closes on escape or `?`. Textual's key panel listed
+        bindings the app does not have, squeezed the timeline and stayed open. Offered on
+        the main screen only: help never opens over a dialog."""
+        from tui.commands import in_language  # the palette's module: not for the first frame
+
         own_panel = (self.action_show_help_panel, self.action_hide_help_panel)
         for command in super().get_system_commands(screen):
             if command.callback not in own_panel:
-                yield command
+                yield in_language(command)
             elif screen is self.main_screen:
                 yield SystemCommand(
-                    "Keys and help", "List every key on the help screen", self.action_help
+                    _("Keys and help"), _("List every key on the help screen"), self.action_help
                 )
+
+    def action_command_palette(self) -> None:
+        """Textual's `App.action_command_palette`, with `tui.compat`'s guard, and the search
+        field's placeholder in the interface's language."""
+        if not self.use_command_palette or isinstance(self.screen, CommandPalette):
+            return
+        if not palette_left_over(self):
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(id=PALETTE_ID, placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        """Textual's theme picker, its placeholder in the interface's language."""
+        placeholder = _("Search for themes…")
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -304,14 +331,15 @@ class MissionTimelineApp(FileOpening):
 
 
 KEY_GROUPS: keymap.KeyGroups = (
-    ("Everywhere", (MissionScreen, ClockAndReplay, MissionTimelineApp)),
-    ("Timeline", (Timeline,)),
-    ("Time-axis view", (TimeAxis,)),
-    ("Crew pane", (CrewList,)),
-    ("Search and filter input", (QueryBar,)),
+    (N_("Everywhere"), (MissionScreen, ClockAndReplay, MissionTimelineApp)),
+    (N_("Timeline"), (Timeline,)),
+    (N_("Time-axis view"), (TimeAxis,)),
+    (N_("Crew pane"), (CrewList,)),
+    (N_("Search and filter input"), (QueryBar,)),
 )
 """Whose bindings the user can rebind, grouped by where they work, in the order the help
-screen lists them (a key bound in two places, `escape`, is explained in each)."""
+screen lists them (a key bound in two places, `escape`, is explained in each); the groups'
+names are translated where they are shown."""
 KEY_OWNERS = tuple(owner for _, owners in KEY_GROUPS for owner in owners)
 
 

@@ -1,9 +1,10 @@
 """Command palette commands, namespaced and fitted to the current state (posting's model).
 
 `zone: <IANA zone>` completes over every zone, `view: …` changes the time display, `go to:
-<event>` selects an event, `filter: …` filters, `theme: …` switches themes. Event titles are
-mission text: their prompts are built as `Content`, never parsed as markup. A command is
-offered when it holds every word typed (`word_spans`), not on a fuzzy match of letters.
+<event>` selects an event, `filter: …` filters, `theme: …` switches themes (each in the
+interface's language). Event titles are mission text: their prompts are built as `Content`,
+never parsed as markup. A command is offered when it holds every word typed (`word_spans`),
+not on a fuzzy match of letters.
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, cast
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.style import Style
 
 from data.facts.derived import TimeMode
+from data.facts.kinds import kind_name
+from data.facts.names import person_name, phase_name
+from data.i18n import N_, _
 from data.model import Event, EventKind, Mission
 from data.query.search import fold
 from data.sanitize import sanitize_line
@@ -28,15 +33,37 @@ from tui.zones import friendly_name, zone_cycle
 if TYPE_CHECKING:
     from data.query.filters import Filter
 
+TEXTUAL_WORDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""The titles and help of Textual's own palette commands, exactly as Textual 8.2 words them,
+marked here for the catalog (`in_language` translates them)."""
+
+
+def in_language(command: SystemCommand) -> SystemCommand:
+    """One of Textual's palette commands, its title and help in the interface's language."""
+    return command._replace(title=_(command.title), help=_(command.help))
+
+
 GO_TO_LIMIT = 20_000
 """Beyond this many events, `go to:` offers the first ones only (search with `/` instead)."""
 
 MODE_COMMANDS = {
-    TimeMode.ABSOLUTE: "view: absolute times",
-    TimeMode.T_MINUS: "view: T-/T+ from the anchor",
-    TimeMode.MET: "view: mission elapsed time",
-    TimeMode.FLIGHT_DAY: "view: flight day",
+    TimeMode.ABSOLUTE: N_("view: absolute times"),
+    TimeMode.T_MINUS: N_("view: T-/T+ from the anchor"),
+    TimeMode.MET: N_("view: mission elapsed time"),
+    TimeMode.FLIGHT_DAY: N_("view: flight day"),
 }
+"""The command of each time mode (translated where it is offered)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,69 +115,82 @@ class MissionCommands(Provider):
     def commands(self) -> Iterator[PaletteCommand]:
         screen = self.mission_screen
         yield PaletteCommand(
-            "zone: choose any IANA zone…", screen.action_pick_zone, "Type a zone name", True
+            _("zone: choose any IANA zone…"), screen.action_pick_zone, _("Type a zone name"), True
         )
+        show_here, any_zone = _("Show times here"), _("zone: {zone}")
         for zone in zone_cycle():
             if zone != screen.zone:
                 label = friendly_name(zone)
-                text = f"zone: {zone}" if label == zone else f"zone: {label} ({zone})"
-                yield PaletteCommand(text, partial(screen.set_zone, zone), "Show times here", True)
+                text = (
+                    any_zone.format(zone=zone)
+                    if label == zone
+                    else _("zone: {name} ({zone})").format(name=label, zone=zone)
+                )
+                yield PaletteCommand(text, partial(screen.set_zone, zone), show_here, True)
         cycle = set(zone_cycle())
         for zone in zone_names():
             if zone not in cycle:
                 yield PaletteCommand(
-                    f"zone: {zone}", partial(screen.set_zone, zone), "Show times here"
+                    any_zone.format(zone=zone), partial(screen.set_zone, zone), show_here
                 )
         for mode, text in MODE_COMMANDS.items():
             if mode is not screen.mode:
                 yield PaletteCommand(
-                    text, partial(screen.set_mode, mode), "Change the time column", True
+                    _(text), partial(screen.set_mode, mode), _("Change the time column"), True
                 )
         selected = screen.selected
         anchor = screen.anchor_event
         if selected is not None and (anchor is None or selected.id != anchor.id):
             yield PaletteCommand(
-                f"view: relative to {sanitize_line(selected.title)}",
+                _("view: relative to {title}").format(title=sanitize_line(selected.title)),
                 screen.action_reanchor,
-                "Re-anchor relative times on the selected event",
+                _("Re-anchor relative times on the selected event"),
                 True,
             )
         if screen.event_filter is not None:
-            yield PaletteCommand("filter: clear", screen.clear_filter, "Show every event", True)
+            yield PaletteCommand(
+                _("filter: clear"), screen.clear_filter, _("Show every event"), True
+            )
         yield PaletteCommand(
-            "filter: type an expression…", screen.action_filter, "Open the filter input", True
+            _("filter: type an expression…"),
+            screen.action_filter,
+            _("Open the filter input"),
+            True,
         )
         mission = screen.mission
         for phase in mission.phases:
             yield PaletteCommand(
-                f"filter: phase {sanitize_line(phase.name)}",
+                _("filter: phase {name}").format(name=sanitize_line(phase_name(phase))),
                 partial(screen.apply_filter, f"phase:{phase.id}"),
-                "Only this phase",
+                _("Only this phase"),
             )
         for kind in sorted(
             {event.kind for event in mission.events[:GO_TO_LIMIT]} or set(EventKind)
         ):
             yield PaletteCommand(
-                f"filter: kind {kind.value}",
+                _("filter: kind {kind}").format(kind=kind_name(kind)),
                 partial(screen.apply_filter, f"kind:{kind.value}"),
-                "Only this kind",
+                _("Only this kind"),
             )
         for person in mission.people:
             yield PaletteCommand(
-                f"filter: person {sanitize_line(person.name)}",
+                _("filter: person {name}").format(name=sanitize_line(person_name(person))),
                 partial(screen.apply_filter, f"person:{person.id}"),
-                "Only this person's events",
+                _("Only this person's events"),
             )
         for theme in sorted(self.app.available_themes):
             if theme != self.app.theme:
                 yield PaletteCommand(
-                    f"theme: {theme}", partial(self._set_theme, theme), "Switch theme"
+                    _("theme: {theme}").format(theme=theme),
+                    partial(self._set_theme, theme),
+                    _("Switch theme"),
                 )
+        go_to, select = _("go to: {title}"), _("Select this event")
         for event in mission.events[:GO_TO_LIMIT]:
             yield PaletteCommand(
-                f"go to: {sanitize_line(event.title)}",
+                go_to.format(title=sanitize_line(event.title)),
                 partial(screen.go_to_event, event.id),
-                "Select this event",
+                select,
             )
 
     async def discover(self) -> Hits:

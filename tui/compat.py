@@ -180,6 +180,15 @@ _patch(
 
 
 _action_command_palette = App.action_command_palette
+PALETTE_ID = "--command-palette"
+"""The id Textual gives the command palette's screen."""
+
+
+def palette_left_over(app: App[Any]) -> bool:
+    """Whether a command palette is still around (one just closed, still being removed):
+    another must not open then (see `_command_palette_when_none_left`; the app's own
+    `action_command_palette` asks this too)."""
+    return app._nodes._get_by_id(PALETTE_ID) is not None  # what raised DuplicateIds
 
 
 def _command_palette_when_none_left(self: App[object]) -> None:
@@ -190,7 +199,7 @@ def _command_palette_when_none_left(self: App[object]) -> None:
     removed, it mounts a second screen with the same id and raises DuplicateIds, which took
     the app down (the monkey test, seed 4, on a busy machine). That press does nothing.
     """
-    if self._nodes._get_by_id("--command-palette") is not None:  # what raised DuplicateIds
+    if palette_left_over(self):
         return
     _action_command_palette(self)
 

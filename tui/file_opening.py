@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App
 
+from data.i18n import _
 from data.opening import MissionError, open_file
 from tui.detached import in_daemon_thread
 from tui.screens.mission.screen import MissionScreen
@@ -31,7 +32,7 @@ class FileOpening(App[None]):
         from tui.screens.open_dialog import OPEN_REFUSED, OpenDialog
 
         if self.served and self.open_folder is None:
-            self.notify(OPEN_REFUSED, title="Open", severity="warning", markup=False)
+            self.notify(_(OPEN_REFUSED), title=_("Open"), severity="warning", markup=False)
             return
         root = self.open_folder if self.served else None
         self.push_screen(OpenDialog(cursor_blink=self.CURSOR_BLINK, root=root), self._open_chosen)
@@ -60,7 +61,10 @@ class FileOpening(App[None]):
         except MissionError as error:
             self._cannot_open(str(error))
         except Exception as error:  # a loader bug must not take the app down with it
-            self._cannot_open(f"{path}: cannot be read ({type(error).__name__}: {error})")
+            problem = _("{path}: cannot be read ({error})").format(
+                path=path, error=f"{type(error).__name__}: {error}"
+            )
+            self._cannot_open(problem)
         else:
             self.call_later(show)
 
@@ -68,7 +72,7 @@ class FileOpening(App[None]):
         """The error dialog for a mission file that could not be opened."""
         from tui.screens.error_dialog import ErrorDialog
 
-        self.push_screen(ErrorDialog("Cannot open this mission file", problem))
+        self.push_screen(ErrorDialog(_("Cannot open this mission file"), problem))
 
     @on(MissionScreen.LoadFailed)
     def _load_failed(self, message: MissionScreen.LoadFailed) -> None:

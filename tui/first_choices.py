@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
+from data.i18n import _
 from data.sanitize import quote
 from tui.config import Config, Remembered, config_path, state_path
 from tui.theme import HOUSE_THEME
@@ -22,7 +23,9 @@ def first_theme(
             continue
         if name in themes:
             return name
-        problems.append(f"Unknown theme {quote(name)} in {path}; ignored")
+        problems.append(
+            _("Unknown theme {name} in {path}; ignored").format(name=quote(name), path=path)
+        )
     return HOUSE_THEME
 
 
@@ -36,7 +39,7 @@ def first_zone(
     kept = _known_zone(remembered.zone, state_path(), problems)
     if kept is None or kept == configured:
         return configured, ""
-    return kept, f"remembered from last time, {zone_key} to change"
+    return kept, _("remembered from last time, {key} to change").format(key=zone_key)
 
 
 def _known_zone(name: str | None, path: Path, problems: list[str]) -> str | None:
@@ -47,5 +50,9 @@ def _known_zone(name: str | None, path: Path, problems: list[str]) -> str | None
     try:
         return check_zone(name)
     except ValueError as error:
-        problems.append(f"Zone {quote(name)} in {path}: {error}; ignored")
+        problems.append(
+            _("Zone {name} in {path}: {error}; ignored").format(
+                name=quote(name), path=path, error=error
+            )
+        )
         return None

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+from data.i18n import _
+
 if TYPE_CHECKING:
     from tui.screens.help import KeyRow
 
@@ -40,12 +42,13 @@ def bindings_with_ids(owners: Sequence[type[DOMNode]]) -> Iterator[tuple[Binding
 
 
 KeyGroups = Sequence[tuple[str, Sequence[type[DOMNode]]]]
-"""Where keys work ("Crew pane"), each with the owners whose bindings work there."""
+"""Where keys work ("Crew pane", marked for translation), each with the owners whose
+bindings work there."""
 
 
 def key_rows(groups: KeyGroups, keymap: Mapping[str, str]) -> list[KeyRow]:
     """One row per binding id, with the keymap applied and the group it works in (for help
-    and the README), group by group."""
+    and the README), group by group; the words in the interface's language."""
     from tui.screens.help import KeyRow  # the help screen's module: not for the first frame
 
     rows: dict[str, KeyRow] = {}
@@ -53,7 +56,8 @@ def key_rows(groups: KeyGroups, keymap: Mapping[str, str]) -> list[KeyRow]:
         for binding, binding_id in bindings_with_ids(owners):
             keys = keymap.get(binding_id, binding.key)
             shown = ", ".join(key_name(key) for key in keys.split(","))
-            row = KeyRow(shown, binding.description, binding.tooltip, binding_id, group)
+            description, tooltip = _(binding.description), _(binding.tooltip)
+            row = KeyRow(shown, description, tooltip, binding_id, _(group))
             rows.setdefault(binding_id, row)
     return list(rows.values())
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from textual.content import Content
 
+from data.i18n import pgettext
 from data.sanitize import sanitize, sanitize_line
 
 LABEL_STYLE = "$text-muted"
@@ -32,9 +33,16 @@ def heading(text: str) -> Content:
 
 
 def field(label: str, value: str | Content) -> Content:
-    """`label  value`: the label is ours, the value is untrusted unless already Content."""
+    """`label: value`: the label is ours (translated by the caller), the value is untrusted
+    unless already Content."""
     shown = value if isinstance(value, Content) else plain(value)
     return Content.assemble((f"{label}: ", LABEL_STYLE), shown)
+
+
+def number(count: int) -> str:
+    """A whole number with its digits grouped as the interface's language writes them
+    (`1,000,000`; `1.000.000` in Dutch)."""
+    return f"{count:,}".replace(",", pgettext("digit grouping", ","))
 
 
 def lines(parts: Iterable[Content | None]) -> Content:

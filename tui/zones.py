@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from data.i18n import N_, _
 from data.times.display import STATED, local_zone
 from data.times.parse import zone_named
 
 CYCLE_NAMES: dict[str, str] = {
-    "UTC": "UTC",
-    STATED: "as stated",
-    "Europe/Moscow": "Moscow",
-    "Europe/Brussels": "Brussels",
-    "Asia/Qyzylorda": "Baikonur",
-    "Asia/Almaty": "landing zone",
-    "America/New_York": "US Eastern",
+    "UTC": N_("UTC"),
+    STATED: N_("as stated"),
+    "Europe/Moscow": N_("Moscow"),
+    "Europe/Brussels": N_("Brussels"),
+    "Asia/Qyzylorda": N_("Baikonur"),
+    "Asia/Almaty": N_("landing zone"),
+    "America/New_York": N_("US Eastern"),
 }
+"""The zones of the cycle and their names (translated where they are shown)."""
+LOCAL = N_("local")
+"""The name of the viewer's own zone."""
 
 
 def zone_cycle() -> list[str]:
@@ -34,10 +38,10 @@ def next_zone(zone: str) -> str:
 
 
 def friendly_name(zone: str) -> str:
-    """`Baikonur`, `local`, or the IANA name itself."""
+    """`Baikonur`, `local`, or the IANA name itself, in the interface's language."""
     if zone in CYCLE_NAMES:
-        return CYCLE_NAMES[zone]
-    return "local" if zone == local_zone() else zone
+        return _(CYCLE_NAMES[zone])
+    return _(LOCAL) if zone == local_zone() else zone
 
 
 def describe(zone: str) -> str:
@@ -50,12 +54,14 @@ def describe(zone: str) -> str:
 def explain(zone: str) -> str:
     """What the header adds after a zone's name where the name alone may puzzle, if it has
     the room: "as stated" is no zone of its own."""
-    return "each event in the zone its source used" if zone == STATED else ""
+    return _("each event in the zone its source used") if zone == STATED else ""
 
 
 def check_zone(name: str) -> str:
     """The canonical spelling of a zone typed by a user; raises `ValueError` with a reason
-    (and the nearest zones)."""
-    if name.strip().casefold() in {STATED, "as stated"}:
+    (and the nearest zones). "stated" and "as stated" (in English, or the interface's
+    language) name the zones the sources used."""
+    as_stated = {STATED, CYCLE_NAMES[STATED], _(CYCLE_NAMES[STATED])}
+    if name.strip().casefold() in {words.casefold() for words in as_stated}:
         return STATED
     return zone_named(name)

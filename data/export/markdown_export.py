@@ -41,7 +41,7 @@ from data.export.wrap import wrap_line
 from data.facts.event import EventFacts, planned_mark
 from data.facts.names import person_name
 from data.facts.person import person_facts
-from data.i18n import N_, _
+from data.i18n import N_, _, pgettext
 from data.model import Mission, Person, Phase
 from data.sanitize import sanitize
 from data.store import EventStore
@@ -269,15 +269,17 @@ def source_anchor(number: int) -> str:
     return f"source-{number}"
 
 
-CREW_HEADINGS = (
-    N_("Name"),
-    N_("Role"),
-    N_("Age at launch"),
-    N_("Up"),
-    N_("Down"),
-    N_("Time in space (this mission)"),
-    N_("Career (stated)"),
-)
+def crew_headings() -> list[str]:
+    """The crew table's headings; "Up" and "Down" name the vehicles (not the keys)."""
+    return [
+        _("Name"),
+        _("Role"),
+        _("Age at launch"),
+        pgettext("crew table", "Up"),
+        pgettext("crew table", "Down"),
+        _("Time in space (this mission)"),
+        _("Career (stated)"),
+    ]
 
 
 def write_crew(mission: Mission, out: TextIO) -> None:
@@ -285,7 +287,7 @@ def write_crew(mission: Mission, out: TextIO) -> None:
     if not mission.people:
         return
     out.write(f"\n## {_('Crew')}\n\n")
-    headings = list(map(_, CREW_HEADINGS))
+    headings = crew_headings()
     out.write(table_row(headings))
     out.write(table_row(["---"] * len(headings)))
     for person in mission.people:

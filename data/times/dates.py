@@ -84,12 +84,6 @@ def date_text(iso: str) -> str:
     return written()[iso]
 
 
-def widest_date() -> int:
-    """The length of the longest day the language in force writes (10 in English, 12 in
-    Dutch: `12 sep. 2021`), for a column that must fit any date without measuring them."""
-    return max(len(date_text(f"2000-{month:02d}-28")) for month in range(1, 13))
-
-
 def month_abbreviation(month: int) -> str:
     """A month's short name in the language in force (`Oct`, `okt.`), from pendulum's
     locale: for labels that name a day and a month (`5 okt.`), as the time axis's ticks."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from data.i18n import use
 from data.model import Mission
 from data.opening import load_bundled, load_mission
 from tui.app import MissionTimelineApp, make_app
@@ -24,6 +26,15 @@ def mission() -> Mission:
 @pytest.fixture(scope="session")
 def hostile_mission() -> Mission:
     return load_mission(HOSTILE_MISSION)
+
+
+@pytest.fixture(params=["en", "nl"])
+def speaking(request: pytest.FixtureRequest, english_by_default: None) -> Iterator[str]:
+    """The test runs in English, then in Dutch (the app made after this fixture speaks it):
+    for what must hold in every language, such as fitting at 80x24."""
+    use(request.param)
+    yield request.param
+    use("en")
 
 
 @pytest.fixture

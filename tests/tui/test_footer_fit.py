@@ -1,6 +1,7 @@
 """The footer shows whole keys only: when a search and a filter add keys at 80 columns (or at
 the app's narrowest), it drops the least important keys whole and keeps `?` and `q`, instead
-of cutting its last key mid-word ("esc C") and losing the keys after it."""
+of cutting its last key mid-word ("esc C") and losing the keys after it; in English and in
+Dutch, whose words are longer."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets._footer import FooterKey
 
+from data.i18n import _
 from tui.app import MissionTimelineApp
 from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH
 from tui.widgets.key_footer import KeyFooter
@@ -28,6 +30,11 @@ def _key_text(key: FooterKey) -> str:
     return f"{key.key_display} {key.description}".strip()
 
 
+def _shown_as(key: str, description: str) -> str:
+    """A key as the footer shows it, its description in the language in use."""
+    return f"{key} {_(description)}"
+
+
 def _shown(app: MissionTimelineApp) -> list[FooterKey]:
     return [key for key in app.query_one(KeyFooter).query(FooterKey) if key.display]
 
@@ -37,16 +44,17 @@ async def _search_and_filter(app: MissionTimelineApp, pilot: Pilot[None]) -> Non
     await pilot.press("slash", *"soyuz", "enter", "f", *"kind:docking", "enter")
     await keys_done(pilot)
     footer = app.query_one(KeyFooter)
+    search_keys = {_("Next hit"), _("Clear")}
     await until(
         pilot,
-        lambda: {"Next hit", "Clear"} <= {key.description for key in footer.query(FooterKey)},
+        lambda: search_keys <= {key.description for key in footer.query(FooterKey)},
         "the search's keys in the footer",
     )
 
 
 @pytest.mark.parametrize("size", [(80, 24), (MIN_WIDTH, MIN_HEIGHT)], ids=str)
 async def test_footer_drops_whole_keys_and_keeps_help_and_quit(
-    app: MissionTimelineApp, size: tuple[int, int]
+    speaking: str, app: MissionTimelineApp, size: tuple[int, int]
 ) -> None:
     async with app.run_test(size=size) as pilot:
         await _search_and_filter(app, pilot)
@@ -56,53 +64,67 @@ async def test_footer_drops_whole_keys_and_keeps_help_and_quit(
             line = _footer_line(app)
             return all(_key_text(key) in line for key in _shown(app))
 
-        await until(pilot, lambda: "? Help" in _footer_line(app), "? Help in the footer")
+        help_key = _shown_as("?", "Help")
+        await until(pilot, lambda: help_key in _footer_line(app), f"{help_key} in the footer")
         await until(pilot, whole, "every key shown whole")
         line = _footer_line(app)
-        assert "q Quit" in line and "^p Palette" in line, line
+        assert _shown_as("q", "Quit") in line and _shown_as("^p", "Palette") in line, line
         for key in _shown(app):
             assert footer.region.contains_region(key.region), _key_text(key)
         hidden = [key.description for key in footer.query(FooterKey) if not key.display]
         assert hidden, "some keys do not fit and are hidden whole"
-        assert "Anchor" in hidden  # the least important goes first
-        assert {"Next hit", "Clear"} <= {key.description for key in _shown(app)}
+        assert _("Anchor") in hidden  # the least important goes first
+        assert {_("Next hit"), _("Clear")} <= {key.description for key in _shown(app)}
 
 
-async def test_footer_shows_every_key_again_when_there_is_room(app: MissionTimelineApp) -> None:
+async def test_footer_shows_every_key_again_when_there_is_room(
+    speaking: str, app: MissionTimelineApp
+) -> None:
+    anchor, help_key = _shown_as("r", "Anchor"), _shown_as("?", "Help")
     async with app.run_test(size=(80, 24)) as pilot:
         await _search_and_filter(app, pilot)
         footer = app.query_one(KeyFooter)
-        await until(pilot, lambda: "? Help" in _footer_line(app), "? Help in the footer")
+        await until(pilot, lambda: help_key in _footer_line(app), f"{help_key} in the footer")
         assert not all(key.display for key in footer.query(FooterKey))
         await pilot.resize_terminal(*WIDE)
         await until(
             pilot, lambda: all(key.display for key in footer.query(FooterKey)), "every key shown"
         )
-        await until(pilot, lambda: "r Anchor" in _footer_line(app), "r Anchor on screen")
+        await until(pilot, lambda: anchor in _footer_line(app), f"{anchor} on screen")
         await pilot.resize_terminal(80, 24)
-        await until(pilot, lambda: "r Anchor" not in _footer_line(app), "r Anchor dropped")
-        assert "q Quit" in _footer_line(app)
+        await until(pilot, lambda: anchor not in _footer_line(app), f"{anchor} dropped")
+        assert _shown_as("q", "Quit") in _footer_line(app)
 
 
 @pytest.mark.parametrize(
     ("size", "pan_shown"), [((80, 24), False), ((120, 40), True)], ids=["80x24", "120x40"]
 )
 async def test_the_time_axis_view_puts_its_keys_in_the_footer(
-    app: MissionTimelineApp, size: tuple[int, int], pan_shown: bool
+    speaking: str, app: MissionTimelineApp, size: tuple[int, int], pan_shown: bool
 ) -> None:
     """With the view focused the footer lists its zoom and fit keys, and `v` to go back; at
     80 columns the pan keys (named in the view's frame) are dropped before them."""
     async with app.run_test(size=size) as pilot:
         await pilot.press("v")
         await keys_done(pilot)
-        wanted = ("+ Zoom in", "- Zoom out", "0 Fit all", "p Fit phase", "v Axis", "? Help")
+        wanted = [
+            _shown_as(key, description)
+            for key, description in (
+                ("+", "Zoom in"),
+                ("-", "Zoom out"),
+                ("0", "Fit all"),
+                ("p", "Fit phase"),
+                ("v", "Axis"),
+                ("?", "Help"),
+            )
+        ]
         await until(
             pilot,
             lambda: all(text in _footer_line(app) for text in wanted),
             f"the view's keys in the footer: {wanted}",
         )
         line = _footer_line(app)
-        assert "q Quit" in line, line
-        assert ("H Pan left" in line) is pan_shown, line
+        assert _shown_as("q", "Quit") in line, line
+        assert (_shown_as("H", "Pan left") in line) is pan_shown, line
         for key in _shown(app):
             assert _key_text(key) in line, _key_text(key)  # whole, never cut

@@ -1,5 +1,5 @@
 """SVG snapshots of every screen the issue lists, at 120x40, 80x24 and 200x50 (where the panes
-stand beside the timeline).
+stand beside the timeline); the main screen and the help in Dutch at 120x40.
 
 Update after a deliberate change of looks with `pytest tests/tui/test_snapshots.py
 --snapshot-update`, then look at the report before committing.
@@ -69,6 +69,19 @@ def test_screens(
     assert snap_compare(make_app(mission), press=press, terminal_size=size, run_before=run_before)
 
 
+DUTCH = ["default", "help"]
+"""The screens snapshotted in Dutch too (issue 15)."""
+
+
+@pytest.mark.parametrize("case", DUTCH)
+def test_screens_in_dutch(
+    snap_compare: Callable[..., bool], mission: Mission, in_dutch: None, case: str
+) -> None:
+    press, run_before = CASES[case]
+    app = make_app(mission)
+    assert snap_compare(app, press=press, terminal_size=(120, 40), run_before=run_before)
+
+
 TOO_SMALL_IDS = ["50x12", "79x15"]
 
 
@@ -85,4 +98,5 @@ def test_every_stored_snapshot_is_a_case_here() -> None:
     sizes = [str(size.id) for size in SIZES]
     cases = {f"test_screens[{case}-{size}].svg" for case in CASES for size in sizes}
     cases |= {f"test_too_small[{size}].svg" for size in TOO_SMALL_IDS}
+    cases |= {f"test_screens_in_dutch[{case}].svg" for case in DUTCH}
     assert {path.name for path in folder.iterdir()} == cases

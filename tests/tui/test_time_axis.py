@@ -23,7 +23,7 @@ from tui.screens.mission.screen import MissionScreen
 from tui.screenshot import save_axis_screenshot
 from tui.widgets.event_detail import EventDetail
 from tui.widgets.time_axis import PINNED, TimeAxis
-from tui.widgets.time_axis_rows import CURSOR_LINE, LABEL_WIDTH, tick_width
+from tui.widgets.time_axis_rows import CURSOR_LINE, label_width, tick_width
 from tui.widgets.time_axis_scale import PAN
 
 from .waiting import keys_done, settled, until
@@ -60,7 +60,7 @@ def cursor_column(axis: TimeAxis) -> int:
     """Where the core puts the selected event, in the view's content (oracle)."""
     scale, cursor = axis.scale, axis.cursor
     assert scale is not None and cursor is not None
-    return LABEL_WIDTH + scale.column(axis.shown.instants[cursor])
+    return label_width() + scale.column(axis.shown.instants[cursor])
 
 
 async def press(pilot: Pilot[None], *keys: str) -> None:
@@ -149,7 +149,7 @@ async def test_moving_in_the_list_moves_the_views_line(app: MissionTimelineApp) 
         # Far away, the view follows: zoomed in, the last event is brought into view.
         await press(pilot, "plus", "plus", "plus", "plus", "plus", "end")
         assert axis.cursor == len(axis.shown) - 1
-        assert LABEL_WIDTH <= cursor_column(axis) < LABEL_WIDTH + axis.area_width
+        assert label_width() <= cursor_column(axis) < label_width() + axis.area_width
 
 
 async def test_enter_in_the_view_opens_the_detail(app: MissionTimelineApp) -> None:
@@ -244,7 +244,7 @@ async def test_the_wheel_zooms_and_a_click_selects_the_nearest_event(
         await press(pilot, "p")
         scale = axis.scale
         assert scale is not None
-        x = 1 + LABEL_WIDTH + scale.column(axis.shown.instants[launch])  # 1: the frame
+        x = 1 + label_width() + scale.column(axis.shown.instants[launch])  # 1: the frame
         await press(pilot, "right")
         assert screen.timeline.cursor_position != launch and axis.scale == scale
         await pilot.click(axis, offset=(x, 1 + EVENTS_ROW))

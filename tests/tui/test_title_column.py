@@ -13,14 +13,9 @@ import pytest
 
 from data.facts.derived import TimeMode, relative
 from data.model import Event, Mission
-from data.times.display import show
+from data.times.display import STATED, show
 from tui.app import MissionTimelineApp
-from tui.widgets.timeline_row import (
-    MEASURED_EVENTS,
-    MOST_RELATIVE,
-    measure_columns,
-    most_time,
-)
+from tui.widgets.timeline_row import MEASURED_EVENTS, measure_columns, time_text, widest_time
 
 from .conftest import row_text
 
@@ -79,19 +74,39 @@ async def test_titles_get_every_spare_cell_at_80_columns(
 
 
 class _Many(Sequence[Event]):
-    """A long list of events that must not be read."""
+    """A long list of events whose first and last are the mission's, and whose others must
+    not be read."""
+
+    def __init__(self, mission: Mission) -> None:
+        self.ends = {0: mission.events[0], len(self) - 1: mission.events[len(mission.events) - 1]}
 
     def __len__(self) -> int:
         return MEASURED_EVENTS + 1
 
     def __getitem__(self, index: object) -> Event:  # type: ignore[override]
-        raise AssertionError("a long list's times are not measured")
+        assert index in self.ends, "a long list's times are not measured"
+        return self.ends[index]  # type: ignore[index]
 
 
-def test_long_lists_take_the_widest_columns_unread(mission: Mission) -> None:
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Brussels", "America/New_York", STATED])
+def test_long_lists_take_the_widest_columns_unread(mission: Mission, zone: str) -> None:
+    """Past `MEASURED_EVENTS`, the columns are as wide as the widest text the zone and the
+    mode give (measured on samples and on the first and last event), never narrower than
+    any of the bundled mission's."""
     anchor = mission.reference_event
+    assert anchor is not None
     for mode in TimeMode:
         for width in (80, 120):
-            columns = measure_columns(_Many(), width, "UTC", mode, anchor)
-            assert columns.time == most_time(clock=columns.clock)
-            assert columns.relative == MOST_RELATIVE[mode]
+            columns = measure_columns(_Many(mission), width, zone, mode, anchor)
+            year = mission.events[0].when.instant.year
+            widest = widest_time(zone, year, clock=columns.clock, language="en")
+            assert columns.time == widest
+            assert widest >= max(
+                len(time_text(event.when, zone, clock=columns.clock)) for event in mission.events
+            )
+            if mode is TimeMode.ABSOLUTE:
+                assert columns.relative == 0
+            else:
+                assert columns.relative >= max(
+                    len(relative(event.when, anchor.when, mode)) for event in mission.events
+                )

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from data.i18n import N_, _
 from tui.text import block, plain
 
 
@@ -47,9 +48,9 @@ class ErrorDialog(ModalScreen[None]):
         Binding(
             "escape,enter",
             "close",
-            "Close",
+            N_("Close"),
             id="error-dialog-close",
-            tooltip="Close the message",
+            tooltip=N_("Close the message"),
         ),
     ]
 
@@ -63,7 +64,7 @@ class ErrorDialog(ModalScreen[None]):
             yield Static(plain(self.title_text, "bold $text-error"), id="error-dialog-title")
             yield Static(block(self.message), id="error-dialog-message")
             with Horizontal(id="error-dialog-buttons"):
-                yield Button("OK", variant="primary", id="error-dialog-ok")
+                yield Button(_("OK"), variant="primary", id="error-dialog-ok")
 
     def on_mount(self) -> None:
         self.query_one("#error-dialog-ok", Button).focus()

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -30,6 +31,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from data.export import FORMATS, OptionsError, default_file_name, make_options
+from data.i18n import N_, _, pgettext
 from data.model import Mission
 from data.sanitize import sanitize_line
 from data.times.display import STATED
@@ -74,16 +76,18 @@ def target_problem(target: Path, protect: Sequence[Path], *, replace: bool) -> T
     for protected in protect:
         try:
             if target.samefile(protected):
-                return TargetProblem(f"{shown} is the mission file being read")
+                return TargetProblem(_("{path} is the mission file being read").format(path=shown))
         except OSError:
             continue
     if not (target.is_symlink() or target.exists()):
         return None
     if target.is_dir():
-        return TargetProblem(f"{shown} is a folder")
+        return TargetProblem(_("{path} is a folder").format(path=shown))
     if not target.is_file():
-        return TargetProblem(f"{shown} is not a regular file")
-    return None if replace else TargetProblem(f"{shown} already exists", replaceable=True)
+        return TargetProblem(_("{path} is not a regular file").format(path=shown))
+    if replace:
+        return None
+    return TargetProblem(_("{path} already exists").format(path=shown), replaceable=True)
 
 
 class FormatSelect(Select[str], inherit_bindings=False):
@@ -91,7 +95,7 @@ class FormatSelect(Select[str], inherit_bindings=False):
     which exports (Textual's Select opens its list on enter)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,down,up", "show_overlay", "Formats", show=False),
+        Binding("space,down,up", "show_overlay", N_("Formats"), show=False),
     ]
 
 
@@ -102,7 +106,7 @@ class BriefBox(Checkbox, inherit_bindings=False):
     ticked once made readable."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_button", "Toggle", show=False),
+        Binding("space", "toggle_button", N_("Toggle"), show=False),
     ]
 
     def on_mount(self) -> None:
@@ -117,8 +121,10 @@ class BriefBox(Checkbox, inherit_bindings=False):
         self.refresh()
 
 
-KEY_HINTS = (("enter", "export"), ("tab", "next"), ("space", "formats"), ("esc", "cancel"))
-REPLACE_HINT = ("ctrl+r", "replace")
+LABELS = {"format": N_("Format"), "zones": N_("Zones"), "path": N_("File")}
+"""Each field's label, by the field's id."""
+LEAST_LABEL = 8
+"""The cells of the labels' column: the longest label and a space, at least this many."""
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
@@ -145,7 +151,6 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         height: auto;
     }
     ExportDialog .field Label {
-        width: 8;
         padding-top: 1;
         color: $text-muted;
     }
@@ -153,7 +158,6 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         width: 1fr;
     }
     ExportDialog #zones-help {
-        padding-left: 8;
         color: $text-muted;
     }
     ExportDialog #error {
@@ -182,17 +186,19 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         Binding(
             "escape",
             "cancel",
-            "Cancel",
-            tooltip="Close the dialog without exporting",
+            N_("Cancel"),
+            tooltip=N_("Close the dialog without exporting"),
             id="export_dialog.cancel",
         ),
-        Binding("enter", "export", "Export", show=False, tooltip="Export with these choices"),
+        Binding(
+            "enter", "export", N_("Export"), show=False, tooltip=N_("Export with these choices")
+        ),
         Binding(
             "ctrl+r",
             "replace",
-            "Replace",
+            N_("Replace"),
             show=False,
-            tooltip="Replace the file that already exists",
+            tooltip=N_("Replace the file that already exists"),
             id="export_dialog.replace",
         ),
     ]
@@ -230,51 +236,56 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         """Whether the file shown in the error exists and may be replaced (`ctrl+r`)."""
 
     def compose(self) -> ComposeResult:
+        labels = {field: _(label) for field, label in LABELS.items()}
+        label_width = max(LEAST_LABEL, *(cell_len(label) + 1 for label in labels.values()))
         with Vertical(id="dialog", classes="dialog"):
-            yield Static("Export the timeline", id="title")
+            yield Static(_("Export the timeline"), id="title")
             with Horizontal(classes="field"):
-                yield Label("Format")
+                yield Label(labels["format"]).set_styles(f"width: {label_width};")
                 yield FormatSelect(
                     [(fmt.label, name) for name, fmt in FORMATS.items()],
                     value=self._format,
                     allow_blank=False,
                     id="format",
-                    tooltip="The file format to write (space lists them)",
+                    tooltip=_("The file format to write (space lists them)"),
                 )
             with Horizontal(classes="field"):
-                yield Label("Zones")
+                yield Label(labels["zones"]).set_styles(f"width: {label_width};")
                 yield Input(
                     ", ".join(self._zones),
                     placeholder="Europe/Brussels, stated",
                     id="zones",
-                    tooltip="Each zone becomes a column, side by side",
+                    tooltip=_("Each zone becomes a column, side by side"),
                     disabled=not FORMATS[self._format].zones,
                 )
-            yield Static(f"IANA names, or '{STATED}'; comma-separated", id="zones-help")
+            zones_help = _("IANA names, or '{stated}'; comma-separated").format(stated=STATED)
+            yield Static(zones_help, id="zones-help").set_styles(f"padding-left: {label_width};")
             with Horizontal(classes="field"):
-                yield Label("File")
+                yield Label(labels["path"]).set_styles(f"width: {label_width};")
                 yield Input(
                     self._path,
                     id="path",
-                    tooltip="The name your browser saves it under"
+                    tooltip=_("The name your browser saves it under")
                     if self.download
-                    else "Where to write",
+                    else _("Where to write"),
                 )
             yield Static(
                 Content(self._problem), id="error", classes="" if self._problem else "-empty"
             )
             with Horizontal(id="buttons"):
                 yield BriefBox(
-                    "Brief",
+                    _("Brief"),
                     self._brief,
                     id="brief",
-                    tooltip="Text and Markdown: only each event's time, title and one line of "
-                    "detail, for an article (space toggles)",
+                    tooltip=_(
+                        "Text and Markdown: only each event's time, title and one line of "
+                        "detail, for an article (space toggles)"
+                    ),
                     disabled=not FORMATS[self._format].prose,
                 )
-                yield Button("Cancel", id="cancel")
-                yield Button("Replace", variant="error", id="replace", classes="-hidden")
-                yield Button("Export", variant="primary", id="export")
+                yield Button(_("Cancel"), id="cancel")
+                yield Button(_("Replace"), variant="error", id="replace", classes="-hidden")
+                yield Button(_("Export"), variant="primary", id="export")
             yield Static(_hints(replaceable=False), id="keys")
 
     def _default_path(self, format_name: str) -> str:
@@ -334,7 +345,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 return None
         path = self.query_one("#path", Input).value.strip()
         if not path:
-            self._error("Give a file to write to.")
+            self._error(_("Give a file to write to."))
             return None
         brief = fmt.prose and self.query_one("#brief", Checkbox).value
         choice = ExportChoice(self._format, zones, path, replace, brief)
@@ -344,9 +355,10 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         if problem is None:
             return choice
         if problem.replaceable:
-            self._error(f"{problem.message}: ctrl+r replaces it, or change the file name.", True)
+            message = _("{problem}: ctrl+r replaces it, or change the file name.")
+            self._error(message.format(problem=problem.message), True)
         else:
-            self._error(f"{problem.message}; choose another file name.")
+            self._error(_("{problem}; choose another file name.").format(problem=problem.message))
         return None
 
     def _error(self, message: str, replaceable: bool = False) -> None:
@@ -363,8 +375,15 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
 
 def _hints(*, replaceable: bool) -> Content:
-    """The dialog's keys, for its last line."""
-    pairs = (REPLACE_HINT, *KEY_HINTS) if replaceable else KEY_HINTS
+    """The dialog's keys and what they do, for its last line."""
+    pairs = [
+        ("enter", pgettext("export dialog key", "export")),
+        ("tab", pgettext("export dialog key", "next")),
+        ("space", pgettext("export dialog key", "formats")),
+        ("esc", pgettext("export dialog key", "cancel")),
+    ]
+    if replaceable:
+        pairs.insert(0, ("ctrl+r", pgettext("export dialog key", "replace")))
     parts: list[str | tuple[str, str]] = []
     for key, what in pairs:
         parts += [(key, "bold"), (f" {what}  ", LABEL_STYLE)]

@@ -8,28 +8,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer
 
+from data.facts.kinds import kind_name
+from data.i18n import N_, _
 from tui.text import HEADING_STYLE, LABEL_STYLE
 from tui.widgets.fitted_text import FittedText
 from tui.widgets.timeline_row import (
     CURSOR_MARK,
     DISPUTED_MARK,
     HIT_MARK,
-    KIND_SHORT,
     PERSON_MARK,
     PLANNED_MARK,
+    short_kinds,
 )
+from tui.widgets.translated_footer import TranslatedFooter
 
 
 @dataclass(frozen=True, slots=True)
 class KeyRow:
-    """One binding as the help screen and the README show it, and where it works (`group`)."""
+    """One binding as the help screen and the README show it, and where it works (`group`):
+    its description, tooltip and group in the interface's language."""
 
     keys: str
     description: str
@@ -39,15 +43,17 @@ class KeyRow:
 
 
 MARKERS = (
-    (CURSOR_MARK, "the selected event"),
-    (PLANNED_MARK, "planned only: no actual time is known"),
-    (DISPUTED_MARK, "sources disagree (the detail pane says how)"),
-    ("~", "approximate time"),
-    (HIT_MARK, "matches the search"),
-    (PERSON_MARK, "the selected crew member takes part"),
+    (CURSOR_MARK, N_("the selected event")),
+    (PLANNED_MARK, N_("planned only: no actual time is known")),
+    (DISPUTED_MARK, N_("sources disagree (the detail pane says how)")),
+    ("~", N_("approximate time")),
+    (HIT_MARK, N_("matches the search")),
+    (PERSON_MARK, N_("the selected crew member takes part")),
 )
-KIND_CELLS = 21
-"""Cells of one `CODE kind` pair in the list of short kinds, with the gap after it."""
+
+
+KIND_GAP = 4
+"""Cells between two `CODE kind` pairs in the list of short kinds."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -55,10 +61,14 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "escape,q,question_mark,f1", "dismiss", "Close", id="help-close", tooltip="Close help"
+            "escape,q,question_mark,f1",
+            "dismiss",
+            N_("Close"),
+            id="help-close",
+            tooltip=N_("Close help"),
         ),
-        Binding("up,k", "scroll('up')", "Up", show=False),
-        Binding("down,j", "scroll('down')", "Down", show=False),
+        Binding("up,k", "scroll('up')", N_("Up"), show=False),
+        Binding("down,j", "scroll('down')", N_("Down"), show=False),
     ]
 
     def __init__(self, rows: Sequence[KeyRow]) -> None:
@@ -67,9 +77,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body", classes="dialog") as body:
-            body.border_title = "Keys"
+            body.border_title = _("Keys")
             yield FittedText(self.describe, id="help-text")
-        yield Footer()
+        yield TranslatedFooter()
 
     def describe(self, width: int = 100) -> Content:
         """The key table, wrapped to `width` cells with each explanation's lines under its
@@ -77,7 +87,8 @@ class HelpScreen(ModalScreen[None]):
         keys_width = max(len(row.keys) for row in self.rows) + 2
         name_width = max(len(row.description) for row in self.rows) + 2
         indent = keys_width + name_width
-        lines = [Content.styled("Keys (rebind by id in the config file's [keymap])", HEADING_STYLE)]
+        rebind = _("Keys (rebind by id in the config file's [keymap])")
+        lines = [Content.styled(rebind, HEADING_STYLE)]
         group = None
         for row in self.rows:
             if row.group != group:
@@ -96,11 +107,14 @@ class HelpScreen(ModalScreen[None]):
             lines += [
                 Content.assemble(" " * indent, (more, LABEL_STYLE)) for more in explanation[1:]
             ]
-        lines += [Content(""), Content.styled("Row markers (never colour alone)", HEADING_STYLE)]
-        lines += [Content.assemble((f"{mark:<3}", "bold"), text) for mark, text in MARKERS]
-        lines += [Content(""), Content.styled("Kinds at narrow widths", HEADING_STYLE)]
-        pairs = [f"{code:<4} {kind.value:<{KIND_CELLS - 5}}" for kind, code in KIND_SHORT.items()]
-        per_line = max(1, width // KIND_CELLS)
+        markers = _("Row markers (never colour alone)")
+        lines += [Content(""), Content.styled(markers, HEADING_STYLE)]
+        lines += [Content.assemble((f"{mark:<3}", "bold"), _(text)) for mark, text in MARKERS]
+        lines += [Content(""), Content.styled(_("Kinds at narrow widths"), HEADING_STYLE)]
+        pairs = [f"{code:<4} {kind_name(kind)}" for kind, code in short_kinds().items()]
+        cells = max(map(cell_len, pairs)) + KIND_GAP
+        pairs = [f"{pair:<{cells}}" for pair in pairs]
+        per_line = max(1, width // cells)
         for start in range(0, len(pairs), per_line):
             lines.append(Content("".join(pairs[start : start + per_line]).rstrip()))
         return Content("\n").join(lines)

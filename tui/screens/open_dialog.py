@@ -16,14 +16,16 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
+from data.i18n import N_, _
 from data.imports import importable_formats
 
 MAX_LISTED = 2000
 """A folder is read up to this many entries for completion, so a huge folder stays quick."""
-OPEN_REFUSED = (
+OPEN_REFUSED = N_(
     "Opening files is off in the browser: a browser user may not read the server's files "
     "(the server's --allow-open DIR allows one folder)."
 )
+"""Why `o` does nothing in a browser (translated where it is shown)."""
 
 
 def inside(root: Path, typed: str) -> Path | None:
@@ -115,9 +117,9 @@ class OpenDialog(ModalScreen[str | None]):
         Binding(
             "escape",
             "cancel",
-            "Cancel",
+            N_("Cancel"),
             id="open-dialog-cancel",
-            tooltip="Keep the mission that is open",
+            tooltip=N_("Keep the mission that is open"),
         ),
     ]
 
@@ -132,22 +134,27 @@ class OpenDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="open-dialog", classes="dialog") as box:
-            box.border_title = "Open a mission file"
+            box.border_title = _("Open a mission file")
+            formats = importable_formats()
             yield Label(
-                "A .toml, .json or .jsonl mission file, or a file to import: "
-                f"{importable_formats()} (right arrow completes the path):"
-                if self.root is None
-                else Content(
-                    f"A mission file in {self.root}, or a file to import: "
-                    f"{importable_formats()} (right arrow completes the path):"
+                Content(
+                    _(
+                        "A .toml, .json or .jsonl mission file, or a file to import: "
+                        "{formats} (right arrow completes the path):"
+                    ).format(formats=formats)
+                    if self.root is None
+                    else _(
+                        "A mission file in {folder}, or a file to import: {formats} (right "
+                        "arrow completes the path):"
+                    ).format(folder=self.root, formats=formats)
                 )
             )
             yield Input(
                 self.path,
-                placeholder="path/to/mission.toml",
+                placeholder=_("path/to/mission.toml"),
                 suggester=PathSuggester(self.root),
                 id="open-path",
-                tooltip="Enter opens the file; the current mission stays if it cannot be read",
+                tooltip=_("Enter opens the file; the current mission stays if it cannot be read"),
             )
             yield Static("", id="open-error")
 
@@ -158,12 +165,13 @@ class OpenDialog(ModalScreen[str | None]):
         message.stop()
         path = message.value.strip()
         if not path:
-            self.query_one("#open-error", Static).update(Content("Type the path of a file."))
+            problem = Content(_("Type the path of a file."))
+            self.query_one("#open-error", Static).update(problem)
             return
         if self.root is not None:
             allowed = inside(self.root, path)
             if allowed is None:
-                only = f"Only files in {self.root} may be opened."
+                only = _("Only files in {folder} may be opened.").format(folder=self.root)
                 self.query_one("#open-error", Static).update(Content(only))
                 return
             path = str(allowed)

@@ -10,6 +10,8 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
 
+from data.i18n import _
+
 MIN_WIDTH = 60
 MIN_HEIGHT = 16
 
@@ -40,9 +42,12 @@ class TooSmallScreen(Screen[None]):
 
     def update_size(self, size: Size | None = None) -> None:
         size = size or self.app.size
+        needs = _("needs at least {needed}, has {size}.").format(
+            needed=f"{MIN_WIDTH}x{MIN_HEIGHT}", size=f"{size.width}x{size.height}"
+        )
         text = Content.assemble(
-            ("Terminal too small", "bold $text-warning"),
-            f"\nneeds at least {MIN_WIDTH}x{MIN_HEIGHT}, has {size.width}x{size.height}.",
-            "\nMake the window larger, or press q to quit.",
+            (_("Terminal too small"), "bold $text-warning"),
+            f"\n{needs}",
+            "\n" + _("Make the window larger, or press q to quit."),
         )
         self.query_one("#too-small-text", Static).update(text)

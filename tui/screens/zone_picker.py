@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
+from data.i18n import N_, _
 from data.times.parse import zone_completion
 from tui.zones import check_zone
 
@@ -57,7 +58,13 @@ class ZonePicker(ModalScreen[str | None]):
     """Dismisses with the canonical zone name, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="zone-picker-cancel", tooltip="Keep the zone"),
+        Binding(
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            id="zone-picker-cancel",
+            tooltip=N_("Keep the zone"),
+        ),
     ]
 
     def __init__(self, *, cursor_blink: bool = True) -> None:
@@ -66,13 +73,15 @@ class ZonePicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="zone-picker", classes="dialog") as box:
-            box.border_title = "Time zone"
+            box.border_title = _("Time zone")
             yield Label(
-                'Any IANA zone or its city, e.g. Asia/Tokyo or tokyo, or "stated" '
-                "(right arrow completes):"
+                _(
+                    'Any IANA zone or its city, e.g. Asia/Tokyo or tokyo, or "stated" '
+                    "(right arrow completes):"
+                )
             )
             yield ZoneInput(
-                placeholder="Region/City or City",
+                placeholder=_("Region/City or City"),
                 suggester=ZoneNames(case_sensitive=False),
                 id="zone-input",
             )
@@ -96,7 +105,8 @@ class ZonePicker(ModalScreen[str | None]):
         self.query_one("#zone-error", Static).update("")
         zone_input = self.query_one("#zone-input", ZoneInput)
         zone_input.city_zone = _city_completion(message.value)
-        shown = f"{zone_input.city_zone} (right arrow takes it)" if zone_input.city_zone else ""
+        city_zone = zone_input.city_zone
+        shown = _("{zone} (right arrow takes it)").format(zone=city_zone) if city_zone else ""
         self.query_one("#zone-city", Static).update(Content(shown))
 
     def action_cancel(self) -> None:

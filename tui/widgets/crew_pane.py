@@ -14,6 +14,8 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from data.facts.names import person_name
+from data.i18n import N_, _, pgettext
 from data.model import Event, Mission, Person
 from data.times.display import show
 from tui.text import LABEL_STYLE, TITLE_STYLE, block, field, heading, lines, plain
@@ -30,15 +32,20 @@ class CrewList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "up,k", "cursor_up", "Crew up", show=False, id="crew-up", tooltip="The person above"
+            "up,k",
+            "cursor_up",
+            N_("Crew up"),
+            show=False,
+            id="crew-up",
+            tooltip=N_("The person above"),
         ),
         Binding(
             "down,j",
             "cursor_down",
-            "Crew down",
+            N_("Crew down"),
             show=False,
             id="crew-down",
-            tooltip="The person below",
+            tooltip=N_("The person below"),
         ),
     ]
 
@@ -103,8 +110,8 @@ class CrewPane(Horizontal):
         """The list entry; the chosen person is marked with a sign, not only a colour."""
         return Content.assemble(
             f"{PERSON_MARK if chosen else ' '} ",
-            plain(person.name),
-            (" (backup)", LABEL_STYLE) if person.backup else "",
+            plain(person_name(person)),
+            (" " + _("(backup)"), LABEL_STYLE) if person.backup else "",
         )
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
@@ -122,13 +129,13 @@ class CrewPane(Horizontal):
         120x40; then who they are, their events and their story."""
         person = self.person
         if person is None:
-            return Content.styled("Select a person (c, then up/down).", LABEL_STYLE)
+            return Content.styled(_("Select a person (c, then up/down)."), LABEL_STYLE)
         from data.facts.person import person_facts  # not needed for the first frame
 
         facts = person_facts(self.mission, person, self.at)
         return lines(
             [
-                plain(person.name, TITLE_STYLE),
+                plain(person_name(person), TITLE_STYLE),
                 *self._flight(facts),
                 *self._at_event(facts),
                 *self._career(facts),
@@ -143,14 +150,14 @@ class CrewPane(Horizontal):
         """Age at launch, the vehicles up and down, and the time in space this mission."""
         parts: list[Content | None] = []
         if facts.age_at_launch is not None:
-            parts.append(field("Age at launch", str(facts.age_at_launch)))
+            parts.append(field(_("Age at launch"), str(facts.age_at_launch)))
         if facts.person.backup:
-            parts.append(field("Flight", "backup; did not fly on this mission"))
+            parts.append(field(_("Flight"), _("backup; did not fly on this mission")))
         if facts.up:
-            parts.append(field("Went up on", facts.up))
-            parts.append(field("Came down on", facts.down))
+            parts.append(field(_("Went up on"), facts.up))
+            parts.append(field(_("Came down on"), facts.down))
         if facts.in_space is not None:
-            parts.append(field("Time in space, this mission", facts.in_space))
+            parts.append(field(_("Time in space, this mission"), facts.in_space))
         return parts
 
     @staticmethod
@@ -161,11 +168,15 @@ class CrewPane(Horizontal):
             return []
         parts: list[Content | None] = []
         if at.in_space is not None:
-            value = Content.assemble(at.in_space, (" at ", LABEL_STYLE), plain(at.event.title))
-            parts.append(field("  as of the selected event", value))
-        parts.append(field("Where at the selected event", at.where))
+            value = Content.assemble(
+                at.in_space,
+                (" " + pgettext("time in space, up to an event", "at") + " ", LABEL_STYLE),
+                plain(at.event.title),
+            )
+            parts.append(field("  " + _("as of the selected event"), value))
+        parts.append(field(_("Where at the selected event"), at.where))
         if at.age is not None:
-            parts.append(field("Age at the selected event", str(at.age)))
+            parts.append(field(_("Age at the selected event"), str(at.age)))
         return parts
 
     @staticmethod
@@ -173,25 +184,25 @@ class CrewPane(Horizontal):
         """Time in space before and after the mission, as the sources state it."""
         parts: list[Content | None] = []
         if facts.before is not None:
-            parts.append(field("Time in space before (stated)", facts.before))
+            parts.append(field(_("Time in space before (stated)"), facts.before))
         if facts.after is not None:
-            parts.append(field("Time in space after (stated)", facts.after))
+            parts.append(field(_("Time in space after (stated)"), facts.after))
         return parts
 
     @staticmethod
     def _who(facts: PersonFacts) -> list[Content | None]:
         """Names in every spelling, role, affiliation, birth."""
         person = facts.person
-        parts: list[Content | None] = [field("Names", " · ".join(facts.names))]
+        parts: list[Content | None] = [field(_("Names"), " · ".join(facts.names))]
         if person.role:
-            parts.append(field("Role", person.role))
+            parts.append(field(_("Role"), person.role))
         if person.affiliation:
-            parts.append(field("Affiliation", person.affiliation))
+            parts.append(field(_("Affiliation"), person.affiliation))
         if person.born is not None:
             born = person.born.isoformat()
             if person.birthplace:
                 born += f", {person.birthplace}"
-            parts.append(field("Born", born))
+            parts.append(field(_("Born"), born))
         return parts
 
     def _events(self, facts: PersonFacts) -> list[Content | None]:
@@ -199,7 +210,11 @@ class CrewPane(Horizontal):
         person = facts.person
         parts: list[Content | None] = [
             Content(""),
-            heading(f"Events ({len(facts.events)}, marked {PERSON_MARK} in the timeline)"),
+            heading(
+                _("Events ({count}, marked {mark} in the timeline)").format(
+                    count=len(facts.events), mark=PERSON_MARK
+                )
+            ),
         ]
         parts += [
             Content.assemble(
@@ -210,5 +225,5 @@ class CrewPane(Horizontal):
         if person.bio:
             parts += [Content(""), block(person.bio)]
         if person.note:
-            parts += [Content(""), field("Note", block(person.note))]
+            parts += [Content(""), field(_("Note"), block(person.note))]
         return parts

@@ -9,6 +9,8 @@ from textual.reactive import reactive
 
 from data.facts.derived import TimeMode
 from data.facts.event import EventFacts, event_facts
+from data.facts.kinds import kind_name
+from data.i18n import N_, _, pgettext
 from data.model import Event, Mission
 from data.times.display import STATED
 from tui.text import LABEL_STYLE, TITLE_STYLE, block, field, heading, lines, plain
@@ -16,11 +18,12 @@ from tui.widgets.pane_text import PaneText
 from tui.zones import friendly_name
 
 MODE_NAMES = {
-    TimeMode.ABSOLUTE: "absolute",
-    TimeMode.T_MINUS: "T-/T+",
-    TimeMode.MET: "mission elapsed time",
-    TimeMode.FLIGHT_DAY: "flight day",
+    TimeMode.ABSOLUTE: N_("absolute"),
+    TimeMode.T_MINUS: N_("T-/T+"),
+    TimeMode.MET: N_("mission elapsed time"),
+    TimeMode.FLIGHT_DAY: N_("flight day"),
 }
+"""Each time mode's name, the label of the relative time (translated where shown)."""
 
 
 class EventDetail(VerticalScroll, can_focus=True):
@@ -56,58 +59,62 @@ class EventDetail(VerticalScroll, can_focus=True):
         """The pane's text for the current event."""
         facts = self.facts()
         if facts is None:
-            return Content.styled("No event selected.", LABEL_STYLE)
+            return Content.styled(_("No event selected."), LABEL_STYLE)
         event = facts.event
-        markers = [event.kind.value]
+        markers = [kind_name(event.kind)]
         if event.planned_only:
-            markers.append("P planned only (no actual time known)")
+            markers.append(_("P planned only (no actual time known)"))
         if event.disputed:
-            markers.append("≠ sources disagree")
+            markers.append(_("≠ sources disagree"))
         if event.when.approximate:
-            markers.append("~ approximate time")
+            markers.append(_("~ approximate time"))
         parts: list[Content | None] = [
             plain(event.title, TITLE_STYLE),
             # The id is what `mission-timeline export --relative-to` takes.
-            Content.assemble((" · ".join([*markers, "id "]), LABEL_STYLE), plain(event.id)),
+            Content.assemble((" · ".join([*markers, _("id") + " "]), LABEL_STYLE), plain(event.id)),
             Content(""),
             field("UTC", str(facts.times[0])),
         ]
         if self.zone not in ("UTC", STATED):
             parts.append(field(friendly_name(self.zone), facts.times[-1].with_offset))
+        written = "  " + _("(written {text})").format(text=event.when.text)
         parts.append(
             field(
-                "As stated",
-                Content.assemble(
-                    facts.stated_time.with_offset, (f"  (written {event.when.text})", LABEL_STYLE)
-                ),
+                _("As stated"),
+                Content.assemble(facts.stated_time.with_offset, (written, LABEL_STYLE)),
             )
         )
         if facts.relative and self.anchor_event is not None:
             parts.append(
                 field(
-                    MODE_NAMES[self.mode],
+                    _(MODE_NAMES[self.mode]),
                     Content.assemble(
-                        facts.relative, ("  from ", LABEL_STYLE), plain(self.anchor_event.title)
+                        facts.relative,
+                        (
+                            "  " + pgettext("a relative time, to the anchor", "from") + " ",
+                            LABEL_STYLE,
+                        ),
+                        plain(self.anchor_event.title),
                     ),
                 )
             )
         parts.extend(self._plan(facts))
         if facts.ends:
-            parts.append(field("Ends", facts.ends[-1]))
+            parts.append(field(_("Ends"), facts.ends[-1]))
         if facts.phase:
-            parts.append(field("Phase", facts.phase))
+            parts.append(field(_("Phase"), facts.phase))
         if facts.place:
-            parts.append(field("Place", f"{facts.place} ({facts.place_zone})"))
+            parts.append(field(_("Place"), f"{facts.place} ({facts.place_zone})"))
         if facts.vehicles:
-            parts.append(field("Vehicles", ", ".join(facts.vehicles)))
+            parts.append(field(_("Vehicles"), ", ".join(facts.vehicles)))
         if facts.people:
-            parts.append(field("People", ", ".join(facts.people)))
+            parts.append(field(_("People"), ", ".join(facts.people)))
         if event.station_crew is not None:
-            parts.append(field("Aboard the station after this", str(event.station_crew)))
+            parts.append(field(_("Aboard the station after this"), str(event.station_crew)))
         if event.description:
             parts += [Content(""), block(event.description)]
         if event.note:
-            parts += [Content(""), field("Note", block(event.note))]
+            parts += [Content(""), field(_("Note"), block(event.note))]
         parts.extend(self._sources(facts))
         return lines(parts)
 
@@ -118,13 +125,13 @@ class EventDetail(VerticalScroll, can_focus=True):
         if plan is None:
             return []
         if plan.actual is None:
-            return [field("Planned", plan.planned[-1]), field("Actual", "not known")]
+            return [field(_("Planned"), plan.planned[-1]), field(_("Actual"), _("not known"))]
         parts: list[Content | None] = [
-            field("Planned", plan.planned[-1]),
-            field("Actual", plan.actual[-1]),
+            field(_("Planned"), plan.planned[-1]),
+            field(_("Actual"), plan.actual[-1]),
         ]
         if plan.verdict:
-            parts.append(field("Delta", plan.verdict))
+            parts.append(field(_("Delta"), plan.verdict))
         return parts
 
     def _sources(self, facts: EventFacts) -> list[Content | None]:
@@ -132,18 +139,22 @@ class EventDetail(VerticalScroll, can_focus=True):
         sources = self.mission.source_by_id
         parts: list[Content | None] = []
         if facts.sources or event.confidence:
-            confidence = f" (confidence {event.confidence.value})" if event.confidence else ""
-            parts += [Content(""), heading(f"Sources{confidence}")]
+            sources_heading = _("Sources")
+            if event.confidence:
+                level = event.confidence.value  # a grade of the fact sheet's: `C2+`, `D`
+                sources_heading = _("Sources (confidence {level})").format(level=level)
+            parts += [Content(""), heading(sources_heading)]
             for source in facts.sources:
                 url = f" <{source.url}>" if source.url else ""
                 parts.append(plain(f" • {source.title}{url}"))
         if facts.stated:
-            parts += [Content(""), heading("As the sources worded it")]
+            parts += [Content(""), heading(_("As the sources worded it"))]
             for text, said_by in facts.stated:
                 title = f" ({said_by.title})" if said_by is not None else ""
                 parts.append(plain(f' • "{text}"{title}'))
         for dispute in facts.disputes:
-            parts += [Content(""), heading(f"≠ Disagreement: {dispute.topic}")]
+            disagreement = _("≠ Disagreement: {topic}").format(topic=dispute.topic)
+            parts += [Content(""), heading(disagreement)]
             for version in dispute.versions:
                 at = f" [{version.times[-1]}]" if version.times else ""
                 who = ", ".join(sources[s].title for s in version.sources if s in sources)

@@ -1,5 +1,6 @@
-"""The footer of live keys: rebuilt only when the keys it shows have changed, and showing only
-whole keys, the least important dropped first when they do not all fit."""
+"""The footer of live keys: in the interface's language, rebuilt only when the keys it shows
+have changed, and showing only whole keys, the least important dropped first when they do not
+all fit."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from collections.abc import Hashable
 
 from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+from data.i18n import language
+from tui.widgets.translated_footer import TranslatedFooter
 
 ALWAYS_SHOWN = ("help", "quit")
 """The ids of the keys the footer never drops: how to learn every other key, and how to leave."""
@@ -32,11 +35,12 @@ back to the list (its frame names them anyway). Any key not named here goes afte
 from the focus (the footer's right end) first."""
 
 
-class KeyFooter(Footer):
-    """Textual's `Footer`, rebuilt only when the keys it shows have changed, once for any
-    number of changes in a row. Textual's rebuilds (mounting and styling every key anew) on
-    each binding update: three times before the first frame, and again after every key
-    press, which cost about a third of the time from a key to its frame.
+class KeyFooter(TranslatedFooter):
+    """Textual's `Footer` in the interface's language (`TranslatedFooter`), rebuilt only
+    when the keys it shows have changed, once for any number of changes in a row. Textual's
+    rebuilds (mounting and styling every key anew) on each binding update: three times
+    before the first frame, and again after every key press, which cost about a third of
+    the time from a key to its frame.
 
     Textual's footer cuts its last key at its right edge ("esc C"), and the keys after it
     (help and quit) are never seen. This one hides whole keys instead, the least important
@@ -62,12 +66,14 @@ class KeyFooter(Footer):
             self.call_after_refresh(self._fit_keys)
 
     def _keys_shown(self) -> Hashable:
-        """Everything about the active bindings that the footer's keys show."""
-        return tuple(
+        """Everything about the active bindings that the footer's keys show, and the
+        language they show it in."""
+        keys = tuple(
             (key, binding.action, binding.description, binding.key_display, enabled, tooltip)
-            for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
             if binding.show or key == self.app.COMMAND_PALETTE_BINDING
         )
+        return (language(), keys)
 
     def on_resize(self) -> None:
         self._fit_keys()

@@ -22,9 +22,10 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from data.exit_codes import ExitCode
+from data.i18n import N_, _, ngettext
 from data.model import Mission
 from data.opening import MissionError
-from tui.text import LABEL_STYLE
+from tui.text import LABEL_STYLE, number
 
 if TYPE_CHECKING:
     from data.load.jsonl import JsonlReading  # only a large mission's loader imports it
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
 BAR_WIDTH = 20
 PROGRESS_INTERVAL = 0.1
 """Seconds between two progress reports of the worker (they coalesce as well)."""
-UNORDERED_NOTE = "not in time order: the list appears once all are read"
+UNORDERED_NOTE = N_("not in time order: the list appears once all are read")
+"""Why the list does not grow (translated where it is shown)."""
 
 
 class _CancelledError(Exception):
@@ -112,14 +114,16 @@ class LoadProgress(Widget):
 
     def render(self) -> RenderResult:
         filled = round(self.fraction * BAR_WIDTH)
+        count = self.events_read
+        events = ngettext("{count} event", "{count} events", count).format(count=number(count))
         parts: list[str | tuple[str, str]] = [
-            ("loading ", LABEL_STYLE),
-            f"{self.events_read:,} events ",
+            (_("loading") + " ", LABEL_STYLE),
+            events + " ",
             "█" * filled + "░" * (BAR_WIDTH - filled),
             f" {self.fraction:.0%}",
         ]
         if self.note:
-            parts += [("  │ ", LABEL_STYLE), self.note]
+            parts += [("  │ ", LABEL_STYLE), _(self.note)]
         return Content.assemble(*parts)
 
     @on(Progressed)
@@ -192,7 +196,9 @@ class LoadProgress(Widget):
         except MissionError as error:
             self.post_message(self.Finished(reading, None, str(error), error.exit_code))
         except Exception as error:  # a loader bug must not take the app down with it
-            problem = f"{reading.name}: cannot be read ({type(error).__name__}: {error})"
+            problem = _("{path}: cannot be read ({error})").format(
+                path=reading.name, error=f"{type(error).__name__}: {error}"
+            )
             self.post_message(self.Finished(reading, None, problem, ExitCode.IO_ERROR))
         else:
             self.post_message(self.Finished(reading, mission))

@@ -17,12 +17,14 @@ from textual.widget import Widget
 
 from data.axis.lanes import bands, span
 from data.axis.scale import Scale
+from data.i18n import _
 from data.model import Mission
 from tui.widgets.time_axis_rows import (
-    LABEL_WIDTH,
     PHASE_CLASSES,
+    RULER_ROW,
     Palette,
     frame,
+    label_width,
     phases_cells,
     strip,
 )
@@ -65,7 +67,7 @@ class OverviewRuler(Widget):
 
     def render_line(self, y: int) -> Strip:
         width = self.content_region.width
-        area = min(width - LABEL_WIDTH, self.area or width)
+        area = min(width - label_width(), self.area or width)
         if y or area < 1 or not self.mission.events:
             return Strip.blank(width, self.rich_style)
         scale = Scale.fit(*span(self.mission), area)
@@ -77,7 +79,8 @@ class OverviewRuler(Widget):
             marked = range(max(0, scale.column(start)), min(area - 1, scale.column(end)) + 1)
         cells = phases_cells(view, mission_bands)
         palette = Palette(self.rich_style, self._style, VISIBLE)
-        return strip(view, "mission", cells, palette, marked).crop_extend(0, width, palette.base)
+        row = strip(view, _(RULER_ROW), cells, palette, marked)
+        return row.crop_extend(0, width, palette.base)
 
     def _style(self, name: str) -> Style:
         """A component class's style in the current theme."""

@@ -18,16 +18,19 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from data.i18n import N_, _
 from data.model import EventKind, Mission
 from data.query.filters import KEYS
 
 QueryKind = Literal["search", "filter"]
 
-PROMPTS: dict[QueryKind, str] = {"search": "/", "filter": "filter"}
+PROMPTS: dict[QueryKind, str] = {"search": "/", "filter": N_("filter")}
 PLACEHOLDERS: dict[QueryKind, str] = {
-    "search": "search titles, descriptions and people (any spelling); enter keeps it",
-    "filter": "phase:… kind:… person:… vehicle:… (e.g. kind:docking person:sjkaplerov)",
+    "search": N_("search titles, descriptions and people (any spelling); enter keeps it"),
+    "filter": N_("phase:… kind:… person:… vehicle:… (e.g. kind:docking person:sjkaplerov)"),
 }
+"""The bar's prompt and placeholder for a search and a filter (translated where shown; the
+search's prompt is the key `/` itself)."""
 
 
 class FilterSuggester(Suggester):
@@ -63,9 +66,9 @@ class QueryBar(Vertical):
         Binding(
             "escape",
             "cancel",
-            "Cancel",
+            N_("Cancel"),
             id="query-cancel",
-            tooltip="Close the input (a search in progress is cleared)",
+            tooltip=N_("Close the input (a search in progress is cleared)"),
         ),
     ]
 
@@ -115,9 +118,10 @@ class QueryBar(Vertical):
             await self.mount_all(self._parts())
         self.kind = kind
         self.error = ""
-        self.query_one("#query-prompt", Label).update(PROMPTS[kind])
+        prompt = PROMPTS[kind]
+        self.query_one("#query-prompt", Label).update(_(prompt) if kind == "filter" else prompt)
         field = self.input
-        field.placeholder = PLACEHOLDERS[kind]
+        field.placeholder = _(PLACEHOLDERS[kind])
         field.suggester = FilterSuggester(self.mission) if kind == "filter" else None
         with field.prevent(Input.Changed):
             field.value = value

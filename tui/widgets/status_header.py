@@ -10,9 +10,10 @@ The state line gives up room in this order: the zone's explanation ("as stated" 
 its own: "(each event in the zone its source used)") goes whole, then the anchor's title in
 the time mode shrinks, the zone's name, the crew member's name, the search, then the filter's
 expression; if that is not enough, the crew member goes, and then the search and the filter's
-expression shrink to a few cells. A filter's count of events and a search's count of hits are
-cut only if even that does not fit (at 80 columns, a long zone in T-/T+ mode with a filter and
-a search); where a remembered zone came from never is.
+expression shrink to a few cells; then the fields' labels go (their values say what they
+are: a zone, a time mode, a filter's expression, a search and its hits: Dutch labels and
+counts are longer). A filter's count of events and a search's count of hits are cut only if
+even that does not fit; where a remembered zone came from never is.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from data.facts.derived import TimeMode
+from data.facts.names import person_name
+from data.i18n import N_, _, ngettext, pgettext
 from data.model import Event, Person
 from data.sanitize import sanitize_line
 from tui.text import LABEL_STYLE
@@ -81,29 +84,33 @@ class StatusHeader(Widget):
         self.zone_text = describe(zone) + (f" ({zone_note})" if zone_note else "")
         self.zone_aside = explain(zone)
         title = "" if anchor is None else anchor.title
-        self.mode_text = {
-            TimeMode.ABSOLUTE: "absolute",
-            TimeMode.T_MINUS: f"T-/T+ from {title}",
-            TimeMode.MET: f"mission elapsed time from {title}",
-            TimeMode.FLIGHT_DAY: f"flight day (FD1 = the UTC day of {title})",
-        }[mode]
-        events = f"{shown} event" if shown == 1 else f"{shown} events"
+        self.mode_text = _(MODE_TEXTS[mode]).format(title=title)
+        events = ngettext("{count} event", "{count} events", shown).format(count=shown)
         self.filter_text = "" if event_filter is None else f"{event_filter.text} ({events})"
         query = "" if search is None else search.query
         self.search_text = f"{query} ({hits})" if query and hits else query
-        self.person_text = "" if person is None else person.name
+        self.person_text = "" if person is None else person_name(person)
 
     def render(self) -> RenderResult:
         top = _title_line(self.mission_title, self.clock, self.content_region.width)
         fields = [
-            _Field("zone", self.zone_text, "count", 12, 2, "", self.zone_aside),
-            _Field("time", self.mode_text, "end", 12, 1, ""),
-            _Field("filter", self.filter_text, "count", 8, 5, "bold"),
-            _Field("search", self.search_text, "count", 8, 4, "bold"),
-            _Field("crew", self.person_text, "end", 8, 3, "bold"),
+            _Field(N_("zone"), self.zone_text, "count", 12, 2, "", self.zone_aside),
+            _Field(N_("time"), self.mode_text, "end", 12, 1, ""),
+            _Field(N_("filter"), self.filter_text, "count", 8, 5, "bold"),
+            _Field(N_("search"), self.search_text, "count", 8, 4, "bold"),
+            _Field(N_("crew"), self.person_text, "end", 8, 3, "bold"),
         ]
         shown = [field for field in fields if field.text]
         return Content("\n").join([top, _state_line(shown, self.content_region.width)])
+
+
+MODE_TEXTS = {
+    TimeMode.ABSOLUTE: N_("absolute"),
+    TimeMode.T_MINUS: N_("T-/T+ from {title}"),
+    TimeMode.MET: N_("mission elapsed time from {title}"),
+    TimeMode.FLIGHT_DAY: N_("flight day (FD1 = the UTC day of {title})"),
+}
+"""The time mode in the header, from the anchor's title (translated where shown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +133,6 @@ _LEAST_TITLE = 12
 """The cells the mission's title keeps before the next event's title shrinks."""
 _LEAST_NEXT = 6
 """The cells the next event's title keeps before the next event goes."""
-_NEXT = "next "
 
 
 def _title_line(title: str, clock: ClockLine | None, width: int) -> Content:
@@ -135,16 +141,20 @@ def _title_line(title: str, clock: ClockLine | None, width: int) -> Content:
     if clock is None:
         return Content.styled(name, "bold")
     tail = f" {clock.countdown}"
-    aboard = "" if clock.aboard is None else f" · {clock.aboard} aboard"
-    since = f" · last event {clock.since}" if clock.since else ""
+    aboard = ""
+    if clock.aboard is not None:
+        aboard = " · " + _("{count} aboard").format(count=clock.aboard)
+    since = " · " + _("last event {time}").format(time=clock.since) if clock.since else ""
     stands = f"{clock.state} {clock.time}"
+    upcoming_label = pgettext("the clock's next event", "next") + " "
     for now in (f"{stands}{since}{aboard}", f"{stands}{aboard}", stands):
-        upcoming = _next_title(clock, width - cell_len(now) - cell_len(f"  {_NEXT}{tail}") - 2)
+        room = width - cell_len(now) - cell_len(f"  {upcoming_label}{tail}") - 2
+        upcoming = _next_title(clock, room)
         if upcoming is not None or not clock.countdown:
             break
     right: list[str | tuple[str, str]] = [(now, "bold")]
     if upcoming is not None:
-        right += [(f"  {_NEXT}", LABEL_STYLE), upcoming, (tail, "bold")]
+        right += [(f"  {upcoming_label}", LABEL_STYLE), upcoming, (tail, "bold")]
     right_line = Content.assemble(*right)
     room = max(0, width - right_line.cell_length - 2)
     left = name if cell_len(name) <= room else _shorten(name, room, "end") if room > 1 else ""
@@ -181,6 +191,11 @@ class _Field:
     aside: str = ""
 
     @property
+    def shown_label(self) -> str:
+        """The label in the interface's language (`label` is the English, marked)."""
+        return _(self.label)
+
+    @property
     def text(self) -> str:
         return sanitize_line(self.raw)
 
@@ -201,28 +216,32 @@ def _state_line(fields: list[_Field], width: int) -> Content:
     """The fields in one line of at most `width` cells if their texts can shrink to fit; if
     not even their least fits, the crew member goes (the crew pane and the rows' `●` still
     show who), then the filter and the search shrink further (`_SQUEEZED`: at 80 columns
-    both keep their counts so), and then the widget's ellipsis cuts the rest."""
+    both keep their counts so), then the labels go, and then the widget's ellipsis cuts the
+    rest."""
     without_crew = [field for field in fields if field.label != "crew"]
     squeezed = [
         replace(field, least=min(field.least, _SQUEEZED.get(field.label, field.least)))
         for field in without_crew
     ]
-    tries = [(shown, separator) for shown in (fields, without_crew) for separator in _SEPARATORS]
-    for shown, separator in [*tries, (squeezed, _SEPARATORS[-1])]:
-        labels = sum(cell_len(f"{field.label} ") for field in shown)
+    tight = _SEPARATORS[-1]
+    tries = [(shown, gap, True) for shown in (fields, without_crew) for gap in _SEPARATORS]
+    for shown, separator, labelled in [*tries, (squeezed, tight, True), (squeezed, tight, False)]:
+        labels = sum(cell_len(f"{field.shown_label} ") for field in shown) if labelled else 0
         labels += cell_len(separator) * (len(shown) - 1)
         texts = _fit(shown, width - labels)
         if sum(map(cell_len, texts)) + labels <= width:
             break
-    return _assembled(shown, texts, separator)
+    return _assembled(shown, texts, separator, labelled=labelled)
 
 
-def _assembled(fields: list[_Field], texts: list[str], separator: str) -> Content:
-    """The labelled fields, separated."""
+def _assembled(
+    fields: list[_Field], texts: list[str], separator: str, *, labelled: bool
+) -> Content:
+    """The fields, separated, each after its label if `labelled`."""
     parts: list[str | tuple[str, str]] = []
     for index, (field, text) in enumerate(zip(fields, texts, strict=True)):
-        label = f"{separator if index else ''}{field.label} "
-        parts += [(label, LABEL_STYLE), (text, field.style)]
+        label = f"{field.shown_label} " if labelled else ""
+        parts += [(f"{separator if index else ''}{label}", LABEL_STYLE), (text, field.style)]
     return Content.assemble(*parts)
 
 

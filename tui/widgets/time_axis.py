@@ -26,19 +26,21 @@ from textual.strip import Strip
 from data.axis.lanes import Band, Lane, bands, span
 from data.axis.scale import FINEST, Scale
 from data.facts.derived import TimeMode
+from data.i18n import _
 from data.model import Event, Mission
 from data.store import EventSequence
 from tui.widgets.time_axis_keys import AXIS_BINDINGS, TITLE, frame_title
 from tui.widgets.time_axis_lanes import MissionLanes
 from tui.widgets.time_axis_rows import (
     AXIS_CLASSES,
-    LABEL_WIDTH,
-    LEGEND,
+    PINNED,
     Cells,
     Frame,
     Palette,
     frame,
+    label_width,
     lane_cells,
+    legend,
     markers_cells,
     phases_cells,
     strip,
@@ -46,9 +48,6 @@ from tui.widgets.time_axis_rows import (
 )
 from tui.widgets.time_axis_scale import PAN, ZOOM, showing, whole, zoomed
 from tui.widgets.time_axis_shown import ShownEvents
-
-PINNED = ("phases", "time", "events")
-"""The rows that stay at the top while the lanes scroll under them, by their names."""
 
 
 class TimeAxis(ScrollView, can_focus=True):
@@ -136,13 +135,14 @@ class TimeAxis(ScrollView, can_focus=True):
         """The styles of the cells, until the theme or the focus changes them."""
         self._fitted = True
         """Whether the view shows the whole mission (it fits it again when resized)."""
-        self.border_subtitle = LEGEND
-        self.border_title = TITLE
+        self.border_subtitle = legend()
+        self.border_title = _(TITLE)
 
     def show_keys(self, first_key: Callable[[str], str]) -> None:
         """Name the view's keys in its frame's title, as the user has them (`first_key` of
-        a binding id)."""
+        a binding id), and what its characters mean under it."""
         self.border_title = frame_title(first_key)
+        self.border_subtitle = legend()
 
     # ----------------------------------------------------------------- what is shown
 
@@ -158,7 +158,7 @@ class TimeAxis(ScrollView, can_focus=True):
     @property
     def area_width(self) -> int:
         """The width of the time area: the view's, less the column of row names."""
-        return max(1, self.scrollable_content_region.width - LABEL_WIDTH)
+        return max(1, self.scrollable_content_region.width - label_width())
 
     def show_events(
         self, mission: Mission, events: EventSequence, *, complete: bool, lanes_now: bool
@@ -332,9 +332,10 @@ class TimeAxis(ScrollView, can_focus=True):
         opens its detail."""
         offset = event.get_content_offset(self)
         scale = self.scale
-        if offset is None or scale is None or not self.shown or offset.x < LABEL_WIDTH:
+        labels = label_width()
+        if offset is None or scale is None or not self.shown or offset.x < labels:
             return
-        position = self.shown.nearest(scale.instant(offset.x - LABEL_WIDTH + 0.5))
+        position = self.shown.nearest(scale.instant(offset.x - labels + 0.5))
         self._select(position)
         if event.chain == 2:
             self.post_message(self.Opened(self, position))
@@ -390,7 +391,7 @@ class TimeAxis(ScrollView, can_focus=True):
         """A row as it looks now: a pinned row, a lane, or nothing past the last lane."""
         lane_index = row - len(PINNED)
         if row < len(PINNED):
-            label, cells = PINNED[row], self._pinned_cells(PINNED[row], view)
+            label, cells = _(PINNED[row]), self._pinned_cells(PINNED[row], view)
         elif lane_index < len(self.lanes):
             lane = self.lanes[lane_index]
             label, cells = lane.name, lane_cells(view, lane, self._end)

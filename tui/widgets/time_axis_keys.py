@@ -13,99 +13,95 @@ from collections.abc import Callable
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
-TITLE = "Time axis"
-TITLE_KEYS = (
-    (("axis-zoom-in", "axis-zoom-out"), "zoom"),
-    (("axis-pan-left", "axis-pan-right"), "pan"),
-    (("axis-fit-all",), "all"),
-    (("axis-fit-phase",), "phase"),
-)
-"""The keys the frame's title names, by binding id, and what they do."""
+from data.i18n import N_, _, pgettext
+
+TITLE = N_("Time axis")
+"""The view's name (translated where it is shown)."""
 
 AXIS_BINDINGS: list[BindingType] = [
     Binding(
         "left,h",
         "previous",
-        "Prev event",
+        N_("Prev event"),
         show=False,
         id="axis-previous",
-        tooltip="Time axis: select the event before (the list's cursor moves too)",
+        tooltip=N_("Time axis: select the event before (the list's cursor moves too)"),
     ),
     Binding(
         "right,l",
         "next",
-        "Next event",
+        N_("Next event"),
         show=False,
         id="axis-next",
-        tooltip="Time axis: select the event after (the list's cursor moves too)",
+        tooltip=N_("Time axis: select the event after (the list's cursor moves too)"),
     ),
     Binding(
         "plus,equals_sign",
         "zoom_in",
-        "Zoom in",
+        N_("Zoom in"),
         key_display="+",
         id="axis-zoom-in",
-        tooltip="Time axis: zoom in around the selected event (down to a second per cell)",
+        tooltip=N_("Time axis: zoom in around the selected event (down to a second per cell)"),
     ),
     Binding(
         "minus",
         "zoom_out",
-        "Zoom out",
+        N_("Zoom out"),
         key_display="-",
         id="axis-zoom-out",
-        tooltip="Time axis: zoom out around the selected event (up to the whole mission)",
+        tooltip=N_("Time axis: zoom out around the selected event (up to the whole mission)"),
     ),
     Binding(
         "H,shift+left",
         "pan(-1)",
-        "Pan left",
+        N_("Pan left"),
         id="axis-pan-left",
-        tooltip="Time axis: move the view earlier by a quarter of its width",
+        tooltip=N_("Time axis: move the view earlier by a quarter of its width"),
     ),
     Binding(
         "L,shift+right",
         "pan(1)",
-        "Pan right",
+        N_("Pan right"),
         id="axis-pan-right",
-        tooltip="Time axis: move the view later by a quarter of its width",
+        tooltip=N_("Time axis: move the view later by a quarter of its width"),
     ),
     Binding(
         "0",
         "fit_all",
-        "Fit all",
+        N_("Fit all"),
         id="axis-fit-all",
-        tooltip="Time axis: show the whole mission",
+        tooltip=N_("Time axis: show the whole mission"),
     ),
     Binding(
         "p",
         "fit_phase",
-        "Fit phase",
+        N_("Fit phase"),
         id="axis-fit-phase",
-        tooltip="Time axis: show the whole phase of the selected event",
+        tooltip=N_("Time axis: show the whole phase of the selected event"),
     ),
     Binding(
         "up,k",
         "lanes(-1)",
-        "Lanes up",
+        N_("Lanes up"),
         show=False,
         id="axis-lanes-up",
-        tooltip="Time axis: scroll the lanes up (when they do not all fit)",
+        tooltip=N_("Time axis: scroll the lanes up (when they do not all fit)"),
     ),
     Binding(
         "down,j",
         "lanes(1)",
-        "Lanes down",
+        N_("Lanes down"),
         show=False,
         id="axis-lanes-down",
-        tooltip="Time axis: scroll the lanes down (when they do not all fit)",
+        tooltip=N_("Time axis: scroll the lanes down (when they do not all fit)"),
     ),
     Binding(
         "enter",
         "open",
-        "Detail",
+        N_("Detail"),
         show=False,
         id="axis-open-detail",
-        tooltip="Time axis: show the selected event's detail",
+        tooltip=N_("Time axis: show the selected event's detail"),
     ),
 ]
 """The view's bindings (`TimeAxis.BINDINGS`)."""
@@ -114,8 +110,13 @@ AXIS_BINDINGS: list[BindingType] = [
 def frame_title(first_key: Callable[[str], str]) -> Content:
     """The frame's title: the view's name and its keys, each as the user has it (`first_key`
     of a binding id): `Time axis  +/- zoom  H/L pan  0 all  p phase`."""
-    hints = "  ".join(
-        "/".join(first_key(binding_id) for binding_id in ids) + f" {what}"
-        for ids, what in TITLE_KEYS
+    named = (
+        (("axis-zoom-in", "axis-zoom-out"), pgettext("time axis keys", "zoom")),
+        (("axis-pan-left", "axis-pan-right"), pgettext("time axis keys", "pan")),
+        (("axis-fit-all",), pgettext("time axis keys", "all")),
+        (("axis-fit-phase",), pgettext("time axis keys", "phase")),
     )
-    return Content(f"{TITLE}  {hints}")
+    hints = "  ".join(
+        "/".join(first_key(binding_id) for binding_id in ids) + f" {what}" for ids, what in named
+    )
+    return Content(f"{_(TITLE)}  {hints}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -26,11 +27,17 @@ from data.axis.scale import Scale
 from data.axis.ticks import ticks
 from data.facts.derived import TimeMode
 from data.facts.stays import StayState
+from data.i18n import N_, _, language
 from data.sanitize import sanitize_line
 from data.times.parse import When
 
-LABEL_WIDTH = 13
-"""The column of row names on the left (a lane's short name, `events`), with its space."""
+PINNED = (N_("phases"), N_("time"), N_("events"))
+"""The rows that stay at the top of the view while the lanes scroll under them, by their
+names (translated where they are shown)."""
+RULER_ROW = N_("mission")
+"""The overview ruler's row name."""
+LEAST_LABEL_WIDTH = 13
+"""The fewest cells of the column of row names: a lane's short name keeps 12 of them."""
 STATE_CHARS: dict[StayState, str] = {
     StayState.FLIGHT: "━",
     StayState.STATION: "█",
@@ -42,8 +49,9 @@ STATE_CLASSES: dict[StayState, str] = {
     StayState.STATION: "time-axis--station",
     StayState.DOCKED: "time-axis--docked",
 }
-LEGEND = f"━ in flight  █ aboard the station  ▒ docked  {MARK} event  12 events"
-"""What the characters mean (the view's border subtitle)."""
+LEGEND = N_("━ in flight  █ aboard the station  ▒ docked  {mark} event  12 events")
+"""What the characters mean (the view's border subtitle; translated, and `{mark}` filled,
+where it is shown: `legend`)."""
 PHASE_MARK = "├"
 PHASE_RULE = "─"
 TICK_MARK = "╵"
@@ -73,6 +81,25 @@ AXIS_CLASSES = (
 
 StyleOf = Callable[[str], Style]
 """A component class's style in the current theme."""
+
+
+def legend() -> str:
+    """What the characters mean, in the interface's language."""
+    return _(LEGEND).format(mark=MARK)
+
+
+def label_width() -> int:
+    """The column of row names on the left (a lane's short name, `events`), with its space:
+    as wide as the longest name of a row that is not a lane in the interface's language, at
+    least `LEAST_LABEL_WIDTH`."""
+    return _label_width(language())
+
+
+@lru_cache(maxsize=4)
+def _label_width(language: str) -> int:
+    """`label_width` in `language` (the key of the cache)."""
+    names = (*PINNED, RULER_ROW)
+    return max(LEAST_LABEL_WIDTH, *(cell_len(_(name)) + 1 for name in names))
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +215,7 @@ def strip(
     """A row: its name in the label column, then its cells on the phases' shades, the
     selected event's column in the cursor's colours (a blank there drawn as `│`). The cells
     in `marked` take the palette's marked colours instead of their own."""
-    name_text = set_cell_size(sanitize_line(label), LABEL_WIDTH - 1) + " "
+    name_text = set_cell_size(sanitize_line(label), label_width() - 1) + " "
     segments = [Segment(name_text, palette.row_name)]
     chars, names, shades, cursor = cells.chars, cells.names, view.shades, view.cursor
     run: list[str] = []

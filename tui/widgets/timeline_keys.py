@@ -4,54 +4,63 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+from data.i18n import N_
+
 TIMELINE_BINDINGS: list[BindingType] = [
     Binding(
-        "up,k", "cursor_up", "Up", show=False, id="cursor-up", tooltip="Select the event above"
+        "up,k",
+        "cursor_up",
+        N_("Up"),
+        show=False,
+        id="cursor-up",
+        tooltip=N_("Select the event above"),
     ),
     Binding(
         "down,j",
         "cursor_down",
-        "Down",
+        N_("Down"),
         show=False,
         id="cursor-down",
-        tooltip="Select the event below",
+        tooltip=N_("Select the event below"),
     ),
-    Binding("pageup", "page_up", "Page up", show=False, id="page-up", tooltip="Up one screen"),
+    Binding(
+        "pageup", "page_up", N_("Page up"), show=False, id="page-up", tooltip=N_("Up one screen")
+    ),
     Binding(
         "pagedown",
         "page_down",
-        "Page down",
+        N_("Page down"),
         show=False,
         id="page-down",
-        tooltip="Down one screen",
+        tooltip=N_("Down one screen"),
     ),
-    Binding("home,g", "first", "First", show=False, id="first", tooltip="The first event"),
-    Binding("end,G", "last", "Last", show=False, id="last", tooltip="The last event"),
+    Binding("home,g", "first", N_("First"), show=False, id="first", tooltip=N_("The first event")),
+    Binding("end,G", "last", N_("Last"), show=False, id="last", tooltip=N_("The last event")),
     Binding(
         "left_square_bracket",
         "previous_phase",
-        "Prev phase",
+        N_("Prev phase"),
         key_display="[",
         show=False,  # in the help screen; the footer keeps room for ? at 80 columns
         id="previous-phase",
-        tooltip="The start of this phase, or of the one before",
+        tooltip=N_("The start of this phase, or of the one before"),
     ),
     Binding(
         "right_square_bracket",
         "next_phase",
-        "Next phase",
+        N_("Next phase"),
         key_display="]",
         show=False,
         id="next-phase",
-        tooltip="The start of the next phase",
+        tooltip=N_("The start of the next phase"),
     ),
     Binding(
         "enter",
         "open",
-        "Detail",
+        N_("Detail"),
         show=False,
         id="open-detail",
-        tooltip="Show the selected event's detail",
+        tooltip=N_("Show the selected event's detail"),
     ),
 ]
 """The list's bindings (`Timeline.BINDINGS`), each with an id the keymap can rebind."""

@@ -12,12 +12,15 @@ from bisect import bisect_left, bisect_right
 
 from data.clock.position import EventState, Position
 from data.facts.derived import TimeMode
+from data.facts.names import phase_name
+from data.i18n import N_, _
 from data.model import Event, Mission
 from data.query.search import EventSearch
 from data.store import EventSequence, compact_position, phase_starts
 from tui.widgets.timeline_row import WIDE, Columns, RowView, measure_columns
 
-NO_PHASE = "(no phase)"
+NO_PHASE = N_("(no phase)")
+"""The section of events outside every phase (translated where it is shown)."""
 
 
 class RowLayout:
@@ -52,11 +55,11 @@ class RowLayout:
         if start >= len(self.events):
             return  # nothing new (or no events yet: a large mission's header)
         starts = phase_starts(self.events, start)
-        names = {phase.id: phase.name for phase in mission.phases}
+        names = {phase.id: phase_name(phase) for phase in mission.phases}
         for position, phase in starts:
             self._section_rows.append(position + len(self._section_starts))
             self._section_starts.append(position)
-            self._section_labels.append(NO_PHASE if phase is None else names.get(phase, phase))
+            self._section_labels.append(_(NO_PHASE) if phase is None else names.get(phase, phase))
 
     def view(
         self,

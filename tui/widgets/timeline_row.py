@@ -12,19 +12,24 @@ styles of the current theme.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta, timezone
+from functools import lru_cache
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
 from data.clock.position import EventState
 from data.facts.derived import TimeMode, relative
+from data.facts.kinds import kind_name, kind_names
+from data.i18n import language, pgettext
 from data.model import Event, EventKind
 from data.query.search import EventSearch
 from data.sanitize import sanitize_line
-from data.times.dates import widest_date
 from data.times.display import show
+from data.times.parse import Precision, When
 
 CURSOR_MARK = "▶"
 PLANNED_MARK = "P"
@@ -39,44 +44,45 @@ CLOCK_MARKS: dict[EventState | None, str] = {
 }
 """An event's mark for where it is at the clock (None: no clock)."""
 
-KIND_SHORT: dict[EventKind, str] = {
-    EventKind.ANNOUNCEMENT: "ANNC",
-    EventKind.TRAINING: "TRNG",
-    EventKind.LAUNCH: "LNCH",
-    EventKind.ORBIT: "ORBT",
-    EventKind.RENDEZVOUS: "RNDZ",
-    EventKind.DOCKING: "DOCK",
-    EventKind.UNDOCKING: "UNDK",
-    EventKind.RELOCATION: "RELO",
-    EventKind.HATCH: "HTCH",
-    EventKind.BURN: "BURN",
-    EventKind.LANDING: "LAND",
-    EventKind.EVA: "EVA",
-    EventKind.COMMAND: "CMND",
-    EventKind.CREW: "CREW",
-    EventKind.ANOMALY: "ANOM",
-    EventKind.MILESTONE: "MILE",
-    EventKind.MEDIA: "MDIA",
-    EventKind.FILM: "FILM",
-}
-"""The kind column at narrow widths (the help screen lists them)."""
+
+def short_kinds() -> dict[EventKind, str]:
+    """The kind column at narrow widths, four letters at most, in the interface's language
+    (the help screen lists them)."""
+    return _short_kinds(language())
+
+
+@lru_cache(maxsize=4)
+def _short_kinds(language: str) -> dict[EventKind, str]:
+    """`short_kinds` in `language` (the key of the cache)."""
+    return {
+        EventKind.ANNOUNCEMENT: pgettext("short event kind", "ANNC"),
+        EventKind.TRAINING: pgettext("short event kind", "TRNG"),
+        EventKind.LAUNCH: pgettext("short event kind", "LNCH"),
+        EventKind.ORBIT: pgettext("short event kind", "ORBT"),
+        EventKind.RENDEZVOUS: pgettext("short event kind", "RNDZ"),
+        EventKind.DOCKING: pgettext("short event kind", "DOCK"),
+        EventKind.UNDOCKING: pgettext("short event kind", "UNDK"),
+        EventKind.RELOCATION: pgettext("short event kind", "RELO"),
+        EventKind.HATCH: pgettext("short event kind", "HTCH"),
+        EventKind.BURN: pgettext("short event kind", "BURN"),
+        EventKind.LANDING: pgettext("short event kind", "LAND"),
+        EventKind.EVA: pgettext("short event kind", "EVA"),
+        EventKind.COMMAND: pgettext("short event kind", "CMND"),
+        EventKind.CREW: pgettext("short event kind", "CREW"),
+        EventKind.ANOMALY: pgettext("short event kind", "ANOM"),
+        EventKind.MILESTONE: pgettext("short event kind", "MILE"),
+        EventKind.MEDIA: pgettext("short event kind", "MDIA"),
+        EventKind.FILM: pgettext("short event kind", "FILM"),
+    }
+
 
 WIDE = 100
 """From this width on, the kind column spells the kind out, and a relative time mode keeps
 the clock in the time column."""
-KIND_WIDTH = {True: 13, False: 5}
-"""The kind column, wide (`announcement`) and narrow (`ANNC`), with its space."""
 MEASURED_EVENTS = 2_000
 """Up to this many events shown, the time columns are as wide as their widest text; past it,
-measuring would cost a key press its frame, and they take the widest the format allows."""
-MOST_CLOCK = 18
-"""` 11:55:02.442 CEST`: after its date, the widest clock and zone usual zones give."""
-MOST_RELATIVE = {
-    TimeMode.ABSOLUTE: 0,
-    TimeMode.T_MINUS: 15,
-    TimeMode.MET: 13,
-    TimeMode.FLIGHT_DAY: 5,
-}
+measuring would cost a key press its frame, and they take the widest the format gives
+(`widest_time`, `widest_relative`)."""
 
 Part = tuple[str, str | None]
 """Text and the component class that colours it (None: the row's own style)."""
@@ -108,34 +114,93 @@ class RowView:
     columns: Columns
 
 
-def time_text(event: Event, zone: str, *, clock: bool) -> str:
-    """The time column of an event: its time in `zone`, or with `clock` False its date."""
-    shown = show(event.when, zone)
+def kind_width(*, wide: bool) -> int:
+    """The kind column, with its space: as wide as the longest kind name (wide:
+    `announcement`) or short kind (narrow: `ANNC`) in the interface's language."""
+    return _kind_width(language(), wide=wide)
+
+
+@lru_cache(maxsize=8)
+def _kind_width(language: str, *, wide: bool) -> int:
+    """`kind_width` in `language` (the key of the cache)."""
+    names = (kind_names() if wide else short_kinds()).values()
+    return max(map(cell_len, names)) + 1
+
+
+def time_text(when: When, zone: str, *, clock: bool) -> str:
+    """The time column of an event at `when`: its time in `zone`, or with `clock` False its
+    date."""
+    shown = show(when, zone)
     if clock or not shown.clock:
         return str(shown)
     return f"~{shown.date}" if shown.approximate else shown.date
 
 
-def most_time(*, clock: bool) -> int:
-    """The widest time column the format allows, with or without the clock: `~`, the widest
-    date of the interface's language (`~2021-10-05`, `~12 sep. 2021`), then `MOST_CLOCK`."""
-    return 1 + widest_date() + (MOST_CLOCK if clock else 0)
+@lru_cache(maxsize=64)
+def widest_time(zone: str, year: int, *, clock: bool, language: str) -> int:
+    """The widest time column `zone` gives in `year` (with `clock` False, the widest date),
+    read from the text shown for samples of the widest times each month (`_samples`), so
+    that every month's name and every abbreviation of the zone is measured. Cached per
+    `language`, whose month names have widths of their own."""
+    return max(
+        len(time_text(when, zone, clock=clock))
+        for month in range(1, 13)
+        for when in _samples(year, month)
+    )
+
+
+_BARE_OFFSETS = (timedelta(hours=5, minutes=30), timedelta(hours=-12), timedelta(hours=14))
+"""Offsets a source may state a time at: a bare offset names itself (`+05:30`), the widest
+abbreviation; a date stated at -12:00 or +14:00 is on another day in any zone, and a date
+on another day names its own zone."""
+
+
+def _samples(year: int, month: int) -> tuple[When, ...]:
+    """The widest times late on the month's 28th, all approximate: to the millisecond in UTC
+    and at a bare offset (which "as stated" shows), and as dates stated at the far offsets."""
+    instant = datetime(year, month, 28, 23, 59, 59, 999_000, UTC)
+    timed = (None, _BARE_OFFSETS[0])
+    dates = [
+        datetime(year, month, 28, 23, 59, 59, tzinfo=timezone(offset)).astimezone(UTC)
+        for offset in _BARE_OFFSETS[1:]
+    ]
+    return (
+        *(When(instant, Precision.MILLISECOND, None, offset, True, "") for offset in timed),
+        *(
+            When(end, Precision.DAY, None, offset, True, "")
+            for end, offset in zip(dates, _BARE_OFFSETS[1:], strict=True)
+        ),
+    )
+
+
+def widest_relative(events: Sequence[Event], mode: TimeMode, anchor: Event) -> int:
+    """The widest relative time of `events` (in time order) from `anchor` in `mode`, read
+    from the text shown: the first and the last are the farthest from it, and are measured
+    as if known to the month and to the second, the precisions of the widest forms."""
+    ends = (events[0], events[len(events) - 1])
+    return max(
+        len(relative(replace(e.when, precision=p), replace(anchor.when, precision=p), mode))
+        for e in ends
+        for p in (Precision.MONTH, Precision.SECOND)
+    )
 
 
 def measure_columns(
     events: Sequence[Event], width: int, zone: str, mode: TimeMode, anchor: Event | None
 ) -> Columns:
     """The columns that the events shown need at `width`: as wide as the widest time and
-    relative time among them (the widest possible past `MEASURED_EVENTS`), so that the
-    title gets every other cell."""
+    relative time among them (the widest the format gives past `MEASURED_EVENTS`), so that
+    the title gets every other cell."""
     clock = width >= WIDE or mode in (TimeMode.ABSOLUTE, TimeMode.FLIGHT_DAY)
     relative_to = None if mode is TimeMode.ABSOLUTE else anchor
     if len(events) > MEASURED_EVENTS:
-        most_relative = 0 if relative_to is None else MOST_RELATIVE[mode]
-        return Columns(clock, most_time(clock=clock), most_relative)
+        year = events[0].when.instant.year
+        time = widest_time(zone, year, clock=clock, language=language())
+        most_relative = 0 if relative_to is None else widest_relative(events, mode, relative_to)
+        return Columns(clock, time, most_relative)
     time = relative_width = 0
     for event in events:
-        time = max(time, len(time_text(event, zone, clock=clock)))
+        time = max(time, len(time_text(event.when, zone, clock=clock)))
         if relative_to is not None:
             relative_width = max(relative_width, len(relative(event.when, relative_to.when, mode)))
     return Columns(clock, time, relative_width)
@@ -147,7 +212,7 @@ def event_parts(event: Event, view: RowView) -> list[Part]:
     columns = view.columns
     parts: list[Part] = [
         (
-            f"{time_text(event, view.zone, clock=columns.clock):<{columns.time}} ",
+            f"{time_text(event.when, view.zone, clock=columns.clock):<{columns.time}} ",
             "timeline--planned" if event.planned_only else "timeline--time",
         )
     ]
@@ -155,8 +220,8 @@ def event_parts(event: Event, view: RowView) -> list[Part]:
         rel = relative(event.when, view.anchor.when, view.mode)
         parts.append((f"{rel:>{columns.relative}} ", "timeline--relative"))
     wide = view.width >= WIDE
-    kind = event.kind.value if wide else KIND_SHORT[event.kind]
-    parts.append((f"{kind:<{KIND_WIDTH[wide]}}", "timeline--kind"))
+    kind = kind_name(event.kind) if wide else short_kinds()[event.kind]
+    parts.append((f"{kind:<{kind_width(wide=wide)}}", "timeline--kind"))
     hit = view.search is not None and view.search.matches(event)
     parts += [
         (PLANNED_MARK if event.planned_only else " ", "timeline--flag"),

@@ -19,49 +19,51 @@ from textual.timer import Timer
 from data.clock.clock import MissionClock, RealClock, moment_of, speed_text
 from data.clock.facts import ClockFacts, CrewStays, clock_facts
 from data.clock.reading import clock_reading, refresh_delay
+from data.i18n import N_, _, ngettext
 from data.sanitize import sanitize_line
 from tui.screens.mission.state import MissionState
 from tui.widgets.status_header import ClockLine
 from tui.widgets.timeline import Timeline
 
-PLAYING, PAUSED, LIVE = "▶", "❚❚ paused", "● live"
-"""The clock's state in the header: a sign and a word, never a colour alone."""
+PLAYING, PAUSED, LIVE = "▶", N_("❚❚ paused"), N_("● live")
+"""The clock's state in the header: a sign and a word, never a colour alone (the words
+translated where they are shown)."""
 
 CLOCK_BINDINGS: list[BindingType] = [
     Binding(
         "space",
         "play_pause",
-        "Play",
+        N_("Play"),
         show=False,  # in the help screen; the footer has no room for it at 80 columns
         id="clock-play",
-        tooltip="Play the mission back from the selected event, or pause it",
+        tooltip=N_("Play the mission back from the selected event, or pause it"),
     ),
     Binding(
         "greater_than_sign",
         "faster",
-        "Faster",
+        N_("Faster"),
         show=False,
         key_display=">",
         id="clock-faster",
-        tooltip="Play faster: 1x, 10x, 60x, 600x, 3,600x, 10,000x",
+        tooltip=N_("Play faster: 1x, 10x, 60x, 600x, 3,600x, 10,000x"),
     ),
     Binding(
         "less_than_sign",
         "slower",
-        "Slower",
+        N_("Slower"),
         show=False,
         key_display="<",
         id="clock-slower",
-        tooltip="Play slower, down to 1x (real time)",
+        tooltip=N_("Play slower, down to 1x (real time)"),
     ),
     Binding(
         "full_stop",
         "live",
-        "Live",
+        N_("Live"),
         show=False,
         key_display=".",
         id="clock-live",
-        tooltip="Follow the real clock: the mission as it happens now",
+        tooltip=N_("Follow the real clock: the mission as it happens now"),
     ),
 ]
 
@@ -208,10 +210,10 @@ class ClockAndReplay(MissionState):
 
     def _show(self, facts: ClockFacts, clock: MissionClock) -> None:
         """The clock's facts in the header and the list's marks."""
-        state = LIVE if clock.live else f"{PLAYING} {speed_text(clock.speed)}"
+        state = _(LIVE) if clock.live else f"{PLAYING} {speed_text(clock.speed)}"
         upcoming = facts.next
         self.header.clock = ClockLine(
-            state if clock.running else PAUSED,
+            state if clock.running else _(PAUSED),
             facts.text,
             "" if upcoming is None else upcoming.title,
             facts.countdown,
@@ -229,9 +231,15 @@ class ClockAndReplay(MissionState):
             return
         title = sanitize_line(facts.last.title)
         if len(passed) == 1:
-            self.notify(f"Now: {title}", markup=False)
+            self.notify(_("Now: {title}").format(title=title), markup=False)
         else:
-            self.notify(f"Passed {len(passed)} events, the last: {title}", markup=False)
+            count = len(passed)
+            note = ngettext(
+                "Passed {count} event, the last: {title}",
+                "Passed {count} events, the last: {title}",
+                count,
+            )
+            self.notify(note.format(count=count, title=title), markup=False)
 
     def _update_header(self) -> None:
         super()._update_header()

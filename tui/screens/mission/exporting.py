@@ -17,6 +17,7 @@ from textual import work
 from textual.worker import get_current_worker
 
 from data.facts.derived import TimeMode
+from data.i18n import _
 from data.model import Event, Mission
 from data.opening import BUNDLED_MISSION
 from data.sanitize import sanitize_line
@@ -137,7 +138,9 @@ class ExportAndCopy(MissionState):
             return
         if problem is None:
             target = sanitize_line(str(choice.target))
-            note = f"{FORMATS[choice.format].label} written to {target}"
+            note = _("{format} written to {path}").format(
+                format=FORMATS[choice.format].label, path=target
+            )
             self.app.call_from_thread(self.notify, note, markup=False)
         else:
             self.app.call_from_thread(self._not_exported, choice, problem)
@@ -162,7 +165,9 @@ class ExportAndCopy(MissionState):
         except _AbandonedError:
             return
         name = download_name(choice.path, mission.info.id + FORMATS[choice.format].suffix)
-        note = f"{FORMATS[choice.format].label} sent to your browser as {name}"
+        note = _("{format} sent to your browser as {name}").format(
+            format=FORMATS[choice.format].label, name=name
+        )
         self.app.call_from_thread(self._deliver, content, name, note)
 
     def _deliver(self, content: bytes, name: str, note: str) -> None:
@@ -174,7 +179,9 @@ class ExportAndCopy(MissionState):
         typed and the reason, so nothing typed is lost."""
         self._export_draft = (choice, problem)
         key = cast("KeyNames", self.app).first_key("export")
-        note = f"Not exported: {problem}; {key} opens the export again as you left it"
+        note = _("Not exported: {problem}; {key} opens the export again as you left it").format(
+            problem=problem, key=key
+        )
         self.notify(note, severity="error", markup=False)
 
     def action_copy_event(self) -> None:
@@ -185,7 +192,8 @@ class ExportAndCopy(MissionState):
 
         text = format_event(self.mission, event, self.view_options((self.zone,)))
         self.app.copy_to_clipboard(text)
-        self.notify(f"Copied to the clipboard: {sanitize_line(event.title)}", markup=False)
+        title = sanitize_line(event.title)
+        self.notify(_("Copied to the clipboard: {title}").format(title=title), markup=False)
 
 
 def view_options(

@@ -22,6 +22,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
+from data.i18n import N_, _
 from data.model import Mission
 from tui.widgets.crew_pane import CrewPane
 from tui.widgets.event_detail import EventDetail
@@ -43,8 +44,8 @@ AXIS_WITH_LIST_HEIGHT = 40
 width), the time-axis view stands above a shorter list instead of taking its place."""
 AXIS_WITH_LIST_TALL = 60
 
-PANE_TITLES = {"timeline": "Timeline", "detail": "Event", "crew": "Crew"}
-"""Each pane's border title, by the pane's id."""
+PANE_TITLES = {"timeline": N_("Timeline"), "detail": N_("Event"), "crew": N_("Crew")}
+"""Each pane's border title, by the pane's id (translated where it is shown)."""
 
 
 def one_pane(size: Size) -> bool:
@@ -80,7 +81,7 @@ def mission_widgets(mission: Mission, *, cursor_blink: bool) -> list[Widget]:
         CrewPane(mission, id="crew"),
     ]
     for pane in panes:
-        pane.border_title = PANE_TITLES[str(pane.id)]
+        pane.border_title = _(PANE_TITLES[str(pane.id)])
     timeline, detail, crew = panes
     axis = TimeAxis(mission, id="axis")  # its frame's title names its keys (`show_keys`)
     views = Container(OverviewRuler(mission, id="ruler"), axis, timeline, id="views")

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from data.i18n import ngettext
 from data.model import Mission
 from tui.screens.mission.state import MissionState
+from tui.text import number
 
 if TYPE_CHECKING:
     from data.load.jsonl import JsonlReading
@@ -92,10 +94,9 @@ class LargeMissionLoading(MissionState):
         timeline = self.timeline
         keep = timeline.selected if timeline.cursor_position > 0 else None
         count = len(message.mission.events)
+        loaded = ngettext("Loaded {count} event", "Loaded {count} events", count)
         await self.replace_mission(
-            message.mission,
-            self.mission_path,
-            notice=f"Loaded {count:,} event{'s' * (count != 1)}",
+            message.mission, self.mission_path, notice=loaded.format(count=number(count))
         )
         if keep is not None:
             self.timeline.select_event(keep.id)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual.binding import Binding, BindingType
 
 from data.facts.derived import TimeMode
+from data.i18n import N_, _
 from data.sanitize import sanitize_line
 from tui.screens.mission.clocking import ClockAndReplay
 from tui.screens.mission.exporting import ExportAndCopy, KeyNames
@@ -48,81 +49,89 @@ class MissionScreen(ClockAndReplay, SearchAndFilter, ExportAndCopy, LargeMission
         Binding(
             "z",
             "cycle_zone",
-            "Zone",
+            N_("Zone"),
             id="zone-cycle",
-            tooltip="Next time zone: UTC, as stated, Moscow, Brussels, Baikonur, landing zone, "
-            "US Eastern, local",
+            tooltip=N_(
+                "Next time zone: UTC, as stated, Moscow, Brussels, Baikonur, landing zone, "
+                "US Eastern, local"
+            ),
         ),
         Binding(
             "t",
             "cycle_mode",
-            "Time",
+            N_("Time"),
             id="mode-cycle",
-            tooltip="Absolute, T-/T+ from the anchor, mission elapsed time, flight day",
+            tooltip=N_("Absolute, T-/T+ from the anchor, mission elapsed time, flight day"),
         ),
         Binding(
             "r",
             "reanchor",
-            "Anchor",
+            N_("Anchor"),
             id="reanchor",
-            tooltip="Make relative times count from the selected event (again: back to launch)",
+            tooltip=N_("Make relative times count from the selected event (again: back to launch)"),
         ),
         Binding(
             "slash",
             "search",
-            "Search",
+            N_("Search"),
             key_display="/",
             id="search",
-            tooltip="Search titles, descriptions and people as you type",
+            tooltip=N_("Search titles, descriptions and people as you type"),
         ),
-        Binding("n", "next_hit", "Next hit", id="search-next", tooltip="The next search hit"),
+        Binding(
+            "n", "next_hit", N_("Next hit"), id="search-next", tooltip=N_("The next search hit")
+        ),
         Binding(
             "N",
             "previous_hit",
-            "Prev hit",
+            N_("Prev hit"),
             key_display="N",
             id="search-previous",
-            tooltip="The previous search hit",
+            tooltip=N_("The previous search hit"),
         ),
         Binding(
             "f",
             "filter",
-            "Filter",
+            N_("Filter"),
             id="filter",
-            tooltip="Keep only events matching phase:, kind:, person: or vehicle:",
+            tooltip=N_("Keep only events matching phase:, kind:, person: or vehicle:"),
         ),
         Binding(
             "escape",
             "clear",
-            "Clear",
+            N_("Clear"),
             id="clear",
-            tooltip="Clear the search and the filter",
+            tooltip=N_("Clear the search and the filter"),
         ),
-        Binding("c", "crew", "Crew", id="crew", tooltip="Go to the crew pane"),
+        Binding("c", "crew", N_("Crew"), id="crew", tooltip=N_("Go to the crew pane")),
         Binding(
             "v",
             "toggle_axis",
-            "Axis",
+            N_("Axis"),
             id="axis",
-            tooltip="Show or hide the time-axis view: time as distance, lanes for the crew "
-            "and the vehicles, and the overview ruler",
+            tooltip=N_(
+                "Show or hide the time-axis view: time as distance, lanes for the crew "
+                "and the vehicles, and the overview ruler"
+            ),
         ),
         Binding(
             "e",
             "export",
-            "Export",
+            N_("Export"),
             show=False,  # in the help screen; the footer keeps room for ? and q at 80 columns
             id="export",
-            tooltip="Write what is on screen (filter, zone, time mode) in any format: text, "
-            "Markdown, CSV, JSON, iCalendar, Mermaid, TimelineJS, SVG, PNG",
+            tooltip=N_(
+                "Write what is on screen (filter, zone, time mode) in any format: text, "
+                "Markdown, CSV, JSON, iCalendar, Mermaid, TimelineJS, SVG, PNG"
+            ),
         ),
         Binding(
             "y",
             "copy_event",
-            "Copy",
+            N_("Copy"),
             show=False,
             id="copy-event",
-            tooltip="Copy the selected event as text to the clipboard",
+            tooltip=N_("Copy the selected event as text to the clipboard"),
         ),
     ]
 
@@ -165,7 +174,9 @@ class MissionScreen(ClockAndReplay, SearchAndFilter, ExportAndCopy, LargeMission
             self.mode = TimeMode.T_MINUS
         if self.anchor_event is not None:
             title = sanitize_line(self.anchor_event.title)
-            self.notify(f"Relative times now count from: {title}", markup=False)
+            self.notify(
+                _("Relative times now count from: {title}").format(title=title), markup=False
+            )
 
     def action_toggle_axis(self) -> None:
         self.time_axis = not self.time_axis

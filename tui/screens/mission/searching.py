@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from textual import on
 from textual.dom import DOMNode
 
+from data.i18n import _
 from data.model import Event
 from data.sanitize import sanitize_line
 from tui.detached import in_daemon_thread
 from tui.screens.mission.state import MissionState
+from tui.text import number
 from tui.widgets.query_bar import QueryBar, QueryKind
 
 if TYPE_CHECKING:
@@ -69,7 +71,12 @@ class LatestQueries:
             finish(work())
             return
         if bar is not None:
-            bar.note = f"{'searching' if kind == 'search' else 'filtering'} {events:,} events…"
+            note = (
+                _("searching {count} events…")
+                if kind == "search"
+                else _("filtering {count} events…")
+            )
+            bar.note = note.format(count=number(events))
         self._owner.run_worker(self._in_background(work, finish), group="query")
 
     def forget(self, kind: Job) -> None:
@@ -107,7 +114,7 @@ class SearchAndFilter(MissionState):
             search, found = result
             self._show_search(search, found)
             if found is None:
-                bar.error = f"No event matches {text!r}"
+                bar.error = _("No event matches {query}").format(query=repr(text))
             else:
                 bar.error = ""
                 self.timeline.select_position(found)
@@ -133,7 +140,7 @@ class SearchAndFilter(MissionState):
             search, found = result
             if found is None:
                 self.search = None
-                self.notify(f"No event matches {text!r}", markup=False)
+                self.notify(_("No event matches {query}").format(query=repr(text)), markup=False)
                 return
             self._show_search(search, found)
             selected = self.timeline.selected
@@ -209,19 +216,20 @@ class SearchAndFilter(MissionState):
             self._close(bar)
             return
         if self.reading is not None:
-            self._complain("Filter not applied: the mission is still loading", bar)
+            self._complain(_("Filter not applied: the mission is still loading"), bar)
             return
         from data.query.filters import FilterError, parse_filter
 
         try:
             flt = parse_filter(text, self.mission)
         except FilterError as error:
-            self._complain(f"Filter not applied: {error}", bar)
+            self._complain(_("Filter not applied: {problem}").format(problem=error), bar)
             return
 
         def show(shown: Sequence[Event]) -> None:
             if not shown:
-                self._complain(f"Filter not applied: no event matches {flt.text!r}", bar)
+                problem = _("Filter not applied: no event matches {filter}")
+                self._complain(problem.format(filter=repr(flt.text)), bar)
                 return
             self.event_filter = flt  # the timeline reuses `shown`: `apply` keeps it
             self.count_hits()
@@ -270,7 +278,8 @@ class SearchAndFilter(MissionState):
         start = self.timeline.cursor_position + (1 if forward else -1)
         found = self.timeline.rows.find(self.search, start, forward=forward)
         if found is None:
-            self.notify(f"No event matches {self.search.query!r}", markup=False)
+            query = repr(self.search.query)
+            self.notify(_("No event matches {query}").format(query=query), markup=False)
         else:
             self.timeline.select_position(found)
 

@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from data.facts.derived import TimeMode
+from data.i18n import _
 from data.model import Event, Mission, Person
 from data.sanitize import sanitize_line
 from tui.screens.mission.layout import arrange, axis_with_list, compact_footer, mission_widgets
@@ -171,7 +172,7 @@ class MissionState(Screen[None]):
         self._show_mission()
         self.fit(self.app.size)
         if notice is None:
-            notice = f"Opened {sanitize_line(mission.info.title)}"
+            notice = _("Opened {title}").format(title=sanitize_line(mission.info.title))
         if notice:
             self.notify(notice, markup=False)
 
