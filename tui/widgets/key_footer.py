@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from textual.app import ComposeResult
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -45,6 +46,19 @@ class KeyFooter(Footer):
     _rebuild_pending = False
     _shown: Hashable = None
 
+    def __init__(self, *, compact: bool = False) -> None:
+        super().__init__(compact=compact)
+        # Mounted once the screen's focus is set (`MissionState._mount_footer`), it shows its
+        # keys from its first compose rather than from the first change of the bindings.
+        self.set_reactive(Footer._bindings_ready, True)
+
+    def compose(self) -> ComposeResult:
+        self._shown = self._keys_shown()
+        yield from super().compose()
+
+    def on_mount(self) -> None:
+        self._fit_keys()
+
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True
         if not screen.app.app_focus or self._rebuild_pending:
@@ -79,13 +93,14 @@ class KeyFooter(Footer):
     def _fit_keys(self) -> None:
         """Show the keys that fit in the footer's width beside the palette key: help and
         quit, then each other key, the most important first, if there is room for it (a
-        smaller, less important key may take room a bigger one could not)."""
+        smaller, less important key may take room a bigger one could not). Before its first
+        layout, the footer is as wide as it will be: the terminal's width."""
         keys = list(self.query(FooterKey))
         palette = [key for key in keys if key.has_class("-command-palette")]
         active = self.screen.active_bindings
         ids = {key: active[key.key].binding.id if key.key in active else None for key in keys}
         others = [key for key in keys if key not in palette]
-        room = self.size.width - sum(map(_cells, palette))
+        room = (self.size.width or self.app.size.width) - sum(map(_cells, palette))
         droppable = [key for key in others if ids[key] not in ALWAYS_SHOWN]
         used = sum(_cells(key) for key in others if key not in droppable)
         for key in reversed(_drop_order(droppable, ids)):

@@ -60,6 +60,10 @@ class MissionState(Screen[None]):
     time_axis: reactive[bool] = reactive(False, init=False)
     """Whether the time-axis view is on (with the overview ruler above it)."""
 
+    AUTO_FOCUS = "#timeline"
+    """The list has the focus from the start: the time-axis view, before it in the tree and
+    hidden until `v`, would otherwise take it first, and the footer show its keys."""
+
     def __init__(
         self,
         mission: Mission,
@@ -93,7 +97,11 @@ class MissionState(Screen[None]):
         size = self.app.size
         arrange(self, size)
         yield from mission_widgets(self.mission, cursor_blink=self.cursor_blink)
-        yield KeyFooter(compact=compact_footer(size))
+
+    async def _mount_footer(self) -> None:
+        """Mount the footer, once the widgets are mounted and the list has the focus: its
+        first keys are those it shows (built once, not again after the first frame)."""
+        await self.mount(KeyFooter(compact=compact_footer(self.app.size)))
 
     def fit(self, size: Size) -> None:
         """Take the arrangement that fits a terminal of this size (`layout`)."""
@@ -137,11 +145,12 @@ class MissionState(Screen[None]):
         self._show_axis(self.time_axis)
         (self.axis if self.time_axis else self.timeline).focus()
         anchor = self.anchor_event
-        if anchor is not None:
-            self.timeline.select_event(anchor.id)
-        # After the app's next frame (the first one, when the app starts), once the layout
-        # has given the timeline its height.
-        self.app.call_after_refresh(self.timeline.center_cursor)
+        if anchor is not None and self.timeline.select_event(anchor.id):
+            # Shown in the detail pane from the first frame (the list's message, later,
+            # selects the same event).
+            self.selected = self.timeline.selected
+        # (The list centres its cursor once the layout has given it a height, before the
+        # first frame is drawn: `Timeline.on_resize`.)
         # What is alive once a mission is on screen lives as long as it does: out of the
         # cyclic collector's way, a full collection (10-30 ms with a large mission loaded)
         # never lands between a key and its frame. `replace_mission` unfreezes it.
