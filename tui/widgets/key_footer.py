@@ -54,7 +54,12 @@ class KeyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._shown = self._keys_shown()
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # The class its `compact` (bound to the footer's) gives it once mounted, given
+                # now: set then, it styled every key a second time (5 ms of the start-up).
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     def on_mount(self) -> None:
         self._fit_keys()

@@ -102,8 +102,6 @@ class Timeline(ScrollView, can_focus=True):
         self.clock_at: Position | None = None
         """Where the mission clock is among the events shown (`show_clock`)."""
         self.virtual_size = Size(0, self.rows.row_count)
-        self._centered = False
-        """Whether the cursor was centred once the list had a height (`on_resize`)."""
 
     # ----------------------------------------------------------------- rows and events
 
@@ -243,7 +241,7 @@ class Timeline(ScrollView, can_focus=True):
         self.refresh_bindings()
 
     def center_cursor(self) -> None:
-        """Scroll so the cursor row sits a third of the way down (when the list opens)."""
+        """Scroll so the cursor row sits a third of the way down (used when the app opens)."""
         height = self.scrollable_content_region.height
         self.scroll_to(y=max(0, self.cursor_row - height // 3), animate=False, immediate=True)
 
@@ -288,13 +286,7 @@ class Timeline(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._cache.clear()
-        if not self._centered and self.scrollable_content_region.height > 0:
-            # The list's first height: its cursor (the event it opens on) a third of the way
-            # down, in the first frame drawn.
-            self._centered = True
-            self.center_cursor()
-        else:
-            self._scroll_cursor_into_view()
+        self._scroll_cursor_into_view()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

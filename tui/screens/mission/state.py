@@ -149,8 +149,9 @@ class MissionState(Screen[None]):
             # Shown in the detail pane from the first frame (the list's message, later,
             # selects the same event).
             self.selected = self.timeline.selected
-        # (The list centres its cursor once the layout has given it a height, before the
-        # first frame is drawn: `Timeline.on_resize`.)
+        # After the app's next frame (the first one, when the app starts), once the layout
+        # has given the timeline its height.
+        self.app.call_after_refresh(self.timeline.center_cursor)
         # What is alive once a mission is on screen lives as long as it does: out of the
         # cyclic collector's way, a full collection (10-30 ms with a large mission loaded)
         # never lands between a key and its frame. `replace_mission` unfreezes it.
