@@ -1,7 +1,7 @@
 """Run an app until its first frame is painted, then write the time and exit.
 
-    python bench/frame_probe.py REPORT_FILE bare
-    python bench/frame_probe.py REPORT_FILE app [MISSION]
+    python bench/frame_probe.py REPORT_FILE [--stay] bare
+    python bench/frame_probe.py REPORT_FILE [--stay] app [MISSION]
     python bench/frame_probe.py REPORT_FILE app-loaded MISSION
 
 The parent (bench/run.py) reads `time.monotonic_ns()` just before it starts this process;
@@ -17,6 +17,11 @@ rendered and written to the terminal. The probe wraps `_ready` to schedule that 
 which writes the time and exits the app. The app runs on a real pseudo-terminal (given by
 the parent) so the full write path is timed.
 
+With `--stay` the app goes on after its first frame (the parent reads the screen until it
+settles, then ends the process), and the probe also writes, for every frame the app hands to
+its terminal (Textual's `App._display`), the time and the CPU time the process has used so
+far (`time.process_time_ns`), a line each, to REPORT_FILE.frames.
+
 `app-loaded` waits instead for a large mission to be fully loaded and shown: from `_ready`
 it looks every 10 ms whether the app has stopped loading and its timeline shows the whole
 mission (`timeline.mission is mission` on the main screen, which holds only once the widgets have
@@ -31,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 
-def _install(report: Path, *, loaded: bool = False) -> None:
+def _install(report: Path, *, loaded: bool = False, stay: bool = False) -> None:
     from textual.app import App
 
     original = App._ready
@@ -41,7 +46,8 @@ def _install(report: Path, *, loaded: bool = False) -> None:
 
         def painted() -> None:
             report.write_text(str(time.monotonic_ns()))
-            self.exit()
+            if not stay:
+                self.exit()
 
         if not loaded:
             self.call_after_refresh(painted)
@@ -63,12 +69,31 @@ def _install(report: Path, *, loaded: bool = False) -> None:
         timer = self.set_interval(0.01, look)
 
     App._ready = ready  # type: ignore[method-assign]
+    if stay:
+        _log_frames(report.with_suffix(".frames"))
+
+
+def _log_frames(log: Path) -> None:
+    """Write `monotonic_ns process_time_ns` to `log` for every frame the app displays."""
+    from textual.app import App
+
+    original = App._display
+    out = log.open("a", encoding="ascii")
+
+    def display(self: App[object], screen: Any, renderable: Any) -> None:
+        original(self, screen, renderable)
+        if renderable is not None:
+            out.write(f"{time.monotonic_ns()} {time.process_time_ns()}\n")
+            out.flush()
+
+    App._display = display  # type: ignore[method-assign]
 
 
 def main() -> int:
-    report = Path(sys.argv[1])
-    target = sys.argv[2]
-    _install(report, loaded=target == "app-loaded")
+    report, *arguments = sys.argv[1:]
+    stay = arguments[0] == "--stay"
+    target, *rest = arguments[stay:]
+    _install(Path(report), loaded=target == "app-loaded", stay=stay)
     if target == "bare":
         sys.path.insert(0, str(Path(__file__).parent))
         from bare_app import main as bare_main
@@ -76,7 +101,7 @@ def main() -> int:
         return bare_main()
     from tui.cli import main as app_main
 
-    return app_main(sys.argv[3:])
+    return app_main(rest)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from measures.clock import clock
 from measures.clock_app import clock_app
 from measures.common import ROOT, Result
 from measures.export import EXPORT_FORMATS, export
-from measures.frames import first_frame, loaded_in_app
+from measures.frames import first_frame, first_screen, loaded_in_app
 from measures.huge_values import huge_values
 from measures.keys import keys
 from measures.loading import load
@@ -88,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     for folder in ("data", "tui", "bench"):
         compileall.compile_dir(ROOT / folder, quiet=1)
     if "first-frame" in only:
-        report(first_frame(runs))
+        for result in first_screen(runs):
+            report(result)
     if "clock-app" in only:
         for result in clock_app(args.runs or (1 if args.ci else 3)):
             report(result)

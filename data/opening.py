@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
+from data.bundled import BUNDLED_MISSION, load_bundled
 from data.exit_codes import ExitCode
 from data.files.reading import read_text
 from data.i18n import _, ngettext
@@ -47,8 +47,6 @@ __all__ = [
     "open_file",
     "read_document",
 ]
-
-BUNDLED_MISSION = Path(__file__).parent / "missions" / "soyuz-ms-19.toml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +94,6 @@ class Opened:
             "Imported from {format}: {count} items could not be mapped",
             count,
         ).format(format=label, count=count)
-
-
-def load_bundled() -> Mission:
-    """The Soyuz MS-19 mission that ships with the app."""
-    return load_mission(BUNDLED_MISSION)
 
 
 def load_mission(path: str | os.PathLike[str]) -> Mission:

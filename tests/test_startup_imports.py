@@ -1,9 +1,12 @@
-"""The first frame of the bundled mission imports only what it needs (issue 6: start-up).
+"""The first frame of the bundled mission imports only what it needs (issues 6 and 17:
+start-up).
 
-The JSON Lines reader (`data.load.jsonl`, msgspec) is imported by the loader of a JSON Lines
-mission, never for a small TOML one. Exports, dialogs, the palette's
-commands and pendulum wait until they are used. Checked in a fresh process that runs the
-app headless up to its first frame (and, for the large-mission modules, a search).
+The JSON Lines reader (`data.load.jsonl`) is imported by the loader of a JSON Lines mission,
+never for a small TOML one. The bundled mission comes checked (`data.bundled`, decoded by
+msgspec): the loader, the schema, the importers and the TOML parser are not imported for it.
+Exports, dialogs, the palette's commands, the other subcommands and pendulum wait until they
+are used. Checked in a fresh process that runs the app headless up to its first frame (and,
+for the large-mission modules, a search).
 """
 
 import subprocess
@@ -14,7 +17,6 @@ LARGE_ONLY = (
     "data.load.jsonl_decode",
     "data.load.jsonl_bulk",
     "data.times.bulk_instants",
-    "msgspec",
 )
 LATER = (
     "pendulum",
@@ -30,11 +32,23 @@ LATER = (
     "tui.screens.open_dialog",
     "tui.screens.zone_picker",
     "tui.screens.error_dialog",
+    "data.opening",
+    "data.load.document",
+    "data.load.schema",
+    "data.load.convert",
+    "data.imports",
+    "tomllib",
+    "tui.cli.check",
+    "tui.cli.export",
+    "tui.cli.import_",
+    "tui.cli.schema",
+    "tui.cli.serve",
 )
 
 _FIRST_FRAME = """
 import asyncio, sys
-from data.opening import load_bundled
+import tui.cli
+from data.bundled import load_bundled
 from tui.app import make_app
 
 async def main():

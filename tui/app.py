@@ -66,6 +66,8 @@ class MissionTimelineApp(FileOpening):
     CURSOR_BLINK: ClassVar[bool] = True
     """Whether text inputs blink their cursor (the tests turn it off for stable snapshots)."""
     TITLE = "mission-timeline"
+    _theme_chosen = False
+    """Whether the first theme is set (`_start_with_theme`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -187,13 +189,18 @@ class MissionTimelineApp(FileOpening):
         stylesheet again before the first frame (about 10 ms); nothing is styled yet."""
         theme = self.get_theme(name)
         assert theme is not None  # registered above, or checked against available_themes
+        self._theme_chosen = True
         self.set_reactive(App.theme, theme.name)
         self.stylesheet.set_variables(self.get_css_variables())
         self.set_class(theme.dark, "-dark-mode", update=False)
         self.set_class(not theme.dark, "-light-mode", update=False)
 
     def get_css_variables(self) -> dict[str, str]:
-        """The active theme's variables, its text colours made readable (`tui.theme`)."""
+        """The active theme's variables, its text colours made readable (`tui.theme`).
+        (Textual's `App.__init__` asks first, for its default theme, which
+        `_start_with_theme` replaces before anything is styled: those are left as they are.)"""
+        if not self._theme_chosen:
+            return super().get_css_variables()
         variables = readable(super().get_css_variables(), self.ansi_theme)
         self.theme_variables = variables
         return variables

@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,6 +163,8 @@ def save_remembered(remembered: Remembered, path: Path | None = None) -> None:
         value = getattr(remembered, key)
         if value is not None:
             lines.append(f"{key} = {toml_string(value)}\n")
+    import secrets  # not for the first frame
+
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
@@ -208,6 +208,8 @@ def _read_toml(
     never blocks the start."""
     if not os.path.lexists(path):
         return {}, []
+    import tomllib  # only when there is a file: none at the first start
+
     try:
         return tomllib.loads(read_text(str(path), MAX_CONFIG_BYTES)), []
     except MissionError as error:

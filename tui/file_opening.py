@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import App
 
 from data.i18n import _
-from data.opening import MissionError, open_file
+from data.problems import MissionError
 from tui.detached import in_daemon_thread
 from tui.screens.mission.screen import MissionScreen
 
@@ -47,6 +47,7 @@ class FileOpening(App[None]):
         bad one leaves the current mission. Of a JSON Lines file only the header is read
         there: the main screen reads its events."""
         from data.load.jsonl import is_jsonl, open_jsonl
+        from data.opening import open_file
 
         opened = Path(path).expanduser()
         screen = self.main_screen

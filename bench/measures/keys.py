@@ -1,5 +1,6 @@
 """Measure 3: key press to the next frame, on the large mission against the bundled one: the
-list's keys, and the time-axis view's zoom and pan keys."""
+list's keys and the screen's (zone, time mode), and the time-axis view's keys (next and
+previous event, zoom, pan, fit, lanes)."""
 
 from __future__ import annotations
 
@@ -10,36 +11,55 @@ from typing import Any
 
 from .common import Result
 
-# Each plan: (where to start, key): the key is timed, the start is set up before it.
+# Each plan: (where to start, key): the key is timed, the start is set up before it. Each
+# key from where it has something to do: down the list from its top, up from its end.
 KEY_PLANS = (
     ("top", "down"),
     ("top", "pagedown"),
     ("top", "end"),
+    ("top", "right_square_bracket"),
+    ("top", "z"),
+    ("top", "t"),
     ("end", "up"),
     ("end", "pageup"),
     ("end", "home"),
+    ("end", "left_square_bracket"),
+    ("end", "z"),
+    ("end", "t"),
     ("top", "n"),
     ("end", "n"),
 )
+AXIS_KEYS = ("plus", "minus", "shift+left", "shift+right", "0", "p")
 AXIS_PLANS = (
-    ("top", "plus"),
-    ("top", "minus"),
-    ("top", "shift+left"),
-    ("top", "shift+right"),
-    ("end", "plus"),
-    ("end", "minus"),
-    ("end", "shift+left"),
-    ("end", "shift+right"),
+    ("top", "right"),
+    *(("top", key) for key in AXIS_KEYS),
+    ("top", "down"),
+    ("end", "left"),
+    *(("end", key) for key in AXIS_KEYS),
+    ("end", "up"),
 )
-"""The time-axis view's zoom and pan keys, each from the first and from the last event, the
-view zoomed in `AXIS_ZOOMS` steps around it (so that both zooms and both pans do something)."""
+"""The time-axis view's keys, each from the first and from the last event, the view zoomed in
+`AXIS_ZOOMS` steps around it (so that both zooms, both pans and the fits do something): the
+next or previous event, zoom, pan, fit all, fit the phase, and the lanes moved down or up."""
 AXIS_ZOOMS = 8
 KEY_NAMES = {
+    "right_square_bracket": "] (next phase)",
+    "left_square_bracket": "[ (previous phase)",
+    "z": "z (next zone)",
+    "t": "t (next time mode)",
     "n": "n (search next)",
+}
+AXIS_NAMES = {
+    "right": "right (axis next event)",
+    "left": "left (axis previous event)",
     "plus": "+ (axis zoom in)",
     "minus": "- (axis zoom out)",
     "shift+left": "shift+left (axis pan)",
     "shift+right": "shift+right (axis pan)",
+    "0": "0 (axis fit all)",
+    "p": "p (axis fit phase)",
+    "down": "down (axis lanes)",
+    "up": "up (axis lanes)",
 }
 """`n` jumps to the next hit of the search set before the plans run (see `_key_times`); the
 axis keys act on the time-axis view (see `_axis_times`)."""
@@ -52,19 +72,26 @@ def keys(path: Path, label: str, repeats: int) -> list[Result]:
     except ImportError as error:
         return [Result("key to frame", "ms", [], note=f"not available on this branch: {error}")]
     from data.opening import load_bundled, load_mission
+    from tui.config import Config
+
+    def app(mission: Any) -> Any:
+        """The app with the default settings, remembering nothing (`z` changes the zone)."""
+        return make_app(mission, config=Config(), save_settings=False)
 
     small = load_bundled()
     large = load_mission(path)
     results: list[Result] = []
-    small_times = asyncio.run(_key_times(make_app(small), repeats, _search_query(small)))
-    large_times = asyncio.run(_key_times(make_app(large), repeats, _search_query(large)))
-    small_times |= asyncio.run(_axis_times(make_app(small), repeats))
-    large_times |= asyncio.run(_axis_times(make_app(large), repeats))
-    for plan in KEY_PLANS + AXIS_PLANS:
+    small_times = asyncio.run(_key_times(app(small), repeats, _search_query(small)))
+    large_times = asyncio.run(_key_times(app(large), repeats, _search_query(large)))
+    small_axis = asyncio.run(_axis_times(app(small), repeats))
+    large_axis = asyncio.run(_axis_times(app(large), repeats))
+    plans = [(plan, KEY_NAMES, small_times, large_times) for plan in KEY_PLANS]
+    plans += [(plan, AXIS_NAMES, small_axis, large_axis) for plan in AXIS_PLANS]
+    for plan, names, small_found, large_found in plans:
         where, key = plan
-        key = KEY_NAMES.get(key, key)
-        values = large_times.get(plan, [])
-        baseline = small_times.get(plan, [])
+        key = names.get(key, key)
+        values = large_found.get(plan, [])
+        baseline = small_found.get(plan, [])
         if not values:
             results.append(Result(f"key {key} at the {where}", "ms", [], note="no frame"))
             continue

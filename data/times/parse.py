@@ -19,7 +19,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones, reset
 import tzdata
 
 from data.sanitize import quote
-from data.suggest import did_you_mean
 
 # Zone data comes from the tzdata package, never the OS, so a historical offset (Qyzylorda's
 # 2018 change, Kazakhstan's 2024 one) reads the same on every machine. Its files are read
@@ -123,6 +122,8 @@ def zone_named(text: str) -> str:
     try:
         return zone_info(name).key
     except TimeFormatError as error:  # unknown, or not a zone name at all ("new york")
+        from data.suggest import did_you_mean  # difflib: only for a zone not found
+
         hint = did_you_mean(name, _compared_with(name)) if len(name) <= 80 else ""
         raise TimeFormatError(f"{error}{hint}") from None
 

@@ -2,18 +2,20 @@
 
 Exit codes follow sysexits.h and are documented in the README; standard output that is full,
 closed or cut short is handled in `tui.stdout`. Textual is imported only when the TUI
-actually runs, so `export`, `check` and `schema` start fast.
+actually runs, so `export`, `check` and `schema` start fast; a subcommand's module only when
+it runs, so the TUI starts fast.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from importlib import import_module
 
 from data.exit_codes import ExitCode
 from data.i18n import _
 from data.sanitize import quote
-from tui.cli import app, check, export, import_, schema, serve
+from tui.cli import app
 from tui.cli.parsing import speak_chosen_language, tolerate_any_encoding
 from tui.stdout import reopen_if_closed, run_writing
 
@@ -23,8 +25,7 @@ def _run_help(argv: Sequence[str]) -> int:
     if not argv:
         app.make_parser().print_help()
         return ExitCode.OK
-    command = SUBCOMMANDS.get(argv[0])
-    if command is None or command is _run_help:
+    if argv[0] not in SUBCOMMANDS or argv[0] == "help":
         from data.suggest import did_you_mean
 
         names = [name for name in SUBCOMMANDS if name != "help"]
@@ -36,17 +37,27 @@ def _run_help(argv: Sequence[str]) -> int:
             message = _("mission-timeline help: no subcommand {name}; the subcommands are {known}")
             print(message.format(name=quote(argv[0]), known=", ".join(names)), file=sys.stderr)
         return ExitCode.USAGE
-    return command(["--help"])
+    return subcommand(argv[0])(["--help"])
 
 
-SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
-    "check": check.run,
-    "export": export.run,
-    "import": import_.run,
-    "schema": schema.run,
-    "serve": serve.run,
-    "help": _run_help,
+SUBCOMMANDS = {
+    "check": "check",
+    "export": "export",
+    "import": "import_",
+    "schema": "schema",
+    "serve": "serve",
+    "help": "",
 }
+"""Each subcommand, and the module of `tui.cli` that runs it (`help`: this one)."""
+
+
+def subcommand(name: str) -> Callable[[Sequence[str]], int]:
+    """The function that runs the subcommand `name` (one of `SUBCOMMANDS`), its module
+    imported now."""
+    if name == "help":
+        return _run_help
+    run: Callable[[Sequence[str]], int] = import_module(f"tui.cli.{SUBCOMMANDS[name]}").run
+    return run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,5 +73,5 @@ def _run(argv: Sequence[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     speak_chosen_language(args)
     if args and args[0] in SUBCOMMANDS:
-        return SUBCOMMANDS[args[0]](args[1:])
+        return subcommand(args[0])(args[1:])
     return app.run(args)

@@ -90,7 +90,8 @@ def run(argv: Sequence[str]) -> int:
     args = make_parser().parse_args(argv)
     from pathlib import Path
 
-    from data.opening import BUNDLED_MISSION, MissionError, load_bundled, open_file
+    from data.bundled import BUNDLED_MISSION, load_bundled
+    from data.problems import MissionError
 
     reading = None
     notice = None
@@ -99,6 +100,7 @@ def run(argv: Sequence[str]) -> int:
             mission = load_bundled()
         else:
             from data.load.jsonl import is_jsonl, open_jsonl
+            from data.opening import open_file
 
             if is_jsonl(args.mission):
                 reading = open_jsonl(args.mission)

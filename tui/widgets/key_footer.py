@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from textual.app import ComposeResult
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from data.i18n import language
@@ -47,7 +49,25 @@ class KeyFooter(TranslatedFooter):
     first, until the rest fit beside the palette key; help and quit always stay."""
 
     _rebuild_pending = False
-    _shown: Hashable = None
+    _shown: tuple[ShownKey, ...] | None = None
+
+    def __init__(self, *, compact: bool = False) -> None:
+        super().__init__(compact=compact)
+        # Mounted once the screen's focus is set (`MissionState._mount_footer`), it shows its
+        # keys from its first compose rather than from the first change of the bindings.
+        self.set_reactive(Footer._bindings_ready, True)
+
+    def compose(self) -> ComposeResult:
+        self._shown = self._keys_shown()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # The class its `compact` (bound to the footer's) gives it once mounted, given
+                # now: set then, it styled every key a second time (5 ms of the start-up).
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
+
+    def on_mount(self) -> None:
+        self._fit_keys()
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True
@@ -60,20 +80,44 @@ class KeyFooter(TranslatedFooter):
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
         shown = self._keys_shown()
-        if shown != self._shown:
-            self._shown = shown
-            await self.recompose()
-            self.call_after_refresh(self._fit_keys)
+        if shown == self._shown:
+            return
+        same_keys = _keys_alone(shown) == _keys_alone(self._shown)
+        self._shown = shown
+        if same_keys:
+            self._dim_disabled()
+            return
+        await self.recompose()
+        self.call_after_refresh(self._fit_keys)
 
-    def _keys_shown(self) -> Hashable:
+    def _keys_shown(self) -> tuple[ShownKey, ...]:
         """Everything about the active bindings that the footer's keys show, and the
         language they show it in."""
-        keys = tuple(
-            (key, binding.action, binding.description, binding.key_display, enabled, tooltip)
+        shown_in = language()
+        return tuple(
+            (
+                shown_in,
+                key,
+                binding.action,
+                binding.description,
+                binding.key_display,
+                enabled,
+                tooltip,
+            )
             for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
             if binding.show or key == self.app.COMMAND_PALETTE_BINDING
         )
-        return (language(), keys)
+
+    def _dim_disabled(self) -> None:
+        """The same keys, only some enabled or disabled now (zoom out once the view is
+        fitted, say): dim or light them where they are, as composing them anew would (the
+        `-disabled` class, and a click that rings the bell), without mounting every key
+        again: a key's frame in a few milliseconds instead of tens."""
+        active = self.screen.active_bindings
+        for key in self.query(FooterKey):
+            enabled = active[key.key].enabled if key.key in active else True
+            key._disabled = not enabled  # what FooterKey.__init__ sets from `disabled`
+            key.set_class(not enabled, "-disabled")
 
     def on_resize(self) -> None:
         self._fit_keys()
@@ -85,18 +129,29 @@ class KeyFooter(TranslatedFooter):
     def _fit_keys(self) -> None:
         """Show the keys that fit in the footer's width beside the palette key: help and
         quit, then each other key, the most important first, if there is room for it (a
-        smaller, less important key may take room a bigger one could not)."""
+        smaller, less important key may take room a bigger one could not). Before its first
+        layout, the footer is as wide as it will be: the terminal's width."""
         keys = list(self.query(FooterKey))
         palette = [key for key in keys if key.has_class("-command-palette")]
         active = self.screen.active_bindings
         ids = {key: active[key.key].binding.id if key.key in active else None for key in keys}
         others = [key for key in keys if key not in palette]
-        room = self.size.width - sum(map(_cells, palette))
+        room = (self.size.width or self.app.size.width) - sum(map(_cells, palette))
         droppable = [key for key in others if ids[key] not in ALWAYS_SHOWN]
         used = sum(_cells(key) for key in others if key not in droppable)
         for key in reversed(_drop_order(droppable, ids)):
             key.display = used + _cells(key) <= room
             used += _cells(key) if key.display else 0
+
+
+ShownKey = tuple[str, str, str, str, str | None, bool, str]
+"""A key as the footer shows it: language, key, action, description, key display, enabled,
+tooltip."""
+
+
+def _keys_alone(shown: tuple[ShownKey, ...] | None) -> Hashable:
+    """The keys the footer shows, whether each is enabled or not."""
+    return None if shown is None else tuple(key[:5] + key[6:] for key in shown)
 
 
 def _drop_order(keys: list[FooterKey], ids: dict[FooterKey, str | None]) -> list[FooterKey]:

@@ -335,8 +335,9 @@ class Timeline(ScrollView, can_focus=True):
     def show_clock(self, at: Position | None) -> None:
         """Mark each event past, now or to come at the clock's position among the events
         shown (None: no clock, no marks)."""
-        self.clock_at = at
-        self.refresh()
+        if at != self.clock_at:  # else nothing to draw again (no clock at the start)
+            self.clock_at = at
+            self.refresh()
 
     def _draw(self, row: int, width: int, *, is_cursor: bool, state: EventState | None) -> Strip:
         """A row as it looks now: past the end, a section, or an event."""

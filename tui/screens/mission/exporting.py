@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Protocol, cast
 from textual import work
 from textual.worker import get_current_worker
 
+from data.bundled import BUNDLED_MISSION
 from data.facts.derived import TimeMode
 from data.i18n import _
 from data.model import Event, Mission
-from data.opening import BUNDLED_MISSION
 from data.sanitize import sanitize_line
 from data.steps import Check
 from tui.screens.mission.state import MissionState

@@ -135,8 +135,9 @@ class MissionScreen(ClockAndReplay, SearchAndFilter, ExportAndCopy, LargeMission
         ),
     ]
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self._show_mission()
+        await self._mount_footer()
         if self.reading is not None:
             self._read(self.reading)
 

@@ -61,6 +61,10 @@ class MissionState(Screen[None]):
     time_axis: reactive[bool] = reactive(False, init=False)
     """Whether the time-axis view is on (with the overview ruler above it)."""
 
+    AUTO_FOCUS = "#timeline"
+    """The list has the focus from the start: the time-axis view, before it in the tree and
+    hidden until `v`, would otherwise take it first, and the footer show its keys."""
+
     def __init__(
         self,
         mission: Mission,
@@ -85,6 +89,7 @@ class MissionState(Screen[None]):
         """Where the zone came from, for the header ("remembered from last time…") until
         the user chooses another."""
         self.set_reactive(MissionState.anchor_event, _first_anchor(self.mission))
+        self._shown_once = False
 
     # ----------------------------------------------------------------- layout
 
@@ -94,7 +99,19 @@ class MissionState(Screen[None]):
         size = self.app.size
         arrange(self, size)
         yield from mission_widgets(self.mission, cursor_blink=self.cursor_blink)
-        yield KeyFooter(compact=compact_footer(size))
+
+    async def _mount_footer(self) -> None:
+        """Mount the footer, once the widgets are mounted and the list has the focus: its
+        first keys are those it shows (built once, not again after the first frame)."""
+        await self.mount(KeyFooter(compact=compact_footer(self.app.size)))
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # (Handled before Textual's own handler of the event, in `Screen`.) The first time the
+        # screen shows, every widget was styled as it was mounted, the theme already set:
+        # styling them all again, as Textual 8.2 does on every resume, is 3% of the start-up.
+        if not self._shown_once:
+            self._shown_once = True
+            event.refresh_styles = False
 
     def fit(self, size: Size) -> None:
         """Take the arrangement that fits a terminal of this size (`layout`)."""
@@ -138,8 +155,10 @@ class MissionState(Screen[None]):
         self._show_axis(self.time_axis)
         (self.axis if self.time_axis else self.timeline).focus()
         anchor = self.anchor_event
-        if anchor is not None:
-            self.timeline.select_event(anchor.id)
+        if anchor is not None and self.timeline.select_event(anchor.id):
+            # Shown in the detail pane from the first frame (the list's message, later,
+            # selects the same event).
+            self.selected = self.timeline.selected
         # After the app's next frame (the first one, when the app starts), once the layout
         # has given the timeline its height.
         self.app.call_after_refresh(self.timeline.center_cursor)
