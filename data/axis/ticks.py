@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import cache
 from zoneinfo import ZoneInfo
 
 from data.axis.calendar import Step, clock_starts, day_starts, month_starts, year_starts
@@ -24,6 +23,7 @@ from data.axis.scale import Scale
 from data.facts.derived import TimeMode, middle, relative_text, utc_date
 from data.facts.derived import flight_day_text as _flight_day
 from data.i18n import language
+from data.times.dates import month_names
 from data.times.display import STATED
 from data.times.parse import Precision, When, zone_info
 from data.widths import cell_width
@@ -192,15 +192,6 @@ def _starts(step: Step, tz: ZoneInfo, start: float, end: float) -> Iterator[floa
     if step.unit == "day":
         return day_starts(step.count, tz, start, end)
     return clock_starts(step.seconds, tz, start, end)
-
-
-@cache
-def month_names(lang: str) -> dict[int, str]:
-    """The months' short names in `lang`, by number, from pendulum's locale: `Oct`, in Dutch
-    `okt.` (pendulum is imported when an axis is first drawn, not at start-up)."""
-    import pendulum
-
-    return dict(pendulum.locale(lang).translation("months.abbreviated"))
 
 
 def _absolute_labels(

@@ -11,6 +11,7 @@ events write a few hundred distinct days.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from data.i18n import language, pgettext
 
@@ -59,7 +60,8 @@ class _Written(dict[str, str]):
             import pendulum  # only for a language that does not write ISO dates
 
             day = date.fromisoformat(iso if is_day else f"{iso}-01")
-            text = pendulum.Date(day.year, day.month, day.day).format(layout, locale=self.code)
+            shown = pendulum.Date(day.year, day.month, day.day)
+            text = shown.format(layout, locale=pendulum_locale(self.code))
         self[iso] = text
         return text
 
@@ -84,10 +86,20 @@ def date_text(iso: str) -> str:
     return written()[iso]
 
 
-def month_abbreviation(month: int) -> str:
-    """A month's short name in the language in force (`Oct`, `okt.`), from pendulum's
-    locale: for labels that name a day and a month (`5 okt.`), as the time axis's ticks."""
+def pendulum_locale(code: str) -> str:
+    """Pendulum's locale for the language `code`: its own, or English where pendulum has
+    none (a language added to the catalogs before pendulum knows its months)."""
+    from importlib.util import find_spec
+
+    return code if find_spec(f"pendulum.locales.{code}") is not None else "en"
+
+
+@cache
+def month_names(code: str) -> dict[int, str]:
+    """The months' short names in the language `code`, by number (`Oct`, in Dutch `okt.`),
+    from pendulum's locale: for labels that name a month, as the time axis's ticks (pendulum
+    is imported when first asked, not at start-up)."""
     from pendulum.locales.locale import Locale
 
-    names: dict[int, str] = Locale.load(language()).translation("months.abbreviated")
-    return names[month]
+    names: dict[int, str] = Locale.load(pendulum_locale(code)).translation("months.abbreviated")
+    return dict(names)

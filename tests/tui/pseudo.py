@@ -127,8 +127,6 @@ def plain_words(mission: Mission, *, keys: Iterable[str], others: Iterable[str] 
     return words
 
 
-
-
 def unmarked(lines: Iterable[str], texts: list[str], words: set[str]) -> list[str]:
     """The runs of `lines` (a screen) that are neither marked nor explained by the mission's
     `texts`, a time, a number, a glyph or one of `words`."""
@@ -159,6 +157,8 @@ def _explained(run: str, texts: list[str], words: set[str]) -> bool:
 def _explains(piece: str, texts: list[str], words: set[str]) -> bool:
     """Whether `piece` is a whole part of a mission text (words never cut, unless at a `…`),
     or made of times, numbers, glyphs and plain words."""
+    if _plain(piece.strip(), words):  # before `_AROUND` takes a suffix's dot: `.json,`
+        return True
     piece = piece.strip(_AROUND)
     core = piece.strip("…")
     if not any(character.isalpha() for character in core):
