@@ -14,7 +14,8 @@ valid line is never refused.
 
 Why msgspec (a dependency): on the reference machine `json.loads` alone takes about 4 s for
 a million event lines, over the whole 3 s budget; msgspec decodes them into typed structs
-in under 2 s (see bench/README.md).
+in under 2 s (see bench/README.md). With the `large` extra, each block goes to the columnar
+engine first (`data.load.jsonl_arrow`); a block it does not take is read as above.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import chain, compress, islice
 from operator import eq
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from data.files.reading import LineTooLongError, MissionFile, decode
 from data.load.convert import Converter, convert_file
 from data.load.document import located
+from data.load.jsonl_blocks import block_size, with_next
 from data.load.jsonl_bulk import Bulk
 from data.load.jsonl_decode import event_decoder
 from data.load.paths import join_path, split_path
@@ -41,13 +43,17 @@ from data.problems import MissionDataError, MissionError, Problem, within_memory
 from data.steps import STEP, Check, go_on
 from data.store import StoreBuilder
 
+if TYPE_CHECKING:
+    from data.load.jsonl_arrow import ArrowLines  # only with the engine (the large extra)
+
 __all__ = ["JsonlReading", "MissionError", "Progress", "is_jsonl", "load_jsonl", "open_jsonl"]
 
 MAX_PROBLEMS = 1000
 """Stop collecting after this many problems: the first ones say what is wrong."""
 _BATCH = 4096
 _BLOCK = 1 << 20
-"""Bytes read at a time: its lines are decoded in one call and checked together."""
+"""Bytes read at a time: its lines are decoded in one call and checked together (with the
+columnar engine, more: `jsonl_blocks.block_size`)."""
 _DECODE_ERRORS = (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError)
 
 Progress = Callable[[int, int], None]
@@ -80,7 +86,8 @@ class JsonlReading:
         self.name = name
         self._file = MissionFile(name)
         try:
-            self._reader = _Reader(name, self._file.blocks(_BLOCK))
+            size = block_size(self._file.size, _BLOCK)
+            self._reader = _Reader(name, self._file.blocks(size))
         except BaseException:
             self._file.close()
             raise
@@ -100,7 +107,13 @@ class JsonlReading:
     def in_order(self) -> bool:
         """Whether the events read so far are good and in time order. Once it is `False`,
         `finish` will sort the columns in place: drop every snapshot before it goes on."""
-        return not self._reader.problems and self._reader.builder.in_order()
+        reader = self._reader
+        engine = reader.engine
+        return (
+            not reader.problems
+            and reader.builder.in_order()
+            and (engine is None or engine.in_order())
+        )
 
     def snapshot(self) -> Mission | None:
         """The events read so far as a mission (in whole chunks of 4096), if they are good
@@ -155,16 +168,17 @@ class _Reader:
         self.builder = StoreBuilder(
             [phase.id for phase in header.phases], [place.id for place in header.places]
         )
-        self.bulk = Bulk(self.builder, self.references)
-        decoder = event_decoder(
-            {
-                "phases": self.builder.phase_ids,
-                "places": self.builder.place_ids,
-                "vehicles": sorted(header.vehicle_by_id),
-                "people": sorted(header.person_by_id),
-                "sources": sorted(header.source_by_id),
-            }
-        )
+        self.bulk = Bulk(self.builder)
+        self.ids = {
+            "phases": self.builder.phase_ids,
+            "places": self.builder.place_ids,
+            "vehicles": sorted(header.vehicle_by_id),
+            "people": sorted(header.person_by_id),
+            "sources": sorted(header.source_by_id),
+        }
+        """The ids of each list of the header that an event may refer to."""
+        decoder = event_decoder(self.ids)
+        self.struct = decoder.type
         self.decode = decoder.decode
         self.decode_lines = decoder.decode_lines
         self.count = 0
@@ -179,6 +193,8 @@ class _Reader:
         )
         """The event ids the header refers to."""
         self.found: set[str] = set()
+        self.engine: ArrowLines | None = None
+        """The columnar engine's reader of blocks, while the events are read with it."""
 
     def _header(self, line: bytes) -> Mission:
         """The first line: everything but the events, through the general converter."""
@@ -208,15 +224,19 @@ class _Reader:
     def finish(self) -> Mission:
         """Read the event lines and check what only the whole file can tell."""
         line_number = 2
+        self.engine = engine = self._engine()
         try:
-            for block in self.blocks:
-                line_number += self._block(block, line_number)
+            for block, following in with_next(self.blocks, ahead=engine is not None):
+                line_number += self._block(block, line_number, following)
                 if self.progress is not None:
                     self.progress()
                 if len(self.problems) >= MAX_PROBLEMS:
                     break
         except LineTooLongError as error:
             raise MissionDataError(self.problems + _on_line(error.problems, line_number)) from None
+        if engine is not None:
+            engine.finish(self.check, STEP)
+            self.found |= engine.found
         if self.count == 0 and not self.problems:
             self.problem("events", "a mission needs at least one event")
         self._duplicates()
@@ -230,7 +250,34 @@ class _Reader:
     def problem(self, path: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.name, path, message, line, 1 if line else None))
 
-    def _block(self, block: bytes, first_line: int) -> int:
+    def _engine(self) -> ArrowLines | None:
+        """The columnar engine's reader of blocks (`data.load.jsonl_arrow`), if installed
+        and it can be loaded."""
+        from data.large import available
+
+        if not available():
+            return None
+        try:
+            from data.load.jsonl_arrow import ArrowLines
+        except (ImportError, MemoryError, OSError):
+            return None
+        return ArrowLines(
+            self.builder, self.ids, self.struct, self.decode_lines, self.wanted, self._taken
+        )
+
+    def _block(self, block: bytes, first_line: int, following: bytes | None = None) -> int:
+        """Take a block of event lines, by the engine if it can (`following` is read ahead
+        for it), else `_in_bulk`; returns the number of lines."""
+        engine = self.engine
+        if engine is not None and not self.problems:
+            taken = engine.take(block, first_line, following)
+            if taken is not None:
+                self.count += taken
+                return taken
+            engine.stream()
+        return self._in_bulk(block, first_line)
+
+    def _in_bulk(self, block: bytes, first_line: int) -> int:
         """Take a block of event lines in one go; if anything in it is unusual, in batches
         of lines, and those line by line. Returns the number of lines."""
         size = block.count(b"\n") + (not block.endswith(b"\n"))

@@ -1,0 +1,192 @@
+"""Reading the event lines of a JSON Lines mission with the columnar engine, a block at a time.
+
+With the `large` extra installed, `data.load.jsonl` hands each block of event lines here first.
+A block is taken only if its text passes the checks of `data.large.json_blocks` (parsed by
+Arrow, the next block while this one is checked) and its events every check of
+`data.large.event_checks`. Any block that does not is read by the general reader, which
+explains the first bad line.
+
+While every block is taken here, the checked columns are held (compact: codes and texts) and,
+at the end, put in time order by Arrow and copied into the store once, already sorted. Once a
+block goes the general way, those held so far are added to the store in file order, and every
+later block as soon as it is read: the store is then sorted as without the engine.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_left
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from data.large.event_checks import EventChecks, Taken
+from data.large.json_blocks import Ahead, Parsed
+from data.large.store_columns import fill
+from data.steps import Check
+from data.store import Columns, Extras, StoreBuilder
+
+Noted = Callable[[list[str], range], None]
+"""Told the ids and lines of events added to the store in file order (for the checks of the
+whole file: duplicate ids, references to events)."""
+
+
+class ArrowLines:
+    """Takes blocks of event lines of one JSON Lines file, if the engine can."""
+
+    def __init__(
+        self,
+        builder: StoreBuilder,
+        ids: Mapping[str, Sequence[str]],
+        struct: Any,
+        decode_lines: Callable[[bytes], list[Any]],
+        wanted: frozenset[str],
+        noted: Noted,
+    ) -> None:
+        self.checks = EventChecks(builder, ids, struct)
+        self.builder = builder
+        self.decode_lines = decode_lines
+        """The JSON Lines decoder's `decode_lines` (msgspec), for the lines of rare fields."""
+        self.noted = noted
+        self.wanted = pa.array(sorted(wanted), pa.string())
+        self.found: set[str] = set()
+        """The ids the header refers to, among the events taken."""
+        self.held: list[tuple[Taken, range]] = []
+        """Blocks taken and not yet in the store, with their lines."""
+        self.streaming = False
+        """Whether a block went the general way: then each block is stored when taken."""
+        self.titles: dict[str, str] = {}
+        self.ahead = Ahead()
+        self.last = float("-inf")
+        """The last instant of the blocks held, while they are in time order (else NaN)."""
+
+    def take(self, block: bytes, first_line: int, following: bytes | None) -> int | None:
+        """Take a block of event lines (from line `first_line`) and give how many lines it
+        had, or `None` (nothing taken: the general reader must read it). The `following`
+        block is parsed meanwhile."""
+        parsed = self.ahead.parsed(block)
+        if following is not None:
+            self.ahead.start(following)
+        if parsed is None:
+            return None
+        taken = self.checks.take(parsed.events, lambda rows: self._decoded(parsed, rows))
+        if taken is None:
+            return None
+        numbers = range(first_line, first_line + len(parsed.ends))
+        ids = taken.columns["id"]
+        self.found.update(ids.filter(pc.is_in(ids, value_set=self.wanted)).to_pylist())
+        if self.streaming:
+            self._store(taken, numbers)
+        else:
+            self.held.append((taken, numbers))
+            self.last = _last_in_order(self.last, taken.columns["instant"])
+        return len(numbers)
+
+    def in_order(self) -> bool:
+        """Whether the events held are in time order (once they are stored, the store
+        says)."""
+        return self.last == self.last  # not NaN
+
+    def _decoded(self, parsed: Parsed, rows: list[int]) -> list[Any]:
+        """The JSON Lines structs of some lines of a block, decoded in one call."""
+        return self.decode_lines(parsed.lines(rows))
+
+    def stream(self) -> None:
+        """From now on store each block when taken (a block went the general way): the
+        blocks held so far are stored first, in file order."""
+        if not self.streaming:
+            self.streaming = True
+            for taken, lines in self.held:
+                self._store(taken, lines)
+            self.held.clear()
+
+    def _store(self, taken: Taken, lines: range) -> None:
+        """Add a taken block's events to the store's columns in file order."""
+        self.noted(taken.columns["id"].to_pylist(), lines)
+        fill(self.builder.columns, taken.columns, taken.extras, self.titles)
+
+    def finish(self, check: Check, step: int) -> None:
+        """After the last block: put the events held in time order and store them, if their
+        ids are all different (else store them in file order, where the general checks find
+        the duplicates), `step` events at a time (`check` between). The ids are counted in
+        a thread of their own meanwhile."""
+        if self.streaming or not self.held:
+            return
+        table = pa.concat_tables([taken.columns for taken, _ in self.held])
+        distinct = _Distinct(table["id"])
+        columns = _sorted_columns(table, self.held, self.titles, check, step)
+        if distinct.count() != table.num_rows:
+            self.stream()
+            return
+        self.held.clear()
+        self.builder.columns = columns
+
+
+def _sorted_columns(
+    table: pa.Table,
+    held: list[tuple[Taken, range]],
+    titles: dict[str, str],
+    check: Check,
+    step: int,
+) -> Columns:
+    """The store's columns of the held blocks' events, in time order (stable)."""
+    extras: dict[int, Extras] = {}
+    start = 0
+    for taken, lines in held:
+        extras.update({start + row: value for row, value in taken.extras.items()})
+        start += len(lines)
+    order = pc.sort_indices(table["instant"])
+    table = table.take(order)
+    check()
+    extras = _moved(extras, order)
+    rows = sorted(extras)
+    columns = Columns()
+    for low in range(0, table.num_rows, step):
+        high = min(low + step, table.num_rows)
+        inside = rows[bisect_left(rows, low) : bisect_left(rows, high)]
+        fill(
+            columns,
+            table.slice(low, high - low),
+            {row - low: extras[row] for row in inside},
+            titles,
+        )
+        check()
+    return columns
+
+
+class _Distinct:
+    """How many different strings a column holds, counted by Arrow in a daemon thread."""
+
+    def __init__(self, values: pa.ChunkedArray) -> None:
+        self._count = -1
+        self._thread = threading.Thread(target=self._run, args=(values,), daemon=True)
+        self._thread.start()
+
+    def _run(self, values: pa.ChunkedArray) -> None:
+        self._count = pc.count_distinct(values).as_py()
+
+    def count(self) -> int:
+        self._thread.join()
+        return self._count
+
+
+def _last_in_order(last: float, instants: pa.Array) -> float:
+    """The last of `instants` if they follow `last` in time order, else NaN."""
+    values = instants.to_numpy()
+    if not len(values) or last != last:
+        return last
+    if values[0] < last or (values[1:] < values[:-1]).any():
+        return float("nan")
+    return float(values[-1])
+
+
+def _moved(extras: dict[int, Extras], order: pa.Array) -> dict[int, Extras]:
+    """The rare fields by their rows after the rows are put in `order` (old rows by new)."""
+    if not extras:
+        return {}
+    olds = pa.array(list(extras), pa.uint64())
+    news = pc.indices_nonzero(pc.is_in(order, value_set=olds))
+    moved = order.take(news).to_pylist()
+    return {new: extras[old] for new, old in zip(news.to_pylist(), moved, strict=True)}
