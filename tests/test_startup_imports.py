@@ -15,6 +15,9 @@ LARGE_ONLY = (
     "data.load.jsonl_bulk",
     "data.times.bulk_instants",
     "msgspec",
+    "data.large",
+    "pyarrow",
+    "numpy",
 )
 LATER = (
     "pendulum",

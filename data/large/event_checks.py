@@ -10,9 +10,8 @@ field, and taken as the JSON Lines loader takes them (`data.load.jsonl_bulk.rare
 failure takes nothing: the caller then reads the events the general way, which words the
 problem and places it.
 
-The result is the store's columns as Arrow arrays (`STORE_SCHEMA`: texts as strings, `""` for
-none; kinds, phases, places, reference lists and confidences as the store's codes; the instant
-the timeline sorts on) and the rare fields by row.
+The result is the store's columns as Arrow arrays (`data.large.store_columns.STORE_SCHEMA`)
+and the rare fields by row.
 """
 
 from __future__ import annotations
@@ -29,29 +28,12 @@ import pyarrow.compute as pc
 from data.files.reading import MAX_STRING_CHARS
 from data.large.instants import instants
 from data.large.reference_groups import ReferenceGroups
+from data.large.store_columns import STORE_SCHEMA
 from data.load.jsonl_bulk import rare_fields
 from data.load.schema import ID_PATTERN
 from data.store import CONFIDENCES, KINDS, Extras, StoreBuilder
 from data.times.parse import TimeFormatError
 
-STORE_SCHEMA = pa.schema(
-    [
-        ("id", pa.string()),
-        ("title", pa.string()),
-        ("description", pa.string()),
-        ("kind", pa.uint8()),
-        ("phase", pa.uint16()),
-        ("place", pa.uint16()),
-        ("vehicles", pa.uint32()),
-        ("people", pa.uint32()),
-        ("sources", pa.uint32()),
-        ("confidence", pa.uint8()),
-        ("at", pa.string()),
-        ("planned", pa.string()),
-        ("instant", pa.float64()),
-    ]
-)
-"""The event store's columns as Arrow arrays (`data.store.Columns`)."""
 RARE = ("note", "stated", "disputes", "station_crew")
 """The fields that make an event's rare fields records (`data.store.Extras`)."""
 REFERENCE_LISTS = ("vehicles", "people", "sources")

@@ -1,10 +1,12 @@
-"""Filling the event store's columns from Arrow arrays, without a Python object per value.
+"""The event store's columns as Arrow arrays, and filling the store from them without a Python
+object per value.
 
-The columns of `data.large.event_checks.STORE_SCHEMA` become `data.store.Columns`: each text
-column is joined in C (every string followed by the separator) and decoded once, then cut into
-the store's chunks (`TextColumn.extend_joined`); codes and instants are copied from Arrow's
-buffers into the store's arrays; titles are taken from the table's distinct titles, so each
-appears once however many events share it.
+`STORE_SCHEMA` is `data.store.Columns` as Arrow sees it. Each text column is joined in C
+(every string followed by the separator) and decoded once, then cut into the store's chunks
+(`TextColumn.extend_joined`); codes and instants are copied from Arrow's buffers into the
+store's arrays; titles are taken from the distinct titles, so each appears once however many
+events share it. A column can be filled alone (`extend`), so that a million sorted events
+need only one sorted column at a time.
 """
 
 from __future__ import annotations
@@ -17,6 +19,42 @@ import pyarrow.compute as pc
 
 from data.store import Columns, Extras, TextColumn
 
+STORE_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("title", pa.string()),
+        ("description", pa.string()),
+        ("kind", pa.uint8()),
+        ("phase", pa.uint16()),
+        ("place", pa.uint16()),
+        ("vehicles", pa.uint32()),
+        ("people", pa.uint32()),
+        ("sources", pa.uint32()),
+        ("confidence", pa.uint8()),
+        ("at", pa.string()),
+        ("planned", pa.string()),
+        ("instant", pa.float64()),
+    ]
+)
+"""The event store's columns as Arrow arrays (`data.store.Columns`): texts as strings (`""`
+for none), kinds, phases, places, reference lists and confidences as the store's codes, and
+the instant the timeline sorts on."""
+ATTRIBUTES = {
+    "id": "ids",
+    "title": "titles",
+    "description": "descriptions",
+    "kind": "kinds",
+    "phase": "phases",
+    "place": "places",
+    "vehicles": "vehicles",
+    "people": "people",
+    "sources": "sources",
+    "confidence": "confidences",
+    "at": "at",
+    "planned": "planned",
+    "instant": "instants",
+}
+"""The `Columns` attribute of each column of `STORE_SCHEMA`."""
 _SEPARATOR = pa.scalar(TextColumn.SEPARATOR)
 _NOTHING = pa.scalar("")
 
@@ -27,35 +65,28 @@ def fill(
     """Add the events of `table` (`STORE_SCHEMA`) to `columns`, and their rare fields
     (`extras`, by row of the table); `titles` shares each title among all the columns'."""
     start = len(columns.ids)
-    table = table.combine_chunks()
-    for name in ("id", "description", "at", "planned"):
-        _extend_text(_text_column(columns, name), table[name].chunk(0) if table.num_rows else None)
-    _extend_titles(columns.titles, table["title"], titles)
-    columns.kinds += _buffer(table["kind"])
-    columns.phases.frombytes(_buffer(table["phase"]))
-    columns.places.frombytes(_buffer(table["place"]))
-    columns.vehicles.frombytes(_buffer(table["vehicles"]))
-    columns.people.frombytes(_buffer(table["people"]))
-    columns.sources.frombytes(_buffer(table["sources"]))
-    columns.confidences += _buffer(table["confidence"])
-    columns.instants.frombytes(_buffer(table["instant"]))
+    for name in STORE_SCHEMA.names:
+        extend(columns, name, table[name].combine_chunks(), titles)
     columns.extras.update({start + row: value for row, value in extras.items()})
 
 
-def _text_column(columns: Columns, name: str) -> TextColumn:
-    """The store's text column for a field of `STORE_SCHEMA`."""
-    return {
-        "id": columns.ids,
-        "description": columns.descriptions,
-        "at": columns.at,
-        "planned": columns.planned,
-    }[name]
-
-
-def _extend_text(column: TextColumn, values: pa.Array | None) -> None:
-    """Add the strings of a string array (no nulls) to a text column."""
-    if values is None or not len(values):
+def extend(columns: Columns, name: str, values: pa.Array, titles: dict[str, str]) -> None:
+    """Add the values of one column of `STORE_SCHEMA` (no nulls) to `columns`."""
+    if not len(values):
         return
+    target = getattr(columns, ATTRIBUTES[name])
+    if isinstance(target, TextColumn):
+        _extend_text(target, values)
+    elif name == "title":
+        _extend_titles(target, values, titles)
+    elif isinstance(target, bytearray):
+        target += _buffer(values)
+    else:
+        target.frombytes(_buffer(values))
+
+
+def _extend_text(column: TextColumn, values: pa.Array) -> None:
+    """Add the strings of a string array (no nulls) to a text column."""
     joined = pc.binary_join_element_wise(values, _NOTHING, _SEPARATOR)
     offsets = memoryview(joined.buffers()[1]).cast("i")
     first, last = offsets[joined.offset], offsets[joined.offset + len(joined)]
@@ -64,11 +95,9 @@ def _extend_text(column: TextColumn, values: pa.Array | None) -> None:
     column.extend_joined(text, _array("I", lengths.cast(pa.uint32())))
 
 
-def _extend_titles(titles: list[str], values: pa.ChunkedArray, shared: dict[str, str]) -> None:
+def _extend_titles(titles: list[str], values: pa.Array, shared: dict[str, str]) -> None:
     """Add the titles, each distinct title one string shared by all the events it names."""
-    if not len(values):
-        return
-    encoded = pc.dictionary_encode(values.combine_chunks())
+    encoded = pc.dictionary_encode(values)
     distinct = [shared.setdefault(title, title) for title in encoded.dictionary.to_pylist()]
     indexes = _array("i", encoded.indices.cast(pa.int32()))
     titles += map(distinct.__getitem__, indexes)
@@ -81,10 +110,8 @@ def _array(typecode: str, values: pa.Array) -> array[int]:
     return result
 
 
-def _buffer(values: pa.Array | pa.ChunkedArray) -> memoryview:
+def _buffer(values: pa.Array) -> memoryview:
     """The values of a fixed-width array without nulls, as bytes in Arrow's buffer."""
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
     width = values.type.bit_width // 8
     data = memoryview(values.buffers()[1])
     return data[values.offset * width : (values.offset + len(values)) * width]

@@ -15,16 +15,16 @@ later block as soon as it is read: the store is then sorted as without the engin
 from __future__ import annotations
 
 import threading
-from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
+import data.large.engine  # noqa: F401  (the system allocator, first)
 from data.large.event_checks import EventChecks, Taken
 from data.large.json_blocks import Ahead, Parsed
-from data.large.store_columns import fill
+from data.large.store_columns import extend, fill
 from data.steps import Check
 from data.store import Columns, Extras, StoreBuilder
 
@@ -54,7 +54,10 @@ class ArrowLines:
         self.found: set[str] = set()
         """The ids the header refers to, among the events taken."""
         self.held: list[tuple[Taken, range]] = []
-        """Blocks taken and not yet in the store, with their lines."""
+        """The blocks taken, with their lines, until the end (or a block goes the general
+        way)."""
+        self.stored = 0
+        """How many of the blocks held are in the store already (those in time order)."""
         self.streaming = False
         """Whether a block went the general way: then each block is stored when taken."""
         self.titles: dict[str, str] = {}
@@ -79,14 +82,21 @@ class ArrowLines:
         self.found.update(ids.filter(pc.is_in(ids, value_set=self.wanted)).to_pylist())
         if self.streaming:
             self._store(taken, numbers)
-        else:
-            self.held.append((taken, numbers))
-            self.last = _last_in_order(self.last, taken.columns["instant"])
+            return len(numbers)
+        self.held.append((taken, numbers))
+        ordered = self.in_order()
+        self.last = _last_in_order(self.last, taken.columns["instant"])
+        if self.in_order():  # stored at once: the app shows the events read so far
+            fill(self.builder.columns, taken.columns, taken.extras, self.titles)
+            self.stored += 1
+        elif ordered:  # all are sorted at the end, into a new store: drop this one now
+            self.builder.columns = Columns()
+            self.stored = 0
         return len(numbers)
 
     def in_order(self) -> bool:
-        """Whether the events held are in time order (once they are stored, the store
-        says)."""
+        """Whether the events held are in time order (once they are not, they are stored
+        only at the end, sorted)."""
         return self.last == self.last  # not NaN
 
     def _decoded(self, parsed: Parsed, rows: list[int]) -> list[Any]:
@@ -95,12 +105,17 @@ class ArrowLines:
 
     def stream(self) -> None:
         """From now on store each block when taken (a block went the general way): the
-        blocks held so far are stored first, in file order."""
-        if not self.streaming:
-            self.streaming = True
-            for taken, lines in self.held:
+        blocks held so far are stored first, in file order, and noted for the checks of
+        the whole file."""
+        if self.streaming:
+            return
+        self.streaming = True
+        for number, (taken, lines) in enumerate(self.held):
+            if number < self.stored:
+                self.noted(taken.columns["id"].to_pylist(), lines)
+            else:
                 self._store(taken, lines)
-            self.held.clear()
+        self.held.clear()
 
     def _store(self, taken: Taken, lines: range) -> None:
         """Add a taken block's events to the store's columns in file order."""
@@ -108,51 +123,50 @@ class ArrowLines:
         fill(self.builder.columns, taken.columns, taken.extras, self.titles)
 
     def finish(self, check: Check, step: int) -> None:
-        """After the last block: put the events held in time order and store them, if their
-        ids are all different (else store them in file order, where the general checks find
-        the duplicates), `step` events at a time (`check` between). The ids are counted in
-        a thread of their own meanwhile."""
+        """After the last block: if the ids of the events held are all different, put them
+        in time order (unless they are) and store them, `step` events at a time (`check`
+        between); else store them in file order, where the general checks find the
+        duplicates. The ids are counted in a thread of their own meanwhile."""
         if self.streaming or not self.held:
             return
         table = pa.concat_tables([taken.columns for taken, _ in self.held])
         distinct = _Distinct(table["id"])
-        columns = _sorted_columns(table, self.held, self.titles, check, step)
+        columns = None
+        if not self.in_order():  # a new store: snapshots of the old one stay as they are
+            columns = _sorted(table, _held_extras(self.held), self.titles, check, step)
         if distinct.count() != table.num_rows:
             self.stream()
             return
         self.held.clear()
-        self.builder.columns = columns
+        if columns is not None:
+            self.builder.columns = columns
 
 
-def _sorted_columns(
-    table: pa.Table,
-    held: list[tuple[Taken, range]],
-    titles: dict[str, str],
-    check: Check,
-    step: int,
-) -> Columns:
-    """The store's columns of the held blocks' events, in time order (stable)."""
+def _held_extras(held: list[tuple[Taken, range]]) -> dict[int, Extras]:
+    """The rare fields of the blocks held, by row of all of them."""
     extras: dict[int, Extras] = {}
     start = 0
     for taken, lines in held:
         extras.update({start + row: value for row, value in taken.extras.items()})
         start += len(lines)
+    return extras
+
+
+def _sorted(
+    table: pa.Table, extras: dict[int, Extras], titles: dict[str, str], check: Check, step: int
+) -> Columns:
+    """The store's columns of `table`'s events (with their `extras`, by row) in time order
+    (a stable sort), filled a column at a time (one sorted column in memory at a time),
+    `step` events at a time (`check` between)."""
     order = pc.sort_indices(table["instant"])
-    table = table.take(order)
     check()
-    extras = _moved(extras, order)
-    rows = sorted(extras)
     columns = Columns()
-    for low in range(0, table.num_rows, step):
-        high = min(low + step, table.num_rows)
-        inside = rows[bisect_left(rows, low) : bisect_left(rows, high)]
-        fill(
-            columns,
-            table.slice(low, high - low),
-            {row - low: extras[row] for row in inside},
-            titles,
-        )
-        check()
+    for name in table.column_names:
+        values = table[name].combine_chunks()
+        for low in range(0, len(order), step):
+            extend(columns, name, values.take(order[low : low + step]), titles)
+            check()
+    columns.extras = _moved(extras, order)
     return columns
 
 
