@@ -24,6 +24,9 @@ ENGINE_VARIABLE = "MISSION_TIMELINE_ENGINE"
 """Set to `python` to read without the engine even when it is installed."""
 ROOM = 2 << 30
 """The address space the engine needs at least (bytes)."""
+CACHE_SMALLEST = 8 << 20
+"""JSON Lines files smaller than this (about 30,000 events) are not cached
+(`data.large.cache` says why)."""
 
 
 def available() -> bool:

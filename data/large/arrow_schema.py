@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
+import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.load.schema import RECORDS, Field, ListOf, Scalar
 
 STRING_KINDS = frozenset({"text", "id", "ref", "time", "enum"})

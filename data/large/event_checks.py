@@ -25,17 +25,18 @@ import msgspec
 import pyarrow as pa
 import pyarrow.compute as pc
 
+import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.files.reading import MAX_STRING_CHARS
 from data.large.instants import instants
 from data.large.reference_groups import ReferenceGroups
 from data.large.store_columns import STORE_SCHEMA
 from data.load.jsonl_bulk import rare_fields
+from data.load.jsonl_decode import nested_times
 from data.load.schema import ID_PATTERN
 from data.store import CONFIDENCES, KINDS, Extras, StoreBuilder
+from data.store.columns import RARE_FIELDS
 from data.times.parse import TimeFormatError
 
-RARE = ("note", "stated", "disputes", "station_crew")
-"""The fields that make an event's rare fields records (`data.store.Extras`)."""
 REFERENCE_LISTS = ("vehicles", "people", "sources")
 _KINDS = pa.array([kind.value for kind in KINDS])
 _CONFIDENCES = pa.array([getattr(confidence, "value", "") for confidence in CONFIDENCES[1:]])
@@ -127,8 +128,8 @@ class EventChecks:
     def _extras(self, events: pa.Table, decoded: Decoded) -> dict[int, Extras] | None:
         """The rare fields by row (`end` alone is kept as written); `None` if an event with
         rare fields fails the JSON Lines checks."""
-        rare = pc.is_valid(events[RARE[0]])
-        for name in RARE[1:]:
+        rare = pc.is_valid(events[RARE_FIELDS[0]])
+        for name in RARE_FIELDS[1:]:
             rare = pc.or_(rare, pc.is_valid(events[name]))
         extras: dict[int, Extras] = {}
         rows = pc.indices_nonzero(rare.combine_chunks()).to_pylist()
@@ -144,6 +145,8 @@ class EventChecks:
                 if taken is None:
                     return None
                 extras[row] = taken
+            if not _times_valid(nested_times(raws)):
+                return None
         ends = events["end"]
         if ends.null_count < len(ends):
             given = pc.indices_nonzero(ends.is_valid().combine_chunks()).to_pylist()
@@ -177,6 +180,15 @@ def _code(values: pa.ChunkedArray, known: pa.Array, *, required: bool) -> pa.Arr
         return index
     unknown = pc.and_(values.is_valid(), index.is_null())
     return pc.if_else(unknown, None, pc.fill_null(pc.add(index, 1), 0)).combine_chunks()
+
+
+def _times_valid(texts: list[str]) -> bool:
+    """Whether each of these mission times is valid."""
+    try:
+        instants(pa.array(texts, pa.string()))
+    except TimeFormatError:
+        return False
+    return True
 
 
 def _instants(events: pa.Table) -> pa.Array | None:

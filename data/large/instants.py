@@ -7,7 +7,7 @@ digits of a million strings are read at once from the column's bytes and checked
 checks them (years 1900 to 2200, real days, hours to 23, minutes and seconds to 59, offsets to
 23:59). The instant is counted in whole milliseconds and divided once, so it is exactly
 `datetime.timestamp`'s. A zone's offset is that of `data.times.bulk.constant_offset` all
-through the month (else the day) of the time, worked out once per zone and month. Every other
+through the month (else the day) of the time (`data.large.zone_offsets`). Every other
 string (a date, a month, a day when the clocks change, a written offset the zone does not have
 then, and every wrong one) goes to `instants_of`, which gives the same value or raises the same
 `TimeFormatError`.
@@ -15,16 +15,14 @@ then, and every wrong one) goes to `instants_of`, which gives the same value or 
 
 from __future__ import annotations
 
-import calendar
-from datetime import datetime, timedelta
-
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from data.times.bulk import constant_offset
+import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
+from data.large.zone_offsets import zone_offsets
 from data.times.bulk_instants import instants_of
-from data.times.parse import MAX_YEAR, MIN_YEAR, TimeFormatError, zone_info
+from data.times.parse import MAX_YEAR, MIN_YEAR
 
 _TILDE, _OPEN, _CLOSE = ord("~"), ord("["), ord("]")
 _FRONTS = {16: (16, 0), 17: (16, 1), 22: (16, 6), 19: (19, 0), 20: (19, 1), 25: (19, 6)}
@@ -39,14 +37,6 @@ _SEPARATORS = {4: ("-", 7), 7: ("-", 10), 10: ("T", 16), 13: (":", 16), 16: (":"
 """The place of each separator, and the shortest date and clock that has it."""
 _MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], np.int64)
 _PAD = 32
-_MONTHS: dict[tuple[str, int], int | None] = {}
-"""(zone, year * 100 + month) to the zone's offset (ms) all through that month; `None`
-when the clocks change in it or the zone is not a valid one."""
-_DAYS: dict[tuple[str, int], list[int | None]] = {}
-"""(zone, year * 100 + month) to the zone's offset (ms) all through each day of the month."""
-_LEARNED_MAX = 1 << 16
-_HOUR = timedelta(hours=1)
-_TICK = timedelta(microseconds=1)
 
 
 def instants(texts: pa.Array) -> pa.Array:
@@ -182,7 +172,7 @@ class _Read:
         zones = encoded.dictionary.to_pylist()
         zone_of = np.frombuffer(encoded.indices.buffers()[1], np.int32, len(rows))
         month_wall = wall[rows]
-        offset = _zone_offsets(zones, zone_of.astype(np.int64), month_wall)
+        offset = zone_offsets(zones, zone_of.astype(np.int64), month_wall)
         known = ~np.isnan(offset)
         placed = month_wall - np.where(known, offset, 0).astype(np.int64)
         agrees = known & (~has_offset[rows] | (placed == millis[rows]))
@@ -218,94 +208,3 @@ def _epoch_days(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndar
     day_of_year = (153 * (month + np.where(month > 2, -3, 9)) + 2) // 5 + day - 1
     day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
     return np.asarray(era * 146097 + day_of_era - 719468)
-
-
-def _zone_offsets(zones: list[str], zone_of: np.ndarray, wall: np.ndarray) -> np.ndarray:
-    """The offset (ms, as float; NaN where none) of each time's zone all through the month
-    of its local time `wall`, else all through its day."""
-    days = wall // 86_400_000
-    year, month, day = _civil(days)
-    period = year * 100 + month
-    keys = zone_of * 1_000_000 + period
-    distinct, where = np.unique(keys, return_inverse=True)
-    table = np.array(
-        [_month_offset(zones[key // 1_000_000], key % 1_000_000) for key in distinct.tolist()],
-        np.float64,
-    )
-    offset = table[where]
-    unsettled = np.isnan(offset)
-    if unsettled.any():
-        rows = np.flatnonzero(unsettled)
-        for row_keys, row in zip(keys[rows].tolist(), rows.tolist(), strict=True):
-            zone = zones[row_keys // 1_000_000]
-            value = _day_offsets(zone, row_keys % 1_000_000)[int(day[row]) - 1]
-            offset[row] = np.nan if value is None else value
-    return offset
-
-
-def _civil(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The year, month and day of each day number (Howard Hinnant's `civil_from_days`)."""
-    z = days + 719468
-    era = z // 146097
-    day_of_era = z - era * 146097
-    year_of_era = (
-        day_of_era - day_of_era // 1460 + day_of_era // 36524 - day_of_era // 146096
-    ) // 365
-    day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
-    shifted = (5 * day_of_year + 2) // 153
-    day = day_of_year - (153 * shifted + 2) // 5 + 1
-    month = np.where(shifted < 10, shifted + 3, shifted - 9)
-    year = year_of_era + era * 400 + (month <= 2)
-    return year, month, day
-
-
-def _month_offset(zone: str, period: int) -> float:
-    """The offset (ms) of `zone` all through the month `period` (YYYYMM), as
-    `constant_offset` finds it, remembered; NaN if the clocks change in it or the zone is
-    not a valid one."""
-    key = (zone, period)
-    if key not in _MONTHS:
-        if len(_MONTHS) >= _LEARNED_MAX:
-            _MONTHS.clear()
-        try:
-            found = constant_offset(zone, f"{period // 100:04d}-{period % 100:02d}-01", 31)
-        except TimeFormatError:
-            found = None
-        _MONTHS[key] = None if found is None else int(found.total_seconds()) * 1000
-    value = _MONTHS[key]
-    return np.nan if value is None else float(value)
-
-
-def _day_offsets(zone: str, period: int) -> list[int | None]:
-    """The offset (ms) of `zone` all through each day of the month `period` (YYYYMM), as
-    `constant_offset(zone, day, 1)` finds it, from the same samples (each hour, the fold of
-    midnight and the last moment of the day) taken once for the whole month; `None` for a
-    day when the clocks change."""
-    key = (zone, period)
-    if key not in _DAYS:
-        if len(_DAYS) >= _LEARNED_MAX:
-            _DAYS.clear()
-        _DAYS[key] = _sampled_days(zone, period // 100, period % 100)
-    return _DAYS[key]
-
-
-def _sampled_days(zone_name: str, year: int, month: int) -> list[int | None]:
-    """`_day_offsets` worked out."""
-    try:
-        zone = zone_info(zone_name)
-    except TimeFormatError:
-        return [None] * 31
-    first = datetime(year, month, 1)
-    count = calendar.monthrange(year, month)[1]
-    hours = [zone.utcoffset(first + hour * _HOUR) for hour in range(24 * count)]
-    days: list[int | None] = []
-    for number in range(count):
-        midnight = first + timedelta(days=number)
-        found = {
-            zone.utcoffset(midnight.replace(fold=1)),
-            zone.utcoffset(midnight + timedelta(days=1) - _TICK),
-            *hours[24 * number : 24 * number + 24],
-        }
-        only = found.pop() if len(found) == 1 else None
-        days.append(None if only is None else int(only.total_seconds()) * 1000)
-    return days

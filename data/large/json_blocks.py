@@ -20,7 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.json as pj
 
-import data.large.engine  # noqa: F401  (the system allocator, first)
+import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.large.arrow_schema import COLON, QUOTE, Tally, event_schema
 from data.load.schema import RECORDS
 

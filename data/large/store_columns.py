@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Mapping
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
+import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.store import Columns, Extras, TextColumn
 
 STORE_SCHEMA = pa.schema(
@@ -79,10 +81,8 @@ def extend(columns: Columns, name: str, values: pa.Array, titles: dict[str, str]
         _extend_text(target, values)
     elif name == "title":
         _extend_titles(target, values, titles)
-    elif isinstance(target, bytearray):
-        target += _buffer(values)
     else:
-        target.frombytes(_buffer(values))
+        copy_into(target, values)
 
 
 def _extend_text(column: TextColumn, values: pa.Array) -> None:
@@ -103,14 +103,23 @@ def _extend_titles(titles: list[str], values: pa.Array, shared: dict[str, str]) 
     titles += map(distinct.__getitem__, indexes)
 
 
+def copy_into(target: bytearray | array[Any], values: pa.Array) -> None:
+    """Add the values of a fixed-width array without nulls to a bytearray or an array of
+    their width."""
+    if isinstance(target, bytearray):
+        target += values_bytes(values)
+    else:
+        target.frombytes(values_bytes(values))
+
+
 def _array(typecode: str, values: pa.Array) -> array[int]:
     """The values of an integer array without nulls as a Python array of `typecode`."""
     result = array(typecode)
-    result.frombytes(_buffer(values))
+    result.frombytes(values_bytes(values))
     return result
 
 
-def _buffer(values: pa.Array) -> memoryview:
+def values_bytes(values: pa.Array) -> memoryview:
     """The values of a fixed-width array without nulls, as bytes in Arrow's buffer."""
     width = values.type.bit_width // 8
     data = memoryview(values.buffers()[1])

@@ -20,11 +20,11 @@ engine first (`data.load.jsonl_arrow`); a block it does not take is read as abov
 
 from __future__ import annotations
 
+import time
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from itertools import chain, compress, islice
-from operator import eq
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -34,7 +34,9 @@ from data.load.convert import Converter, convert_file
 from data.load.document import located
 from data.load.jsonl_blocks import block_size, with_next
 from data.load.jsonl_bulk import Bulk
+from data.load.jsonl_cache import Opened, cache_mission, cached_mission
 from data.load.jsonl_decode import event_decoder
+from data.load.jsonl_ids import duplicate_ids
 from data.load.paths import join_path, split_path
 from data.load.references import References
 from data.load.syntax import is_jsonl, parse_json
@@ -95,6 +97,15 @@ class JsonlReading:
         """The mission without its events (its store is empty)."""
         self.size = self._file.size
         """The file's size in bytes."""
+        reader = self._reader
+        self.opened = Opened(
+            name,
+            self._file.before,
+            time.time_ns(),
+            self.header,
+            reader.header_text,
+            reader.decode_lines,
+        )
 
     @property
     def events_read(self) -> int:
@@ -132,10 +143,17 @@ class JsonlReading:
         `progress`, to stop (the exception passes through)."""
         try:
             reader = self._reader
+            cached = cached_mission(self.opened, reader.references, reader.wanted)
+            if cached is not None:
+                if progress is not None:
+                    progress(len(cached.events), self.size)
+                return cached
             if progress is not None:
                 reader.progress = lambda: progress(reader.count, self._file.read)
             reader.check = check
-            return within_memory(self.name, reader.finish)
+            mission = within_memory(self.name, reader.finish)
+            cache_mission(self.opened, mission)
+            return mission
         finally:
             self._file.close()
 
@@ -366,30 +384,9 @@ class _Reader:
 
     def _duplicates(self) -> None:
         """Report every id that is used again (the later uses, as the loader does)."""
-        if self._distinct_hashes() == len(self.hashes):
-            return  # the usual case, in one pass
-        ordered = sorted(self.hashes)
-        repeated = set(compress(ordered, map(eq, ordered, islice(ordered, 1, None))))
-        if not repeated:
-            return
         ids = self.builder.columns.ids
-        seen: set[str] = set()
-        for index in compress(range(len(self.hashes)), map(repeated.__contains__, self.hashes)):
-            ident = ids[index]
-            if ident in seen:
-                line = self.line_numbers[index]
-                self.problem(f"events[{line - 2}].id", f"duplicate id {ident!r}", line)
-            seen.add(ident)
-
-    def _distinct_hashes(self) -> int:
-        """How many different ids' hashes there are: a set made in steps (`check` between),
-        freed at once."""
-        hashes = self.hashes
-        distinct: set[int] = set()
-        for low in range(0, len(hashes), STEP):
-            distinct.update(hashes[low : low + STEP])
-            self.check()
-        return len(distinct)
+        for line, ident in duplicate_ids(self.hashes, self.line_numbers, ids, self.check, STEP):
+            self.problem(f"events[{line - 2}].id", f"duplicate id {ident!r}", line)
 
 
 def _on_line(problems: list[Problem], line: int) -> list[Problem]:

@@ -21,7 +21,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-import data.large.engine  # noqa: F401  (the system allocator, first)
+import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.large.event_checks import EventChecks, Taken
 from data.large.json_blocks import Ahead, Parsed
 from data.large.store_columns import extend, fill

@@ -20,8 +20,17 @@ from typing import Any
 
 from msgspec import UNSET
 
-from data.load.jsonl_decode import NESTED, OPTIONAL, REQUIRED, TEXTS, record_of, written
+from data.load.jsonl_decode import (
+    NESTED,
+    OPTIONAL,
+    REQUIRED,
+    TEXTS,
+    nested_times,
+    record_of,
+    written,
+)
 from data.store import CONFIDENCE_CODE, KIND_CODE, Extras, StoreBuilder
+from data.store.columns import RARE_FIELDS, Records
 from data.times.bulk_instants import instants_of
 from data.times.parse import TimeFormatError
 
@@ -31,9 +40,6 @@ _CONFIDENCE_CODE: dict[Any, int] = {
 }
 _EMPTY_IF_UNSET: dict[Any, Any] = {UNSET: ""}
 _is_given = partial(is_not, UNSET)
-_RARE = tuple(name for name in Extras.__slots__ if name != "end")
-"""The fields kept aside in `Extras` that make a line's event a record (`end` alone is kept
-as written)."""
 
 
 def _given(values: list[Any]) -> Iterator[int]:
@@ -94,12 +100,17 @@ class Bulk:
             inside += "\n".join(filter(_is_given, column[name])).count(":")
         start = len(self.builder.columns.ids)
         extras: dict[int, Extras] = {}
-        for position in sorted(set().union(*(_given(column[name]) for name in _RARE))):
+        rare = sorted(set().union(*(_given(column[name]) for name in RARE_FIELDS)))
+        for position in rare:
             taken = self.extras(raws[position])
             if taken is None:
                 return None
             extras[start + position], colons = taken
             inside += colons
+        try:
+            instants_of(nested_times([raws[position] for position in rare]))
+        except TimeFormatError:
+            return None
         # A colon written as \u003a is in a decoded string but not among the raw colons.
         # Counting every "\u003a" (even an escaped backslash followed by "u003a") can only
         # make the two sides differ, never hide a duplicate key.
@@ -166,21 +177,25 @@ class Bulk:
 
 
 def rare_fields(raw: Any) -> Extras | None:
-    """The rare fields of a decoded event line as the store keeps them (`end` as written,
-    checked with the other times), its records made by `record_of`; `None` (the general way)
-    for what `References.event` would refuse and msgspec cannot: a dispute without versions,
-    a negative station crew, a time in a version that is not valid. Every reference in them
-    was checked by msgspec (the header's ids are its `Literal`s)."""
-    try:
-        records = {
-            name: tuple(record_of(item, record) for item in getattr(raw, name) or ())
-            for name, record in NESTED
-        }
-    except TimeFormatError:
-        return None
+    """The rare fields of a decoded event line as the store keeps them (`end` as written;
+    its stated times and disputes made into records by `record_of` when first read); `None`
+    (the general way) for what `References.event` would refuse and msgspec cannot: a
+    dispute without versions, a negative station crew. Every reference in them was checked
+    by msgspec (the header's ids are its `Literal`s); the times inside them
+    (`nested_times`) are for the caller to check, with the line's other times."""
     crew = None if raw.station_crew is UNSET else raw.station_crew
-    if (crew is not None and crew < 0) or not all(d.versions for d in records["disputes"]):
+    if (crew is not None and crew < 0) or not all(d.versions for d in raw.disputes or ()):
         return None
     note = "" if raw.note is UNSET else raw.note
     end = None if raw.end is UNSET else raw.end
-    return Extras(note, records["stated"], records["disputes"], crew, end)
+    later = partial(_records, raw) if raw.stated or raw.disputes else None
+    return Extras(note, station_crew=crew, end=end, later=later)
+
+
+def _records(raw: Any) -> Records:
+    """The stated times and disputes of a decoded event line, as records."""
+    stated, disputes = (
+        tuple(record_of(item, record) for item in getattr(raw, name) or ())
+        for name, record in NESTED
+    )
+    return stated, disputes
