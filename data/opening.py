@@ -21,6 +21,7 @@ from data.exit_codes import ExitCode
 from data.files.reading import read_text
 from data.imports import ImportFormat, import_format
 from data.load.document import analyse, build_mission, check_text, load_text, read_document
+from data.load.parquet import is_parquet, load_parquet
 from data.load.syntax import is_jsonl
 from data.model import Mission
 from data.problems import (
@@ -110,6 +111,8 @@ def open_file(path: str | os.PathLike[str]) -> Opened:
         from data.load.jsonl import load_jsonl
 
         return Opened(load_jsonl(name))
+    if is_parquet(name):
+        return Opened(load_parquet(name))
     return within_memory(name, lambda: _open_whole(name))
 
 
@@ -127,8 +130,8 @@ def check_file(path: str | os.PathLike[str]) -> FileCheck:
     name = os.fspath(path)
     problems: list[Problem] = []
     try:
-        if is_jsonl(name):
-            load_mission(name)  # JSON Lines has no warnings: its problems are all errors
+        if is_jsonl(name) or is_parquet(name):
+            load_mission(name)  # JSON Lines and Parquet have no warnings: all are errors
         else:
             problems = within_memory(name, lambda: _check_whole(name))
     except MissionError as error:

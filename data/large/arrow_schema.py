@@ -21,7 +21,8 @@ import numpy as np
 import pyarrow as pa
 
 import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
-from data.load.schema import RECORDS, Field, ListOf, Scalar
+from data.load.schema import RECORDS, TIME, Field, ListOf, Scalar
+from data.times.parse import When
 
 STRING_KINDS = frozenset({"text", "id", "ref", "time", "enum"})
 """The scalar kinds written as JSON strings."""
@@ -50,6 +51,41 @@ def record_type(record: str) -> pa.StructType:
 def event_schema() -> pa.Schema:
     """The schema of a table of events, one column per field of an event."""
     return pa.schema(list(record_type("event")))
+
+
+TIME_COLUMNS = (
+    ("utc", pa.timestamp("ms", tz="UTC")),
+    ("precision", pa.string()),
+    ("zone", pa.string()),
+)
+"""Beside each time of an event in a Parquet file: its instant in UTC (none for a date or a
+month), its precision (`data.times.utc.PRECISION_NAMES`) and the zone written."""
+
+
+@cache
+def parquet_schema() -> pa.Schema:
+    """The columns of a Parquet mission: each field of an event, each time followed by its
+    forms for programs (`TIME_COLUMNS`: `at_utc`, `at_precision`, `at_zone`)."""
+    fields = []
+    for name, field in RECORDS["event"].items():
+        fields.append(pa.field(name, arrow_type(field.type)))
+        if field.type == TIME:
+            fields += [pa.field(f"{name}_{form}", kind) for form, kind in TIME_COLUMNS]
+    return pa.schema(fields)
+
+
+def plain(value: Any, declared: Scalar | ListOf | str) -> Any:
+    """A value of the schema as JSON holds it (records as objects, times as written, the
+    fields of a record at their default left out)."""
+    if isinstance(declared, ListOf):
+        return [plain(item, declared.item) for item in value]
+    if isinstance(declared, str):
+        return {
+            name: plain(getattr(value, name), field.type)
+            for name, field in RECORDS[declared].items()
+            if field.required or getattr(value, name) not in ("", (), None)
+        }
+    return value.text if isinstance(value, When) else value
 
 
 @dataclass(slots=True)

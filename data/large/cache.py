@@ -37,9 +37,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.ipc as ipc
 
-import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data import large
 from data.large.cache_columns import CACHE_SCHEMA, Decode, store_of, table_of
+from data.large.engine import give_back  # the system allocator, no pandas: first
 from data.model import Mission
 from data.store import EventStore
 
@@ -119,6 +119,7 @@ def read_cache(
     if store is not None:
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used
+    give_back()
     return store
 
 
@@ -140,6 +141,8 @@ def write_cache(name: str, key: dict[str, object], store: EventStore) -> None:
             temporary.unlink(missing_ok=True)
     except (OSError, pa.ArrowException):
         return
+    finally:
+        give_back()
     _keep_recent(folder)
 
 

@@ -26,15 +26,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
+from data.large.arrow_schema import plain
 from data.large.instants import instants
 from data.large.store_columns import copy_into
 from data.load.jsonl_bulk import rare_fields
 from data.load.jsonl_decode import nested_times
-from data.load.schema import RECORDS, ListOf
+from data.load.schema import RECORDS
 from data.model import Mission
 from data.store import CONFIDENCES, KINDS, Columns, EventStore, Extras, TextColumn
 from data.store.columns import RARE_FIELDS
-from data.times.parse import TimeFormatError, When
+from data.times.parse import TimeFormatError
 
 Decode = Callable[[bytes], list[Any]]
 """The mission's JSON Lines decoder's `decode_lines`."""
@@ -113,22 +114,8 @@ def _rare_line(store: EventStore, index: int, extras: Extras) -> bytes | None:
     for name in RARE_FIELDS:
         value = getattr(extras, name)
         if value not in ("", (), None):
-            fields[name] = _plain(value, RECORDS["event"][name].type)
+            fields[name] = plain(value, RECORDS["event"][name].type)
     return msgspec.json.encode(fields)
-
-
-def _plain(value: Any, declared: Any) -> Any:
-    """A value of the schema as JSON holds it (records as objects, times as written, fields
-    at their default left out)."""
-    if isinstance(declared, ListOf):
-        return [_plain(item, declared.item) for item in value]
-    if isinstance(declared, str):
-        return {
-            name: _plain(getattr(value, name), field.type)
-            for name, field in RECORDS[declared].items()
-            if field.required or getattr(value, name) not in ("", (), None)
-        }
-    return value.text if isinstance(value, When) else value
 
 
 def store_of(row: pa.RecordBatch, header: Mission, decode: Decode) -> EventStore | None:

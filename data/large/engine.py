@@ -1,8 +1,10 @@
-"""pyarrow as the engine uses it: with the system's allocator, and without pandas.
+"""pyarrow as the engine uses it: with the system's allocator, and without pandas; and
+giving the memory a large reading freed back to the system.
 
 Arrow's own allocator (mimalloc) keeps the memory freed for later: after a million events
 are read, a third of a gigabyte would stay with the process. The system's allocator gives it
-back, so a loaded mission costs the memory of its store.
+back, so a loaded mission costs the memory of its store; glibc's, though, keeps the pages
+freed inside its heap until asked (`give_back`, after a large reading).
 
 The first time pyarrow turns a Python value into Arrow, it imports pandas if it is installed
 (half a second here), to recognise pandas objects; the engine never gives it any, so pyarrow
@@ -14,6 +16,8 @@ Every module of the engine that works with Arrow imports this first.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import importlib.abc
 import sys
 
@@ -43,3 +47,16 @@ def _without_pandas() -> None:
 
 
 _without_pandas()
+
+
+def give_back() -> None:
+    """Return the memory freed inside the C allocator's heap to the system (glibc's
+    `malloc_trim`; nothing elsewhere)."""
+    name = ctypes.util.find_library("c")
+    if not name or not sys.platform.startswith("linux"):
+        return
+    try:
+        trim = ctypes.CDLL(name).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)

@@ -157,18 +157,19 @@ class EventChecks:
         return extras
 
     def _converted(self, events: pa.Table, rows: list[int]) -> list[Any]:
-        """The JSON Lines structs of some rows, converted from the table's values."""
-        return [
-            msgspec.convert(_given(values), self.struct) for values in events.take(rows).to_pylist()
-        ]
+        """The JSON Lines structs of some rows, converted from the table's values (those of
+        the fields every struct needs, the end and the rare fields: what `rare_fields`
+        reads)."""
+        fields = events.select(["id", "title", "kind", "end", *RARE_FIELDS]).take(rows)
+        return [msgspec.convert(given(values), self.struct) for values in fields.to_pylist()]
 
 
-def _given(value: Any) -> Any:
+def given(value: Any) -> Any:
     """A row as plain data with its absent (null) fields left out, as JSON would have it."""
     if isinstance(value, dict):
-        return {key: _given(item) for key, item in value.items() if item is not None}
+        return {key: given(item) for key, item in value.items() if item is not None}
     if isinstance(value, list):
-        return [_given(item) for item in value]
+        return [given(item) for item in value]
     return value
 
 

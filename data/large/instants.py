@@ -15,14 +15,17 @@ then, and every wrong one) goes to `instants_of`, which gives the same value or 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.large.zone_offsets import zone_offsets
+from data.times.bulk import fast_when
 from data.times.bulk_instants import instants_of
-from data.times.parse import MAX_YEAR, MIN_YEAR
+from data.times.parse import MAX_YEAR, MIN_YEAR, Precision
 
 _TILDE, _OPEN, _CLOSE = ord("~"), ord("["), ord("]")
 _FRONTS = {16: (16, 0), 17: (16, 1), 22: (16, 6), 19: (19, 0), 20: (19, 1), 25: (19, 6)}
@@ -55,6 +58,43 @@ def instants(texts: pa.Array) -> pa.Array:
     return pa.array(values, pa.float64())
 
 
+_PRECISION_OF = np.zeros(32, np.int8)
+for _length, _precision in {7: 1, 10: 2, 16: 3, 19: 4, 23: 5}.items():
+    _PRECISION_OF[_length] = _precision  # Precision.MONTH ... MILLISECOND
+
+
+@dataclass(frozen=True)
+class TimeForms:
+    """Valid mission times as programs read them: the instant (null where it has no UTC
+    form: a date, a month), the precision (`Precision` values) and the zone written."""
+
+    utc: pa.Array
+    """timestamp[ms, UTC]."""
+    precisions: np.ndarray
+    zones: pa.Array
+
+
+def time_forms(texts: pa.Array) -> TimeForms:
+    """The forms of a string array of valid mission times (`TimeFormatError` otherwise):
+    those read at their fixed places, and the others from `fast_when`."""
+    found = _Read(texts)
+    millis = found.millis.copy()
+    precisions = _PRECISION_OF[np.clip(found.clock, 0, 31)]
+    zones = found.zones
+    others = np.flatnonzero(~found.good)
+    if len(others):
+        whens = [fast_when(text) for text in texts.take(pa.array(others)).to_pylist()]
+        millis[others] = [round(when.instant.timestamp() * 1000) for when in whens]
+        precisions[others] = [int(when.precision) for when in whens]
+        mask = np.zeros(len(texts), bool)
+        mask[others] = True
+        named = pa.array([when.zone for when in whens], pa.string())
+        zones = pc.replace_with_mask(zones, pa.array(mask), named)
+    dated = precisions <= Precision.DAY
+    utc = pa.array(millis, pa.timestamp("ms", tz="UTC"), mask=dated)
+    return TimeForms(utc, precisions, zones)
+
+
 class _Read:
     """The times of a string array read at their fixed places: `millis` from the epoch, and
     whether each was read (`good`; else it goes the general way)."""
@@ -75,6 +115,10 @@ class _Read:
         front = np.where(zoned, self._bracket(zoned), length)
         front = np.where((front >= 0) & (front < 32), front, 0)
         clock, offset = _CLOCK_OF[front], _OFFSET_OF[front]
+        self.clock = clock
+        """The length of each time's date and clock (10: a date, 7: a month; < 0: none)."""
+        self.zones = pa.nulls(size, pa.string())
+        """The zone each time names (null for none, or where it was not read)."""
         self.good = filled & (clock > 0) & (zoned | (offset > 0))
         wall = self._wall(clock)
         millis = wall - self._written(clock, offset)
@@ -168,6 +212,7 @@ class _Read:
         last = ends[rows] - 1
         self.good[rows[last <= first]] = False
         names = _strings(self.bytes, first, np.maximum(last, first))
+        self.zones = pc.replace_with_mask(self.zones, pa.array(zoned & self.good), names)
         encoded = pc.dictionary_encode(names)
         zones = encoded.dictionary.to_pylist()
         zone_of = np.frombuffer(encoded.indices.buffers()[1], np.int32, len(rows))

@@ -94,6 +94,8 @@ class _Changes:
     def __init__(self, zone: tzinfo) -> None:
         self.zone = zone
         self.moments: list[int] = []
+        self.offsets: list[float] = []
+        """The offset (ms) in force from the start of the span, then from each moment."""
         self.low: int | None = None
         self.high: int | None = None
 
@@ -110,23 +112,24 @@ class _Changes:
         high = end_day * _DAY_S + MARGIN_S
         after_low = np.searchsorted(moments, low, "left")
         after_high = np.searchsorted(moments, high, "right")
-        start = self.low if self.low is not None else 0
-        values = np.array([self.offset_ms(start), *map(self.offset_ms, self.moments)])
-        found = values[after_low]
+        found = np.array(self.offsets)[after_low]
         return np.where(after_low == after_high, found, np.nan)
 
     def cover(self, low: int, high: int) -> None:
         """Look for changes from `low` to `high` (UTC seconds) where not looked yet."""
+        if self.low is not None and self.high is not None and self.low <= low <= high <= self.high:
+            return
         if self.low is None or self.high is None:
             self._scan(low, high)
             self.low, self.high = low, high
-            return
-        if low < self.low:
-            self._scan(low, self.low)
-            self.low = low
-        if high > self.high:
-            self._scan(self.high, high)
-            self.high = high
+        else:
+            if low < self.low:
+                self._scan(low, self.low)
+                self.low = low
+            if high > self.high:
+                self._scan(self.high, high)
+                self.high = high
+        self.offsets = [self.offset_ms(self.low), *map(self.offset_ms, self.moments)]
 
     def _scan(self, low: int, high: int) -> None:
         """Sample the offset every `SAMPLE_S` from `low` to `high` and find each change to

@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from data.files.reading import LineTooLongError, MissionFile, decode
-from data.load.convert import Converter, convert_file
+from data.load.convert import Converter
 from data.load.document import located
+from data.load.header import header_of
 from data.load.jsonl_blocks import block_size, with_next
 from data.load.jsonl_bulk import Bulk
 from data.load.jsonl_cache import Opened, cache_mission, cached_mission
@@ -56,6 +57,7 @@ _BATCH = 4096
 _BLOCK = 1 << 20
 """Bytes read at a time: its lines are decoded in one call and checked together (with the
 columnar engine, more: `jsonl_blocks.block_size`)."""
+_EVENTS_APART = "in a .jsonl mission the events follow the header line, one per line"
 _DECODE_ERRORS = (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError)
 
 Progress = Callable[[int, int], None]
@@ -224,15 +226,10 @@ class _Reader:
             raw = parse_json(text, self.name)
         except MissionDataError as error:
             raise MissionDataError(_on_line(error.problems, 1)) from None
-        if "events" in raw:
-            message = "in a .jsonl mission the events follow the header line, one per line"
-            raise MissionDataError(self._on_header([Problem(self.name, "events", message)]))
-        converter = Converter(self.name)
-        converted = convert_file({**raw, "events": []}, converter)
-        if converted is None or converter.problems:
-            problems = converter.problems or [Problem(self.name, "", "not a mission")]
-            raise MissionDataError(self._on_header(problems))
-        return converted[0]
+        try:
+            return header_of(raw, self.name, _EVENTS_APART)
+        except MissionDataError as error:
+            raise MissionDataError(self._on_header(error.problems)) from None
 
     def _on_header(self, problems: list[Problem]) -> list[Problem]:
         """Problems of the header's records, placed in its line (the first) as in any JSON

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
-from data.large.event_checks import EventChecks, Taken
+from data.large.engine import give_back  # the system allocator, no pandas: first
+from data.large.event_checks import Decoded, EventChecks, Taken
 from data.large.json_blocks import Ahead, Parsed
 from data.large.store_columns import extend, fill
 from data.steps import Check
@@ -41,14 +42,15 @@ class ArrowLines:
         builder: StoreBuilder,
         ids: Mapping[str, Sequence[str]],
         struct: Any,
-        decode_lines: Callable[[bytes], list[Any]],
+        decode_lines: Callable[[bytes], list[Any]] | None,
         wanted: frozenset[str],
         noted: Noted,
     ) -> None:
         self.checks = EventChecks(builder, ids, struct)
         self.builder = builder
         self.decode_lines = decode_lines
-        """The JSON Lines decoder's `decode_lines` (msgspec), for the lines of rare fields."""
+        """The JSON Lines decoder's `decode_lines` (msgspec), for the lines of rare fields
+        (`None` for tables that are not read from lines)."""
         self.noted = noted
         self.wanted = pa.array(sorted(wanted), pa.string())
         self.found: set[str] = set()
@@ -74,10 +76,19 @@ class ArrowLines:
             self.ahead.start(following)
         if parsed is None:
             return None
-        taken = self.checks.take(parsed.events, lambda rows: self._decoded(parsed, rows))
+        decoded = partial(self._decoded, parsed)
+        return self.take_events(parsed.events, first_line, decoded)
+
+    def take_events(
+        self, events: pa.Table, first_line: int, decoded: Decoded | None = None
+    ) -> int | None:
+        """Take a table of events (from line, or row, `first_line`: `Noted` is told) and
+        give how many it had, or `None` (nothing taken). `decoded` gives the structs of
+        rows with rare fields (by default, converted from the table)."""
+        taken = self.checks.take(events, decoded)
         if taken is None:
             return None
-        numbers = range(first_line, first_line + len(parsed.ends))
+        numbers = range(first_line, first_line + events.num_rows)
         ids = taken.columns["id"]
         self.found.update(ids.filter(pc.is_in(ids, value_set=self.wanted)).to_pylist())
         if self.streaming:
@@ -101,6 +112,7 @@ class ArrowLines:
 
     def _decoded(self, parsed: Parsed, rows: list[int]) -> list[Any]:
         """The JSON Lines structs of some lines of a block, decoded in one call."""
+        assert self.decode_lines is not None, "lines are read with their decoder"
         return self.decode_lines(parsed.lines(rows))
 
     def stream(self) -> None:
@@ -140,6 +152,8 @@ class ArrowLines:
         self.held.clear()
         if columns is not None:
             self.builder.columns = columns
+        del table, columns
+        give_back()
 
 
 def _held_extras(held: list[tuple[Taken, range]]) -> dict[int, Extras]:

@@ -1,5 +1,6 @@
-"""A large JSON Lines mission read from the cache of its columns instead of its file, and
-cached once read (`data.large.cache`), with the columnar engine (the `large` extra).
+"""A large JSON Lines (or Parquet) mission read from the cache of its columns instead of its
+file, and cached once read (`data.large.cache`), with the columnar engine (the `large`
+extra).
 
 A store from the cache goes through what the reader checks once the events are read: the
 header's references to events (the mission's reference, the people's flights) must name
@@ -21,7 +22,8 @@ from data.store import EventStore
 
 @dataclass(frozen=True)
 class Opened:
-    """A JSON Lines file as opened and its header read: what its cache is keyed on."""
+    """A JSON Lines (or Parquet) file as opened and its header read: what its cache is keyed
+    on."""
 
     name: str
     status: os.stat_result

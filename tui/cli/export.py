@@ -30,7 +30,18 @@ def make_parser() -> CommandParser:
     parser.add_argument(
         "-f",
         "--format",
-        choices=["text", "md", "csv", "json", "ics", "svg", "png", "mermaid", "timelinejs"],
+        choices=[
+            "text",
+            "md",
+            "csv",
+            "json",
+            "ics",
+            "svg",
+            "png",
+            "mermaid",
+            "timelinejs",
+            "parquet",
+        ],
         help="output format (default: from the -o file's suffix, else text)",
     )
     parser.add_argument(
@@ -141,8 +152,9 @@ def run(argv: Sequence[str]) -> int:
         )
     if args.brief and not fmt.prose:
         return fail(f"--brief applies to text and md, not to {format_name}", ExitCode.USAGE)
-    if fmt.picture and args.output in (None, "-") and sys.stdout.isatty():
-        return fail("a picture is not for a terminal; give a file: -o PATH", ExitCode.USAGE)
+    if (fmt.picture or fmt.binary) and args.output in (None, "-") and sys.stdout.isatty():
+        what = "a picture" if fmt.picture else f"{format_name} (binary)"
+        return fail(f"{what} is not for a terminal; give a file: -o PATH", ExitCode.USAGE)
     stamp = _source_date()
     if isinstance(stamp, str):
         return fail(stamp, ExitCode.USAGE)
