@@ -24,9 +24,25 @@ ENGINE_VARIABLE = "MISSION_TIMELINE_ENGINE"
 """Set to `python` to read without the engine even when it is installed."""
 ROOM = 2 << 30
 """The address space the engine needs at least (bytes)."""
+ENGINE_SMALLEST = 8 << 20
+"""Smaller JSON Lines files (about 30,000 events) are read without the engine: importing it
+takes longer than it saves on them."""
+CACHE_OFF_VARIABLE = "MISSION_TIMELINE_NO_CACHE"
+"""Set (to anything but empty) to neither read nor write the cache of large missions."""
 CACHE_SMALLEST = 8 << 20
 """JSON Lines files smaller than this (about 30,000 events) are not cached
 (`data.large.cache` says why)."""
+
+
+def worth_it(size: int) -> bool:
+    """Whether a JSON Lines file of `size` bytes is read with the engine."""
+    return size >= ENGINE_SMALLEST and available()
+
+
+def caching() -> bool:
+    """Whether large missions' columns are cached (`data.large.cache`): with the engine,
+    unless turned off."""
+    return not os.environ.get(CACHE_OFF_VARIABLE) and available()
 
 
 def available() -> bool:

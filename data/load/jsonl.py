@@ -91,7 +91,7 @@ class JsonlReading:
         self._file = MissionFile(name)
         try:
             size = block_size(self._file.size, _BLOCK)
-            self._reader = _Reader(name, self._file.blocks(size))
+            self._reader = _Reader(name, self._file.blocks(size), self._file.size)
         except BaseException:
             self._file.close()
             raise
@@ -167,8 +167,10 @@ class JsonlReading:
 class _Reader:
     """One reading of one JSON Lines file: the header line at once, then the events."""
 
-    def __init__(self, name: str, blocks: Iterator[bytes]) -> None:
+    def __init__(self, name: str, blocks: Iterator[bytes], size: int) -> None:
         self.name = name
+        self.size = size
+        """The file's size (a large one is read with the engine)."""
         self.problems: list[Problem] = []
         self.progress: Callable[[], None] | None = None
         self.check: Check = go_on
@@ -268,9 +270,9 @@ class _Reader:
     def _engine(self) -> ArrowLines | None:
         """The columnar engine's reader of blocks (`data.load.jsonl_arrow`), if installed
         and it can be loaded."""
-        from data.large import available
+        from data.large import worth_it
 
-        if not available():
+        if not worth_it(self.size):
             return None
         try:
             from data.load.jsonl_arrow import ArrowLines

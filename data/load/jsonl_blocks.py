@@ -18,9 +18,9 @@ def block_size(size: int, usual: int) -> int:
     """How many bytes to read at a time from a file of `size` bytes: `usual`, or with the
     engine (found, not imported) a 32nd of the file, from `usual` up to `ENGINE_BLOCKS`
     times that."""
-    from data.large import available
+    from data.large import worth_it
 
-    if not available():
+    if not worth_it(size):
         return usual
     return min(max(size // 32, usual), ENGINE_BLOCKS * usual)
 

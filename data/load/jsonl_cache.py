@@ -40,7 +40,7 @@ def cached_mission(
     opened: Opened, references: References, wanted: frozenset[str]
 ) -> Mission | None:
     """The mission from the cache of the file's columns, if there is a good one."""
-    if opened.status.st_size < large.CACHE_SMALLEST or not large.available():
+    if opened.status.st_size < large.CACHE_SMALLEST or not large.caching():
         return None
     try:
         from data.large import cache
@@ -55,7 +55,7 @@ def cached_mission(
 
 def cache_mission(opened: Opened, mission: Mission) -> None:
     """Cache the columns of a mission just read from the file, if it is worth it."""
-    if opened.status.st_size < large.CACHE_SMALLEST or not large.available():
+    if opened.status.st_size < large.CACHE_SMALLEST or not large.caching():
         return
     try:
         from data.large import cache
