@@ -105,27 +105,24 @@ def _accounted(events: pa.Table, data: np.ndarray) -> bool:
 
 
 class Ahead:
-    """Parses a block in a daemon thread of its own (quitting never waits for it) while the
-    caller does something else; `parsed` gives the result."""
+    """Parses blocks in daemon threads of their own (quitting never waits for them) while
+    the caller does something else; `parsed` gives each result."""
 
     def __init__(self) -> None:
-        self._block: bytes | None = None
-        self._thread: threading.Thread | None = None
-        self._result: Parsed | None = None
+        self._begun: dict[int, tuple[bytes, threading.Thread, list[Parsed | None]]] = {}
 
     def start(self, block: bytes) -> None:
         """Begin parsing `block`."""
-        self._block, self._result = block, None
-        self._thread = threading.Thread(target=self._run, args=(block,), daemon=True)
-        self._thread.start()
-
-    def _run(self, block: bytes) -> None:
-        self._result = parse(block)
+        result: list[Parsed | None] = []
+        thread = threading.Thread(target=lambda: result.append(parse(block)), daemon=True)
+        self._begun[id(block)] = (block, thread, result)
+        thread.start()
 
     def parsed(self, block: bytes) -> Parsed | None:
         """`parse(block)`: the one begun, once done, or parsed now."""
-        if block is self._block and self._thread is not None:
-            self._thread.join()
-            self._block, self._thread = None, None
-            return self._result
-        return parse(block)
+        begun = self._begun.pop(id(block), None)
+        if begun is None or begun[0] is not block:
+            return parse(block)
+        _, thread, result = begun
+        thread.join()
+        return result[0] if result else None

@@ -114,7 +114,8 @@ def _columns(schema: pa.Schema, name: str) -> None:
         if expected is None:
             problems.append(Problem(name, path, f"unknown column {quote(field.name)}"))
         elif not _holds(field.type, expected):
-            message = f"a column of {_typed(field.type)} where {_typed(expected)} belong"
+            shown = f"a column of {_typed(field.type)}, where {_typed(expected)} values belong"
+            message = shown
             problems.append(Problem(name, path, message))
     for required in ("id", "title", "kind"):
         if required not in schema.names:

@@ -244,7 +244,9 @@ class _Reader:
         self.engine = engine = self._engine()
         try:
             for block, following in with_next(self.blocks, ahead=engine is not None):
-                line_number += self._block(block, line_number, following)
+                if engine is not None and following is not None and not self.problems:
+                    engine.read_ahead(following)  # parsed while this block is checked
+                line_number += self._block(block, line_number)
                 if self.progress is not None:
                     self.progress()
                 if len(self.problems) >= MAX_PROBLEMS:
@@ -282,12 +284,12 @@ class _Reader:
             self.builder, self.ids, self.struct, self.decode_lines, self.wanted, self._taken
         )
 
-    def _block(self, block: bytes, first_line: int, following: bytes | None = None) -> int:
-        """Take a block of event lines, by the engine if it can (`following` is read ahead
-        for it), else `_in_bulk`; returns the number of lines."""
+    def _block(self, block: bytes, first_line: int) -> int:
+        """Take a block of event lines, by the engine if it can, else `_in_bulk`; returns
+        the number of lines."""
         engine = self.engine
         if engine is not None and not self.problems:
-            taken = engine.take(block, first_line, following)
+            taken = engine.take(block, first_line)
             if taken is not None:
                 self.count += taken
                 return taken

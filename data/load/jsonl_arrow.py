@@ -67,13 +67,14 @@ class ArrowLines:
         self.last = float("-inf")
         """The last instant of the blocks held, while they are in time order (else NaN)."""
 
-    def take(self, block: bytes, first_line: int, following: bytes | None) -> int | None:
+    def read_ahead(self, block: bytes) -> None:
+        """Begin parsing a block that `take` will be given later (in a thread)."""
+        self.ahead.start(block)
+
+    def take(self, block: bytes, first_line: int) -> int | None:
         """Take a block of event lines (from line `first_line`) and give how many lines it
-        had, or `None` (nothing taken: the general reader must read it). The `following`
-        block is parsed meanwhile."""
+        had, or `None` (nothing taken: the general reader must read it)."""
         parsed = self.ahead.parsed(block)
-        if following is not None:
-            self.ahead.start(following)
         if parsed is None:
             return None
         decoded = partial(self._decoded, parsed)

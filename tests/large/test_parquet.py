@@ -165,7 +165,7 @@ def _first_set(name: str, value: Any) -> Callable[[pa.Table], pa.Table]:
 HOSTILE: dict[str, tuple[Callable[[pa.Table], pa.Table], str]] = {
     "wrong type": (
         lambda t: _set(t, "title", list(range(t.num_rows)), pa.int64()),
-        "events.title: a column of int64 where string belong",
+        "events.title: a column of int64, where string values belong",
     ),
     "missing column": (lambda t: t.drop_columns(["kind"]), "missing required column 'kind'"),
     "unknown column": (
