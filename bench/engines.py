@@ -59,7 +59,9 @@ else:
         import duckdb
         kinds = {"string": "VARCHAR", "int64": "BIGINT", "list<item: string>": "VARCHAR[]"}
         columns = ", ".join(f"'{f.name}': '{kinds.get(str(f.type), 'JSON')}'" for f in schema)
-        table = duckdb.sql(
+        connection = duckdb.connect()
+        connection.execute("SET enable_progress_bar = false")
+        table = connection.sql(
             f"select * from read_json('{path}', format='newline_delimited', columns={{{columns}}})"
         ).to_arrow_table()
         table = pa.Table.from_arrays(

@@ -1,6 +1,7 @@
 """Opening any mission file: the reader chosen by the file's suffix, and the bundled mission.
 
-A `.jsonl` file is streamed by `data.load.jsonl` (imported only then: it needs msgspec); any
+A `.jsonl` file is streamed by `data.load.jsonl` (imported only then: it needs msgspec); a
+`.parquet` file is read by the columnar engine (`data.load.parquet`, the `large` extra); any
 other is read whole, once: a file another tool made (`data.imports.import_format`: by suffix,
 then by sniffing its text; a `.json` is a mission unless an importer sniffs it) is imported
 and its document checked like a mission's; any other file is read by `data.load.document` as

@@ -26,7 +26,7 @@ from data.large.engine import give_back  # the system allocator, no pandas: firs
 from data.large.event_checks import given
 from data.large.instants import time_forms
 from data.large.parquet_write import PRECISION_NAMES_ARRAY
-from data.load.convert import Converter
+from data.load.apart import event_of
 from data.load.jsonl_arrow import ArrowLines
 from data.load.jsonl_decode import event_decoder
 from data.load.jsonl_ids import duplicate_ids
@@ -129,12 +129,8 @@ class ParquetEvents:
             if long is not None:
                 self.problems.append(Problem(self.name, *long))
                 continue
-            converter = Converter(self.name)
-            event = converter.record(raw, "event", path)
-            problems = converter.problems
-            if event is not None and not problems:
-                problems = self.references.event(event, path)
-            if problems or event is None:
+            event, problems = event_of(raw, path, self.references)
+            if event is None:
                 self.problems += problems
                 continue
             self._noted([event.id], range(low + offset, low + offset + 1))

@@ -3,7 +3,7 @@ columns, through the checks of every mission file.
 
 The file is opened as every mission file is (`data.files.reading`: a regular file within the
 size limit). Before any column is read: the metadata `mission-timeline` must hold the header
-(checked as a JSON Lines file's first line is, `data.load.header`), every column must be a
+(checked as a JSON Lines file's first line is, `data.load.apart`), every column must be a
 field of an event (`arrow_schema.parquet_schema`) of a type that holds its values (any string,
 integer or list layout; timestamps in UTC), and the columns may hold at most as many bytes
 as a mission file may. The events are then checked a batch at a time by the engine
@@ -28,7 +28,7 @@ from data.files.reading import MissionFile, max_file_bytes
 from data.large.arrow_schema import parquet_schema
 from data.large.parquet_events import BATCH, ParquetEvents
 from data.large.parquet_write import HEADER_KEY
-from data.load.header import header_of
+from data.load.apart import header_of
 from data.load.jsonl_cache import Opened, cache_mission, cached_mission
 from data.load.references import References
 from data.load.syntax import parse_json

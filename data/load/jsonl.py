@@ -30,9 +30,8 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from data.files.reading import LineTooLongError, MissionFile, decode
-from data.load.convert import Converter
+from data.load.apart import event_of, header_of
 from data.load.document import located
-from data.load.header import header_of
 from data.load.jsonl_blocks import block_size, with_next
 from data.load.jsonl_bulk import Bulk
 from data.load.jsonl_cache import Opened, cache_mission, cached_mission
@@ -366,11 +365,7 @@ class _Reader:
         except MissionDataError as error:
             self._in_line(error.problems, event_path, line_number)
             return
-        converter = Converter(self.name)
-        event = converter.record(raw, "event", path)
-        problems = converter.problems
-        if event is not None and not problems:
-            problems = self.references.event(event, path)
+        event, problems = event_of(raw, path, self.references)
         if problems:
             inside = [replace(p, path=join_path(split_path(p.path)[2:])) for p in problems]
             self._in_line(located(text, True, inside), event_path, line_number)
