@@ -11,14 +11,18 @@ buffer.
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from typing import TextIO
 
 from data.exit_codes import ExitCode
 from data.export.columns import event_store
+from data.export.json_export import to_data
 from data.export.options import ExportOptions
 from data.files.writing import OutputError
 from data.large import available
 from data.model import Mission
+from data.store import store_of
 
 NEEDS_ENGINE = "the parquet format needs the large extra (pip install 'mission-timeline[large]')"
 
@@ -32,4 +36,13 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     from data.large.parquet_write import write_parquet
 
     out.flush()
-    write_parquet(mission, event_store(mission), out.buffer)
+    write_parquet(header_text(mission), event_store(mission), out.buffer)
+
+
+def header_text(mission: Mission) -> str:
+    """The mission's header as JSON: all of it but its events, as the JSON export writes it
+    (a JSON Lines file's first line)."""
+    empty = store_of((), [phase.id for phase in mission.phases], [p.id for p in mission.places])
+    data = to_data(replace(mission, events=empty))
+    del data["events"]
+    return json.dumps(data, ensure_ascii=False)

@@ -126,8 +126,9 @@ def store_of(row: pa.RecordBatch, header: Mission, decode: Decode) -> EventStore
     if not _codes_fit(values, size, header, groups):
         return None
     columns = Columns()
+    layout = _Layout(size)
     for name in TEXT_COLUMNS:
-        column = _text_column(values, name, size)
+        column = _text_column(values, name, layout)
         if column is None:
             return None
         setattr(columns, name, column)
@@ -179,24 +180,35 @@ def _codes_fit(
     return bool(np.isfinite(times).all() and (times[1:] >= times[:-1]).all())
 
 
-def _text_column(values: dict[str, Any], name: str, size: int) -> TextColumn | None:
+class _Layout:
+    """Where the chunks of a store's text columns of `size` strings begin and end."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.chunks = -(-size // TextColumn.CHUNK)
+        self.chunk = np.arange(size) >> TextColumn.SHIFT
+        """The chunk of each string."""
+        self.first = np.arange(size) % TextColumn.CHUNK == 0
+        self.last = np.concatenate([self.first[1:], [True]])
+        self.counts = np.bincount(self.chunk, minlength=self.chunks)
+
+
+def _text_column(values: dict[str, Any], name: str, layout: _Layout) -> TextColumn | None:
     """A text column as the cache holds it, if its layout is whole: in each chunk the
     strings follow one another from its start to its end, each followed by the separator,
     which is nowhere else."""
     texts = values[f"{name}_texts"]
     starts = values[f"{name}_starts"].to_numpy()
     lengths = values[f"{name}_lengths"].to_numpy()
-    chunks = -(-size // TextColumn.CHUNK)
+    size, chunks = layout.size, layout.chunks
     if len(texts) != chunks or len(starts) != size or len(lengths) != size or texts.null_count:
         return None
     offsets = np.frombuffer(texts.buffers()[1], np.int64, chunks + 1, texts.offset * 8)
     data = np.frombuffer(texts.buffers()[2] or b"", np.uint8)[offsets[0] : offsets[-1]]
     offsets = offsets - offsets[0]
     separators = np.flatnonzero(data == 0)
-    chunk = np.arange(size) >> TextColumn.SHIFT
-    first = np.arange(size) % TextColumn.CHUNK == 0
+    chunk, first, last = layout.chunk, layout.first, layout.last
     ends = starts.astype(np.int64) + lengths + 1
-    last = np.concatenate([first[1:], [True]])
     following = np.concatenate([starts[1:].astype(np.int64), [0]])
     if (
         len(separators) != size
@@ -210,7 +222,7 @@ def _text_column(values: dict[str, Any], name: str, size: int) -> TextColumn | N
     else:
         counts = np.diff(np.searchsorted(separators, offsets))
         chars = pc.utf8_length(texts).to_numpy()
-        if (counts != np.bincount(chunk, minlength=chunks)).any() or (ends[last] != chars).any():
+        if (counts != layout.counts).any() or (ends[last] != chars).any():
             return None
     column = TextColumn()
     column.blobs = texts.to_pylist()

@@ -3,15 +3,14 @@
 Each field of an event is a column (`arrow_schema.parquet_schema`, fields in the schema's
 order; absent values null), each time written as in the mission and followed by its instant
 in UTC as a timestamp (none for a date or a month), its precision and its zone. The header
-(everything but the events, as a JSON Lines file's first line holds it, JSON export's form)
-is the metadata `mission-timeline` of the file: `data.large.parquet_read` reads it all back
-through the loader's checks. The columns come from the store's own (no `Event` per event).
+(everything but the events, as a JSON Lines file's first line holds it, in the JSON export's
+form: `data.export.parquet_export`) is the metadata `mission-timeline` of the file;
+`data.large.parquet_read` reads it all back through the loader's checks. The columns come
+from the store's own (no `Event` per event).
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import replace
 from typing import Any, BinaryIO
 
 import numpy as np
@@ -23,8 +22,7 @@ import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.large.arrow_schema import parquet_schema, plain
 from data.large.instants import time_forms
 from data.load.schema import RECORDS
-from data.model import Mission
-from data.store import CONFIDENCES, KINDS, EventStore, TextColumn, store_of
+from data.store import CONFIDENCES, KINDS, EventStore, TextColumn
 from data.store.columns import RARE_FIELDS
 from data.times.utc import PRECISION_NAMES
 
@@ -38,26 +36,16 @@ PRECISION_NAMES_ARRAY = pa.array(
 """Each precision's name (`data.times.utc`) at its value (`Precision.MONTH` is 1)."""
 
 
-def write_parquet(mission: Mission, store: EventStore, out: BinaryIO) -> None:
-    """Write the mission (its events: `store`) as a Parquet file to `out`, a row group of
-    `ROWS` events at a time (memory stays flat)."""
-    metadata = {HEADER_KEY: header_text(mission).encode("utf-8")}
+def write_parquet(header: str, store: EventStore, out: BinaryIO) -> None:
+    """Write a mission (its header as JSON, its events: `store`) as a Parquet file to
+    `out`, a row group of `ROWS` events at a time (memory stays flat)."""
+    metadata = {HEADER_KEY: header.encode("utf-8")}
     schema = parquet_schema().with_metadata(metadata)
     size = len(store)
     with pq.ParquetWriter(out, schema) as writer:
         for low in range(0, max(size, 1), ROWS):
             table = events_table(store, low, min(size, low + ROWS))
             writer.write_table(table.replace_schema_metadata(metadata))
-
-
-def header_text(mission: Mission) -> str:
-    """The mission's header as JSON: all of it but its events."""
-    from data.export.json_export import to_data
-
-    empty = store_of((), [phase.id for phase in mission.phases], [p.id for p in mission.places])
-    data = to_data(replace(mission, events=empty))
-    del data["events"]
-    return json.dumps(data, ensure_ascii=False)
 
 
 def events_table(store: EventStore, low: int, high: int) -> pa.Table:
