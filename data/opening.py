@@ -1,6 +1,7 @@
 """Opening any mission file: the reader chosen by the file's suffix, and the bundled mission.
 
-A `.jsonl` file is streamed by `data.load.jsonl` (imported only then: it needs msgspec); any
+A `.jsonl` file is streamed by `data.load.jsonl` (imported only then: it needs msgspec); a
+`.parquet` file is read by the columnar engine (`data.load.parquet`, the `large` extra); any
 other is read whole, once: a file another tool made (`data.imports.import_format`: by suffix,
 then by sniffing its text; a `.json` is a mission unless an importer sniffs it) is imported
 and its document checked like a mission's; any other file is read by `data.load.document` as
@@ -22,6 +23,7 @@ from data.files.reading import read_text
 from data.i18n import _, ngettext
 from data.imports import ImportFormat, import_format
 from data.load.document import analyse, build_mission, check_text, load_text, read_document
+from data.load.parquet import is_parquet, load_parquet
 from data.load.syntax import is_jsonl
 from data.model import Mission
 from data.problems import (
@@ -110,6 +112,8 @@ def open_file(path: str | os.PathLike[str]) -> Opened:
         from data.load.jsonl import load_jsonl
 
         return Opened(load_jsonl(name))
+    if is_parquet(name):
+        return Opened(load_parquet(name))
     return within_memory(name, lambda: _open_whole(name))
 
 
@@ -127,8 +131,8 @@ def check_file(path: str | os.PathLike[str]) -> FileCheck:
     name = os.fspath(path)
     problems: list[Problem] = []
     try:
-        if is_jsonl(name):
-            load_mission(name)  # JSON Lines has no warnings: its problems are all errors
+        if is_jsonl(name) or is_parquet(name):
+            load_mission(name)  # JSON Lines and Parquet have no warnings: all are errors
         else:
             problems = within_memory(name, lambda: _check_whole(name))
     except MissionError as error:

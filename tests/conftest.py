@@ -1,6 +1,7 @@
 """Deterministic surroundings for every test (STYLE.md 14).
 
-- the config folder is a fresh temporary folder (`MISSION_TIMELINE_CONFIG_DIR`);
+- the config folder is a fresh temporary folder (`MISSION_TIMELINE_CONFIG_DIR`), and so is
+  the cache folder (`MISSION_TIMELINE_CACHE_DIR`);
 - `TZ` and pendulum's local zone are Europe/Amsterdam, so "local" is the same everywhere;
 - "now" is frozen at 2026-01-15 12:00 UTC;
 - `NO_COLOR` is unset unless a test sets it;
@@ -40,6 +41,8 @@ FROZEN_NOW = pendulum.datetime(2026, 1, 15, 12, 0, 0, tz="UTC")
 def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "config"
     monkeypatch.setenv("MISSION_TIMELINE_CONFIG_DIR", str(folder))
+    # A large mission's cache of columns (data.large.cache) stays with the test too.
+    monkeypatch.setenv("MISSION_TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
     return folder
 
 

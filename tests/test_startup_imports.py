@@ -17,6 +17,9 @@ LARGE_ONLY = (
     "data.load.jsonl_decode",
     "data.load.jsonl_bulk",
     "data.times.bulk_instants",
+    "data.large",
+    "pyarrow",
+    "numpy",
 )
 LATER = (
     "pendulum",

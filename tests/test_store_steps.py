@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from data.large import ENGINE_VARIABLE
 from data.load.jsonl import load_jsonl, open_jsonl
 from data.steps import go_on
 from data.store.builder import _time_order
@@ -56,9 +57,13 @@ def test_the_end_of_a_reading_is_checked_between_steps(unordered: Path) -> None:
 
 
 @pytest.mark.parametrize("stop_after", [1, 40, 200])  # in the ids' check, the sort, a column
-def test_a_check_stops_the_end_of_a_reading(unordered: Path, stop_after: int) -> None:
+def test_a_check_stops_the_end_of_a_reading(
+    unordered: Path, stop_after: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A check that raises stops the work where it is: the exception passes through and the
-    file is closed (whether it comes in the duplicates' check, the sort or the columns)."""
+    file is closed (whether it comes in the duplicates' check, the sort or the columns). The
+    general reader's steps (the columnar engine's: tests/large/test_engine_steps.py)."""
+    monkeypatch.setenv(ENGINE_VARIABLE, "python")
     calls = 0
 
     def stop_at_last() -> None:

@@ -1,5 +1,5 @@
-"""Exports of a mission: plain text, Markdown, CSV, JSON, iCalendar, Mermaid, and a picture
-(SVG, PNG).
+"""Exports of a mission: plain text, Markdown, CSV, JSON, iCalendar, Mermaid, a picture
+(SVG, PNG), and Parquet columns.
 
 Every format is a module with `write(mission, options, out)` that streams to a text stream
 opened with `newline=""` (CSV and iCalendar write their own CRLF line ends; PNG writes bytes
@@ -19,6 +19,7 @@ from data.export import (
     json_export,
     markdown_export,
     mermaid_export,
+    parquet_export,
     picture,
     text_export,
     timelinejs_export,
@@ -46,6 +47,8 @@ class Format:
     """A picture: one zone, a time range, a width and a theme; never for a terminal."""
     prose: bool = False
     """Text to read: wrapped to a width in columns, with a brief form for articles."""
+    binary: bool = False
+    """Bytes for programs, never for a terminal (a picture is too)."""
 
     @property
     def label(self) -> str:
@@ -74,6 +77,15 @@ FORMATS: dict[str, Format] = {
     ),
     "png": Format(
         "png", ".png", N_("PNG picture"), picture.write_png, views=True, zones=True, picture=True
+    ),
+    "parquet": Format(
+        "parquet",
+        ".parquet",
+        "Parquet columns",
+        parquet_export.write,
+        views=False,
+        zones=False,
+        binary=True,
     ),
     "timelinejs": Format(
         "timelinejs",

@@ -14,26 +14,30 @@ valid line is never refused.
 
 Why msgspec (a dependency): on the reference machine `json.loads` alone takes about 4 s for
 a million event lines, over the whole 3 s budget; msgspec decodes them into typed structs
-in under 2 s (see bench/README.md).
+in under 2 s (see bench/README.md). With the `large` extra, each block goes to the columnar
+engine first (`data.load.jsonl_arrow`); a block it does not take is read as above.
 """
 
 from __future__ import annotations
 
+import time
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from itertools import chain, compress, islice
-from operator import eq
-from typing import Any
+from itertools import chain
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from data.files.reading import LineTooLongError, MissionFile, decode
-from data.i18n import _
-from data.load.convert import Converter, convert_file
+from data.i18n import N_, _
+from data.load.apart import event_of, header_of
 from data.load.document import located
+from data.load.jsonl_blocks import block_size, with_next
 from data.load.jsonl_bulk import Bulk
+from data.load.jsonl_cache import Opened, cache_mission, cached_mission
 from data.load.jsonl_decode import event_decoder
+from data.load.jsonl_ids import duplicate_ids
 from data.load.paths import join_path, split_path
 from data.load.references import References, duplicate_id
 from data.load.syntax import is_jsonl, parse_json
@@ -42,13 +46,18 @@ from data.problems import MissionDataError, MissionError, Problem, within_memory
 from data.steps import STEP, Check, go_on
 from data.store import StoreBuilder
 
+if TYPE_CHECKING:
+    from data.load.jsonl_arrow import ArrowLines  # only with the engine (the large extra)
+
 __all__ = ["JsonlReading", "MissionError", "Progress", "is_jsonl", "load_jsonl", "open_jsonl"]
 
 MAX_PROBLEMS = 1000
 """Stop collecting after this many problems: the first ones say what is wrong."""
 _BATCH = 4096
 _BLOCK = 1 << 20
-"""Bytes read at a time: its lines are decoded in one call and checked together."""
+"""Bytes read at a time: its lines are decoded in one call and checked together (with the
+columnar engine, more: `jsonl_blocks.block_size`)."""
+_EVENTS_APART = N_("in a .jsonl mission the events follow the header line, one per line")
 _DECODE_ERRORS = (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError)
 
 Progress = Callable[[int, int], None]
@@ -81,7 +90,8 @@ class JsonlReading:
         self.name = name
         self._file = MissionFile(name)
         try:
-            self._reader = _Reader(name, self._file.blocks(_BLOCK))
+            size = block_size(self._file.size, _BLOCK)
+            self._reader = _Reader(name, self._file.blocks(size), self._file.size)
         except BaseException:
             self._file.close()
             raise
@@ -89,6 +99,15 @@ class JsonlReading:
         """The mission without its events (its store is empty)."""
         self.size = self._file.size
         """The file's size in bytes."""
+        reader = self._reader
+        self.opened = Opened(
+            name,
+            self._file.before,
+            time.time_ns(),
+            self.header,
+            reader.header_text,
+            reader.decode_lines,
+        )
 
     @property
     def events_read(self) -> int:
@@ -101,7 +120,13 @@ class JsonlReading:
     def in_order(self) -> bool:
         """Whether the events read so far are good and in time order. Once it is `False`,
         `finish` will sort the columns in place: drop every snapshot before it goes on."""
-        return not self._reader.problems and self._reader.builder.in_order()
+        reader = self._reader
+        engine = reader.engine
+        return (
+            not reader.problems
+            and reader.builder.in_order()
+            and (engine is None or engine.in_order())
+        )
 
     def snapshot(self) -> Mission | None:
         """The events read so far as a mission (in whole chunks of 4096), if they are good
@@ -120,10 +145,17 @@ class JsonlReading:
         `progress`, to stop (the exception passes through)."""
         try:
             reader = self._reader
+            cached = cached_mission(self.opened, reader.references, reader.wanted)
+            if cached is not None:
+                if progress is not None:
+                    progress(len(cached.events), self.size)
+                return cached
             if progress is not None:
                 reader.progress = lambda: progress(reader.count, self._file.read)
             reader.check = check
-            return within_memory(self.name, reader.finish)
+            mission = within_memory(self.name, reader.finish)
+            cache_mission(self.opened, mission)
+            return mission
         finally:
             self._file.close()
 
@@ -135,8 +167,10 @@ class JsonlReading:
 class _Reader:
     """One reading of one JSON Lines file: the header line at once, then the events."""
 
-    def __init__(self, name: str, blocks: Iterator[bytes]) -> None:
+    def __init__(self, name: str, blocks: Iterator[bytes], size: int) -> None:
         self.name = name
+        self.size = size
+        """The file's size (a large one is read with the engine)."""
         self.problems: list[Problem] = []
         self.progress: Callable[[], None] | None = None
         self.check: Check = go_on
@@ -156,16 +190,17 @@ class _Reader:
         self.builder = StoreBuilder(
             [phase.id for phase in header.phases], [place.id for place in header.places]
         )
-        self.bulk = Bulk(self.builder, self.references)
-        decoder = event_decoder(
-            {
-                "phases": self.builder.phase_ids,
-                "places": self.builder.place_ids,
-                "vehicles": sorted(header.vehicle_by_id),
-                "people": sorted(header.person_by_id),
-                "sources": sorted(header.source_by_id),
-            }
-        )
+        self.bulk = Bulk(self.builder)
+        self.ids = {
+            "phases": self.builder.phase_ids,
+            "places": self.builder.place_ids,
+            "vehicles": sorted(header.vehicle_by_id),
+            "people": sorted(header.person_by_id),
+            "sources": sorted(header.source_by_id),
+        }
+        """The ids of each list of the header that an event may refer to."""
+        decoder = event_decoder(self.ids)
+        self.struct = decoder.type
         self.decode = decoder.decode
         self.decode_lines = decoder.decode_lines
         self.count = 0
@@ -180,6 +215,8 @@ class _Reader:
         )
         """The event ids the header refers to."""
         self.found: set[str] = set()
+        self.engine: ArrowLines | None = None
+        """The columnar engine's reader of blocks, while the events are read with it."""
 
     def _header(self, line: bytes) -> Mission:
         """The first line: everything but the events, through the general converter."""
@@ -191,15 +228,10 @@ class _Reader:
             raw = parse_json(text, self.name)
         except MissionDataError as error:
             raise MissionDataError(_on_line(error.problems, 1)) from None
-        if "events" in raw:
-            message = _("in a .jsonl mission the events follow the header line, one per line")
-            raise MissionDataError(self._on_header([Problem(self.name, "events", message)]))
-        converter = Converter(self.name)
-        converted = convert_file({**raw, "events": []}, converter)
-        if converted is None or converter.problems:
-            problems = converter.problems or [Problem(self.name, "", _("not a mission"))]
-            raise MissionDataError(self._on_header(problems))
-        return converted[0]
+        try:
+            return header_of(raw, self.name, _(_EVENTS_APART))
+        except MissionDataError as error:
+            raise MissionDataError(self._on_header(error.problems)) from None
 
     def _on_header(self, problems: list[Problem]) -> list[Problem]:
         """Problems of the header's records, placed in its line (the first) as in any JSON
@@ -209,8 +241,11 @@ class _Reader:
     def finish(self) -> Mission:
         """Read the event lines and check what only the whole file can tell."""
         line_number = 2
+        self.engine = engine = self._engine()
         try:
-            for block in self.blocks:
+            for block, following in with_next(self.blocks, ahead=engine is not None):
+                if engine is not None and following is not None and not self.problems:
+                    engine.read_ahead(following)  # parsed while this block is checked
                 line_number += self._block(block, line_number)
                 if self.progress is not None:
                     self.progress()
@@ -218,6 +253,9 @@ class _Reader:
                     break
         except LineTooLongError as error:
             raise MissionDataError(self.problems + _on_line(error.problems, line_number)) from None
+        if engine is not None:
+            engine.finish(self.check, STEP)
+            self.found |= engine.found
         if self.count == 0 and not self.problems:
             self.problem("events", _("a mission needs at least one event"))
         self._duplicates()
@@ -231,7 +269,34 @@ class _Reader:
     def problem(self, path: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.name, path, message, line, 1 if line else None))
 
+    def _engine(self) -> ArrowLines | None:
+        """The columnar engine's reader of blocks (`data.load.jsonl_arrow`), if installed
+        and it can be loaded."""
+        from data.large import worth_it
+
+        if not worth_it(self.size):
+            return None
+        try:
+            from data.load.jsonl_arrow import ArrowLines
+        except (ImportError, MemoryError, OSError):
+            return None
+        return ArrowLines(
+            self.builder, self.ids, self.struct, self.decode_lines, self.wanted, self._taken
+        )
+
     def _block(self, block: bytes, first_line: int) -> int:
+        """Take a block of event lines, by the engine if it can, else `_in_bulk`; returns
+        the number of lines."""
+        engine = self.engine
+        if engine is not None and not self.problems:
+            taken = engine.take(block, first_line)
+            if taken is not None:
+                self.count += taken
+                return taken
+            engine.stream()
+        return self._in_bulk(block, first_line)
+
+    def _in_bulk(self, block: bytes, first_line: int) -> int:
         """Take a block of event lines in one go; if anything in it is unusual, in batches
         of lines, and those line by line. Returns the number of lines."""
         size = block.count(b"\n") + (not block.endswith(b"\n"))
@@ -301,11 +366,7 @@ class _Reader:
         except MissionDataError as error:
             self._in_line(error.problems, event_path, line_number)
             return
-        converter = Converter(self.name)
-        event = converter.record(raw, "event", path)
-        problems = converter.problems
-        if event is not None and not problems:
-            problems = self.references.event(event, path)
+        event, problems = event_of(raw, path, self.references)
         if problems:
             inside = [replace(p, path=join_path(split_path(p.path)[2:])) for p in problems]
             self._in_line(located(text, True, inside), event_path, line_number)
@@ -320,30 +381,9 @@ class _Reader:
 
     def _duplicates(self) -> None:
         """Report every id that is used again (the later uses, as the loader does)."""
-        if self._distinct_hashes() == len(self.hashes):
-            return  # the usual case, in one pass
-        ordered = sorted(self.hashes)
-        repeated = set(compress(ordered, map(eq, ordered, islice(ordered, 1, None))))
-        if not repeated:
-            return
         ids = self.builder.columns.ids
-        seen: set[str] = set()
-        for index in compress(range(len(self.hashes)), map(repeated.__contains__, self.hashes)):
-            ident = ids[index]
-            if ident in seen:
-                line = self.line_numbers[index]
-                self.problem(f"events[{line - 2}].id", duplicate_id(ident), line)
-            seen.add(ident)
-
-    def _distinct_hashes(self) -> int:
-        """How many different ids' hashes there are: a set made in steps (`check` between),
-        freed at once."""
-        hashes = self.hashes
-        distinct: set[int] = set()
-        for low in range(0, len(hashes), STEP):
-            distinct.update(hashes[low : low + STEP])
-            self.check()
-        return len(distinct)
+        for line, ident in duplicate_ids(self.hashes, self.line_numbers, ids, self.check, STEP):
+            self.problem(f"events[{line - 2}].id", duplicate_id(ident), line)
 
 
 def _on_line(problems: list[Problem], line: int) -> list[Problem]:

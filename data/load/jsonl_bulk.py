@@ -4,9 +4,9 @@ msgspec has checked the fields, types, ids, kinds and references of each line. W
 cannot check is checked here for a whole batch at once: times (`data.times.bulk`), NUL
 characters, duplicate keys (counted through colons, since msgspec keeps the last of two equal
 keys) and duplicate ids within the batch. Events with rare fields (notes, stated times,
-disputes, a station crew) are made into records and go through the same reference checks as
-any event (`data.load.references`). If anything fails, nothing is taken, and the reader sends
-the lines the general way, which words each problem.
+disputes, a station crew) are made into records (`rare_fields`), refused where the general
+checks (`data.load.references`) would find a problem msgspec cannot. If anything fails,
+nothing is taken, and the reader sends the lines the general way, which words each problem.
 """
 
 from __future__ import annotations
@@ -20,9 +20,17 @@ from typing import Any
 
 from msgspec import UNSET
 
-from data.load.jsonl_decode import NESTED, OPTIONAL, REQUIRED, TEXTS, record_of, written
-from data.load.references import References
+from data.load.jsonl_decode import (
+    NESTED,
+    OPTIONAL,
+    REQUIRED,
+    TEXTS,
+    nested_times,
+    record_of,
+    written,
+)
 from data.store import CONFIDENCE_CODE, KIND_CODE, Extras, StoreBuilder
+from data.store.columns import RARE_FIELDS, Records
 from data.times.bulk_instants import instants_of
 from data.times.parse import TimeFormatError
 
@@ -32,9 +40,6 @@ _CONFIDENCE_CODE: dict[Any, int] = {
 }
 _EMPTY_IF_UNSET: dict[Any, Any] = {UNSET: ""}
 _is_given = partial(is_not, UNSET)
-_RARE = tuple(name for name in Extras.__slots__ if name != "end")
-"""The fields kept aside in `Extras` that make a line's event a record (`end` alone is kept
-as written)."""
 
 
 def _given(values: list[Any]) -> Iterator[int]:
@@ -54,9 +59,8 @@ def _texts(values: list[Any], unset: int) -> list[str]:
 class Bulk:
     """Adds decoded event lines to a builder's columns, a batch at a time."""
 
-    def __init__(self, builder: StoreBuilder, references: References) -> None:
+    def __init__(self, builder: StoreBuilder) -> None:
         self.builder = builder
-        self.references = references
         self.titles: dict[str, str] = {}
         """Each distinct title once: logs repeat titles, and shared strings cost nothing."""
         self.phase_code: dict[Any, int] = {UNSET: 0, **builder.phase_code}
@@ -96,12 +100,17 @@ class Bulk:
             inside += "\n".join(filter(_is_given, column[name])).count(":")
         start = len(self.builder.columns.ids)
         extras: dict[int, Extras] = {}
-        for position in sorted(set().union(*(_given(column[name]) for name in _RARE))):
-            taken = self._extras(raws[position])
+        rare = sorted(set().union(*(_given(column[name]) for name in RARE_FIELDS)))
+        for position in rare:
+            taken = self.extras(raws[position])
             if taken is None:
                 return None
             extras[start + position], colons = taken
             inside += colons
+        try:
+            instants_of(nested_times([raws[position] for position in rare]))
+        except TimeFormatError:
+            return None
         # A colon written as \u003a is in a decoded string but not among the raw colons.
         # Counting every "\u003a" (even an escaped backslash followed by "u003a") can only
         # make the two sides differ, never hide a duplicate key.
@@ -151,14 +160,11 @@ class Bulk:
         c.instants.extend(instants)
         c.extras.update(extras)
 
-    def _extras(self, raw: Any) -> tuple[Extras, int] | None:
+    def extras(self, raw: Any) -> tuple[Extras, int] | None:
         """The rare fields of an event line, and how many colons the keys and texts inside its
         records account for; `None` sends the line the general way."""
-        try:
-            event = record_of(raw, "event")
-        except TimeFormatError:
-            return None
-        if self.references.event(event, ""):
+        extras = rare_fields(raw)
+        if extras is None:
             return None
         keys = 0
         texts: list[str] = []
@@ -167,6 +173,29 @@ class Bulk:
                 more_keys, more_texts = written(element, record)
                 keys += more_keys
                 texts += more_texts
-        end = None if event.end is None else event.end.text
-        extras = Extras(event.note, event.stated, event.disputes, event.station_crew, end)
         return extras, keys + "\n".join(texts).count(":")
+
+
+def rare_fields(raw: Any) -> Extras | None:
+    """The rare fields of a decoded event line as the store keeps them (`end` as written;
+    its stated times and disputes made into records by `record_of` when first read); `None`
+    (the general way) for what `References.event` would refuse and msgspec cannot: a
+    dispute without versions, a negative station crew. Every reference in them was checked
+    by msgspec (the header's ids are its `Literal`s); the times inside them
+    (`nested_times`) are for the caller to check, with the line's other times."""
+    crew = None if raw.station_crew is UNSET else raw.station_crew
+    if (crew is not None and crew < 0) or not all(d.versions for d in raw.disputes or ()):
+        return None
+    note = "" if raw.note is UNSET else raw.note
+    end = None if raw.end is UNSET else raw.end
+    later = partial(_records, raw) if raw.stated or raw.disputes else None
+    return Extras(note, station_crew=crew, end=end, later=later)
+
+
+def _records(raw: Any) -> Records:
+    """The stated times and disputes of a decoded event line, as records."""
+    stated, disputes = (
+        tuple(record_of(item, record) for item in getattr(raw, name) or ())
+        for name, record in NESTED
+    )
+    return stated, disputes

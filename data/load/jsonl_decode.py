@@ -128,6 +128,34 @@ def written(value: Any, record: str) -> tuple[int, list[str]]:
     return keys, texts
 
 
+def nested_times(raws: list[Any]) -> list[str]:
+    """The times written in the records inside decoded event lines (their disputes'
+    versions'): what the checks of their times must see too."""
+    found: list[str] = []
+    for path in _TIMES_INSIDE:
+        values: list[Any] = raws
+        for name, many in path:
+            values = [getattr(value, name) for value in values]
+            values = [value for value in values if value is not UNSET]
+            if many:
+                values = [item for value in values for item in value]
+        found += values
+    return found
+
+
+def _time_paths(record: str) -> list[tuple[tuple[str, bool], ...]]:
+    """The fields leading to each time inside a record (each with whether it is a list)."""
+    paths: list[tuple[tuple[str, bool], ...]] = []
+    for name, field in RECORDS[record].items():
+        many = isinstance(field.type, ListOf)
+        inner = field.type.item if isinstance(field.type, ListOf) else field.type
+        if isinstance(inner, str):
+            paths += [((name, many), *rest) for rest in _time_paths(inner)]
+        elif inner.kind == "time":
+            paths.append(((name, many),))
+    return paths
+
+
 def _records_inside(declared: Scalar | ListOf | str) -> str | None:
     """The record a field holds (alone or in a list), if it holds records."""
     inner = declared.item if isinstance(declared, ListOf) else declared
@@ -139,3 +167,5 @@ NESTED = tuple(
 )
 """The fields of an event that hold records (its stated times, its disputes), and the
 records they hold."""
+_TIMES_INSIDE = tuple(path for path in _time_paths("event") if len(path) > 1)
+"""The path to each time inside the records of an event."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable
 
 from data.records import Confidence, Dispute, EventKind, Stated
 from data.store.text_column import TextColumn
@@ -13,11 +14,21 @@ CONFIDENCES: tuple[Confidence | None, ...] = (None, *Confidence)
 CONFIDENCE_CODE: dict[Confidence | None, int] = {c: code for code, c in enumerate(CONFIDENCES)}
 
 
+Records = tuple[tuple[Stated, ...], tuple[Dispute, ...]]
+"""An event's stated times and disputes."""
+RARE_FIELDS = ("note", "stated", "disputes", "station_crew")
+"""The fields of an event kept in its `Extras` (with `end`, kept there as written)."""
+
+
 class Extras:
     """The fields few events have. (A plain class: a dataclass costs milliseconds to
-    create at import, and this module is imported before the first frame.)"""
+    create at import, and this module is imported before the first frame.)
 
-    __slots__ = ("disputes", "end", "note", "stated", "station_crew")
+    The stated times and disputes may be given `later`: a function that makes them when
+    they are first read (a large mission's loader checks them all, and leaves making their
+    records to when an event is shown or exported)."""
+
+    __slots__ = ("_disputes", "_later", "_stated", "end", "note", "station_crew")
 
     def __init__(
         self,
@@ -26,12 +37,34 @@ class Extras:
         disputes: tuple[Dispute, ...] = (),
         station_crew: int | None = None,
         end: str | None = None,
+        later: Callable[[], Records] | None = None,
     ) -> None:
         self.note = note
-        self.stated = stated
-        self.disputes = disputes
+        self._stated = stated
+        self._disputes = disputes
         self.station_crew = station_crew
         self.end = end
+        self._later = later
+
+    @property
+    def stated(self) -> tuple[Stated, ...]:
+        if self._later is not None:
+            self._make()
+        return self._stated
+
+    @property
+    def disputes(self) -> tuple[Dispute, ...]:
+        if self._later is not None:
+            self._make()
+        return self._disputes
+
+    def _make(self) -> None:
+        """Make the records given `later` (made first, then kept: two threads reading at
+        once may both make them, and never see them missing)."""
+        later = self._later
+        if later is not None:
+            self._stated, self._disputes = later()
+            self._later = None
 
 
 class Columns:

@@ -73,6 +73,25 @@ class TextColumn(Sequence[str]):
             if len(self._pending) + len(self.starts) % self.CHUNK >= self.CHUNK:
                 self._flush()
 
+    def extend_joined(self, joined: str, lengths: Sequence[int]) -> None:
+        """`extend` for strings given as one text, each followed by `SEPARATOR`, and their
+        lengths (what a columnar engine makes of a column without a string per value)."""
+        self.finish()
+        position = 0
+        done = 0
+        while done < len(lengths):
+            room = self.CHUNK - len(self.starts) % self.CHUNK
+            taken = lengths[done : done + room]
+            width = sum(taken) + len(taken)
+            blob = self.blobs.pop() if len(self.starts) % self.CHUNK else ""
+            starts = array("I", accumulate(map(add, taken, repeat(1)), initial=len(blob)))
+            starts.pop()
+            self.blobs.append(blob + joined[position : position + width])
+            self.starts += starts
+            self.lengths += array("I", taken)
+            position += width
+            done += len(taken)
+
     def finish(self) -> None:
         """Join what is still pending (after the last value)."""
         if self._pending:

@@ -19,6 +19,7 @@ import pytest
 from export_helpers import STAMP
 
 from data.export import FORMATS, export, make_options
+from data.large import available
 from data.model import Mission
 from data.opening import load_bundled
 
@@ -29,6 +30,8 @@ ZONES = ("Europe/Brussels", "stated")
 
 def render(mission: Mission, format_name: str, stamp: datetime) -> bytes:
     fmt = FORMATS[format_name]
+    if format_name == "parquet" and not available():
+        pytest.skip("the parquet format needs the large extra")
     options = make_options(
         mission,
         zones=ZONES if fmt.zones else (),

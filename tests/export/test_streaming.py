@@ -85,7 +85,9 @@ def peak_bytes(mission: Mission, format_name: str) -> int:
     return min(peaks)
 
 
-@pytest.mark.parametrize("format_name", list(FORMATS))
+# Parquet is written a row group of 65,536 events at a time, in Arrow's memory, which
+# tracemalloc does not see: tests/large/test_parquet.py measures it by row groups.
+@pytest.mark.parametrize("format_name", [name for name in FORMATS if name != "parquet"])
 def test_memory_does_not_grow_with_events(format_name: str) -> None:
     small = peak_bytes(synthetic(150), format_name)
     large = peak_bytes(synthetic(1200), format_name)

@@ -31,7 +31,18 @@ def make_parser() -> CommandParser:
     parser.add_argument(
         "-f",
         "--format",
-        choices=["text", "md", "csv", "json", "ics", "svg", "png", "mermaid", "timelinejs"],
+        choices=[
+            "text",
+            "md",
+            "csv",
+            "json",
+            "ics",
+            "svg",
+            "png",
+            "mermaid",
+            "timelinejs",
+            "parquet",
+        ],
         help=_("output format (default: from the -o file's suffix, else text)"),
     )
     parser.add_argument(
@@ -155,8 +166,11 @@ def run(argv: Sequence[str]) -> int:
     if args.brief and not fmt.prose:
         message = _("--brief applies to text and md, not to {format}")
         return fail(message.format(format=format_name), ExitCode.USAGE)
-    if fmt.picture and args.output in (None, "-") and sys.stdout.isatty():
-        return fail(_("a picture is not for a terminal; give a file: -o PATH"), ExitCode.USAGE)
+    if (fmt.picture or fmt.binary) and args.output in (None, "-") and sys.stdout.isatty():
+        if fmt.picture:
+            return fail(_("a picture is not for a terminal; give a file: -o PATH"), ExitCode.USAGE)
+        message = _("{format} is binary, not for a terminal; give a file: -o PATH")
+        return fail(message.format(format=format_name), ExitCode.USAGE)
     stamp = _source_date()
     if isinstance(stamp, str):
         return fail(stamp, ExitCode.USAGE)

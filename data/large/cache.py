@@ -1,0 +1,159 @@
+"""A cache of a large mission's columns, so that it opens again in a moment: written once a
+JSON Lines mission has been read and checked, read instead of the file while the file is the
+same.
+
+Where: one file per mission file, `<hash of its path>.arrow` in `cache_folder()` (the
+platform's cache folder, `~/.cache/mission-timeline/columns` on Linux, or
+`MISSION_TIMELINE_CACHE_DIR`); deleting the folder is always safe. What: the event store's
+own columns (`data.large.cache_columns`), in Arrow's IPC format, which holds data only and
+cannot run code (never `pickle`), written to a temporary file and renamed, so that a reader
+never sees half of one.
+
+When it is used: only if its key is the file's as it was opened (`key_of`: the path, device,
+inode, size, modification and change times in nanoseconds, and the header line's hash) and
+the app's (its version, the zone data's version, the cache's format), and its schema is
+exactly the one written. A change that keeps the size and puts the modification time back
+changes the change time (which no user can set), so it is seen. A file changed less than
+`SETTLING_NS` before it was opened is not cached: a change within the file system's clock tick
+could keep every time the same. Anything missing, unreadable, foreign or inconsistent is
+ignored (and rewritten after the next reading), never trusted: the columns are checked for all
+that could mislead the app (`cache_columns`).
+
+Which missions: JSON Lines files of at least `CACHE_SMALLEST` bytes (8 MiB). A smaller one is
+read faster than the engine that reads the cache is imported, and would only fill the folder;
+the bundled mission and other TOML or JSON missions are read whole in milliseconds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.ipc as ipc
+
+from data import large
+from data.large.cache_columns import CACHE_SCHEMA, Decode, store_of, table_of
+from data.large.engine import give_back  # the system allocator, no pandas: first
+from data.model import Mission
+from data.store import EventStore
+
+CACHE_FORMAT = 1
+"""Raised whenever the cache's layout or the store's meaning changes."""
+CACHE_DIR_ENV = "MISSION_TIMELINE_CACHE_DIR"
+SETTLING_NS = 2 * 10**9
+"""A file changed this recently before it was opened is not cached."""
+KEPT = 8
+"""The most recently used caches kept; older ones are deleted when one is written."""
+_SUFFIX = ".arrow"
+
+
+def cache_folder() -> Path:
+    """Where the caches live (the folder may not exist yet)."""
+    folder = os.environ.get(CACHE_DIR_ENV)
+    if folder:
+        return Path(folder)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("mission-timeline")) / "columns"
+
+
+def key_of(name: str, status: os.stat_result, header: bytes) -> dict[str, object]:
+    """What a cache of the file `name` (opened with `status`, its first line `header`) must
+    have been written for."""
+    import tzdata
+
+    try:
+        version = metadata.version("mission-timeline")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    return {
+        "format": CACHE_FORMAT,
+        "app": version,
+        "tzdata": tzdata.IANA_VERSION,
+        "path": os.path.realpath(name),
+        "device": status.st_dev,
+        "inode": status.st_ino,
+        "size": status.st_size,
+        "modified_ns": status.st_mtime_ns,
+        "changed_ns": status.st_ctime_ns,
+        "header": hashlib.sha256(header).hexdigest(),
+    }
+
+
+def cache_path(name: str) -> Path:
+    """The cache file of the mission file `name`."""
+    digest = hashlib.sha256(os.path.realpath(name).encode("utf-8", "surrogatepass")).hexdigest()
+    return cache_folder() / f"{digest[:32]}{_SUFFIX}"
+
+
+def worth_caching(status: os.stat_result, opened_ns: int) -> bool:
+    """Whether a file of this status, opened at `opened_ns`, is to be cached."""
+    newest = max(status.st_mtime_ns, status.st_ctime_ns)
+    return status.st_size >= large.CACHE_SMALLEST and opened_ns - newest >= SETTLING_NS
+
+
+def read_cache(
+    name: str, key: dict[str, object], header: Mission, decode: Decode
+) -> EventStore | None:
+    """The store cached for the file `name` under `key`, if there is a good one."""
+    path = cache_path(name)
+    try:  # read, not mapped: a file cut short meanwhile is an error, not a crash (SIGBUS)
+        with pa.OSFile(str(path)) as source:
+            reader = ipc.open_file(source)
+            schema = reader.schema
+            if schema.remove_metadata() != CACHE_SCHEMA or reader.num_record_batches != 1:
+                return None
+            written = json.loads((schema.metadata or {}).get(b"key", b"null"))
+            if written != key:
+                return None
+            batch = reader.get_batch(0)
+            store = store_of(batch, header, decode)
+    except (OSError, ValueError, pa.ArrowException):
+        return None
+    if store is not None:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used
+    give_back()
+    return store
+
+
+def write_cache(name: str, key: dict[str, object], store: EventStore) -> None:
+    """Cache `store` for the file `name` under `key` (a failure to write is no problem: the
+    file is read again next time)."""
+    folder = cache_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        table = table_of(store)
+        schema = table.schema.with_metadata({"key": json.dumps(key)})
+        descriptor, written = tempfile.mkstemp(dir=folder, prefix=".writing-", suffix=_SUFFIX)
+        temporary = Path(written)
+        try:
+            with os.fdopen(descriptor, "wb") as out, ipc.new_file(out, schema) as writer:
+                writer.write_table(table.replace_schema_metadata(schema.metadata))
+            temporary.replace(cache_path(name))
+        finally:
+            temporary.unlink(missing_ok=True)
+    except (OSError, pa.ArrowException):
+        return
+    finally:
+        give_back()
+    _keep_recent(folder)
+
+
+def _keep_recent(folder: Path) -> None:
+    """Delete all but the `KEPT` most recently used caches (and writings left over)."""
+    with contextlib.suppress(OSError):
+        caches = sorted(
+            (entry for entry in folder.iterdir() if entry.suffix == _SUFFIX),
+            key=lambda entry: entry.stat().st_mtime_ns,
+            reverse=True,
+        )
+        for entry in caches[KEPT:]:
+            with contextlib.suppress(OSError):
+                entry.unlink()

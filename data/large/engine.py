@@ -1,0 +1,62 @@
+"""pyarrow as the engine uses it: with the system's allocator, and without pandas; and
+giving the memory a large reading freed back to the system.
+
+Arrow's own allocator (mimalloc) keeps the memory freed for later: after a million events
+are read, a third of a gigabyte would stay with the process. The system's allocator gives it
+back, so a loaded mission costs the memory of its store; glibc's, though, keeps the pages
+freed inside its heap until asked (`give_back`, after a large reading).
+
+The first time pyarrow turns a Python value into Arrow, it imports pandas if it is installed
+(half a second here), to recognise pandas objects; the engine never gives it any, so pyarrow
+is told, once, that there is no pandas (`import pandas` fails just then). Later, pandas is
+imported as usual by whoever asks for it.
+
+Every module of the engine that works with Arrow imports this first.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import importlib.abc
+import sys
+
+import pyarrow as pa
+
+pa.set_memory_pool(pa.system_memory_pool())
+
+
+class _NoPandas(importlib.abc.MetaPathFinder):
+    """An import finder that says pandas cannot be imported."""
+
+    def find_spec(self, name: str, *args: object) -> None:
+        if name == "pandas":
+            raise ImportError("pandas is not used by the engine")
+
+
+def _without_pandas() -> None:
+    """Let pyarrow look for pandas, and not find it, once."""
+    if "pandas" in sys.modules:
+        return  # imported already: nothing to spare
+    blocker = _NoPandas()
+    sys.meta_path.insert(0, blocker)
+    try:
+        pa.scalar(0)
+    finally:
+        sys.meta_path.remove(blocker)
+
+
+_without_pandas()
+
+
+def give_back() -> None:
+    """Return the memory freed inside the C allocator's heap to the system (glibc's
+    `malloc_trim`; nothing elsewhere)."""
+    name = ctypes.util.find_library("c")
+    if not name or not sys.platform.startswith("linux"):
+        return
+    try:
+        trim = ctypes.CDLL(name).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)

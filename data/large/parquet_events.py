@@ -1,0 +1,237 @@
+"""The events of a Parquet mission, checked a batch at a time and stored.
+
+Each batch goes to the engine's checks first (`data.load.jsonl_arrow.ArrowLines`, as a block
+of JSON Lines does); a batch it refuses is checked row by row by the general converter and
+reference checks, which name each problem with its field path (`events[12].title`), and its
+good rows are stored one by one. A time's forms beside it (`at_utc`, `at_precision`,
+`at_zone`) must agree with what the time says. Then the checks of the whole file: at least
+one event, ids used once, the header's references to events.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from data.files.reading import MAX_STRING_CHARS
+from data.large.arrow_schema import TIME_COLUMNS, event_schema
+from data.large.engine import give_back  # the system allocator, no pandas: first
+from data.large.event_checks import given
+from data.large.instants import time_forms
+from data.large.parquet_write import PRECISION_NAMES_ARRAY
+from data.load.apart import event_of
+from data.load.jsonl_arrow import ArrowLines
+from data.load.jsonl_decode import event_decoder
+from data.load.jsonl_ids import duplicate_ids
+from data.load.long_strings import too_long
+from data.load.references import References
+from data.model import Mission
+from data.problems import MissionDataError, Problem
+from data.sanitize import quote
+from data.steps import STEP, Check
+from data.store import StoreBuilder
+from data.times.parse import TimeFormatError
+
+BATCH = 1 << 16
+"""Events checked together."""
+MAX_PROBLEMS = 1000
+"""Stop collecting after this many problems: the first ones say what is wrong."""
+TIMES = ("at", "planned", "end")
+_SHOWN_MISMATCHES = 10
+"""Disagreeing forms reported per batch and column at most."""
+
+
+class ParquetEvents:
+    """Checks and stores the events of one Parquet mission with this header."""
+
+    def __init__(self, name: str, header: Mission, check: Check) -> None:
+        self.name = name
+        self.header = header
+        self.check = check
+        phases = [phase.id for phase in header.phases]
+        self.builder = StoreBuilder(phases, [place.id for place in header.places])
+        self.references = References(header, name)
+        ids = {
+            "phases": self.builder.phase_ids,
+            "places": self.builder.place_ids,
+            "vehicles": sorted(header.vehicle_by_id),
+            "people": sorted(header.person_by_id),
+            "sources": sorted(header.source_by_id),
+        }
+        reference = header.info.reference
+        self.wanted = frozenset(
+            [event_id for person in header.people for event_id in person.flight_events]
+            + ([] if reference is None else [reference])
+        )
+        decoder = event_decoder(ids)
+        self.decode_lines = decoder.decode_lines
+        """The mission's JSON Lines decoder's (the cache's rare fields are lines)."""
+        self.engine = ArrowLines(self.builder, ids, decoder.type, None, self.wanted, self._noted)
+        self.problems: list[Problem] = []
+        self.hashes = array("q")
+        self.rows = array("I")
+        self.found: set[str] = set()
+
+    def read(self, batches: Iterator[pa.RecordBatch]) -> Mission:
+        """Check and store the events of the batches of rows; raise `MissionDataError` on
+        any problem."""
+        size = 0
+        for found in batches:
+            low = size
+            size += found.num_rows
+            table = pa.Table.from_batches([found])
+            batch = _canonical(table)
+            self._forms(table, batch, low)
+            if not self.problems and self.engine.take_events(batch, low) is not None:
+                continue
+            self.engine.stream()
+            self._general(batch, low)
+            if len(self.problems) >= MAX_PROBLEMS:
+                break
+        self.engine.finish(self.check, STEP)
+        self.found |= self.engine.found
+        if not size:
+            message = "a mission needs at least one event"
+            self.problems.append(Problem(self.name, "events", message))
+        ids = self.builder.columns.ids
+        for row, ident in duplicate_ids(self.hashes, self.rows, ids, self.check, STEP):
+            path = f"events[{row}].id"
+            self.problems.append(Problem(self.name, path, f"duplicate id {ident!r}"))
+        self.problems += self.references.event_ids(self.found)
+        if self.problems:
+            raise MissionDataError(self.problems)
+        store = self.builder.build(self.check)
+        store.positions(self.wanted)
+        give_back()
+        return replace(self.header, events=store)
+
+    def _noted(self, ids: list[str], rows: range) -> None:
+        """Note events stored in file order: their ids and rows, for the whole file's
+        checks."""
+        self.hashes.extend(map(hash, ids))
+        self.rows.extend(rows)
+        self.found |= self.wanted.intersection(ids)
+
+    def _general(self, batch: pa.Table, low: int) -> None:
+        """A batch row by row, the general way: every problem named with its path; the
+        good rows stored."""
+        for offset, row in enumerate(batch.to_pylist()):
+            path = f"events[{low + offset}]"
+            raw = given(row)
+            long = _long_string(raw, path)
+            if long is not None:
+                self.problems.append(Problem(self.name, *long))
+                continue
+            event, problems = event_of(raw, path, self.references)
+            if event is None:
+                self.problems += problems
+                continue
+            self._noted([event.id], range(low + offset, low + offset + 1))
+            self.builder.add(event)
+
+    def _forms(self, table: pa.Table, events: pa.Table, low: int) -> None:
+        """Problems of the times' forms of a batch that disagree with their times."""
+        for time in TIMES:
+            names = [f"{time}_{form}" for form, _ in TIME_COLUMNS]
+            present = [name for name in names if name in table.column_names]
+            if not present:
+                continue
+            texts = events[time].combine_chunks()
+            try:
+                expected = _expected_forms(texts)
+            except TimeFormatError:
+                continue  # the time itself is wrong: the checks of the events say so
+            for column in present:
+                actual = table[column].combine_chunks()
+                wanted = expected[column.removeprefix(f"{time}_")]
+                if actual.type != wanted.type:
+                    actual = actual.cast(wanted.type)
+                self._disagreeing(actual, wanted, texts, column, time, low)
+
+    def _disagreeing(
+        self, actual: pa.Array, wanted: pa.Array, texts: pa.Array, column: str, time: str, low: int
+    ) -> None:
+        """A problem for each of the first rows where a form is not the one expected."""
+        same = pc.or_kleene(pc.equal(actual, wanted), pc.and_(actual.is_null(), wanted.is_null()))
+        wrong = pc.indices_nonzero(pc.invert(pc.fill_null(same, False)))
+        for row in wrong[:_SHOWN_MISMATCHES].to_pylist():
+            text, value, expected = texts[row].as_py(), actual[row].as_py(), wanted[row].as_py()
+            path = f"events[{low + row}].{column}"
+            if text is None:
+                message = f"{column} without {time}"
+            else:
+                message = (
+                    f"{_shown(value)} does not agree with {time} {quote(text)}: "
+                    f"expected {_shown(expected)}"
+                )
+            self.problems.append(Problem(self.name, path, message))
+
+
+def _shown(value: Any) -> str:
+    """A form's value as a message shows it (an instant in RFC 3339)."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, datetime):
+        return quote(value.astimezone(UTC).isoformat().replace("+00:00", "Z"))
+    return quote(str(value))
+
+
+def _expected_forms(texts: pa.Array) -> dict[str, pa.Array]:
+    """The forms each time of a column has (null where there is none)."""
+    present = texts.is_valid()
+    forms = time_forms(texts.filter(present))
+    where = np.flatnonzero(present.to_numpy(zero_copy_only=False))
+    precision = pc.take(PRECISION_NAMES_ARRAY, pa.array(forms.precisions))
+    return {
+        "utc": _scattered(len(texts), where, forms.utc),
+        "precision": _scattered(len(texts), where, precision),
+        "zone": _scattered(len(texts), where, forms.zones),
+    }
+
+
+def _scattered(size: int, rows: Any, values: pa.Array) -> pa.Array:
+    """An array of `size` nulls but at `rows`, which hold `values` in order."""
+    indexes = np.zeros(size, np.int64)
+    indexes[np.asarray(rows, np.int64)] = np.arange(1, len(values) + 1)
+    return pc.take(pa.concat_arrays([pa.nulls(1, values.type), values]), pa.array(indexes))
+
+
+def _canonical(table: pa.Table) -> pa.Table:
+    """The event columns of a table in the event schema's types (a missing column: all
+    null)."""
+    size = table.num_rows
+    columns = []
+    for field in event_schema():
+        if field.name not in table.column_names:
+            columns.append(pa.nulls(size, field.type))
+            continue
+        column = table[field.name].combine_chunks()
+        try:
+            columns.append(column.cast(field.type))
+        except (pa.ArrowNotImplementedError, pa.ArrowInvalid):  # a record missing fields
+            columns.append(pa.array(column.to_pylist(), field.type))
+    return pa.Table.from_arrays(columns, schema=event_schema())
+
+
+def _long_string(value: Any, path: str) -> tuple[str, str] | None:
+    """The path and problem of the first string of a row longer than a mission's strings
+    may be."""
+    if isinstance(value, str):
+        return (path, too_long(len(value))) if len(value) > MAX_STRING_CHARS else None
+    if isinstance(value, dict):
+        items: Any = value.items()
+    else:
+        items = enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        inner = f"{path}.{key}" if isinstance(key, str) else f"{path}[{key}]"
+        found = _long_string(item, inner)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,35 @@
+"""Opening a Parquet mission (`.parquet`): a mission's events as columns, its header as the
+file's metadata, as `mission-timeline export --format parquet` writes it.
+
+Read by the columnar engine (`data.large.parquet_read`, the `large` extra), through the same
+checks as any mission file; without the extra, such a file cannot be opened (and says how).
+"""
+
+from __future__ import annotations
+
+from data.model import Mission
+from data.problems import unreadable, within_memory
+from data.steps import Check, go_on
+
+SUFFIX = ".parquet"
+NEEDS_ENGINE = (
+    "opening a .parquet mission needs the large extra (pip install 'mission-timeline[large]')"
+)
+
+
+def is_parquet(name: str) -> bool:
+    """Whether a file is a Parquet mission, by its name."""
+    return name.lower().endswith(SUFFIX)
+
+
+def load_parquet(name: str, check: Check = go_on) -> Mission:
+    """Read and validate a Parquet mission; raise `MissionError` on any problem."""
+    from data.large import available
+
+    if not available():
+        raise unreadable(name, NEEDS_ENGINE)
+    try:
+        from data.large.parquet_read import read_parquet
+    except (ImportError, MemoryError, OSError):
+        raise unreadable(name, NEEDS_ENGINE) from None
+    return within_memory(name, lambda: read_parquet(name, check))

@@ -1,0 +1,244 @@
+"""The cache of a large mission's columns: the second opening reads it instead of the file and
+gives the same mission; a changed file is never served from it (another size, the same size,
+the same size with its modification time put back); a missing, corrupt, foreign or forged
+cache is ignored and written again; small and just-changed files are not cached."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from data.load.jsonl import _Reader
+from data.opening import load_mission
+from tests.generated import write_mission
+from tests.large.engine_helpers import assert_same, outcome
+
+pa = pytest.importorskip("pyarrow")
+import pyarrow.ipc as ipc  # noqa: E402  (needs pyarrow)
+
+from data import large  # noqa: E402
+from data.large import cache  # noqa: E402
+
+
+@pytest.fixture
+def cached(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cache every JSON Lines file, however small or new (the rules below test those)."""
+    monkeypatch.setattr(large, "CACHE_SMALLEST", 0)
+    monkeypatch.setattr(cache, "SETTLING_NS", 0)
+
+
+@pytest.fixture
+def mission(tmp_path: Path) -> Path:
+    return write_mission(tmp_path / "m.jsonl", 3000, seed=11)
+
+
+def _not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, reading the file's events fails the test: only the cache may answer."""
+
+    def refused(self: object) -> None:
+        raise AssertionError("the events were read from the file")
+
+    monkeypatch.setattr(_Reader, "finish", refused)
+
+
+def _cache_files() -> list[Path]:
+    return sorted(cache.cache_folder().glob("*.arrow"))
+
+
+@pytest.mark.usefixtures("cached")
+def test_the_second_opening_reads_the_cache(mission: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    general = outcome(mission, on=False)
+    first = load_mission(mission)
+    assert len(_cache_files()) == 1
+    _not_read(monkeypatch)
+    second = load_mission(mission)
+    assert_same(second, first)
+    assert_same(second, general)
+
+
+def _change_same_size(path: Path) -> None:
+    """Change one title's letter, keeping the size."""
+    text = path.read_text(encoding="utf-8")
+    at = text.index('"title":"', text.index("\n")) + len('"title":"')
+    swapped = "b" if text[at] != "b" else "c"
+    path.write_text(text[:at] + swapped + text[at + 1 :], encoding="utf-8")
+
+
+@pytest.mark.usefixtures("cached")
+@pytest.mark.parametrize("change", ["append", "same size", "same size, time put back"])
+def test_a_changed_file_is_never_served_from_the_cache(mission: Path, change: str) -> None:
+    load_mission(mission)
+    before = mission.stat()
+    if change == "append":
+        line = json.dumps(
+            {"id": "late", "title": "Late", "kind": "media", "at": "2030-01-01T00:00Z"}
+        )
+        with mission.open("a", encoding="utf-8") as out:
+            out.write(line + "\n")
+    else:
+        _change_same_size(mission)
+        if change == "same size, time put back":
+            os.utime(mission, ns=(before.st_atime_ns, before.st_mtime_ns))
+            assert mission.stat().st_mtime_ns == before.st_mtime_ns
+        assert mission.stat().st_size == before.st_size
+    again = load_mission(mission)
+    assert_same(again, outcome(mission, on=False), compare_exports=False)
+
+
+def _rewrite(path: Path, change: Any, *, keep_key: bool = True) -> None:
+    """Rewrite a cache file with `change(table)` (a table; its key kept if `keep_key`)."""
+    table = ipc.open_file(pa.BufferReader(path.read_bytes())).read_all()
+    changed = change(table)
+    if keep_key:
+        changed = changed.replace_schema_metadata(table.schema.metadata)
+    with path.open("wb") as out, ipc.new_file(out, changed.schema) as writer:
+        writer.write_table(changed)
+
+
+def _with_column(name: str, values: Any) -> Any:
+    def change(table: Any) -> Any:
+        field = table.schema.field(name)
+        column = pa.array([values], field.type)
+        return table.set_column(table.schema.get_field_index(name), field, column)
+
+    return change
+
+
+def _key(table: Any) -> Any:
+    key = json.loads(table.schema.metadata[b"key"])
+    key["inode"] += 1
+    return table.replace_schema_metadata({"key": json.dumps(key)})
+
+
+CORRUPTIONS = {
+    "empty": lambda path: path.write_bytes(b""),
+    "truncated": lambda path: path.write_bytes(path.read_bytes()[: path.stat().st_size // 2]),
+    "not Arrow": lambda path: path.write_bytes(b"\x80\x04pickle?" * 100),
+    "foreign key": lambda path: _rewrite(path, _key, keep_key=False),
+    "no key": lambda path: _rewrite(path, lambda t: t.replace_schema_metadata({}), keep_key=False),
+    "other schema": lambda path: _rewrite(path, lambda t: t.drop_columns(["titles"])),
+    "kind out of range": lambda path: _rewrite(path, _with_column("kinds", [200] * 3000)),
+    "title out of range": lambda path: _rewrite(path, _with_column("title_of", [10**6] * 3000)),
+    "instants out of order": lambda path: _rewrite(
+        path, _with_column("instants", [float(3000 - n) for n in range(3000)])
+    ),
+    "ids' layout": lambda path: _rewrite(path, _with_column("ids_starts", [0] * 3000)),
+    "bad end": lambda path: _rewrite(path, _bad_end),
+    "bad rare line": lambda path: _rewrite(path, _bad_rare),
+}
+
+
+def _bad_end(table: Any) -> Any:
+    ends = table["ends"].to_pylist()[0]
+    at = next(n for n, end in enumerate(ends) if end)
+    ends[at] = "2021-02-30T00:00Z"
+    return _with_column("ends", ends)(table)
+
+
+def _bad_rare(table: Any) -> Any:
+    lines = table["rare"].to_pylist()[0]
+    at = next(n for n, line in enumerate(lines) if line)
+    lines[at] = lines[at].replace(b'"kind":"', b'"kind":"no-such-')
+    return _with_column("rare", lines)(table)
+
+
+def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times the file's events are read from now on (one item per reading)."""
+    reads: list[int] = []
+    finish = _Reader.finish
+
+    def counted(self: _Reader) -> Any:
+        reads.append(1)
+        return finish(self)
+
+    monkeypatch.setattr(_Reader, "finish", counted)
+    return reads
+
+
+@pytest.mark.usefixtures("cached")
+@pytest.mark.parametrize("corruption", list(CORRUPTIONS))
+def test_a_bad_cache_is_ignored_and_written_again(
+    mission: Path, corruption: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reference = load_mission(mission)
+    (path,) = _cache_files()
+    CORRUPTIONS[corruption](path)
+    reads = _counting_reads(monkeypatch)
+    again = load_mission(mission)
+    assert reads == [1], "the bad cache was used"
+    assert_same(again, reference, compare_exports=False)
+    assert cache.read_cache(str(mission), _key_of(mission), again, _decode(mission)) is not None
+
+
+def _key_of(mission: Path) -> dict[str, object]:
+    from data.load.jsonl import open_jsonl
+
+    reading = open_jsonl(str(mission))
+    reading.close()
+    opened = reading.opened
+    return cache.key_of(str(mission), opened.status, opened.header_text.encode())
+
+
+def _decode(mission: Path) -> Any:
+    from data.load.jsonl import open_jsonl
+
+    reading = open_jsonl(str(mission))
+    reading.close()
+    return reading.opened.decode_lines
+
+
+@pytest.mark.usefixtures("cached")
+def test_a_deleted_cache_folder_is_made_again(mission: Path) -> None:
+    load_mission(mission)
+    for path in _cache_files():
+        path.unlink()
+    cache.cache_folder().rmdir()
+    load_mission(mission)
+    assert len(_cache_files()) == 1
+
+
+@pytest.mark.usefixtures("cached")
+def test_only_the_most_recent_caches_are_kept(tmp_path: Path) -> None:
+    for number in range(cache.KEPT + 2):
+        load_mission(write_mission(tmp_path / f"m{number}.jsonl", 200, seed=number))
+    assert len(_cache_files()) == cache.KEPT
+
+
+@pytest.mark.usefixtures("cached")
+def test_an_unwritable_cache_folder_is_no_problem(
+    mission: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(blocked / "cache"))
+    assert_same(load_mission(mission), outcome(mission, on=False), compare_exports=False)
+
+
+def test_small_files_are_not_cached(mission: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under `CACHE_SMALLEST` a file is read faster than the cache's engine is imported."""
+    monkeypatch.setattr(cache, "SETTLING_NS", 0)
+    assert mission.stat().st_size < large.CACHE_SMALLEST
+    load_mission(mission)
+    assert _cache_files() == []
+
+
+def test_a_file_changed_just_before_it_was_opened_is_not_cached(
+    mission: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change within the file system's clock tick could keep every time the same."""
+    monkeypatch.setattr(large, "CACHE_SMALLEST", 0)
+    load_mission(mission)  # written this very moment
+    assert _cache_files() == []
+
+
+def test_the_bundled_mission_is_never_cached(monkeypatch: pytest.MonkeyPatch) -> None:
+    from data.opening import load_bundled
+
+    monkeypatch.setattr(large, "CACHE_SMALLEST", 0)
+    monkeypatch.setattr(cache, "SETTLING_NS", 0)
+    load_bundled()
+    assert not cache.cache_folder().exists()
