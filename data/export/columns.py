@@ -25,6 +25,7 @@ from typing import Any
 from data.export.options import ExportOptions
 from data.model import Event, Mission, Phase
 from data.store import EventStore, Extras, TextColumn
+from data.times.bulk_instants import instants_of
 from data.times.shapes import Times
 
 CHUNK = TextColumn.CHUNK
@@ -234,7 +235,8 @@ class Batch:
         every column that shows them)."""
         planned = self.planned
         listed = list(compress(range(self.size), planned))
-        return listed, Times.of([planned[n] for n in listed])
+        texts = [planned[n] for n in listed]
+        return listed, Times.of(texts, instants_of(texts))
 
     @cached_property
     def whens(self) -> list[str]:
