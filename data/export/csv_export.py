@@ -43,6 +43,7 @@ from data.export.columns import (
     selection,
 )
 from data.export.detail_rows import disputed_times, plans, relative_texts, shower, spread
+from data.export.fast import engine_ready
 from data.export.options import ExportOptions, relative_heading, source_numbers, zone_heading
 from data.facts.event import DisputeFacts, dispute_facts, people_names, place_name, vehicle_names
 from data.model import Mission, Stated
@@ -81,7 +82,13 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     writer.writerow([neutralise(sanitize(cell)) for cell in header(options)])
     store = event_store(mission)
     rows = _Rows(mission, store, options)
-    for batch in batches(store, selection(store, options)):
+    chosen = selection(store, options)
+    if engine_ready(len(chosen)):
+        from data.export.fast.csv_rows import write_rows
+
+        write_rows(rows, store, chosen, out)
+        return
+    for batch in batches(store, chosen):
         out.write(rows.text(batch))
 
 
@@ -261,7 +268,15 @@ class _Rows:
 
     def _rare(self, batch: Batch) -> list[list[str]]:
         """The stated times, disputes, note and station's crew, where an event has any."""
-        stated, disputes, notes, crews = ([""] * batch.size for _ in range(4))
+        return [spread(batch.size, list(found), found.values()) for found in self.rare(batch)]
+
+    def rare(self, batch: Batch) -> list[dict[int, str]]:
+        """The stated times, disputes, note and station's crew cells of the events of the
+        batch that have any, by index in the batch."""
+        stated: dict[int, str] = {}
+        disputes: dict[int, str] = {}
+        notes: dict[int, str] = {}
+        crews: dict[int, str] = {}
         found = {n: x for n, x in batch.extras.items() if x.stated or x.disputes}
         shown = shower(self.zones, disputed_times(x.disputes for x in found.values()))
         for n, extras in found.items():
@@ -277,9 +292,14 @@ class _Rows:
 
     def _ends(self, batch: Batch) -> list[str]:
         """The UTC end (`SHEET_FORM`) of the events that end later, empty for the others."""
+        ends = self.ends(batch)
+        return spread(batch.size, list(ends), ends.values())
+
+    def ends(self, batch: Batch) -> dict[int, str]:
+        """The UTC end (`SHEET_FORM`) of the events of the batch that end later, by index."""
         ends = {n: x.end for n, x in batch.extras.items() if x.end}
         shown = utc_cells(Times.of(list(ends.values()))) if ends else []
-        return spread(batch.size, list(ends), shown)
+        return dict(zip(ends, shown, strict=True))
 
 
 _PRECISION_NAMES = {precision: precision.name.lower() for precision in Precision}

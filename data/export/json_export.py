@@ -23,10 +23,11 @@ from itertools import repeat
 from typing import Any, TextIO
 
 from data.export.columns import Batch, Lookup, batches, event_store
+from data.export.fast import engine_ready
 from data.export.options import ExportOptions
 from data.load.schema import FORMAT_VERSION, PRECISIONS, RECORDS, Field, ListOf
-from data.model import Event, Mission
-from data.store import CONFIDENCES, KINDS, EventStore
+from data.model import Dispute, Event, Mission, Stated
+from data.store import CONFIDENCES, KINDS, EventStore, Extras
 from data.times.parse import When, format_duration_iso
 from data.times.shapes import Times
 from data.times.utc import utc_form, utc_forms
@@ -35,6 +36,8 @@ INDENT = 2
 # json.dumps escapes C0 controls itself; with ensure_ascii=False it leaves these raw.
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _FILE_FIELDS = {"mission": "info"}
+_RARE = ("note", "stated", "disputes", "station_crew")
+"""The fields an event's `Extras` keeps, in the schema's order, but `end`."""
 """Top-level fields whose `Mission` attribute has another name."""
 
 
@@ -75,6 +78,12 @@ def _write_events(mission: Mission, out: TextIO) -> None:
         return
     out.write("[")
     records = _Records(store)
+    if engine_ready(len(store)):
+        from data.export.fast.json_records import write_records
+
+        write_records(records, store, out)
+        out.write(f"\n{' ' * INDENT}]")
+        return
     separator = ""
     for batch in batches(store, range(len(store))):
         text = records.text(batch)
@@ -113,6 +122,8 @@ class _Records:
 
             return Lookup(make)
 
+        self.rares: dict[tuple[str, tuple[Stated, ...], tuple[Dispute, ...], int | None], str] = {}
+        """The rare fields written so far (the station's crew repeats), by their values."""
         self.kinds = Lookup(lambda code: _fragment("kind", KINDS[code].value))
         self.phases = Lookup(lambda code: _optional("phase", store.phase_ids[code]))
         self.places = Lookup(lambda code: _optional("place", store.place_ids[code]))
@@ -126,15 +137,13 @@ class _Records:
     def text(self, batch: Batch) -> str:
         """The events of the batch, each as `\n    {...}`, separated by commas."""
         size = batch.size
+        ends, rares = self.rare(batch)
         end = [""] * size
+        for n, fragment in ends.items():
+            end[n] = fragment
         rare = [""] * size
-        ends: dict[int, str] = {}
-        for n, extras in batch.extras.items():
-            if extras.end:
-                end[n] = _fragment("end", extras.end)
-                ends[n] = extras.end
-            if extras.note or extras.stated or extras.disputes or extras.station_crew is not None:
-                rare[n] = _rare(batch.event(n))
+        for n, fragment in rares.items():
+            rare[n] = fragment
         columns: list[Iterable[str]] = [
             map(_FIRST.__add__, map(_encode, batch.ids)),
             map(_TITLE.__add__, map(_encode, batch.titles)),
@@ -146,7 +155,6 @@ class _Records:
             _texts("planned", batch.planned),
             _forms("planned", batch.size, *batch.planned_times),
             end,
-            _forms("end", batch.size, list(ends), Times.of(list(ends.values()))),
             map(self.places.__getitem__, batch.places),
             map(self.vehicles.__getitem__, batch.vehicles),
             map(self.people.__getitem__, batch.people),
@@ -156,6 +164,28 @@ class _Records:
             repeat(_CLOSE, size),
         ]
         return _RECORD + ("," + _RECORD).join(map("".join, zip(*columns, strict=False)))
+
+    def rare(self, batch: Batch) -> tuple[dict[int, str], dict[int, str]]:
+        """The fields few events have, by index in the batch: the end (`end`, `end_utc`,
+        `end_precision`), and the note, stated times, disputes and station's crew."""
+        ends: dict[int, str] = {}
+        rare: dict[int, str] = {}
+        for n, extras in batch.extras.items():
+            if extras.end:
+                ends[n] = extras.end
+            if extras.note or extras.stated or extras.disputes or extras.station_crew is not None:
+                key = (extras.note, extras.stated, extras.disputes, extras.station_crew)
+                found = self.rares.get(key)
+                if found is None:
+                    found = self.rares[key] = _rare(extras)
+                rare[n] = found
+        if ends:
+            forms = _forms("end", len(ends), range(len(ends)), Times.of(list(ends.values())))
+            ends = {
+                n: _fragment("end", end) + form
+                for (n, end), form in zip(ends.items(), forms, strict=True)
+            }
+        return ends, rare
 
 
 _FIRST = "{\n" + " " * (3 * INDENT) + '"id": '
@@ -200,14 +230,14 @@ def _forms(key: str, size: int, listed: Sequence[int], times: Times) -> list[str
     return fragments
 
 
-def _rare(event: Event) -> str:
-    """The fields few events have (note, stated, disputes, station_crew), as `_record`
-    writes them."""
+def _rare(extras: Extras) -> str:
+    """The fields few events have (note, stated, disputes, station_crew; kept in the
+    store's `Extras`), as `_record` writes them."""
     fields = RECORDS["event"]
     defaults = _defaults(Event)
     parts = []
-    for key in ("note", "stated", "disputes", "station_crew"):
-        value = getattr(event, key)
+    for key in _RARE:
+        value = getattr(extras, key)
         if value == defaults[key]:
             continue
         text = _indent(dumps(_value(value, fields[key])), 3 * INDENT)

@@ -32,6 +32,7 @@ from data.export.columns import (
 )
 from data.export.detail_rows import DetailRows, relative_texts
 from data.export.details import DetailStyle, event_details
+from data.export.fast import engine_ready
 from data.export.options import (
     ExportOptions,
     facts_of,
@@ -63,10 +64,20 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     store = event_store(mission)
     chosen = selection(store, options)
     rows = _Rows(mission, store, options, numbers)
-    widths = rows.widths(batches(store, chosen))
+    if engine_ready(len(chosen)) and not options.brief:
+        from data.export.fast.text_rows import Made
+
+        engine = Made(rows, store)
+        widths = engine.widths(chosen)
+    else:
+        engine = None
+        widths = rows.widths(batches(store, chosen))
     write_headings(options, widths, out)
     for section in sections(mission, store, chosen):
         write_phase(section.phase, options, out)
+        if engine is not None:
+            engine.write(section.positions, widths, out)
+            continue
         for batch in batches(store, section.positions):
             out.write(rows.text(batch, widths))
     if not chosen:

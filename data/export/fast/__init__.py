@@ -1,0 +1,64 @@
+"""Whether the text, CSV and JSON exports write through the columnar engine.
+
+The engine is pyarrow, from the optional `large` extra (`pip install mission-timeline[large]`):
+it reads a batch of a store's columns as Arrow arrays and puts each row together in C++
+(`data.export.fast.arrays`), showing times from what the data layer shows for each distinct
+local day and zone period (`data.export.fast.times`). Every word, date and duration still
+comes from the data layer's functions, called once per distinct value; the output is the
+pure-Python writers' byte for byte (tests/export/test_engine.py). Without pyarrow, or with
+`MISSION_TIMELINE_ENGINE=python` in the environment, the exports write as they always have.
+
+Nothing here imports pyarrow: the writers ask `engine_ready()` and only then import the
+engine's modules, so start-up never pays for it (tests/test_import_hygiene.py).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from importlib.util import find_spec
+
+ENVIRONMENT = "MISSION_TIMELINE_ENGINE"
+"""`python` here turns the engine off (to compare the two ways, or to rule it out)."""
+FROM = 16_384
+"""The fewest events the engine writes: below, its fixed cost per batch outweighs what
+it saves (and the pure-Python writers take milliseconds)."""
+_switched_off = False
+_from = FROM
+
+
+@cache
+def _installed() -> bool:
+    return find_spec("pyarrow") is not None
+
+
+def engine_ready(events: int) -> bool:
+    """Whether an export of `events` events writes through the engine: enough of them,
+    pyarrow installed, and nobody turned it off."""
+    if _switched_off or events < _from or os.environ.get(ENVIRONMENT, "") == "python":
+        return False
+    return _installed()
+
+
+@contextmanager
+def without_engine() -> Iterator[None]:
+    """The pure-Python writers only, inside the `with` (tests compare the two ways)."""
+    global _switched_off
+    before, _switched_off = _switched_off, True
+    try:
+        yield
+    finally:
+        _switched_off = before
+
+
+@contextmanager
+def engine_always() -> Iterator[None]:
+    """The engine for an export of any size, inside the `with` (if it is installed)."""
+    global _from
+    before, _from = _from, 0
+    try:
+        yield
+    finally:
+        _from = before

@@ -1,0 +1,352 @@
+"""A batch of a store's events as Arrow arrays, and text put together from arrays: what the
+engine's writers (`data.export.fast`) are made of.
+
+A batch is up to `SPAN` events (sixteen chunks of the store's text columns), read once per
+column: a text column as one joined string split in C++, a code column straight from its
+array's memory, a value many events share (a kind, a place, a list of people) made once by
+the writer's own Python function and looked up (`Table`). Rows are joined in C++ and the
+batch's text is read back in one piece (`text_of`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
+from typing import Any, TextIO, TypeAlias
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from data.export.columns import CHUNK, SEPARATOR, Batch, _Ranges
+from data.store import EventStore, TextColumn
+
+SPAN = 16 * CHUNK
+"""Events per batch: enough that each C++ call does much work, few enough that a batch's
+text (about 30 MB of JSON) keeps memory flat."""
+_WIDEST = 4 * SPAN
+"""The most store positions a batch of a filtered view spans (it reads them all)."""
+
+
+def spans(positions: Sequence[int]) -> Iterator[Sequence[int]]:
+    """The positions (increasing) in batches of at most `SPAN`, each within `_WIDEST` of
+    the store: slices of a range, else lists (a filter's positions, a phase's runs)."""
+    if isinstance(positions, range) and positions.step == 1:
+        for low in range(positions.start, positions.stop, SPAN):
+            yield range(low, min(low + SPAN, positions.stop))
+        return
+    runs = positions.spans if isinstance(positions, _Ranges) else [positions]
+    batch: list[int] = []
+    for run in runs:
+        low = 0
+        while low < len(run):
+            first = batch[0] if batch else run[low]
+            high = min(len(run), low + SPAN - len(batch))
+            high = min(high, bisect_left(run, first + _WIDEST, low))
+            batch += run[low:high]
+            low = high
+            if len(batch) == SPAN or low < len(run):
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+class Columns:
+    """The events of one batch, each field read once as an Arrow array (`Batch`, the
+    pure-Python reader of the same events, gives what the writers make in Python)."""
+
+    def __init__(self, store: EventStore, where: Sequence[int]) -> None:
+        self.store = store
+        self.batch = Batch(store, where)
+        self.size = len(where)
+        self.span = self.batch.span
+        self._picks: pa.Array | None = None
+        self._joined: dict[int, str] = {}
+        if not self.batch.whole:
+            first = self.span.start
+            self._picks = pa.array([i - first for i in where], pa.int32())
+
+    def _pick(self, values: pa.Array) -> pa.Array:
+        return values if self._picks is None else values.take(self._picks)
+
+    def joined(self, column: TextColumn) -> str:
+        """The texts of a column over the batch's span, each followed by `SEPARATOR` (those
+        of the batch, or more around them for a filter's batch): what a writer checks in
+        one go before it makes a column in C++."""
+        found = self._joined.get(id(column))
+        if found is None:
+            found = self._joined[id(column)] = column.text(self.span.start, self.span.stop)
+        return found
+
+    def texts(self, column: TextColumn) -> pa.StringArray:
+        """A text column of the batch."""
+        return self._pick(split(self.joined(column)))
+
+    def codes(self, column: Sequence[int]) -> pa.Array:
+        """A code column (an `array`, or a `bytearray` of bytes) of the batch, read in
+        place."""
+        part = column[self.span.start : self.span.stop]
+        kind = _CODE_TYPES[part.typecode] if isinstance(part, array) else pa.uint8()
+        values = pa.Array.from_buffers(kind, len(part), [None, pa.py_buffer(part)])
+        return self._pick(values)
+
+    @cached_property
+    def ids(self) -> pa.StringArray:
+        return self.texts(self.store.columns.ids)
+
+    @cached_property
+    def titles(self) -> pa.StringArray:
+        return pa.array(self.batch.titles, pa.string())
+
+    @cached_property
+    def descriptions(self) -> pa.StringArray:
+        return self.texts(self.store.columns.descriptions)
+
+    @cached_property
+    def at(self) -> pa.StringArray:
+        return self.texts(self.store.columns.at)
+
+    @cached_property
+    def planned(self) -> pa.StringArray:
+        return self.texts(self.store.columns.planned)
+
+    @cached_property
+    def whens(self) -> pa.StringArray:
+        """Each event's time: the actual one, else the planned one."""
+        at = self.at
+        return pc.if_else(pc.equal(at, ""), self.planned, at)
+
+    @cached_property
+    def instants(self) -> pa.DoubleArray:
+        return self.codes(self.store.columns.instants)  # type: ignore[arg-type]
+
+
+_CODE_TYPES = {
+    "B": pa.uint8(),
+    "H": pa.uint16(),
+    "I": pa.uint32(),
+    "L": pa.uint64(),
+    "q": pa.int64(),
+    "d": pa.float64(),
+}
+
+
+def split(joined: str) -> pa.StringArray:
+    """The texts of a column's joined string (each followed by `SEPARATOR`)."""
+    parts = pc.split_pattern(pa.array([joined], pa.string()), SEPARATOR).flatten()
+    return parts.slice(0, len(parts) - 1)
+
+
+class Looked:
+    """Part of each row's text looked up in a few texts: `texts[codes[i]]` in row `i` (the
+    empty text where a code is null), or the one text `texts[0]` in every row when `codes`
+    is `None`. A row's separators and fixed texts are joined to these few texts, and parts
+    side by side looked up together, rather than each row's joined in C++."""
+
+    __slots__ = ("codes", "texts")
+
+    def __init__(self, texts: list[str] | pa.StringArray, codes: pa.Array | None = None) -> None:
+        if codes is not None and codes.null_count:
+            texts = _with_nothing(texts)
+            codes = pc.fill_null(pc.cast(codes, pa.int32()), len(texts) - 1)
+        self.texts = texts
+        self.codes = codes
+
+    def around(self, before: str, after: str) -> Looked:
+        """The same part with `before` and `after` added to each of its texts."""
+        texts = self.texts
+        if isinstance(texts, list):
+            return Looked([before + text + after for text in texts], self.codes)
+        return Looked(pc.binary_join_element_wise(before, texts, after, ""), self.codes)
+
+    def then(self, other: Looked) -> Looked | None:
+        """This part and `other` after it as one, if their texts are few enough to look
+        up together (or they are looked up by the same codes); else `None`."""
+        if other.codes is None:
+            return self.around("", str(other.texts[0]))
+        if self.codes is None:
+            return other.around(str(self.texts[0]), "")
+        if self.codes is not other.codes and len(self.texts) * len(other.texts) > _PAIRS:
+            return None
+        mine, theirs = _listed(self.texts), _listed(other.texts)
+        if self.codes is other.codes:
+            return Looked([a + b for a, b in zip(mine, theirs, strict=True)], self.codes)
+        codes = pc.add(
+            pc.multiply(pc.cast(self.codes, pa.int32()), len(theirs)),
+            pc.cast(other.codes, pa.int32()),
+        )
+        return Looked([a + b for a in mine for b in theirs], codes)
+
+    def array(self) -> pa.Array | str:
+        """Each row's text (or the one text of every row)."""
+        texts = pa.array(self.texts, pa.string()) if isinstance(self.texts, list) else self.texts
+        if self.codes is None:
+            return str(texts[0])
+        return texts.take(self.codes)
+
+
+_PAIRS = 4096
+_NOTHING = pa.array([""], pa.string())
+"""The most texts two parts looked up together may have (each pair made in Python)."""
+
+
+def _with_nothing(texts: list[str] | pa.StringArray) -> list[str] | pa.StringArray:
+    """`texts` and the empty text after them."""
+    return [*texts, ""] if isinstance(texts, list) else pa.concat_arrays([texts, _NOTHING])
+
+
+def _listed(texts: list[str] | pa.StringArray) -> list[str]:
+    return texts if isinstance(texts, list) else texts.to_pylist()
+
+
+Part: TypeAlias = "Looked | pa.Array | str"
+"""Part of each row: looked up, a column of its own (a text per row), or the same text."""
+
+
+def assemble(fields: Sequence[Sequence[Part]], separator: str = "", end: str = "") -> pa.Array:
+    """Each row's fields (each a sequence of parts) joined by `separator`, followed by
+    `end`; fixed texts and looked-up parts side by side are looked up together where
+    they can be (`Looked.then`)."""
+    parts: list[Part] = []
+    for number, field in enumerate(fields):
+        if number:
+            parts.append(separator)
+        parts += field
+    parts.append(end)
+    columns = [part.array() if isinstance(part, Looked) else part for part in _merged(parts)]
+    if len(columns) == 1:
+        columns.append("")
+    return pc.binary_join_element_wise(*columns, "", null_handling="replace", null_replacement="")
+
+
+def _merged(parts: list[Part]) -> list[Part]:
+    """`parts` with looked-up parts and fixed texts side by side made one where they can."""
+    out: list[Part] = []
+    for part in parts:
+        if isinstance(part, str):
+            if not part:
+                continue
+            part = Looked([part])
+        last = out[-1] if out else None
+        if isinstance(last, Looked) and isinstance(part, Looked):
+            both = last.then(part)
+            if both is not None:
+                out[-1] = both
+                continue
+        out.append(part)
+    return out
+
+
+class Table:
+    """Code -> text, made by `make` on first sight of a code and looked up in C++: what
+    many events share is made once, by the writer's own function."""
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        self.make = make
+        self.made: dict[int, str] = {}
+        self._texts: pa.StringArray = pa.array([], pa.string())
+
+    def part(self, codes: pa.Array) -> Looked:
+        """The text of each code."""
+        new = [code for code in pc.unique(codes).to_pylist() if code not in self.made]
+        if new:
+            for code in new:
+                self.made[code] = self.make(code)
+            size = max(self.made) + 1
+            texts = [self.made.get(code, "") for code in range(size)]
+            self._texts = pa.array(texts, pa.string())
+        return Looked(self._texts, codes)
+
+
+class Keyed:
+    """Key -> text, for keys too many to list (several codes in one): made by `make` on
+    first sight of a key, the batch's own keys looked up."""
+
+    def __init__(self, make: Callable[[int], str]) -> None:
+        self.make = make
+        self.made: dict[int, str] = {}
+
+    def part(self, keys: pa.Array) -> Looked:
+        """The text of each key."""
+        encoded = pc.dictionary_encode(keys)
+        made, make = self.made, self.make
+        texts = []
+        for key in encoded.dictionary.to_pylist():
+            text = made.get(key)
+            if text is None:
+                text = made[key] = make(key)
+            texts.append(text)
+        return Looked(texts, encoded.indices)
+
+
+def sparse(size: int, texts: Mapping[int, str] | Iterable[tuple[int, str]]) -> Looked:
+    """A column of `size` texts: the given ones at their indexes, empty elsewhere."""
+    pairs = texts.items() if isinstance(texts, Mapping) else texts
+    indexes = array("I", bytes(4 * size))
+    values = [""]
+    for n, text in pairs:
+        if text:
+            indexes[n] = len(values)
+            values.append(text)
+    if len(values) == 1:
+        return Looked(values)
+    return Looked(values, pa.Array.from_buffers(pa.uint32(), size, [None, pa.py_buffer(indexes)]))
+
+
+def spread(size: int, listed: pa.Array, values: pa.StringArray, default: str = "") -> Looked:
+    """A column of `size` texts: `values` at the indexes `listed` (increasing), `default`
+    elsewhere."""
+    indexes = array("I", bytes(4 * size))
+    for number, n in enumerate(listed.to_pylist(), start=1):
+        indexes[n] = number
+    codes = pa.Array.from_buffers(pa.uint32(), size, [None, pa.py_buffer(indexes)])
+    return Looked(pa.concat_arrays([pa.array([default], pa.string()), values]), codes)
+
+
+def from_list(texts: list[str]) -> pa.StringArray:
+    """A column made in Python (a rare field, a batch that needed sanitising)."""
+    return pa.array(texts, pa.string())
+
+
+def write(rows: pa.StringArray, out: TextIO, skip: int = 0) -> None:
+    """Write the texts of `rows` one after the other to `out`, but their first `skip`
+    bytes (of ASCII): as the bytes they already are, to the binary buffer of a UTF-8 file
+    that does not change line ends (flushed first, so that the order is kept), else as
+    text."""
+    content = _content(rows)[skip:]
+    if _takes_bytes(out):
+        out.flush()
+        out.buffer.write(content)
+    else:
+        out.write(content.tobytes().decode("utf-8"))
+
+
+def text_of(rows: pa.StringArray) -> str:
+    """The texts of `rows` one after the other, as one string."""
+    return _content(rows).tobytes().decode("utf-8")
+
+
+def _content(rows: pa.StringArray) -> memoryview:
+    """The bytes of the texts of `rows` one after the other, read in place."""
+    if isinstance(rows, pa.ChunkedArray):
+        rows = rows.combine_chunks()
+    if rows.null_count:
+        rows = rows.fill_null("")
+    data = rows.buffers()[2]
+    if not len(rows) or data is None:
+        return memoryview(b"")
+    positions = memoryview(rows.buffers()[1]).cast("i")
+    return memoryview(data)[positions[rows.offset] : positions[rows.offset + len(rows)]]
+
+
+def _takes_bytes(out: TextIO) -> bool:
+    """Whether `out` writes text as UTF-8 to a binary buffer, line ends unchanged (a
+    stream opened with `newline=""`, or any on a system whose line end is `\\n`)."""
+    encoding = getattr(out, "encoding", None)
+    if getattr(out, "buffer", None) is None or encoding is None:
+        return False
+    return codecs.lookup(encoding).name == "utf-8" and os.linesep == "\n"
