@@ -50,6 +50,13 @@ _UNSAFE = re.compile(
 over every code point."""
 
 
+def read_times(texts: list[str]) -> Times:
+    """Time strings of a loaded mission that the store keeps no instant for (planned
+    times, ends), read with the loader's bulk parser (`instants_of`: about twice as fast as
+    one at a time)."""
+    return Times.of(texts, instants_of(texts))
+
+
 def event_store(mission: Mission) -> EventStore:
     """The mission's events: every loaded mission keeps them in a store."""
     events = mission.events
@@ -235,8 +242,7 @@ class Batch:
         every column that shows them)."""
         planned = self.planned
         listed = list(compress(range(self.size), planned))
-        texts = [planned[n] for n in listed]
-        return listed, Times.of(texts, instants_of(texts))
+        return listed, read_times([planned[n] for n in listed])
 
     @cached_property
     def whens(self) -> list[str]:

@@ -40,6 +40,7 @@ from data.export.columns import (
     batches,
     event_store,
     needs_sanitizing,
+    read_times,
     selection,
 )
 from data.export.detail_rows import disputed_times, plans, relative_texts, shower, spread
@@ -298,7 +299,7 @@ class _Rows:
     def ends(self, batch: Batch) -> dict[int, str]:
         """The UTC end (`SHEET_FORM`) of the events of the batch that end later, by index."""
         ends = {n: x.end for n, x in batch.extras.items() if x.end}
-        shown = utc_cells(Times.of(list(ends.values()))) if ends else []
+        shown = utc_cells(read_times(list(ends.values()))) if ends else []
         return dict(zip(ends, shown, strict=True))
 
 

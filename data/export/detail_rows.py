@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from data.export.columns import Batch, Lookup
+from data.export.columns import Batch, Lookup, read_times
 from data.export.details import (
     DetailStyle,
     brief_line,
@@ -70,7 +70,7 @@ def shower(shows: list[BulkShow], found: Iterable[When]) -> Shower:
     """`in_zones` for the times `found` (a batch's dispute versions), shown together in one
     pass; the `Shower` shows those times only."""
     texts = list(dict.fromkeys(when.text for when in found))
-    known = dict(zip(texts, in_zones(shows, Times.of(texts)), strict=True)) if texts else {}
+    known = dict(zip(texts, in_zones(shows, read_times(texts)), strict=True)) if texts else {}
     return lambda when: known[when.text]
 
 
@@ -214,7 +214,7 @@ class DetailRows:
         ends = [(n, x.end) for n, x in batch.extras.items() if x.end]
         if not ends:
             return {}
-        shown = in_zones(self.zones, Times.of([end for _, end in ends]))
+        shown = in_zones(self.zones, read_times([end for _, end in ends]))
         return {n: self.line(until_line(texts)) for (n, _), texts in zip(ends, shown, strict=True)}
 
     def planned(self, batch: Batch, times: Times) -> list[str]:

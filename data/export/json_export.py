@@ -22,7 +22,7 @@ from enum import Enum
 from itertools import repeat
 from typing import Any, TextIO
 
-from data.export.columns import Batch, Lookup, batches, event_store
+from data.export.columns import Batch, Lookup, batches, event_store, read_times
 from data.export.fast import engine_ready
 from data.export.options import ExportOptions
 from data.load.schema import FORMAT_VERSION, PRECISIONS, RECORDS, Field, ListOf
@@ -180,7 +180,7 @@ class _Records:
                     found = self.rares[key] = _rare(extras)
                 rare[n] = found
         if ends:
-            forms = _forms("end", len(ends), range(len(ends)), Times.of(list(ends.values())))
+            forms = _forms("end", len(ends), range(len(ends)), read_times(list(ends.values())))
             ends = {
                 n: _fragment("end", end) + form
                 for (n, end), form in zip(ends.items(), forms, strict=True)

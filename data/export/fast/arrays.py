@@ -163,14 +163,14 @@ class Looked:
             return Looked([before + text + after for text in texts], self.codes)
         return Looked(pc.binary_join_element_wise(before, texts, after, ""), self.codes)
 
-    def then(self, other: Looked) -> Looked | None:
-        """This part and `other` after it as one, if their texts are few enough to look
-        up together (or they are looked up by the same codes); else `None`."""
+    def then(self, other: Looked, most: int) -> Looked | None:
+        """This part and `other` after it as one, if the pairs of their texts are at most
+        `most` (or they are looked up by the same codes); else `None`."""
         if other.codes is None:
             return self.around("", str(other.texts[0]))
         if self.codes is None:
             return other.around(str(self.texts[0]), "")
-        if self.codes is not other.codes and len(self.texts) * len(other.texts) > _PAIRS:
+        if self.codes is not other.codes and len(self.texts) * len(other.texts) > most:
             return None
         mine, theirs = _listed(self.texts), _listed(other.texts)
         if self.codes is other.codes:
@@ -189,9 +189,7 @@ class Looked:
         return texts.take(self.codes)
 
 
-_PAIRS = 4096
 _NOTHING = pa.array([""], pa.string())
-"""The most texts two parts looked up together may have (each pair made in Python)."""
 
 
 def _with_nothing(texts: list[str] | pa.StringArray) -> list[str] | pa.StringArray:
@@ -217,14 +215,31 @@ def assemble(fields: Sequence[Sequence[Part]], separator: str = "", end: str = "
             parts.append(separator)
         parts += field
     parts.append(end)
-    columns = [part.array() if isinstance(part, Looked) else part for part in _merged(parts)]
+    rows = next((_rows(part) for part in parts if not isinstance(part, str)), 0)
+    merged = _merged(parts, max(_FEWEST_PAIRS, rows // _ROWS_A_PAIR))
+    columns = [part.array() if isinstance(part, Looked) else part for part in merged]
     if len(columns) == 1:
         columns.append("")
     return pc.binary_join_element_wise(*columns, "", null_handling="replace", null_replacement="")
 
 
-def _merged(parts: list[Part]) -> list[Part]:
-    """`parts` with looked-up parts and fixed texts side by side made one where they can."""
+_ROWS_A_PAIR = 32
+"""Two parts are looked up together if they have at most a pair of texts for this many
+rows (each pair is made in Python, for about what C++ takes to join a part of this many
+rows)."""
+_FEWEST_PAIRS = 16
+
+
+def _rows(part: Looked | pa.Array) -> int:
+    """The number of rows of a part (0 for the same text in every row)."""
+    if isinstance(part, Looked):
+        return 0 if part.codes is None else len(part.codes)
+    return len(part)
+
+
+def _merged(parts: list[Part], most: int) -> list[Part]:
+    """`parts` with looked-up parts and fixed texts side by side made one where they can
+    (at most `most` pairs of texts)."""
     out: list[Part] = []
     for part in parts:
         if isinstance(part, str):
@@ -233,7 +248,7 @@ def _merged(parts: list[Part]) -> list[Part]:
             part = Looked([part])
         last = out[-1] if out else None
         if isinstance(last, Looked) and isinstance(part, Looked):
-            both = last.then(part)
+            both = last.then(part, most)
             if both is not None:
                 out[-1] = both
                 continue
@@ -312,22 +327,30 @@ def from_list(texts: list[str]) -> pa.StringArray:
     return pa.array(texts, pa.string())
 
 
-def write(rows: pa.StringArray, out: TextIO, skip: int = 0) -> None:
-    """Write the texts of `rows` one after the other to `out`, but their first `skip`
-    bytes (of ASCII): as the bytes they already are, to the binary buffer of a UTF-8 file
-    that does not change line ends (flushed first, so that the order is kept), else as
-    text."""
-    content = _content(rows)[skip:]
+def write(rows: pa.StringArray, out: TextIO) -> None:
+    """Write the texts of `rows` one after the other to `out` (`write_bytes`)."""
+    write_bytes(_content(rows), out)
+
+
+def write_bytes(data: bytes | memoryview, out: TextIO) -> None:
+    """Write UTF-8 text to `out`: as the bytes it already is, to the binary buffer of a
+    UTF-8 file that does not change line ends (flushed first, so that the order is kept),
+    else decoded."""
     if _takes_bytes(out):
         out.flush()
-        out.buffer.write(content)
+        out.buffer.write(data)
     else:
-        out.write(content.tobytes().decode("utf-8"))
+        out.write(bytes(data).decode("utf-8"))
 
 
 def text_of(rows: pa.StringArray) -> str:
     """The texts of `rows` one after the other, as one string."""
-    return _content(rows).tobytes().decode("utf-8")
+    return bytes_of(rows).decode("utf-8")
+
+
+def bytes_of(rows: pa.StringArray) -> bytes:
+    """The texts of `rows` one after the other, as UTF-8."""
+    return _content(rows).tobytes()
 
 
 def _content(rows: pa.StringArray) -> memoryview:

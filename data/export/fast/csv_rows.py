@@ -27,7 +27,7 @@ from data.export.csv_export import (
     _Rows,
     cells,
 )
-from data.export.detail_rows import delays, relative_texts
+from data.export.detail_rows import relative_texts
 from data.export.fast.arrays import (
     Columns,
     Looked,
@@ -40,7 +40,7 @@ from data.export.fast.arrays import (
     spread,
     write,
 )
-from data.export.fast.times import Clock, Clocks, Form, parts
+from data.export.fast.times import Clock, Clocks, Form, delay_texts, parts
 from data.store import EventStore
 from data.times.bulk_instants import instants_of
 from data.times.parse import Precision
@@ -125,28 +125,13 @@ class _Made:
                 _times(plans, zone.zone, sheet.cells),
                 parts(plans, zone.zone, _offsets(zone.offsets), Clock.NONE, marks=False),
             ]
-        fields.append([sparse(len(listed), self._delays(batch, clocks, plans, listed))])
+        fields.append([self._delays(batch, clocks, plans, listed)])
         return spread(size, listed, assemble(fields, ","), "," * (count - 1))
 
-    def _delays(
-        self, batch: Columns, clocks: Clocks, plans: Clocks, listed: pa.Array
-    ) -> dict[int, str]:
-        """The delay cell of each planned event that also has an actual time, by its
-        index among the planned ones."""
-        done = pc.indices_nonzero(pc.not_equal(batch.at.take(listed), ""))
-        if not len(done):
-            return {}
-        events = listed.take(done)
-        actual = [clocks.shapes[code] for code in clocks.shape_codes.take(events).to_pylist()]
-        planned = [plans.shapes[code] for code in plans.shape_codes.take(done).to_pylist()]
-        pairs = zip(
-            planned,
-            plans.ms.take(done).to_pylist(),
-            actual,
-            clocks.ms.take(events).to_pylist(),
-            strict=True,
-        )
-        return dict(zip(done.to_pylist(), cells(delays(pairs, self.worded)), strict=True))
+    def _delays(self, batch: Columns, clocks: Clocks, plans: Clocks, listed: pa.Array) -> Looked:
+        """The delay cell of each planned event (by its index among the planned ones),
+        empty for those without an actual time."""
+        return Looked(*delay_texts(batch, clocks, plans, listed, self.worded, cells))
 
 
 def _times(clocks: Clocks, zone: str, sheet: Form) -> list[Part]:
@@ -159,7 +144,7 @@ def _offsets(offsets: Callable[[Times], list[str]]) -> Form:
     return lambda times: cells(offsets(times))
 
 
-_QUOTED = '[,"\r\n]'
+_QUOTED = (",", '"', "\r", "\n")
 """What makes `csv_export.cell` quote a field."""
 
 
@@ -172,7 +157,12 @@ def _cells(texts: pa.StringArray, joined_texts: str) -> pa.StringArray:
         or joined_texts.lstrip(" ").startswith(FORMULA_STARTS)
     ):
         return from_list(cells(texts.to_pylist()))
-    if not any(mark in joined_texts for mark in ',"\r\n'):
+    marks = [mark for mark in _QUOTED if mark in joined_texts]
+    if not marks:
         return texts
-    quoted = pc.binary_join_element_wise('"', pc.replace_substring(texts, '"', '""'), '"', "")
-    return pc.if_else(pc.match_substring_regex(texts, _QUOTED), quoted, texts)
+    where = pc.match_substring(texts, marks[0])
+    for mark in marks[1:]:
+        where = pc.or_(where, pc.match_substring(texts, mark))
+    some = texts.filter(where)
+    quoted = pc.binary_join_element_wise('"', pc.replace_substring(some, '"', '""'), '"', "")
+    return pc.replace_with_mask(texts, where, quoted)

@@ -24,12 +24,12 @@ from data.export.fast.arrays import (
     Part,
     Table,
     assemble,
+    bytes_of,
     from_list,
     spans,
     sparse,
     spread,
-    text_of,
-    write,
+    write_bytes,
 )
 from data.export.fast.times import Clock, Clocks, parts
 from data.export.json_export import (
@@ -55,16 +55,12 @@ def write_records(records: _Records, store: EventStore, out: TextIO) -> None:
     made = _Made(records)
     skip = 1  # the comma before the first event
     for where in spans(range(len(store))):
-        rows = made.of(Columns(store, where))
-        if pc.all(pc.string_is_ascii(rows)).as_py() and not _has_delete(rows):
-            write(rows, out, skip)
+        data = bytes_of(made.of(Columns(store, where)))[skip:]
+        if data.isascii() and b"\x7f" not in data:  # then nothing to escape (`_write_events`)
+            write_bytes(data, out)
         else:
-            out.write(escape_unsafe(text_of(rows)[skip:]))
+            out.write(escape_unsafe(data.decode("utf-8")))
         skip = 0
-
-
-def _has_delete(rows: pa.StringArray) -> bool:
-    return bool(pc.any(pc.match_substring(rows, "\x7f")).as_py())
 
 
 class _Made:

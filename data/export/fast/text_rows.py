@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from data.export.columns import SEPARATOR, needs_sanitizing
-from data.export.detail_rows import delays, relative_texts
+from data.export.detail_rows import relative_texts
 from data.export.fast.arrays import (
     Columns,
     Keyed,
@@ -33,7 +33,7 @@ from data.export.fast.arrays import (
     sparse,
     text_of,
 )
-from data.export.fast.times import Clock, Clocks, shown
+from data.export.fast.times import Clock, Clocks, delay_texts, shown
 from data.export.text_export import (
     GAP,
     INDENT,
@@ -167,12 +167,8 @@ class Made:
             shown(plans, zone.zone, zone.cells, Clock.OWN, marks=True).to_pylist()
             for zone in rows.zones
         ]
-        actual = [clocks.shapes[code] for code in clocks.shape_codes.take(listed).to_pylist()]
-        planned = [plans.shapes[code] for code in plans.shape_codes.to_pylist()]
-        pairs = zip(
-            planned, plans.ms.to_pylist(), actual, clocks.ms.take(listed).to_pylist(), strict=True
-        )
-        verdicts = delays(pairs, self.worded)
+        texts, indexes = delay_texts(batch, clocks, plans, listed, self.worded)
+        verdicts = texts.take(indexes).to_pylist()
         lines = rows.planned_lines(zip(*columns, strict=True), verdicts)
         return dict(zip(listed.to_pylist(), lines, strict=True))
 
