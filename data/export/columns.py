@@ -245,6 +245,11 @@ class Batch:
         return listed, read_times([planned[n] for n in listed])
 
     @cached_property
+    def ends(self) -> dict[int, str]:
+        """The end of each event that ends later, by index in the batch."""
+        return {n: x.end for n, x in self.extras.items() if x.end}
+
+    @cached_property
     def whens(self) -> list[str]:
         """Each event's time: the actual one, else the planned one."""
         at = self.at

@@ -298,7 +298,7 @@ class _Rows:
 
     def ends(self, batch: Batch) -> dict[int, str]:
         """The UTC end (`SHEET_FORM`) of the events of the batch that end later, by index."""
-        ends = {n: x.end for n, x in batch.extras.items() if x.end}
+        ends = batch.ends
         shown = utc_cells(read_times(list(ends.values()))) if ends else []
         return dict(zip(ends, shown, strict=True))
 

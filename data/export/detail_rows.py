@@ -211,11 +211,15 @@ class DetailRows:
 
     def ends_of(self, batch: Batch) -> dict[int, str]:
         """`until ...` of each event of the batch that ends later, by index."""
-        ends = [(n, x.end) for n, x in batch.extras.items() if x.end]
+        ends = batch.ends
         if not ends:
             return {}
-        shown = in_zones(self.zones, read_times([end for _, end in ends]))
-        return {n: self.line(until_line(texts)) for (n, _), texts in zip(ends, shown, strict=True)}
+        shown = in_zones(self.zones, read_times(list(ends.values())))
+        return dict(zip(ends, self.until_lines(shown), strict=True))
+
+    def until_lines(self, shown: Iterable[Sequence[str]]) -> list[str]:
+        """`until ...` of events that end later, from their ends shown in each zone."""
+        return [self.line(until_line(texts)) for texts in shown]
 
     def planned(self, batch: Batch, times: Times) -> list[str]:
         """`planned ...` for the events with both a planned and an actual time."""

@@ -37,13 +37,15 @@ def fit(text: str, width: int, hang: int) -> str:
     last = 0
     for start, end in _long_lines(text, width):
         line = text[start:end]
-        if cell_width(line) <= width:
+        plain = line.isascii() and line.isprintable()  # a cell a character
+        if (len(line) if plain else cell_width(line)) <= width:
             continue
         indent = len(line) - len(line.lstrip(" "))
-        pieces += [
-            text[last:start],
-            "\n".join(wrap_line(line, width, indent + 2 if indent else hang)),
-        ]
+        more = indent + 2 if indent else hang
+        if more > width - MIN_ROOM:
+            more = FALLBACK
+        wrap = _wrap_ascii if plain else _wrap_cells
+        pieces += [text[last:start], "\n".join(wrap(line, width, more, 0, True))]
         last = end
     if not pieces:
         return text
@@ -120,7 +122,7 @@ def _wrap_ascii(line: str, width: int, more: int, used: int, cut: bool) -> list[
         space = line.rfind(" ", word, limit + 1)
         if space > word:  # a word ends within the room: break at the last space that fits
             lines.append(prefix + line[start:space].rstrip(" "))
-            start = word = len(line) - len(line[space:].lstrip(" "))
+            start = word = _word_at(line, space + 1)
         elif cut:  # the first word is wider than the room: cut it at the room's end
             lines.append((prefix + line[start:limit]).rstrip(" "))
             start = word = max(limit, word)
@@ -129,10 +131,18 @@ def _wrap_ascii(line: str, width: int, more: int, used: int, cut: bool) -> list[
             if after < 0 or after >= end:
                 break
             lines.append(prefix + line[start:after])
-            start = word = len(line) - len(line[after:].lstrip(" "))
+            start = word = _word_at(line, after + 1)
         prefix, room = pad, width - more
     lines.append((prefix + line[start:end]).rstrip(" "))
     return lines
+
+
+def _word_at(line: str, at: int) -> int:
+    """Where the next word of `line` starts, from `at` (a single space before it, the
+    common case, is skipped without a copy)."""
+    if at < len(line) and line[at] != " ":
+        return at
+    return len(line) - len(line[at:].lstrip(" "))
 
 
 def _wrap_cells(line: str, width: int, more: int, used: int, cut: bool) -> list[str]:

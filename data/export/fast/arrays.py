@@ -256,6 +256,42 @@ def _merged(parts: list[Part], most: int) -> list[Part]:
     return out
 
 
+def widest(parts: Sequence[Part]) -> int | None:
+    """The length of the longest row made of `parts` (a row's parts joined), if every text
+    of every part is printable ASCII (a cell a character); else `None`."""
+    total: pa.Array | int = 0
+    for part in parts:
+        if isinstance(part, str):
+            if not _printable(part.encode("utf-8")):
+                return None
+            lengths: pa.Array | int = len(part)
+        elif isinstance(part, Looked):
+            texts = part.array() if part.codes is None else part.texts
+            texts = pa.array([texts], pa.string()) if isinstance(texts, str) else texts
+            texts = pa.array(texts, pa.string()) if isinstance(texts, list) else texts
+            if not _printable(texts.buffers()[2]):
+                return None
+            sizes = pc.utf8_length(texts)
+            lengths = sizes[0].as_py() if part.codes is None else sizes.take(part.codes)
+        else:
+            if not _printable(part.buffers()[2]):
+                return None
+            lengths = pc.utf8_length(part)
+        total = pc.add(total, lengths) if not isinstance(total, int) or total else lengths
+    if isinstance(total, int):
+        return total
+    found = pc.max(total).as_py()
+    return int(found) if found is not None else 0
+
+
+def _printable(data: bytes | pa.Buffer | None) -> bool:
+    """Whether every byte is printable ASCII."""
+    return data is None or not bytes(data).translate(None, _PRINTABLE)
+
+
+_PRINTABLE = bytes(range(0x20, 0x7F))
+
+
 class Table:
     """Code -> text, made by `make` on first sight of a code and looked up in C++: what
     many events share is made once, by the writer's own function."""

@@ -97,7 +97,7 @@ class _Made:
         if rows.options.relative:
             times = clocks.times(list(range(size)))
             fields.append([from_list(cells(relative_texts(times, rows.options)))])
-        fields.append([sparse(size, rows.ends(batch.batch))])
+        fields.append([self._ends(batch)])
         fields.append([self._plans(batch, clocks)])
         titles = batch.batch.titles
         fields.append([_cells(pa.array(titles, pa.string()), SEPARATOR.join(titles))])
@@ -107,6 +107,16 @@ class _Made:
         fields.append([_cells(batch.descriptions, batch.joined(c.descriptions))])
         fields += [[sparse(size, found)] for found in rows.rare(batch.batch)]
         return assemble(fields, ",", "\r\n")
+
+    def _ends(self, batch: Columns) -> Looked:
+        """The UTC end of the events that end later (`csv_export._Rows.ends`)."""
+        ends = batch.batch.ends
+        if not ends:
+            return Looked([""])
+        texts = list(ends.values())
+        clocks = Clocks(pa.array(texts, pa.string()), pa.array(instants_of(texts), pa.float64()))
+        listed = pa.array(list(ends), pa.int32())
+        return spread(batch.size, listed, assemble([_times(clocks, "UTC", utc_cells)]))
 
     def _plans(self, batch: Columns, clocks: Clocks) -> Looked:
         """The fields of the plan: its time in UTC and in each zone (each with its offset),

@@ -19,7 +19,7 @@ from typing import TextIO
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from data.export.columns import SEPARATOR, needs_sanitizing
+from data.export.columns import SEPARATOR, Batch, needs_sanitizing
 from data.export.detail_rows import relative_texts
 from data.export.fast.arrays import (
     Columns,
@@ -32,8 +32,9 @@ from data.export.fast.arrays import (
     spans,
     sparse,
     text_of,
+    widest,
 )
-from data.export.fast.times import Clock, Clocks, delay_texts, shown
+from data.export.fast.times import Clock, Clocks, delay_texts, parts, shown
 from data.export.text_export import (
     GAP,
     INDENT,
@@ -48,7 +49,8 @@ from data.sanitize import sanitize_line
 from data.store import EventStore
 from data.times.bulk_instants import instants_of
 from data.times.parse import Precision
-from data.widths import pad_column, widest
+from data.widths import pad_column
+from data.widths import widest as widest_cells
 
 
 class Made:
@@ -67,18 +69,30 @@ class Made:
         """The delays worded so far (see `detail_rows.delays`)."""
 
     def widths(self, chosen: Sequence[int]) -> list[int]:
-        """The width of each time column (`_Rows.widths`), in one pass over the events."""
-        widths = heading_widths(self.rows.options)
+        """The width of each time column (`_Rows.widths`), in one pass over the events: the
+        longest row of each column's parts, without putting them together."""
+        rows = self.rows
+        widths = heading_widths(rows.options)
         for where in spans(chosen):
             batch = Columns(self.store, where)
-            cells = self._cells(Clocks(batch.whens, batch.instants))
-            widths = list(map(max, widths, map(_widest, cells)))
+            clocks = Clocks(batch.whens, batch.instants)
+            longest = []
+            for zone in rows.zones:
+                made = parts(clocks, zone.zone, zone.cells, Clock.OWN, marks=True)
+                found = widest(made)
+                longest.append(found if found is not None else _widest(assemble([made])))
+            if rows.options.relative:
+                longest.append(_widest(self._cells(clocks)[-1]))
+            widths = list(map(max, widths, longest))
         return widths
 
     def write(self, positions: Sequence[int], widths: list[int], out: TextIO) -> None:
         """Write the events at `positions` (one section), a batch at a time."""
         columns = self.rows.options.columns
         for where in spans(positions):
+            if len(where) < _FEWEST:  # quicker in Python
+                out.write(self.rows.text(Batch(self.store, where), widths))
+                continue
             text = text_of(self._lines(Columns(self.store, where), widths))
             out.write(fit(text, columns, title_column(widths)))
 
@@ -116,7 +130,7 @@ class Made:
         fields: list[Sequence[Part]] = [
             self._row(batch, clocks, widths),
             [self.facts.part(facts_keys)],
-            [sparse(size, rows.ends_of(batch.batch))],
+            [sparse(size, self._ends(batch))],
             [sparse(size, self._planned(batch, clocks))],
             [self.people.part(batch.codes(c.people))],
             [self.vehicles.part(batch.codes(c.vehicles))],
@@ -154,6 +168,19 @@ class Made:
             return [from_list(lines)]
         return [*starts, title_column, notes, "\n"]
 
+    def _ends(self, batch: Columns) -> dict[int, str]:
+        """`until ...` of each event that ends later, by index (`_Rows.ends_of`)."""
+        ends = batch.batch.ends
+        if not ends:
+            return {}
+        texts = list(ends.values())
+        clocks = Clocks(pa.array(texts, pa.string()), pa.array(instants_of(texts), pa.float64()))
+        columns = [
+            shown(clocks, zone.zone, zone.cells, Clock.OWN, marks=True).to_pylist()
+            for zone in self.rows.zones
+        ]
+        return dict(zip(ends, self.rows.until_lines(zip(*columns, strict=True)), strict=True))
+
     def _planned(self, batch: Columns, clocks: Clocks) -> dict[int, str]:
         """`planned ...` of each event with both a planned and an actual time, by index."""
         rows = self.rows
@@ -182,6 +209,8 @@ class Made:
         return [Looked(["", INDENT], given), texts, Looked(["", "\n"], given)]
 
 
+_FEWEST = 2048
+"""A batch of fewer events (a short phase) is written by the Python writer: quicker."""
 _ENDS_BARE = re.compile(f"\\s{SEPARATOR}|^{SEPARATOR}|{SEPARATOR}{SEPARATOR}").search
 """A text that ends with a space (of any kind), or is empty, among texts joined by
 `SEPARATOR` (each followed by one)."""
@@ -209,7 +238,7 @@ def _widest(cells: pa.StringArray) -> int:
         return 0
     if _plain(cells):
         return int(pc.max(pc.utf8_length(cells)).as_py())
-    return widest(cells.to_pylist())
+    return widest_cells(cells.to_pylist())
 
 
 def _plain(cells: pa.StringArray) -> bool:
