@@ -124,6 +124,8 @@ class _Records:
 
         self.rares: dict[tuple[str, tuple[Stated, ...], tuple[Dispute, ...], int | None], str] = {}
         """The rare fields written so far (the station's crew repeats), by their values."""
+        self.titles = Lookup(lambda title: _TITLE + _encode(title))
+        """Each title's fragment, made once (titles repeat: the store shares them)."""
         self.kinds = Lookup(lambda code: _fragment("kind", KINDS[code].value))
         self.phases = Lookup(lambda code: _optional("phase", store.phase_ids[code]))
         self.places = Lookup(lambda code: _optional("place", store.place_ids[code]))
@@ -146,7 +148,7 @@ class _Records:
             rare[n] = fragment
         columns: list[Iterable[str]] = [
             map(_FIRST.__add__, map(_encode, batch.ids)),
-            map(_TITLE.__add__, map(_encode, batch.titles)),
+            map(self.titles.__getitem__, batch.titles),
             map(self.kinds.__getitem__, batch.kinds),
             _texts("description", batch.descriptions),
             map(self.phases.__getitem__, batch.phases),
@@ -223,10 +225,12 @@ def _forms(key: str, size: int, listed: Sequence[int], times: Times) -> list[str
     elsewhere, nor for a date or a month. Both values are ASCII that JSON writes as it is."""
     head = f'{_FIELD}"{key}_utc": "'
     tails = {name: f'"{_FIELD}"{key}_precision": "{name}"' for name in PRECISIONS}
+    made = [head + form[0] + tails[form[1]] if form else "" for form in utc_forms(times)]
+    if len(made) == size:  # every event of the batch has the time
+        return made
     fragments = [""] * size
-    for n, form in zip(listed, utc_forms(times), strict=True):
-        if form is not None:
-            fragments[n] = head + form[0] + tails[form[1]]
+    for n, fragment in zip(listed, made, strict=True):
+        fragments[n] = fragment
     return fragments
 
 
