@@ -36,6 +36,8 @@ def utc_forms(times: Times) -> list[UtcForm | None]:
     a time written to the minute) with its precision; `None` for a date or a month."""
     # The date and clock of each of `utc_cells` (the clock to the millisecond), before they
     # are joined into a cell: laid out again without making the cell.
+    if not times.millis:
+        return []
     dates, clocks, _ = _SHEET._local(times)
     names, millisecond = PRECISION_NAMES, Precision.MILLISECOND
     return [
