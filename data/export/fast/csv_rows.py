@@ -28,19 +28,10 @@ from data.export.csv_export import (
     cells,
 )
 from data.export.detail_rows import relative_texts
-from data.export.fast.arrays import (
-    Columns,
-    Looked,
-    Part,
-    Table,
-    assemble,
-    from_list,
-    spans,
-    sparse,
-    spread,
-    write,
-)
-from data.export.fast.times import Clock, Clocks, Form, delay_texts, parts
+from data.export.fast.arrays import Columns, from_list, spans, write
+from data.export.fast.delays import delay_texts
+from data.export.fast.parts import Looked, Part, Table, assemble, sparse, spread
+from data.export.fast.times import Clock, Clocks, Form, parts
 from data.store import EventStore
 from data.times.bulk_instants import instants_of
 from data.times.parse import Precision

@@ -18,19 +18,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from data.export.columns import SEPARATOR, needs_sanitizing
-from data.export.fast.arrays import (
-    Columns,
-    Looked,
-    Part,
-    Table,
-    assemble,
-    bytes_of,
-    from_list,
-    spans,
-    sparse,
-    spread,
-    write_bytes,
-)
+from data.export.fast.arrays import Columns, bytes_of, from_list, spans, write_bytes
+from data.export.fast.parts import Looked, Part, Table, assemble, sparse, spread
 from data.export.fast.times import Clock, Clocks, parts
 from data.export.json_export import (
     _CLOSE,

@@ -21,20 +21,10 @@ import pyarrow.compute as pc
 
 from data.export.columns import SEPARATOR, Batch, needs_sanitizing
 from data.export.detail_rows import relative_texts
-from data.export.fast.arrays import (
-    Columns,
-    Keyed,
-    Looked,
-    Part,
-    Table,
-    assemble,
-    from_list,
-    spans,
-    sparse,
-    text_of,
-    widest,
-)
-from data.export.fast.times import Clock, Clocks, delay_texts, parts, shown
+from data.export.fast.arrays import Columns, from_list, spans, text_of
+from data.export.fast.delays import delay_texts
+from data.export.fast.parts import Keyed, Looked, Part, Table, assemble, printable, sparse, widest
+from data.export.fast.times import Clock, Clocks, parts, shown
 from data.export.text_export import (
     GAP,
     INDENT,
@@ -243,8 +233,4 @@ def _widest(cells: pa.StringArray) -> int:
 
 def _plain(cells: pa.StringArray) -> bool:
     """Whether every cell is printable ASCII (a cell a character), read from the bytes."""
-    data = cells.buffers()[2]
-    return data is None or not bytes(data).translate(None, _PRINTABLE)
-
-
-_PRINTABLE = bytes(range(0x20, 0x7F))
+    return printable(cells.buffers()[2])
