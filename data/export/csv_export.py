@@ -44,7 +44,6 @@ from data.export.columns import (
     selection,
 )
 from data.export.detail_rows import disputed_times, plans, relative_texts, shower, spread
-from data.export.fast import engine_ready
 from data.export.options import ExportOptions, relative_heading, source_numbers, zone_heading
 from data.facts.event import DisputeFacts, dispute_facts, people_names, place_name, vehicle_names
 from data.model import Mission, Stated
@@ -72,11 +71,19 @@ def neutralise(cell: str) -> str:
     return cell
 
 
-def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+Engine = Callable[["_Rows", EventStore, Sequence[int], TextIO], bool]
+"""Writes the rows of the events at the positions given, with these `_Rows`' values, if it
+takes them (the columnar engine: `data.export.fast.csv_engine`); says whether it did."""
+
+
+def write(
+    mission: Mission, options: ExportOptions, out: TextIO, *, engine: Engine | None = None
+) -> None:
     """Write the CSV export of `mission` to `out`, a batch of rows at a time.
 
     The rows are made from the columns of the mission's store (`data.export.columns`),
-    with the facts layer's functions on the batch's values."""
+    with the facts layer's functions on the batch's values (or by `engine`, if given and
+    it takes them: the same bytes)."""
     if starts_a_file(out):
         out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n")
@@ -84,10 +91,7 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     store = event_store(mission)
     rows = _Rows(mission, store, options)
     chosen = selection(store, options)
-    if engine_ready(len(chosen)):
-        from data.export.fast.csv_rows import write_rows
-
-        write_rows(rows, store, chosen, out)
+    if engine is not None and engine(rows, store, chosen, out):
         return
     for batch in batches(store, chosen):
         out.write(rows.text(batch))

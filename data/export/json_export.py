@@ -16,14 +16,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from enum import Enum
 from itertools import repeat
 from typing import Any, TextIO
 
 from data.export.columns import Batch, Lookup, batches, event_store, read_times
-from data.export.fast import engine_ready
 from data.export.options import ExportOptions
 from data.load.schema import FORMAT_VERSION, PRECISIONS, RECORDS, Field, ListOf
 from data.model import Dispute, Event, Mission, Stated
@@ -41,13 +40,20 @@ _RARE = ("note", "stated", "disputes", "station_crew")
 """Top-level fields whose `Mission` attribute has another name."""
 
 
-def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+Engine = Callable[["_Records", EventStore, TextIO], bool]
+"""Writes the events of a store as the list's items, with these `_Records`' values, if it
+takes them (the columnar engine: `data.export.fast.json_engine`); says whether it did."""
+
+
+def write(
+    mission: Mission, options: ExportOptions, out: TextIO, *, engine: Engine | None = None
+) -> None:
     """Write `mission` as a JSON mission file to `out`, a batch of events at a time.
 
     The events are written from the columns of the mission's store
     (`data.export.columns`), laid out as `json.dumps` lays out `to_data(mission)` (a test
-    compares the two). `options` is accepted for a uniform interface; it cannot change the
-    result.
+    compares the two), or by `engine` if given and it takes them (the same bytes).
+    `options` is accepted for a uniform interface; it cannot change the result.
     """
     del options
     fields = RECORDS["file"]
@@ -63,13 +69,13 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
         out.write(("" if first else ",") + f"\n{' ' * INDENT}{dumps(key)}: ")
         first = False
         if key == "events":
-            _write_events(mission, out)
+            _write_events(mission, out, engine)
         else:
             out.write(_indent(dumps(_value(value, field)), INDENT))
     out.write("\n}\n")
 
 
-def _write_events(mission: Mission, out: TextIO) -> None:
+def _write_events(mission: Mission, out: TextIO, engine: Engine | None) -> None:
     """The events list, laid out as `json.dumps` lays out `to_data(mission)["events"]`, from
     the store's columns."""
     store = event_store(mission)
@@ -78,19 +84,14 @@ def _write_events(mission: Mission, out: TextIO) -> None:
         return
     out.write("[")
     records = _Records(store)
-    if engine_ready(len(store)):
-        from data.export.fast.json_records import write_records
-
-        write_records(records, store, out)
-        out.write(f"\n{' ' * INDENT}]")
-        return
-    separator = ""
-    for batch in batches(store, range(len(store))):
-        text = records.text(batch)
-        if not text.isascii() or "\x7f" in text:
-            text = escape_unsafe(text)
-        out.write(separator + text)
-        separator = ","
+    if engine is None or not engine(records, store, out):
+        separator = ""
+        for batch in batches(store, range(len(store))):
+            text = records.text(batch)
+            if not text.isascii() or "\x7f" in text:
+                text = escape_unsafe(text)
+            out.write(separator + text)
+            separator = ","
     out.write(f"\n{' ' * INDENT}]")
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import test_fast_path
 from export_helpers import DEMO
 
 from data.export import export, make_options
@@ -29,20 +30,12 @@ arrays = pytest.importorskip("data.export.fast.arrays")
 HOSTILE = Path(__file__).parents[1] / "tui" / "fixtures" / "hostile-mission.toml"
 FORMATS = ("text", "csv", "json")
 OPTIONS: dict[str, dict[str, Any]] = {
-    "default": {},
-    "zones": {"zones": ["Europe/Brussels", "stated", "Asia/Kolkata"]},
+    **test_fast_path.OPTIONS,
     "odd offsets": {"zones": ["Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns"]},
-    "stated-only": {"zones": ["stated"]},
-    "t-minus": {"zones": ["America/Chicago"], "mode": "t-minus"},
-    "met-from": {"zones": ["stated"], "relative_to": "x02-docking", "mode": "met"},
-    "flight-day": {"mode": "flight-day"},
-    "kinds": {"zones": ["Asia/Tokyo", "UTC"], "filter_text": "kind:eva,docking,anomaly"},
-    "phase": {"filter_text": "phase:exp-02", "relative_to": "x01-launch"},
-    "person": {"zones": ["stated", "Europe/Moscow"], "filter_text": "person:morredo"},
     "narrow": {"zones": ["Europe/Moscow"], "columns": 40},
-    "nothing": {"filter_text": "kind:film"},
 }
-"""Options for the generated missions (whose ids the relative modes and filters name)."""
+"""Options for the generated missions (whose ids the relative modes and filters name): those
+of the column path's tests, and zones of odd offsets and a narrow width."""
 SMALL_OPTIONS: dict[str, dict[str, Any]] = {
     "default": {},
     "zones": {"zones": ["Europe/Brussels", "stated", "Asia/Kolkata"]},

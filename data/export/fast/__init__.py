@@ -8,17 +8,25 @@ comes from the data layer's functions, called once per distinct value; the outpu
 pure-Python writers' byte for byte (tests/export/test_engine.py). Without pyarrow, or with
 `MISSION_TIMELINE_ENGINE=python` in the environment, the exports write as they always have.
 
-Nothing here imports pyarrow: the writers ask `engine_ready()` and only then import the
-engine's modules, so start-up never pays for it (tests/test_import_hygiene.py).
+The writers take the engine as an argument (`engine=`): the format table
+(`data.export.FORMATS`) gives them `csv_engine`, `json_engine` and `text_engine`, which use
+it only if it is ready for that many events. Nothing here imports pyarrow: the engine's
+modules are imported only then, so start-up never pays for it (tests/test_import_hygiene.py).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from importlib.util import find_spec
+from typing import TYPE_CHECKING, TextIO
+
+from data.store import EventStore
+
+if TYPE_CHECKING:
+    from data.export import csv_export, json_export, text_export
 
 ENVIRONMENT = "MISSION_TIMELINE_ENGINE"
 """`python` here turns the engine off (to compare the two ways, or to rule it out)."""
@@ -62,3 +70,39 @@ def engine_always() -> Iterator[None]:
         yield
     finally:
         _from = before
+
+
+def csv_engine(
+    rows: csv_export._Rows, store: EventStore, chosen: Sequence[int], out: TextIO
+) -> bool:
+    """`csv_export.write`'s engine: writes the rows of the events at `chosen` if it is
+    ready for that many; whether it did."""
+    if not engine_ready(len(chosen)):
+        return False
+    from data.export.fast.csv_rows import write_rows
+
+    write_rows(rows, store, chosen, out)
+    return True
+
+
+def json_engine(records: json_export._Records, store: EventStore, out: TextIO) -> bool:
+    """`json_export.write`'s engine: writes the events of `store` if it is ready for that
+    many; whether it did."""
+    if not engine_ready(len(store)):
+        return False
+    from data.export.fast.json_records import write_records
+
+    write_records(records, store, out)
+    return True
+
+
+def text_engine(
+    rows: text_export._Rows, store: EventStore, chosen: Sequence[int]
+) -> text_export.Batches | None:
+    """`text_export.write`'s engine: what writes the events at `chosen`, if it is ready for
+    that many and the export is not the brief form (written by the Python rows alone)."""
+    if rows.options.brief or not engine_ready(len(chosen)):
+        return None
+    from data.export.fast.text_rows import Made
+
+    return Made(rows, store)
