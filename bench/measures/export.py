@@ -19,7 +19,10 @@ def status(key):
     text = open("/proc/self/status").read()
     return int(text.split(key + ":")[1].split()[0]) / 1024
 
-which, path = sys.argv[1], sys.argv[2]
+which, path, way = sys.argv[1], sys.argv[2], sys.argv[3]
+if way == "python":
+    import os
+    os.environ["MISSION_TIMELINE_ENGINE"] = "python"
 mission = load_mission(path)
 if which != "baseline":
     from data.export import export, make_options
@@ -49,7 +52,9 @@ with open("/dev/null", "w", newline="", encoding="utf-8") as out:
         export(mission, which, options, out)
     elapsed = time.perf_counter() - started
     cpu = time.process_time() - cpu
+from data.export.fast import engine_ready
 print(json.dumps({
+    "engine": engine_ready(count),
     "rate": count / elapsed,
     "cpu_rate": count / cpu,
     "before_mib": before,
@@ -58,32 +63,50 @@ print(json.dumps({
 }))
 """
 EXPORT_FORMATS = {
-    "text": ">= 300k events/s",
-    "csv": ">= 300k events/s",
-    "json": ">= 200k events/s",
+    "text": ">= 600k events/s",
+    "csv": ">= 900k events/s",
+    "json": ">= 1M events/s",
     "md": "",
     "ics": "",
 }
-"""Formats and their targets (Markdown and iCalendar: for information)."""
+"""Formats and their targets with the columnar engine (issue 17; Markdown and iCalendar: for
+information)."""
+WITHOUT_ENGINE = {
+    "text": ">= 75k events/s (before)",
+    "csv": ">= 161k events/s (before)",
+    "json": ">= 200k events/s",
+}
+"""Their targets without it: the figures before issue 17 or better (JSON: issue 6's)."""
+ENGINE_FORMATS = ("text", "csv", "json")
+"""These are written through the engine (pyarrow, if installed) and without it
+(`MISSION_TIMELINE_ENGINE=python`); the others have no engine."""
 
 
 def export(
     path: Path, label: str, runs: int, formats: tuple[str, ...] = ("text", "csv", "json")
 ) -> list[Result]:
     """Export throughput (events per second) to /dev/null, each run in a fresh process,
-    with the RSS before writing and the peak RSS while writing, against writing the same
-    number of plain `f"{id},{title}\\n"` lines from the columns of the same loaded mission."""
+    through the columnar engine and without it, with the RSS before writing and the peak
+    RSS while writing, against writing the same number of plain `f"{id},{title}\\n"` lines
+    from the columns of the same loaded mission."""
     if importlib.util.find_spec("data.export") is None:
         return [Result("export", "", [], note="skipped: data/export is not on this branch")]
-    measured: dict[str, list[dict[str, Any]]] = {"baseline": []}
+    measured: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for _ in range(runs):
-        for which in ("baseline", *formats):
-            measured.setdefault(which, []).append(run_script(_EXPORT, which, str(path)))
-    base = measured["baseline"]
+        for which, way in [("baseline", "python"), *_ways(formats)]:
+            found = run_script(_EXPORT, which, str(path), way)
+            measured.setdefault((which, way), []).append(found)
+    base = measured["baseline", "python"]
     results = []
-    for name in formats:
-        target = EXPORT_FORMATS[name]
-        runs_of = measured[name]
+    for name, way in _ways(formats):
+        runs_of = measured[name, way]
+        if way == "engine" and not all(r["engine"] for r in runs_of):
+            results.append(Result(f"export {name} with the engine", "", [], note="not used"))
+            continue
+        target = WITHOUT_ENGINE[name] if way == "python" and name in ENGINE_FORMATS else ""
+        target = EXPORT_FORMATS[name] if way == "engine" else target
+        plain = way == "python" and name in ENGINE_FORMATS
+        label_of = f"{label} events" + (", without the engine" if plain else "")
         growth = [r["peak_mib"] - r["before_mib"] for r in runs_of]
         cpu = statistics.median(r["cpu_rate"] for r in runs_of) / 1000
         note = (
@@ -96,7 +119,7 @@ def export(
             note += " (peak not reset: includes loading)"
         results.append(
             Result(
-                f"export {name}, {label} events",
+                f"export {name}, {label_of}",
                 "k events/s",
                 [r["rate"] / 1000 for r in runs_of],
                 "plain id,title lines from the columns",
@@ -115,3 +138,12 @@ def export(
         )
     )
     return results
+
+
+def _ways(formats: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Each format with each way it is written: through the engine, and without it."""
+    return [
+        (name, way)
+        for name in formats
+        for way in (("engine", "python") if name in ENGINE_FORMATS else ("python",))
+    ]

@@ -4,13 +4,15 @@
 Every format is a module with `write(mission, options, out)` that streams to a text stream
 opened with `newline=""` (CSV and iCalendar write their own CRLF line ends; PNG writes bytes
 to the stream's buffer). `FORMATS` maps the format names the command line and the TUI use to
-those writers; `data.files.writing` opens the stream safely.
+those writers (text, CSV and JSON with the columnar engine for large exports,
+`data.export.fast`); `data.files.writing` opens the stream safely.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TextIO
 
 from data.export import (
@@ -24,6 +26,7 @@ from data.export import (
     text_export,
     timelinejs_export,
 )
+from data.export.fast import csv_engine, json_engine, text_engine
 from data.export.options import ExportOptions, OptionsError, make_options
 from data.i18n import N_, _
 from data.model import Mission
@@ -57,17 +60,20 @@ class Format:
         return _(self.description)
 
 
+_write_text = partial(text_export.write, engine=text_engine)
+_write_csv = partial(csv_export.write, engine=csv_engine)
+_write_json = partial(json_export.write, engine=json_engine)
+"""Text, CSV and JSON write large exports through the columnar engine (`data.export.fast`)."""
+
 FORMATS: dict[str, Format] = {
     "text": Format(
-        "text", ".txt", N_("Plain text"), text_export.write, views=True, zones=True, prose=True
+        "text", ".txt", N_("Plain text"), _write_text, views=True, zones=True, prose=True
     ),
     "md": Format(
         "md", ".md", "Markdown", markdown_export.write, views=True, zones=True, prose=True
     ),
-    "csv": Format("csv", ".csv", "CSV", csv_export.write, views=True, zones=True),
-    "json": Format(
-        "json", ".json", N_("JSON mission file"), json_export.write, views=False, zones=False
-    ),
+    "csv": Format("csv", ".csv", "CSV", _write_csv, views=True, zones=True),
+    "json": Format("json", ".json", N_("JSON mission file"), _write_json, views=False, zones=False),
     "ics": Format("ics", ".ics", "iCalendar", ics_export.write, views=True, zones=False),
     "mermaid": Format(
         "mermaid", ".mmd", N_("Mermaid gantt"), mermaid_export.write, views=True, zones=False
@@ -81,7 +87,7 @@ FORMATS: dict[str, Format] = {
     "parquet": Format(
         "parquet",
         ".parquet",
-        "Parquet columns",
+        N_("Parquet columns"),
         parquet_export.write,
         views=False,
         zones=False,

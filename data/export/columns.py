@@ -27,6 +27,7 @@ from data.facts.names import phase_name
 from data.i18n import N_, _
 from data.model import Event, Mission, Phase
 from data.store import EventStore, Extras, TextColumn
+from data.times.bulk_instants import instants_of
 from data.times.shapes import Times
 
 CHUNK = TextColumn.CHUNK
@@ -49,6 +50,13 @@ _UNSAFE = re.compile(
 ).search
 """The characters `data.sanitize` replaces, but NUL (the separator); a test compares the two
 over every code point."""
+
+
+def read_times(texts: list[str]) -> Times:
+    """Time strings of a loaded mission that the store keeps no instant for (planned
+    times, ends), read with the loader's bulk parser (`instants_of`: about twice as fast as
+    one at a time)."""
+    return Times.of(texts, instants_of(texts))
 
 
 def event_store(mission: Mission) -> EventStore:
@@ -246,7 +254,12 @@ class Batch:
         every column that shows them)."""
         planned = self.planned
         listed = list(compress(range(self.size), planned))
-        return listed, Times.of([planned[n] for n in listed])
+        return listed, read_times([planned[n] for n in listed])
+
+    @cached_property
+    def ends(self) -> dict[int, str]:
+        """The end of each event that ends later, by index in the batch."""
+        return {n: x.end for n, x in self.extras.items() if x.end}
 
     @cached_property
     def whens(self) -> list[str]:

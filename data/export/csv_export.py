@@ -42,6 +42,7 @@ from data.export.columns import (
     batches,
     event_store,
     needs_sanitizing,
+    read_times,
     selection,
 )
 from data.export.detail_rows import disputed_times, plans, relative_texts, shower, spread
@@ -79,12 +80,20 @@ def neutralise(cell: str) -> str:
     return cell
 
 
-def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+Engine = Callable[["_Rows", EventStore, Sequence[int], TextIO], bool]
+"""Writes the rows of the events at the positions given, with these `_Rows`' values, if it
+takes them (the columnar engine: `data.export.fast.csv_engine`); says whether it did."""
+
+
+def write(
+    mission: Mission, options: ExportOptions, out: TextIO, *, engine: Engine | None = None
+) -> None:
     """Write the CSV export of `mission` to `out`, a batch of rows at a time.
 
     The rows are made from the columns of the mission's store (`data.export.columns`),
-    with the facts layer's functions on the batch's values. Programs read it, so it is the
-    same in every language: English (`speaking`), whatever the interface speaks."""
+    with the facts layer's functions on the batch's values (or by `engine`, if given and
+    it takes them: the same bytes). Programs read it, so it is the same in every language:
+    English (`speaking`), whatever the interface speaks."""
     if starts_a_file(out):
         out.write(BOM)
     with speaking("en"):
@@ -92,7 +101,10 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
         writer.writerow([neutralise(sanitize(cell)) for cell in header(options)])
         store = event_store(mission)
         rows = _Rows(mission, store, options)
-        for batch in batches(store, selection(store, options)):
+        chosen = selection(store, options)
+        if engine is not None and engine(rows, store, chosen, out):
+            return
+        for batch in batches(store, chosen):
             out.write(rows.text(batch))
 
 
@@ -271,7 +283,15 @@ class _Rows:
 
     def _rare(self, batch: Batch) -> list[list[str]]:
         """The stated times, disputes, note and station's crew, where an event has any."""
-        stated, disputes, notes, crews = ([""] * batch.size for _ in range(4))
+        return [spread(batch.size, list(found), found.values()) for found in self.rare(batch)]
+
+    def rare(self, batch: Batch) -> list[dict[int, str]]:
+        """The stated times, disputes, note and station's crew cells of the events of the
+        batch that have any, by index in the batch."""
+        stated: dict[int, str] = {}
+        disputes: dict[int, str] = {}
+        notes: dict[int, str] = {}
+        crews: dict[int, str] = {}
         found = {n: x for n, x in batch.extras.items() if x.stated or x.disputes}
         shown = shower(self.zones, disputed_times(x.disputes for x in found.values()))
         for n, extras in found.items():
@@ -287,9 +307,14 @@ class _Rows:
 
     def _ends(self, batch: Batch) -> list[str]:
         """The UTC end (`SHEET_FORM`) of the events that end later, empty for the others."""
-        ends = {n: x.end for n, x in batch.extras.items() if x.end}
-        shown = utc_cells(Times.of(list(ends.values()))) if ends else []
-        return spread(batch.size, list(ends), shown)
+        ends = self.ends(batch)
+        return spread(batch.size, list(ends), ends.values())
+
+    def ends(self, batch: Batch) -> dict[int, str]:
+        """The UTC end (`SHEET_FORM`) of the events of the batch that end later, by index."""
+        ends = batch.ends
+        shown = utc_cells(read_times(list(ends.values()))) if ends else []
+        return dict(zip(ends, shown, strict=True))
 
 
 _PRECISION_NAMES = {precision: precision.name.lower() for precision in Precision}

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from data.export.columns import Batch, Lookup
+from data.export.columns import Batch, Lookup, read_times
 from data.export.details import (
     PEOPLE,
     VEHICLES,
@@ -41,8 +41,8 @@ from data.model import Dispute, Mission
 from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.bulk import fast_when
 from data.times.display_bulk import BulkShow
-from data.times.parse import When
-from data.times.shapes import Times
+from data.times.parse import Precision, When
+from data.times.shapes import Times, TimeShape
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -72,7 +72,7 @@ def shower(shows: list[BulkShow], found: Iterable[When]) -> Shower:
     """`in_zones` for the times `found` (a batch's dispute versions), shown together in one
     pass; the `Shower` shows those times only."""
     texts = list(dict.fromkeys(when.text for when in found))
-    known = dict(zip(texts, in_zones(shows, Times.of(texts)), strict=True)) if texts else {}
+    known = dict(zip(texts, in_zones(shows, read_times(texts)), strict=True)) if texts else {}
     return lambda when: known[when.text]
 
 
@@ -99,18 +99,38 @@ def plans(batch: Batch, times: Times, shows: list[BulkShow]) -> Plans:
     listed, planned = batch.planned_times
     if not listed:
         return Plans(listed, [[] for _ in shows], [])
-    verdicts = [""] * len(listed)
     shapes, millis = times.shapes, times.millis
     planned_shapes, planned_millis = planned.shapes, planned.millis
-    for index, n in enumerate(listed):
-        if not at[n]:
-            continue
-        actual, plan = shapes[n], planned_shapes[index]
-        if actual.dated or plan.dated:
-            continue  # a time known only to the day or month: no delay (see `verdict`)
-        elapsed = between_timed(planned_millis[index], plan.precision, millis[n], actual.precision)
-        verdicts[index] = verdict(elapsed)
+    done = [index for index, n in enumerate(listed) if at[n]]
+    pairs = (
+        (planned_shapes[i], planned_millis[i], shapes[listed[i]], millis[listed[i]]) for i in done
+    )
+    verdicts = spread(len(listed), done, delays(pairs))
     return Plans(listed, [zone.cells(planned) for zone in shows], verdicts)
+
+
+def delays(
+    pairs: Iterable[tuple[TimeShape, int, TimeShape, int]],
+    worded: dict[tuple[int, Precision, Precision], str] | None = None,
+) -> list[str]:
+    """The `delay` of each event given as (planned time's shape, its instant in ms, actual
+    time's shape, its instant): empty where either is known only to the day or month (see
+    `verdict`); each distinct difference (at each pair of precisions) worded once, or once
+    for all the calls that share `worded`."""
+    if worded is None:
+        worded = {}
+    found = []
+    for plan, planned_ms, actual, actual_ms in pairs:
+        if actual.dated or plan.dated:
+            found.append("")
+            continue
+        key = (actual_ms - planned_ms, plan.precision, actual.precision)
+        text = worded.get(key)
+        if text is None:
+            elapsed = between_timed(planned_ms, plan.precision, actual_ms, actual.precision)
+            text = worded[key] = verdict(elapsed)
+        found.append(text)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +189,8 @@ class DetailRows:
             return line(names_line(label, found)) if found else ""
 
         self.first = first
+        self.rares: dict[tuple[object, ...], str] = {}
+        """The rare lines written so far, by the fields they show (see `rare_of`)."""
         self.place_names = Lookup(lambda place: place_name(mission, place_ids[place]))
         self.facts = Lookup(facts)
         self.people = Lookup(lambda code: names(PEOPLE, people_names(mission, groups[code])))
@@ -186,37 +208,63 @@ class DetailRows:
 
     def ends(self, batch: Batch) -> list[str]:
         """`until ...` for the events that end later (in every zone, each text once)."""
-        lines = [""] * batch.size
-        ends = [(n, x.end) for n, x in batch.extras.items() if x.end]
-        if ends:
-            shown = in_zones(self.zones, Times.of([end for _, end in ends]))
-            for (n, _), texts in zip(ends, shown, strict=True):
-                lines[n] = self.line(until_line(texts))
-        return lines
+        found = self.ends_of(batch)
+        return spread(batch.size, list(found), found.values())
+
+    def ends_of(self, batch: Batch) -> dict[int, str]:
+        """`until ...` of each event of the batch that ends later, by index."""
+        ends = batch.ends
+        if not ends:
+            return {}
+        shown = in_zones(self.zones, read_times(list(ends.values())))
+        return dict(zip(ends, self.until_lines(shown), strict=True))
+
+    def until_lines(self, shown: Iterable[Sequence[str]]) -> list[str]:
+        """`until ...` of events that end later, from their ends shown in each zone."""
+        return [self.line(until_line(texts)) for texts in shown]
 
     def planned(self, batch: Batch, times: Times) -> list[str]:
         """`planned ...` for the events with both a planned and an actual time."""
-        lines = [""] * batch.size
         at, found = batch.at, plans(batch, times, self.zones)
-        for index, n in enumerate(found.listed):
-            if at[n]:
-                planned = [column[index] for column in found.planned]
-                lines[n] = self.line(planned_phrase(planned, found.verdicts[index]))
-        return lines
+        done = [index for index, n in enumerate(found.listed) if at[n]]
+        cells = [[column[index] for column in found.planned] for index in done]
+        lines = self.planned_lines(cells, [found.verdicts[index] for index in done])
+        return spread(batch.size, [found.listed[index] for index in done], lines)
+
+    def planned_lines(self, cells: Iterable[Sequence[str]], verdicts: Iterable[str]) -> list[str]:
+        """`planned ...` of events with both times: their planned time in each zone, and
+        their delay."""
+        line = self.line
+        return [
+            line(planned_phrase(list(texts), verdict))
+            for texts, verdict in zip(cells, verdicts, strict=True)
+        ]
 
     def rare(self, batch: Batch) -> list[str]:
         """Stated times, disputes, notes and the station's crew, where an event has any."""
-        lines = [""] * batch.size
-        events = {
-            n: batch.event(n)
-            for n, x in batch.extras.items()
-            if x.stated or x.disputes or x.note or x.station_crew is not None
-        }
+        found = self.rare_of(batch)
+        return spread(batch.size, list(found), found.values())
+
+    def rare_of(self, batch: Batch) -> dict[int, str]:
+        """The lines of the stated times, disputes, note and station's crew of each event of
+        the batch that has any, by index; each distinct set written once (the station's
+        crew repeats)."""
+        found: dict[int, str] = {}
+        new: dict[int, tuple[object, ...]] = {}
+        for n, x in batch.extras.items():
+            if x.stated or x.disputes or x.note or x.station_crew is not None:
+                key = (x.stated, x.disputes, x.note, x.station_crew)
+                if key in self.rares:
+                    found[n] = self.rares[key]
+                else:
+                    new[n] = key
+        events = {n: batch.event(n) for n in new}
         shown = shower(self.zones, disputed_times(e.disputes for e in events.values()))
         for n, event in events.items():
             disputes = [dispute_facts(d, shown) for d in event.disputes]
-            lines[n] = "".join(map(self.made, rare_details(event, disputes, self.style)))
-        return lines
+            lines = "".join(map(self.made, rare_details(event, disputes, self.style)))
+            found[n] = self.rares[new[n]] = lines
+        return found
 
 
 def disputed_times(disputes: Iterable[Sequence[Dispute]]) -> Iterator[When]:

@@ -16,17 +16,17 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from enum import Enum
 from itertools import repeat
 from typing import Any, TextIO
 
-from data.export.columns import Batch, Lookup, batches, event_store
+from data.export.columns import Batch, Lookup, batches, event_store, read_times
 from data.export.options import ExportOptions
 from data.load.schema import FORMAT_VERSION, PHASE_NAMES, PRECISIONS, RECORDS, Field, ListOf
-from data.model import Event, Mission
-from data.store import CONFIDENCES, KINDS, EventStore
+from data.model import Dispute, Event, Mission, Stated
+from data.store import CONFIDENCES, KINDS, EventStore, Extras
 from data.times.parse import When, format_duration_iso
 from data.times.shapes import Times
 from data.times.utc import utc_form, utc_forms
@@ -35,16 +35,25 @@ INDENT = 2
 # json.dumps escapes C0 controls itself; with ensure_ascii=False it leaves these raw.
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _FILE_FIELDS = {"mission": "info"}
+_RARE = ("note", "stated", "disputes", "station_crew")
+"""The fields an event's `Extras` keeps, in the schema's order, but `end`."""
 """Top-level fields whose `Mission` attribute has another name."""
 
 
-def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+Engine = Callable[["_Records", EventStore, TextIO], bool]
+"""Writes the events of a store as the list's items, with these `_Records`' values, if it
+takes them (the columnar engine: `data.export.fast.json_engine`); says whether it did."""
+
+
+def write(
+    mission: Mission, options: ExportOptions, out: TextIO, *, engine: Engine | None = None
+) -> None:
     """Write `mission` as a JSON mission file to `out`, a batch of events at a time.
 
     The events are written from the columns of the mission's store
     (`data.export.columns`), laid out as `json.dumps` lays out `to_data(mission)` (a test
-    compares the two). `options` is accepted for a uniform interface; it cannot change the
-    result.
+    compares the two), or by `engine` if given and it takes them (the same bytes).
+    `options` is accepted for a uniform interface; it cannot change the result.
     """
     del options
     fields = RECORDS["file"]
@@ -60,13 +69,13 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
         out.write(("" if first else ",") + f"\n{' ' * INDENT}{dumps(key)}: ")
         first = False
         if key == "events":
-            _write_events(mission, out)
+            _write_events(mission, out, engine)
         else:
             out.write(_indent(dumps(_value(value, field)), INDENT))
     out.write("\n}\n")
 
 
-def _write_events(mission: Mission, out: TextIO) -> None:
+def _write_events(mission: Mission, out: TextIO, engine: Engine | None) -> None:
     """The events list, laid out as `json.dumps` lays out `to_data(mission)["events"]`, from
     the store's columns."""
     store = event_store(mission)
@@ -75,13 +84,14 @@ def _write_events(mission: Mission, out: TextIO) -> None:
         return
     out.write("[")
     records = _Records(store)
-    separator = ""
-    for batch in batches(store, range(len(store))):
-        text = records.text(batch)
-        if not text.isascii() or "\x7f" in text:
-            text = escape_unsafe(text)
-        out.write(separator + text)
-        separator = ","
+    if engine is None or not engine(records, store, out):
+        separator = ""
+        for batch in batches(store, range(len(store))):
+            text = records.text(batch)
+            if not text.isascii() or "\x7f" in text:
+                text = escape_unsafe(text)
+            out.write(separator + text)
+            separator = ","
     out.write(f"\n{' ' * INDENT}]")
 
 
@@ -113,6 +123,10 @@ class _Records:
 
             return Lookup(make)
 
+        self.rares: dict[tuple[str, tuple[Stated, ...], tuple[Dispute, ...], int | None], str] = {}
+        """The rare fields written so far (the station's crew repeats), by their values."""
+        self.titles = Lookup(lambda title: _TITLE + _encode(title))
+        """Each title's fragment, made once (titles repeat: the store shares them)."""
         self.kinds = Lookup(lambda code: _fragment("kind", KINDS[code].value))
         self.phases = Lookup(lambda code: _optional("phase", store.phase_ids[code]))
         self.places = Lookup(lambda code: _optional("place", store.place_ids[code]))
@@ -126,18 +140,16 @@ class _Records:
     def text(self, batch: Batch) -> str:
         """The events of the batch, each as `\n    {...}`, separated by commas."""
         size = batch.size
+        ends, rares = self.rare(batch)
         end = [""] * size
+        for n, fragment in ends.items():
+            end[n] = fragment
         rare = [""] * size
-        ends: dict[int, str] = {}
-        for n, extras in batch.extras.items():
-            if extras.end:
-                end[n] = _fragment("end", extras.end)
-                ends[n] = extras.end
-            if extras.note or extras.stated or extras.disputes or extras.station_crew is not None:
-                rare[n] = _rare(batch.event(n))
+        for n, fragment in rares.items():
+            rare[n] = fragment
         columns: list[Iterable[str]] = [
             map(_FIRST.__add__, map(_encode, batch.ids)),
-            map(_TITLE.__add__, map(_encode, batch.titles)),
+            map(self.titles.__getitem__, batch.titles),
             map(self.kinds.__getitem__, batch.kinds),
             _texts("description", batch.descriptions),
             map(self.phases.__getitem__, batch.phases),
@@ -146,7 +158,6 @@ class _Records:
             _texts("planned", batch.planned),
             _forms("planned", batch.size, *batch.planned_times),
             end,
-            _forms("end", batch.size, list(ends), Times.of(list(ends.values()))),
             map(self.places.__getitem__, batch.places),
             map(self.vehicles.__getitem__, batch.vehicles),
             map(self.people.__getitem__, batch.people),
@@ -156,6 +167,28 @@ class _Records:
             repeat(_CLOSE, size),
         ]
         return _RECORD + ("," + _RECORD).join(map("".join, zip(*columns, strict=False)))
+
+    def rare(self, batch: Batch) -> tuple[dict[int, str], dict[int, str]]:
+        """The fields few events have, by index in the batch: the end (`end`, `end_utc`,
+        `end_precision`), and the note, stated times, disputes and station's crew."""
+        ends: dict[int, str] = {}
+        rare: dict[int, str] = {}
+        for n, extras in batch.extras.items():
+            if extras.end:
+                ends[n] = extras.end
+            if extras.note or extras.stated or extras.disputes or extras.station_crew is not None:
+                key = (extras.note, extras.stated, extras.disputes, extras.station_crew)
+                found = self.rares.get(key)
+                if found is None:
+                    found = self.rares[key] = _rare(extras)
+                rare[n] = found
+        if ends:
+            forms = _forms("end", len(ends), range(len(ends)), read_times(list(ends.values())))
+            ends = {
+                n: _fragment("end", end) + form
+                for (n, end), form in zip(ends.items(), forms, strict=True)
+            }
+        return ends, rare
 
 
 _FIRST = "{\n" + " " * (3 * INDENT) + '"id": '
@@ -193,21 +226,23 @@ def _forms(key: str, size: int, listed: Sequence[int], times: Times) -> list[str
     elsewhere, nor for a date or a month. Both values are ASCII that JSON writes as it is."""
     head = f'{_FIELD}"{key}_utc": "'
     tails = {name: f'"{_FIELD}"{key}_precision": "{name}"' for name in PRECISIONS}
+    made = [head + form[0] + tails[form[1]] if form else "" for form in utc_forms(times)]
+    if len(made) == size:  # every event of the batch has the time
+        return made
     fragments = [""] * size
-    for n, form in zip(listed, utc_forms(times), strict=True):
-        if form is not None:
-            fragments[n] = head + form[0] + tails[form[1]]
+    for n, fragment in zip(listed, made, strict=True):
+        fragments[n] = fragment
     return fragments
 
 
-def _rare(event: Event) -> str:
-    """The fields few events have (note, stated, disputes, station_crew), as `_record`
-    writes them."""
+def _rare(extras: Extras) -> str:
+    """The fields few events have (note, stated, disputes, station_crew; kept in the
+    store's `Extras`), as `_record` writes them."""
     fields = RECORDS["event"]
     defaults = _defaults(Event)
     parts = []
-    for key in ("note", "stated", "disputes", "station_crew"):
-        value = getattr(event, key)
+    for key in _RARE:
+        value = getattr(extras, key)
         if value == defaults[key]:
             continue
         text = _indent(dumps(_value(value, fields[key])), 3 * INDENT)

@@ -15,10 +15,10 @@ notes, crew table or source list.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress
 from operator import and_, attrgetter, not_
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from data.export.columns import (
     SEPARATOR,
@@ -56,20 +56,42 @@ GAP = "  "
 INDENT = "    "
 
 
-def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
+class Batches(Protocol):
+    """Writes the events' rows in batches (the columnar engine: `data.export.fast`)."""
+
+    def widths(self, chosen: Sequence[int]) -> list[int]:
+        """The width of each time column for the events at `chosen` (`_Rows.widths`)."""
+
+    def write(self, positions: Sequence[int], widths: list[int], out: TextIO) -> None:
+        """Write the rows of the events at `positions` (`_Rows.text`, batch by batch)."""
+
+
+Engine = Callable[["_Rows", EventStore, Sequence[int]], Batches | None]
+"""Gives what writes the rows of the events chosen with these `_Rows`' values, if it takes
+them (`data.export.fast.text_engine`)."""
+
+
+def write(
+    mission: Mission, options: ExportOptions, out: TextIO, *, engine: Engine | None = None
+) -> None:
     """Write the whole text export of `mission` to `out`, a batch of events at a time.
 
     The events are formatted from the columns of the mission's store
-    (`data.export.columns`), with the lines `event_text` makes from one event's facts."""
+    (`data.export.columns`), with the lines `event_text` makes from one event's facts (or
+    by `engine`, if given and it takes them: the same bytes)."""
     numbers = source_numbers(mission)
     write_header(mission, options, out)
     store = event_store(mission)
     chosen = selection(store, options)
     rows = _Rows(mission, store, options, numbers)
-    widths = rows.widths(batches(store, chosen))
+    made = engine(rows, store, chosen) if engine is not None else None
+    widths = made.widths(chosen) if made is not None else rows.widths(batches(store, chosen))
     write_headings(options, widths, out)
     for section in sections(mission, store, chosen):
         write_phase(section.phase, options, out)
+        if made is not None:
+            made.write(section.positions, widths, out)
+            continue
         for batch in batches(store, section.positions):
             out.write(rows.text(batch, widths))
     if not chosen:

@@ -34,15 +34,20 @@ UtcForm = tuple[str, str]
 def utc_forms(times: Times) -> list[UtcForm | None]:
     """Each time in UTC as RFC 3339 (`2021-10-05T08:55:02.442Z`; `2021-10-17T04:35:00Z` for
     a time written to the minute) with its precision; `None` for a date or a month."""
-    cells = utc_cells(times)
+    # The date and clock of each of `utc_cells` (the clock to the millisecond), before they
+    # are joined into a cell: laid out again without making the cell.
+    if not times.millis:
+        return []
+    dates, clocks, _ = _SHEET._local(times)
+    names, millisecond = PRECISION_NAMES, Precision.MILLISECOND
     return [
         None
         if shape.dated
         else (
-            f"{cell[:10]}T{cell[11 : 23 if shape.precision is Precision.MILLISECOND else 19]}Z",
-            PRECISION_NAMES[shape.precision],
+            f"{day}T{clock}Z" if shape.precision is millisecond else f"{day}T{clock[:8]}Z",
+            names[shape.precision],
         )
-        for cell, shape in zip(cells, times.shapes, strict=True)
+        for day, clock, shape in zip(dates, clocks, times.shapes, strict=True)
     ]
 
 

@@ -1,0 +1,236 @@
+"""The text export's events, a batch at a time through the engine: the lines of
+`text_export._Rows.text` (the full form; the brief form is written by it alone).
+
+Each event's row (its time in each zone, padded to the column's width, its title and source
+numbers) and its details (facts, end, plan, people, vehicles, description, rare fields) are
+the Python writer's own: its lookups and line functions (`_Rows.facts`, `.people`,
+`.ends_of`, `.planned_lines`, `.rare_of`...), its `BulkShow`s for the times
+(`data.export.fast.times`). A batch whose titles or descriptions need more than joining (text
+to sanitise or fold, a tab, a line break, a space at the end) has those made by the Python
+writer's own functions. The batch's text is wrapped by `wrap.fit`, as the Python writer's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TextIO
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from data.export.columns import SEPARATOR, Batch, needs_sanitizing
+from data.export.detail_rows import relative_texts
+from data.export.fast.arrays import Columns, from_list, spans, text_of
+from data.export.fast.delays import delay_texts
+from data.export.fast.parts import Keyed, Looked, Part, Table, assemble, printable, sparse, widest
+from data.export.fast.times import Clock, Clocks, parts, shown
+from data.export.text_export import (
+    GAP,
+    INDENT,
+    _has_breaks,
+    _Rows,
+    heading_widths,
+    title_column,
+)
+from data.export.wrap import fit
+from data.facts.event import planned_mark
+from data.sanitize import sanitize_line
+from data.store import EventStore
+from data.times.bulk_instants import instants_of
+from data.times.parse import Precision
+from data.widths import pad_column
+from data.widths import widest as widest_cells
+
+
+class Made:
+    """Writes the text export's events through the engine, with the Python writer's rows
+    (`text_export._Rows`) for every value and line."""
+
+    def __init__(self, rows: _Rows, store: EventStore) -> None:
+        self.rows = rows
+        self.store = store
+        notes = rows.notes
+        self.notes = Table(lambda code: f" {notes[code]}" if notes[code] else "")
+        self.people = Table(rows.people.__getitem__)
+        self.vehicles = Table(rows.vehicles.__getitem__)
+        self.facts = Keyed(lambda key: rows.facts[_facts_key(key)])
+        self.worded: dict[tuple[int, Precision, Precision], str] = {}
+        """The delays worded so far (see `detail_rows.delays`)."""
+
+    def widths(self, chosen: Sequence[int]) -> list[int]:
+        """The width of each time column (`_Rows.widths`), in one pass over the events: the
+        longest row of each column's parts, without putting them together."""
+        rows = self.rows
+        widths = heading_widths(rows.options)
+        for where in spans(chosen):
+            batch = Columns(self.store, where)
+            clocks = Clocks(batch.whens, batch.instants)
+            longest = []
+            for zone in rows.zones:
+                made = parts(clocks, zone.zone, zone.cells, Clock.OWN, marks=True)
+                found = widest(made)
+                longest.append(found if found is not None else _widest(assemble([made])))
+            if rows.options.relative:
+                longest.append(_widest(self._cells(clocks)[-1]))
+            widths = list(map(max, widths, longest))
+        return widths
+
+    def write(self, positions: Sequence[int], widths: list[int], out: TextIO) -> None:
+        """Write the events at `positions` (one section), a batch at a time."""
+        columns = self.rows.options.columns
+        for where in spans(positions):
+            if len(where) < _FEWEST:  # quicker in Python
+                out.write(self.rows.text(Batch(self.store, where), widths))
+                continue
+            text = text_of(self._lines(Columns(self.store, where), widths))
+            out.write(fit(text, columns, title_column(widths)))
+
+    def _cells(self, clocks: Clocks) -> list[pa.StringArray]:
+        """The time cells of the batch: a column per zone, then the relative column."""
+        rows = self.rows
+        cells = [shown(clocks, zone.zone, zone.cells, Clock.OWN, marks=True) for zone in rows.zones]
+        if rows.options.relative:
+            times = clocks.times(list(range(len(clocks))))
+            cells.append(from_list(relative_texts(times, rows.options)))
+        return cells
+
+    def _lines(self, batch: Columns, widths: list[int]) -> pa.StringArray:
+        """Each event's row and details (`_Rows.text`, before the wrap)."""
+        rows, c, size = self.rows, batch.store.columns, batch.size
+        clocks = Clocks(batch.whens, batch.instants)
+        has_at = pc.not_equal(batch.at, "")
+        approximate = pc.and_(clocks.approximate, has_at)
+        facts_keys = pc.add(
+            pc.multiply(
+                pc.add(
+                    pc.multiply(
+                        pc.add(
+                            pc.multiply(pc.cast(batch.codes(c.kinds), pa.int64()), 2),
+                            pc.cast(approximate, pa.int64()),
+                        ),
+                        256,
+                    ),
+                    pc.cast(batch.codes(c.confidences), pa.int64()),
+                ),
+                1 << 32,
+            ),
+            pc.cast(batch.codes(c.places), pa.int64()),
+        )
+        fields: list[Sequence[Part]] = [
+            self._row(batch, clocks, widths),
+            [self.facts.part(facts_keys)],
+            [sparse(size, self._ends(batch))],
+            [sparse(size, self._planned(batch, clocks))],
+            [self.people.part(batch.codes(c.people))],
+            [self.vehicles.part(batch.codes(c.vehicles))],
+            self._descriptions(batch),
+            [sparse(size, rows.rare_of(batch.batch))],
+        ]
+        return assemble(fields)
+
+    def _row(self, batch: Columns, clocks: Clocks, widths: list[int]) -> list[Part]:
+        """Each event's row: its padded time cells, its title and its source numbers."""
+        cells = zip(self._cells(clocks), widths, strict=True)
+        padded = [_padded(column, width) for column, width in cells]
+        titles = batch.batch.titles
+        if needs_sanitizing(SEPARATOR.join(titles)) or _has_breaks(titles):
+            titles = list(map(sanitize_line, titles))
+        title_column = pa.array(titles, pa.string())
+        unplanned = pc.indices_nonzero(pc.equal(batch.at, "")).to_pylist()
+        if unplanned:  # only planned: `(planned) ` before the title, unless it says so
+            marked = [planned_mark(titles[n], True) + titles[n] for n in unplanned]
+            mask = pc.equal(batch.at, "")
+            title_column = pc.replace_with_mask(title_column, mask, pa.array(marked, pa.string()))
+        notes = self.notes.part(batch.codes(batch.store.columns.sources))
+        starts: list[Part] = []
+        for column in padded:
+            starts += [column, GAP]
+        if _ENDS_BARE(SEPARATOR.join(title_column.to_pylist()) + SEPARATOR):
+            # a title that is empty or ends with a space: the row is cut as `_Rows` cuts it
+            lasts = text_of(assemble([[title_column, notes, SEPARATOR]])).split(SEPARATOR)
+            lasts.pop()
+            heads = zip(*(column.to_pylist() for column in padded), strict=True)
+            lines = [
+                GAP.join([*head, last.rstrip()]).rstrip() + "\n"
+                for head, last in zip(heads, lasts, strict=True)
+            ]
+            return [from_list(lines)]
+        return [*starts, title_column, notes, "\n"]
+
+    def _ends(self, batch: Columns) -> dict[int, str]:
+        """`until ...` of each event that ends later, by index (`_Rows.ends_of`)."""
+        ends = batch.batch.ends
+        if not ends:
+            return {}
+        texts = list(ends.values())
+        clocks = Clocks(pa.array(texts, pa.string()), pa.array(instants_of(texts), pa.float64()))
+        columns = [
+            shown(clocks, zone.zone, zone.cells, Clock.OWN, marks=True).to_pylist()
+            for zone in self.rows.zones
+        ]
+        return dict(zip(ends, self.rows.until_lines(zip(*columns, strict=True)), strict=True))
+
+    def _planned(self, batch: Columns, clocks: Clocks) -> dict[int, str]:
+        """`planned ...` of each event with both a planned and an actual time, by index."""
+        rows = self.rows
+        both = pc.and_(pc.not_equal(batch.planned, ""), pc.not_equal(batch.at, ""))
+        listed = pc.indices_nonzero(both)
+        if not len(listed):
+            return {}
+        texts = batch.planned.take(listed)
+        plans = Clocks(texts, pa.array(instants_of(texts.to_pylist()), pa.float64()))
+        columns = [
+            shown(plans, zone.zone, zone.cells, Clock.OWN, marks=True).to_pylist()
+            for zone in rows.zones
+        ]
+        texts, indexes = delay_texts(batch, clocks, plans, listed, self.worded)
+        verdicts = texts.take(indexes).to_pylist()
+        lines = rows.planned_lines(zip(*columns, strict=True), verdicts)
+        return dict(zip(listed.to_pylist(), lines, strict=True))
+
+    def _descriptions(self, batch: Columns) -> list[Part]:
+        """Each event's description, indented on its own line (`text_export._descriptions`)."""
+        joined = batch.joined(batch.store.columns.descriptions)
+        texts = batch.descriptions
+        if needs_sanitizing(joined) or "\t" in joined or "\n" in joined or _ENDS_BARE(joined):
+            return [from_list(self.rows._descriptions(batch.batch))]
+        given = pc.cast(pc.not_equal(texts, ""), pa.int8())
+        return [Looked(["", INDENT], given), texts, Looked(["", "\n"], given)]
+
+
+_FEWEST = 2048
+"""A batch of fewer events (a short phase) is written by the Python writer: quicker."""
+_ENDS_BARE = re.compile(f"\\s{SEPARATOR}|^{SEPARATOR}|{SEPARATOR}{SEPARATOR}").search
+"""A text that ends with a space (of any kind), or is empty, among texts joined by
+`SEPARATOR` (each followed by one)."""
+
+
+def _facts_key(key: int) -> tuple[int, bool, int, int]:
+    """The (kind, approximate, confidence, place) of a facts line from its key (see
+    `Made._lines`)."""
+    head, place = divmod(key, 1 << 32)
+    head, confidence = divmod(head, 256)
+    kind, approximate = divmod(head, 2)
+    return kind, bool(approximate), confidence, place
+
+
+def _padded(cells: pa.StringArray, width: int) -> pa.StringArray:
+    """`pad_column(cells, width)`: each cell followed by spaces up to `width` cells."""
+    if _plain(cells):
+        return pc.utf8_rpad(cells, width)
+    return from_list(pad_column(cells.to_pylist(), width))
+
+
+def _widest(cells: pa.StringArray) -> int:
+    """`widest(cells)`: the width in cells of the widest."""
+    if not len(cells):
+        return 0
+    if _plain(cells):
+        return int(pc.max(pc.utf8_length(cells)).as_py())
+    return widest_cells(cells.to_pylist())
+
+
+def _plain(cells: pa.StringArray) -> bool:
+    """Whether every cell is printable ASCII (a cell a character), read from the bytes."""
+    return printable(cells.buffers()[2])

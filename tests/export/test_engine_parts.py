@@ -1,0 +1,86 @@
+"""The engine's rows (`data.export.fast.parts.assemble`) are each row's parts joined, whatever
+parts are looked up together (`Looked.then`) or joined to a fixed text; and its batches
+(`arrays.spans`) give every position once, in order, within the batch limits."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pa = pytest.importorskip("pyarrow", reason="the engine is the optional `large` extra")
+parts = pytest.importorskip("data.export.fast.parts")
+arrays = pytest.importorskip("data.export.fast.arrays")
+
+ROWS = 12
+_TEXT = st.text("ab,é\n ", max_size=3)
+
+
+@st.composite
+def _part(draw: st.DrawFn) -> tuple[object, list[str]]:
+    """A part and each row's text of it."""
+    kind = draw(st.sampled_from(["fixed", "column", "looked", "one"]))
+    if kind == "fixed":
+        text = draw(_TEXT)
+        return text, [text] * ROWS
+    if kind == "column":
+        texts = draw(st.lists(_TEXT, min_size=ROWS, max_size=ROWS))
+        return pa.array(texts, pa.string()), texts
+    table = draw(st.lists(_TEXT, min_size=1, max_size=6))
+    if kind == "one":
+        return parts.Looked(table[:1]), [table[0]] * ROWS
+    codes = draw(st.lists(st.none() | st.integers(0, len(table) - 1), min_size=ROWS, max_size=ROWS))
+    texts = [table[code] if code is not None else "" for code in codes]
+    return parts.Looked(table, pa.array(codes, pa.int32())), texts
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    fields=st.lists(st.lists(_part(), min_size=1, max_size=3), min_size=1, max_size=6),
+    separator=st.sampled_from(["", ",", "\r\n"]),
+    end=st.sampled_from(["", "\n"]),
+)
+def test_rows_are_their_parts_joined(
+    fields: list[list[tuple[object, list[str]]]], separator: str, end: str
+) -> None:
+    expected = [
+        separator.join("".join(texts[row] for _, texts in field) for field in fields) + end
+        for row in range(ROWS)
+    ]
+    made = parts.assemble([[part for part, _ in field] for field in fields], separator, end)
+    rows = made.to_pylist() if not isinstance(made, pa.Scalar) else [made.as_py()] * ROWS
+    assert rows == expected
+
+
+def test_a_small_table_beside_another_is_looked_up_with_it() -> None:
+    """What makes rows quick: two small tables side by side become one part."""
+    first = parts.Looked(["a", "b"], pa.array([0, 1, 1], pa.int32()))
+    second = parts.Looked(["x", "y", "z"], pa.array([2, 0, 1], pa.int32()))
+    merged = parts._merged([first, ",", second], 100)
+    assert len(merged) == 1
+    assert parts.assemble([[first], [second]], ",").to_pylist() == ["a,z", "b,x", "b,y"]
+
+
+@given(
+    runs=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 30)), max_size=8),
+    span=st.integers(1, 20),
+)
+def test_batches_keep_every_position_once(runs: list[tuple[int, int]], span: int) -> None:
+    starts, position = [], 0
+    for gap, size in runs:
+        starts.append(range(position + gap, position + gap + size))
+        position += gap + size
+    ranges = [run for run in starts if run]
+    positions = [i for run in ranges for i in run]
+    saved = arrays.SPAN
+    arrays.SPAN = span
+    try:
+        given_as = (
+            arrays._Ranges(ranges) if len(ranges) > 1 else (ranges[0] if ranges else range(0))
+        )
+        batches = list(arrays.spans(given_as))
+    finally:
+        arrays.SPAN = saved
+    assert [i for batch in batches for i in batch] == positions
+    assert all(0 < len(batch) <= span for batch in batches)
+    assert all(batch[-1] - batch[0] < 4 * span for batch in batches)
