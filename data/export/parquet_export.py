@@ -20,11 +20,10 @@ from data.export.columns import event_store
 from data.export.json_export import to_data
 from data.export.options import ExportOptions
 from data.files.writing import OutputError
-from data.large import available
+from data.i18n import _
+from data.large import NEEDS_ENGINE, available
 from data.model import Mission
 from data.store import store_of
-
-NEEDS_ENGINE = "the parquet format needs the large extra (pip install 'mission-timeline[large]')"
 
 
 def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
@@ -32,7 +31,7 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     it."""
     del options
     if not available():
-        raise OutputError(NEEDS_ENGINE, ExitCode.UNAVAILABLE)
+        raise OutputError(_(NEEDS_ENGINE), ExitCode.UNAVAILABLE)
     from data.large.parquet_write import write_parquet
 
     out.flush()

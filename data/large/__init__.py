@@ -20,10 +20,14 @@ import importlib.util
 import os
 import resource
 
+from data.i18n import N_
+
 ENGINE_VARIABLE = "MISSION_TIMELINE_ENGINE"
 """Set to `python` to read without the engine even when it is installed."""
 ROOM = 2 << 30
 """The address space the engine needs at least (bytes)."""
+NEEDS_ENGINE = N_("Parquet needs the large extra (pip install 'mission-timeline[large]')")
+"""What opening or writing a Parquet file says without the engine (translated where shown)."""
 ENGINE_SMALLEST = 8 << 20
 """Smaller JSON Lines files (about 30,000 events) are read without the engine: importing it
 takes longer than it saves on them."""

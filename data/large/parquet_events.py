@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from data.files.reading import MAX_STRING_CHARS
+from data.i18n import _
 from data.large.arrow_schema import TIME_COLUMNS, event_schema
 from data.large.engine import give_back  # the system allocator, no pandas: first
 from data.large.event_checks import given
@@ -31,7 +32,7 @@ from data.load.jsonl_arrow import ArrowLines
 from data.load.jsonl_decode import event_decoder
 from data.load.jsonl_ids import duplicate_ids
 from data.load.long_strings import too_long
-from data.load.references import References
+from data.load.references import References, duplicate_id
 from data.model import Mission
 from data.problems import MissionDataError, Problem
 from data.sanitize import quote
@@ -98,12 +99,12 @@ class ParquetEvents:
         self.engine.finish(self.check, STEP)
         self.found |= self.engine.found
         if not size:
-            message = "a mission needs at least one event"
+            message = _("a mission needs at least one event")
             self.problems.append(Problem(self.name, "events", message))
         ids = self.builder.columns.ids
         for row, ident in duplicate_ids(self.hashes, self.rows, ids, self.check, STEP):
             path = f"events[{row}].id"
-            self.problems.append(Problem(self.name, path, f"duplicate id {ident!r}"))
+            self.problems.append(Problem(self.name, path, duplicate_id(ident)))
         self.problems += self.references.event_ids(self.found)
         if self.problems:
             raise MissionDataError(self.problems)
@@ -165,11 +166,11 @@ class ParquetEvents:
             text, value, expected = texts[row].as_py(), actual[row].as_py(), wanted[row].as_py()
             path = f"events[{low + row}].{column}"
             if text is None:
-                message = f"{column} without {time}"
+                message = _("{key} without {time_key}").format(key=column, time_key=time)
             else:
-                message = (
-                    f"{_shown(value)} does not agree with {time} {quote(text)}: "
-                    f"expected {_shown(expected)}"
+                message = _("{value} does not agree with {time_key} {time}: expected {expected}")
+                message = message.format(
+                    value=_shown(value), time_key=time, time=quote(text), expected=_shown(expected)
                 )
             self.problems.append(Problem(self.name, path, message))
 
@@ -177,7 +178,8 @@ class ParquetEvents:
 def _shown(value: Any) -> str:
     """A form's value as a message shows it (an instant in RFC 3339)."""
     if value is None:
-        return "nothing"
+        # Translators: a missing value, as in "nothing does not agree with at '2021-10-05T08:55Z'".
+        return _("nothing")
     if isinstance(value, datetime):
         return quote(value.astimezone(UTC).isoformat().replace("+00:00", "Z"))
     return quote(str(value))

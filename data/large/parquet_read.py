@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 
 import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.files.reading import MissionFile, max_file_bytes
+from data.i18n import N_, _
 from data.large.arrow_schema import parquet_schema
 from data.large.parquet_events import BATCH, ParquetEvents
 from data.large.parquet_write import HEADER_KEY
@@ -37,7 +38,7 @@ from data.problems import MissionDataError, Problem, unreadable
 from data.sanitize import quote
 from data.steps import Check, go_on
 
-_EVENTS_APART = "in a .parquet mission the events are its columns, not in its header"
+_EVENTS_APART = N_("in a .parquet mission the events are its columns, not in its header")
 
 
 def read_parquet(name: str, check: Check = go_on) -> Mission:
@@ -49,7 +50,7 @@ def read_parquet(name: str, check: Check = go_on) -> Mission:
             schema = parquet.schema_arrow
         except (pa.ArrowException, OSError, ValueError) as error:
             reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
-            problem = Problem(name, "", f"not a Parquet file ({reason})")
+            problem = Problem(name, "", _("not a Parquet file ({reason})").format(reason=reason))
             raise MissionDataError([problem]) from None
         header, text = _header((schema.metadata or {}).get(HEADER_KEY), name)
         events = ParquetEvents(name, header, check)
@@ -63,7 +64,8 @@ def read_parquet(name: str, check: Check = go_on) -> Mission:
         try:
             mission = events.read(batches)
         except (pa.ArrowException, OSError) as error:
-            raise unreadable(name, f"cannot be read ({str(error)[:200]})") from None
+            reason = _("cannot read: {reason}").format(reason=str(error)[:200])
+            raise unreadable(name, reason) from None
     cache_mission(key, mission)
     return mission
 
@@ -71,27 +73,28 @@ def read_parquet(name: str, check: Check = go_on) -> Mission:
 def _header(text: bytes | None, name: str) -> tuple[Mission, str]:
     """The mission without its events, from the file's metadata, and the metadata's text."""
     if text is None:
-        message = "not a mission: its header belongs in the metadata 'mission-timeline'"
-        raise MissionDataError([Problem(name, "", message)])
+        message = _("not a mission: its header belongs in the metadata {key}")
+        key = quote(HEADER_KEY.decode())
+        raise MissionDataError([Problem(name, "", message.format(key=key))])
     try:
         decoded = text.decode("utf-8")
         raw = parse_json(decoded, name)
     except UnicodeDecodeError:
-        problem = Problem(name, "", "its header (metadata) is not UTF-8")
+        problem = Problem(name, "", _("its header (metadata) is not UTF-8"))
         raise MissionDataError([problem]) from None
     except MissionDataError as error:
-        problems = [_unplaced(problem, "its header (metadata): ") for problem in error.problems]
-        raise MissionDataError(problems) from None
-    header = header_of(raw, name, _EVENTS_APART)
+        raise MissionDataError(list(map(_unplaced, error.problems))) from None
+    header = header_of(raw, name, _(_EVENTS_APART))
     problems = References(header, name).records()
     if problems:
         raise MissionDataError(problems)
     return header, decoded
 
 
-def _unplaced(problem: Problem, before: str) -> Problem:
+def _unplaced(problem: Problem) -> Problem:
     """A problem of the header's text, whose lines are not the file's."""
-    return Problem(problem.file, problem.path, before + problem.message)
+    message = _("its header (metadata): {problem}").format(problem=problem.message)
+    return Problem(problem.file, problem.path, message)
 
 
 def _fits(metadata: pq.FileMetaData, name: str) -> None:
@@ -100,7 +103,8 @@ def _fits(metadata: pq.FileMetaData, name: str) -> None:
     groups = range(metadata.num_row_groups)
     size = sum(metadata.row_group(group).total_byte_size for group in groups)
     if size > limit or metadata.num_rows > limit // 16:
-        raise unreadable(name, f"too large ({size} bytes in its columns; the limit is {limit})")
+        message = _("too large ({size} bytes in its columns; the limit is {limit})")
+        raise unreadable(name, message.format(size=size, limit=limit))
 
 
 def _columns(schema: pa.Schema, name: str) -> None:
@@ -112,14 +116,15 @@ def _columns(schema: pa.Schema, name: str) -> None:
         expected = wanted.field(field.name).type if field.name in wanted.names else None
         path = f"events.{field.name}"
         if expected is None:
-            problems.append(Problem(name, path, f"unknown column {quote(field.name)}"))
-        elif not _holds(field.type, expected):
-            shown = f"a column of {_typed(field.type)}, where {_typed(expected)} values belong"
-            message = shown
+            message = _("unknown column {column}").format(column=quote(field.name))
             problems.append(Problem(name, path, message))
+        elif not _holds(field.type, expected):
+            message = _("a column of {found}, where {expected} values belong")
+            shown = message.format(found=_typed(field.type), expected=_typed(expected))
+            problems.append(Problem(name, path, shown))
     for required in ("id", "title", "kind"):
         if required not in schema.names:
-            message = f"missing required column {quote(required)}"
+            message = _("missing required column {column}").format(column=quote(required))
             problems.append(Problem(name, "events", message))
     if problems:
         raise MissionDataError(problems)

@@ -7,14 +7,12 @@ checks as any mission file; without the extra, such a file cannot be opened (and
 
 from __future__ import annotations
 
+from data.i18n import _
 from data.model import Mission
 from data.problems import unreadable, within_memory
 from data.steps import Check, go_on
 
 SUFFIX = ".parquet"
-NEEDS_ENGINE = (
-    "opening a .parquet mission needs the large extra (pip install 'mission-timeline[large]')"
-)
 
 
 def is_parquet(name: str) -> bool:
@@ -24,12 +22,12 @@ def is_parquet(name: str) -> bool:
 
 def load_parquet(name: str, check: Check = go_on) -> Mission:
     """Read and validate a Parquet mission; raise `MissionError` on any problem."""
-    from data.large import available
+    from data.large import NEEDS_ENGINE, available
 
     if not available():
-        raise unreadable(name, NEEDS_ENGINE)
+        raise unreadable(name, _(NEEDS_ENGINE))
     try:
         from data.large.parquet_read import read_parquet
     except (ImportError, MemoryError, OSError):
-        raise unreadable(name, NEEDS_ENGINE) from None
+        raise unreadable(name, _(NEEDS_ENGINE)) from None
     return within_memory(name, lambda: read_parquet(name, check))
