@@ -1,5 +1,6 @@
 """Missions made by the benchmarks' generator (`bench/synthetic/`), for the tests that need
-a large or varied one: every precision, zone form, span, stated time and dispute."""
+a large or varied one: every precision, zone form, span, stated time and dispute; and a small
+header for the tests that write a JSON Lines mission line by line."""
 
 from __future__ import annotations
 
@@ -9,10 +10,32 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from data.model import Event, Mission
 from data.opening import load_mission
 from data.store import EventStore
+
+HEADER: dict[str, Any] = {
+    "format": 1,
+    "mission": {"id": "demo", "title": "Demo", "reference": "launch"},
+    "sources": [{"id": "press", "title": "Press kit"}],
+    "places": [{"id": "pad", "name": "Pad", "zone": "Asia/Qyzylorda"}],
+    "vehicles": [{"id": "capsule", "name": "Capsule", "kind": "spacecraft"}],
+    "phases": [
+        {"id": "ascent", "name": "Ascent", "start": "2021-10-05T08:00Z", "end": "2021-10-06T08:00Z"}
+    ],
+    "people": [
+        {
+            "id": "ada",
+            "name": "Ada Example",
+            "flights": [
+                {"up": "capsule", "down": "capsule", "launch": "launch", "landing": "landing"}
+            ],
+        }
+    ],
+}
+"""A small JSON Lines header (one of each record) for missions written line by line."""
 
 _SYNTHETIC = Path(__file__).parent.parent / "bench" / "synthetic"
 _spec = importlib.util.spec_from_file_location(

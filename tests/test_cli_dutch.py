@@ -98,7 +98,7 @@ def test_a_usage_error_in_dutch(cli: Callable[..., Run]) -> None:
     assert usage.startswith("gebruik: mission-timeline export")
     assert message == (
         "mission-timeline export: fout: argument -f/--format: ongeldige keuze: 'xyz' (kies uit "
-        "'text', 'md', 'csv', 'json', 'ics', 'svg', 'png', 'mermaid', 'timelinejs')"
+        "'text', 'md', 'csv', 'json', 'ics', 'svg', 'png', 'mermaid', 'timelinejs', 'parquet')"
     )
     code, _, err = cli("check")
     assert code == ExitCode.USAGE

@@ -8,27 +8,8 @@ from typing import Any
 import pytest
 
 from data.opening import MissionDataError, MissionReadError, load_mission
-from tests.generated import both_forms, generate, write_mission
+from tests.generated import HEADER, both_forms, generate, write_mission
 
-HEADER: dict[str, Any] = {
-    "format": 1,
-    "mission": {"id": "demo", "title": "Demo", "reference": "launch"},
-    "sources": [{"id": "press", "title": "Press kit"}],
-    "places": [{"id": "pad", "name": "Pad", "zone": "Asia/Qyzylorda"}],
-    "vehicles": [{"id": "capsule", "name": "Capsule", "kind": "spacecraft"}],
-    "phases": [
-        {"id": "ascent", "name": "Ascent", "start": "2021-10-05T08:00Z", "end": "2021-10-06T08:00Z"}
-    ],
-    "people": [
-        {
-            "id": "ada",
-            "name": "Ada Example",
-            "flights": [
-                {"up": "capsule", "down": "capsule", "launch": "launch", "landing": "landing"}
-            ],
-        }
-    ],
-}
 LAUNCH = (
     '{"id":"launch","title":"Launch","kind":"launch","at":"2021-10-05T08:55:02Z","place":"pad",'
     '"people":["ada"],"vehicles":["capsule"],"sources":["press"],"phase":"ascent"}'

@@ -14,28 +14,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.generated import HEADER as SMALL_HEADER
 from tests.large.engine_helpers import assert_same, both
 
 pytest.importorskip("pyarrow")
 
 HEADER: dict[str, Any] = {
-    "format": 1,
-    "mission": {"id": "demo", "title": "Demo", "reference": "launch"},
+    **SMALL_HEADER,
     "sources": [{"id": "press", "title": "Press kit"}, {"id": "tv", "title": "Television"}],
-    "places": [{"id": "pad", "name": "Pad", "zone": "Asia/Qyzylorda"}],
-    "vehicles": [{"id": "capsule", "name": "Capsule", "kind": "spacecraft"}],
-    "phases": [
-        {"id": "ascent", "name": "Ascent", "start": "2021-10-05T08:00Z", "end": "2021-10-06T08:00Z"}
-    ],
-    "people": [
-        {
-            "id": "ada",
-            "name": "Ada Example",
-            "flights": [
-                {"up": "capsule", "down": "capsule", "launch": "launch", "landing": "landing"}
-            ],
-        }
-    ],
 }
 EVENTS: list[dict[str, Any]] = [
     {
