@@ -101,3 +101,16 @@ def signal_when(
 def ended(process: subprocess.Popen[bytes]) -> None:
     """Wait until the process has exited, without reaping it: /proc still shows it."""
     os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOWAIT)
+
+
+def with_a_terminal_for_output(command: list[str]) -> subprocess.CompletedProcess[bytes]:
+    """Run `command` with a terminal (a pseudo-terminal) as its standard output and its
+    standard error captured."""
+    leader, follower = os.openpty()
+    try:
+        return subprocess.run(
+            command, stdout=follower, stderr=subprocess.PIPE, check=False, timeout=120
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)

@@ -4,7 +4,6 @@ shown as written, never as markup; matplotlib loaded only when a picture is made
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from data.export.picture import write_png
 from data.files.writing import open_output
 from data.model import Mission
 from data.opening import load_mission
+from tests.processes import with_a_terminal_for_output
 from tui.cli import main
 
 COMMAND = [sys.executable, "-m", "tui", "export"]
@@ -66,18 +66,7 @@ def test_png_to_a_pipe_is_bytes() -> None:
 
 
 def test_a_picture_is_never_written_to_a_terminal() -> None:
-    leader, follower = os.openpty()
-    try:
-        result = subprocess.run(
-            [*COMMAND, "--format", "png"],
-            stdout=follower,
-            stderr=subprocess.PIPE,
-            check=False,
-            timeout=120,
-        )
-    finally:
-        os.close(follower)
-        os.close(leader)
+    result = with_a_terminal_for_output([*COMMAND, "--format", "png"])
     assert result.returncode == 64
     assert result.stderr == (
         b"mission-timeline export: a picture is not for a terminal; give a file: -o PATH\n"

@@ -9,8 +9,6 @@ names, keys and values quoted from the file (and Arrow's own reasons) stay as th
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +22,7 @@ from data.large import ENGINE_VARIABLE
 from data.opening import check_file, load_mission
 from data.problems import Problem
 from tests.generated import write_mission
+from tests.processes import with_a_terminal_for_output
 from tui.cli import main
 
 Change = Callable[[Any], Any]
@@ -270,18 +269,8 @@ def test_without_the_engine_parquet_says_so_in_dutch(
 
 
 def test_parquet_is_never_written_to_a_terminal_in_dutch(in_dutch: None) -> None:
-    leader, follower = os.openpty()
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "tui", "export", "--format", "parquet"],
-            stdout=follower,
-            stderr=subprocess.PIPE,
-            check=False,
-            timeout=120,
-        )
-    finally:
-        os.close(follower)
-        os.close(leader)
+    command = [sys.executable, "-m", "tui", "export", "--format", "parquet"]
+    result = with_a_terminal_for_output(command)
     assert result.returncode == ExitCode.USAGE
     assert result.stderr.decode() == (
         "mission-timeline export: parquet is binair, niet voor een terminal; "
