@@ -16,7 +16,7 @@ time and peak RSS (`VmHWM`), and its RSS once loaded:
   an Arrow table; the same checks, times, sort and columns follow (`take_events`). Their
   readers are laxer than the checks need (DuckDB turns a number or an object into a string,
   ignores unknown keys, accepts a trailing comma; neither says which line a row came from),
-  so adopting one would need the text checks of `data.large.json_blocks` as well: the rows
+  so adopting one would need the text checks of `data.load.large.json_blocks` as well: the rows
   here show what their parsing alone would gain.
 
 No cache is read or written (an empty cache folder each run). Nothing asserts a time.
@@ -44,7 +44,7 @@ if engine in ("python", "pyarrow"):
     count = len(load_mission(path).events)
 else:
     import pyarrow as pa
-    from data.large.arrow_schema import event_schema
+    from data.load.large.arrow_schema import event_schema
     from data.load.jsonl import open_jsonl
     from data.load.jsonl_arrow import ArrowLines
     from data.steps import STEP, go_on

@@ -41,7 +41,7 @@ FROZEN_NOW = pendulum.datetime(2026, 1, 15, 12, 0, 0, tz="UTC")
 def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "config"
     monkeypatch.setenv("MISSION_TIMELINE_CONFIG_DIR", str(folder))
-    # A large mission's cache of columns (data.large.cache) stays with the test too.
+    # A large mission's cache of columns (data.load.large.cache) stays with the test too.
     monkeypatch.setenv("MISSION_TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
     return folder
 

@@ -17,7 +17,7 @@ LARGE_ONLY = (
     "data.load.jsonl_decode",
     "data.load.jsonl_bulk",
     "data.times.bulk_instants",
-    "data.large",
+    "data.load.large",
     "pyarrow",
     "numpy",
 )

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from data.large import ENGINE_VARIABLE
 from data.load.jsonl import load_jsonl, open_jsonl
+from data.load.large import ENGINE_VARIABLE
 from data.steps import go_on
 from data.store.builder import _time_order
 from tests.generated import write_mission

@@ -1,7 +1,7 @@
 """The Parquet export: the whole mission as columns, for data tools (pandas, polars, DuckDB,
 Spark) and to open again quickly.
 
-Written by the columnar engine (`data.large.parquet_write`, the `large` extra): each field of
+Written by the columnar engine (`data.load.large.parquet_write`, the `large` extra): each field of
 an event is a column, each time followed by its instant in UTC as a timestamp, its precision
 and its zone; the mission's header is the file's metadata. `mission-timeline` opens the file
 again through the loader's checks (`data.load.parquet`). Like JSON, it is the mission itself:
@@ -21,7 +21,7 @@ from data.export.json_export import to_data
 from data.export.options import ExportOptions
 from data.files.writing import OutputError
 from data.i18n import _
-from data.large import NEEDS_ENGINE, available
+from data.load.large import NEEDS_ENGINE, available
 from data.model import Mission
 from data.store import store_of
 
@@ -32,7 +32,7 @@ def write(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     del options
     if not available():
         raise OutputError(_(NEEDS_ENGINE), ExitCode.UNAVAILABLE)
-    from data.large.parquet_write import write_parquet
+    from data.load.large.parquet_write import write_parquet
 
     out.flush()
     write_parquet(header_text(mission), event_store(mission), out.buffer)

@@ -272,7 +272,7 @@ class _Reader:
     def _engine(self) -> ArrowLines | None:
         """The columnar engine's reader of blocks (`data.load.jsonl_arrow`), if installed
         and it can be loaded."""
-        from data.large import worth_it
+        from data.load.large import worth_it
 
         if not worth_it(self.size):
             return None

@@ -1,9 +1,9 @@
 """Reading the event lines of a JSON Lines mission with the columnar engine, a block at a time.
 
 With the `large` extra installed, `data.load.jsonl` hands each block of event lines here first.
-A block is taken only if its text passes the checks of `data.large.json_blocks` (parsed by
+A block is taken only if its text passes the checks of `data.load.large.json_blocks` (parsed by
 Arrow, the next block while this one is checked) and its events every check of
-`data.large.event_checks`. Any block that does not is read by the general reader, which
+`data.load.large.event_checks`. Any block that does not is read by the general reader, which
 explains the first bad line.
 
 While every block is taken here, the checked columns are held (compact: codes and texts) and,
@@ -22,10 +22,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from data.large.engine import give_back  # the system allocator, no pandas: first
-from data.large.event_checks import Decoded, EventChecks, Taken
-from data.large.json_blocks import Ahead, Parsed
-from data.large.store_columns import extend, fill
+from data.load.large.engine import give_back  # the system allocator, no pandas: first
+from data.load.large.event_checks import Decoded, EventChecks, Taken
+from data.load.large.json_blocks import Ahead, Parsed
+from data.load.large.store_columns import extend, fill
 from data.steps import Check
 from data.store import Columns, Extras, StoreBuilder
 

@@ -3,7 +3,7 @@
 With the columnar engine (the `large` extra), whose every call has a cost of its own, blocks
 are larger (a 32nd of the file, up to `ENGINE_BLOCKS` times the usual size: progress is still
 reported often) and the next block is read ahead, so that the engine parses it while the
-reader checks the one before (`data.large.json_blocks.Ahead`).
+reader checks the one before (`data.load.large.json_blocks.Ahead`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def block_size(size: int, usual: int) -> int:
     """How many bytes to read at a time from a file of `size` bytes: `usual`, or with the
     engine (found, not imported) a 32nd of the file, from `usual` up to `ENGINE_BLOCKS`
     times that."""
-    from data.large import worth_it
+    from data.load.large import worth_it
 
     if not worth_it(size):
         return usual

@@ -1,5 +1,5 @@
 """A large JSON Lines (or Parquet) mission read from the cache of its columns instead of its
-file, and cached once read (`data.large.cache`), with the columnar engine (the `large`
+file, and cached once read (`data.load.large.cache`), with the columnar engine (the `large`
 extra).
 
 A store from the cache goes through what the reader checks once the events are read: the
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from data import large
+from data.load import large
 from data.load.references import References
 from data.model import Mission
 from data.store import EventStore
@@ -43,7 +43,7 @@ def cached_mission(
     if opened.status.st_size < large.CACHE_SMALLEST or not large.caching():
         return None
     try:
-        from data.large import cache
+        from data.load.large import cache
     except (ImportError, MemoryError, OSError):
         return None
     key = cache.key_of(opened.name, opened.status, opened.header_text.encode("utf-8"))
@@ -58,7 +58,7 @@ def cache_mission(opened: Opened, mission: Mission) -> None:
     if opened.status.st_size < large.CACHE_SMALLEST or not large.caching():
         return
     try:
-        from data.large import cache
+        from data.load.large import cache
     except (ImportError, MemoryError, OSError):
         return
     if isinstance(mission.events, EventStore) and cache.worth_caching(

@@ -1,7 +1,7 @@
 """Opening a Parquet mission (`.parquet`): a mission's events as columns, its header as the
 file's metadata, as `mission-timeline export --format parquet` writes it.
 
-Read by the columnar engine (`data.large.parquet_read`, the `large` extra), through the same
+Read by the columnar engine (`data.load.large.parquet_read`, the `large` extra), through the same
 checks as any mission file; without the extra, such a file cannot be opened (and says how).
 """
 
@@ -22,12 +22,12 @@ def is_parquet(name: str) -> bool:
 
 def load_parquet(name: str, check: Check = go_on) -> Mission:
     """Read and validate a Parquet mission; raise `MissionError` on any problem."""
-    from data.large import NEEDS_ENGINE, available
+    from data.load.large import NEEDS_ENGINE, available
 
     if not available():
         raise unreadable(name, _(NEEDS_ENGINE))
     try:
-        from data.large.parquet_read import read_parquet
+        from data.load.large.parquet_read import read_parquet
     except (ImportError, MemoryError, OSError):
         raise unreadable(name, _(NEEDS_ENGINE)) from None
     return within_memory(name, lambda: read_parquet(name, check))

@@ -19,7 +19,7 @@ import pytest
 from export_helpers import STAMP
 
 from data.export import FORMATS, export, make_options
-from data.large import available
+from data.load.large import available
 from data.model import Mission
 from data.opening import load_bundled
 

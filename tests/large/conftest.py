@@ -8,6 +8,6 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def engine_for_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    from data import large
+    from data.load import large
 
     monkeypatch.setattr(large, "ENGINE_SMALLEST", 0)

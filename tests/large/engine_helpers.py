@@ -14,7 +14,7 @@ from typing import Any
 
 from data.export import FORMATS
 from data.export.options import make_options
-from data.large import ENGINE_VARIABLE, available
+from data.load.large import ENGINE_VARIABLE, available
 from data.model import Mission
 from data.opening import MissionError, load_mission
 from data.store import EventStore

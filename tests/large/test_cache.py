@@ -20,8 +20,8 @@ from tests.large.engine_helpers import assert_same, outcome
 pa = pytest.importorskip("pyarrow")
 import pyarrow.ipc as ipc  # noqa: E402  (needs pyarrow)
 
-from data import large  # noqa: E402
-from data.large import cache  # noqa: E402
+from data.load import large  # noqa: E402
+from data.load.large import cache  # noqa: E402
 
 
 @pytest.fixture

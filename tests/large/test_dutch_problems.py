@@ -18,7 +18,7 @@ import pytest
 
 from data.exit_codes import ExitCode
 from data.files.reading import MAX_BYTES_VARIABLE
-from data.large import ENGINE_VARIABLE
+from data.load.large import ENGINE_VARIABLE
 from data.opening import check_file, load_mission
 from data.problems import Problem
 from tests.generated import write_mission

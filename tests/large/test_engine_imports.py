@@ -16,8 +16,8 @@ pytest.importorskip("pyarrow")
 
 _OPENED = """
 import sys
-import data.large
-data.large.ENGINE_SMALLEST = 0  # the engine, for this small file too
+import data.load.large
+data.load.large.ENGINE_SMALLEST = 0  # the engine, for this small file too
 from data.load.jsonl import open_jsonl
 reading = open_jsonl(sys.argv[1])
 before = [name for name in ("pyarrow", "numpy") if name in sys.modules]

@@ -12,7 +12,7 @@ from data.times.bulk_instants import instants_of
 from data.times.parse import TimeFormatError
 
 pa = pytest.importorskip("pyarrow")
-from data.large.instants import instants  # noqa: E402  (needs pyarrow)
+from data.load.large.instants import instants  # noqa: E402  (needs pyarrow)
 
 ZONES = [
     "UTC",

@@ -15,7 +15,7 @@ import pytest
 
 from data.exit_codes import ExitCode
 from data.export import FORMATS, make_options
-from data.large import ENGINE_VARIABLE
+from data.load.large import ENGINE_VARIABLE
 from data.model import Mission
 from data.opening import load_bundled, load_mission
 from tests.generated import write_mission
@@ -25,7 +25,7 @@ from tui.cli import main
 pa = pytest.importorskip("pyarrow")
 import pyarrow.parquet as pq  # noqa: E402  (needs pyarrow)
 
-from data.large import parquet_write  # noqa: E402
+from data.load.large import parquet_write  # noqa: E402
 
 HERE = Path(__file__).parent.parent
 FIXTURES = {

@@ -6,7 +6,7 @@ it reads a batch of a store's columns as Arrow arrays and puts each row together
 local day and zone period (`data.export.fast.times`). Every word, date and duration still
 comes from the data layer's functions, called once per distinct value; the output is the
 pure-Python writers' byte for byte (tests/export/test_engine.py). Without pyarrow, or with
-the engine turned off (`data.large.available`: `MISSION_TIMELINE_ENGINE=python`), the exports
+the engine turned off (`data.load.large.available`: `MISSION_TIMELINE_ENGINE=python`), the exports
 write as they always have.
 
 The writers take the engine as an argument (`engine=`): the format table
@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
-from data.large import available
+from data.load.large import available
 from data.store import EventStore
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ _from = FROM
 
 def engine_ready(events: int) -> bool:
     """Whether an export of `events` events writes through the engine: enough of them,
-    the engine available (`data.large.available`), and not turned off here."""
+    the engine available (`data.load.large.available`), and not turned off here."""
     return not _switched_off and events >= _from and available()
 
 

@@ -1,6 +1,6 @@
 """Checking a table of events in bulk and coding it as the event store keeps it.
 
-A table of events (columns as `data.large.arrow_schema.event_schema`, absent values null)
+A table of events (columns as `data.load.large.arrow_schema.event_schema`, absent values null)
 passes only if every event would pass the general checks: an id of the id pattern, a title, a
 kind of the list, a confidence of the list, a phase, place, vehicles, people and sources the
 header defines, text no longer than `MAX_STRING_CHARS`, and an `at` or `planned`, each time (and
@@ -10,7 +10,7 @@ field, and taken as the JSON Lines loader takes them (`data.load.jsonl_bulk.rare
 failure takes nothing: the caller then reads the events the general way, which words the
 problem and places it.
 
-The result is the store's columns as Arrow arrays (`data.large.store_columns.STORE_SCHEMA`)
+The result is the store's columns as Arrow arrays (`data.load.large.store_columns.STORE_SCHEMA`)
 and the rare fields by row.
 """
 
@@ -25,13 +25,13 @@ import msgspec
 import pyarrow as pa
 import pyarrow.compute as pc
 
-import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
+import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.files.reading import MAX_STRING_CHARS
-from data.large.instants import instants
-from data.large.reference_groups import ReferenceGroups
-from data.large.store_columns import STORE_SCHEMA
 from data.load.jsonl_bulk import rare_fields
 from data.load.jsonl_decode import nested_times
+from data.load.large.instants import instants
+from data.load.large.reference_groups import ReferenceGroups
+from data.load.large.store_columns import STORE_SCHEMA
 from data.load.schema import ID_PATTERN
 from data.store import CONFIDENCES, KINDS, Extras, StoreBuilder
 from data.store.columns import RARE_FIELDS

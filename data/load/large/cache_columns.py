@@ -25,12 +25,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
-from data.large.arrow_schema import plain
-from data.large.instants import instants
-from data.large.store_columns import copy_into
+import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.load.jsonl_bulk import rare_fields
 from data.load.jsonl_decode import nested_times
+from data.load.large.arrow_schema import plain
+from data.load.large.instants import instants
+from data.load.large.store_columns import copy_into
 from data.load.schema import RECORDS
 from data.model import Mission
 from data.store import CONFIDENCES, KINDS, Columns, EventStore, Extras, TextColumn

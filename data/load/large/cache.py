@@ -5,7 +5,7 @@ same.
 Where: one file per mission file, `<hash of its path>.arrow` in `cache_folder()` (the
 platform's cache folder, `~/.cache/mission-timeline/columns` on Linux, or
 `MISSION_TIMELINE_CACHE_DIR`); deleting the folder is always safe. What: the event store's
-own columns (`data.large.cache_columns`), in Arrow's IPC format, which holds data only and
+own columns (`data.load.large.cache_columns`), in Arrow's IPC format, which holds data only and
 cannot run code (never `pickle`), written to a temporary file and renamed, so that a reader
 never sees half of one.
 
@@ -37,9 +37,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.ipc as ipc
 
-from data import large
-from data.large.cache_columns import CACHE_SCHEMA, Decode, store_of, table_of
-from data.large.engine import give_back  # the system allocator, no pandas: first
+from data.load import large
+from data.load.large.cache_columns import CACHE_SCHEMA, Decode, store_of, table_of
+from data.load.large.engine import give_back  # the system allocator, no pandas: first
 from data.model import Mission
 from data.store import EventStore
 

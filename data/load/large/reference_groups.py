@@ -13,7 +13,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
+import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.store import StoreBuilder
 
 SHORT, BITS = 4, 16

@@ -18,7 +18,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
+import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.store import Columns, Extras, TextColumn
 
 STORE_SCHEMA = pa.schema(

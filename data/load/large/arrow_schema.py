@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
+import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.load.schema import RECORDS, TIME, Field, ListOf, Scalar
 from data.times.parse import When
 

@@ -22,15 +22,15 @@ import pyarrow.compute as pc
 
 from data.files.reading import MAX_STRING_CHARS
 from data.i18n import _
-from data.large.arrow_schema import TIME_COLUMNS, event_schema
-from data.large.engine import give_back  # the system allocator, no pandas: first
-from data.large.event_checks import given
-from data.large.instants import time_forms
-from data.large.parquet_write import PRECISION_NAMES_ARRAY
 from data.load.apart import event_of
 from data.load.jsonl_arrow import ArrowLines
 from data.load.jsonl_decode import event_decoder
 from data.load.jsonl_ids import duplicate_ids
+from data.load.large.arrow_schema import TIME_COLUMNS, event_schema
+from data.load.large.engine import give_back  # the system allocator, no pandas: first
+from data.load.large.event_checks import given
+from data.load.large.instants import time_forms
+from data.load.large.parquet_write import PRECISION_NAMES_ARRAY
 from data.load.long_strings import too_long
 from data.load.references import References, duplicate_id
 from data.model import Mission

@@ -20,8 +20,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.json as pj
 
-import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
-from data.large.arrow_schema import COLON, QUOTE, Tally, event_schema
+import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
+from data.load.large.arrow_schema import COLON, QUOTE, Tally, event_schema
 from data.load.schema import RECORDS
 
 _NEWLINE, _OPEN, _CLOSE = ord("\n"), ord("{"), ord("}")

@@ -5,7 +5,7 @@ order; absent values null), each time written as in the mission and followed by 
 in UTC as a timestamp (none for a date or a month), its precision and its zone. The header
 (everything but the events, as a JSON Lines file's first line holds it, in the JSON export's
 form: `data.export.parquet_export`) is the metadata `mission-timeline` of the file;
-`data.large.parquet_read` reads it all back through the loader's checks. The columns come
+`data.load.large.parquet_read` reads it all back through the loader's checks. The columns come
 from the store's own (no `Event` per event).
 """
 
@@ -18,9 +18,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
-from data.large.arrow_schema import parquet_schema, plain
-from data.large.instants import time_forms
+import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
+from data.load.large.arrow_schema import parquet_schema, plain
+from data.load.large.instants import time_forms
 from data.load.schema import RECORDS
 from data.store import CONFIDENCES, KINDS, EventStore, TextColumn
 from data.store.columns import RARE_FIELDS

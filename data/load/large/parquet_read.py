@@ -7,12 +7,12 @@ size limit). Before any column is read: the metadata `mission-timeline` must hol
 field of an event (`arrow_schema.parquet_schema`) of a type that holds its values (any string,
 integer or list layout; timestamps in UTC), and the columns may hold at most as many bytes
 as a mission file may. The events are then checked a batch at a time by the engine
-(`data.large.event_checks`, as a JSON Lines block is); a batch it refuses is checked row by
+(`data.load.large.event_checks`, as a JSON Lines block is); a batch it refuses is checked row by
 row by the general converter, which names each problem with its field path
 (`events[12].title`); each time's forms (`at_utc`, `at_precision`, `at_zone`) must agree with
 the time. The whole file's checks (ids used twice, the header's references to events) follow,
 and the events are put in time order as the engine does for JSON Lines. A large file is then
-cached as a JSON Lines mission is (`data.large.cache`, keyed on the file and its header), so
+cached as a JSON Lines mission is (`data.load.large.cache`, keyed on the file and its header), so
 it opens again as fast as that.
 """
 
@@ -23,14 +23,14 @@ import time
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
+import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.files.reading import MissionFile, max_file_bytes
 from data.i18n import N_, _
-from data.large.arrow_schema import parquet_schema
-from data.large.parquet_events import BATCH, ParquetEvents
-from data.large.parquet_write import HEADER_KEY
 from data.load.apart import header_of
 from data.load.jsonl_cache import Opened, cache_mission, cached_mission
+from data.load.large.arrow_schema import parquet_schema
+from data.load.large.parquet_events import BATCH, ParquetEvents
+from data.load.large.parquet_write import HEADER_KEY
 from data.load.references import References
 from data.load.syntax import parse_json
 from data.model import Mission

@@ -7,7 +7,7 @@ digits of a million strings are read at once from the column's bytes and checked
 checks them (years 1900 to 2200, real days, hours to 23, minutes and seconds to 59, offsets to
 23:59). The instant is counted in whole milliseconds and divided once, so it is exactly
 `datetime.timestamp`'s. A zone's offset is that of `data.times.bulk.constant_offset` all
-through the month (else the day) of the time (`data.large.zone_offsets`). Every other
+through the month (else the day) of the time (`data.load.large.zone_offsets`). Every other
 string (a date, a month, a day when the clocks change, a written offset the zone does not have
 then, and every wrong one) goes to `instants_of`, which gives the same value or raises the same
 `TimeFormatError`.
@@ -21,8 +21,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
-from data.large.zone_offsets import zone_offsets
+import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
+from data.load.large.zone_offsets import zone_offsets
 from data.times.bulk import fast_when
 from data.times.bulk_instants import instants_of
 from data.times.parse import MAX_YEAR, MIN_YEAR, Precision

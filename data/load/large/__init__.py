@@ -3,7 +3,7 @@ there and wanted.
 
 With pyarrow installed (`pip install mission-timeline[large]`), a JSON Lines mission is read
 and checked by Arrow's JSON reader and compute kernels (`data.load.jsonl_arrow`), the columns
-of a large mission are cached (`data.large.cache`), and `.parquet` missions can be opened and
+of a large mission are cached (`data.load.large.cache`), and `.parquet` missions can be opened and
 written. Without it everything works as before, at the pure-Python path's speed, and the
 mission is the same, byte for byte. pyarrow is imported only by the modules that use it, only
 when a large mission is read or an export made: never before the first frame.
@@ -35,7 +35,7 @@ CACHE_OFF_VARIABLE = "MISSION_TIMELINE_NO_CACHE"
 """Set (to anything but empty) to neither read nor write the cache of large missions."""
 CACHE_SMALLEST = 8 << 20
 """JSON Lines files smaller than this (about 30,000 events) are not cached
-(`data.large.cache` says why)."""
+(`data.load.large.cache` says why)."""
 
 
 def worth_it(size: int) -> bool:
@@ -44,7 +44,7 @@ def worth_it(size: int) -> bool:
 
 
 def caching() -> bool:
-    """Whether large missions' columns are cached (`data.large.cache`): with the engine,
+    """Whether large missions' columns are cached (`data.load.large.cache`): with the engine,
     unless turned off."""
     return not os.environ.get(CACHE_OFF_VARIABLE) and available()
 
