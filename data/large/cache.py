@@ -7,7 +7,11 @@ platform's cache folder, `~/.cache/mission-timeline/columns` on Linux, or
 `MISSION_TIMELINE_CACHE_DIR`); deleting the folder is always safe. What: the event store's
 own columns (`data.large.cache_columns`), in Arrow's IPC format, which holds data only and
 cannot run code (never `pickle`), written to a temporary file and renamed, so that a reader
-never sees half of one.
+never sees half of one. It is read mapped into memory: its columns are checked (Arrow's
+full validation first: every offset within its data, every text UTF-8) and copied into the
+store straight from the file, and nothing of the store points into it, so it is unmapped once
+read. A cache is only ever replaced by a rename or deleted, never cut short in place, so the
+mapping stays whole while it is read (a file cut short under a mapping ends the process).
 
 When it is used: only if its key is the file's as it was opened (`key_of`: the path, device,
 inode, size, modification and change times in nanoseconds, and the header line's hash) and
@@ -38,12 +42,13 @@ import pyarrow as pa
 import pyarrow.ipc as ipc
 
 from data import large
-from data.large.cache_columns import CACHE_SCHEMA, Decode, store_of, table_of
+from data.large.cache_columns import CACHE_SCHEMA, store_of, table_of
+from data.large.cache_extras import Decode
 from data.large.engine import give_back  # the system allocator, no pandas: first
 from data.model import Mission
 from data.store import EventStore
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Raised whenever the cache's layout or the store's meaning changes."""
 CACHE_DIR_ENV = "MISSION_TIMELINE_CACHE_DIR"
 SETTLING_NS = 2 * 10**9
@@ -103,8 +108,8 @@ def read_cache(
 ) -> EventStore | None:
     """The store cached for the file `name` under `key`, if there is a good one."""
     path = cache_path(name)
-    try:  # read, not mapped: a file cut short meanwhile is an error, not a crash (SIGBUS)
-        with pa.OSFile(str(path)) as source:
+    try:
+        with pa.memory_map(str(path)) as source:
             reader = ipc.open_file(source)
             schema = reader.schema
             if schema.remove_metadata() != CACHE_SCHEMA or reader.num_record_batches != 1:
@@ -113,6 +118,7 @@ def read_cache(
             if written != key:
                 return None
             batch = reader.get_batch(0)
+            batch.validate(full=True)  # offsets within their data, texts UTF-8
             store = store_of(batch, header, decode)
     except (OSError, ValueError, pa.ArrowException):
         return None
@@ -139,7 +145,7 @@ def write_cache(name: str, key: dict[str, object], store: EventStore) -> None:
             temporary.replace(cache_path(name))
         finally:
             temporary.unlink(missing_ok=True)
-    except (OSError, pa.ArrowException):
+    except (OSError, ValueError, pa.ArrowException):
         return
     finally:
         give_back()

@@ -1,0 +1,84 @@
+"""A store's text column as the cache keeps it, and back, checked: its chunks' joined texts
+and where each string's separator is.
+
+A store's `TextColumn` joins its strings in chunks of `TextColumn.CHUNK`, each followed by
+`TextColumn.SEPARATOR` (a NUL, which mission text never holds). The cache keeps the chunks,
+and the byte at which each string's separator stands in its chunk (`SEPARATORS`). Read back,
+a column is refused (`None`) unless it has one chunk per `CHUNK` strings, the separators
+named ascend, each chunk ends with its last string's, and the bytes named are the texts'
+only NULs; each string's start and length (in characters, as the store keeps them) are then
+worked out from them. All with numpy on the chunks' bytes, without a Python object per
+string; the texts are UTF-8 (`validate(full=True)` of the cache's row has said so).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+
+import data.large.engine  # noqa: F401  (the system allocator, no pandas: first)
+from data.store import TextColumn
+
+TEXT_TYPE = pa.large_string()
+"""The type of a text column's chunks in the cache."""
+SEPARATORS = "{}_separators"
+"""The name of the cache's column of a text column's separators (uint32, bytes into their
+chunk)."""
+_CONTINUATION, _CONTINUATION_MASK = 0x80, 0xC0
+"""A UTF-8 byte that continues a character (not counted as one)."""
+_WIDEST = 1 << 32
+"""A string's start and length in its chunk are kept as uint32."""
+
+
+def text_columns(name: str, column: TextColumn) -> dict[str, pa.Array]:
+    """A text column as the cache's columns: `name` (its chunks) and its separators (the
+    store's only NULs)."""
+    column.finish()
+    chunks = pa.array(column.blobs, TEXT_TYPE)
+    offsets = np.frombuffer(chunks.buffers()[1], np.int64, len(chunks) + 1)
+    data = np.frombuffer(chunks.buffers()[2] or b"", np.uint8)[: offsets[-1]]
+    chunk = np.arange(len(column)) >> TextColumn.SHIFT
+    places = np.flatnonzero(data == 0) - offsets[chunk]
+    return {name: chunks, SEPARATORS.format(name): pa.array(places.astype(np.uint32))}
+
+
+def text_column(texts: pa.Array, places: pa.Array, size: int) -> TextColumn | None:
+    """The column of `size` strings whose chunks are `texts` and whose separators are at
+    `places`, if those are where a store's column has them; else `None`."""
+    chunks = -(-size // TextColumn.CHUNK)
+    if len(texts) != chunks or len(places) != size or texts.null_count:
+        return None
+    column = TextColumn()
+    if not size:
+        return column
+    offsets = np.frombuffer(texts.buffers()[1], np.int64, chunks + 1, texts.offset * 8)
+    data = np.frombuffer(texts.buffers()[2] or b"", np.uint8)[offsets[0] : offsets[-1]]
+    offsets = offsets - offsets[0]
+    chunk = np.arange(size) >> TextColumn.SHIFT
+    separators = places.to_numpy() + offsets[chunk]
+    last = np.minimum(np.arange(1, chunks + 1) * TextColumn.CHUNK, size) - 1
+    if (separators[last] != offsets[1:] - 1).any() or (separators[1:] <= separators[:-1]).any():
+        return None  # each chunk holds its own strings, and no more
+    if (data[separators] != 0).any() or len(data) - np.count_nonzero(data) != size:
+        return None  # a NUL that is not a separator, or a separator that is not a NUL
+    lengths = _lengths(data, separators)
+    steps = lengths + 1
+    begins = np.cumsum(steps) - steps
+    starts = begins - begins[chunk << TextColumn.SHIFT]
+    if int((starts + lengths).max()) >= _WIDEST:
+        return None
+    column.blobs = texts.to_pylist()
+    column.starts.frombytes(starts.astype(np.uint32).tobytes())
+    column.lengths.frombytes(lengths.astype(np.uint32).tobytes())
+    return column
+
+
+def _lengths(data: np.ndarray, separators: np.ndarray) -> np.ndarray:
+    """The length in characters of each string, given the UTF-8 bytes of all of them and
+    where each one's separator is."""
+    firsts = np.concatenate([[0], separators[:-1] + 1])
+    lengths: np.ndarray = separators - firsts
+    if int(data.max()) < _CONTINUATION:  # ASCII: a byte is a character
+        return lengths
+    continuing = (data & _CONTINUATION_MASK) == _CONTINUATION
+    return np.asarray(lengths - np.add.reduceat(continuing, firsts, dtype=np.int64))
