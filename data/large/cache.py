@@ -31,10 +31,11 @@ the bundled mission and other TOML or JSON missions are read whole in millisecon
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
-import tempfile
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -119,7 +120,8 @@ def read_cache(
                 return None
             batch = reader.get_batch(0)
             batch.validate(full=True)  # offsets within their data, texts UTF-8
-            store = store_of(batch, header, decode)
+            with _uncollected():
+                store = store_of(batch, header, decode)
     except (OSError, ValueError, pa.ArrowException):
         return None
     if store is not None:
@@ -127,6 +129,20 @@ def read_cache(
             os.utime(path)  # recently used
     give_back()
     return store
+
+
+@contextlib.contextmanager
+def _uncollected() -> Iterator[None]:
+    """No cyclic garbage collection inside: a store read back makes a hundred thousand
+    objects and more (the rare fields' records, the titles' list), none in a cycle, which
+    the collector would otherwise walk again and again (a tenth of a second)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def write_cache(name: str, key: dict[str, object], store: EventStore) -> None:
@@ -137,6 +153,8 @@ def write_cache(name: str, key: dict[str, object], store: EventStore) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         table = table_of(store)
         schema = table.schema.with_metadata({"key": json.dumps(key)})
+        import tempfile  # only to write
+
         descriptor, written = tempfile.mkstemp(dir=folder, prefix=".writing-", suffix=_SUFFIX)
         temporary = Path(written)
         try:

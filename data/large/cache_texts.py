@@ -42,9 +42,11 @@ def text_columns(name: str, column: TextColumn) -> dict[str, pa.Array]:
     return {name: chunks, SEPARATORS.format(name): pa.array(places.astype(np.uint32))}
 
 
-def text_column(texts: pa.Array, places: pa.Array, size: int) -> TextColumn | None:
-    """The column of `size` strings whose chunks are `texts` and whose separators are at
-    `places`, if those are where a store's column has them; else `None`."""
+def text_column(texts: pa.Array, places: pa.Array, chunk: np.ndarray) -> TextColumn | None:
+    """The column of `len(chunk)` strings (`chunk`: each one's chunk) whose chunks are
+    `texts` and whose separators are at `places`, if those are where a store's column has
+    them; else `None`."""
+    size = len(chunk)
     chunks = -(-size // TextColumn.CHUNK)
     if len(texts) != chunks or len(places) != size or texts.null_count:
         return None
@@ -54,31 +56,31 @@ def text_column(texts: pa.Array, places: pa.Array, size: int) -> TextColumn | No
     offsets = np.frombuffer(texts.buffers()[1], np.int64, chunks + 1, texts.offset * 8)
     data = np.frombuffer(texts.buffers()[2] or b"", np.uint8)[offsets[0] : offsets[-1]]
     offsets = offsets - offsets[0]
-    chunk = np.arange(size) >> TextColumn.SHIFT
-    separators = places.to_numpy() + offsets[chunk]
+    within = places.to_numpy()
+    separators = within + offsets[chunk]
     last = np.minimum(np.arange(1, chunks + 1) * TextColumn.CHUNK, size) - 1
     if (separators[last] != offsets[1:] - 1).any() or (separators[1:] <= separators[:-1]).any():
         return None  # each chunk holds its own strings, and no more
     if (data[separators] != 0).any() or len(data) - np.count_nonzero(data) != size:
         return None  # a NUL that is not a separator, or a separator that is not a NUL
-    lengths = _lengths(data, separators)
-    steps = lengths + 1
-    begins = np.cumsum(steps) - steps
-    starts = begins - begins[chunk << TextColumn.SHIFT]
-    if int((starts + lengths).max()) >= _WIDEST:
-        return None
+    lengths = np.diff(separators, prepend=-1) - 1
+    if int(data.max()) < _CONTINUATION:  # ASCII: a byte is a character
+        starts = within - lengths
+    else:
+        lengths -= _continuing(data, separators - lengths)
+        steps = lengths + 1
+        begins = np.cumsum(steps) - steps
+        starts = begins - begins[chunk << TextColumn.SHIFT]
+        if int((starts + lengths).max()) >= _WIDEST:
+            return None
     column.blobs = texts.to_pylist()
-    column.starts.frombytes(starts.astype(np.uint32).tobytes())
-    column.lengths.frombytes(lengths.astype(np.uint32).tobytes())
+    column.starts.frombytes(memoryview(starts.astype(np.uint32)).cast("B"))
+    column.lengths.frombytes(memoryview(lengths.astype(np.uint32)).cast("B"))
     return column
 
 
-def _lengths(data: np.ndarray, separators: np.ndarray) -> np.ndarray:
-    """The length in characters of each string, given the UTF-8 bytes of all of them and
-    where each one's separator is."""
-    firsts = np.concatenate([[0], separators[:-1] + 1])
-    lengths: np.ndarray = separators - firsts
-    if int(data.max()) < _CONTINUATION:  # ASCII: a byte is a character
-        return lengths
+def _continuing(data: np.ndarray, firsts: np.ndarray) -> np.ndarray:
+    """How many bytes of each string (starting at `firsts`, each up to the next one) continue
+    a character in UTF-8: its length in bytes less its length in characters."""
     continuing = (data & _CONTINUATION_MASK) == _CONTINUATION
-    return np.asarray(lengths - np.add.reduceat(continuing, firsts, dtype=np.int64))
+    return np.asarray(np.add.reduceat(continuing, firsts, dtype=np.int64))

@@ -60,6 +60,32 @@ def test_the_second_opening_reads_the_cache(mission: Path, monkeypatch: pytest.M
     assert_same(second, general)
 
 
+def _with_other_scripts(path: Path) -> Path:
+    """The mission with every third description and title in other scripts (characters of
+    two, three and four bytes in UTF-8), the rest ASCII: the text columns' chunks mix both."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number in range(1, len(lines), 3):
+        event = json.loads(lines[number])
+        event["description"] = f"Пуск {number} — 打ち上げ 🚀 {event.get('description', '')}"
+        event["title"] = f"Ракета {number % 11} 🛰"
+        lines[number] = json.dumps(event, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.usefixtures("cached")
+def test_texts_in_other_scripts_come_back_whole(
+    mission: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_other_scripts(mission)
+    general = outcome(mission, on=False)
+    load_mission(mission)
+    _not_read(monkeypatch)
+    second = load_mission(mission)
+    assert_same(second, general)
+    assert any(not text.isascii() for text in second.events.columns.descriptions.blobs)
+
+
 def _change_same_size(path: Path) -> None:
     """Change one title's letter, keeping the size."""
     text = path.read_text(encoding="utf-8")
