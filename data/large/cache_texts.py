@@ -57,26 +57,40 @@ def text_column(texts: pa.Array, places: pa.Array, chunk: np.ndarray) -> TextCol
     data = np.frombuffer(texts.buffers()[2] or b"", np.uint8)[offsets[0] : offsets[-1]]
     offsets = offsets - offsets[0]
     within = places.to_numpy()
-    separators = within + offsets[chunk]
-    last = np.minimum(np.arange(1, chunks + 1) * TextColumn.CHUNK, size) - 1
-    if (separators[last] != offsets[1:] - 1).any() or (separators[1:] <= separators[:-1]).any():
-        return None  # each chunk holds its own strings, and no more
-    if (data[separators] != 0).any() or len(data) - np.count_nonzero(data) != size:
-        return None  # a NUL that is not a separator, or a separator that is not a NUL
-    lengths = np.diff(separators, prepend=-1) - 1
+    firsts = np.arange(0, size, TextColumn.CHUNK)
+    if not _in_their_chunks(within, firsts, np.diff(offsets)):
+        return None
+    for number, first in enumerate(firsts.tolist()):
+        places_in = within[first : first + TextColumn.CHUNK]
+        if data[offsets[number] : offsets[number + 1]][places_in].any():
+            return None  # a separator that is not a NUL
+    if len(data) - np.count_nonzero(data) != size:
+        return None  # a NUL that is not a separator
+    lengths = np.empty(size, np.uint32)  # in bytes, up to the separator
+    np.subtract(within[1:], within[:-1], out=lengths[1:])
+    lengths[1:] -= 1  # (at a chunk's first string, wrong: set just below)
+    lengths[firsts] = within[firsts]
     if int(data.max()) < _CONTINUATION:  # ASCII: a byte is a character
         starts = within - lengths
     else:
-        lengths -= _continuing(data, separators - lengths)
+        ends = within + offsets[chunk]
+        lengths = lengths - _continuing(data, ends - lengths)
         steps = lengths + 1
         begins = np.cumsum(steps) - steps
         starts = begins - begins[chunk << TextColumn.SHIFT]
-        if int((starts + lengths).max()) >= _WIDEST:
-            return None
     column.blobs = texts.to_pylist()
-    column.starts.frombytes(memoryview(starts.astype(np.uint32)).cast("B"))
-    column.lengths.frombytes(memoryview(lengths.astype(np.uint32)).cast("B"))
+    column.starts.frombytes(starts.astype(np.uint32).data.cast("B"))
+    column.lengths.frombytes(lengths.astype(np.uint32).data.cast("B"))
     return column
+
+
+def _in_their_chunks(within: np.ndarray, firsts: np.ndarray, widths: np.ndarray) -> bool:
+    """Whether the separators' places in their chunks (`within`; `firsts`: each chunk's
+    first string; `widths`: each chunk's bytes) ascend in each chunk to its last byte."""
+    lasts = np.append(firsts[1:], len(within)) - 1
+    rising = within[1:] > within[:-1]
+    rising[firsts[1:] - 1] = True  # from one chunk's last to the next one's first
+    return bool(rising.all() and (within[lasts] == widths - 1).all())
 
 
 def _continuing(data: np.ndarray, firsts: np.ndarray) -> np.ndarray:

@@ -153,6 +153,7 @@ CORRUPTIONS = {
         path, _with_column("instants", [float(3000 - n) for n in range(3000)])
     ),
     "ids' separators": lambda path: _rewrite(path, _with_column("ids_separators", [0] * 3000)),
+    "separators out of order": lambda path: _rewrite(path, _separators_swapped),
     "a separator moved": lambda path: _rewrite(path, _separator_moved),
     "a NUL in an id": lambda path: _rewrite(path, _nul_in_id),
     "a NUL in a title": lambda path: _rewrite(path, _nul_in_title),
@@ -163,16 +164,29 @@ CORRUPTIONS = {
 }
 
 
+def _unknown_ids(table: Any) -> int:
+    """An id's number in the first chunk such that neither it nor the next id is one the
+    header refers to (so that only the texts' checks can see a change to them)."""
+    ids = table["ids"].to_pylist()[0][0].split("\0")
+    known = set(table["known_ids"].to_pylist()[0])
+    return next(n for n in range(1, len(ids) - 2) if not known.intersection(ids[n : n + 2]))
+
+
 def _unknown_id_changed(table: Any, change: Any) -> Any:
     """`table` with the ids' first chunk changed by `change(text, at)`, `at` the separator
-    of an id the header does not refer to (so that only the texts' checks can see it)."""
-    (chunk, *_), places = table["ids"].to_pylist()[0], table["ids_separators"].to_pylist()[0]
-    ids = chunk.split("\0")
-    known = set(table["known_ids"].to_pylist()[0])
-    number = next(n for n in range(1, len(places) - 1) if ids[n] not in known)
+    of an id the header does not refer to."""
     chunks = table["ids"].to_pylist()[0]
-    chunks[0] = change(chunk, places[number])
+    at = table["ids_separators"].to_pylist()[0][_unknown_ids(table)]
+    chunks[0] = change(chunks[0], at)
     return _with_column("ids", chunks)(table)
+
+
+def _separators_swapped(table: Any) -> Any:
+    """Two ids' separators named in the wrong order: each still a NUL, as many as ids."""
+    places = table["ids_separators"].to_pylist()[0]
+    number = _unknown_ids(table)
+    places[number], places[number + 1] = places[number + 1], places[number]
+    return _with_column("ids_separators", places)(table)
 
 
 def _separator_moved(table: Any) -> Any:
