@@ -27,7 +27,8 @@ chunk)."""
 _CONTINUATION, _CONTINUATION_MASK = 0x80, 0xC0
 """A UTF-8 byte that continues a character (not counted as one)."""
 _WIDEST = 1 << 32
-"""A string's start and length in its chunk are kept as uint32."""
+"""A separator's place in its chunk is kept as uint32 (so a chunk holds at most this many
+bytes; its strings' starts and lengths, in characters, are no larger)."""
 
 
 def text_columns(name: str, column: TextColumn) -> dict[str, pa.Array]:
@@ -38,7 +39,10 @@ def text_columns(name: str, column: TextColumn) -> dict[str, pa.Array]:
     offsets = np.frombuffer(chunks.buffers()[1], np.int64, len(chunks) + 1)
     data = np.frombuffer(chunks.buffers()[2] or b"", np.uint8)[: offsets[-1]]
     chunk = np.arange(len(column)) >> TextColumn.SHIFT
-    places = np.flatnonzero(data == 0) - offsets[chunk]
+    places = np.flatnonzero(data == 0)
+    if len(places) != len(column) or (len(places) and int(np.diff(offsets).max()) > _WIDEST):
+        raise ValueError(f"the {name} column cannot be cached")  # never for a loader's store
+    places -= offsets[chunk]
     return {name: chunks, SEPARATORS.format(name): pa.array(places.astype(np.uint32))}
 
 
