@@ -89,6 +89,8 @@ def store_of(row: pa.RecordBatch, header: Mission, decode: Decode) -> EventStore
     """The store the cache's row holds, if it passes every check; else `None`."""
     values = {name: row.column(name).flatten() for name in CACHE_SCHEMA.names}
     size = len(values["instants"])
+    if values["groups"].null_count:
+        return None
     groups = [tuple(group) for group in values["groups"].to_pylist()]
     if not _codes_fit(values, size, header, groups) or not _titles_fit(values["titles"]):
         return None

@@ -159,6 +159,7 @@ CORRUPTIONS = {
     "a NUL in a title": lambda path: _rewrite(path, _nul_in_title),
     "offsets backwards": lambda path: _rewrite(path, _offsets_backwards),
     "known id elsewhere": lambda path: _rewrite(path, _known_elsewhere),
+    "a reference list missing": lambda path: _rewrite(path, _group_missing),
     "bad end": lambda path: _rewrite(path, _bad_end),
     "bad rare line": lambda path: _rewrite(path, _bad_rare),
 }
@@ -218,6 +219,11 @@ def _offsets_backwards(table: Any) -> Any:
     column = pa.ListArray.from_arrays(pa.array([0, len(bad)], pa.int32()), bad)
     index = table.schema.get_field_index("titles")
     return table.set_column(index, table.schema.field(index), column)
+
+
+def _group_missing(table: Any) -> Any:
+    groups = table["groups"].to_pylist()[0]
+    return _with_column("groups", [*groups, None])(table)  # a null, never used
 
 
 def _known_elsewhere(table: Any) -> Any:
