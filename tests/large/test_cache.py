@@ -60,6 +60,32 @@ def test_the_second_opening_reads_the_cache(mission: Path, monkeypatch: pytest.M
     assert_same(second, general)
 
 
+def _with_other_scripts(path: Path) -> Path:
+    """The mission with every third description and title in other scripts (characters of
+    two, three and four bytes in UTF-8), the rest ASCII: the text columns' chunks mix both."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number in range(1, len(lines), 3):
+        event = json.loads(lines[number])
+        event["description"] = f"Пуск {number} — 打ち上げ 🚀 {event.get('description', '')}"
+        event["title"] = f"Ракета {number % 11} 🛰"
+        lines[number] = json.dumps(event, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.usefixtures("cached")
+def test_texts_in_other_scripts_come_back_whole(
+    mission: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_other_scripts(mission)
+    general = outcome(mission, on=False)
+    load_mission(mission)
+    _not_read(monkeypatch)
+    second = load_mission(mission)
+    assert_same(second, general)
+    assert any(not text.isascii() for text in second.events.columns.descriptions.blobs)
+
+
 def _change_same_size(path: Path) -> None:
     """Change one title's letter, keeping the size."""
     text = path.read_text(encoding="utf-8")
@@ -126,10 +152,84 @@ CORRUPTIONS = {
     "instants out of order": lambda path: _rewrite(
         path, _with_column("instants", [float(3000 - n) for n in range(3000)])
     ),
-    "ids' layout": lambda path: _rewrite(path, _with_column("ids_starts", [0] * 3000)),
+    "ids' separators": lambda path: _rewrite(path, _with_column("ids_separators", [0] * 3000)),
+    "separators out of order": lambda path: _rewrite(path, _separators_swapped),
+    "a separator moved": lambda path: _rewrite(path, _separator_moved),
+    "a NUL in an id": lambda path: _rewrite(path, _nul_in_id),
+    "a NUL in a title": lambda path: _rewrite(path, _nul_in_title),
+    "offsets backwards": lambda path: _rewrite(path, _offsets_backwards),
+    "known id elsewhere": lambda path: _rewrite(path, _known_elsewhere),
+    "a reference list missing": lambda path: _rewrite(path, _group_missing),
     "bad end": lambda path: _rewrite(path, _bad_end),
     "bad rare line": lambda path: _rewrite(path, _bad_rare),
 }
+
+
+def _unknown_ids(table: Any) -> int:
+    """An id's number in the first chunk such that neither it nor the next id is one the
+    header refers to (so that only the texts' checks can see a change to them)."""
+    ids = table["ids"].to_pylist()[0][0].split("\0")
+    known = set(table["known_ids"].to_pylist()[0])
+    return next(n for n in range(1, len(ids) - 2) if not known.intersection(ids[n : n + 2]))
+
+
+def _unknown_id_changed(table: Any, change: Any) -> Any:
+    """`table` with the ids' first chunk changed by `change(text, at)`, `at` the separator
+    of an id the header does not refer to."""
+    chunks = table["ids"].to_pylist()[0]
+    at = table["ids_separators"].to_pylist()[0][_unknown_ids(table)]
+    chunks[0] = change(chunks[0], at)
+    return _with_column("ids", chunks)(table)
+
+
+def _separators_swapped(table: Any) -> Any:
+    """Two ids' separators named in the wrong order: each still a NUL, as many as ids."""
+    places = table["ids_separators"].to_pylist()[0]
+    number = _unknown_ids(table)
+    places[number], places[number + 1] = places[number + 1], places[number]
+    return _with_column("ids_separators", places)(table)
+
+
+def _separator_moved(table: Any) -> Any:
+    """An id's separator swapped with its last character: as many NULs, one of them where
+    no separator is said to be."""
+    return _unknown_id_changed(
+        table, lambda text, at: text[: at - 1] + "\0" + text[at - 1] + text[at + 1 :]
+    )
+
+
+def _nul_in_id(table: Any) -> Any:
+    """An id's last character made a NUL: one NUL more than the separators."""
+    return _unknown_id_changed(table, lambda text, at: text[: at - 1] + "\0" + text[at:])
+
+
+def _nul_in_title(table: Any) -> Any:
+    titles = table["titles"].to_pylist()[0]
+    titles[0] = titles[0][:1] + "\0" + titles[0][2:]
+    return _with_column("titles", titles)(table)
+
+
+def _offsets_backwards(table: Any) -> Any:
+    """The titles' second offset at the end of their text, past the third: the second title
+    runs backwards (Arrow builds such an array without reading its offsets)."""
+    titles = table["titles"].combine_chunks().flatten()
+    offsets = bytearray(titles.buffers()[1].to_pybytes())
+    offsets[4:8] = offsets[-4:]
+    bad = pa.StringArray.from_buffers(len(titles), pa.py_buffer(offsets), titles.buffers()[2])
+    column = pa.ListArray.from_arrays(pa.array([0, len(bad)], pa.int32()), bad)
+    index = table.schema.get_field_index("titles")
+    return table.set_column(index, table.schema.field(index), column)
+
+
+def _group_missing(table: Any) -> Any:
+    groups = table["groups"].to_pylist()[0]
+    return _with_column("groups", [*groups, None])(table)  # a null, never used
+
+
+def _known_elsewhere(table: Any) -> Any:
+    places = table["known_at"].to_pylist()[0]
+    assert places, "the header refers to events"
+    return _with_column("known_at", places[1:] + places[:1])(table)  # each id another's place
 
 
 def _bad_end(table: Any) -> Any:
@@ -167,6 +267,7 @@ def test_a_bad_cache_is_ignored_and_written_again(
     reference = load_mission(mission)
     (path,) = _cache_files()
     CORRUPTIONS[corruption](path)
+    assert cache.read_cache(str(mission), _key_of(mission), reference, _decode(mission)) is None
     reads = _counting_reads(monkeypatch)
     again = load_mission(mission)
     assert reads == [1], "the bad cache was used"

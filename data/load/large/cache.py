@@ -7,7 +7,11 @@ platform's cache folder, `~/.cache/mission-timeline/columns` on Linux, or
 `MISSION_TIMELINE_CACHE_DIR`); deleting the folder is always safe. What: the event store's
 own columns (`data.load.large.cache_columns`), in Arrow's IPC format, which holds data only and
 cannot run code (never `pickle`), written to a temporary file and renamed, so that a reader
-never sees half of one.
+never sees half of one. It is read mapped into memory: its columns are checked (Arrow's
+full validation first: every offset within its data, every text UTF-8) and copied into the
+store straight from the file, and nothing of the store points into it, so it is unmapped once
+read. A cache is only ever replaced by a rename or deleted, never cut short in place, so the
+mapping stays whole while it is read (a file cut short under a mapping ends the process).
 
 When it is used: only if its key is the file's as it was opened (`key_of`: the path, device,
 inode, size, modification and change times in nanoseconds, and the header line's hash) and
@@ -27,10 +31,11 @@ the bundled mission and other TOML or JSON missions are read whole in millisecon
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
-import tempfile
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -38,12 +43,13 @@ import pyarrow as pa
 import pyarrow.ipc as ipc
 
 from data.load import large
-from data.load.large.cache_columns import CACHE_SCHEMA, Decode, store_of, table_of
+from data.load.large.cache_columns import CACHE_SCHEMA, store_of, table_of
+from data.load.large.cache_extras import Decode
 from data.load.large.engine import give_back  # the system allocator, no pandas: first
 from data.model import Mission
 from data.store import EventStore
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Raised whenever the cache's layout or the store's meaning changes."""
 CACHE_DIR_ENV = "MISSION_TIMELINE_CACHE_DIR"
 SETTLING_NS = 2 * 10**9
@@ -103,8 +109,8 @@ def read_cache(
 ) -> EventStore | None:
     """The store cached for the file `name` under `key`, if there is a good one."""
     path = cache_path(name)
-    try:  # read, not mapped: a file cut short meanwhile is an error, not a crash (SIGBUS)
-        with pa.OSFile(str(path)) as source:
+    try:
+        with pa.memory_map(str(path)) as source:
             reader = ipc.open_file(source)
             schema = reader.schema
             if schema.remove_metadata() != CACHE_SCHEMA or reader.num_record_batches != 1:
@@ -113,7 +119,9 @@ def read_cache(
             if written != key:
                 return None
             batch = reader.get_batch(0)
-            store = store_of(batch, header, decode)
+            batch.validate(full=True)  # offsets within their data, texts UTF-8
+            with _uncollected():
+                store = store_of(batch, header, decode)
     except (OSError, ValueError, pa.ArrowException):
         return None
     if store is not None:
@@ -121,6 +129,20 @@ def read_cache(
             os.utime(path)  # recently used
     give_back()
     return store
+
+
+@contextlib.contextmanager
+def _uncollected() -> Iterator[None]:
+    """No cyclic garbage collection inside: a store read back makes a hundred thousand
+    objects and more (the rare fields' records, the titles' list), none in a cycle, which
+    the collector would otherwise walk again and again (a tenth of a second)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def write_cache(name: str, key: dict[str, object], store: EventStore) -> None:
@@ -131,6 +153,8 @@ def write_cache(name: str, key: dict[str, object], store: EventStore) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         table = table_of(store)
         schema = table.schema.with_metadata({"key": json.dumps(key)})
+        import tempfile  # only to write
+
         descriptor, written = tempfile.mkstemp(dir=folder, prefix=".writing-", suffix=_SUFFIX)
         temporary = Path(written)
         try:
@@ -139,7 +163,7 @@ def write_cache(name: str, key: dict[str, object], store: EventStore) -> None:
             temporary.replace(cache_path(name))
         finally:
             temporary.unlink(missing_ok=True)
-    except (OSError, pa.ArrowException):
+    except (OSError, ValueError, pa.ArrowException):
         return
     finally:
         give_back()
