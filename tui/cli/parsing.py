@@ -16,10 +16,10 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from data import __version__
 from data.exit_codes import ExitCode
 from data.i18n import LANGUAGES, _, choose, use
 from data.sanitize import sanitize_line
-from tui import __version__
 from tui.cli.argparse_words import translated_error
 
 if TYPE_CHECKING:

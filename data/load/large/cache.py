@@ -36,12 +36,12 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator
-from importlib import metadata
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.ipc as ipc
 
+from data import __version__
 from data.load import large
 from data.load.large.cache_columns import CACHE_SCHEMA, store_of, table_of
 from data.load.large.cache_extras import Decode
@@ -74,13 +74,9 @@ def key_of(name: str, status: os.stat_result, header: bytes) -> dict[str, object
     have been written for."""
     import tzdata
 
-    try:
-        version = metadata.version("mission-timeline")
-    except metadata.PackageNotFoundError:
-        version = "unknown"
     return {
         "format": CACHE_FORMAT,
-        "app": version,
+        "app": __version__,
         "tzdata": tzdata.IANA_VERSION,
         "path": os.path.realpath(name),
         "device": status.st_dev,
