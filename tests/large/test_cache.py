@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -317,6 +318,38 @@ def test_an_unwritable_cache_folder_is_no_problem(
     blocked.write_text("")
     monkeypatch.setenv(cache.CACHE_DIR_ENV, str(blocked / "cache"))
     assert_same(load_mission(mission), outcome(mission, on=False), compare_exports=False)
+
+
+@pytest.mark.usefixtures("cached")
+@pytest.mark.parametrize("place", ["file", "folder"])
+def test_a_cache_others_could_write_is_never_read(
+    mission: Path, monkeypatch: pytest.MonkeyPatch, place: str
+) -> None:
+    load_mission(mission)
+    [written] = _cache_files()
+    shared = written if place == "file" else written.parent
+    shared.chmod(shared.stat().st_mode | stat.S_IWOTH)
+    reads = _counting_reads(monkeypatch)
+    load_mission(mission)
+    assert reads == [1]
+
+
+@pytest.mark.usefixtures("cached")
+def test_a_cache_of_another_owner_is_never_read(
+    mission: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_mission(mission)
+    [written] = _cache_files()
+    monkeypatch.setattr(os, "getuid", lambda: written.stat().st_uid + 1)
+    reads = _counting_reads(monkeypatch)
+    load_mission(mission)
+    assert reads == [1]
+
+
+@pytest.mark.usefixtures("cached")
+def test_the_cache_folder_is_the_users_alone(mission: Path) -> None:
+    load_mission(mission)
+    assert stat.S_IMODE(cache.cache_folder().stat().st_mode) == 0o700
 
 
 def test_small_files_are_not_cached(mission: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,7 +21,9 @@ changes the change time (which no user can set), so it is seen. A file changed l
 `SETTLING_NS` before it was opened is not cached: a change within the file system's clock tick
 could keep every time the same. Anything missing, unreadable, foreign or inconsistent is
 ignored (and rewritten after the next reading), never trusted: the columns are checked for all
-that could mislead the app (`cache_columns`).
+that could mislead the app (`cache_columns`). And only a cache that no one but this user can
+have written is read (`_private`: the file and its folder owned by the user and writable by
+no one else, as ssh treats its keys): nothing another user planted is ever read.
 
 Which missions: JSON Lines files of at least `CACHE_SMALLEST` bytes (8 MiB). A smaller one is
 read faster than the engine that reads the cache is imported, and would only fill the folder;
@@ -35,6 +37,7 @@ import gc
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -106,6 +109,8 @@ def read_cache(
     """The store cached for the file `name` under `key`, if there is a good one."""
     path = cache_path(name)
     try:
+        if not (_private(path.parent) and _private(path)):
+            return None
         with pa.memory_map(str(path)) as source:
             reader = ipc.open_file(source)
             schema = reader.schema
@@ -127,6 +132,13 @@ def read_cache(
     return store
 
 
+def _private(path: Path) -> bool:
+    """Whether only this user can have written `path`: owned by them, and writable by
+    neither its group nor others."""
+    status = path.stat()
+    return status.st_uid == os.getuid() and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
 @contextlib.contextmanager
 def _uncollected() -> Iterator[None]:
     """No cyclic garbage collection inside: a store read back makes a hundred thousand
@@ -146,7 +158,9 @@ def write_cache(name: str, key: dict[str, object], store: EventStore) -> None:
     file is read again next time)."""
     folder = cache_folder()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(folder):
+            return  # it would not be read
         table = table_of(store)
         schema = table.schema.with_metadata({"key": json.dumps(key)})
         import tempfile  # only to write
