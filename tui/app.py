@@ -52,7 +52,7 @@ from tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
     from data.clock.start import ClockStart
-    from data.load.jsonl import JsonlReading
+    from data.load.reading import MissionReading
     from tui.screens.help import KeyRow
 
 # Dialogs, the help screen and the JSON Lines reader are imported where they are first used:
@@ -126,7 +126,7 @@ class MissionTimelineApp(FileOpening):
         settings_problems: tuple[str, ...] = (),
         save_settings: bool = True,
         mission_path: Path | None = None,
-        loading: JsonlReading | None = None,
+        loading: MissionReading | None = None,
         served: bool = False,
         open_folder: Path | None = None,
         notice: str | None = None,
@@ -357,7 +357,7 @@ def make_app(
     remembered: Remembered | None = None,
     save_settings: bool = True,
     mission_path: Path | None = None,
-    loading: JsonlReading | None = None,
+    loading: MissionReading | None = None,
     served: bool = False,
     open_folder: Path | None = None,
     notice: str | None = None,

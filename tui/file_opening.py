@@ -44,17 +44,17 @@ class FileOpening(App[None]):
     @work(exclusive=True, group="open")
     async def open_mission(self, path: str) -> None:
         """Load a mission file in a thread that quitting never waits for (`tui.detached`); a
-        bad one leaves the current mission. Of a JSON Lines file only the header is read
-        there: the main screen reads its events."""
-        from data.load.jsonl import is_jsonl, open_jsonl
+        bad one leaves the current mission. Of a JSON Lines or Parquet file only the header is
+        read there: the main screen reads its events."""
+        from data.load.reading import open_reading
         from data.opening import open_file
 
         opened = Path(path).expanduser()
         screen = self.main_screen
         show: Callable[[], Awaitable[None]]
         try:
-            if is_jsonl(path):
-                reading = await in_daemon_thread(partial(open_jsonl, str(opened)), name="open")
+            reading = await in_daemon_thread(partial(open_reading, str(opened)), name="open")
+            if reading is not None:
                 show = partial(screen.read_mission, reading, opened)
             else:
                 found = await in_daemon_thread(partial(open_file, opened), name="open")

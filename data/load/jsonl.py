@@ -39,6 +39,7 @@ from data.load.jsonl_cache import Opened, cache_mission, cached_mission
 from data.load.jsonl_decode import event_decoder
 from data.load.jsonl_ids import duplicate_ids
 from data.load.paths import join_path, split_path
+from data.load.reading import Progress
 from data.load.references import References, duplicate_id
 from data.load.syntax import is_jsonl, parse_json
 from data.model import Mission
@@ -49,7 +50,7 @@ from data.store import StoreBuilder
 if TYPE_CHECKING:
     from data.load.jsonl_arrow import ArrowLines  # only with the engine (the large extra)
 
-__all__ = ["JsonlReading", "MissionError", "Progress", "is_jsonl", "load_jsonl", "open_jsonl"]
+__all__ = ["JsonlReading", "MissionError", "is_jsonl", "load_jsonl", "open_jsonl"]
 
 MAX_PROBLEMS = 1000
 """Stop collecting after this many problems: the first ones say what is wrong."""
@@ -59,9 +60,6 @@ _BLOCK = 1 << 20
 columnar engine, more: `jsonl_blocks.block_size`)."""
 _EVENTS_APART = N_("in a .jsonl mission the events follow the header line, one per line")
 _DECODE_ERRORS = (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError)
-
-Progress = Callable[[int, int], None]
-"""Called with (events read so far, bytes of the file read so far) after each batch."""
 
 
 def load_jsonl(name: str, progress: Progress | None = None) -> Mission:

@@ -106,7 +106,7 @@ async def test_a_terminal_too_short_for_the_dialog_scrolls_it_inside_its_frame(
         (
             "o",
             OpenDialog,
-            "A .toml, .json or .jsonl mission file, or a file to import: "
+            "A .toml, .json, .jsonl or .parquet mission file, or a file to import: "
             "{formats} (right arrow completes the path):",
         ),
         (

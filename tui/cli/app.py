@@ -99,11 +99,11 @@ def run(argv: Sequence[str]) -> int:
         if not args.mission:
             mission = load_bundled()
         else:
-            from data.load.jsonl import is_jsonl, open_jsonl
+            from data.load.reading import open_reading
             from data.opening import open_file
 
-            if is_jsonl(args.mission):
-                reading = open_jsonl(args.mission)
+            reading = open_reading(args.mission)
+            if reading is not None:
                 mission = reading.header
             else:
                 opened = open_file(args.mission)

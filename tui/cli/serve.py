@@ -125,14 +125,15 @@ def run(argv: Sequence[str]) -> int:
 
 def mission_title(path: str | None) -> str:
     """The title of the mission each browser tab will open (default: the bundled one), read
-    as the app reads it: a JSON Lines mission's header only. Raises `MissionError` (65, 66)."""
-    from data.load.jsonl import is_jsonl, open_jsonl
+    as the app reads it: a JSON Lines or Parquet mission's header only. Raises
+    `MissionError` (65, 66)."""
+    from data.load.reading import open_reading
     from data.opening import load_bundled, load_mission
 
     if path is None:
         return load_bundled().info.title
-    if is_jsonl(path):
-        reading = open_jsonl(path)
+    reading = open_reading(path)
+    if reading is not None:
         reading.close()
         return reading.header.info.title
     return load_mission(path).info.title

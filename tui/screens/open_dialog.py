@@ -139,7 +139,7 @@ class OpenDialog(ModalScreen[str | None]):
             yield Label(
                 Content(
                     _(
-                        "A .toml, .json or .jsonl mission file, or a file to import: "
+                        "A .toml, .json, .jsonl or .parquet mission file, or a file to import: "
                         "{formats} (right arrow completes the path):"
                     ).format(formats=formats)
                     if self.root is None

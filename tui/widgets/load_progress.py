@@ -28,7 +28,7 @@ from data.opening import MissionError
 from tui.text import LABEL_STYLE, number
 
 if TYPE_CHECKING:
-    from data.load.jsonl import JsonlReading  # only a large mission's loader imports it
+    from data.load.reading import MissionReading
 
 BAR_WIDTH = 20
 PROGRESS_INTERVAL = 0.1
@@ -56,7 +56,7 @@ class LoadProgress(Widget):
     class Progressed(Message):
         """More events were read (newer reports replace older ones)."""
 
-        reading: JsonlReading
+        reading: MissionReading
         events: int
         done: int
         """Bytes read."""
@@ -75,13 +75,13 @@ class LoadProgress(Widget):
         """The events turned out not to be in time order: the events reported so far are
         to be dropped (the columns will be sorted in place)."""
 
-        reading: JsonlReading
+        reading: MissionReading
 
     @dataclass
     class Finished(Message):
         """The reading ended: the mission, or the problem and its exit code."""
 
-        reading: JsonlReading
+        reading: MissionReading
         mission: Mission | None
         problem: str = ""
         exit_code: int = 0
@@ -91,7 +91,7 @@ class LoadProgress(Widget):
     total_bytes: reactive[int] = reactive(0)
     note: reactive[str] = reactive("")
 
-    def __init__(self, reading: JsonlReading, *, id: str | None = None) -> None:
+    def __init__(self, reading: MissionReading, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.reading = reading
         self.total_bytes = reading.size

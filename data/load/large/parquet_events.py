@@ -11,7 +11,7 @@ one event, ids used once, the header's references to events.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -36,7 +36,7 @@ from data.load.references import References, duplicate_id
 from data.model import Mission
 from data.problems import MissionDataError, Problem
 from data.sanitize import quote
-from data.steps import STEP, Check
+from data.steps import STEP, Check, go_on
 from data.store import StoreBuilder
 from data.times.parse import TimeFormatError
 
@@ -52,10 +52,13 @@ _SHOWN_MISMATCHES = 10
 class ParquetEvents:
     """Checks and stores the events of one Parquet mission with this header."""
 
-    def __init__(self, name: str, header: Mission, check: Check) -> None:
+    def __init__(self, name: str, header: Mission) -> None:
         self.name = name
         self.header = header
-        self.check = check
+        self.check: Check = go_on
+        """Called between batches and steps; may raise to stop (it passes through)."""
+        self.progress: Callable[[int], None] = _nothing
+        """Called with the number of events read after each batch."""
         phases = [phase.id for phase in header.phases]
         self.builder = StoreBuilder(phases, [place.id for place in header.places])
         self.references = References(header, name)
@@ -90,12 +93,13 @@ class ParquetEvents:
             table = pa.Table.from_batches([found])
             batch = _canonical(table)
             self._forms(table, batch, low)
-            if not self.problems and self.engine.take_events(batch, low) is not None:
-                continue
-            self.engine.stream()
-            self._general(batch, low)
+            if self.problems or self.engine.take_events(batch, low) is None:
+                self.engine.stream()
+                self._general(batch, low)
             if len(self.problems) >= MAX_PROBLEMS:
                 break
+            self.progress(size)
+            self.check()
         self.engine.finish(self.check, STEP)
         self.found |= self.engine.found
         if not size:
@@ -173,6 +177,10 @@ class ParquetEvents:
                     value=_shown(value), time_key=time, time=quote(text), expected=_shown(expected)
                 )
             self.problems.append(Problem(self.name, path, message))
+
+
+def _nothing(events: int) -> None:
+    """No progress to report."""
 
 
 def _shown(value: Any) -> str:

@@ -19,6 +19,7 @@ it opens again as fast as that.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -31,43 +32,97 @@ from data.load.jsonl_cache import Opened, cache_mission, cached_mission
 from data.load.large.arrow_schema import parquet_schema
 from data.load.large.parquet_events import BATCH, ParquetEvents
 from data.load.large.parquet_write import HEADER_KEY
+from data.load.reading import Progress
 from data.load.references import References
 from data.load.syntax import parse_json
 from data.model import Mission
-from data.problems import MissionDataError, Problem, unreadable
+from data.problems import MissionDataError, Problem, unreadable, within_memory
 from data.sanitize import quote
 from data.steps import Check, go_on
 
 _EVENTS_APART = N_("in a .parquet mission the events are its columns, not in its header")
 
 
-def read_parquet(name: str, check: Check = go_on) -> Mission:
-    """Read and check a Parquet mission; raise `MissionError` on any problem."""
-    with MissionFile(name) as opened:
-        opened_ns = time.time_ns()
+class ParquetReading:
+    """A Parquet mission being read, used as a `data.load.jsonl.JsonlReading` is (the app's
+    loading line reads its events in a worker): opening reads and checks its header (the
+    metadata) and its columns' names and types; `finish` reads and checks the events, or
+    takes them from the cache.
+
+    `finish`'s `progress` is called after each batch with the events read and the part of the
+    file they stand for (the row groups are read in order); `snapshot` shows the events
+    read so far while they are in time order."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._file = MissionFile(name)
         try:
-            parquet = pq.ParquetFile(opened.handle)
-            schema = parquet.schema_arrow
-        except (pa.ArrowException, OSError, ValueError) as error:
-            reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
-            problem = Problem(name, "", _("not a Parquet file ({reason})").format(reason=reason))
-            raise MissionDataError([problem]) from None
-        header, text = _header((schema.metadata or {}).get(HEADER_KEY), name)
-        events = ParquetEvents(name, header, check)
-        key = Opened(name, opened.before, opened_ns, header, text, events.decode_lines)
-        cached = cached_mission(key, events.references, events.wanted)
-        if cached is not None:
-            return cached
-        _fits(parquet.metadata, name)
-        _columns(schema, name)
-        batches = parquet.iter_batches(batch_size=BATCH, use_threads=False)
+            self.size = self._file.size
+            self._parquet, self._events, self.opened = _opened(name, self._file)
+        except BaseException:
+            self._file.close()
+            raise
+        self.header: Mission = self._events.header
+        """The mission without its events (its store is empty)."""
+
+    def in_order(self) -> bool:
+        """Whether the events read so far are good and in time order."""
+        events = self._events
+        return not events.problems and events.builder.in_order() and events.engine.in_order()
+
+    def snapshot(self) -> Mission | None:
+        """The events read so far as a mission, if they are good and in time order."""
+        if not self.in_order():
+            return None
+        store = self._events.builder.snapshot()
+        return None if store is None else replace(self.header, events=store)
+
+    def finish(self, progress: Progress | None = None, check: Check = go_on) -> Mission:
+        """Read and check the events, close the file; raise `MissionError` on any problem
+        (`check` and `progress` may raise to stop: the exception passes through)."""
         try:
-            mission = events.read(batches)
-        except (pa.ArrowException, OSError) as error:
-            reason = _("cannot read: {reason}").format(reason=str(error)[:200])
-            raise unreadable(name, reason) from None
-    cache_mission(key, mission)
-    return mission
+            events = self._events
+            cached = cached_mission(self.opened, events.references, events.wanted)
+            if cached is not None:
+                if progress is not None:
+                    progress(len(cached.events), self.size)
+                return cached
+            _fits(self._parquet.metadata, self.name)
+            rows = max(1, self._parquet.metadata.num_rows)
+            if progress is not None:
+                events.progress = lambda read: progress(read, self.size * read // rows)
+            events.check = check
+            batches = self._parquet.iter_batches(batch_size=BATCH, use_threads=False)
+            try:
+                mission = within_memory(self.name, lambda: events.read(batches))
+            except (pa.ArrowException, OSError) as error:
+                reason = _("cannot read: {reason}").format(reason=str(error)[:200])
+                raise unreadable(self.name, reason) from None
+        finally:
+            self._file.close()
+        cache_mission(self.opened, mission)
+        return mission
+
+    def close(self) -> None:
+        """Stop reading (when `finish` will not be called)."""
+        self._file.close()
+
+
+def _opened(name: str, file: MissionFile) -> tuple[pq.ParquetFile, ParquetEvents, Opened]:
+    """The Parquet file, the checker of its events (the header read and checked) and what
+    its cache is keyed on; raise `MissionDataError` if it is not a Parquet mission."""
+    opened_ns = time.time_ns()
+    try:
+        parquet = pq.ParquetFile(file.handle)
+        schema = parquet.schema_arrow
+    except (pa.ArrowException, OSError, ValueError) as error:
+        reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+        problem = Problem(name, "", _("not a Parquet file ({reason})").format(reason=reason))
+        raise MissionDataError([problem]) from None
+    header, text = _header((schema.metadata or {}).get(HEADER_KEY), name)
+    _columns(schema, name)
+    events = ParquetEvents(name, header)
+    return parquet, events, Opened(name, file.before, opened_ns, header, text, events.decode_lines)
 
 
 def _header(text: bytes | None, name: str) -> tuple[Mission, str]:

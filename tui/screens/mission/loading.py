@@ -20,7 +20,7 @@ from tui.screens.mission.state import MissionState
 from tui.text import number
 
 if TYPE_CHECKING:
-    from data.load.jsonl import JsonlReading
+    from data.load.reading import MissionReading
     from tui.widgets.load_progress import LoadProgress
 
 
@@ -40,7 +40,7 @@ class LargeMissionLoading(MissionState):
     _before_reading: tuple[Mission, Path | None] | None = None
     """The mission to show again if the one being read turns out bad."""
 
-    async def read_mission(self, reading: JsonlReading, path: Path) -> None:
+    async def read_mission(self, reading: MissionReading, path: Path) -> None:
         """Show a mission whose events are still to be read (its header), and read them; if
         they turn out bad, the mission shown before comes back."""
         self._before_reading = (self.mission, self.mission_path)
@@ -48,7 +48,7 @@ class LargeMissionLoading(MissionState):
         self.reading = reading
         self._read(reading)
 
-    def _read(self, reading: JsonlReading) -> None:
+    def _read(self, reading: MissionReading) -> None:
         """Show the progress line, which reads the events."""
         from tui.widgets.load_progress import LoadProgress  # not needed for the first frame
 
@@ -56,7 +56,7 @@ class LargeMissionLoading(MissionState):
         self.crew.disabled = True  # a person's details need their flights' events
         self.refresh_bindings()
 
-    def _wanted(self, reading: JsonlReading) -> bool:
+    def _wanted(self, reading: MissionReading) -> bool:
         """Whether a report of this reading is still wanted: it was not replaced by another,
         and the app is not closing."""
         return reading is self.reading and bool(self.app.screen_stack)

@@ -35,7 +35,7 @@ from tui.widgets.time_axis import TimeAxis
 from tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
-    from data.load.jsonl import JsonlReading
+    from data.load.reading import MissionReading
     from data.query.filters import Filter
     from data.query.search import EventSearch, HitCount
 
@@ -70,7 +70,7 @@ class MissionState(Screen[None]):
         mission: Mission,
         *,
         mission_path: Path | None = None,
-        reading: JsonlReading | None = None,
+        reading: MissionReading | None = None,
         zone: str = "UTC",
         zone_note: str = "",
         cursor_blink: bool = True,
