@@ -162,10 +162,7 @@ class MissionState(Screen[None]):
         # After the app's next frame (the first one, when the app starts), once the layout
         # has given the timeline its height.
         self.app.call_after_refresh(self.timeline.center_cursor)
-        # What is alive once a mission is on screen lives as long as it does: out of the
-        # cyclic collector's way, a full collection (10-30 ms with a large mission loaded)
-        # never lands between a key and its frame. `replace_mission` unfreezes it.
-        self.app.call_after_refresh(gc.freeze)
+        self.app.call_after_refresh(_settle_memory)
 
     async def replace_mission(
         self, mission: Mission, path: Path | None = None, *, notice: str | None = None
@@ -318,6 +315,15 @@ class MissionState(Screen[None]):
     def _focus_moved(self, message: events.DescendantFocus) -> None:
         in_crew = self.crew in message.widget.ancestors_with_self
         self.set_class(in_crew, "-crew")
+
+
+def _settle_memory() -> None:
+    """Once a mission is on screen: what is alive then lives as long as it does, so it is
+    frozen out of the cyclic collector's way (a full collection, 10-30 ms with a large
+    mission loaded, never lands between a key and its frame; `replace_mission` unfreezes
+    it); and the collector, off while the app started (`tui.cli.app.run`), is on again."""
+    gc.freeze()
+    gc.enable()
 
 
 def _first_anchor(mission: Mission) -> Event | None:
