@@ -25,6 +25,8 @@ from tui.zones import next_zone
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from tui.widgets.time_axis import TimeAxis
+
 MODES = (TimeMode.ABSOLUTE, TimeMode.T_MINUS, TimeMode.MET, TimeMode.FLIGHT_DAY)
 WAIT_FOR_LOAD = frozenset(
     {"search", "next_hit", "previous_hit", "filter", "clear", "crew", "export", "copy_event"}
@@ -141,9 +143,9 @@ class MissionScreen(ClockAndReplay, SearchAndFilter, ExportAndCopy, LargeMission
         if self.reading is not None:
             self._read(self.reading)
 
-    def _show_mission(self) -> None:
-        super()._show_mission()
-        self.axis.show_keys(cast("KeyNames", self.app).first_key)
+    def _prepare_axis(self, axis: TimeAxis) -> None:
+        super()._prepare_axis(axis)
+        axis.show_keys(cast("KeyNames", self.app).first_key)
 
     # ----------------------------------------------------------------- commands
 
