@@ -71,13 +71,14 @@ def arrange(screen: Screen[None], size: Size) -> None:
         footer.compact = compact_footer(size)
 
 
-def mission_widgets(mission: Mission, *, cursor_blink: bool) -> list[Widget]:
-    """The widgets that show a mission: the header, the body and the query bar (the
-    time-axis view and its ruler wait until the view is first shown)."""
+def mission_widgets(mission: Mission, *, cursor_blink: bool, size: Size) -> list[Widget]:
+    """The widgets that show a mission on a terminal of `size`: the header, the body and
+    the query bar (the time-axis view and its ruler wait until the view is first shown; the
+    crew pane's list and facts until the pane is, where one pane shows at a time)."""
     panes: list[Widget] = [
         Timeline(mission, id="timeline"),
         EventDetail(mission, id="detail"),
-        CrewPane(mission, id="crew"),
+        CrewPane(mission, id="crew", later=one_pane(size)),
     ]
     for pane in panes:
         pane.border_title = _(PANE_TITLES[str(pane.id)])

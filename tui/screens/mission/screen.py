@@ -19,7 +19,6 @@ from tui.screens.mission.clocking import ClockAndReplay
 from tui.screens.mission.exporting import ExportAndCopy, KeyNames
 from tui.screens.mission.loading import LargeMissionLoading
 from tui.screens.mission.searching import SearchAndFilter
-from tui.widgets.crew_pane import CrewList
 from tui.zones import next_zone
 
 if TYPE_CHECKING:
@@ -185,7 +184,7 @@ class MissionScreen(ClockAndReplay, SearchAndFilter, ExportAndCopy, LargeMission
         self.time_axis = not self.time_axis
 
     def action_crew(self) -> None:
-        crew_list = self.crew.query_one(CrewList)
+        crew_list = self.crew.crew_list
         crew_list.focus()
         if crew_list.highlighted is None and crew_list.option_count:
             crew_list.highlighted = 0

@@ -98,7 +98,7 @@ class MissionState(Screen[None]):
         # and rebuilds the footer before the first frame.
         size = self.app.size
         arrange(self, size)
-        yield from mission_widgets(self.mission, cursor_blink=self.cursor_blink)
+        yield from mission_widgets(self.mission, cursor_blink=self.cursor_blink, size=size)
 
     async def _mount_footer(self) -> None:
         """Mount the footer, once the widgets are mounted and the list has the focus: its
@@ -214,7 +214,7 @@ class MissionState(Screen[None]):
         ):
             self.set_reactive(getattr(MissionState, name), value)
         await self.query("#header, #body, #query").remove()
-        widgets = mission_widgets(mission, cursor_blink=self.cursor_blink)
+        widgets = mission_widgets(mission, cursor_blink=self.cursor_blink, size=self.app.size)
         await self.mount_all(widgets, before=self.query_one(KeyFooter))
         self._show_mission()
         self.fit(self.app.size)
