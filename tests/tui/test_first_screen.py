@@ -7,6 +7,7 @@ from __future__ import annotations
 from data.bundled import load_bundled
 from tui.app import MissionTimelineApp, make_app
 from tui.widgets.crew_pane import CrewList
+from tui.widgets.pane_text import PaneText
 
 from .waiting import until
 
@@ -56,6 +57,16 @@ async def test_the_crew_pane_is_built_when_a_larger_terminal_shows_it() -> None:
         await until(
             pilot, lambda: screen.crew.crew_list.region.height > 0, "the crew list on screen"
         )
+        await pilot.press("c", "j")
+        await until(pilot, lambda: screen.person is not None, "a person chosen")
+        screen.timeline.select_event("docking")  # the facts follow the selected event
+        docking = screen.mission.event_by_id["docking"].title
+        await until(pilot, lambda: docking in _facts_shown(app), "the facts at the docking")
+
+
+def _facts_shown(app: MissionTimelineApp) -> str:
+    """The text the crew pane's facts show."""
+    return str(app.main_screen.query_one("#crew-facts-body", PaneText).render())
 
 
 async def test_on_a_larger_terminal_the_crew_pane_is_there_from_the_start() -> None:

@@ -84,6 +84,8 @@ class CrewPane(Horizontal):
         self.mission = mission
         self._later = later
         """Whether the list and the facts wait until the pane is first shown."""
+        self._facts: PaneText | None = None
+        """The facts' text, once made (`_parts`)."""
 
     def compose(self) -> ComposeResult:
         if not self._later:
@@ -92,8 +94,8 @@ class CrewPane(Horizontal):
     def _parts(self) -> list[Widget]:
         """The list of people and the scrollable facts of the chosen one."""
         options = [Option(self._prompt(p, chosen=False), id=p.id) for p in self.mission.people]
-        facts = VerticalScroll(PaneText(self.describe(), id="crew-facts-body"), id="crew-facts")
-        return [CrewList(*options, id="crew-list"), facts]
+        self._facts = PaneText(self.describe(), id="crew-facts-body")
+        return [CrewList(*options, id="crew-list"), VerticalScroll(self._facts, id="crew-facts")]
 
     def _mount_parts(self) -> None:
         """Mount the list and the facts if they wait (`later`): they can be queried at once."""
@@ -140,8 +142,9 @@ class CrewPane(Horizontal):
         message.stop()
 
     def _update(self) -> None:
-        if self.is_mounted and not self._later:
-            self.query_one("#crew-facts-body", PaneText).show(self.describe())
+        # The facts' text itself: mounted later, it is not in the pane's tree at once.
+        if self._facts is not None:
+            self._facts.show(self.describe())
 
     watch_person = watch_at = watch_zone = _update
 
