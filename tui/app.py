@@ -47,7 +47,7 @@ from tui.screens.too_small import TooSmallScreen, fits
 from tui.theme import MISSION_TIMELINE_THEME, readable
 from tui.widgets.crew_pane import CrewList
 from tui.widgets.query_bar import QueryBar
-from tui.widgets.time_axis import TimeAxis
+from tui.widgets.time_axis_keys import AXIS_BINDINGS
 from tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -338,13 +338,16 @@ class MissionTimelineApp(FileOpening):
 
 
 KEY_GROUPS: keymap.KeyGroups = (
-    (N_("Everywhere"), (MissionScreen, ClockAndReplay, MissionTimelineApp)),
-    (N_("Timeline"), (Timeline,)),
-    (N_("Time-axis view"), (TimeAxis,)),
-    (N_("Crew pane"), (CrewList,)),
-    (N_("Search and filter input"), (QueryBar,)),
+    (
+        N_("Everywhere"),
+        (MissionScreen.BINDINGS, ClockAndReplay.BINDINGS, MissionTimelineApp.BINDINGS),
+    ),
+    (N_("Timeline"), (Timeline.BINDINGS,)),
+    (N_("Time-axis view"), (AXIS_BINDINGS,)),  # the view's (its module waits for `v`)
+    (N_("Crew pane"), (CrewList.BINDINGS,)),
+    (N_("Search and filter input"), (QueryBar.BINDINGS,)),
 )
-"""Whose bindings the user can rebind, grouped by where they work, in the order the help
+"""The bindings the user can rebind, grouped by where they work, in the order the help
 screen lists them (a key bound in two places, `escape`, is explained in each); the groups'
 names are translated where they are shown."""
 KEY_OWNERS = tuple(owner for _, owners in KEY_GROUPS for owner in owners)

@@ -1,8 +1,8 @@
 """The keys a user can rebind: every binding with an id, and its keys as the screen names them.
 
-The owners (the widgets, screens and app whose bindings these are) are given by the app in
-groups, by where their keys work ("Timeline", "Crew pane"), in the order the help screen lists
-them; the keymap is the user's `[keymap]`.
+The bindings (the lists of the widgets, screens and app whose bindings they are: their
+`BINDINGS`) are given by the app in groups, by where their keys work ("Timeline", "Crew
+pane"), in the order the help screen lists them; the keymap is the user's `[keymap]`.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
-from textual.dom import DOMNode
+from textual.binding import Binding, BindingType
 
 from data.i18n import _
 
@@ -33,17 +32,21 @@ KEY_NAMES = {
 """Textual's names of keys that are shown as their character."""
 
 
-def bindings_with_ids(owners: Sequence[type[DOMNode]]) -> Iterator[tuple[Binding, str]]:
+Bindings = Sequence[BindingType]
+"""One owner's bindings (a widget's, a screen's or the app's `BINDINGS`)."""
+
+
+def bindings_with_ids(owners: Sequence[Bindings]) -> Iterator[tuple[Binding, str]]:
     """Every binding of `owners` that the user can rebind, with its id, in order."""
-    for owner in owners:
-        for binding in owner.BINDINGS:
+    for bindings in owners:
+        for binding in bindings:
             if isinstance(binding, Binding) and binding.id is not None:
                 yield binding, binding.id
 
 
-KeyGroups = Sequence[tuple[str, Sequence[type[DOMNode]]]]
-"""Where keys work ("Crew pane", marked for translation), each with the owners whose
-bindings work there."""
+KeyGroups = Sequence[tuple[str, Sequence[Bindings]]]
+"""Where keys work ("Crew pane", marked for translation), each with the bindings of the
+owners whose keys work there."""
 
 
 def key_rows(groups: KeyGroups, keymap: Mapping[str, str]) -> list[KeyRow]:
@@ -62,7 +65,7 @@ def key_rows(groups: KeyGroups, keymap: Mapping[str, str]) -> list[KeyRow]:
     return list(rows.values())
 
 
-def first_key(owners: Sequence[type[DOMNode]], keymap: Mapping[str, str], binding_id: str) -> str:
+def first_key(owners: Sequence[Bindings], keymap: Mapping[str, str], binding_id: str) -> str:
     """The first key of a binding, with the keymap applied, for a hint ("z to change")."""
     keys = next(binding.key for binding, found in bindings_with_ids(owners) if found == binding_id)
     return key_name(keymap.get(binding_id, keys).split(",")[0])

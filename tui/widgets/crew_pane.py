@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -59,6 +60,10 @@ class CrewPane(Horizontal):
 
     The app sets `at` (the selected event) and `zone`; the pane posts `PersonSelected`. Once
     someone is chosen it has the class `-chosen` (the stylesheet gives it more room).
+
+    Made `later` (where the layout hides it until the crew has the focus: one pane at a
+    time), its list and facts are mounted when it is first shown or its list is asked for
+    (`crew_list`): a small terminal's first frame does without them.
     """
 
     @dataclass
@@ -74,18 +79,37 @@ class CrewPane(Horizontal):
     at: reactive[Event | None] = reactive(None, init=False)
     zone: reactive[str] = reactive("UTC", init=False)
 
-    def __init__(self, mission: Mission, *, id: str | None = None) -> None:
+    def __init__(self, mission: Mission, *, id: str | None = None, later: bool = False) -> None:
         super().__init__(id=id)
         self.mission = mission
+        self._later = later
+        """Whether the list and the facts wait until the pane is first shown."""
+        self._facts: PaneText | None = None
+        """The facts' text, once made (`_parts`)."""
 
     def compose(self) -> ComposeResult:
+        if not self._later:
+            yield from self._parts()
+
+    def _parts(self) -> list[Widget]:
+        """The list of people and the scrollable facts of the chosen one."""
         options = [Option(self._prompt(p, chosen=False), id=p.id) for p in self.mission.people]
-        yield CrewList(*options, id="crew-list")
-        with VerticalScroll(id="crew-facts"):
-            yield PaneText(self.describe(), id="crew-facts-body")
+        self._facts = PaneText(self.describe(), id="crew-facts-body")
+        return [CrewList(*options, id="crew-list"), VerticalScroll(self._facts, id="crew-facts")]
+
+    def _mount_parts(self) -> None:
+        """Mount the list and the facts if they wait (`later`): they can be queried at once."""
+        if self._later:
+            self._later = False
+            self.mount_all(self._parts())
+
+    def on_show(self) -> None:
+        self._mount_parts()
 
     @property
     def crew_list(self) -> CrewList:
+        """The list of people (mounted now if it waited)."""
+        self._mount_parts()
         return self.query_one(CrewList)
 
     def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
@@ -118,8 +142,9 @@ class CrewPane(Horizontal):
         message.stop()
 
     def _update(self) -> None:
-        if self.is_mounted:
-            self.query_one("#crew-facts-body", PaneText).show(self.describe())
+        # The facts' text itself: mounted later, it is not in the pane's tree at once.
+        if self._facts is not None:
+            self._facts.show(self.describe())
 
     watch_person = watch_at = watch_zone = _update
 

@@ -50,6 +50,8 @@ class KeyFooter(TranslatedFooter):
 
     _rebuild_pending = False
     _shown: tuple[ShownKey, ...] | None = None
+    _fitted_width = 0
+    """The width the keys were last fitted to (`_fit_keys`)."""
 
     def __init__(self, *, compact: bool = False) -> None:
         super().__init__(compact=compact)
@@ -120,7 +122,8 @@ class KeyFooter(TranslatedFooter):
             key.set_class(not enabled, "-disabled")
 
     def on_resize(self) -> None:
-        self._fit_keys()
+        if self.size.width != self._fitted_width:  # the first layout's, as mounted: fitted
+            self._fit_keys()
 
     def watch_compact(self) -> None:
         # The keys take their compact style (and so their width) after the next refresh.
@@ -136,12 +139,14 @@ class KeyFooter(TranslatedFooter):
         active = self.screen.active_bindings
         ids = {key: active[key.key].binding.id if key.key in active else None for key in keys}
         others = [key for key in keys if key not in palette]
-        room = (self.size.width or self.app.size.width) - sum(map(_cells, palette))
+        self._fitted_width = self.size.width or self.app.size.width
+        room = self._fitted_width - sum(map(_cells, palette))
         droppable = [key for key in others if ids[key] not in ALWAYS_SHOWN]
         used = sum(_cells(key) for key in others if key not in droppable)
         for key in reversed(_drop_order(droppable, ids)):
-            key.display = used + _cells(key) <= room
-            used += _cells(key) if key.display else 0
+            cells = _cells(key)
+            key.display = used + cells <= room
+            used += cells if key.display else 0
 
 
 ShownKey = tuple[str, str, str, str, str | None, bool, str]

@@ -102,6 +102,8 @@ class Timeline(ScrollView, can_focus=True):
         self.clock_at: Position | None = None
         """Where the mission clock is among the events shown (`show_clock`)."""
         self.virtual_size = Size(0, self.rows.row_count)
+        self._center_when_sized = False
+        """Whether `center_cursor` waits for the list's first height."""
 
     # ----------------------------------------------------------------- rows and events
 
@@ -241,9 +243,22 @@ class Timeline(ScrollView, can_focus=True):
         self.refresh_bindings()
 
     def center_cursor(self) -> None:
-        """Scroll so the cursor row sits a third of the way down (used when the app opens)."""
+        """Scroll so the cursor row sits a third of the way down (used when the app opens): now
+        if the list has its height, else as soon as the layout gives it one, before that
+        layout's frame is drawn (not in a frame of its own after it)."""
         height = self.scrollable_content_region.height
-        self.scroll_to(y=max(0, self.cursor_row - height // 3), animate=False, immediate=True)
+        self._center_when_sized = height <= 0
+        if height > 0:
+            self.scroll_to(y=max(0, self.cursor_row - height // 3), animate=False, immediate=True)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Called by the screen's layout for every widget it places, before it draws the frame.
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if self._center_when_sized:
+            self.center_cursor()
+        return resized
 
     def _scroll_cursor_into_view(self) -> None:
         height = self.scrollable_content_region.height

@@ -11,7 +11,7 @@ clock stands still). The events the clock passes while it runs are announced.
 from __future__ import annotations
 
 import time
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
@@ -24,6 +24,9 @@ from data.sanitize import sanitize_line
 from tui.screens.mission.state import MissionState
 from tui.widgets.status_header import ClockLine
 from tui.widgets.timeline import Timeline
+
+if TYPE_CHECKING:
+    from tui.widgets.time_axis import TimeAxis
 
 PLAYING, PAUSED, LIVE = "▶", N_("❚❚ paused"), N_("● live")
 """The clock's state in the header: a sign and a word, never a colour alone (the words
@@ -158,7 +161,7 @@ class ClockAndReplay(MissionState):
             self._shown = None
             self.header.clock = None
             self.timeline.show_clock(None)
-            self.axis.clock_at = None
+            self._show_clock_on_axis()
             return
         reading = clock_reading(clock)
         view = self._view()
@@ -221,7 +224,19 @@ class ClockAndReplay(MissionState):
             facts.since,
         )
         self.timeline.show_clock(facts.position)
-        self.axis.clock_at = facts.reading.start
+        self._show_clock_on_axis()
+
+    def _show_clock_on_axis(self, axis: TimeAxis | None = None) -> None:
+        """Draw the clock's reading (none without a clock) on the time-axis view, if it is
+        mounted (or on `axis`, being mounted)."""
+        axis = axis or self._mounted_axis()
+        if axis is not None:
+            shown = self._shown if self.clock is not None else None
+            axis.clock_at = None if shown is None else shown.reading.start
+
+    def _prepare_axis(self, axis: TimeAxis) -> None:
+        super()._prepare_axis(axis)
+        self._show_clock_on_axis(axis)
 
     def _announce(self, facts: ClockFacts, before: ClockFacts) -> None:
         """Name in the status line the event the clock has just reached, and how many it

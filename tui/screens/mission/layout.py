@@ -10,9 +10,9 @@ the screen that `app.tcss` lays out:
 - from 160 columns (`-beside`): the panes in a column beside the timeline, which keeps the
   whole height (with `-one-pane` too below 30 rows: one pane at a time in that column).
 
-The timeline shares its place with the time-axis view and its overview ruler (`#views.-axis`,
-while the view is on): the view takes the list's place, or, where there is height for both
-(`-axis-list`), stands above a shorter list.
+The timeline shares its place (`#views`) with the time-axis view and its overview ruler, which
+the screen mounts above it when the view is first shown: the view takes the list's place, or,
+where there is height for both (`-axis-list`), stands above a shorter list.
 """
 
 from __future__ import annotations
@@ -27,10 +27,8 @@ from data.model import Mission
 from tui.widgets.crew_pane import CrewPane
 from tui.widgets.event_detail import EventDetail
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.overview_ruler import OverviewRuler
 from tui.widgets.query_bar import QueryBar
 from tui.widgets.status_header import StatusHeader
-from tui.widgets.time_axis import TimeAxis
 from tui.widgets.timeline import Timeline
 
 NARROW_WIDTH = 100
@@ -73,18 +71,19 @@ def arrange(screen: Screen[None], size: Size) -> None:
         footer.compact = compact_footer(size)
 
 
-def mission_widgets(mission: Mission, *, cursor_blink: bool) -> list[Widget]:
-    """The widgets that show a mission: the header, the body and the query bar."""
+def mission_widgets(mission: Mission, *, cursor_blink: bool, size: Size) -> list[Widget]:
+    """The widgets that show a mission on a terminal of `size`: the header, the body and
+    the query bar (the time-axis view and its ruler wait until the view is first shown; the
+    crew pane's list and facts until the pane is, where one pane shows at a time)."""
     panes: list[Widget] = [
         Timeline(mission, id="timeline"),
         EventDetail(mission, id="detail"),
-        CrewPane(mission, id="crew"),
+        CrewPane(mission, id="crew", later=one_pane(size)),
     ]
     for pane in panes:
         pane.border_title = _(PANE_TITLES[str(pane.id)])
     timeline, detail, crew = panes
-    axis = TimeAxis(mission, id="axis")  # its frame's title names its keys (`show_keys`)
-    views = Container(OverviewRuler(mission, id="ruler"), axis, timeline, id="views")
+    views = Container(timeline, id="views")
     return [
         StatusHeader(id="header"),
         Container(views, Container(detail, crew, id="panes"), id="body"),

@@ -19,11 +19,12 @@ from tui.screens.mission.clocking import ClockAndReplay
 from tui.screens.mission.exporting import ExportAndCopy, KeyNames
 from tui.screens.mission.loading import LargeMissionLoading
 from tui.screens.mission.searching import SearchAndFilter
-from tui.widgets.crew_pane import CrewList
 from tui.zones import next_zone
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    from tui.widgets.time_axis import TimeAxis
 
 MODES = (TimeMode.ABSOLUTE, TimeMode.T_MINUS, TimeMode.MET, TimeMode.FLIGHT_DAY)
 WAIT_FOR_LOAD = frozenset(
@@ -141,9 +142,9 @@ class MissionScreen(ClockAndReplay, SearchAndFilter, ExportAndCopy, LargeMission
         if self.reading is not None:
             self._read(self.reading)
 
-    def _show_mission(self) -> None:
-        super()._show_mission()
-        self.axis.show_keys(cast("KeyNames", self.app).first_key)
+    def _prepare_axis(self, axis: TimeAxis) -> None:
+        super()._prepare_axis(axis)
+        axis.show_keys(cast("KeyNames", self.app).first_key)
 
     # ----------------------------------------------------------------- commands
 
@@ -183,7 +184,7 @@ class MissionScreen(ClockAndReplay, SearchAndFilter, ExportAndCopy, LargeMission
         self.time_axis = not self.time_axis
 
     def action_crew(self) -> None:
-        crew_list = self.crew.query_one(CrewList)
+        crew_list = self.crew.crew_list
         crew_list.focus()
         if crew_list.highlighted is None and crew_list.option_count:
             crew_list.highlighted = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -28,16 +28,16 @@ from tui.screens.mission.layout import arrange, axis_with_list, compact_footer, 
 from tui.widgets.crew_pane import CrewPane
 from tui.widgets.event_detail import EventDetail
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.overview_ruler import OverviewRuler
 from tui.widgets.query_bar import QueryBar
 from tui.widgets.status_header import StatusHeader
-from tui.widgets.time_axis import TimeAxis
 from tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
     from data.load.reading import MissionReading
     from data.query.filters import Filter
     from data.query.search import EventSearch, HitCount
+    from tui.widgets.overview_ruler import OverviewRuler
+    from tui.widgets.time_axis import TimeAxis
 
 
 class MissionState(Screen[None]):
@@ -98,7 +98,7 @@ class MissionState(Screen[None]):
         # and rebuilds the footer before the first frame.
         size = self.app.size
         arrange(self, size)
-        yield from mission_widgets(self.mission, cursor_blink=self.cursor_blink)
+        yield from mission_widgets(self.mission, cursor_blink=self.cursor_blink, size=size)
 
     async def _mount_footer(self) -> None:
         """Mount the footer, once the widgets are mounted and the list has the focus: its
@@ -125,11 +125,40 @@ class MissionState(Screen[None]):
 
     @property
     def axis(self) -> TimeAxis:
-        return self.query_one(TimeAxis)
+        """The time-axis view, mounted the first time it is shown or asked for."""
+        return self._mounted_axis() or self._mount_axis()
 
     @property
     def ruler(self) -> OverviewRuler:
-        return self.query_one(OverviewRuler)
+        """The time-axis view's overview ruler, mounted with the view."""
+        if self._mounted_axis() is None:
+            self._mount_axis()
+        return cast("OverviewRuler", self.query_one("#ruler"))
+
+    def _mounted_axis(self) -> TimeAxis | None:
+        """The time-axis view if it is mounted (the first frame, and most sessions, do
+        without it and its modules)."""
+        found = self.query("#axis")
+        return cast("TimeAxis", found.first()) if found else None
+
+    def _mount_axis(self) -> TimeAxis:
+        """Mount the time-axis view and its ruler above the list, hidden (`_show_axis`
+        shows them), and give the view the state of the screen (`_prepare_axis`)."""
+        from tui.widgets.overview_ruler import OverviewRuler
+        from tui.widgets.time_axis import TimeAxis
+
+        axis = TimeAxis(self.mission, id="axis")
+        ruler = OverviewRuler(self.mission, id="ruler")
+        axis.display = ruler.display = False
+        self.query_one("#views").mount(ruler, axis, before=self.timeline)
+        self._prepare_axis(axis)
+        return axis
+
+    def _prepare_axis(self, axis: TimeAxis) -> None:
+        """Give a freshly mounted time-axis view the state of the screen, as `_push_state`
+        and `_sync_axis` keep it (the screen's parts add theirs)."""
+        axis.zone, axis.mode, axis.anchor_event = self.zone, self.mode, self.anchor_event
+        self._sync_axis()
 
     @property
     def detail(self) -> EventDetail:
@@ -159,13 +188,12 @@ class MissionState(Screen[None]):
             # Shown in the detail pane from the first frame (the list's message, later,
             # selects the same event).
             self.selected = self.timeline.selected
-        # After the app's next frame (the first one, when the app starts), once the layout
-        # has given the timeline its height.
+        # The cursor a third of the way down from the first frame (centred as the layout
+        # gives the list its height), and again after that frame, in case the selection
+        # moved before it was drawn (nothing to do otherwise: no frame of its own).
+        self.timeline.center_cursor()
         self.app.call_after_refresh(self.timeline.center_cursor)
-        # What is alive once a mission is on screen lives as long as it does: out of the
-        # cyclic collector's way, a full collection (10-30 ms with a large mission loaded)
-        # never lands between a key and its frame. `replace_mission` unfreezes it.
-        self.app.call_after_refresh(gc.freeze)
+        self.app.call_after_refresh(_settle_memory)
 
     async def replace_mission(
         self, mission: Mission, path: Path | None = None, *, notice: str | None = None
@@ -186,7 +214,7 @@ class MissionState(Screen[None]):
         ):
             self.set_reactive(getattr(MissionState, name), value)
         await self.query("#header, #body, #query").remove()
-        widgets = mission_widgets(mission, cursor_blink=self.cursor_blink)
+        widgets = mission_widgets(mission, cursor_blink=self.cursor_blink, size=self.app.size)
         await self.mount_all(widgets, before=self.query_one(KeyFooter))
         self._show_mission()
         self.fit(self.app.size)
@@ -198,24 +226,30 @@ class MissionState(Screen[None]):
     # ----------------------------------------------------------------- state, set downwards
 
     def _push_state(self) -> None:
-        timeline, axis, detail, crew = self.timeline, self.axis, self.detail, self.crew
-        timeline.zone = axis.zone = detail.zone = crew.zone = self.zone
-        timeline.mode = axis.mode = detail.mode = self.mode
-        timeline.anchor_event = axis.anchor_event = detail.anchor_event = self.anchor_event
+        timeline, detail, crew = self.timeline, self.detail, self.crew
+        timeline.zone = detail.zone = crew.zone = self.zone
+        timeline.mode = detail.mode = self.mode
+        timeline.anchor_event = detail.anchor_event = self.anchor_event
+        axis = self._mounted_axis()
+        if axis is not None:
+            axis.zone, axis.mode, axis.anchor_event = self.zone, self.mode, self.anchor_event
         self._update_header()
 
     def _sync_axis(self) -> None:
         """Give the time-axis view and the ruler the mission and the events the list shows
         (a large mission's, as far as read), and the list's cursor: the one cursor is the
-        list's, which the view follows."""
+        list's, which the view follows. (Nothing until the view is first mounted.)"""
+        axis = self._mounted_axis()
+        if axis is None:
+            return
         timeline = self.timeline
-        self.axis.show_events(
+        axis.show_events(
             timeline.mission,
             timeline.rows.events,
             complete=self.reading is None,
             lanes_now=self.time_axis,
         )
-        self.axis.cursor = timeline.cursor_position if timeline.shown_events else None
+        axis.cursor = timeline.cursor_position if timeline.shown_events else None
         self.ruler.show_mission(timeline.mission)
 
     def _update_header(self) -> None:
@@ -266,26 +300,36 @@ class MissionState(Screen[None]):
 
     def watch_time_axis(self, shown: bool) -> None:
         self._show_axis(shown)
-        if shown:
-            self.call_after_refresh(self.axis.focus)
-        elif self.axis.has_focus:
+        axis = self._mounted_axis()
+        if shown and axis is not None:
+            self.call_after_refresh(axis.focus)
+        elif axis is not None and axis.has_focus:
             self.timeline.focus()
 
     def _show_axis(self, shown: bool) -> None:
         """Show the time-axis view and its ruler in the list's place, or above it where
         there is room for both (or hide them). Their `display` is set, not a class: a class
-        would restyle every widget under it, 70 ms of CSS for a key."""
-        self.axis.display = self.ruler.display = shown
-        self.timeline.display = not shown or axis_with_list(self.app.size)
-        if shown:
+        would restyle every widget under it, 70 ms of CSS for a key. Hidden, they are
+        left unmounted until they are first shown."""
+        axis = self._mounted_axis()
+        if axis is None and not shown:
+            self.timeline.display = True
+            return
+        if axis is None:
+            axis = self._mount_axis()  # given the screen's state as it is mounted
+        elif shown:
             self._sync_axis()
+        axis.display = self.ruler.display = shown
+        self.timeline.display = not shown or axis_with_list(self.app.size)
 
     # ----------------------------------------------------------------- messages, from below
 
     @on(Timeline.Selected)
     def _timeline_selected(self, message: Timeline.Selected) -> None:
         self.selected = message.event
-        self.axis.cursor = self.timeline.cursor_position
+        axis = self._mounted_axis()
+        if axis is not None:
+            axis.cursor = self.timeline.cursor_position
 
     @on(Timeline.Opened)
     def _timeline_opened(self, message: Timeline.Opened) -> None:
@@ -296,17 +340,16 @@ class MissionState(Screen[None]):
         self.remove_class("-crew")
         self.detail.focus()
 
-    @on(TimeAxis.Selected)
-    def _axis_selected(self, message: TimeAxis.Selected) -> None:
+    # The time-axis view's messages, by handler name: its module waits until it is shown.
+
+    def on_time_axis_selected(self, message: TimeAxis.Selected) -> None:
         self.timeline.select_position(message.position)
 
-    @on(TimeAxis.Opened)
-    def _axis_opened(self, message: TimeAxis.Opened) -> None:
+    def on_time_axis_opened(self, message: TimeAxis.Opened) -> None:
         self.timeline.select_position(message.position)
         self._open_detail()
 
-    @on(TimeAxis.Moved)
-    def _axis_moved(self, message: TimeAxis.Moved) -> None:
+    def on_time_axis_moved(self, message: TimeAxis.Moved) -> None:
         self.ruler.view_span = (message.start, message.end)
         self.ruler.area = message.width
 
@@ -318,6 +361,15 @@ class MissionState(Screen[None]):
     def _focus_moved(self, message: events.DescendantFocus) -> None:
         in_crew = self.crew in message.widget.ancestors_with_self
         self.set_class(in_crew, "-crew")
+
+
+def _settle_memory() -> None:
+    """Once a mission is on screen: what is alive then lives as long as it does, so it is
+    frozen out of the cyclic collector's way (a full collection, 10-30 ms with a large
+    mission loaded, never lands between a key and its frame; `replace_mission` unfreezes
+    it); and the collector, off while the app started (`tui.cli.app.run`), is on again."""
+    gc.freeze()
+    gc.enable()
 
 
 def _first_anchor(mission: Mission) -> Event | None:
