@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -59,6 +59,8 @@ class CrewPane(Horizontal):
 
     The app sets `at` (the selected event) and `zone`; the pane posts `PersonSelected`. Once
     someone is chosen it has the class `-chosen` (the stylesheet gives it more room).
+    `person`, `at` and `zone` are `var`s: the facts' body draws them (`PaneText.show`, which
+    leaves unchanged text alone), not the pane, which a reactive would repaint whole.
     """
 
     @dataclass
@@ -70,9 +72,9 @@ class CrewPane(Horizontal):
         def control(self) -> CrewPane:
             return self.pane
 
-    person: reactive[Person | None] = reactive(None, init=False)
-    at: reactive[Event | None] = reactive(None, init=False)
-    zone: reactive[str] = reactive("UTC", init=False)
+    person: var[Person | None] = var(None, init=False)
+    at: var[Event | None] = var(None, init=False)
+    zone: var[str] = var("UTC", init=False)
 
     def __init__(self, mission: Mission, *, id: str | None = None) -> None:
         super().__init__(id=id)
