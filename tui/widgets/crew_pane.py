@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -64,6 +64,9 @@ class CrewPane(Horizontal):
     Made `later` (where the layout hides it until the crew has the focus: one pane at a
     time), its list and facts are mounted when it is first shown or its list is asked for
     (`crew_list`): a small terminal's first frame does without them.
+
+    `person`, `at` and `zone` are `var`s: the facts' body draws them (`PaneText.show`, which
+    leaves unchanged text alone), not the pane, which a reactive would repaint whole.
     """
 
     @dataclass
@@ -75,9 +78,9 @@ class CrewPane(Horizontal):
         def control(self) -> CrewPane:
             return self.pane
 
-    person: reactive[Person | None] = reactive(None, init=False)
-    at: reactive[Event | None] = reactive(None, init=False)
-    zone: reactive[str] = reactive("UTC", init=False)
+    person: var[Person | None] = var(None, init=False)
+    at: var[Event | None] = var(None, init=False)
+    zone: var[str] = var("UTC", init=False)
 
     def __init__(self, mission: Mission, *, id: str | None = None, later: bool = False) -> None:
         super().__init__(id=id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import var
 
 from data.facts.derived import TimeMode
 from data.facts.event import EventFacts, event_facts
@@ -27,12 +27,15 @@ MODE_NAMES = {
 
 
 class EventDetail(VerticalScroll, can_focus=True):
-    """Shows one event in full; the app sets `event`, `zone`, `mode` and `anchor`."""
+    """Shows one event in full; the app sets `event`, `zone`, `mode` and `anchor`.
 
-    event: reactive[Event | None] = reactive(None, init=False)
-    zone: reactive[str] = reactive("UTC", init=False)
-    mode: reactive[TimeMode] = reactive(TimeMode.ABSOLUTE, init=False)
-    anchor_event: reactive[Event | None] = reactive(None, init=False)
+    They are `var`s: the pane draws none of them itself (its body does, `PaneText.show`),
+    and a reactive would repaint the whole pane, its scrollbar and body, for every key."""
+
+    event: var[Event | None] = var(None, init=False)
+    zone: var[str] = var("UTC", init=False)
+    mode: var[TimeMode] = var(TimeMode.ABSOLUTE, init=False)
+    anchor_event: var[Event | None] = var(None, init=False)
 
     def __init__(self, mission: Mission, *, id: str | None = None) -> None:
         super().__init__(id=id)

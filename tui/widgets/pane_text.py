@@ -9,9 +9,19 @@ from textual.widgets import Static
 class PaneText(Static):
     """A pane's body text. Showing new text lays the screen out again only when the text's
     height changes: a layout renders the whole screen, about a third of what a key press
-    costs, and most moves from one event to the next keep the pane's height."""
+    costs, and most moves from one event to the next keep the pane's height. Text that is
+    already shown (the crew pane's prompt when the zone changes) is not drawn again."""
 
     def show(self, content: Content) -> None:
+        shown = self.content
+        if isinstance(shown, Content) and _same(shown, content):
+            return
         width, height = self.content_region.size
         same_height = width > 0 and content.get_height(self.styles.get_rules(), width) == height
         self.update(content, layout=not same_height)
+
+
+def _same(shown: Content, content: Content) -> bool:
+    """Whether two texts look the same: the same characters in the same styles
+    (`Content`'s own `==` compares only the characters)."""
+    return shown.plain == content.plain and shown.spans == content.spans

@@ -17,7 +17,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 
 from data.facts.derived import TimeMode
@@ -49,16 +49,19 @@ class MissionState(Screen[None]):
 
         zone: str
 
-    zone: reactive[str] = reactive("UTC", init=False)
-    mode: reactive[TimeMode] = reactive(TimeMode.ABSOLUTE, init=False)
-    anchor_event: reactive[Event | None] = reactive(None, init=False)
-    search: reactive[EventSearch | None] = reactive(None, init=False)
-    hit_count: reactive[HitCount | None] = reactive(None, init=False)
+    # The state is a `var`, not a `reactive`: the screen draws none of it (its widgets do,
+    # and repaint themselves when it is set on them), and a screen's reactive repaints the
+    # whole screen: a full render for every key that changes it (z, t, a cursor move).
+    zone: var[str] = var("UTC", init=False)
+    mode: var[TimeMode] = var(TimeMode.ABSOLUTE, init=False)
+    anchor_event: var[Event | None] = var(None, init=False)
+    search: var[EventSearch | None] = var(None, init=False)
+    hit_count: var[HitCount | None] = var(None, init=False)
     """Where the search's hits are among the events shown (None until counted)."""
-    event_filter: reactive[Filter | None] = reactive(None, init=False)
-    person: reactive[Person | None] = reactive(None, init=False)
-    selected: reactive[Event | None] = reactive(None, init=False)
-    time_axis: reactive[bool] = reactive(False, init=False)
+    event_filter: var[Filter | None] = var(None, init=False)
+    person: var[Person | None] = var(None, init=False)
+    selected: var[Event | None] = var(None, init=False)
+    time_axis: var[bool] = var(False, init=False)
     """Whether the time-axis view is on (with the overview ruler above it)."""
 
     AUTO_FOCUS = "#timeline"

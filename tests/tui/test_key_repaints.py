@@ -1,0 +1,95 @@
+"""What a key that changes the view's state repaints: the widgets whose text changed, never the
+whole screen, and a new layout only when a pane's text changes height (measure 3 times it)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from textual._compositor import Compositor
+from textual.screen import Screen
+from textual.widget import Widget
+
+from tui.app import MissionTimelineApp
+from tui.widgets.pane_text import PaneText
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
+    """Counts, by name, the full-screen renders (`full`), the layouts (`layout`) and the
+    refreshes asked of each widget (by its id, or its class when it has none)."""
+    counted: Counter[str] = Counter()
+    full_update = Compositor.render_full_update
+    refresh_layout = Screen._refresh_layout
+    refresh = Widget.refresh
+
+    def spied_full(self: Compositor, *args: object, **kwargs: object) -> object:
+        counted["full"] += 1
+        return full_update(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    def spied_layout(self: Screen[object], *args: object, **kwargs: object) -> None:
+        counted["layout"] += 1
+        refresh_layout(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    def spied_refresh(self: Widget, *args: object, **kwargs: object) -> Widget:
+        counted[self.id or type(self).__name__] += 1
+        return refresh(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Compositor, "render_full_update", spied_full)
+    monkeypatch.setattr(Screen, "_refresh_layout", spied_layout)
+    monkeypatch.setattr(Widget, "refresh", spied_refresh)
+    yield counted
+
+
+async def test_zone_and_time_mode_keys_never_render_the_whole_screen(
+    app: MissionTimelineApp, calls: Counter[str]
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in ["z"] * 8 + ["t"] * 4 + ["down", "up"]:
+            calls.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert calls["full"] == 0, f"{key} rendered the whole screen"
+            if key in "zt":  # what they change is repainted
+                assert calls["timeline"] and calls["header"], f"{key} left the list or header"
+
+
+async def test_z_repaints_nothing_of_the_crew_pane_while_nobody_is_chosen(
+    app: MissionTimelineApp, calls: Counter[str]
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        crew = app.main_screen.crew
+        ids = {widget.id or type(widget).__name__ for widget in crew.walk_children(with_self=True)}
+        for _ in range(3):
+            calls.clear()
+            await pilot.press("z")
+            await pilot.pause()
+            assert not {name for name in calls if name in ids}, "z repainted the crew pane"
+
+
+async def test_z_and_t_lay_out_only_when_the_detail_changes_height(
+    app: MissionTimelineApp, calls: Counter[str]
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        body = app.main_screen.query_one("#event-detail-body", PaneText)
+        kept = grown = 0
+        for key in ["z"] * 8 + ["t"] * 4:
+            before = body.region.height
+            calls.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()  # a new height's layout sets the pane's scroll size, laid out
+            text_height = body.visual.get_height(body.styles.get_rules(), body.content_size.width)
+            assert body.region.height == text_height, f"{key}: the detail is not laid out"
+            if body.region.height == before:
+                kept += 1
+                assert calls["layout"] == 0, f"{key} laid the screen out, no height changed"
+            else:
+                grown += 1
+        assert kept and grown  # both cases were met
