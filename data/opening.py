@@ -23,7 +23,8 @@ from data.files.reading import read_text
 from data.i18n import _, ngettext
 from data.imports import ImportFormat, import_format
 from data.load.document import analyse, build_mission, check_text, load_text, read_document
-from data.load.parquet import is_parquet, load_parquet
+from data.load.parquet import is_parquet, load_parquet, open_parquet
+from data.load.reading import MissionReading
 from data.load.syntax import is_jsonl
 from data.model import Mission
 from data.problems import (
@@ -47,6 +48,7 @@ __all__ = [
     "load_bundled",
     "load_mission",
     "open_file",
+    "open_reading",
     "read_document",
 ]
 
@@ -115,6 +117,19 @@ def open_file(path: str | os.PathLike[str]) -> Opened:
     if is_parquet(name):
         return Opened(load_parquet(name))
     return within_memory(name, lambda: _open_whole(name))
+
+
+def open_reading(name: str) -> MissionReading | None:
+    """The JSON Lines or Parquet mission `name` opened, its header read and checked (raise
+    `MissionError` if it is wrong), its events to be read by `finish`; `None` for a mission
+    of another format (read whole, in milliseconds)."""
+    if is_jsonl(name):
+        from data.load.jsonl import open_jsonl  # msgspec: only for such a file
+
+        return open_jsonl(name)
+    if is_parquet(name):
+        return open_parquet(name)
+    return None
 
 
 def _open_whole(name: str) -> Opened:

@@ -46,8 +46,7 @@ class FileOpening(App[None]):
         """Load a mission file in a thread that quitting never waits for (`tui.detached`); a
         bad one leaves the current mission. Of a JSON Lines or Parquet file only the header is
         read there: the main screen reads its events."""
-        from data.load.reading import open_reading
-        from data.opening import open_file
+        from data.opening import open_file, open_reading
 
         opened = Path(path).expanduser()
         screen = self.main_screen

@@ -1,15 +1,14 @@
 """A large mission read in the background: a JSON Lines or Parquet file, its header read at
 once (the app shows the title and the header's lists), its events by `finish` (in the app's
 loading line's thread, with progress), as `data.load.jsonl.JsonlReading` and
-`data.load.large.parquet_read.ParquetReading` do it."""
+`data.load.large.parquet_read.ParquetReading` do it (`data.opening.open_reading` opens
+either)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Protocol
 
-from data.load.parquet import is_parquet
-from data.load.syntax import is_jsonl
 from data.model import Mission
 from data.steps import Check, go_on
 
@@ -41,18 +40,3 @@ class MissionReading(Protocol):
     def close(self) -> None:
         """Stop reading (when `finish` will not be called)."""
         ...
-
-
-def open_reading(name: str) -> MissionReading | None:
-    """The JSON Lines or Parquet mission `name` opened, its header read and checked (raise
-    `MissionError` if it is wrong), its events to be read by `finish`; `None` for a mission
-    of another format (read whole, in milliseconds)."""
-    if is_jsonl(name):
-        from data.load.jsonl import open_jsonl  # msgspec: only for such a file
-
-        return open_jsonl(name)
-    if is_parquet(name):
-        from data.load.parquet import open_parquet
-
-        return open_parquet(name)
-    return None

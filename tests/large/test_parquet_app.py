@@ -21,8 +21,7 @@ import pyarrow.parquet as pq
 import tui.widgets.load_progress
 from data.export import FORMATS, make_options
 from data.load.large import parquet_events
-from data.load.reading import open_reading
-from data.opening import load_mission
+from data.opening import load_mission, open_reading
 from tests.large.engine_helpers import STAMP
 from tests.tui.test_loading import SIZE, write_log
 from tests.tui.waiting import until

@@ -115,8 +115,7 @@ def _run_tui(argv: Sequence[str]) -> int:
         if not args.mission:
             mission = load_bundled()
         else:
-            from data.load.reading import open_reading
-            from data.opening import open_file
+            from data.opening import open_file, open_reading
 
             reading = open_reading(args.mission)
             if reading is not None:

@@ -127,8 +127,7 @@ def mission_title(path: str | None) -> str:
     """The title of the mission each browser tab will open (default: the bundled one), read
     as the app reads it: a JSON Lines or Parquet mission's header only. Raises
     `MissionError` (65, 66)."""
-    from data.load.reading import open_reading
-    from data.opening import load_bundled, load_mission
+    from data.opening import load_bundled, load_mission, open_reading
 
     if path is None:
         return load_bundled().info.title
