@@ -4,20 +4,16 @@ middle and at the end of the reading, against `q` on the bundled mission."""
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import re
 import select
-import struct
-import subprocess
-import sys
 import tempfile
-import termios
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .common import ROOT, Result
+from .common import Result
+from .screen import start_on_pty
 
 MOMENTS = {"early": (1, 35), "middle": (50, 80), "late": (100, 100)}
 """Percentages on the progress line: q is typed once it shows one of them (at 100% the file
@@ -96,25 +92,9 @@ def _when_loading(path: Path, ready: Shows) -> float | None:
 
 def _q_to_exit(mission: Path | None, ready: Shows) -> float:
     """Milliseconds from typing q, once the app shows `ready`, to the end of the process."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     with tempfile.TemporaryDirectory() as config:
-        environment = {
-            **os.environ,
-            "TERM": "xterm-256color",
-            "TEXTUAL": "",
-            "MISSION_TIMELINE_CONFIG_DIR": config,
-        }
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tui", *([str(mission)] if mission else [])],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=environment,
-            cwd=ROOT,
-            start_new_session=True,
-        )
-        os.close(slave)
+        arguments = ["-m", "tui", *([str(mission)] if mission else [])]
+        process, master = start_on_pty(arguments, {"MISSION_TIMELINE_CONFIG_DIR": config})
         text = ""
         try:
             deadline = time.monotonic() + TIMEOUT

@@ -72,6 +72,30 @@ class Drawn:
         return screens
 
 
+def start_on_pty(
+    arguments: Sequence[str], env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], int]:
+    """Start `python ARGUMENTS` from the project's folder on an 80x24 pseudo-terminal of
+    its own (a new session); give the process and the terminal's side to read and type on."""
+    columns, rows = SIZE
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    environment = {**os.environ, "TERM": "xterm-256color", "TEXTUAL": "", **(env or {})}
+    for name in ("COLUMNS", "LINES"):  # would override the terminal's size
+        environment.pop(name, None)
+    process = subprocess.Popen(
+        [sys.executable, *arguments],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=environment,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    os.close(slave)
+    return process, master
+
+
 def run_on_pty(
     arguments: Sequence[str],
     *,
@@ -83,23 +107,8 @@ def run_on_pty(
     what it writes: until it exits, or (with `quiet`) until it has written nothing for
     `quiet` seconds, when it is killed. Give what it wrote and its exit status (None:
     killed). `RuntimeError` after `timeout` seconds."""
-    columns, rows = SIZE
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    environment = {**os.environ, "TERM": "xterm-256color", "TEXTUAL": "", **(env or {})}
-    for name in ("COLUMNS", "LINES"):  # would override the terminal's size
-        environment.pop(name, None)
     drawn = Drawn(time.monotonic_ns())
-    process = subprocess.Popen(
-        [sys.executable, *arguments],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=environment,
-        cwd=ROOT,
-        start_new_session=True,
-    )
-    os.close(slave)
+    process, master = start_on_pty(arguments, env)
     deadline = time.monotonic() + timeout
     try:
         while process.poll() is None:
