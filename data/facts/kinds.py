@@ -1,4 +1,5 @@
-"""The name of each kind of event in the interface's language: the one table of kind names.
+"""The name of each kind of event in the interface's language: the one table of kind names
+(and of their four-letter short names, `short_kinds`).
 
 Wherever the app or an export names an event's kind to a reader (the detail line
 `docking · at ...`, a calendar's description, the timeline's kind column), it says
@@ -49,4 +50,35 @@ def _names(lang: str) -> dict[EventKind, str]:
         EventKind.MILESTONE: pgettext("event kind", "milestone"),
         EventKind.MEDIA: pgettext("event kind", "media"),
         EventKind.FILM: pgettext("event kind", "film"),
+    }
+
+
+def short_kinds() -> dict[EventKind, str]:
+    """Every kind's short name, four letters at most (the timeline's kind column at narrow
+    widths; the help screen lists them), in the language in use."""
+    return _short_names(language())
+
+
+@cache
+def _short_names(lang: str) -> dict[EventKind, str]:
+    """The short names' table, made once per language."""
+    return {
+        EventKind.ANNOUNCEMENT: pgettext("short event kind", "ANNC"),
+        EventKind.TRAINING: pgettext("short event kind", "TRNG"),
+        EventKind.LAUNCH: pgettext("short event kind", "LNCH"),
+        EventKind.ORBIT: pgettext("short event kind", "ORBT"),
+        EventKind.RENDEZVOUS: pgettext("short event kind", "RNDZ"),
+        EventKind.DOCKING: pgettext("short event kind", "DOCK"),
+        EventKind.UNDOCKING: pgettext("short event kind", "UNDK"),
+        EventKind.RELOCATION: pgettext("short event kind", "RELO"),
+        EventKind.HATCH: pgettext("short event kind", "HTCH"),
+        EventKind.BURN: pgettext("short event kind", "BURN"),
+        EventKind.LANDING: pgettext("short event kind", "LAND"),
+        EventKind.EVA: pgettext("short event kind", "EVA"),
+        EventKind.COMMAND: pgettext("short event kind", "CMND"),
+        EventKind.CREW: pgettext("short event kind", "CREW"),
+        EventKind.ANOMALY: pgettext("short event kind", "ANOM"),
+        EventKind.MILESTONE: pgettext("short event kind", "MILE"),
+        EventKind.MEDIA: pgettext("short event kind", "MDIA"),
+        EventKind.FILM: pgettext("short event kind", "FILM"),
     }

@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 
-from data.facts.kinds import kind_name
+from data.facts.kinds import kind_name, short_kinds
 from data.i18n import N_, _
 from tui.text import HEADING_STYLE, LABEL_STYLE
 from tui.widgets.fitted_text import FittedText
@@ -25,7 +25,6 @@ from tui.widgets.timeline_row import (
     HIT_MARK,
     PERSON_MARK,
     PLANNED_MARK,
-    short_kinds,
 )
 from tui.widgets.translated_footer import TranslatedFooter
 

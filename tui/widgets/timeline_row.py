@@ -23,9 +23,9 @@ from textual.strip import Strip
 
 from data.clock.position import EventState
 from data.facts.derived import TimeMode, relative
-from data.facts.kinds import kind_name, kind_names
-from data.i18n import language, pgettext
-from data.model import Event, EventKind
+from data.facts.kinds import kind_name, kind_names, short_kinds
+from data.i18n import language
+from data.model import Event
 from data.query.search import EventSearch
 from data.sanitize import sanitize_line
 from data.times.display import show
@@ -43,37 +43,6 @@ CLOCK_MARKS: dict[EventState | None, str] = {
     None: " ",
 }
 """An event's mark for where it is at the clock (None: no clock)."""
-
-
-def short_kinds() -> dict[EventKind, str]:
-    """The kind column at narrow widths, four letters at most, in the interface's language
-    (the help screen lists them)."""
-    return _short_kinds(language())
-
-
-@lru_cache(maxsize=4)
-def _short_kinds(language: str) -> dict[EventKind, str]:
-    """`short_kinds` in `language` (the key of the cache)."""
-    return {
-        EventKind.ANNOUNCEMENT: pgettext("short event kind", "ANNC"),
-        EventKind.TRAINING: pgettext("short event kind", "TRNG"),
-        EventKind.LAUNCH: pgettext("short event kind", "LNCH"),
-        EventKind.ORBIT: pgettext("short event kind", "ORBT"),
-        EventKind.RENDEZVOUS: pgettext("short event kind", "RNDZ"),
-        EventKind.DOCKING: pgettext("short event kind", "DOCK"),
-        EventKind.UNDOCKING: pgettext("short event kind", "UNDK"),
-        EventKind.RELOCATION: pgettext("short event kind", "RELO"),
-        EventKind.HATCH: pgettext("short event kind", "HTCH"),
-        EventKind.BURN: pgettext("short event kind", "BURN"),
-        EventKind.LANDING: pgettext("short event kind", "LAND"),
-        EventKind.EVA: pgettext("short event kind", "EVA"),
-        EventKind.COMMAND: pgettext("short event kind", "CMND"),
-        EventKind.CREW: pgettext("short event kind", "CREW"),
-        EventKind.ANOMALY: pgettext("short event kind", "ANOM"),
-        EventKind.MILESTONE: pgettext("short event kind", "MILE"),
-        EventKind.MEDIA: pgettext("short event kind", "MDIA"),
-        EventKind.FILM: pgettext("short event kind", "FILM"),
-    }
 
 
 WIDE = 100
