@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from data.bundled import BUNDLED_MISSION, load_bundled
 from data.exit_codes import ExitCode
 from data.files.reading import read_text
 from data.i18n import _, ngettext
-from data.imports import ImportFormat, import_format
 from data.load.document import analyse, build_mission, check_text, load_text, read_document
 from data.load.parquet import is_parquet, load_parquet, open_parquet
 from data.load.reading import MissionReading
@@ -35,6 +35,9 @@ from data.problems import (
     Severity,
     within_memory,
 )
+
+if TYPE_CHECKING:
+    from data.imports import ImportFormat  # imported only for a file to import (`_chosen`)
 
 __all__ = [
     "BUNDLED_MISSION",
@@ -134,11 +137,20 @@ def open_reading(name: str) -> MissionReading | None:
 
 def _open_whole(name: str) -> Opened:
     text = read_text(name)
-    chosen = import_format(name, text)
+    chosen = _chosen(name, text)
     if chosen is None:
         return Opened(load_text(name, text))
     imported = chosen.read(name, text)
     return Opened(build_mission(imported.document, name), chosen, tuple(imported.unmapped))
+
+
+def _chosen(name: str, text: str) -> ImportFormat | None:
+    """The other tool's format the whole-read file `name` is in (`import_format`); None for
+    a mission file. The importers are imported only here: a JSON Lines or Parquet mission
+    never needs them."""
+    from data.imports import import_format
+
+    return import_format(name, text)
 
 
 def check_file(path: str | os.PathLike[str]) -> FileCheck:
@@ -160,7 +172,7 @@ def _check_whole(name: str) -> list[Problem]:
     """The problems of a whole-read file: a mission's, or an imported file's (what could not
     be mapped, then its document's)."""
     text = read_text(name)
-    chosen = import_format(name, text)
+    chosen = _chosen(name, text)
     if chosen is None:
         return check_text(name, text)
     imported = chosen.read(name, text)

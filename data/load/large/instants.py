@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
+from pyarrow._compute import call_function
 
 import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.load.large.zone_offsets import zone_offsets
@@ -52,10 +52,10 @@ def instants(texts: pa.Array) -> pa.Array:
     millis, good = found.millis, found.good
     values = millis / 1000.0
     if not good.all():
-        others = ~good
-        texts_left = texts.filter(pa.array(others)).to_pylist()
+        others = np.flatnonzero(~good)
+        texts_left = [texts[place].as_py() for place in others.tolist()]
         values[others] = instants_of(texts_left)
-    return pa.array(values, pa.float64())
+    return pa.Array.from_buffers(pa.float64(), size, [None, pa.py_buffer(values)])
 
 
 _PRECISION_OF = np.zeros(32, np.int8)
@@ -77,10 +77,12 @@ class TimeForms:
 def time_forms(texts: pa.Array) -> TimeForms:
     """The forms of a string array of valid mission times (`TimeFormatError` otherwise):
     those read at their fixed places, and the others from `fast_when`."""
+    import pyarrow.compute as pc  # (not for the instants alone: its import takes 30 ms)
+
     found = _Read(texts)
     millis = found.millis.copy()
     precisions = _PRECISION_OF[np.clip(found.clock, 0, 31)]
-    zones = found.zones
+    zones = found.zones()
     others = np.flatnonzero(~found.good)
     if len(others):
         whens = [fast_when(text) for text in texts.take(pa.array(others)).to_pylist()]
@@ -117,14 +119,26 @@ class _Read:
         clock, offset = _CLOCK_OF[front], _OFFSET_OF[front]
         self.clock = clock
         """The length of each time's date and clock (10: a date, 7: a month; < 0: none)."""
-        self.zones = pa.nulls(size, pa.string())
-        """The zone each time names (null for none, or where it was not read)."""
+        self.named: tuple[np.ndarray, pa.Array] | None = None
+        """The zoned times read (rows) and the zone each names."""
         self.good = filled & (clock > 0) & (zoned | (offset > 0))
         wall = self._wall(clock)
         millis = wall - self._written(clock, offset)
         if zoned.any():
             millis = self._in_zones(zoned, front, ends, wall, millis, offset > 0)
         self.millis = millis
+
+    def zones(self) -> pa.Array:
+        """The zone each time names (null for none, or where it was not read)."""
+        import pyarrow.compute as pc
+
+        zones = pa.nulls(len(self.start), pa.string())
+        if self.named is None:
+            return zones
+        rows, names = self.named
+        mask = np.zeros(len(self.start), bool)
+        mask[rows] = True
+        return pc.replace_with_mask(zones, pa.array(mask), names)
 
     def _at(self, place: int) -> np.ndarray:
         """The byte at `place` of every string (after its `~`)."""
@@ -212,8 +226,8 @@ class _Read:
         last = ends[rows] - 1
         self.good[rows[last <= first]] = False
         names = _strings(self.bytes, first, np.maximum(last, first))
-        self.zones = pc.replace_with_mask(self.zones, pa.array(zoned & self.good), names)
-        encoded = pc.dictionary_encode(names)
+        self.named = rows, names
+        encoded = call_function("dictionary_encode", [names])  # pyarrow.compute's, unimported
         zones = encoded.dictionary.to_pylist()
         zone_of = np.frombuffer(encoded.indices.buffers()[1], np.int32, len(rows))
         month_wall = wall[rows]

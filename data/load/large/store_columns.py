@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.store import Columns, Extras, TextColumn
@@ -87,6 +86,8 @@ def extend(columns: Columns, name: str, values: pa.Array, titles: dict[str, str]
 
 def _extend_text(column: TextColumn, values: pa.Array) -> None:
     """Add the strings of a string array (no nulls) to a text column."""
+    import pyarrow.compute as pc  # (imported on a first reading, not by the cache's `copy_into`)
+
     joined = pc.binary_join_element_wise(values, _NOTHING, _SEPARATOR)
     offsets = memoryview(joined.buffers()[1]).cast("i")
     first, last = offsets[joined.offset], offsets[joined.offset + len(joined)]
@@ -97,6 +98,8 @@ def _extend_text(column: TextColumn, values: pa.Array) -> None:
 
 def _extend_titles(titles: list[str], values: pa.Array, shared: dict[str, str]) -> None:
     """Add the titles, each distinct title one string shared by all the events it names."""
+    import pyarrow.compute as pc
+
     encoded = pc.dictionary_encode(values)
     distinct = [shared.setdefault(title, title) for title in encoded.dictionary.to_pylist()]
     indexes = _array("i", encoded.indices.cast(pa.int32()))

@@ -42,7 +42,7 @@ def zone_offsets(zones: list[str], zone_of: np.ndarray, wall: np.ndarray) -> np.
     year, month, day = _civil(days)
     month_start = days - day + 1
     month_end = month_start + _days_in(year, month)
-    for number in np.unique(zone_of).tolist():
+    for number in np.flatnonzero(np.bincount(zone_of)).tolist():  # (np.unique imports np.ma)
         rows = np.flatnonzero(zone_of == number)
         try:
             changes = _changes(zones[number])
