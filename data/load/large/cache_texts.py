@@ -64,10 +64,9 @@ def text_column(texts: pa.Array, places: pa.Array, chunk: np.ndarray) -> TextCol
     firsts = np.arange(0, size, TextColumn.CHUNK)
     if not _in_their_chunks(within, firsts, np.diff(offsets)):
         return None
-    for number, first in enumerate(firsts.tolist()):
-        places_in = within[first : first + TextColumn.CHUNK]
-        if data[offsets[number] : offsets[number + 1]][places_in].any():
-            return None  # a separator that is not a NUL
+    ends = within + offsets[chunk]  # each separator's byte in `data`
+    if data[ends].any():
+        return None  # a separator that is not a NUL
     if len(data) - np.count_nonzero(data) != size:
         return None  # a NUL that is not a separator
     lengths = np.empty(size, np.uint32)  # in bytes, up to the separator
@@ -77,14 +76,13 @@ def text_column(texts: pa.Array, places: pa.Array, chunk: np.ndarray) -> TextCol
     if int(data.max()) < _CONTINUATION:  # ASCII: a byte is a character
         starts = within - lengths
     else:
-        ends = within + offsets[chunk]
         lengths = lengths - _continuing(data, ends - lengths)
         steps = lengths + 1
         begins = np.cumsum(steps) - steps
         starts = begins - begins[chunk << TextColumn.SHIFT]
     column.blobs = texts.to_pylist()
-    column.starts.frombytes(starts.astype(np.uint32).data.cast("B"))
-    column.lengths.frombytes(lengths.astype(np.uint32).data.cast("B"))
+    column.starts.frombytes(starts.astype(np.uint32, copy=False).data.cast("B"))
+    column.lengths.frombytes(lengths.astype(np.uint32, copy=False).data.cast("B"))
     return column
 
 
