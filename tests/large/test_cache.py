@@ -163,6 +163,10 @@ CORRUPTIONS = {
     "a reference list missing": lambda path: _rewrite(path, _group_missing),
     "bad end": lambda path: _rewrite(path, _bad_end),
     "bad rare line": lambda path: _rewrite(path, _bad_rare),
+    "a zone's change a second late": lambda path: _rewrite(path, _zone_change_moved),
+    "a zone's change missing": lambda path: _rewrite(path, _zone_change_dropped),
+    "a zone's offset wrong": lambda path: _rewrite(path, _zone_offset_wrong),
+    "a zone unknown": lambda path: _rewrite(path, _zone_unknown),
 }
 
 
@@ -245,6 +249,39 @@ def _bad_rare(table: Any) -> Any:
     at = next(n for n, line in enumerate(lines) if line)
     lines[at] = lines[at].replace(b'"kind":"', b'"kind":"no-such-')
     return _with_column("rare", lines)(table)
+
+
+def _zone_changes(table: Any) -> tuple[list[list[int]], list[list[float]], int]:
+    """The zones' moments and offsets in the cache, and a zone with changes."""
+    moments = table["zone_moments"].to_pylist()[0]
+    offsets = table["zone_offsets"].to_pylist()[0]
+    changing = next(n for n, found in enumerate(moments) if found)  # the mission has some
+    return moments, offsets, changing
+
+
+def _zone_change_moved(table: Any) -> Any:
+    moments, _, zone = _zone_changes(table)
+    moments[zone][0] += 1
+    return _with_column("zone_moments", moments)(table)
+
+
+def _zone_change_dropped(table: Any) -> Any:
+    moments, offsets, zone = _zone_changes(table)
+    del moments[zone][0], offsets[zone][1]
+    changed = _with_column("zone_moments", moments)(table)
+    return _with_column("zone_offsets", offsets)(changed)
+
+
+def _zone_offset_wrong(table: Any) -> Any:
+    _, offsets, zone = _zone_changes(table)
+    offsets[zone][0] += 60_000
+    return _with_column("zone_offsets", offsets)(table)
+
+
+def _zone_unknown(table: Any) -> Any:
+    names = table["zone_names"].to_pylist()[0]
+    names[0] = "Mars/Olympus_Mons"
+    return _with_column("zone_names", names)(table)
 
 
 def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:

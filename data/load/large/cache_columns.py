@@ -2,15 +2,16 @@
 
 One row of list columns (`CACHE_SCHEMA`): each text column's chunks (`data.load.large.cache_texts`),
 the distinct titles and each event's, the codes, the instants, the reference lists, the rare
-fields (`data.load.large.cache_extras`), and the ids looked up when the file was read (the
-header's references to events) with where they are. So a store comes back in a few copies of
+fields (`data.load.large.cache_extras`), the zones' changes of offset their times were
+checked with (`data.load.large.cache_zones`), and the ids looked up when the file was read
+(the header's references to events) with where they are. So a store comes back in a few copies of
 memory, without a Python object per event but the titles'.
 
 A cache is never trusted: it is refused (`store_of` gives `None`) unless every code is within
 its table (kinds, confidences, the header's phases and places, the reference lists, whose ids
 must be the header's), each text column is whole, no title holds the separator, the instants
-are numbers in time order, the rare fields pass the reader's checks and each id looked up is
-where the cache says.
+are numbers in time order, the zones' changes hold, the rare fields pass the reader's checks
+and each id looked up is where the cache says.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: f
 from data.load.large.arrow_schema import string_bytes
 from data.load.large.cache_extras import EXTRAS_FIELDS, Decode, extras_columns, extras_of
 from data.load.large.cache_texts import SEPARATORS, TEXT_TYPE, text_column, text_columns
+from data.load.large.cache_zones import ZONE_FIELDS, taught, zones_columns
 from data.load.large.store_columns import copy_into
 from data.model import Mission
 from data.store import CONFIDENCES, KINDS, Columns, EventStore, TextColumn
@@ -54,6 +56,7 @@ CACHE_SCHEMA = pa.schema(
         *((name, pa.list_(kind)) for name, kind in _CODES.items()),
         ("groups", pa.list_(pa.list_(pa.string()))),
         *EXTRAS_FIELDS,
+        *ZONE_FIELDS,
         ("known_ids", pa.list_(pa.string())),
         ("known_at", pa.list_(pa.uint32())),
     ]
@@ -76,6 +79,7 @@ def table_of(store: EventStore) -> pa.Table:
         row[name] = pa.array(np.frombuffer(getattr(c, name), kind.to_pandas_dtype()))
     row["groups"] = pa.array([list(group) for group in store.groups], pa.list_(pa.string()))
     row |= extras_columns(store)
+    row |= zones_columns()
     known = store.by_id.known
     row["known_ids"] = pa.array(list(known), pa.string())
     row["known_at"] = pa.array(list(known.values()), pa.uint32())
@@ -108,6 +112,8 @@ def store_of(row: pa.RecordBatch, header: Mission, decode: Decode) -> EventStore
     columns.titles = titles[values["title_of"].to_numpy()].tolist()
     for name in _CODES:
         copy_into(getattr(columns, name), values[name])
+    if not taught(values):
+        return None
     extras = extras_of(values, size, decode)
     if extras is None:
         return None

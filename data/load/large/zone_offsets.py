@@ -9,12 +9,18 @@ zone in the tzdata are closer, tests/export/test_bulk_times.py). A month with no
 `MARGIN_S` of it has one offset all through, read off the changes found, for all its times at
 once (numpy); so has such a day of a month near a change. Only a day near a change asks
 `constant_offset` itself, so the answer is always its own.
+
+The changes found are kept for the process, and can be handed to another one (`learned`,
+`teach`: the cache of a large mission keeps them), which takes them only once each has been
+seen to hold.
 """
 
 from __future__ import annotations
 
 from bisect import insort
+from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from itertools import pairwise
 
 import numpy as np
 
@@ -77,6 +83,73 @@ def _day_offset(zone: str, day: int) -> float:
 
 
 _CHANGES: dict[str, _Changes] = {}
+
+
+@dataclass(frozen=True)
+class Learned:
+    """A zone's changes of offset found over a span: what `learned` hands on and `teach`
+    takes."""
+
+    zone: str
+    low: int
+    high: int
+    """The span looked at (UTC seconds)."""
+    moments: list[int]
+    """The changes within it (UTC seconds: the first of each new offset), ascending."""
+    offsets: list[float]
+    """The offset (ms) at `low`, then from each moment."""
+
+
+def learned() -> list[Learned]:
+    """Every zone's changes found so far in this process."""
+    return [
+        Learned(zone, changes.low, changes.high, list(changes.moments), list(changes.offsets))
+        for zone, changes in list(_CHANGES.items())
+        if changes.low is not None and changes.high is not None
+    ]
+
+
+def teach(found: Learned) -> bool:
+    """Take a zone's changes found elsewhere (by the process that wrote a cache) if they
+    hold: the offset at the span's start as given, each moment within the span, after the
+    one before, and a change from the offset before it to its own, to the second (two
+    lookups a change, instead of a sampling of the whole span). False if not (nothing is
+    taken); a zone known already is kept as it is."""
+    try:
+        changes = _Changes(zone_info(found.zone))
+    except TimeFormatError:
+        return False
+    moments, offsets = found.moments, found.offsets
+    if found.low > found.high or len(offsets) != len(moments) + 1:
+        return False
+    if not all(a < b for a, b in pairwise([found.low, *moments, found.high + 1])):
+        return False
+    try:
+        if not _hold(changes, found):
+            return False
+    except (OverflowError, ValueError, OSError):  # a moment no datetime can be
+        return False
+    if found.zone not in _CHANGES:
+        changes.low, changes.high = found.low, found.high
+        changes.moments, changes.offsets = list(moments), list(offsets)
+        _CHANGES[found.zone] = changes
+    return True
+
+
+def _hold(changes: _Changes, found: Learned) -> bool:
+    """Whether the zone's offset is `found.offsets[0]` at `found.low`, and each moment found
+    the first second of the offset after it, the second before it that of the offset
+    before."""
+    offsets = found.offsets
+    if changes.offset_ms(found.low) != offsets[0]:
+        return False
+    steps = zip(found.moments, offsets[:-1], offsets[1:], strict=True)
+    return all(
+        before != after
+        and changes.offset_ms(moment - 1) == before
+        and changes.offset_ms(moment) == after
+        for moment, before, after in steps
+    )
 
 
 def _changes(zone: str) -> _Changes:
