@@ -143,12 +143,18 @@ def _private(path: Path) -> bool:
 def _uncollected() -> Iterator[None]:
     """No cyclic garbage collection inside: a store read back makes a hundred thousand
     objects and more (the rare fields' records, the titles' list), none in a cycle, which
-    the collector would otherwise walk again and again (a tenth of a second)."""
+    the collector would otherwise walk again and again (a tenth of a second). Made, they
+    are counted among the oldest objects at once (frozen and unfrozen, which moves every
+    tracked object there without walking any): else the first young collection after
+    would walk them all once more (25 ms), to free nothing. They are walked again only
+    by a full collection, as every old object is."""
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if collecting:
             gc.enable()
 
