@@ -13,6 +13,8 @@ string; the texts are UTF-8 (`validate(full=True)` of the cache's row has said s
 
 from __future__ import annotations
 
+from array import array
+
 import numpy as np
 import pyarrow as pa
 
@@ -69,20 +71,21 @@ def text_column(texts: pa.Array, places: pa.Array, chunk: np.ndarray) -> TextCol
         return None  # a separator that is not a NUL
     if len(data) - np.count_nonzero(data) != size:
         return None  # a NUL that is not a separator
-    lengths = np.empty(size, np.uint32)  # in bytes, up to the separator
-    np.subtract(within[1:], within[:-1], out=lengths[1:])
+    column.starts, column.lengths = array("I", [0]) * size, array("I", [0]) * size
+    starts = np.frombuffer(column.starts, np.uint32)  # (written in place: views of the
+    lengths = np.frombuffer(column.lengths, np.uint32)  # column's arrays, dropped below)
+    np.subtract(within[1:], within[:-1], out=lengths[1:])  # in bytes, up to the separator
     lengths[1:] -= 1  # (at a chunk's first string, wrong: set just below)
     lengths[firsts] = within[firsts]
     if int(data.max()) < _CONTINUATION:  # ASCII: a byte is a character
-        starts = within - lengths
+        np.subtract(within, lengths, out=starts)
     else:
-        lengths = lengths - _continuing(data, ends - lengths)
-        steps = lengths + 1
+        lengths -= _continuing(data, ends - lengths).astype(np.uint32)
+        steps = lengths + np.int64(1)
         begins = np.cumsum(steps) - steps
-        starts = begins - begins[chunk << TextColumn.SHIFT]
+        np.subtract(begins, begins[chunk << TextColumn.SHIFT], out=starts, casting="unsafe")
+    del starts, lengths  # (an array viewed cannot grow)
     column.blobs = texts.to_pylist()
-    column.starts.frombytes(starts.astype(np.uint32, copy=False).data.cast("B"))
-    column.lengths.frombytes(lengths.astype(np.uint32, copy=False).data.cast("B"))
     return column
 
 
