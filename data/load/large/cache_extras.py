@@ -18,10 +18,10 @@ from typing import Any
 import msgspec
 import pyarrow as pa
 
-import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.load.jsonl_bulk import rare_fields
 from data.load.jsonl_decode import nested_times
 from data.load.large.arrow_schema import plain
+from data.load.large.engine import kernel  # (with the system allocator, no pandas)
 from data.load.large.instants import instants
 from data.load.schema import RECORDS
 from data.store import KINDS, EventStore, Extras
@@ -84,9 +84,9 @@ def extras_of(values: dict[str, pa.Array], size: int, decode: Decode) -> dict[in
     found = [rare_fields(raw) for raw in decoded]
     if len(found) != len(written) or None in found:
         return None
-    given = [end for end in ends if end is not None]
+    given = kernel("drop_null", [values["ends"]])
     try:
-        instants(pa.array([*given, *nested_times(decoded)], pa.string()))
+        instants(pa.concat_arrays([given, pa.array(nested_times(decoded), pa.string())]))
     except TimeFormatError:
         return None
     return _joined(rows.tolist(), ends, lines, found)

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
-from pyarrow._compute import call_function
 
-import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
+from data.load.large.engine import kernel  # the system allocator, no pandas: first
 from data.load.large.zone_offsets import zone_offsets
 from data.times.bulk import fast_when
 from data.times.bulk_instants import instants_of
@@ -227,7 +226,7 @@ class _Read:
         self.good[rows[last <= first]] = False
         names = _strings(self.bytes, first, np.maximum(last, first))
         self.named = rows, names
-        encoded = call_function("dictionary_encode", [names])  # pyarrow.compute's, unimported
+        encoded = kernel("dictionary_encode", [names])
         zones = encoded.dictionary.to_pylist()
         zone_of = np.frombuffer(encoded.indices.buffers()[1], np.int32, len(rows))
         month_wall = wall[rows]
