@@ -66,7 +66,9 @@ def text_column(texts: pa.Array, places: pa.Array, chunk: np.ndarray) -> TextCol
     firsts = np.arange(0, size, TextColumn.CHUNK)
     if not _in_their_chunks(within, firsts, np.diff(offsets)):
         return None
-    ends = within + offsets[chunk]  # each separator's byte in `data`
+    if len(data) >= _WIDEST:
+        return None  # (a mission file's texts are never as long)
+    ends = within + offsets.astype(np.uint32)[chunk]  # each separator's byte in `data`
     if data[ends].any():
         return None  # a separator that is not a NUL
     if len(data) - np.count_nonzero(data) != size:
