@@ -1,11 +1,12 @@
 """The event store's columns as the cache keeps them, and back, checked.
 
-One row of list columns (`CACHE_SCHEMA`): each text column's chunks (`data.load.large.cache_texts`),
-the distinct titles and each event's, the codes, the instants, the reference lists, the rare
-fields (`data.load.large.cache_extras`), the zones' changes of offset their times were
-checked with (`data.load.large.cache_zones`), and the ids looked up when the file was read
-(the header's references to events) with where they are. So a store comes back in a few copies of
-memory, without a Python object per event but the titles'.
+One row of list columns (`CACHE_SCHEMA`): each text column's chunks
+(`data.load.large.cache_texts`), the distinct titles and each event's, the codes, the
+instants, the reference lists, the rare fields (`data.load.large.cache_extras`), the zones'
+changes of offset their times were checked with (`data.load.large.cache_zones`), and the ids
+looked up when the file was read (the header's references to events) with where they are. So
+a store comes back in a few copies of memory, without a Python object per event but the
+titles'.
 
 A cache is never trusted: it is refused (`store_of` gives `None`) unless every code is within
 its table (kinds, confidences, the header's phases and places, the reference lists, whose ids

@@ -1,5 +1,5 @@
-"""pyarrow as the engine uses it: with the system's allocator, and without pandas; and
-giving the memory a large reading freed back to the system.
+"""pyarrow as the engine uses it: with the system's allocator, without pandas, its compute
+kernels called by name; and giving the memory a large reading freed back to the system.
 
 Arrow's own allocator (mimalloc) keeps the memory freed for later: after a million events
 are read, a third of a gigabyte would stay with the process. The system's allocator gives it

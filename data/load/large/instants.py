@@ -76,8 +76,6 @@ class TimeForms:
 def time_forms(texts: pa.Array) -> TimeForms:
     """The forms of a string array of valid mission times (`TimeFormatError` otherwise):
     those read at their fixed places, and the others from `fast_when`."""
-    import pyarrow.compute as pc  # (not for the instants alone: its import takes 30 ms)
-
     found = _Read(texts)
     millis = found.millis.copy()
     precisions = _PRECISION_OF[np.clip(found.clock, 0, 31)]
@@ -90,7 +88,7 @@ def time_forms(texts: pa.Array) -> TimeForms:
         mask = np.zeros(len(texts), bool)
         mask[others] = True
         named = pa.array([when.zone for when in whens], pa.string())
-        zones = pc.replace_with_mask(zones, pa.array(mask), named)
+        zones = kernel("replace_with_mask", [zones, pa.array(mask), named])
     dated = precisions <= Precision.DAY
     utc = pa.array(millis, pa.timestamp("ms", tz="UTC"), mask=dated)
     return TimeForms(utc, precisions, zones)
@@ -129,15 +127,13 @@ class _Read:
 
     def zones(self) -> pa.Array:
         """The zone each time names (null for none, or where it was not read)."""
-        import pyarrow.compute as pc
-
         zones = pa.nulls(len(self.start), pa.string())
         if self.named is None:
             return zones
         rows, names = self.named
         mask = np.zeros(len(self.start), bool)
         mask[rows] = True
-        return pc.replace_with_mask(zones, pa.array(mask), names)
+        return kernel("replace_with_mask", [zones, pa.array(mask), names])
 
     def _at(self, place: int) -> np.ndarray:
         """The byte at `place` of every string (after its `~`)."""
