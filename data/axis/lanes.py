@@ -7,8 +7,8 @@ import math
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from data.axis.scale import Scale
 from data.facts.names import phase_name
 from data.facts.stays import (
     Stay,
@@ -18,6 +18,9 @@ from data.facts.stays import (
     short_person_name,
 )
 from data.model import Mission
+
+if TYPE_CHECKING:
+    from data.axis.scale import Scale
 
 
 class LaneKind(StrEnum):
