@@ -4,7 +4,6 @@ its baseline."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import statistics
 import subprocess
@@ -25,9 +24,6 @@ def first_screen(runs: int) -> list[Result]:
     complete: dict[str, list[float]] = {"app": [], "bare": []}
     cpu: dict[str, list[float]] = {"app": [], "bare": []}
     failure = ""
-    for target in ("bare", "app"):  # not measured: compiles their modules (`screen.BYTECODE`)
-        with contextlib.suppress(RuntimeError):
-            _screen_times(target)
     for _ in range(runs):
         for target in ("bare", "app"):
             try:

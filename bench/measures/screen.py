@@ -16,12 +16,10 @@ import select
 import struct
 import subprocess
 import sys
-import tempfile
 import termios
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pyte
 
@@ -32,15 +30,6 @@ SIZE = (80, 24)
 
 Shows = Callable[[list[str]], bool]
 """Whether a screen (its lines of text) shows what a measure waits for."""
-
-BYTECODE = Path(tempfile.gettempdir()) / "mission-timeline-bench" / "bytecode"
-"""Where the processes started on a pseudo-terminal keep their compiled modules: every run
-after the first imports the project's modules from bytecode, as an installed app (whose
-modules pip compiles) and the bare app (Textual's, compiled when installed) do, even where
-the environment says not to write bytecode (`PYTHONDONTWRITEBYTECODE`, set on this project's
-machine): else the app compiled its ~80 modules from source on every run (about 460M
-instructions, more than a third of its work above the bare app's), and the bare app none
-of Textual's."""
 
 
 @dataclass
@@ -91,16 +80,9 @@ def start_on_pty(
     columns, rows = SIZE
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    environment = {
-        **os.environ,
-        "TERM": "xterm-256color",
-        "TEXTUAL": "",
-        "PYTHONPYCACHEPREFIX": str(BYTECODE),
-        **(env or {}),
-    }
+    environment = {**os.environ, "TERM": "xterm-256color", "TEXTUAL": "", **(env or {})}
     for name in ("COLUMNS", "LINES"):  # would override the terminal's size
         environment.pop(name, None)
-    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     process = subprocess.Popen(
         [sys.executable, *arguments],
         stdin=slave,
