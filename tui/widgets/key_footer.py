@@ -129,6 +129,8 @@ class KeyFooter(Widget, can_focus=False):
         self._placed: tuple[Placed, ...] = ()
         self._placed_for: tuple[object, ...] = ()
         self._hovered: FooterItem | None = None
+        self._taking = False
+        """Whether the keys are to be taken anew after the next refresh."""
 
     @property
     def shown(self) -> tuple[FooterItem, ...]:
@@ -145,11 +147,13 @@ class KeyFooter(Widget, can_focus=False):
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Take the keys anew once the bindings settle: once for any number of changes in a
         row, and not while the app is in the background (its focus is gone meanwhile)."""
-        if screen.app.app_focus and screen is self.screen:
+        if screen.app.app_focus and screen is self.screen and not self._taking:
+            self._taking = True
             self.call_after_refresh(self._take_keys)
 
     def _take_keys(self) -> None:
         """The screen's keys now; drawn again only when they differ from those shown."""
+        self._taking = False
         if not self.is_attached:  # its screen closed meanwhile
             return
         keys, palette = self._active_keys()
