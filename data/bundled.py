@@ -76,10 +76,15 @@ def records_shape() -> str:
     """A digest of every record's fields (names and declared types) and every enum's
     values (those of `data.records`, and the times'): it changes whenever the records
     change in a way the shipped data may predate."""
+    from msgspec import Struct
+
     types = [value for value in vars(records).values() if isinstance(value, type)]
     parts = []
     for kind in sorted({*types, When, Precision}, key=lambda kind: kind.__qualname__):
-        if dataclasses.is_dataclass(kind):
+        if issubclass(kind, Struct):  # the records: each field's declared type as written
+            fields = [(name, kind.__annotations__[name]) for name in kind.__struct_fields__]
+            parts.append(f"{kind.__qualname__}{fields}")
+        elif dataclasses.is_dataclass(kind):
             fields = [(field.name, str(field.type)) for field in dataclasses.fields(kind)]
             parts.append(f"{kind.__qualname__}{fields}")
         elif issubclass(kind, Enum) and kind.__module__ in (records.__name__, When.__module__):
