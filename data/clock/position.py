@@ -26,8 +26,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
+
+import msgspec
 
 from data.clock.reading import Reading
 from data.facts.derived import unit
@@ -57,8 +58,7 @@ def state_of(when: When, reading: Reading) -> EventState:
     return EventState.NOW
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(msgspec.Struct, frozen=True):
     """Where a reading falls among time-ordered events (indexes into them)."""
 
     reading: Reading
