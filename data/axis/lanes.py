@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from data.facts.names import phase_name
 from data.facts.stays import (
     Stay,
@@ -44,8 +46,7 @@ class Lane:
         object.__setattr__(self, "starts", starts)
 
 
-@dataclass(frozen=True, slots=True)
-class Band:
+class Band(msgspec.Struct, frozen=True):
     """A phase, from its start to its end (POSIX seconds), drawn behind the lanes."""
 
     phase: str
@@ -106,8 +107,7 @@ def stay_bounds(stay: Stay, mission_end: float) -> tuple[float, float]:
     return stay.start.instant.timestamp(), end
 
 
-@dataclass(frozen=True, slots=True)
-class Bar:
+class Bar(msgspec.Struct, frozen=True):
     """A stay drawn on a lane, over the units `start` to `end` (excluded)."""
 
     start: int
