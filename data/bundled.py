@@ -17,6 +17,8 @@ import hashlib
 from enum import Enum
 from pathlib import Path
 
+import msgspec
+
 from data import records
 from data.model import Mission
 from data.store import store_of
@@ -36,8 +38,6 @@ def load_bundled() -> Mission:
 def checked_mission() -> Mission | None:
     """The mission from the shipped checked records; None if they are missing, cannot be
     decoded, or were made from another TOML text or for records of another shape."""
-    import msgspec
-
     try:
         checked = msgspec.json.decode(CHECKED.read_bytes(), type=Checked)
         toml = BUNDLED_MISSION.read_bytes()
@@ -50,8 +50,6 @@ def checked_mission() -> Mission | None:
 
 def checked_text(mission: Mission, toml: bytes) -> bytes:
     """What `CHECKED` holds for `mission`, loaded from the TOML text `toml`."""
-    import msgspec
-
     checked = Checked(
         toml_sha256=_sha256(toml),
         shape=records_shape(),
@@ -79,7 +77,10 @@ def records_shape() -> str:
     types = [value for value in vars(records).values() if isinstance(value, type)]
     parts = []
     for kind in sorted({*types, When, Precision}, key=lambda kind: kind.__qualname__):
-        if dataclasses.is_dataclass(kind):
+        if issubclass(kind, msgspec.Struct):  # the records: each field's declared type as written
+            fields = [(name, kind.__annotations__[name]) for name in kind.__struct_fields__]
+            parts.append(f"{kind.__qualname__}{fields}")
+        elif dataclasses.is_dataclass(kind):
             fields = [(field.name, str(field.type)) for field in dataclasses.fields(kind)]
             parts.append(f"{kind.__qualname__}{fields}")
         elif issubclass(kind, Enum) and kind.__module__ in (records.__name__, When.__module__):
@@ -87,8 +88,7 @@ def records_shape() -> str:
     return _sha256("\n".join(parts).encode())
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Checked:
+class Checked(msgspec.Struct, frozen=True):
     """The shipped form: the mission's records, its events in time order, and what they
     were made from."""
 

@@ -7,7 +7,6 @@ person, vehicle), and a field of a mission file.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 
 from data.i18n import _
@@ -47,6 +46,8 @@ def did_you_mean(
         names = [
             name for name in names if name[:1] == wanted[:1] and abs(len(name) - len(wanted)) <= 3
         ][:COMPARED]
+    import difflib  # only for a mistake: not imported while everything goes well
+
     ranked = difflib.get_close_matches(wanted, names, n=len(names))
     if len(wanted) >= CONTAINED:
         ranked += sorted((name for name in by_fold if wanted in name), key=len)

@@ -4,11 +4,11 @@ records' shape (else the TOML is read, as any mission file is)."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from enum import StrEnum
 from pathlib import Path
 
+import msgspec
 import pytest
 
 import data.bundled
@@ -106,8 +106,9 @@ def test_the_shape_changes_with_a_records_fields(monkeypatch: pytest.MonkeyPatch
     from data import records
 
     before = records_shape()
-    fields = [(f.name, f.type, f) for f in dataclasses.fields(records.Event)]
-    grown = dataclasses.make_dataclass("Event", [*fields, ("crew_note", "str", "")])
+    event = records.Event
+    fields = [(name, event.__annotations__[name]) for name in event.__struct_fields__]
+    grown = msgspec.defstruct("Event", [*fields, ("crew_note", "str", "")], frozen=True)
     monkeypatch.setattr(records, "Event", grown)
     assert records_shape() != before
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import msgspec
 import pytest
 
 from data.axis.lanes import bands, lanes
@@ -85,7 +86,9 @@ def test_in_english_a_dutch_kind_name_is_no_kind(mission: Mission) -> None:
 def with_dutch_phase_name(mission: Mission) -> Mission:
     """The mission with a Dutch name for its phase `launch-docking`."""
     phases = tuple(
-        replace(p, names=(("nl", "Lancering en koppeling"),)) if p.id == "launch-docking" else p
+        msgspec.structs.replace(p, names=(("nl", "Lancering en koppeling"),))
+        if p.id == "launch-docking"
+        else p
         for p in mission.phases
     )
     return replace(mission, phases=phases)

@@ -4,8 +4,9 @@ start-up).
 The JSON Lines reader (`data.load.jsonl`) is imported by the loader of a JSON Lines mission,
 never for a small TOML one. The bundled mission comes checked (`data.bundled`, decoded by
 msgspec): the loader, the schema, the importers and the TOML parser are not imported for it.
-Exports, dialogs, the palette's commands, the other subcommands, pendulum and the time-axis
-view (its widgets, drawing and scale: mounted when first shown) wait until they are used.
+Exports, dialogs, the palette's commands, the other subcommands, pendulum, the time-axis
+view (its widgets, drawing and scale: mounted when first shown), the filters' parser and
+what a running mission clock shows wait until they are used.
 Checked in a fresh process that runs the app headless up to its first frame (and, for the
 large-mission modules, a search).
 """
@@ -53,6 +54,10 @@ LATER = (
     "tui.widgets.time_axis_scale",
     "tui.widgets.time_axis_shown",
     "tui.widgets.overview_ruler",
+    "data.axis.markers",
+    "data.axis.scale",
+    "data.clock.facts",
+    "data.query.filters",
 )
 
 _FIRST_FRAME = """
@@ -96,10 +101,13 @@ def test_first_frame_imports_no_export_dialog_palette_or_pendulum() -> None:
 
 def test_the_deferred_modules_are_imported_once_used() -> None:
     """The check above can fail: these keys import what the first frame left out."""
-    imported = _imported_after("question_mark escape e escape v", LATER)
+    imported = _imported_after("question_mark escape e escape v escape f k escape space", LATER)
     assert {
         "data.export",
         "tui.screens.help",
         "tui.screens.export_dialog",
         "tui.widgets.time_axis",
+        "data.axis.scale",
+        "data.query.filters",
+        "data.clock.facts",
     } <= set(imported)

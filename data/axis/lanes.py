@@ -7,8 +7,10 @@ import math
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from data.axis.scale import Scale
+import msgspec
+
 from data.facts.names import phase_name
 from data.facts.stays import (
     Stay,
@@ -18,6 +20,9 @@ from data.facts.stays import (
     short_person_name,
 )
 from data.model import Mission
+
+if TYPE_CHECKING:
+    from data.axis.scale import Scale
 
 
 class LaneKind(StrEnum):
@@ -41,8 +46,7 @@ class Lane:
         object.__setattr__(self, "starts", starts)
 
 
-@dataclass(frozen=True, slots=True)
-class Band:
+class Band(msgspec.Struct, frozen=True):
     """A phase, from its start to its end (POSIX seconds), drawn behind the lanes."""
 
     phase: str
@@ -103,8 +107,7 @@ def stay_bounds(stay: Stay, mission_end: float) -> tuple[float, float]:
     return stay.start.instant.timestamp(), end
 
 
-@dataclass(frozen=True, slots=True)
-class Bar:
+class Bar(msgspec.Struct, frozen=True):
     """A stay drawn on a lane, over the units `start` to `end` (excluded)."""
 
     start: int

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 
-from data.axis.markers import Picked
+import msgspec
+
 from data.clock.reading import Reading
 from data.facts.derived import unit
 from data.store import EventSequence, store_and_indexes
@@ -58,8 +58,7 @@ def state_of(when: When, reading: Reading) -> EventState:
     return EventState.NOW
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(msgspec.Struct, frozen=True):
     """Where a reading falls among time-ordered events (indexes into them)."""
 
     reading: Reading
@@ -133,4 +132,9 @@ def instants_of(events: EventSequence) -> Sequence[float]:
     view's through its indexes, without a copy)."""
     store, indexes = store_and_indexes(events)
     instants = store.columns.instants
-    return instants if indexes is None else Picked(instants, indexes)
+    if indexes is None:
+        return instants
+    # The time axis's module, not imported for a first screen that shows all the events.
+    from data.axis.markers import Picked
+
+    return Picked(instants, indexes)

@@ -18,8 +18,9 @@ real second, each showing a minute some minutes after the one before.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+
+import msgspec
 
 from data.clock.clock import MissionClock
 from data.times.parse import Precision, When
@@ -35,8 +36,7 @@ reading even if the timer fires a rounding error early (1 ms: 10 s of mission ti
 _LAST = timedelta(milliseconds=1)
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(msgspec.Struct, frozen=True):
     """The clock as shown: the unit (a second or a minute) its moment is in.
 
     `when` is that unit as a mission time (`2021-10-05T08:50:00Z`, UTC), so the clock's

@@ -4,8 +4,9 @@ its real clock."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from data.axis.lanes import span
 from data.clock.clock import MissionClock, RealClock, parse_speed
@@ -15,8 +16,7 @@ if TYPE_CHECKING:
     from data.model import Mission
 
 
-@dataclass(frozen=True, slots=True)
-class ClockStart:
+class ClockStart(msgspec.Struct, frozen=True):
     """Where the clock starts: at `moment` (POSIX seconds; None: the event the app opens
     on), running at `speed` (None: standing still), or `live` (following the real clock)."""
 

@@ -13,7 +13,6 @@ the mission itself, not a view of it.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -21,6 +20,8 @@ from datetime import date, timedelta
 from enum import Enum
 from itertools import repeat
 from typing import Any, TextIO
+
+import msgspec
 
 from data.export.columns import Batch, Lookup, batches, event_store, read_times
 from data.export.options import ExportOptions
@@ -320,10 +321,10 @@ _DEFAULTS: dict[type, dict[str, Any]] = {}
 
 def _field_defaults(model: type) -> dict[str, Any]:
     defaults: dict[str, Any] = {}
-    for item in dataclasses.fields(model):
-        if item.default is not dataclasses.MISSING:
+    for item in msgspec.structs.fields(model):
+        if item.default is not msgspec.NODEFAULT:
             defaults[item.name] = item.default
-        elif item.default_factory is not dataclasses.MISSING:
+        elif item.default_factory is not msgspec.NODEFAULT:
             defaults[item.name] = item.default_factory()
     return defaults
 

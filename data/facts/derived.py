@@ -15,9 +15,10 @@ T-/T+ and mission-elapsed-time notations are the same in every language.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+
+import msgspec
 
 from data.facts.stays import Stay, person_stays, stay_at
 from data.i18n import _, ngettext
@@ -57,8 +58,7 @@ _HALF = {
 """From the start of a time's unit to its middle (a date's or month's is worked out)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Elapsed:
+class Elapsed(msgspec.Struct, frozen=True):
     """The time from one time to another: `value` between the middles of their units (not
     rounded), `precision` the coarser of their precisions."""
 
@@ -290,8 +290,7 @@ def age_at_launch(person: Person, mission: Mission) -> int | None:
     return None if reference is None else age_at(person, reference.when)
 
 
-@dataclass(frozen=True, slots=True)
-class Whereabouts:
+class Whereabouts(msgspec.Struct, frozen=True):
     """Where a person was: aboard a vehicle (`vehicle` is its id) or on the ground (`None`)."""
 
     vehicle: str | None

@@ -12,8 +12,9 @@ Texts are plain and unsanitised: each surface makes them safe its own way.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import timedelta
+
+import msgspec
 
 from data.facts.derived import Elapsed, TimeMode, between, format_duration, relative
 from data.facts.names import person_name, phase_name
@@ -100,8 +101,7 @@ def relative_to(when: When, anchor: Event | None, mode: TimeMode) -> str:
     return relative(when, anchor.when, mode)
 
 
-@dataclass(frozen=True, slots=True)
-class VersionFacts:
+class VersionFacts(msgspec.Struct, frozen=True):
     """One side of a disagreement: the claim, its time in each zone (if it has one) and the
     ids of the sources that make it."""
 
@@ -116,8 +116,7 @@ class VersionFacts:
         return f"{self.claim} ({each_once(self.times)})" if self.times else self.claim
 
 
-@dataclass(frozen=True, slots=True)
-class DisputeFacts:
+class DisputeFacts(msgspec.Struct, frozen=True):
     topic: str
     versions: tuple[VersionFacts, ...]
 
@@ -131,8 +130,7 @@ def dispute_facts(dispute: Dispute, shown: Shower) -> DisputeFacts:
     return DisputeFacts(dispute.topic, versions)
 
 
-@dataclass(frozen=True, slots=True)
-class PlanFacts:
+class PlanFacts(msgspec.Struct, frozen=True):
     """The plan of an event: the planned time in each zone asked, the actual one (`None` if
     not known) and how the event kept to the plan (`delay`)."""
 
@@ -145,8 +143,7 @@ class PlanFacts:
         return planned_phrase(self.planned, self.verdict)
 
 
-@dataclass(frozen=True, slots=True)
-class EventFacts:
+class EventFacts(msgspec.Struct, frozen=True):
     """Everything shown about one event (`event` holds its own fields: kind, description,
     note, confidence, station crew...)."""
 

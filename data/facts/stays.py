@@ -16,10 +16,11 @@ new port (the last module the event names; in flight between the relocation's `a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import NamedTuple
+
+import msgspec
 
 from data.facts.names import person_name
 from data.i18n import N_, _
@@ -36,8 +37,7 @@ class StayState(StrEnum):
     DOCKED = "docked"
 
 
-@dataclass(frozen=True, slots=True)
-class Stay:
+class Stay(msgspec.Struct, frozen=True):
     """One stretch of time in one state, between the events that open and close it."""
 
     state: StayState

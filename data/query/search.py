@@ -17,9 +17,10 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
+
+import msgspec
 
 from data.i18n import _, ngettext
 from data.model import Event, Mission, Person
@@ -75,8 +76,7 @@ def people_named(mission: Mission, query: str) -> list[Person]:
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class HitCount:
+class HitCount(msgspec.Struct, frozen=True):
     """Where a search's hits are among the events searched (those shown), to say where the
     cursor is among them."""
 

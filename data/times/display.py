@@ -8,8 +8,9 @@ the detail panes); `data.times.display_bulk.BulkShow` gives the same text for ma
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+
+import msgspec
 
 from data.times.dates import date_text
 from data.times.parse import Precision, When, zone_info
@@ -18,8 +19,7 @@ STATED = "stated"
 """The pseudo-zone that shows every time in the zone its source stated it in."""
 
 
-@dataclass(frozen=True, slots=True)
-class ShownTime:
+class ShownTime(msgspec.Struct, frozen=True):
     """A time ready to print: `date` (in the interface's language: `data.times.dates`),
     `clock` (empty for dates), `abbrev` and `offset`."""
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import gettext
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import fields, is_dataclass
 from enum import Enum
 
+import msgspec
 import pytest
 
 import data.i18n
@@ -101,9 +101,9 @@ def mission_texts(mission: Mission) -> list[str]:
             texts.append(" ".join(value.split()))
         elif isinstance(value, When):
             texts.append(value.text)
-        elif is_dataclass(value) and not isinstance(value, type):
-            for field in fields(value):
-                walk(getattr(value, field.name))
+        elif isinstance(value, msgspec.Struct):  # a record
+            for name in value.__struct_fields__:
+                walk(getattr(value, name))
         elif isinstance(value, tuple | list):
             for item in value:
                 walk(item)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from data.model import Mission
 from tui.app import MissionTimelineApp
 from tui.widgets.crew_pane import CrewList
 from tui.widgets.event_detail import EventDetail
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.timeline import Timeline
 from tui.widgets.timeline_row import CURSOR_MARK
 
@@ -179,7 +178,7 @@ async def test_double_click_opens_the_detail(app: MissionTimelineApp, mission: M
 async def test_footer_keeps_help_and_quit_at_80_columns(app: MissionTimelineApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        footer = app.query_one(Footer)
+        footer = app.query_one(KeyFooter)
         assert footer.compact
         shown = {key for key, active in app.screen.active_bindings.items() if active.binding.show}
         assert {"question_mark", "q", "z", "t", "slash", "f", "c"} <= shown
@@ -194,7 +193,7 @@ async def test_footer_follows_the_live_keys(app: MissionTimelineApp) -> None:
     """The footer rebuilds once per burst of binding changes, and still ends up current."""
 
     def footer_keys() -> set[str]:
-        return {key.description for key in app.query_one(Footer).query(FooterKey)}
+        return {key.description for key in app.query_one(KeyFooter).keys}
 
     async with app.run_test(size=(120, 40)) as pilot:
         # The footer is rebuilt after the bindings settle: wait for it (a busy machine may

@@ -19,6 +19,7 @@ from data.facts.kinds import kind_name, short_kinds
 from data.i18n import N_, _
 from tui.text import HEADING_STYLE, LABEL_STYLE
 from tui.widgets.fitted_text import FittedText
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.timeline_row import (
     CURSOR_MARK,
     DISPUTED_MARK,
@@ -26,7 +27,6 @@ from tui.widgets.timeline_row import (
     PERSON_MARK,
     PLANNED_MARK,
 )
-from tui.widgets.translated_footer import TranslatedFooter
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body", classes="dialog") as body:
             body.border_title = _("Keys")
             yield FittedText(self.describe, id="help-text")
-        yield TranslatedFooter()
+        yield KeyFooter()
 
     def describe(self, width: int = 100) -> Content:
         """The key table, wrapped to `width` cells with each explanation's lines under its

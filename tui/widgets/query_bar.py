@@ -20,7 +20,6 @@ from textual.widgets import Input, Label, Static
 
 from data.i18n import N_, _
 from data.model import EventKind, Mission
-from data.query.filters import KEYS
 
 QueryKind = Literal["search", "filter"]
 
@@ -50,6 +49,8 @@ class FilterSuggester(Suggester):
         prefix = f"{head} " if head else ""
         key, colon, typed = word.partition(":")
         if not colon:
+            from data.query.filters import KEYS  # the filters' parser, once a key is typed
+
             return next((f"{prefix}{k}:" for k in KEYS if k.startswith(key) and key), None)
         done, _, last = typed.rpartition(",")
         done = f"{done}," if done else ""

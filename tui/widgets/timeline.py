@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from textual import events
@@ -26,11 +26,13 @@ from textual.strip import Strip
 from data.clock.position import EventState, Position
 from data.facts.derived import TimeMode, events_of
 from data.model import Event, Mission, Person
-from data.query.filters import Filter
 from data.query.search import EventSearch
 from tui.widgets.timeline_keys import TIMELINE_BINDINGS
 from tui.widgets.timeline_layout import RowLayout
 from tui.widgets.timeline_row import event_strip, section_strip
+
+if TYPE_CHECKING:
+    from data.query.filters import Filter
 
 
 class Timeline(ScrollView, can_focus=True):

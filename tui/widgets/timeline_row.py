@@ -12,10 +12,11 @@ styles of the current theme.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 
+import msgspec
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -57,8 +58,7 @@ Part = tuple[str, str | None]
 """Text and the component class that colours it (None: the row's own style)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Columns:
+class Columns(msgspec.Struct, frozen=True):
     """How the time columns of every row are laid out: whether the time keeps its clock
     (below `WIDE` a T-/T+ or elapsed-time mode shows the date: the relative time beside it
     gives the time of day, the detail pane every time in full), and how wide the time and
@@ -69,8 +69,7 @@ class Columns:
     relative: int
 
 
-@dataclass(frozen=True, slots=True)
-class RowView:
+class RowView(msgspec.Struct, frozen=True):
     """What every event row shows the same way: the width, the zone, the time mode and its
     anchor, the search, the selected crew member's events and the columns' layout."""
 

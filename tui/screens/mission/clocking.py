@@ -17,7 +17,6 @@ from textual.binding import Binding, BindingType
 from textual.timer import Timer
 
 from data.clock.clock import MissionClock, RealClock, moment_of, speed_text
-from data.clock.facts import ClockFacts, CrewStays, clock_facts
 from data.clock.reading import clock_reading, refresh_delay
 from data.i18n import N_, _, ngettext
 from data.sanitize import sanitize_line
@@ -26,6 +25,7 @@ from tui.widgets.status_header import ClockLine
 from tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
+    from data.clock.facts import ClockFacts, CrewStays
     from tui.widgets.time_axis import TimeAxis
 
 PLAYING, PAUSED, LIVE = "▶", N_("❚❚ paused"), N_("● live")
@@ -172,6 +172,9 @@ class ClockAndReplay(MissionState):
             or (before.reading, state) != (reading, self._shown_state)
             or not same_view
         ):
+            # What a clock shows is not for a first screen without one (most start-ups).
+            from data.clock.facts import clock_facts
+
             anchor = self.anchor_event
             events = self.timeline.rows.events
             facts = clock_facts(events, reading, self.zone, self.mode, anchor)
@@ -208,6 +211,8 @@ class ClockAndReplay(MissionState):
         if not self.mission.people:
             return None
         if self._crew is None or self._crew.mission is not self.mission:
+            from data.clock.facts import CrewStays
+
             self._crew = CrewStays.of(self.mission)
         return len(self._crew.at(facts.reading).aboard)
 
