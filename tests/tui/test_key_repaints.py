@@ -93,3 +93,34 @@ async def test_z_and_t_never_lay_out_and_give_the_detail_its_new_height(
             assert detail.vertical_scrollbar.window_virtual_size == text_height
             heights.add(text_height)
         assert len(heights) > 1  # the text did change height
+
+
+async def test_rows_take_a_new_theme_and_the_focus_in_their_colours(
+    app: MissionTimelineApp,
+) -> None:
+    """The list keeps the styles its rows are drawn in (`Timeline._style`) only until the
+    styles change: a new theme, or the focus leaving, draws the rows in the new colours."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        timeline = app.main_screen.timeline
+
+        def row_styles(row: int) -> set[object]:
+            strip = timeline.render_line(row - timeline.scroll_offset.y)
+            return {segment.style for segment in strip}
+
+        def cursor_style() -> object:
+            return timeline.rich_style + timeline.get_component_rich_style("timeline--cursor")
+
+        other_row = timeline.row_of_position(timeline.cursor_position + 1)
+        before = row_styles(other_row)
+        assert cursor_style() in row_styles(timeline.cursor_row)
+        app.theme = "nord"
+        await pilot.pause()
+        assert row_styles(other_row) != before
+        assert timeline.rich_style in row_styles(other_row)
+        assert cursor_style() in row_styles(timeline.cursor_row)
+        focused = cursor_style()
+        app.main_screen.detail.focus()
+        await pilot.pause()
+        assert cursor_style() != focused
+        assert cursor_style() in row_styles(timeline.cursor_row)
