@@ -13,7 +13,11 @@ from textual.content import Content
 from textual.geometry import Offset
 from textual.screen import Screen
 from textual.selection import Selection
+from textual.visual import Visual
 
+from data.facts.derived import TimeMode
+from data.model import Mission
+from tui.widgets.event_detail import EventDetail
 from tui.widgets.scroll_text import ScrollText
 
 from .screen_text import screen_lines
@@ -140,3 +144,31 @@ async def test_the_text_can_be_selected() -> None:
         await pilot.pause()
         selected = app.pane.get_selection(Selection(Offset(0, 1), Offset(6, 1)))
         assert selected == ("line 1", "\n")
+
+
+async def test_lines_wrapped_one_by_one_are_the_whole_text_wrapped(mission: Mission) -> None:
+    """Each line of the text is wrapped on its own and kept while the text has it; the lines
+    drawn are those of the whole text wrapped at once, styles and selection offsets too, as
+    the texts change (the detail of events in every time mode and in two zones)."""
+    detail = EventDetail(mission)
+    texts = []
+    for event in mission.events[:12]:
+        detail.event = event
+        for zone in ("UTC", "Europe/Brussels"):
+            detail.zone = zone
+            for mode in TimeMode:
+                detail.mode = mode
+                detail.anchor_event = mission.events[0]
+                texts.append(detail.describe())
+    app = OnePane(texts[0])
+    async with app.run_test(size=(45, 120)) as pilot:
+        await pilot.pause()
+        pane = app.pane
+        for text in texts:
+            pane.show(text)
+            await pilot.pause()
+            width = pane.scrollable_content_region.width
+            whole = Visual.to_strips(pane, text, width, None, pane.visual_style)
+            assert pane.virtual_size.height == len(whole) < 120
+            drawn = [pane.render_line(y) for y in range(len(whole))]
+            assert [list(strip) for strip in drawn] == [list(strip) for strip in whole]
