@@ -48,3 +48,9 @@ def number(count: int) -> str:
 def lines(parts: Iterable[Content | None]) -> Content:
     """Join lines, skipping the missing ones."""
     return Content("\n").join(part for part in parts if part is not None)
+
+
+def looks_same(shown: Content, content: Content) -> bool:
+    """Whether two texts look the same: the same characters in the same styles
+    (`Content`'s own `==` compares only the characters)."""
+    return shown.plain == content.plain and shown.spans == content.spans

@@ -1,5 +1,5 @@
 """What a key that changes the view's state repaints: the widgets whose text changed, never the
-whole screen, and a new layout only when a pane's text changes height (measure 3 times it)."""
+whole screen, and no new layout for a pane's text of another height (measure 3 times it)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from tui.app import MissionTimelineApp
-from tui.widgets.pane_text import PaneText
 
 SIZE = (120, 40)
 
@@ -72,24 +71,56 @@ async def test_z_repaints_nothing_of_the_crew_pane_while_nobody_is_chosen(
             assert not {name for name in calls if name in ids}, "z repainted the crew pane"
 
 
-async def test_z_and_t_lay_out_only_when_the_detail_changes_height(
+async def test_z_and_t_never_lay_out_and_give_the_detail_its_new_height(
     app: MissionTimelineApp, calls: Counter[str]
 ) -> None:
+    """The detail's text changes height with the zone and time mode (a line comes or goes,
+    another wraps); the pane keeps its size and its scroll bar, so no key lays the screen out,
+    and its scroll (and scroll bar) takes the text's new height."""
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        body = app.main_screen.query_one("#event-detail-body", PaneText)
-        kept = grown = 0
+        detail = app.main_screen.detail
+        heights = set()
         for key in ["z"] * 8 + ["t"] * 4:
-            before = body.region.height
             calls.clear()
             await pilot.press(key)
             await pilot.pause()
-            await pilot.pause()  # a new height's layout sets the pane's scroll size, laid out
-            text_height = body.visual.get_height(body.styles.get_rules(), body.content_size.width)
-            assert body.region.height == text_height, f"{key}: the detail is not laid out"
-            if body.region.height == before:
-                kept += 1
-                assert calls["layout"] == 0, f"{key} laid the screen out, no height changed"
-            else:
-                grown += 1
-        assert kept and grown  # both cases were met
+            assert calls["layout"] == 0, f"{key} laid the screen out"
+            assert detail.show_vertical_scrollbar
+            width = detail.scrollable_content_region.width
+            text_height = detail.text.get_height(detail.styles.get_rules(), width)
+            assert detail.virtual_size.height == text_height, f"{key}: the scroll's height"
+            assert detail.vertical_scrollbar.window_virtual_size == text_height
+            heights.add(text_height)
+        assert len(heights) > 1  # the text did change height
+
+
+async def test_rows_take_a_new_theme_and_the_focus_in_their_colours(
+    app: MissionTimelineApp,
+) -> None:
+    """The list keeps the styles its rows are drawn in (`Timeline._style`) only until the
+    styles change: a new theme, or the focus leaving, draws the rows in the new colours."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        timeline = app.main_screen.timeline
+
+        def row_styles(row: int) -> set[object]:
+            strip = timeline.render_line(row - timeline.scroll_offset.y)
+            return {segment.style for segment in strip}
+
+        def cursor_style() -> object:
+            return timeline.rich_style + timeline.get_component_rich_style("timeline--cursor")
+
+        other_row = timeline.row_of_position(timeline.cursor_position + 1)
+        before = row_styles(other_row)
+        assert cursor_style() in row_styles(timeline.cursor_row)
+        app.theme = "nord"
+        await pilot.pause()
+        assert row_styles(other_row) != before
+        assert timeline.rich_style in row_styles(other_row)
+        assert cursor_style() in row_styles(timeline.cursor_row)
+        focused = cursor_style()
+        app.main_screen.detail.focus()
+        await pilot.pause()
+        assert cursor_style() != focused
+        assert cursor_style() in row_styles(timeline.cursor_row)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 
@@ -14,7 +12,7 @@ from data.i18n import N_, _, pgettext
 from data.model import Event, Mission
 from data.times.display import STATED
 from tui.text import LABEL_STYLE, TITLE_STYLE, block, field, heading, lines, plain
-from tui.widgets.pane_text import PaneText
+from tui.widgets.scroll_text import ScrollText
 from tui.zones import friendly_name
 
 MODE_NAMES = {
@@ -26,11 +24,12 @@ MODE_NAMES = {
 """Each time mode's name, the label of the relative time (translated where shown)."""
 
 
-class EventDetail(VerticalScroll, can_focus=True):
+class EventDetail(ScrollText):
     """Shows one event in full; the app sets `event`, `zone`, `mode` and `anchor`.
 
-    They are `var`s: the pane draws none of them itself (its body does, `PaneText.show`),
-    and a reactive would repaint the whole pane, its scrollbar and body, for every key."""
+    They are `var`s: setting one shows the new text (`ScrollText.show`, which draws the lines
+    in view and leaves the screen's layout alone), where a reactive would repaint the whole
+    pane and lay the screen out for every key."""
 
     event: var[Event | None] = var(None, init=False)
     zone: var[str] = var("UTC", init=False)
@@ -38,15 +37,12 @@ class EventDetail(VerticalScroll, can_focus=True):
     anchor_event: var[Event | None] = var(None, init=False)
 
     def __init__(self, mission: Mission, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(Content(""), id=id)
         self.mission = mission
-
-    def compose(self) -> ComposeResult:
-        yield PaneText(self.describe(), id="event-detail-body")
+        self.show(self.describe())
 
     def _update(self) -> None:
-        if self.is_mounted:
-            self.query_one("#event-detail-body", PaneText).show(self.describe())
+        self.show(self.describe())
 
     watch_event = watch_zone = watch_mode = watch_anchor_event = _update
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.text import looks_same
+
 
 class PaneText(Static):
     """A pane's body text. Showing new text lays the screen out again only when the text's
@@ -14,14 +16,8 @@ class PaneText(Static):
 
     def show(self, content: Content) -> None:
         shown = self.content
-        if isinstance(shown, Content) and _same(shown, content):
+        if isinstance(shown, Content) and looks_same(shown, content):
             return
         width, height = self.content_region.size
         same_height = width > 0 and content.get_height(self.styles.get_rules(), width) == height
         self.update(content, layout=not same_height)
-
-
-def _same(shown: Content, content: Content) -> bool:
-    """Whether two texts look the same: the same characters in the same styles
-    (`Content`'s own `==` compares only the characters)."""
-    return shown.plain == content.plain and shown.spans == content.spans

@@ -34,6 +34,10 @@ from tui.widgets.timeline_row import event_strip, section_strip
 if TYPE_CHECKING:
     from data.query.filters import Filter
 
+CURSOR = "timeline--cursor"
+SECTION = "timeline--section"
+"""The component classes of the cursor's row and of a phase's section row."""
+
 
 class Timeline(ScrollView, can_focus=True):
     """A scrollable list of the mission's events in time order, with phase sections."""
@@ -41,8 +45,8 @@ class Timeline(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = TIMELINE_BINDINGS
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "timeline--cursor",
-        "timeline--section",
+        CURSOR,
+        SECTION,
         "timeline--time",
         "timeline--relative",
         "timeline--kind",
@@ -97,6 +101,8 @@ class Timeline(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.mission = mission
         self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        self._styles: dict[tuple[str | None, bool], Style] = {}
+        """The rows' styles (`_style`) until they change (`notify_style_update`)."""
         self.rows = RowLayout(mission, mission.events)
         """Where each event and phase section is, and the search among the events shown."""
         self._person_events: frozenset[str] = frozenset()
@@ -308,6 +314,7 @@ class Timeline(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+        self._styles.clear()
 
     # ----------------------------------------------------------------- mouse
 
@@ -359,14 +366,10 @@ class Timeline(ScrollView, can_focus=True):
     def _draw(self, row: int, width: int, *, is_cursor: bool, state: EventState | None) -> Strip:
         """A row as it looks now: past the end, a section, or an event."""
         if row >= self.row_count:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style(None))
         position = self.position_of_row(row)
         if position is None:
-            style = self.rich_style + self.get_component_rich_style("timeline--section")
-            return section_strip(self.rows.section_label(row), width, style)
-        base = self.rich_style
-        if is_cursor:
-            base += self.get_component_rich_style("timeline--cursor")
+            return section_strip(self.rows.section_label(row), width, self._style(SECTION))
         view = self.rows.view(
             width, self.zone, self.mode, self.anchor_event, self.search, self._person_events
         )
@@ -375,9 +378,25 @@ class Timeline(ScrollView, can_focus=True):
             view,
             cursor=is_cursor,
             state=state,
-            base=base,
-            style_of=lambda name: self._part_style(name, on_cursor=is_cursor),
+            base=self._style(CURSOR if is_cursor else None),
+            style_of=lambda name: self._style(name, on_cursor=is_cursor),
         )
+
+    def _style(self, name: str | None, *, on_cursor: bool = False) -> Style:
+        """A row's style (`name` None), the cursor's or a section's row's, or a part's
+        (`_part_style`), kept until the styles change: Textual works a widget's style out
+        from its ancestors' at every call, and every row of a frame asked for it."""
+        key = (name, on_cursor)
+        style = self._styles.get(key)
+        if style is None:
+            if name is None:
+                style = self.rich_style
+            elif name in (CURSOR, SECTION):
+                style = self.rich_style + self.get_component_rich_style(name)
+            else:
+                style = self._part_style(name, on_cursor=on_cursor)
+            self._styles[key] = style
+        return style
 
     def _part_style(self, name: str, *, on_cursor: bool) -> Style:
         """A part of a row's style. Its colour is resolved as Textual resolves a widget's
