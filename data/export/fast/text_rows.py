@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 from data.export.columns import SEPARATOR, Batch, needs_sanitizing
 from data.export.detail_rows import relative_texts
 from data.export.fast.arrays import Columns, from_list, spans, text_of
+from data.export.fast.breaks import broken
 from data.export.fast.delays import delay_texts
 from data.export.fast.parts import (
     Keyed,
@@ -231,6 +232,7 @@ class Made:
         if needs_sanitizing(joined) or "\t" in joined or "\n" in joined or _SPACE_AT_END(joined):
             return [from_list(self.rows._descriptions(batch.batch))]
         given = pc.cast(pc.not_equal(texts, ""), pa.int8())
+        texts = broken(texts, INDENT, self.rows.options.columns)
         return [Looked(["", INDENT], given), texts, Looked(["", "\n"], given)]
 
 
