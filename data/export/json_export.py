@@ -246,7 +246,7 @@ def _rare(extras: Extras) -> str:
         value = getattr(extras, key)
         if value == defaults[key]:
             continue
-        text = _indent(dumps(_value(value, fields[key])), 3 * INDENT)
+        text = _indent(_dumps_plain(_value(value, fields[key])), 3 * INDENT)
         parts.append(f'{_FIELD}"{key}": {text}')
     return "".join(parts)
 
@@ -333,6 +333,17 @@ def dumps(value: Any) -> str:
     """`json.dumps` with indent 2, keeping text readable but escaping every character that
     could drive a terminal (the values are unchanged)."""
     return escape_unsafe(json.dumps(value, ensure_ascii=False, indent=INDENT))
+
+
+def _dumps_plain(value: Any) -> str:
+    """`dumps` of a value without a float (texts, whole numbers, lists, records: what an
+    event's rare fields hold), in C: msgspec's encoder indented by its `format` writes the
+    very text of `json.dumps`, twenty times faster than its indenting encoder (in Python);
+    a float it may write otherwise (`1e16`, where `json.dumps` writes `1e+16`)."""
+    return escape_unsafe(msgspec.json.format(_ENCODER.encode(value), indent=INDENT).decode())
+
+
+_ENCODER = msgspec.json.Encoder()
 
 
 def _indent(text: str, by: int) -> str:

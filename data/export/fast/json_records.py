@@ -143,7 +143,8 @@ def _optional(key: str, texts: pa.StringArray, joined: str) -> list[Part]:
 
 def _forms(key: str, clocks: Clocks, only: pa.BooleanArray | None) -> list[Part]:
     """The `<key>_utc` and `<key>_precision` fragments (`json_export._forms`) of the times
-    (`only` where true), none for a date or a month."""
+    (`only` where true), none for a date or a month: those are not shown at all (their
+    form is empty), which spares showing each of them one by one (`times.parts`)."""
     timed = pc.invert(clocks.dated)
     if only is not None:
         timed = pc.and_(timed, only)
@@ -154,7 +155,7 @@ def _forms(key: str, clocks: Clocks, only: pa.BooleanArray | None) -> list[Part]
     ]
     return [
         Looked(["", f'{_FIELD}"{key}_utc": "'], given),
-        *parts(clocks, "UTC", _utc_texts, Clock.SECONDS, marks=False, only=only),
+        *parts(clocks, "UTC", _utc_texts, Clock.SECONDS, marks=False, only=timed),
         Looked(tails, pc.if_else(timed, clocks.shape_codes, pa.scalar(None, pa.int32()))),
     ]
 

@@ -13,7 +13,7 @@ writer's own functions. The batch's text is wrapped by `wrap.fit`, as the Python
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 import pyarrow as pa
@@ -22,8 +22,19 @@ import pyarrow.compute as pc
 from data.export.columns import SEPARATOR, Batch, needs_sanitizing
 from data.export.detail_rows import relative_texts
 from data.export.fast.arrays import Columns, from_list, spans, text_of
+from data.export.fast.breaks import broken
 from data.export.fast.delays import delay_texts
-from data.export.fast.parts import Keyed, Looked, Part, Table, assemble, printable, sparse, widest
+from data.export.fast.parts import (
+    Keyed,
+    Looked,
+    Part,
+    Table,
+    assemble,
+    printable,
+    sparse,
+    spread,
+    widest,
+)
 from data.export.fast.times import Clock, Clocks, parts, shown
 from data.export.text_export import (
     GAP,
@@ -121,7 +132,7 @@ class Made:
             self._row(batch, clocks, widths),
             [self.facts.part(facts_keys)],
             [sparse(size, self._ends(batch))],
-            [sparse(size, self._planned(batch, clocks))],
+            [self._planned(batch, clocks)],
             [self.people.part(batch.codes(c.people))],
             [self.vehicles.part(batch.codes(c.vehicles))],
             self._descriptions(batch),
@@ -146,7 +157,7 @@ class Made:
         starts: list[Part] = []
         for column in padded:
             starts += [column, GAP]
-        if _ENDS_BARE(SEPARATOR.join(title_column.to_pylist()) + SEPARATOR):
+        if _ends_bare(SEPARATOR.join(title_column.to_pylist()) + SEPARATOR):
             # a title that is empty or ends with a space: the row is cut as `_Rows` cuts it
             lasts = text_of(assemble([[title_column, notes, SEPARATOR]])).split(SEPARATOR)
             lasts.pop()
@@ -171,39 +182,114 @@ class Made:
         ]
         return dict(zip(ends, self.rows.until_lines(zip(*columns, strict=True)), strict=True))
 
-    def _planned(self, batch: Columns, clocks: Clocks) -> dict[int, str]:
-        """`planned ...` of each event with both a planned and an actual time, by index."""
-        rows = self.rows
+    def _planned(self, batch: Columns, clocks: Clocks) -> Looked:
+        """`planned ...` of each event with both a planned and an actual time."""
         both = pc.and_(pc.not_equal(batch.planned, ""), pc.not_equal(batch.at, ""))
         listed = pc.indices_nonzero(both)
         if not len(listed):
-            return {}
+            return Looked([""])
         texts = batch.planned.take(listed)
         plans = Clocks(texts, pa.array(instants_of(texts.to_pylist()), pa.float64()))
         columns = [
-            shown(plans, zone.zone, zone.cells, Clock.OWN, marks=True).to_pylist()
-            for zone in rows.zones
+            shown(plans, zone.zone, zone.cells, Clock.OWN, marks=True) for zone in self.rows.zones
         ]
         texts, indexes = delay_texts(batch, clocks, plans, listed, self.worded)
-        verdicts = texts.take(indexes).to_pylist()
-        lines = rows.planned_lines(zip(*columns, strict=True), verdicts)
-        return dict(zip(listed.to_pylist(), lines, strict=True))
+        verdicts = pc.fill_null(texts.take(indexes), "")
+        return spread(batch.size, listed, self._planned_lines(columns, verdicts))
+
+    def _planned_lines(self, columns: list[pa.StringArray], verdicts: pa.StringArray) -> pa.Array:
+        """`_Rows.planned_lines` of planned times shown in each zone (`columns`) and their
+        delays: the line it writes for markers in their place, cut around them
+        (`_phrase_cuts`), and each event's texts put in between in C++. The events whose
+        line that would not give (a text two zones share, written once; an empty text, or
+        one that ends with a space, which the line's end would strip) are written by
+        `planned_lines` itself, as is every event of a batch with other than printable
+        ASCII."""
+        rows = self.rows
+        cuts = _phrase_cuts(rows, len(columns))
+        texts = [*columns, verdicts]
+        if cuts is None or not all(printable(column.buffers()[2]) for column in texts):
+            return from_list(rows.planned_lines(_listed(columns), verdicts.to_pylist()))
+        plain, delayed = cuts
+        has = pc.cast(pc.not_equal(verdicts, ""), pa.int8())
+        made: list[Part] = []
+        for number, column in enumerate(columns):
+            made += [Looked([plain[number], delayed[number]], has), column]
+        made += [Looked([plain[-1], delayed[-2]], has), verdicts, Looked(["", delayed[-1]], has)]
+        lines = assemble([made])
+        odd = pc.or_(pc.ends_with(verdicts, " "), _odd(columns))
+        if not odd.true_count:
+            return lines
+        redone = rows.planned_lines(
+            _listed([column.filter(odd) for column in columns]), verdicts.filter(odd).to_pylist()
+        )
+        return pc.replace_with_mask(lines, odd, pa.array(redone, pa.string()))
 
     def _descriptions(self, batch: Columns) -> list[Part]:
         """Each event's description, indented on its own line (`text_export._descriptions`)."""
         joined = batch.joined(batch.store.columns.descriptions)
         texts = batch.descriptions
-        if needs_sanitizing(joined) or "\t" in joined or "\n" in joined or _ENDS_BARE(joined):
+        if needs_sanitizing(joined) or "\t" in joined or "\n" in joined or _SPACE_AT_END(joined):
             return [from_list(self.rows._descriptions(batch.batch))]
         given = pc.cast(pc.not_equal(texts, ""), pa.int8())
+        texts = broken(texts, INDENT, self.rows.options.columns)
         return [Looked(["", INDENT], given), texts, Looked(["", "\n"], given)]
+
+
+def _phrase_cuts(rows: _Rows, zones: int) -> tuple[list[str], list[str]] | None:
+    """The line `rows.planned_lines` writes for times in `zones` zones, without a delay and
+    with one, each cut around its times and delay: the texts before, between and after
+    them; `None` if a line cannot be cut so (a marker found twice, or a line that is not
+    printable and would be sanitised)."""
+    marks = [f"@{number}@" for number in range(zones + 1)]
+    cuts = []
+    for verdict in ("", marks[-1]):
+        line = rows.planned_lines([marks[:-1]], [verdict])[0]
+        used = marks[: zones + bool(verdict)]
+        if not line[:-1].isprintable() or any(line.count(mark) != (mark in used) for mark in marks):
+            return None
+        pieces = []
+        for mark in used:  # each once: in this order, else the line is not cut so
+            head, _, line = line.partition(mark)
+            if any(other in head for other in used):
+                return None
+            pieces.append(head)
+        cuts.append([*pieces, line])
+    return cuts[0], cuts[1]
+
+
+def _odd(columns: list[pa.StringArray]) -> pa.BooleanArray:
+    """Where a time is empty or ends with a space, or two zones show the same text (which
+    `planned_lines` writes once)."""
+    odd = pa.repeat(pa.scalar(False), len(columns[0]))
+    for number, column in enumerate(columns):
+        odd = pc.or_(odd, pc.or_(pc.equal(column, ""), pc.ends_with(column, " ")))
+        for other in columns[:number]:
+            odd = pc.or_(odd, pc.equal(column, other))
+    return odd
+
+
+def _listed(columns: list[pa.StringArray]) -> Iterator[tuple[str, ...]]:
+    """Each event's texts, a text per column."""
+    return zip(*(column.to_pylist() for column in columns), strict=True)
 
 
 _FEWEST = 2048
 """A batch of fewer events (a short phase) is written by the Python writer: quicker."""
-_ENDS_BARE = re.compile(f"\\s{SEPARATOR}|^{SEPARATOR}|{SEPARATOR}{SEPARATOR}").search
-"""A text that ends with a space (of any kind), or is empty, among texts joined by
-`SEPARATOR` (each followed by one)."""
+_SPACE_AT_END = re.compile(f"{SEPARATOR}(?<=\\s{SEPARATOR})").search
+"""A text that ends with a space (of any kind), among texts joined by `SEPARATOR` (each
+followed by one): searched from each separator, a character the search skips to (a pattern
+that starts with `\\s` is tried at every character: ten times slower)."""
+
+
+def _ends_bare(joined: str) -> bool:
+    """Whether a text ends with a space (of any kind) or is empty, among texts joined by
+    `SEPARATOR` (each followed by one)."""
+    return (
+        joined.startswith(SEPARATOR)
+        or SEPARATOR + SEPARATOR in joined
+        or _SPACE_AT_END(joined) is not None
+    )
 
 
 def _facts_key(key: int) -> tuple[int, bool, int, int]:

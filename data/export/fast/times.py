@@ -128,7 +128,7 @@ def parts(
     if kept is not None:
         return kept
     zoned = clocks.zoned(zone)
-    group, befores, afters = zoned.groups(form, clock, marks, only)
+    group, befores, afters = zoned.groups(clocks, form, clock, marks, only)
     missing = pc.is_null(group)
     alone = missing if only is None else pc.and_(missing, only)
     codes: pa.Array = group
@@ -168,10 +168,15 @@ def _each_once(clocks: Clocks, where: pa.BooleanArray, form: Form) -> pa.StringA
 class Zoned:
     """A batch's times of day placed in a zone: each one's zone period (UTC offset and
     abbreviation; null on a UTC day when the zone changes its clocks), local day, and time
-    of day (`rest`, ms since local midnight); what every form shown in the zone shares."""
+    of day (`rest`, ms since local midnight); what every form shown in the zone shares.
+    It keeps the columns of its `Clocks` that it reads, not the `Clocks` (which keeps it):
+    a batch's arrays are freed with the batch, not when the cyclic collector next runs
+    (which a quick export leaves for several batches: 60 MiB more at the peak)."""
 
     def __init__(self, clocks: Clocks, zone: str) -> None:
-        self.clocks = clocks
+        self.approximate = clocks.approximate
+        self.dated = clocks.dated
+        self.precisions = clocks.precision
         days = _zone_days(zone)
         biased = pc.add(clocks.ms, _BIAS_DAYS * DAY_MS)
         utc_days = pc.divide(biased, DAY_MS)
@@ -194,15 +199,16 @@ class Zoned:
         if day:
             key = pc.add(pc.multiply(self.day, self.periods), key)
         if marks:
-            key = pc.add(pc.multiply(key, 2), pc.cast(self.clocks.approximate, pa.int64()))
-        unshown = self.clocks.dated if only is None else pc.or_(self.clocks.dated, pc.invert(only))
+            key = pc.add(pc.multiply(key, 2), pc.cast(self.approximate, pa.int64()))
+        unshown = self.dated if only is None else pc.or_(self.dated, pc.invert(only))
         return pc.if_else(unshown, pa.scalar(None, pa.int64()), key)
 
     def groups(
-        self, form: Form, clock: Clock, marks: bool, only: pa.BooleanArray | None
+        self, clocks: Clocks, form: Form, clock: Clock, marks: bool, only: pa.BooleanArray | None
     ) -> tuple[pa.Array, pa.StringArray, pa.StringArray]:
         """Each time's group (null where the groups cannot show it), and each group's text
-        before and after the clock (`form` of its first time, cut around its clock)."""
+        before and after the clock (`form` of its first time of `clocks`, these times, cut
+        around its clock)."""
         key = self.key(day=clock is not Clock.NONE, marks=marks, only=only)
         encoded = pc.dictionary_encode(key)
         group = encoded.indices
@@ -210,7 +216,7 @@ class Zoned:
             return group, pa.array([], pa.string()), pa.array([], pa.string())
         samples = pc.index_in(encoded.dictionary, value_set=key)
         befores, afters = _cut(
-            form(self.clocks.times(samples)),
+            form(clocks.times(samples)),
             self.rest.take(samples).to_pylist(),
             self.precision(clock).take(samples).to_pylist(),
         )
@@ -223,7 +229,7 @@ class Zoned:
         """The precision each time's clock is written to."""
         if clock is Clock.NONE:
             return pa.repeat(pa.scalar(0, pa.int8()), len(self.rest))
-        return pc.max_element_wise(self.clocks.precision, pa.scalar(int(clock.value), pa.int8()))
+        return pc.max_element_wise(self.precisions, pa.scalar(int(clock.value), pa.int8()))
 
 
 def _clock_parts(rest: pa.Int64Array, precision: pa.Array, alone: pa.BooleanArray) -> list[Part]:
