@@ -172,3 +172,29 @@ async def test_lines_wrapped_one_by_one_are_the_whole_text_wrapped(mission: Miss
             assert pane.virtual_size.height == len(whole) < 120
             drawn = [pane.render_line(y) for y in range(len(whole))]
             assert [list(strip) for strip in drawn] == [list(strip) for strip in whole]
+
+
+async def test_a_text_that_overflows_once_wrapped_wraps_only_its_new_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Such a text is wrapped at the pane's width, then beside the scroll bar, on every change:
+    both wraps are kept, so a text that changes one line wraps that line alone."""
+    long = " ".join(["word"] * 12)  # two lines, at 30 cells and beside the scroll bar
+    lines = [long] * 3 + [f"line {n}" for n in range(HEIGHT - 5)]
+    app = OnePane(Content("\n".join(lines)))
+    async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await pilot.pause()
+        pane = app.pane
+        assert pane.show_vertical_scrollbar  # 8 lines, but 3 * 2 + 5 once wrapped
+        wrapped: list[str] = []
+        to_strips = Visual.to_strips
+
+        def counted(widget: object, visual: Content, *args: object) -> object:
+            wrapped.append(visual.plain)
+            return to_strips(widget, visual, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Visual, "to_strips", staticmethod(counted))
+        pane.show(Content("\n".join([*lines[:-1], "changed"])))
+        await pilot.pause()
+        assert set(wrapped) == {"changed"}
+        assert pane.virtual_size.height == 3 * 2 + HEIGHT - 5

@@ -20,6 +20,9 @@ from textual.visual import Visual
 
 from tui.text import looks_same
 
+Wrapped = dict[tuple[str, tuple[Span, ...]], list[Strip]]
+"""Lines of a text, each wrapped on its own, by their text and styles."""
+
 
 class ScrollText(ScrollView, can_focus=True):
     """Wrapped text in a vertical scroll (`show` gives it new text); the keys and the mouse
@@ -38,9 +41,10 @@ class ScrollText(ScrollView, can_focus=True):
         """The text wrapped for `_fitted_to` (None: to wrap again before it is drawn): each
         line drawn, and the line of the text it is from (its selection offsets, `_placed`)."""
         self._fitted_to = Size(0, 0)
-        self._wrapped: dict[tuple[str, tuple[Span, ...]], list[Strip]] = {}
-        """The text's lines wrapped, each on its own, for `_wrapped_for`."""
-        self._wrapped_for: tuple[int, Style] | None = None
+        self._wrapped: dict[tuple[int, Style], Wrapped] = {}
+        """The text's lines wrapped, each on its own, by width and style: the last two, since
+        a text that overflows only once wrapped is wrapped at the pane's width and then
+        beside the scroll bar, on every change."""
 
     @property
     def text(self) -> Content:
@@ -89,8 +93,8 @@ class ScrollText(ScrollView, can_focus=True):
         style = self.visual_style
         if self.text_selection is not None:
             return [(strip, 0) for strip in Visual.to_strips(self, self._text, width, None, style)]
-        known = self._wrapped if self._wrapped_for == (width, style) else {}
-        wrapped: dict[tuple[str, tuple[Span, ...]], list[Strip]] = {}
+        known = self._wrapped.pop((width, style), {})
+        wrapped: Wrapped = {}
         lines: list[tuple[Strip, int]] = []
         for number, line in enumerate(self._text.split(allow_blank=True)):
             key = (line.plain, tuple(line.spans))
@@ -99,7 +103,7 @@ class ScrollText(ScrollView, can_focus=True):
                 strips = Visual.to_strips(self, line, width, None, style)
             wrapped[key] = strips
             lines += ((strip, number) for strip in strips)
-        self._wrapped, self._wrapped_for = wrapped, (width, style)
+        self._wrapped = {**dict(list(self._wrapped.items())[-1:]), (width, style): wrapped}
         return lines
 
     def _size_updated(
