@@ -24,61 +24,94 @@ def kind_name(kind: EventKind) -> str:
 
 def kind_names() -> dict[EventKind, str]:
     """Every kind's name in the language in use, in the kinds' order."""
-    return _names(language())
-
-
-@cache
-def _names(lang: str) -> dict[EventKind, str]:
-    """The table, made once per language (`lang` is the cache's key: the catalog in
-    use is that language's)."""
-    return {
-        EventKind.ANNOUNCEMENT: pgettext("event kind", "announcement"),
-        EventKind.TRAINING: pgettext("event kind", "training"),
-        EventKind.LAUNCH: pgettext("event kind", "launch"),
-        EventKind.ORBIT: pgettext("event kind", "orbit"),
-        EventKind.RENDEZVOUS: pgettext("event kind", "rendezvous"),
-        EventKind.DOCKING: pgettext("event kind", "docking"),
-        EventKind.UNDOCKING: pgettext("event kind", "undocking"),
-        EventKind.RELOCATION: pgettext("event kind", "relocation"),
-        EventKind.HATCH: pgettext("event kind", "hatch"),
-        EventKind.BURN: pgettext("event kind", "burn"),
-        EventKind.LANDING: pgettext("event kind", "landing"),
-        EventKind.EVA: pgettext("event kind", "eva"),
-        EventKind.COMMAND: pgettext("event kind", "command"),
-        EventKind.CREW: pgettext("event kind", "crew"),
-        EventKind.ANOMALY: pgettext("event kind", "anomaly"),
-        EventKind.MILESTONE: pgettext("event kind", "milestone"),
-        EventKind.MEDIA: pgettext("event kind", "media"),
-        EventKind.FILM: pgettext("event kind", "film"),
-    }
+    return _tables(language())[0]
 
 
 def short_kinds() -> dict[EventKind, str]:
     """Every kind's short name, four letters at most (the timeline's kind column at narrow
     widths; the help screen lists them), in the language in use."""
-    return _short_names(language())
+    return _tables(language())[1]
 
 
 @cache
-def _short_names(lang: str) -> dict[EventKind, str]:
-    """The short names' table, made once per language."""
-    return {
-        EventKind.ANNOUNCEMENT: pgettext("short event kind", "ANNC"),
-        EventKind.TRAINING: pgettext("short event kind", "TRNG"),
-        EventKind.LAUNCH: pgettext("short event kind", "LNCH"),
-        EventKind.ORBIT: pgettext("short event kind", "ORBT"),
-        EventKind.RENDEZVOUS: pgettext("short event kind", "RNDZ"),
-        EventKind.DOCKING: pgettext("short event kind", "DOCK"),
-        EventKind.UNDOCKING: pgettext("short event kind", "UNDK"),
-        EventKind.RELOCATION: pgettext("short event kind", "RELO"),
-        EventKind.HATCH: pgettext("short event kind", "HTCH"),
-        EventKind.BURN: pgettext("short event kind", "BURN"),
-        EventKind.LANDING: pgettext("short event kind", "LAND"),
-        EventKind.EVA: pgettext("short event kind", "EVA"),
-        EventKind.COMMAND: pgettext("short event kind", "CMND"),
-        EventKind.CREW: pgettext("short event kind", "CREW"),
-        EventKind.ANOMALY: pgettext("short event kind", "ANOM"),
-        EventKind.MILESTONE: pgettext("short event kind", "MILE"),
-        EventKind.MEDIA: pgettext("short event kind", "MDIA"),
-        EventKind.FILM: pgettext("short event kind", "FILM"),
+def _tables(lang: str) -> tuple[dict[EventKind, str], dict[EventKind, str]]:
+    """The kinds' names and short names, made once per language (`lang` is the cache's key:
+    the catalog in use is that language's) from one table of each kind's words."""
+    words = {
+        EventKind.ANNOUNCEMENT: (
+            pgettext("event kind", "announcement"),
+            pgettext("short event kind", "ANNC"),
+        ),
+        EventKind.TRAINING: (
+            pgettext("event kind", "training"),
+            pgettext("short event kind", "TRNG"),
+        ),
+        EventKind.LAUNCH: (
+            pgettext("event kind", "launch"),
+            pgettext("short event kind", "LNCH"),
+        ),
+        EventKind.ORBIT: (
+            pgettext("event kind", "orbit"),
+            pgettext("short event kind", "ORBT"),
+        ),
+        EventKind.RENDEZVOUS: (
+            pgettext("event kind", "rendezvous"),
+            pgettext("short event kind", "RNDZ"),
+        ),
+        EventKind.DOCKING: (
+            pgettext("event kind", "docking"),
+            pgettext("short event kind", "DOCK"),
+        ),
+        EventKind.UNDOCKING: (
+            pgettext("event kind", "undocking"),
+            pgettext("short event kind", "UNDK"),
+        ),
+        EventKind.RELOCATION: (
+            pgettext("event kind", "relocation"),
+            pgettext("short event kind", "RELO"),
+        ),
+        EventKind.HATCH: (
+            pgettext("event kind", "hatch"),
+            pgettext("short event kind", "HTCH"),
+        ),
+        EventKind.BURN: (
+            pgettext("event kind", "burn"),
+            pgettext("short event kind", "BURN"),
+        ),
+        EventKind.LANDING: (
+            pgettext("event kind", "landing"),
+            pgettext("short event kind", "LAND"),
+        ),
+        EventKind.EVA: (
+            pgettext("event kind", "eva"),
+            pgettext("short event kind", "EVA"),
+        ),
+        EventKind.COMMAND: (
+            pgettext("event kind", "command"),
+            pgettext("short event kind", "CMND"),
+        ),
+        EventKind.CREW: (
+            pgettext("event kind", "crew"),
+            pgettext("short event kind", "CREW"),
+        ),
+        EventKind.ANOMALY: (
+            pgettext("event kind", "anomaly"),
+            pgettext("short event kind", "ANOM"),
+        ),
+        EventKind.MILESTONE: (
+            pgettext("event kind", "milestone"),
+            pgettext("short event kind", "MILE"),
+        ),
+        EventKind.MEDIA: (
+            pgettext("event kind", "media"),
+            pgettext("short event kind", "MDIA"),
+        ),
+        EventKind.FILM: (
+            pgettext("event kind", "film"),
+            pgettext("short event kind", "FILM"),
+        ),
     }
+    return (
+        {kind: name for kind, (name, _) in words.items()},
+        {kind: short for kind, (_, short) in words.items()},
+    )
