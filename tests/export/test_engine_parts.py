@@ -66,6 +66,23 @@ def test_a_small_table_beside_another_is_looked_up_with_it() -> None:
     assert parts.assemble([[first], [second]], ",").to_pylist() == ["a,z", "b,x", "b,y"]
 
 
+def test_a_part_whose_texts_are_all_the_same_is_a_fixed_text() -> None:
+    """A part looked up in texts that are all the same (a date's empty clock) is joined to
+    the fixed texts beside it, not looked up for each row."""
+    column = pa.array(["a", "b", "c"], pa.string())
+    same = parts.Looked(["x", "x"], pa.array([0, 1, 1], pa.int32()))
+    merged = parts._merged([column, ",", same, ",", column], 100)
+    assert len(merged) == 3
+    assert isinstance(merged[1], parts.Looked)
+    assert merged[1].codes is None
+    assert merged[1].texts == [",x,"]
+    assert parts.assemble([[column], [same], [column]], ",").to_pylist() == [
+        "a,x,a",
+        "b,x,b",
+        "c,x,c",
+    ]
+
+
 @given(
     runs=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 30)), max_size=8),
     span=st.integers(1, 20),

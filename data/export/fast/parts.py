@@ -117,6 +117,8 @@ def _merged(parts: list[Part], most: int) -> list[Part]:
     (at most `most` pairs of texts)."""
     out: list[Part] = []
     for part in parts:
+        if isinstance(part, Looked):
+            part = _constant(part)
         if isinstance(part, str):
             if not part:
                 continue
@@ -129,6 +131,21 @@ def _merged(parts: list[Part], most: int) -> list[Part]:
                 continue
         out.append(part)
     return out
+
+
+def _constant(part: Looked) -> Looked | str:
+    """The one text of a part looked up in a few texts that are all the same (the empty
+    text where the clock of a date would be, say), else the part: a fixed text is joined
+    to the parts beside it rather than looked up for each row."""
+    texts = part.texts
+    if part.codes is None or len(texts) > _FEW_TEXTS:
+        return part
+    listed = _listed(texts)
+    return listed[0] if listed.count(listed[0]) == len(listed) else part
+
+
+_FEW_TEXTS = 8
+"""The most texts a part may have to be checked for being all the same."""
 
 
 def widest(parts: Sequence[Part]) -> int | None:
