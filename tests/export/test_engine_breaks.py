@@ -50,3 +50,16 @@ def test_a_batch_with_another_indent_or_other_characters_is_left_to_fit(odd: str
     leaves the batch's lines to `wrap.fit`."""
     texts = ["word " * 30 + "end", odd]
     assert breaks.broken(pa.array(texts, pa.string()), INDENT, 100).to_pylist() == texts
+
+
+@pytest.mark.parametrize("run", [1, 2, 9, 60])
+@pytest.mark.parametrize("before", [5, 40, 88, 95])
+def test_a_break_in_a_long_run_of_spaces_takes_the_whole_run(run: int, before: int) -> None:
+    """The break is at the run of spaces around the last space that fits, however long the
+    run and wherever the width falls in it."""
+    texts = ["a" * before + " " * run + "b" * 94, "c" * 30 + " " + "d" * 80]
+    made = breaks.broken(pa.array(texts), INDENT, 100).to_pylist()
+    more = "\n" + " " * (len(INDENT) + 2)
+    assert made == ["a" * before + more + "b" * 94, "c" * 30 + more + "d" * 80]
+    for text, after in zip(texts, made, strict=True):
+        assert fit(f"{INDENT}{after}\n", 100, 30) == fit(f"{INDENT}{text}\n", 100, 30)
