@@ -5,6 +5,9 @@ kind (`str.isspace`, what `str.rstrip` strips)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 import test_engine
 from hypothesis import given, settings
@@ -12,6 +15,7 @@ from hypothesis import strategies as st
 from test_engine import assert_same, both_ways, generated, language, small
 
 from data.model import Mission
+from data.opening import load_mission
 
 pytest.importorskip("pyarrow", reason="the engine is the optional `large` extra")
 text_rows = pytest.importorskip("data.export.fast.text_rows")
@@ -70,3 +74,24 @@ def test_fixtures_in_the_engines_rows(
     monkeypatch.setattr(text_rows, "_FEWEST", 1)
     python, engine = both_ways(small[mission_name], "text", test_engine.SMALL_OPTIONS[name])
     assert_same(python, engine)
+
+
+@pytest.mark.parametrize("title", ["", "Dock ", "Dock\u2003", "Dock"])
+def test_a_title_only_planned_empty_or_ending_with_a_space(
+    title: str, tmp_path: Path, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a batch's rows are cut as `_Rows` cuts them is read from its titles before
+    the `(planned) ` mark: a marked title ends as it did, or with a space if it was empty."""
+    events = [
+        {"id": "a", "title": "Launch", "kind": "launch", "at": "2021-10-05T08:55Z"},
+        {"id": "b", "title": title, "kind": "burn", "planned": "2021-10-05T09:55Z"},
+    ]
+    path = tmp_path / "mission.json"
+    header = {"id": "m", "title": "M", "reference": "a"}
+    path.write_text(json.dumps({"format": 1, "mission": header, "events": events}))
+    monkeypatch.setattr(text_rows, "_FEWEST", 1)
+    python, engine = both_ways(load_mission(path), "text", {})
+    assert_same(python, engine)
+    row = next(line for line in python.splitlines() if "09:55" in line)
+    assert row == row.rstrip()
+    assert row.endswith(title.rstrip() or ")")

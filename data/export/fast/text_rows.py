@@ -145,8 +145,10 @@ class Made:
         cells = zip(self._cells(clocks), widths, strict=True)
         padded = [_padded(column, width) for column, width in cells]
         titles = batch.batch.titles
-        if needs_sanitizing(SEPARATOR.join(titles)) or _has_breaks(titles):
+        joined = SEPARATOR.join(titles)
+        if needs_sanitizing(joined) or _has_breaks(titles):
             titles = list(map(sanitize_line, titles))
+            joined = SEPARATOR.join(titles)
         title_column = pa.array(titles, pa.string())
         unplanned = pc.indices_nonzero(pc.equal(batch.at, "")).to_pylist()
         if unplanned:  # only planned: `(planned) ` before the title, unless it says so
@@ -157,8 +159,9 @@ class Made:
         starts: list[Part] = []
         for column in padded:
             starts += [column, GAP]
-        if _ends_bare(SEPARATOR.join(title_column.to_pylist()) + SEPARATOR):
+        if _ends_bare(joined + SEPARATOR):
             # a title that is empty or ends with a space: the row is cut as `_Rows` cuts it
+            # (a title marked `(planned) ` ends as it did, or with a space if it was empty)
             lasts = text_of(assemble([[title_column, notes, SEPARATOR]])).split(SEPARATOR)
             lasts.pop()
             heads = zip(*(column.to_pylist() for column in padded), strict=True)
