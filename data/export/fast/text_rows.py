@@ -131,7 +131,7 @@ class Made:
         fields: list[Sequence[Part]] = [
             self._row(batch, clocks, widths),
             [self.facts.part(facts_keys)],
-            [sparse(size, self._ends(batch))],
+            [self._ends(batch)],
             [self._planned(batch, clocks)],
             [self.people.part(batch.codes(c.people))],
             [self.vehicles.part(batch.codes(c.vehicles))],
@@ -172,18 +172,38 @@ class Made:
             return [from_list(lines)]
         return [*starts, title_column, notes, "\n"]
 
-    def _ends(self, batch: Columns) -> dict[int, str]:
-        """`until ...` of each event that ends later, by index (`_Rows.ends_of`)."""
+    def _ends(self, batch: Columns) -> Looked:
+        """`until ...` of each event that ends later (`_Rows.ends_of`)."""
         ends = batch.batch.ends
         if not ends:
-            return {}
+            return Looked([""])
         texts = list(ends.values())
         clocks = Clocks(pa.array(texts, pa.string()), pa.array(instants_of(texts), pa.float64()))
         columns = [
-            shown(clocks, zone.zone, zone.cells, Clock.OWN, marks=True).to_pylist()
-            for zone in self.rows.zones
+            shown(clocks, zone.zone, zone.cells, Clock.OWN, marks=True) for zone in self.rows.zones
         ]
-        return dict(zip(ends, self.rows.until_lines(zip(*columns, strict=True)), strict=True))
+        listed = pa.array(list(ends), pa.int32())
+        return spread(batch.size, listed, self._until_lines(columns))
+
+    def _until_lines(self, columns: list[pa.StringArray]) -> pa.Array:
+        """`_Rows.until_lines` of ends shown in each zone (`columns`): the line it writes for
+        markers in their place, cut around them, and each event's texts put in between in
+        C++; the events whose line that would not give (`_odd`) written by `until_lines`
+        itself, as is every event of a batch with other than printable ASCII."""
+        rows = self.rows
+        marks = [f"@{number}@" for number in range(len(columns))]
+        cut = _cut(rows.until_lines([marks])[0], marks, marks)
+        if cut is None or not all(printable(column.buffers()[2]) for column in columns):
+            return from_list(rows.until_lines(_listed(columns)))
+        made: list[Part] = []
+        for piece, column in zip(cut, columns, strict=False):
+            made += [piece, column]
+        lines = assemble([[*made, cut[-1]]])
+        odd = _odd(columns)
+        if not odd.true_count:
+            return lines
+        redone = rows.until_lines(_listed([column.filter(odd) for column in columns]))
+        return pc.replace_with_mask(lines, odd, pa.array(redone, pa.string()))
 
     def _planned(self, batch: Columns, clocks: Clocks) -> Looked:
         """`planned ...` of each event with both a planned and an actual time."""
@@ -241,29 +261,37 @@ class Made:
 
 def _phrase_cuts(rows: _Rows, zones: int) -> tuple[list[str], list[str]] | None:
     """The line `rows.planned_lines` writes for times in `zones` zones, without a delay and
-    with one, each cut around its times and delay: the texts before, between and after
-    them; `None` if a line cannot be cut so (a marker found twice, or a line that is not
-    printable and would be sanitised)."""
+    with one, each cut around its times and delay (`_cut`); `None` if a line cannot be."""
     marks = [f"@{number}@" for number in range(zones + 1)]
     cuts = []
     for verdict in ("", marks[-1]):
         line = rows.planned_lines([marks[:-1]], [verdict])[0]
-        used = marks[: zones + bool(verdict)]
-        if not line[:-1].isprintable() or any(line.count(mark) != (mark in used) for mark in marks):
+        cut = _cut(line, marks, marks[: zones + bool(verdict)])
+        if cut is None:
             return None
-        pieces = []
-        for mark in used:  # each once: in this order, else the line is not cut so
-            head, _, line = line.partition(mark)
-            if any(other in head for other in used):
-                return None
-            pieces.append(head)
-        cuts.append([*pieces, line])
+        cuts.append(cut)
     return cuts[0], cuts[1]
+
+
+def _cut(line: str, marks: list[str], used: list[str]) -> list[str] | None:
+    """A line written for the markers `used` (of `marks`) in place of texts, cut around
+    them: the texts before, between and after them; `None` if it cannot be cut so (a
+    marker found twice, or not in this order, or a line that is not printable and would be
+    sanitised)."""
+    if not line[:-1].isprintable() or any(line.count(mark) != (mark in used) for mark in marks):
+        return None
+    pieces = []
+    for mark in used:  # each once: in this order, else the line is not cut so
+        head, _, line = line.partition(mark)
+        if any(other in head for other in used):
+            return None
+        pieces.append(head)
+    return [*pieces, line]
 
 
 def _odd(columns: list[pa.StringArray]) -> pa.BooleanArray:
     """Where a time is empty or ends with a space, or two zones show the same text (which
-    `planned_lines` writes once)."""
+    `planned_lines` and `until_lines` write once)."""
     odd = pa.repeat(pa.scalar(False), len(columns[0]))
     for number, column in enumerate(columns):
         odd = pc.or_(odd, pc.or_(pc.equal(column, ""), pc.ends_with(column, " ")))
