@@ -171,29 +171,25 @@ class _Records:
 
     def rare(self, batch: Batch) -> tuple[dict[int, str], dict[int, str]]:
         """The fields few events have, by index in the batch: the end (`end`, `end_utc`,
-        `end_precision`), and the note, stated times, disputes and station's crew
-        (`rare_fields`)."""
-        ends = batch.ends
-        if ends:
-            forms = _forms("end", len(ends), range(len(ends)), read_times(list(ends.values())))
-            ends = {
-                n: _fragment("end", end) + form
-                for (n, end), form in zip(ends.items(), forms, strict=True)
-            }
-        return ends, self.rare_fields(batch)
-
-    def rare_fields(self, batch: Batch) -> dict[int, str]:
-        """The note, stated times, disputes and station's crew, by index in the batch, where
-        an event has any."""
+        `end_precision`), and the note, stated times, disputes and station's crew."""
+        ends: dict[int, str] = {}
         rare: dict[int, str] = {}
         for n, extras in batch.extras.items():
+            if extras.end:
+                ends[n] = extras.end
             if extras.note or extras.stated or extras.disputes or extras.station_crew is not None:
                 key = (extras.note, extras.stated, extras.disputes, extras.station_crew)
                 found = self.rares.get(key)
                 if found is None:
                     found = self.rares[key] = _rare(extras)
                 rare[n] = found
-        return rare
+        if ends:
+            forms = _forms("end", len(ends), range(len(ends)), read_times(list(ends.values())))
+            ends = {
+                n: _fragment("end", end) + form
+                for (n, end), form in zip(ends.items(), forms, strict=True)
+            }
+        return ends, rare
 
 
 _FIRST = "{\n" + " " * (3 * INDENT) + '"id": '

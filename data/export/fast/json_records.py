@@ -2,12 +2,11 @@
 `json_export._Records.text`, in its order.
 
 Shared values are the Python writer's own lookups (`_Records.kinds`, `.people`...), the
-fields few events have its own function (`_Records.rare_fields`; an end is written as a
-planned time is), the UTC forms those of `data.times.utc` (`data.export.fast.times`). A text
-column is written as it is between quotes when its batch holds nothing JSON escapes (a
-quote, a backslash, a control character), else by `json.encoder.encode_basestring` itself,
-as the Python writer does; the batch's text goes through `json_export.escape_unsafe` unless
-it is plain ASCII.
+fields few events have its own function (`_Records.rare`), the UTC forms those of
+`data.times.utc` (`data.export.fast.times`). A text column is written as it is between
+quotes when its batch holds nothing JSON escapes (a quote, a backslash, a control
+character), else by `json.encoder.encode_basestring` itself, as the Python writer does; the
+batch's text goes through `json_export.escape_unsafe` unless it is plain ASCII.
 """
 
 from __future__ import annotations
@@ -86,7 +85,7 @@ class _Made:
         clocks = Clocks(batch.whens, batch.instants)
         has_at = pc.not_equal(batch.at, "")
         titles = batch.batch.titles
-        rare = self.records.rare_fields(batch.batch)
+        ends, rare = self.records.rare(batch.batch)
         fields: list[Sequence[Part]] = [
             ["," + _RECORD + _FIRST, *_encoded(batch.ids, batch.joined(c.ids))],
             [_TITLE, *_encoded(pa.array(titles, pa.string()), SEPARATOR.join(titles))],
@@ -96,7 +95,7 @@ class _Made:
             _optional("at", batch.at, batch.joined(c.at)),
             _forms("at", clocks, has_at),
             [self._plans(batch)],
-            [self._ends(batch)],
+            [sparse(size, ends)],
             [places, vehicles, people, sources, confidences],
             [sparse(size, rare)],
             [_CLOSE],
@@ -110,24 +109,11 @@ class _Made:
         listed = pc.indices_nonzero(pc.not_equal(planned, ""))
         if not len(listed):
             return Looked([""])
-        return _time_fields("planned", batch.size, listed, planned.take(listed))
-
-    def _ends(self, batch: Columns) -> Looked:
-        """The end and its UTC form and precision, as one part (most events have none)."""
-        ends = batch.batch.ends
-        if not ends:
-            return Looked([""])
-        texts = pa.array(list(ends.values()), pa.string())
-        return _time_fields("end", batch.size, pa.array(list(ends), pa.int32()), texts)
-
-
-def _time_fields(key: str, size: int, listed: pa.Array, texts: pa.StringArray) -> Looked:
-    """The fragments of a time field (`key`, `<key>_utc`, `<key>_precision`) of the events
-    at `listed` (increasing) in a batch of `size`, whose times are `texts`."""
-    times = texts.to_pylist()
-    clocks = Clocks(texts, pa.array(instants_of(times), pa.float64()))
-    fields = [_optional(key, texts, SEPARATOR.join(times)), _forms(key, clocks, None)]
-    return spread(size, listed, assemble(fields))
+        texts = planned.take(listed)
+        plans = Clocks(texts, pa.array(instants_of(texts.to_pylist()), pa.float64()))
+        joined = SEPARATOR.join(texts.to_pylist())
+        fields = [_optional("planned", texts, joined), _forms("planned", plans, None)]
+        return spread(batch.size, listed, assemble(fields))
 
 
 def _escaped(joined: str) -> bool:
