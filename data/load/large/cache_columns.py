@@ -103,9 +103,8 @@ def store_of(row: pa.RecordBatch, header: Mission, decode: Decode) -> EventStore
     if not _codes_fit(values, size, header, groups) or not _titles_fit(values["titles"]):
         return None
     columns = Columns()
-    chunk = np.arange(size) >> TextColumn.SHIFT
     for name in TEXT_COLUMNS:
-        column = text_column(values[name], values[SEPARATORS.format(name)], chunk)
+        column = text_column(values[name], values[SEPARATORS.format(name)], size)
         if column is None:
             return None
         setattr(columns, name, column)
