@@ -1,7 +1,8 @@
 """A reopening from the cache imports only what it uses: not `pyarrow.compute` (30 ms: its
 kernels are called by name), not `numpy.ma` (which `pa.array` of a numpy array and
 `np.unique` import), not `importlib.abc` (with `tempfile`), not the importers of other
-tools' files, nor the JSON Lines engine that a first reading uses. Checked in a fresh process, after another one wrote the cache."""
+tools' files, nor the JSON Lines engine that a first reading uses. Checked in a fresh
+process, after another one wrote the cache."""
 
 from __future__ import annotations
 
