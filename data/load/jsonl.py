@@ -146,10 +146,8 @@ class JsonlReading:
         `progress`, to stop (the exception passes through)."""
         try:
             reader = self._reader
-            cached = cached_mission(self.opened, reader.references, reader.wanted)
+            cached = cached_mission(self.opened, reader.references, reader.wanted, progress)
             if cached is not None:
-                if progress is not None:
-                    progress(len(cached.events), self.size)
                 return cached
             if progress is not None:
                 reader.progress = lambda: progress(reader.count, self._file.read)

@@ -6,6 +6,7 @@ cache is ignored and written again; small and just-changed files are not cached.
 from __future__ import annotations
 
 import gc
+import io
 import json
 import os
 import stat
@@ -14,17 +15,20 @@ from typing import Any
 
 import pytest
 
+from data.export import FORMATS, make_options
 from data.load.jsonl import _Reader
-from data.opening import load_mission
+from data.model import Mission
+from data.opening import load_mission, open_reading
 from data.store import EventStore
 from tests.generated import write_mission
-from tests.large.engine_helpers import assert_same, outcome
+from tests.large.engine_helpers import STAMP, assert_same, outcome
 
 pa = pytest.importorskip("pyarrow")
 import pyarrow.ipc as ipc  # noqa: E402  (needs pyarrow)
 
 from data.load import large  # noqa: E402
 from data.load.large import cache  # noqa: E402
+from data.load.large.parquet_events import ParquetEvents  # noqa: E402
 
 
 @pytest.fixture
@@ -41,11 +45,11 @@ def mission(tmp_path: Path) -> Path:
 
 def _not_read(monkeypatch: pytest.MonkeyPatch) -> None:
     """From now on, reading the file's events fails the test: only the cache may answer."""
+    monkeypatch.setattr(_Reader, "finish", _refused)
 
-    def refused(self: object) -> None:
-        raise AssertionError("the events were read from the file")
 
-    monkeypatch.setattr(_Reader, "finish", refused)
+def _refused(*args: object) -> None:
+    raise AssertionError("the events were read from the file")
 
 
 def _cache_files() -> list[Path]:
@@ -61,6 +65,31 @@ def test_the_second_opening_reads_the_cache(mission: Path, monkeypatch: pytest.M
     second = load_mission(mission)
     assert_same(second, first)
     assert_same(second, general)
+
+
+@pytest.mark.usefixtures("cached")
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_a_reopening_tells_its_progress_once_all_read(
+    mission: Path, suffix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if suffix == ".parquet":
+        mission = _exported(load_mission(mission), mission.with_suffix(suffix))
+    load_mission(mission)
+    _not_read(monkeypatch)
+    monkeypatch.setattr(ParquetEvents, "read", _refused)
+    reading = open_reading(str(mission))
+    assert reading is not None
+    told: list[tuple[int, int]] = []
+    again = reading.finish(lambda read, size: told.append((read, size)))
+    assert told == [(3000, mission.stat().st_size)]
+    assert len(again.events) == 3000
+
+
+def _exported(mission: Mission, path: Path) -> Path:
+    """`mission` written as Parquet at `path`."""
+    with io.TextIOWrapper(path.open("wb"), encoding="utf-8", newline="") as out:
+        FORMATS["parquet"].write(mission, make_options(mission, stamp=STAMP), out)
+    return path
 
 
 @pytest.mark.usefixtures("cached")
