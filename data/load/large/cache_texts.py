@@ -66,7 +66,8 @@ def text_column(texts: pa.Array, places: pa.Array, size: int) -> TextColumn | No
         return None
     if len(data) >= _WIDEST:
         return None  # (a mission file's texts are never as long)
-    # Each separator's byte in `data`, made as the indexes numpy takes (no copy of them).
+    # Each separator's byte in `data`, as int64 (numpy's index type: indexing with them
+    # makes no converted copy).
     ends = np.repeat(offsets[:-1], TextColumn.CHUNK)[:size]
     ends += within
     if data[ends].any():
