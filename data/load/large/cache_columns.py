@@ -114,10 +114,10 @@ def store_of(row: pa.RecordBatch, header: Mission, decode: Decode) -> EventStore
         copy_into(getattr(columns, name), values[name])
     if not taught(values):
         return None
-    extras = extras_of(values, size, decode)
-    if extras is None:
+    rare = extras_of(values, size, decode)
+    if rare is None:
         return None
-    columns.extras = extras
+    columns.ends, columns.extras = rare
     store = EventStore(
         columns,
         [phase.id for phase in header.phases],
