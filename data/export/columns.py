@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, pairwise
 from operator import itemgetter, ne, not_
-from typing import Any
+from typing import Any, TypeVar
 
 from data.export.options import ExportOptions
 from data.facts.names import phase_name
@@ -31,6 +31,7 @@ from data.times.bulk_instants import instants_of
 from data.times.shapes import Times
 
 CHUNK = TextColumn.CHUNK
+_Value = TypeVar("_Value")
 """Events per batch: one chunk of the store's text columns."""
 
 
@@ -259,7 +260,7 @@ class Batch:
     @cached_property
     def ends(self) -> dict[int, str]:
         """The end of each event that ends later, by index in the batch."""
-        return {n: x.end for n, x in self.extras.items() if x.end}
+        return self._few(self.store.columns.ends, "ends")
 
     @cached_property
     def whens(self) -> list[str]:
@@ -307,31 +308,37 @@ class Batch:
 
     @cached_property
     def extras(self) -> dict[int, Extras]:
-        """The rare fields, by index in the batch."""
-        extras = self.store.columns.extras
-        if not extras:
+        """The rare fields but the end, by index in the batch."""
+        return self._few(self.store.columns.extras, "extras")
+
+    def _few(self, by_index: dict[int, _Value], name: str) -> dict[int, _Value]:
+        """The values of the batch's events in a column of few (`by_index`, the store's
+        column `name`), by index in the batch."""
+        if not by_index:
             return {}
         if self.whole:
-            keys = _extra_keys(self.store)
+            keys = _keys(self.store, name)
             low, high = self.span.start, self.span.stop
             inside = keys[bisect_left(keys, low) : bisect_left(keys, high)]
-            return {i - low: extras[i] for i in inside}
-        found = compress(enumerate(self.where), map(extras.__contains__, self.where))
-        return {n: extras[i] for n, i in found}
+            return {i - low: by_index[i] for i in inside}
+        found = compress(enumerate(self.where), map(by_index.__contains__, self.where))
+        return {n: by_index[i] for n, i in found}
 
     def event(self, index: int) -> Event:
         """The whole event at `index` in the batch (for the rare fields' reference path)."""
         return self.store.make(self.where[index])
 
 
-def _extra_keys(store: EventStore) -> array[int]:
-    """The positions of the store's events with rare fields, in order (made once)."""
-    keys = _EXTRA_KEYS.get(store)
+def _keys(store: EventStore, name: str) -> array[int]:
+    """The positions of the store's events in its column of few `name` (`ends`, `extras`),
+    in order (made once)."""
+    found = _KEYS.setdefault(store, {})
+    keys = found.get(name)
     if keys is None:
-        keys = _EXTRA_KEYS[store] = array("q", sorted(store.columns.extras))
+        keys = found[name] = array("q", sorted(getattr(store.columns, name)))
     return keys
 
 
-_EXTRA_KEYS: weakref.WeakKeyDictionary[EventStore, array[int]] = weakref.WeakKeyDictionary()
+_KEYS: weakref.WeakKeyDictionary[EventStore, dict[str, array[int]]] = weakref.WeakKeyDictionary()
 _DENSE = 4
 """A batch is read through its span when the span is at most this many times its size."""

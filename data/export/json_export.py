@@ -172,11 +172,9 @@ class _Records:
     def rare(self, batch: Batch) -> tuple[dict[int, str], dict[int, str]]:
         """The fields few events have, by index in the batch: the end (`end`, `end_utc`,
         `end_precision`), and the note, stated times, disputes and station's crew."""
-        ends: dict[int, str] = {}
+        ends = batch.ends
         rare: dict[int, str] = {}
         for n, extras in batch.extras.items():
-            if extras.end:
-                ends[n] = extras.end
             if extras.note or extras.stated or extras.disputes or extras.station_crew is not None:
                 key = (extras.note, extras.stated, extras.disputes, extras.station_crew)
                 found = self.rares.get(key)

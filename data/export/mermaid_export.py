@@ -83,7 +83,7 @@ def _tasks(batch: Batch) -> Iterator[str]:
     or a day or a month as `title :start, 1d` (`1M`)."""
     times = Times.of(batch.whens, batch.instants)
     starts = utc_cells(times)
-    ends = {n: extras.end for n, extras in batch.extras.items() if extras.end}
+    ends = batch.ends
     end_times = Times.of(list(ends.values()))
     end_at = dict(zip(ends, zip(utc_cells(end_times), end_times.shapes, strict=True), strict=True))
     for n, (title, start, shape) in enumerate(zip(batch.titles, starts, times.shapes, strict=True)):

@@ -94,14 +94,19 @@ class MissionFile:
         with memoryview(buffer)[: self.read] as content:
             return decode(content, self.name)
 
-    def blocks(self, size: int, longest: int = MAX_LINE_BYTES) -> Iterator[bytes]:
+    def blocks(
+        self, size: int, longest: int = MAX_LINE_BYTES, first: int | None = None
+    ) -> Iterator[bytes]:
         """The file in blocks of whole lines, about `size` bytes each (the last one may lack
-        its newline). A line of more than `longest` bytes (at least `size`) raises
-        `LineTooLongError` as soon as that much of it has been read."""
+        its newline), the first about `first` bytes if given (at most `size`). A line of
+        more than `longest` bytes (at least `size`) raises `LineTooLongError` as soon as
+        that much of it has been read."""
         carried: list[bytes] = []  # a line's start, read in blocks, joined once it ends
         length = 0  # of the line carried
+        reading = size if first is None else min(first, size)
         try:
-            while block := self.handle.read(size):
+            while block := self.handle.read(reading):
+                reading = size
                 self.read += len(block)
                 if self.read > self.size:  # a /proc file, or one that grows
                     self._check_whole()

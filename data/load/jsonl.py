@@ -89,7 +89,10 @@ class JsonlReading:
         self._file = MissionFile(name)
         try:
             size = block_size(self._file.size, _BLOCK)
-            self._reader = _Reader(name, self._file.blocks(size), self._file.size)
+            # The header line first, without a large block after it (a reopening from the
+            # cache reads no more of the file).
+            blocks = self._file.blocks(size, first=_BLOCK)
+            self._reader = _Reader(name, blocks, self._file.size)
         except BaseException:
             self._file.close()
             raise
@@ -143,10 +146,8 @@ class JsonlReading:
         `progress`, to stop (the exception passes through)."""
         try:
             reader = self._reader
-            cached = cached_mission(self.opened, reader.references, reader.wanted)
+            cached = cached_mission(self.opened, reader.references, reader.wanted, progress)
             if cached is not None:
-                if progress is not None:
-                    progress(len(cached.events), self.size)
                 return cached
             if progress is not None:
                 reader.progress = lambda: progress(reader.count, self._file.read)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -32,6 +32,7 @@ from data.store import Columns, Extras, StoreBuilder
 Noted = Callable[[list[str], range], None]
 """Told the ids and lines of events added to the store in file order (for the checks of the
 whole file: duplicate ids, references to events)."""
+_Value = TypeVar("_Value")
 
 
 class ArrowLines:
@@ -99,7 +100,7 @@ class ArrowLines:
         ordered = self.in_order()
         self.last = _last_in_order(self.last, taken.columns["instant"])
         if self.in_order():  # stored at once: the app shows the events read so far
-            fill(self.builder.columns, taken.columns, taken.extras, self.titles)
+            fill(self.builder.columns, taken.columns, taken.ends, taken.extras, self.titles)
             self.stored += 1
         elif ordered:  # all are sorted at the end, into a new store: drop this one now
             self.builder.columns = Columns()
@@ -133,7 +134,7 @@ class ArrowLines:
     def _store(self, taken: Taken, lines: range) -> None:
         """Add a taken block's events to the store's columns in file order."""
         self.noted(taken.columns["id"].to_pylist(), lines)
-        fill(self.builder.columns, taken.columns, taken.extras, self.titles)
+        fill(self.builder.columns, taken.columns, taken.ends, taken.extras, self.titles)
 
     def finish(self, check: Check, step: int) -> None:
         """After the last block: if the ids of the events held are all different, put them
@@ -146,7 +147,8 @@ class ArrowLines:
         distinct = _Distinct(table["id"])
         columns = None
         if not self.in_order():  # a new store: snapshots of the old one stay as they are
-            columns = _sorted(table, _held_extras(self.held), self.titles, check, step)
+            rare = (_held(self.held, "ends"), _held(self.held, "extras"))
+            columns = _sorted(table, rare, self.titles, check, step)
         if distinct.count() != table.num_rows:
             self.stream()
             return
@@ -157,22 +159,27 @@ class ArrowLines:
         give_back()
 
 
-def _held_extras(held: list[tuple[Taken, range]]) -> dict[int, Extras]:
-    """The rare fields of the blocks held, by row of all of them."""
-    extras: dict[int, Extras] = {}
+def _held(held: list[tuple[Taken, range]], field: str) -> dict[int, Any]:
+    """The ends or the other rare fields (`field` of `Taken`) of the blocks held, by row of
+    all of them."""
+    found: dict[int, Any] = {}
     start = 0
     for taken, lines in held:
-        extras.update({start + row: value for row, value in taken.extras.items()})
+        found.update({start + row: value for row, value in getattr(taken, field).items()})
         start += len(lines)
-    return extras
+    return found
 
 
 def _sorted(
-    table: pa.Table, extras: dict[int, Extras], titles: dict[str, str], check: Check, step: int
+    table: pa.Table,
+    rare: tuple[dict[int, str], dict[int, Extras]],
+    titles: dict[str, str],
+    check: Check,
+    step: int,
 ) -> Columns:
-    """The store's columns of `table`'s events (with their `extras`, by row) in time order
-    (a stable sort), filled a column at a time (one sorted column in memory at a time),
-    `step` events at a time (`check` between)."""
+    """The store's columns of `table`'s events (with their `rare` fields, by row: the ends
+    and the others) in time order (a stable sort), filled a column at a time (one sorted
+    column in memory at a time), `step` events at a time (`check` between)."""
     order = pc.sort_indices(table["instant"])
     check()
     columns = Columns()
@@ -181,7 +188,8 @@ def _sorted(
         for low in range(0, len(order), step):
             extend(columns, name, values.take(order[low : low + step]), titles)
             check()
-    columns.extras = _moved(extras, order)
+    columns.ends = _moved(rare[0], order)
+    columns.extras = _moved(rare[1], order)
     return columns
 
 
@@ -211,11 +219,12 @@ def _last_in_order(last: float, instants: pa.Array) -> float:
     return float(values[-1])
 
 
-def _moved(extras: dict[int, Extras], order: pa.Array) -> dict[int, Extras]:
-    """The rare fields by their rows after the rows are put in `order` (old rows by new)."""
-    if not extras:
+def _moved(by_row: dict[int, _Value], order: pa.Array) -> dict[int, _Value]:
+    """Values of some rows at their rows once the rows are put in `order` (old rows by
+    new)."""
+    if not by_row:
         return {}
-    olds = pa.array(list(extras), pa.uint64())
+    olds = pa.array(list(by_row), pa.uint64())
     news = pc.indices_nonzero(pc.is_in(order, value_set=olds))
     moved = order.take(news).to_pylist()
-    return {new: extras[old] for new, old in zip(news.to_pylist(), moved, strict=True)}
+    return {new: by_row[old] for new, old in zip(news.to_pylist(), moved, strict=True)}

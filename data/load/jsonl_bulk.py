@@ -122,10 +122,8 @@ class Bulk:
             places = array("H", map(self.place_code.__getitem__, column["place"]))
         except KeyError:
             return None
-        for position in _given(ends):
-            if start + position not in extras:
-                extras[start + position] = Extras(end=ends[position])
-        self._add(column, unset, instants, phases, places, extras)
+        ended = {start + position: ends[position] for position in _given(ends)}
+        self._add(column, unset, instants, phases, places, extras, ended)
         return ids
 
     def _add(
@@ -136,6 +134,7 @@ class Bulk:
         phases: array[int],
         places: array[int],
         extras: dict[int, Extras],
+        ends: dict[int, str],
     ) -> None:
         """Extend every column with the checked events."""
         builder = self.builder
@@ -159,6 +158,7 @@ class Bulk:
         c.planned.extend_list(_texts(column["planned"], unset["planned"]))
         c.instants.extend(instants)
         c.extras.update(extras)
+        c.ends.update(ends)
 
     def extras(self, raw: Any) -> tuple[Extras, int] | None:
         """The rare fields of an event line, and how many colons the keys and texts inside its
@@ -177,8 +177,9 @@ class Bulk:
 
 
 def rare_fields(raw: Any) -> Extras | None:
-    """The rare fields of a decoded event line as the store keeps them (`end` as written;
-    its stated times and disputes made into records by `record_of` when first read); `None`
+    """The rare fields of a decoded event line as the store keeps them (but its end, kept
+    apart: `Columns.ends`; its stated times and disputes made into records by `record_of`
+    when first read); `None`
     (the general way) for what `References.event` would refuse and msgspec cannot: a
     dispute without versions, a negative station crew. Every reference in them was checked
     by msgspec (the header's ids are its `Literal`s); the times inside them
@@ -187,9 +188,8 @@ def rare_fields(raw: Any) -> Extras | None:
     if (crew is not None and crew < 0) or not all(d.versions for d in raw.disputes or ()):
         return None
     note = "" if raw.note is UNSET else raw.note
-    end = None if raw.end is UNSET else raw.end
     later = partial(_records, raw) if raw.stated or raw.disputes else None
-    return Extras(note, station_crew=crew, end=end, later=later)
+    return Extras(note, station_crew=crew, later=later)
 
 
 def _records(raw: Any) -> Records:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from data.load import large
+from data.load.reading import Progress
 from data.load.references import References
 from data.model import Mission
 from data.store import EventStore
@@ -37,9 +38,11 @@ class Opened:
 
 
 def cached_mission(
-    opened: Opened, references: References, wanted: frozenset[str]
+    opened: Opened, references: References, wanted: frozenset[str], progress: Progress | None
 ) -> Mission | None:
-    """The mission from the cache of the file's columns, if there is a good one."""
+    """The mission from the cache of the file's columns, if there is a good one (then told
+    to `progress`, if given, as all the file's events read); `wanted`: the ids the header
+    refers to."""
     if opened.status.st_size < large.CACHE_SMALLEST or not large.caching():
         return None
     try:
@@ -50,6 +53,8 @@ def cached_mission(
     store = cache.read_cache(opened.name, key, opened.header, opened.decode_lines)
     if store is None or references.event_ids(_found(store, wanted)):
         return None
+    if progress is not None:
+        progress(len(store), opened.status.st_size)
     return replace(opened.header, events=store)
 
 

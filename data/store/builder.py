@@ -23,6 +23,7 @@ class _Extendable(Protocol):
 
 
 _Column = TypeVar("_Column", bound=_Extendable)
+_Value = TypeVar("_Value")
 
 
 class StoreBuilder:
@@ -64,11 +65,10 @@ class StoreBuilder:
         c.at.append("" if event.at is None else event.at.text)
         c.planned.append("" if event.planned is None else event.planned.text)
         c.instants.append(event.when.instant.timestamp())
-        end = None if event.end is None else event.end.text
-        if event.note or event.stated or event.disputes or event.station_crew is not None or end:
-            c.extras[index] = Extras(
-                event.note, event.stated, event.disputes, event.station_crew, end
-            )
+        if event.end is not None:
+            c.ends[index] = event.end.text
+        if event.note or event.stated or event.disputes or event.station_crew is not None:
+            c.extras[index] = Extras(event.note, event.stated, event.disputes, event.station_crew)
 
     def snapshot(self) -> EventStore | None:
         """A store of the events added so far, in whole chunks of `TextColumn.CHUNK`, if
@@ -166,11 +166,18 @@ def _permute(c: Columns, order: array[int], check: Check) -> None:
     c.sources = _picked(c.sources, order, array("I"), check)
     c.confidences = _picked(c.confidences, order, bytearray(), check)
     c.instants = _picked(c.instants, order, array("d"), check)
-    if c.extras:
-        moved = [old in c.extras for old in order]
-        olds = compress(order, moved)
-        news = compress(range(len(order)), moved)
-        c.extras = {new: c.extras[old] for old, new in zip(olds, news, strict=True)}
+    c.ends = _moved(c.ends, order)
+    c.extras = _moved(c.extras, order)
+
+
+def _moved(by_index: dict[int, _Value], order: array[int]) -> dict[int, _Value]:
+    """Values of some events, by index, at their events' indexes once put in `order`."""
+    if not by_index:
+        return by_index
+    moved = [old in by_index for old in order]
+    olds = compress(order, moved)
+    news = compress(range(len(order)), moved)
+    return {new: by_index[old] for old, new in zip(olds, news, strict=True)}
 
 
 def _picked(values: Sequence[Any], order: array[int], into: _Column, check: Check) -> _Column:

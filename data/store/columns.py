@@ -17,7 +17,7 @@ CONFIDENCE_CODE: dict[Confidence | None, int] = {c: code for code, c in enumerat
 Records = tuple[tuple[Stated, ...], tuple[Dispute, ...]]
 """An event's stated times and disputes."""
 RARE_FIELDS = ("note", "stated", "disputes", "station_crew")
-"""The fields of an event kept in its `Extras` (with `end`, kept there as written)."""
+"""The fields of an event kept in its `Extras` (its end is kept in `Columns.ends`)."""
 
 
 class Extras:
@@ -28,7 +28,7 @@ class Extras:
     they are first read (a large mission's loader checks them all, and leaves making their
     records to when an event is shown or exported)."""
 
-    __slots__ = ("_disputes", "_later", "_stated", "end", "note", "station_crew")
+    __slots__ = ("_disputes", "_later", "_stated", "note", "station_crew")
 
     def __init__(
         self,
@@ -36,14 +36,12 @@ class Extras:
         stated: tuple[Stated, ...] = (),
         disputes: tuple[Dispute, ...] = (),
         station_crew: int | None = None,
-        end: str | None = None,
         later: Callable[[], Records] | None = None,
     ) -> None:
         self.note = note
         self._stated = stated
         self._disputes = disputes
         self.station_crew = station_crew
-        self.end = end
         self._later = later
 
     @property
@@ -74,12 +72,15 @@ class Columns:
     `kinds`: index into `KINDS`. `phases`, `places`: 0 for none, else 1 + index into the
     store's ids. `vehicles`, `people`, `sources`: index into `groups`, the distinct reference
     lists. `at`, `planned`: the time as written, empty when not given. `instants`: POSIX
-    timestamps of `at`, else `planned`: what the timeline is ordered by."""
+    timestamps of `at`, else `planned`: what the timeline is ordered by. `ends`: the end as
+    written of each event that has one, by index (a few in ten: no object each);
+    `extras`: the other rare fields (`Extras`) of the events that have any, by index."""
 
     __slots__ = (
         "at",
         "confidences",
         "descriptions",
+        "ends",
         "extras",
         "ids",
         "instants",
@@ -107,4 +108,5 @@ class Columns:
         self.at = TextColumn()
         self.planned = TextColumn()
         self.instants = array("d")
+        self.ends: dict[int, str] = {}
         self.extras: dict[int, Extras] = {}

@@ -97,6 +97,7 @@ class EventStore(Sequence[Event]):
         """Build the `Event` at `index` from the columns (not cached)."""
         c = self.columns
         extras = c.extras.get(index)
+        end = c.ends.get(index)
         at = c.at[index]
         planned = c.planned[index]
         return Event(
@@ -105,7 +106,7 @@ class EventStore(Sequence[Event]):
             KINDS[c.kinds[index]],
             fast_when(at) if at else None,
             cached_when(planned) if planned else None,
-            None if extras is None or extras.end is None else fast_when(extras.end),
+            None if end is None else fast_when(end),
             c.descriptions[index],
             self.phase_ids[c.phases[index]],
             self.place_ids[c.places[index]],

@@ -147,6 +147,23 @@ def test_blocks_join_a_long_line_once_and_stop_past_the_limit(tmp_path: Path) ->
         assert opened.read <= len(b"\n".join(lines[:5])) + 16
 
 
+def test_the_first_block_can_be_smaller(tmp_path: Path) -> None:
+    """A JSON Lines header line is read without a large block after it: a reopening from
+    the cache reads no more of the file. A line longer than the first read is joined."""
+    lines = [b"h" * 5, *(bytes([letter]) * 9 for letter in b"abcdefghij")]
+    path = tmp_path / "m.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    with MissionFile(str(path)) as opened:
+        blocks = opened.blocks(64, first=8)
+        assert next(blocks) == lines[0] + b"\n"
+        assert opened.read == 8
+        assert b"".join(blocks) == b"\n".join(lines[1:]) + b"\n"
+    with MissionFile(str(path)) as opened:
+        blocks = opened.blocks(64, first=3)
+        assert next(blocks).startswith(lines[0] + b"\n")
+        assert opened.read == 3 + 64
+
+
 def test_a_huge_line_is_never_held_whole(tmp_path: Path) -> None:
     """A 256 MiB line (a sparse file: no newline in it) is refused once 16 MiB of it are
     read, holding no more than that and a block."""

@@ -80,8 +80,9 @@ def columns(store: EventStore) -> dict[str, list[Any]]:
         found[name] = [store.groups[code] for code in getattr(c, name)]
     found["phase_ids"] = list(store.phase_ids)
     found["place_ids"] = list(store.place_ids)
+    found["ends"] = sorted(c.ends.items())
     found["extras"] = [
-        (index, e.note, e.stated, e.disputes, e.station_crew, e.end)
+        (index, e.note, e.stated, e.disputes, e.station_crew)
         for index, e in sorted(c.extras.items())
     ]
     return found

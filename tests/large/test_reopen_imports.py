@@ -1,7 +1,8 @@
 """A reopening from the cache imports only what it uses: not `pyarrow.compute` (30 ms: its
 kernels are called by name), not `numpy.ma` (which `pa.array` of a numpy array and
-`np.unique` import), not the importers of other tools' files, nor the JSON Lines engine that
-a first reading uses. Checked in a fresh process, after another one wrote the cache."""
+`np.unique` import), not `importlib.abc` (with `tempfile`), not the importers of other
+tools' files, nor the JSON Lines engine that a first reading uses. Checked in a fresh
+process, after another one wrote the cache."""
 
 from __future__ import annotations
 
@@ -30,7 +31,14 @@ print(json.dumps({
     "imported": [name for name in sys.argv[2:] if name in sys.modules],
 }))
 """
-_UNUSED = ("pyarrow.compute", "numpy.ma", "data.imports", "data.load.jsonl_arrow", "pandas")
+_UNUSED = (
+    "pyarrow.compute",
+    "numpy.ma",
+    "data.imports",
+    "data.load.jsonl_arrow",
+    "pandas",
+    "importlib.abc",
+)
 
 
 def _open(path: Path, folder: Path) -> dict[str, object]:

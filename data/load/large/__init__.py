@@ -12,6 +12,11 @@ when a large mission is read or an export made: never before the first frame.
 not used either in a process whose address space is limited to less than `ROOM` (`ulimit -v`):
 Arrow and numpy map large libraries and arenas, and would fail to load where the pure-Python
 path still reads a mission or says that it is too large for the memory.
+
+Importing this package (before any of its modules, so before pyarrow and numpy) keeps
+OpenBLAS, which numpy's import starts, to one thread (`BLAS_THREADS`): the engine does no
+linear algebra, and starting a thread per core with its buffers took 40 ms of CPU (a third
+of numpy's import) and more of the wall time; a user's own setting is kept.
 """
 
 from __future__ import annotations
@@ -36,6 +41,10 @@ CACHE_OFF_VARIABLE = "MISSION_TIMELINE_NO_CACHE"
 CACHE_SMALLEST = 8 << 20
 """JSON Lines files smaller than this (about 30,000 events) are not cached
 (`data.load.large.cache` says why)."""
+BLAS_THREADS = "OPENBLAS_NUM_THREADS"
+"""Read by OpenBLAS once, when numpy is first imported."""
+
+os.environ.setdefault(BLAS_THREADS, "1")
 
 
 def worth_it(size: int) -> bool:

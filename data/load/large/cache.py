@@ -52,7 +52,7 @@ from data.load.large.engine import give_back  # the system allocator, no pandas:
 from data.model import Mission
 from data.store import EventStore
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 """Raised whenever the cache's layout or the store's meaning changes."""
 CACHE_DIR_ENV = "MISSION_TIMELINE_CACHE_DIR"
 SETTLING_NS = 2 * 10**9

@@ -103,9 +103,8 @@ def store_of(row: pa.RecordBatch, header: Mission, decode: Decode) -> EventStore
     if not _codes_fit(values, size, header, groups) or not _titles_fit(values["titles"]):
         return None
     columns = Columns()
-    chunk = np.arange(size) >> TextColumn.SHIFT
     for name in TEXT_COLUMNS:
-        column = text_column(values[name], values[SEPARATORS.format(name)], chunk)
+        column = text_column(values[name], values[SEPARATORS.format(name)], size)
         if column is None:
             return None
         setattr(columns, name, column)
@@ -115,10 +114,10 @@ def store_of(row: pa.RecordBatch, header: Mission, decode: Decode) -> EventStore
         copy_into(getattr(columns, name), values[name])
     if not taught(values):
         return None
-    extras = extras_of(values, size, decode)
-    if extras is None:
+    rare = extras_of(values, size, decode)
+    if rare is None:
         return None
-    columns.extras = extras
+    columns.ends, columns.extras = rare
     store = EventStore(
         columns,
         [phase.id for phase in header.phases],

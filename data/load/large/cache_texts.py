@@ -48,11 +48,9 @@ def text_columns(name: str, column: TextColumn) -> dict[str, pa.Array]:
     return {name: chunks, SEPARATORS.format(name): pa.array(places.astype(np.uint32))}
 
 
-def text_column(texts: pa.Array, places: pa.Array, chunk: np.ndarray) -> TextColumn | None:
-    """The column of `len(chunk)` strings (`chunk`: each one's chunk) whose chunks are
-    `texts` and whose separators are at `places`, if those are where a store's column has
-    them; else `None`."""
-    size = len(chunk)
+def text_column(texts: pa.Array, places: pa.Array, size: int) -> TextColumn | None:
+    """The column of `size` strings whose chunks are `texts` and whose separators are at
+    `places`, if those are where a store's column has them; else `None`."""
     chunks = -(-size // TextColumn.CHUNK)
     if len(texts) != chunks or len(places) != size or texts.null_count:
         return None
@@ -68,26 +66,30 @@ def text_column(texts: pa.Array, places: pa.Array, chunk: np.ndarray) -> TextCol
         return None
     if len(data) >= _WIDEST:
         return None  # (a mission file's texts are never as long)
-    ends = within + offsets.astype(np.uint32)[chunk]  # each separator's byte in `data`
+    # Each separator's byte in `data`, as int64 (numpy's index type: indexing with them
+    # makes no converted copy).
+    ends = np.repeat(offsets[:-1], TextColumn.CHUNK)[:size]
+    ends += within
     if data[ends].any():
         return None  # a separator that is not a NUL
     if len(data) - np.count_nonzero(data) != size:
         return None  # a NUL that is not a separator
+    column.blobs = texts.to_pylist()
     column.starts, column.lengths = array("I", [0]) * size, array("I", [0]) * size
     starts = np.frombuffer(column.starts, np.uint32)  # (written in place: views of the
     lengths = np.frombuffer(column.lengths, np.uint32)  # column's arrays, dropped below)
     np.subtract(within[1:], within[:-1], out=lengths[1:])  # in bytes, up to the separator
     lengths[1:] -= 1  # (at a chunk's first string, wrong: set just below)
     lengths[firsts] = within[firsts]
-    if int(data.max()) < _CONTINUATION:  # ASCII: a byte is a character
+    if all(map(str.isascii, column.blobs)):  # a byte is a character (known, not counted)
         np.subtract(within, lengths, out=starts)
     else:
         lengths -= _continuing(data, ends - lengths).astype(np.uint32)
         steps = lengths + np.int64(1)
         begins = np.cumsum(steps) - steps
-        np.subtract(begins, begins[chunk << TextColumn.SHIFT], out=starts, casting="unsafe")
+        begins -= np.repeat(begins[firsts], TextColumn.CHUNK)[:size]
+        starts[:] = begins
     del starts, lengths  # (an array viewed cannot grow)
-    column.blobs = texts.to_pylist()
     return column
 
 

@@ -49,10 +49,11 @@ Decoded = Callable[[list[int]], list[Any]]
 
 @dataclass(frozen=True)
 class Taken:
-    """Events that passed every check: the store's columns (`STORE_SCHEMA`) and the rare
-    fields of those that have them, by row."""
+    """Events that passed every check: the store's columns (`STORE_SCHEMA`), the ends and
+    the other rare fields of those that have them, by row."""
 
     columns: pa.Table
+    ends: dict[int, str]
     extras: dict[int, Extras]
 
 
@@ -101,7 +102,8 @@ class EventChecks:
             pc.fill_null(events["planned"], ""),
             instant,
         ]
-        return Taken(pa.Table.from_arrays(columns, schema=STORE_SCHEMA), extras)
+        table = pa.Table.from_arrays(columns, schema=STORE_SCHEMA)
+        return Taken(table, _ends(events["end"]), extras)
 
     def _codes(self, events: pa.Table) -> list[pa.Array] | None:
         """The codes of each event's kind, phase, place, vehicles, people, sources and
@@ -126,8 +128,8 @@ class EventChecks:
         return [*codes, confidence]
 
     def _extras(self, events: pa.Table, decoded: Decoded) -> dict[int, Extras] | None:
-        """The rare fields by row (`end` alone is kept as written); `None` if an event with
-        rare fields fails the JSON Lines checks."""
+        """The rare fields but the end, by row; `None` if an event with rare fields fails
+        the JSON Lines checks."""
         rare = pc.is_valid(events[RARE_FIELDS[0]])
         for name in RARE_FIELDS[1:]:
             rare = pc.or_(rare, pc.is_valid(events[name]))
@@ -147,13 +149,6 @@ class EventChecks:
                 extras[row] = taken
             if not _times_valid(nested_times(raws)):
                 return None
-        ends = events["end"]
-        if ends.null_count < len(ends):
-            given = pc.indices_nonzero(ends.is_valid().combine_chunks()).to_pylist()
-            texts = ends.take(given).to_pylist()
-            for row, end in zip(given, texts, strict=True):
-                if row not in extras:
-                    extras[row] = Extras(end=end)
         return extras
 
     def _converted(self, events: pa.Table, rows: list[int]) -> list[Any]:
@@ -181,6 +176,14 @@ def _code(values: pa.ChunkedArray, known: pa.Array, *, required: bool) -> pa.Arr
         return index
     unknown = pc.and_(values.is_valid(), index.is_null())
     return pc.if_else(unknown, None, pc.fill_null(pc.add(index, 1), 0)).combine_chunks()
+
+
+def _ends(ends: pa.ChunkedArray) -> dict[int, str]:
+    """The end as written of each row that has one (checked with the other times)."""
+    if ends.null_count == len(ends):
+        return {}
+    given = pc.indices_nonzero(ends.is_valid().combine_chunks()).to_pylist()
+    return dict(zip(given, ends.take(given).to_pylist(), strict=True))
 
 
 def _times_valid(texts: list[str]) -> bool:

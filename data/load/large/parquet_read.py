@@ -82,10 +82,8 @@ class ParquetReading:
         (`check` and `progress` may raise to stop: the exception passes through)."""
         try:
             events = self._events
-            cached = cached_mission(self.opened, events.references, events.wanted)
+            cached = cached_mission(self.opened, events.references, events.wanted, progress)
             if cached is not None:
-                if progress is not None:
-                    progress(len(cached.events), self.size)
                 return cached
             _fits(self._parquet.metadata, self.name)
             rows = max(1, self._parquet.metadata.num_rows)

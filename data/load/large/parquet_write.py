@@ -73,10 +73,11 @@ def events_table(store: EventStore, low: int, high: int) -> pa.Table:
         )
     for name, column in (("at", c.at), ("planned", c.planned)):
         columns |= _time_columns(name, _none_if_empty(text_array(column, low, high)))
+    ended = [row for row in sorted(c.ends) if low <= row < high]
+    ends = pa.array([c.ends[row] for row in ended], pa.string())
+    columns |= _time_columns("end", _scattered(size, [row - low for row in ended], ends))
     rows = [row for row in sorted(c.extras) if low <= row < high]
-    ends = pa.array([c.extras[row].end for row in rows], pa.string())
     places = [row - low for row in rows]
-    columns |= _time_columns("end", _scattered(size, places, ends))
     event = RECORDS["event"]
     for name in RARE_FIELDS:
         values = [getattr(c.extras[row], name) for row in rows]

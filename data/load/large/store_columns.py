@@ -61,13 +61,19 @@ _NOTHING = pa.scalar("")
 
 
 def fill(
-    columns: Columns, table: pa.Table, extras: Mapping[int, Extras], titles: dict[str, str]
+    columns: Columns,
+    table: pa.Table,
+    ends: Mapping[int, str],
+    extras: Mapping[int, Extras],
+    titles: dict[str, str],
 ) -> None:
-    """Add the events of `table` (`STORE_SCHEMA`) to `columns`, and their rare fields
-    (`extras`, by row of the table); `titles` shares each title among all the columns'."""
+    """Add the events of `table` (`STORE_SCHEMA`) to `columns`, and their ends and other
+    rare fields (`extras`), by row of the table; `titles` shares each title among all the
+    columns'."""
     start = len(columns.ids)
     for name in STORE_SCHEMA.names:
         extend(columns, name, table[name].combine_chunks(), titles)
+    columns.ends.update({start + row: value for row, value in ends.items()})
     columns.extras.update({start + row: value for row, value in extras.items()})
 
 
