@@ -27,11 +27,10 @@ the defaults, with one message to show.
 
 from __future__ import annotations
 
-import json
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
+import msgspec
 import platformdirs
 
 from data.files.reading import read_text
@@ -50,19 +49,17 @@ STATE_HEADER = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(msgspec.Struct, frozen=True):
     """The user's settings, from `config.toml`."""
 
     theme: str | None = None
     zone: str | None = None
     lang: str | None = None
     """One of `data.i18n.LANGUAGES` (the CLI picks the language: `tui.cli.parsing`)."""
-    keymap: dict[str, str] = field(default_factory=dict)
+    keymap: dict[str, str] = msgspec.field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class Remembered:
+class Remembered(msgspec.Struct, frozen=True):
     """What the user last chose in the app, from `state.toml`."""
 
     theme: str | None = None
@@ -193,6 +190,8 @@ def quote_names(names: list[str], shown: int = 5) -> str:
 def toml_string(value: str) -> str:
     """`value` as a TOML basic string."""
     # A JSON string is a TOML basic string, once DEL (allowed raw in JSON) is escaped too.
+    import json  # only when settings are written: not for the first frame
+
     return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 

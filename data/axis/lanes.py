@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import msgspec
+from msgspec.structs import force_setattr
 
 from data.facts.names import phase_name
 from data.facts.stays import (
@@ -30,20 +30,19 @@ class LaneKind(StrEnum):
     VEHICLE = "vehicle"
 
 
-@dataclass(frozen=True, slots=True)
-class Lane:
+class Lane(msgspec.Struct, frozen=True):
     """A person's or a vehicle's stays, under a short name (`Shkaplerov`, `Soyuz MS-19`)."""
 
     kind: LaneKind
     id: str
     name: str
     stays: tuple[Stay, ...]
-    starts: tuple[float, ...] = field(init=False, repr=False, compare=False)
-    """The stays' start instants (POSIX seconds), searched by `bars`."""
+    starts: tuple[float, ...] = ()
+    """The stays' start instants (POSIX seconds), searched by `bars`: worked out from
+    `stays` as the lane is made (whatever is given)."""
 
     def __post_init__(self) -> None:
-        starts = tuple(stay.start.instant.timestamp() for stay in self.stays)
-        object.__setattr__(self, "starts", starts)
+        force_setattr(self, "starts", tuple(stay.start.instant.timestamp() for stay in self.stays))
 
 
 class Band(msgspec.Struct, frozen=True):

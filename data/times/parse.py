@@ -9,13 +9,13 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import IntEnum
 from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones, reset_tzpath
 
+import msgspec
 import tzdata
 
 from data.sanitize import quote
@@ -61,8 +61,7 @@ class Precision(IntEnum):
     MILLISECOND = 5
 
 
-@dataclass(frozen=True, slots=True)
-class When:
+class When(msgspec.Struct, frozen=True):
     """An absolute instant, how precisely it is known, and the zone it was stated in."""
 
     instant: datetime

@@ -58,6 +58,11 @@ KIND_GAP = 4
 class HelpScreen(ModalScreen[None]):
     """Lists the keys the app was given (`rows`); escape, q, ? or F1 close it."""
 
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    #help-body { width: 90%; max-width: 110; height: 90%; padding: 0 1; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape,q,question_mark,f1",

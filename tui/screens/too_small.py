@@ -24,6 +24,11 @@ def fits(size: Size) -> bool:
 class TooSmallScreen(Screen[None]):
     """Names the size needed and the size there is; the app pops it when the terminal grows."""
 
+    DEFAULT_CSS = """
+    TooSmallScreen { align: center middle; background: $background; }
+    #too-small-text { width: auto; text-align: center; color: $foreground; }
+    """
+
     def compose(self) -> ComposeResult:
         with Middle(), Center():
             yield Static(id="too-small-text")

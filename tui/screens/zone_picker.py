@@ -57,6 +57,13 @@ def _city_completion(typed: str) -> str:
 class ZonePicker(ModalScreen[str | None]):
     """Dismisses with the canonical zone name, or None when cancelled."""
 
+    DEFAULT_CSS = """
+    ZonePicker { align: center middle; }
+    #zone-picker { width: 72; max-width: 100%; height: auto; padding: 0 1; }
+    #zone-picker Label { width: 100%; }  /* the hint wraps where the terminal is narrower */
+    #zone-error { color: $text-error; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape",

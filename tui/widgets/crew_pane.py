@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -69,10 +68,11 @@ class CrewPane(Horizontal):
     leaves unchanged text alone), not the pane, which a reactive would repaint whole.
     """
 
-    @dataclass
     class PersonSelected(Message):
-        pane: CrewPane
-        person: Person
+        def __init__(self, pane: CrewPane, person: Person) -> None:
+            super().__init__()
+            self.pane = pane
+            self.person = person
 
         @property
         def control(self) -> CrewPane:

@@ -6,7 +6,6 @@ among the costliest widgets to style before the first frame.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from textual.binding import Binding, BindingType
@@ -60,6 +59,17 @@ class FilterSuggester(Suggester):
         return None
 
 
+class Typed(Message):
+    """What is typed in a query bar (`QueryBar.Changed`, `QueryBar.Submitted`): a search or a
+    filter, and its text."""
+
+    def __init__(self, bar: QueryBar, kind: QueryKind, value: str) -> None:
+        super().__init__()
+        self.bar = bar
+        self.kind = kind
+        self.value = value
+
+
 class QueryBar(Vertical):
     """Hidden until the app opens it for a search or a filter; posts what is typed."""
 
@@ -73,22 +83,19 @@ class QueryBar(Vertical):
         ),
     ]
 
-    @dataclass
-    class Changed(Message):
-        bar: QueryBar
-        kind: QueryKind
-        value: str
+    class Changed(Typed):
+        """The text in the bar changed."""
 
-    @dataclass
-    class Submitted(Message):
-        bar: QueryBar
-        kind: QueryKind
-        value: str
+    class Submitted(Typed):
+        """The user pressed enter."""
 
-    @dataclass
     class Cancelled(Message):
-        bar: QueryBar
-        kind: QueryKind
+        """The user closed the bar."""
+
+        def __init__(self, bar: QueryBar, kind: QueryKind) -> None:
+            super().__init__()
+            self.bar = bar
+            self.kind = kind
 
     kind: reactive[QueryKind] = reactive("search", init=False)
     error: reactive[str] = reactive("", init=False)

@@ -19,9 +19,10 @@ even that does not fit; where a remembered zone came from never is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+import msgspec
+from msgspec.structs import replace
 from rich.cells import cell_len, set_cell_size
 from textual.app import RenderResult
 from textual.content import Content
@@ -113,8 +114,7 @@ MODE_TEXTS = {
 """The time mode in the header, from the anchor's title (translated where shown)."""
 
 
-@dataclass(frozen=True, slots=True)
-class ClockLine:
+class ClockLine(msgspec.Struct, frozen=True):
     """What the header shows of the clock: its state (`▶ 60x`, `❚❚ paused`, `● live`), its
     time, the next event's title (untrusted: sanitised here) and countdown, and how many
     people are aboard (None: a mission without people)."""
@@ -174,8 +174,7 @@ def _next_title(clock: ClockLine, room: int) -> str | None:
     return upcoming if cell_len(upcoming) <= room else _shorten(upcoming, room, "end")
 
 
-@dataclass(frozen=True, slots=True)
-class _Field:
+class _Field(msgspec.Struct, frozen=True):
     """One part of the state line: its label, its text (sanitised here), how it is cut
     (`start`: keep its end; `end`: keep its start; `count`: keep a trailing `(…)` and the
     start), the fewest cells its text keeps, its turn to shrink (1 shrinks first), the

@@ -29,6 +29,7 @@ from data.facts.derived import TimeMode
 from data.i18n import _
 from data.model import Event, Mission
 from data.store import EventSequence
+from tui.widgets.time_axis_css import AXIS_CSS
 from tui.widgets.time_axis_keys import AXIS_BINDINGS, TITLE, frame_title
 from tui.widgets.time_axis_lanes import MissionLanes
 from tui.widgets.time_axis_rows import (
@@ -57,9 +58,8 @@ class TimeAxis(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(AXIS_CLASSES)
 
-    DEFAULT_CSS = """
-    TimeAxis { height: 1fr; overflow-x: hidden; }
-    """
+    DEFAULT_CSS = AXIS_CSS
+    SCOPED_CSS = False  # it styles the ruler too
 
     @dataclass
     class Selected(Message):

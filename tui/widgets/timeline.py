@@ -10,7 +10,6 @@ on toolong's `LogLines`). Which row is which event is `timeline_layout`'s job.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
@@ -18,7 +17,6 @@ from textual import events
 from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -29,6 +27,7 @@ from data.model import Event, Mission, Person
 from data.query.search import EventSearch
 from tui.widgets.timeline_keys import TIMELINE_BINDINGS
 from tui.widgets.timeline_layout import RowLayout
+from tui.widgets.timeline_messages import EventMessage
 from tui.widgets.timeline_row import event_strip, section_strip
 
 if TYPE_CHECKING:
@@ -60,27 +59,11 @@ class Timeline(ScrollView, can_focus=True):
     Timeline { height: 1fr; overflow-x: hidden; }
     """
 
-    @dataclass
-    class Selected(Message):
+    class Selected(EventMessage):
         """The cursor moved to another event."""
 
-        timeline: Timeline
-        event: Event
-
-        @property
-        def control(self) -> Timeline:
-            return self.timeline
-
-    @dataclass
-    class Opened(Message):
+    class Opened(EventMessage):
         """The user asked for the detail of the selected event (enter or a click)."""
-
-        timeline: Timeline
-        event: Event
-
-        @property
-        def control(self) -> Timeline:
-            return self.timeline
 
     zone: reactive[str] = reactive("UTC", init=False)
     mode: reactive[TimeMode] = reactive(TimeMode.ABSOLUTE, init=False)

@@ -8,7 +8,6 @@ is imported only when a large mission is read, not for the first frame).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,15 +26,16 @@ if TYPE_CHECKING:
 class LargeMissionLoading(MissionState):
     """Shows a large mission while its events are read, and when they are."""
 
-    @dataclass
     class LoadFailed(Message):
         """A large mission's events could not be read to the end."""
 
-        problem: str
-        exit_code: int
-        kept: bool
-        """Whether the mission shown before is back (else there is none: the file was the
-        one the app was started with)."""
+        def __init__(self, problem: str, exit_code: int, kept: bool) -> None:
+            super().__init__()
+            self.problem = problem
+            self.exit_code = exit_code
+            self.kept = kept
+            """Whether the mission shown before is back (else there is none: the file
+            was the one the app was started with)."""
 
     _before_reading: tuple[Mission, Path | None] | None = None
     """The mission to show again if the one being read turns out bad."""

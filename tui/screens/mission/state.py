@@ -9,7 +9,6 @@ state. The keys and the work they start are added by `MissionScreen` and its par
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -43,11 +42,12 @@ if TYPE_CHECKING:
 class MissionState(Screen[None]):
     """One mission in a timeline with event and crew panes, and the state of the view."""
 
-    @dataclass
     class ZoneChanged(Message):
         """The user chose another zone (a setting the app remembers)."""
 
-        zone: str
+        def __init__(self, zone: str) -> None:
+            super().__init__()
+            self.zone = zone
 
     # The state is a `var`, not a `reactive`: the screen draws none of it (its widgets do,
     # and repaint themselves when it is set on them), and a screen's reactive repaints the
