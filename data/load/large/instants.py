@@ -24,7 +24,7 @@ from data.load.large.engine import kernel  # the system allocator, no pandas: fi
 from data.load.large.zone_offsets import zone_offsets
 from data.times.bulk import fast_when
 from data.times.bulk_instants import instants_of
-from data.times.parse import MAX_YEAR, MIN_YEAR, Precision
+from data.times.parse import MAX_YEAR, MIN_YEAR, Precision, TimeFormatError
 
 _TILDE, _OPEN, _CLOSE = ord("~"), ord("["), ord("]")
 _FRONTS = {16: (16, 0), 17: (16, 1), 22: (16, 6), 19: (19, 0), 20: (19, 1), 25: (19, 6)}
@@ -64,23 +64,36 @@ for _length, _precision in {7: 1, 10: 2, 16: 3, 19: 4, 23: 5}.items():
 
 @dataclass(frozen=True)
 class TimeForms:
-    """Valid mission times as programs read them: the instant (null where it has no UTC
-    form: a date, a month), the precision (`Precision` values) and the zone written."""
+    """Mission times as programs read them, each read once: its instant, its precision and
+    the zone written (none where there is no time)."""
 
-    utc: pa.Array
-    """timestamp[ms, UTC]."""
+    millis: np.ndarray
+    """Each instant in milliseconds from the epoch (int64; 0 where there is no time)."""
     precisions: np.ndarray
+    """Each precision (`Precision` values; 0 where there is no time)."""
     zones: pa.Array
+    """The zone each time names (null for none)."""
+
+    def utc(self) -> pa.Array:
+        """The instants as timestamp[ms, UTC], null where there is no UTC form (a date, a
+        month) or no time."""
+        dated = self.precisions <= Precision.DAY
+        return pa.array(self.millis, pa.timestamp("ms", tz="UTC"), mask=dated)
+
+    def instants(self) -> np.ndarray:
+        """The instants in seconds (float64), exactly `datetime.timestamp`'s."""
+        return self.millis / 1000.0
 
 
 def time_forms(texts: pa.Array) -> TimeForms:
-    """The forms of a string array of valid mission times (`TimeFormatError` otherwise):
-    those read at their fixed places, and the others from `fast_when`."""
+    """The forms of a string array of valid mission times, null where there is none
+    (`TimeFormatError` for one that is not valid): those read at their fixed places, and
+    the others from `fast_when`."""
     found = _Read(texts)
     millis = found.millis.copy()
     precisions = _PRECISION_OF[np.clip(found.clock, 0, 31)]
     zones = found.zones()
-    others = np.flatnonzero(~found.good)
+    others = np.flatnonzero(~found.good & found.given)
     if len(others):
         whens = [fast_when(text) for text in texts.take(pa.array(others)).to_pylist()]
         millis[others] = [round(when.instant.timestamp() * 1000) for when in whens]
@@ -89,30 +102,32 @@ def time_forms(texts: pa.Array) -> TimeForms:
         mask[others] = True
         named = pa.array([when.zone for when in whens], pa.string())
         zones = kernel("replace_with_mask", [zones, pa.array(mask), named])
-    dated = precisions <= Precision.DAY
-    utc = pa.array(millis, pa.timestamp("ms", tz="UTC"), mask=dated)
-    return TimeForms(utc, precisions, zones)
+    return TimeForms(millis, precisions, zones)
 
 
 class _Read:
     """The times of a string array read at their fixed places: `millis` from the epoch, and
-    whether each was read (`good`; else it goes the general way)."""
+    whether each was read (`good`; else, if `given`, it goes the general way)."""
 
     def __init__(self, texts: pa.Array) -> None:
         size = len(texts)
+        self.given = np.ones(size, bool)
+        """Whether each string is there (not null)."""
+        if texts.null_count:
+            self.given = texts.is_valid().to_numpy(zero_copy_only=False)
         offsets = np.frombuffer(texts.buffers()[1], np.int32, size + 1, texts.offset * 4)
         data = texts.buffers()[2]
         raw = np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
         self.bytes = np.concatenate([raw, np.zeros(_PAD, np.uint8)])
         starts = offsets[:-1].astype(np.int64)
         ends = offsets[1:].astype(np.int64)
-        filled = ends > starts
+        filled = (ends > starts) & self.given
         tilde = filled & (self.bytes[starts] == _TILDE)
         self.start = starts + tilde
         length = ends - self.start
         zoned = filled & (self.bytes[np.maximum(ends - 1, 0)] == _CLOSE)
         front = np.where(zoned, self._bracket(zoned), length)
-        front = np.where((front >= 0) & (front < 32), front, 0)
+        front = np.where(filled & (front >= 0) & (front < 32), front, 0)
         clock, offset = _CLOCK_OF[front], _OFFSET_OF[front]
         self.clock = clock
         """The length of each time's date and clock (10: a date, 7: a month; < 0: none)."""
@@ -262,3 +277,22 @@ def _epoch_days(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndar
     day_of_year = (153 * (month + np.where(month > 2, -3, 9)) + 2) // 5 + day - 1
     day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
     return np.asarray(era * 146097 + day_of_era - 719468)
+
+
+TIMES = ("at", "planned", "end")
+"""The times of an event."""
+
+EventTimes = dict[str, TimeForms | None]
+"""The forms of each of a table's times (`TIMES`); `None` for a column with a time that is
+not valid."""
+
+
+def event_times(events: pa.Table) -> EventTimes:
+    """The forms of each time of a table of events, each read once."""
+    times: EventTimes = {}
+    for name in TIMES:
+        try:
+            times[name] = time_forms(events[name].combine_chunks())
+        except TimeFormatError:
+            times[name] = None
+    return times

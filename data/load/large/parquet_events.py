@@ -16,7 +16,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -29,8 +28,8 @@ from data.load.jsonl_ids import duplicate_ids
 from data.load.large.arrow_schema import TIME_COLUMNS, event_schema
 from data.load.large.engine import give_back  # the system allocator, no pandas: first
 from data.load.large.event_checks import given
-from data.load.large.instants import time_forms
-from data.load.large.parquet_write import PRECISION_NAMES_ARRAY
+from data.load.large.instants import EventTimes, event_times
+from data.load.large.parquet_write import form_columns
 from data.load.long_strings import too_long
 from data.load.references import References, duplicate_id
 from data.model import Mission
@@ -38,13 +37,11 @@ from data.problems import MissionDataError, Problem
 from data.sanitize import quote
 from data.steps import STEP, Check, go_on
 from data.store import StoreBuilder
-from data.times.parse import TimeFormatError
 
 BATCH = 1 << 16
 """Events checked together."""
 MAX_PROBLEMS = 1000
 """Stop collecting after this many problems: the first ones say what is wrong."""
-TIMES = ("at", "planned", "end")
 _SHOWN_MISMATCHES = 10
 """Disagreeing forms reported per batch and column at most."""
 
@@ -92,8 +89,9 @@ class ParquetEvents:
             size += found.num_rows
             table = pa.Table.from_batches([found])
             batch = _canonical(table)
-            self._forms(table, batch, low)
-            if self.problems or self.engine.take_events(batch, low) is None:
+            times = event_times(batch)
+            self._forms(table, batch, times, low)
+            if self.problems or self.engine.take_events(batch, low, times=times) is None:
                 self.engine.stream()
                 self._general(batch, low)
             if len(self.problems) >= MAX_PROBLEMS:
@@ -141,18 +139,16 @@ class ParquetEvents:
             self._noted([event.id], range(low + offset, low + offset + 1))
             self.builder.add(event)
 
-    def _forms(self, table: pa.Table, events: pa.Table, low: int) -> None:
-        """Problems of the times' forms of a batch that disagree with their times."""
-        for time in TIMES:
+    def _forms(self, table: pa.Table, events: pa.Table, times: EventTimes, low: int) -> None:
+        """Problems of the times' forms of a batch that disagree with their times (those of
+        a column with a wrong time are not checked: the checks of the events say so)."""
+        for time, forms in times.items():
             names = [f"{time}_{form}" for form, _ in TIME_COLUMNS]
             present = [name for name in names if name in table.column_names]
-            if not present:
+            if not present or forms is None:
                 continue
+            expected = form_columns(forms)
             texts = events[time].combine_chunks()
-            try:
-                expected = _expected_forms(texts)
-            except TimeFormatError:
-                continue  # the time itself is wrong: the checks of the events say so
             for column in present:
                 actual = table[column].combine_chunks()
                 wanted = expected[column.removeprefix(f"{time}_")]
@@ -191,26 +187,6 @@ def _shown(value: Any) -> str:
     if isinstance(value, datetime):
         return quote(value.astimezone(UTC).isoformat().replace("+00:00", "Z"))
     return quote(str(value))
-
-
-def _expected_forms(texts: pa.Array) -> dict[str, pa.Array]:
-    """The forms each time of a column has (null where there is none)."""
-    present = texts.is_valid()
-    forms = time_forms(texts.filter(present))
-    where = np.flatnonzero(present.to_numpy(zero_copy_only=False))
-    precision = pc.take(PRECISION_NAMES_ARRAY, pa.array(forms.precisions))
-    return {
-        "utc": _scattered(len(texts), where, forms.utc),
-        "precision": _scattered(len(texts), where, precision),
-        "zone": _scattered(len(texts), where, forms.zones),
-    }
-
-
-def _scattered(size: int, rows: Any, values: pa.Array) -> pa.Array:
-    """An array of `size` nulls but at `rows`, which hold `values` in order."""
-    indexes = np.zeros(size, np.int64)
-    indexes[np.asarray(rows, np.int64)] = np.arange(1, len(values) + 1)
-    return pc.take(pa.concat_arrays([pa.nulls(1, values.type), values]), pa.array(indexes))
 
 
 def _canonical(table: pa.Table) -> pa.Table:
