@@ -87,13 +87,31 @@ class TimeForms:
 
 def time_forms(texts: pa.Array) -> TimeForms:
     """The forms of a string array of valid mission times, null where there is none
-    (`TimeFormatError` for one that is not valid): those read at their fixed places, and
-    the others from `fast_when`."""
+    (`TimeFormatError` for one that is not valid), only those given read."""
+    if not texts.null_count:
+        return _given_forms(texts)
+    given = texts.is_valid()
+    forms = _given_forms(texts.filter(given))
+    present = given.to_numpy(zero_copy_only=False)
+    rows = np.flatnonzero(present)
+    millis = np.zeros(len(texts), np.int64)
+    millis[rows] = forms.millis
+    precisions = np.zeros(len(texts), np.int8)
+    precisions[rows] = forms.precisions
+    places = np.zeros(len(texts), np.int64)
+    places[rows] = np.arange(len(rows))
+    zones = forms.zones.take(pa.array(places, mask=~present))
+    return TimeForms(millis, precisions, zones)
+
+
+def _given_forms(texts: pa.Array) -> TimeForms:
+    """The forms of a string array of valid mission times without nulls: those read at
+    their fixed places, and the others from `fast_when`."""
     found = _Read(texts)
     millis = found.millis.copy()
     precisions = _PRECISION_OF[np.clip(found.clock, 0, 31)]
     zones = found.zones()
-    others = np.flatnonzero(~found.good & found.given)
+    others = np.flatnonzero(~found.good)
     if len(others):
         whens = [fast_when(text) for text in texts.take(pa.array(others)).to_pylist()]
         millis[others] = [round(when.instant.timestamp() * 1000) for when in whens]
@@ -107,27 +125,23 @@ def time_forms(texts: pa.Array) -> TimeForms:
 
 class _Read:
     """The times of a string array read at their fixed places: `millis` from the epoch, and
-    whether each was read (`good`; else, if `given`, it goes the general way)."""
+    whether each was read (`good`; else it goes the general way)."""
 
     def __init__(self, texts: pa.Array) -> None:
         size = len(texts)
-        self.given = np.ones(size, bool)
-        """Whether each string is there (not null)."""
-        if texts.null_count:
-            self.given = texts.is_valid().to_numpy(zero_copy_only=False)
         offsets = np.frombuffer(texts.buffers()[1], np.int32, size + 1, texts.offset * 4)
         data = texts.buffers()[2]
         raw = np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
         self.bytes = np.concatenate([raw, np.zeros(_PAD, np.uint8)])
         starts = offsets[:-1].astype(np.int64)
         ends = offsets[1:].astype(np.int64)
-        filled = (ends > starts) & self.given
+        filled = ends > starts
         tilde = filled & (self.bytes[starts] == _TILDE)
         self.start = starts + tilde
         length = ends - self.start
         zoned = filled & (self.bytes[np.maximum(ends - 1, 0)] == _CLOSE)
         front = np.where(zoned, self._bracket(zoned), length)
-        front = np.where(filled & (front >= 0) & (front < 32), front, 0)
+        front = np.where((front >= 0) & (front < 32), front, 0)
         clock, offset = _CLOCK_OF[front], _OFFSET_OF[front]
         self.clock = clock
         """The length of each time's date and clock (10: a date, 7: a month; < 0: none)."""
