@@ -18,8 +18,11 @@ it opens again as fast as that.
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -92,7 +95,7 @@ class ParquetReading:
             if progress is not None:
                 events.progress = lambda read: progress(read, self.size * read // rows)
             events.check = check
-            batches = self._parquet.iter_batches(batch_size=BATCH, use_threads=False)
+            batches = _read_ahead(self._parquet.iter_batches(batch_size=BATCH, use_threads=False))
             try:
                 mission = within_memory(self.name, lambda: events.read(batches))
             except (pa.ArrowException, OSError) as error:
@@ -106,6 +109,38 @@ class ParquetReading:
     def close(self) -> None:
         """Stop reading (when `finish` will not be called)."""
         self._file.close()
+
+
+def _read_ahead(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """The batches, each next one read (decoded by Arrow, which lets go of the GIL) in a
+    daemon thread while the caller checks this one (quitting never waits for it); an error
+    reading one is raised where it is taken."""
+    box: list[Any] = []
+    following = _reading(batches, box)
+    while True:
+        following.join()
+        found = box.pop()
+        if isinstance(found, BaseException):
+            raise found
+        if found is None:
+            return
+        following = _reading(batches, box)
+        yield found
+
+
+def _reading(batches: Iterator[pa.RecordBatch], box: list[Any]) -> threading.Thread:
+    """A daemon thread started to put the next batch in `box` (`None` after the last one;
+    the exception if reading it fails)."""
+
+    def read() -> None:
+        try:
+            box.append(next(batches, None))
+        except BaseException as error:  # raised where the batch is taken
+            box.append(error)
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    return thread
 
 
 def _opened(name: str, file: MissionFile) -> tuple[pq.ParquetFile, ParquetEvents, Opened]:
