@@ -200,7 +200,7 @@ class _Distinct:
         self._thread.start()
 
     def _run(self, values: pa.ChunkedArray) -> None:
-        self._count = pc.count_distinct(values).as_py()
+        self._count = len(pc.unique(values))  # half `count_distinct`'s time
 
     def count(self) -> int:
         self._thread.join()
