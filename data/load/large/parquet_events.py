@@ -98,6 +98,7 @@ class ParquetEvents:
                 break
             self.progress(size)
             self.check()
+        give_back()  # what reading the batches freed, before the last steps need more
         self.engine.finish(self.check, STEP)
         self.found |= self.engine.found
         if not size:
