@@ -15,6 +15,7 @@ then, and every wrong one) goes to `instants_of`, which gives the same value or 
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,6 +40,9 @@ _SEPARATORS = {4: ("-", 7), 7: ("-", 10), 10: ("T", 16), 13: (":", 16), 16: (":"
 """The place of each separator, and the shortest date and clock that has it."""
 _MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], np.int64)
 _PAD = 32
+_LEARNING = threading.Lock()
+"""Held while zones' offsets are looked up: `zone_offsets` learns each zone's changes as it
+goes, and a Parquet mission's times are read in two threads (`parquet_read`)."""
 
 
 def instants(texts: pa.Array) -> pa.Array:
@@ -255,7 +259,8 @@ class _Read:
         zones = encoded.dictionary.to_pylist()
         zone_of = np.frombuffer(encoded.indices.buffers()[1], np.int32, len(rows))
         month_wall = wall[rows]
-        offset = zone_offsets(zones, zone_of.astype(np.int64), month_wall)
+        with _LEARNING:
+            offset = zone_offsets(zones, zone_of.astype(np.int64), month_wall)
         known = ~np.isnan(offset)
         placed = month_wall - np.where(known, offset, 0).astype(np.int64)
         agrees = known & (~has_offset[rows] | (placed == millis[rows]))

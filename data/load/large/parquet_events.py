@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -44,6 +44,27 @@ MAX_PROBLEMS = 1000
 """Stop collecting after this many problems: the first ones say what is wrong."""
 _SHOWN_MISMATCHES = 10
 """Disagreeing forms reported per batch and column at most."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Rows of a Parquet mission made ready to check."""
+
+    table: pa.Table
+    """The columns as the file has them."""
+    events: pa.Table
+    """The same in the types of `arrow_schema.event_schema` (a column not in the file: all
+    null)."""
+    times: EventTimes
+    """The forms of the events' times, each read once."""
+
+
+def prepared(rows: pa.RecordBatch) -> Batch:
+    """Rows read from the file made ready to check (work that a thread of its own can do
+    while the rows before are checked: Arrow and numpy let go of the GIL)."""
+    table = pa.Table.from_batches([rows])
+    events = _canonical(table)
+    return Batch(table, events, event_times(events))
 
 
 class ParquetEvents:
@@ -80,17 +101,15 @@ class ParquetEvents:
         self.rows = array("I")
         self.found: set[str] = set()
 
-    def read(self, batches: Iterator[pa.RecordBatch]) -> Mission:
-        """Check and store the events of the batches of rows; raise `MissionDataError` on
-        any problem."""
+    def read(self, batches: Iterator[Batch]) -> Mission:
+        """Check and store the events of the batches of rows (`prepared`); raise
+        `MissionDataError` on any problem."""
         size = 0
         for found in batches:
             low = size
-            size += found.num_rows
-            table = pa.Table.from_batches([found])
-            batch = _canonical(table)
-            times = event_times(batch)
-            self._forms(table, batch, times, low)
+            size += found.events.num_rows
+            batch, times = found.events, found.times
+            self._forms(found.table, batch, times, low)
             if self.problems or self.engine.take_events(batch, low, times=times) is None:
                 self.engine.stream()
                 self._general(batch, low)

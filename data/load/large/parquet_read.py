@@ -33,7 +33,7 @@ from data.i18n import N_, _
 from data.load.apart import header_of
 from data.load.jsonl_cache import Opened, cache_mission, cached_mission
 from data.load.large.arrow_schema import parquet_schema
-from data.load.large.parquet_events import BATCH, ParquetEvents
+from data.load.large.parquet_events import BATCH, Batch, ParquetEvents, prepared
 from data.load.large.parquet_write import HEADER_KEY
 from data.load.reading import Progress
 from data.load.references import References
@@ -95,9 +95,9 @@ class ParquetReading:
             if progress is not None:
                 events.progress = lambda read: progress(read, self.size * read // rows)
             events.check = check
-            batches = _read_ahead(self._parquet.iter_batches(batch_size=BATCH, use_threads=False))
+            batches = self._parquet.iter_batches(batch_size=BATCH, use_threads=False)
             try:
-                mission = within_memory(self.name, lambda: events.read(batches))
+                mission = within_memory(self.name, lambda: events.read(_read_ahead(batches)))
             except (pa.ArrowException, OSError) as error:
                 reason = _("cannot read: {reason}").format(reason=str(error)[:200])
                 raise unreadable(self.name, reason) from None
@@ -111,8 +111,8 @@ class ParquetReading:
         self._file.close()
 
 
-def _read_ahead(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """The batches, each next one read (decoded by Arrow, which lets go of the GIL) in a
+def _read_ahead(batches: Iterator[pa.RecordBatch]) -> Iterator[Batch]:
+    """The batches `prepared`, each next one read (decoded by Arrow) and prepared in a
     daemon thread while the caller checks this one (quitting never waits for it); an error
     reading one is raised where it is taken."""
     box: list[Any] = []
@@ -129,12 +129,13 @@ def _read_ahead(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
 
 
 def _reading(batches: Iterator[pa.RecordBatch], box: list[Any]) -> threading.Thread:
-    """A daemon thread started to put the next batch in `box` (`None` after the last one;
-    the exception if reading it fails)."""
+    """A daemon thread started to put the next batch, `prepared`, in `box` (`None` after
+    the last one; the exception if reading it fails)."""
 
     def read() -> None:
         try:
-            box.append(next(batches, None))
+            rows = next(batches, None)
+            box.append(None if rows is None else prepared(rows))
         except BaseException as error:  # raised where the batch is taken
             box.append(error)
 
