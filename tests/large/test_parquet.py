@@ -202,7 +202,25 @@ HOSTILE: dict[str, tuple[Callable[[pa.Table], pa.Table], str]] = {
         _first_set("at_utc", None),
         "events[0].at_utc: nothing does not agree with at",
     ),
+    "disagreeing planned zone": (
+        lambda t: _planned_zone(t, "Asia/Tokyo"),
+        "_zone: 'Asia/Tokyo' does not agree with planned",
+    ),
+    "a form without its time": (
+        _first_set("end_precision", "day"),
+        "events[0].end_precision: end_precision without end",
+    ),
 }
+
+
+def _planned_zone(table: pa.Table, zone: str) -> pa.Table:
+    """The table with the zone of its first planned time (of another row than the first)
+    changed to `zone`."""
+    planned = table["planned"].to_pylist()
+    row = next(row for row, text in enumerate(planned) if text is not None and row)
+    zones = table["planned_zone"].to_pylist()
+    zones[row] = zone
+    return _set(table, "planned_zone", zones)
 
 
 @pytest.fixture(scope="module")
