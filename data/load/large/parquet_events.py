@@ -4,8 +4,9 @@ Each batch goes to the engine's checks first (`data.load.jsonl_arrow.ArrowLines`
 of JSON Lines does); a batch it refuses is checked row by row by the general converter and
 reference checks, which name each problem with its field path (`events[12].title`), and its
 good rows are stored one by one. A time's forms beside it (`at_utc`, `at_precision`,
-`at_zone`) must agree with what the time says. Then the checks of the whole file: at least
-one event, ids used once, the header's references to events.
+`at_zone`) must agree with what the time says: each time is read once (`prepared`, in the
+reading thread), and the engine's checks take the same reading. Then the checks of the whole
+file: at least one event, ids used once, the header's references to events.
 """
 
 from __future__ import annotations

@@ -10,10 +10,11 @@ as a mission file may. The events are then checked a batch at a time by the engi
 (`data.load.large.event_checks`, as a JSON Lines block is); a batch it refuses is checked row by
 row by the general converter, which names each problem with its field path
 (`events[12].title`); each time's forms (`at_utc`, `at_precision`, `at_zone`) must agree with
-the time. The whole file's checks (ids used twice, the header's references to events) follow,
-and the events are put in time order as the engine does for JSON Lines. A large file is then
-cached as a JSON Lines mission is (`data.load.large.cache`, keyed on the file and its header), so
-it opens again as fast as that.
+the time. Each next batch is read and prepared (its times read once) in a thread of its own
+while this one is checked. The whole file's checks (ids used twice, the header's references
+to events) follow, and the events are put in time order as the engine does for JSON Lines. A
+large file is then cached as a JSON Lines mission is (`data.load.large.cache`, keyed on the
+file and its header), so it opens again as fast as that.
 """
 
 from __future__ import annotations
