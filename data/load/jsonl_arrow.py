@@ -24,6 +24,7 @@ import pyarrow.compute as pc
 
 from data.load.large.engine import give_back  # the system allocator, no pandas: first
 from data.load.large.event_checks import Decoded, EventChecks, Taken
+from data.load.large.instants import EventTimes
 from data.load.large.json_blocks import Ahead, Parsed
 from data.load.large.store_columns import extend, fill
 from data.steps import Check
@@ -82,12 +83,17 @@ class ArrowLines:
         return self.take_events(parsed.events, first_line, decoded)
 
     def take_events(
-        self, events: pa.Table, first_line: int, decoded: Decoded | None = None
+        self,
+        events: pa.Table,
+        first_line: int,
+        decoded: Decoded | None = None,
+        times: EventTimes | None = None,
     ) -> int | None:
         """Take a table of events (from line, or row, `first_line`: `Noted` is told) and
         give how many it had, or `None` (nothing taken). `decoded` gives the structs of
-        rows with rare fields (by default, converted from the table)."""
-        taken = self.checks.take(events, decoded)
+        rows with rare fields (by default, converted from the table); `times`, the forms of
+        their times (by default, read by the checks)."""
+        taken = self.checks.take(events, decoded, times)
         if taken is None:
             return None
         numbers = range(first_line, first_line + events.num_rows)
@@ -202,7 +208,7 @@ class _Distinct:
         self._thread.start()
 
     def _run(self, values: pa.ChunkedArray) -> None:
-        self._count = pc.count_distinct(values).as_py()
+        self._count = len(pc.unique(values))  # half `count_distinct`'s time
 
     def count(self) -> int:
         self._thread.join()

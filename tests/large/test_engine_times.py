@@ -1,6 +1,7 @@
 """The engine's instants are `instants_of`'s: the same value for every valid time string, and
 a `TimeFormatError` for every other, whatever its form: a time of day with an offset, in a
-zone, both, a date, a month, across the clocks' changes, and near misses of each."""
+zone, both, a date, a month, across the clocks' changes, and near misses of each; and the
+forms of a column of times (instant, precision, zone) are `parse_when`'s, gaps and all."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from data.times.bulk_instants import instants_of
-from data.times.parse import TimeFormatError
+from data.times.parse import TimeFormatError, When, parse_when
 
 pa = pytest.importorskip("pyarrow")
-from data.load.large.instants import instants  # noqa: E402  (needs pyarrow)
+from data.load.large.instants import instants, time_forms  # noqa: E402  (needs pyarrow)
 
 ZONES = [
     "UTC",
@@ -139,3 +140,32 @@ def test_a_long_column_of_valid_times_in_every_zone() -> None:
             if _reference(f"{clock}[{zone}]") is not None:
                 texts.append(f"{clock}[{zone}]")
     assert instants(pa.array(texts, pa.string())).to_pylist() == instants_of(texts)
+
+
+def _parsed(text: str) -> When | None:
+    try:
+        return parse_when(text)
+    except TimeFormatError:
+        return None
+
+
+@given(st.lists(st.one_of(st.none(), TIMES, MONTHS), min_size=1, max_size=30))
+@example([None, "2021-10-05T08:55Z", None, "2021-10[Europe/Moscow]"])
+@example([None, None])
+def test_the_forms_of_a_column_with_gaps_are_each_times_own(texts: list[str | None]) -> None:
+    """Each time's instant, precision and zone are `parse_when`'s, read once whatever the
+    gaps around it (a column of planned or end times is mostly null); none where no time."""
+    parsed = [None if text is None else _parsed(text) for text in texts]
+    if any(when is None for when, text in zip(parsed, texts, strict=True) if text is not None):
+        with pytest.raises(TimeFormatError):
+            time_forms(pa.array(texts, pa.string()))
+        return
+    forms = time_forms(pa.array(texts, pa.string()))
+    utc, zones = forms.utc().to_pylist(), forms.zones.to_pylist()
+    for row, when in enumerate(parsed):
+        if when is None:
+            assert (forms.precisions[row], utc[row], zones[row]) == (0, None, None)
+            continue
+        assert forms.instants()[row] == when.instant.timestamp(), texts[row]
+        assert (forms.precisions[row], zones[row]) == (when.precision, when.zone), texts[row]
+        assert utc[row] == (None if when.is_date else when.instant), texts[row]

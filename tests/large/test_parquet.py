@@ -202,7 +202,25 @@ HOSTILE: dict[str, tuple[Callable[[pa.Table], pa.Table], str]] = {
         _first_set("at_utc", None),
         "events[0].at_utc: nothing does not agree with at",
     ),
+    "disagreeing planned zone": (
+        lambda t: _planned_zone(t, "Asia/Tokyo"),
+        "_zone: 'Asia/Tokyo' does not agree with planned",
+    ),
+    "a form without its time": (
+        _first_set("end_precision", "day"),
+        "events[0].end_precision: end_precision without end",
+    ),
 }
+
+
+def _planned_zone(table: pa.Table, zone: str) -> pa.Table:
+    """The table with the zone of its first planned time (of another row than the first)
+    changed to `zone`."""
+    planned = table["planned"].to_pylist()
+    row = next(row for row, text in enumerate(planned) if text is not None and row)
+    zones = table["planned_zone"].to_pylist()
+    zones[row] = zone
+    return _set(table, "planned_zone", zones)
 
 
 @pytest.fixture(scope="module")
@@ -244,3 +262,17 @@ def test_a_cut_parquet_file_is_one_error(valid: Path, tmp_path: Path, capsys: An
     path.write_bytes(valid.read_bytes()[:-100])
     code, out, err = _run(capsys, "check", path)
     assert code == ExitCode.DATA and out.count("\n") == 2 and "Traceback" not in out + err
+
+
+def test_a_damaged_page_is_one_error(valid: Path, tmp_path: Path, capsys: Any) -> None:
+    """The events are read in a thread of their own: what fails there is the same one
+    error line."""
+    path = tmp_path / "m.parquet"
+    pq.write_table(_table(valid), path, row_group_size=10, compression="none")
+    chunk = pq.ParquetFile(path).metadata.row_group(1).column(0)
+    damaged = bytearray(path.read_bytes())
+    damaged[chunk.data_page_offset : chunk.data_page_offset + 8] = b"\xff" * 8
+    path.write_bytes(bytes(damaged))
+    code, out, err = _run(capsys, "check", path)
+    assert (code, out.count("\n")) == (ExitCode.NO_INPUT, 2), out
+    assert "cannot read" in out and "Traceback" not in out + err, out + err

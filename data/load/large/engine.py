@@ -1,5 +1,6 @@
-"""pyarrow as the engine uses it: with the system's allocator, without pandas, its compute
-kernels called by name; and giving the memory a large reading freed back to the system.
+"""pyarrow as the engine uses it: with the system's allocator (one heap for every thread),
+without pandas, its compute kernels called by name; and giving the memory a large reading
+freed back to the system.
 
 Arrow's own allocator (mimalloc) keeps the memory freed for later: after a million events
 are read, a third of a gigabyte would stay with the process. The system's allocator gives it
@@ -23,6 +24,9 @@ import pyarrow as pa
 from pyarrow._compute import call_function
 
 pa.set_memory_pool(pa.system_memory_pool())
+
+_M_ARENA_MAX = -8
+"""glibc's `mallopt` parameter: how many heaps threads may allocate from."""
 
 kernel = call_function
 """`pyarrow.compute.call_function` (a compute kernel by name), for the modules that a
@@ -53,6 +57,23 @@ def _without_pandas() -> None:
 
 
 _without_pandas()
+
+
+def _one_heap() -> None:
+    """Let every thread allocate from glibc's one heap: a large reading's threads (the
+    next batch read while this one is checked) then reuse the memory each other freed,
+    where a heap per thread kept its own (70-100 MiB more at the peak of a million
+    events)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        options = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc
+        return
+    options(_M_ARENA_MAX, 1)
+
+
+_one_heap()
 
 
 def give_back() -> None:

@@ -22,6 +22,7 @@ from functools import partial
 from typing import Any
 
 import msgspec
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -29,7 +30,7 @@ import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: f
 from data.files.reading import MAX_STRING_CHARS
 from data.load.jsonl_bulk import rare_fields
 from data.load.jsonl_decode import nested_times
-from data.load.large.instants import instants
+from data.load.large.instants import EventTimes, event_times, instants
 from data.load.large.reference_groups import ReferenceGroups
 from data.load.large.store_columns import STORE_SCHEMA
 from data.load.schema import ID_PATTERN
@@ -78,14 +79,17 @@ class EventChecks:
             for name in REFERENCE_LISTS
         }
 
-    def take(self, events: pa.Table, decoded: Decoded | None = None) -> Taken | None:
+    def take(
+        self, events: pa.Table, decoded: Decoded | None = None, times: EventTimes | None = None
+    ) -> Taken | None:
         """The events coded as the store keeps them, if every one passes every check.
         `decoded` gives the structs of the rows with rare fields from their text (by
-        default, they are converted from the table's values)."""
+        default, they are converted from the table's values); `times`, the forms of their
+        times (by default, read here)."""
         codes = self._codes(events)
         if codes is None:
             return None
-        instant = _instants(events)
+        instant = _instants(events, times)
         if instant is None:
             return None
         extras = self._extras(events, decoded or partial(self._converted, events))
@@ -195,20 +199,18 @@ def _times_valid(texts: list[str]) -> bool:
     return True
 
 
-def _instants(events: pa.Table) -> pa.Array | None:
+def _instants(events: pa.Table, times: EventTimes | None) -> pa.Array | None:
     """The instant of each event (of its `at`, else its `planned`) if every event has one
-    and each of its times is valid; else `None`."""
+    and each of its times (`times`, or read here) is valid; else `None`."""
     at, planned = events["at"], events["planned"]
     if not pc.all(pc.or_(at.is_valid(), planned.is_valid())).as_py():
         return None
-    try:
-        for name in ("planned", "end"):
-            given = events[name].drop_null().combine_chunks()
-            if len(given):
-                instants(given)
-        return instants(pc.coalesce(at, planned).combine_chunks())
-    except TimeFormatError:
+    read = event_times(events) if times is None else times
+    at_forms, planned_forms = read["at"], read["planned"]
+    if at_forms is None or planned_forms is None or read["end"] is None:
         return None
+    given = at_forms.precisions > 0
+    return pa.array(np.where(given, at_forms.millis, planned_forms.millis) / 1000.0)
 
 
 def _texts_fit(events: pa.Table) -> bool:

@@ -15,6 +15,7 @@ then, and every wrong one) goes to `instants_of`, which gives the same value or 
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,7 +25,7 @@ from data.load.large.engine import kernel  # the system allocator, no pandas: fi
 from data.load.large.zone_offsets import zone_offsets
 from data.times.bulk import fast_when
 from data.times.bulk_instants import instants_of
-from data.times.parse import MAX_YEAR, MIN_YEAR, Precision
+from data.times.parse import MAX_YEAR, MIN_YEAR, Precision, TimeFormatError
 
 _TILDE, _OPEN, _CLOSE = ord("~"), ord("["), ord("]")
 _FRONTS = {16: (16, 0), 17: (16, 1), 22: (16, 6), 19: (19, 0), 20: (19, 1), 25: (19, 6)}
@@ -39,6 +40,9 @@ _SEPARATORS = {4: ("-", 7), 7: ("-", 10), 10: ("T", 16), 13: (":", 16), 16: (":"
 """The place of each separator, and the shortest date and clock that has it."""
 _MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], np.int64)
 _PAD = 32
+_LEARNING = threading.Lock()
+"""Held while zones' offsets are looked up: `zone_offsets` learns each zone's changes as it
+goes, and a Parquet mission's times are read in two threads (`parquet_read`)."""
 
 
 def instants(texts: pa.Array) -> pa.Array:
@@ -64,18 +68,49 @@ for _length, _precision in {7: 1, 10: 2, 16: 3, 19: 4, 23: 5}.items():
 
 @dataclass(frozen=True)
 class TimeForms:
-    """Valid mission times as programs read them: the instant (null where it has no UTC
-    form: a date, a month), the precision (`Precision` values) and the zone written."""
+    """Mission times as programs read them, each read once: its instant, its precision and
+    the zone written (none where there is no time)."""
 
-    utc: pa.Array
-    """timestamp[ms, UTC]."""
+    millis: np.ndarray
+    """Each instant in milliseconds from the epoch (int64; 0 where there is no time)."""
     precisions: np.ndarray
+    """Each precision (`Precision` values; 0 where there is no time)."""
     zones: pa.Array
+    """The zone each time names (null for none)."""
+
+    def utc(self) -> pa.Array:
+        """The instants as timestamp[ms, UTC], null where there is no UTC form (a date, a
+        month) or no time."""
+        dated = self.precisions <= Precision.DAY
+        return pa.array(self.millis, pa.timestamp("ms", tz="UTC"), mask=dated)
+
+    def instants(self) -> np.ndarray:
+        """The instants in seconds (float64), exactly `datetime.timestamp`'s."""
+        return self.millis / 1000.0
 
 
 def time_forms(texts: pa.Array) -> TimeForms:
-    """The forms of a string array of valid mission times (`TimeFormatError` otherwise):
-    those read at their fixed places, and the others from `fast_when`."""
+    """The forms of a string array of valid mission times, null where there is none
+    (`TimeFormatError` for one that is not valid), only those given read."""
+    if not texts.null_count:
+        return _given_forms(texts)
+    given = texts.is_valid()
+    forms = _given_forms(texts.filter(given))
+    present = given.to_numpy(zero_copy_only=False)
+    rows = np.flatnonzero(present)
+    millis = np.zeros(len(texts), np.int64)
+    millis[rows] = forms.millis
+    precisions = np.zeros(len(texts), np.int8)
+    precisions[rows] = forms.precisions
+    places = np.zeros(len(texts), np.int64)
+    places[rows] = np.arange(len(rows))
+    zones = forms.zones.take(pa.array(places, mask=~present))
+    return TimeForms(millis, precisions, zones)
+
+
+def _given_forms(texts: pa.Array) -> TimeForms:
+    """The forms of a string array of valid mission times without nulls: those read at
+    their fixed places, and the others from `fast_when`."""
     found = _Read(texts)
     millis = found.millis.copy()
     precisions = _PRECISION_OF[np.clip(found.clock, 0, 31)]
@@ -89,9 +124,7 @@ def time_forms(texts: pa.Array) -> TimeForms:
         mask[others] = True
         named = pa.array([when.zone for when in whens], pa.string())
         zones = kernel("replace_with_mask", [zones, pa.array(mask), named])
-    dated = precisions <= Precision.DAY
-    utc = pa.array(millis, pa.timestamp("ms", tz="UTC"), mask=dated)
-    return TimeForms(utc, precisions, zones)
+    return TimeForms(millis, precisions, zones)
 
 
 class _Read:
@@ -226,7 +259,8 @@ class _Read:
         zones = encoded.dictionary.to_pylist()
         zone_of = np.frombuffer(encoded.indices.buffers()[1], np.int32, len(rows))
         month_wall = wall[rows]
-        offset = zone_offsets(zones, zone_of.astype(np.int64), month_wall)
+        with _LEARNING:
+            offset = zone_offsets(zones, zone_of.astype(np.int64), month_wall)
         known = ~np.isnan(offset)
         placed = month_wall - np.where(known, offset, 0).astype(np.int64)
         agrees = known & (~has_offset[rows] | (placed == millis[rows]))
@@ -262,3 +296,22 @@ def _epoch_days(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndar
     day_of_year = (153 * (month + np.where(month > 2, -3, 9)) + 2) // 5 + day - 1
     day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
     return np.asarray(era * 146097 + day_of_era - 719468)
+
+
+TIMES = ("at", "planned", "end")
+"""The times of an event."""
+
+EventTimes = dict[str, TimeForms | None]
+"""The forms of each of a table's times (`TIMES`); `None` for a column with a time that is
+not valid."""
+
+
+def event_times(events: pa.Table) -> EventTimes:
+    """The forms of each time of a table of events, each read once."""
+    times: EventTimes = {}
+    for name in TIMES:
+        try:
+            times[name] = time_forms(events[name].combine_chunks())
+        except TimeFormatError:
+            times[name] = None
+    return times

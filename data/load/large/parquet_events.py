@@ -4,19 +4,19 @@ Each batch goes to the engine's checks first (`data.load.jsonl_arrow.ArrowLines`
 of JSON Lines does); a batch it refuses is checked row by row by the general converter and
 reference checks, which name each problem with its field path (`events[12].title`), and its
 good rows are stored one by one. A time's forms beside it (`at_utc`, `at_precision`,
-`at_zone`) must agree with what the time says. Then the checks of the whole file: at least
-one event, ids used once, the header's references to events.
+`at_zone`) must agree with what the time says: each time is read once (`prepared`, in the
+reading thread), and the engine's checks take the same reading. Then the checks of the whole
+file: at least one event, ids used once, the header's references to events.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -29,8 +29,8 @@ from data.load.jsonl_ids import duplicate_ids
 from data.load.large.arrow_schema import TIME_COLUMNS, event_schema
 from data.load.large.engine import give_back  # the system allocator, no pandas: first
 from data.load.large.event_checks import given
-from data.load.large.instants import time_forms
-from data.load.large.parquet_write import PRECISION_NAMES_ARRAY
+from data.load.large.instants import EventTimes, event_times
+from data.load.large.parquet_write import form_columns
 from data.load.long_strings import too_long
 from data.load.references import References, duplicate_id
 from data.model import Mission
@@ -38,15 +38,34 @@ from data.problems import MissionDataError, Problem
 from data.sanitize import quote
 from data.steps import STEP, Check, go_on
 from data.store import StoreBuilder
-from data.times.parse import TimeFormatError
 
 BATCH = 1 << 16
 """Events checked together."""
 MAX_PROBLEMS = 1000
 """Stop collecting after this many problems: the first ones say what is wrong."""
-TIMES = ("at", "planned", "end")
 _SHOWN_MISMATCHES = 10
 """Disagreeing forms reported per batch and column at most."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Rows of a Parquet mission made ready to check."""
+
+    table: pa.Table
+    """The columns as the file has them."""
+    events: pa.Table
+    """The same in the types of `arrow_schema.event_schema` (a column not in the file: all
+    null)."""
+    times: EventTimes
+    """The forms of the events' times, each read once."""
+
+
+def prepared(rows: pa.RecordBatch) -> Batch:
+    """Rows read from the file made ready to check (work that a thread of its own can do
+    while the rows before are checked: Arrow and numpy let go of the GIL)."""
+    table = pa.Table.from_batches([rows])
+    events = _canonical(table)
+    return Batch(table, events, event_times(events))
 
 
 class ParquetEvents:
@@ -83,23 +102,23 @@ class ParquetEvents:
         self.rows = array("I")
         self.found: set[str] = set()
 
-    def read(self, batches: Iterator[pa.RecordBatch]) -> Mission:
-        """Check and store the events of the batches of rows; raise `MissionDataError` on
-        any problem."""
+    def read(self, batches: Iterator[Batch]) -> Mission:
+        """Check and store the events of the batches of rows (`prepared`); raise
+        `MissionDataError` on any problem."""
         size = 0
         for found in batches:
             low = size
-            size += found.num_rows
-            table = pa.Table.from_batches([found])
-            batch = _canonical(table)
-            self._forms(table, batch, low)
-            if self.problems or self.engine.take_events(batch, low) is None:
+            size += found.events.num_rows
+            batch, times = found.events, found.times
+            self._forms(found.table, batch, times, low)
+            if self.problems or self.engine.take_events(batch, low, times=times) is None:
                 self.engine.stream()
                 self._general(batch, low)
             if len(self.problems) >= MAX_PROBLEMS:
                 break
             self.progress(size)
             self.check()
+        give_back()  # what reading the batches freed, before the last steps need more
         self.engine.finish(self.check, STEP)
         self.found |= self.engine.found
         if not size:
@@ -141,18 +160,16 @@ class ParquetEvents:
             self._noted([event.id], range(low + offset, low + offset + 1))
             self.builder.add(event)
 
-    def _forms(self, table: pa.Table, events: pa.Table, low: int) -> None:
-        """Problems of the times' forms of a batch that disagree with their times."""
-        for time in TIMES:
+    def _forms(self, table: pa.Table, events: pa.Table, times: EventTimes, low: int) -> None:
+        """Problems of the times' forms of a batch that disagree with their times (those of
+        a column with a wrong time are not checked: the checks of the events say so)."""
+        for time, forms in times.items():
             names = [f"{time}_{form}" for form, _ in TIME_COLUMNS]
             present = [name for name in names if name in table.column_names]
-            if not present:
+            if not present or forms is None:
                 continue
+            expected = form_columns(forms)
             texts = events[time].combine_chunks()
-            try:
-                expected = _expected_forms(texts)
-            except TimeFormatError:
-                continue  # the time itself is wrong: the checks of the events say so
             for column in present:
                 actual = table[column].combine_chunks()
                 wanted = expected[column.removeprefix(f"{time}_")]
@@ -191,26 +208,6 @@ def _shown(value: Any) -> str:
     if isinstance(value, datetime):
         return quote(value.astimezone(UTC).isoformat().replace("+00:00", "Z"))
     return quote(str(value))
-
-
-def _expected_forms(texts: pa.Array) -> dict[str, pa.Array]:
-    """The forms each time of a column has (null where there is none)."""
-    present = texts.is_valid()
-    forms = time_forms(texts.filter(present))
-    where = np.flatnonzero(present.to_numpy(zero_copy_only=False))
-    precision = pc.take(PRECISION_NAMES_ARRAY, pa.array(forms.precisions))
-    return {
-        "utc": _scattered(len(texts), where, forms.utc),
-        "precision": _scattered(len(texts), where, precision),
-        "zone": _scattered(len(texts), where, forms.zones),
-    }
-
-
-def _scattered(size: int, rows: Any, values: pa.Array) -> pa.Array:
-    """An array of `size` nulls but at `rows`, which hold `values` in order."""
-    indexes = np.zeros(size, np.int64)
-    indexes[np.asarray(rows, np.int64)] = np.arange(1, len(values) + 1)
-    return pc.take(pa.concat_arrays([pa.nulls(1, values.type), values]), pa.array(indexes))
 
 
 def _canonical(table: pa.Table) -> pa.Table:

@@ -10,16 +10,20 @@ as a mission file may. The events are then checked a batch at a time by the engi
 (`data.load.large.event_checks`, as a JSON Lines block is); a batch it refuses is checked row by
 row by the general converter, which names each problem with its field path
 (`events[12].title`); each time's forms (`at_utc`, `at_precision`, `at_zone`) must agree with
-the time. The whole file's checks (ids used twice, the header's references to events) follow,
-and the events are put in time order as the engine does for JSON Lines. A large file is then
-cached as a JSON Lines mission is (`data.load.large.cache`, keyed on the file and its header), so
-it opens again as fast as that.
+the time. Each next batch is read and prepared (its times read once) in a thread of its own
+while this one is checked. The whole file's checks (ids used twice, the header's references
+to events) follow, and the events are put in time order as the engine does for JSON Lines. A
+large file is then cached as a JSON Lines mission is (`data.load.large.cache`, keyed on the
+file and its header), so it opens again as fast as that.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -30,7 +34,7 @@ from data.i18n import N_, _
 from data.load.apart import header_of
 from data.load.jsonl_cache import Opened, cache_mission, cached_mission
 from data.load.large.arrow_schema import parquet_schema
-from data.load.large.parquet_events import BATCH, ParquetEvents
+from data.load.large.parquet_events import BATCH, Batch, ParquetEvents, prepared
 from data.load.large.parquet_write import HEADER_KEY
 from data.load.reading import Progress
 from data.load.references import References
@@ -92,7 +96,7 @@ class ParquetReading:
             events.check = check
             batches = self._parquet.iter_batches(batch_size=BATCH, use_threads=False)
             try:
-                mission = within_memory(self.name, lambda: events.read(batches))
+                mission = within_memory(self.name, lambda: events.read(_read_ahead(batches)))
             except (pa.ArrowException, OSError) as error:
                 reason = _("cannot read: {reason}").format(reason=str(error)[:200])
                 raise unreadable(self.name, reason) from None
@@ -104,6 +108,39 @@ class ParquetReading:
     def close(self) -> None:
         """Stop reading (when `finish` will not be called)."""
         self._file.close()
+
+
+def _read_ahead(batches: Iterator[pa.RecordBatch]) -> Iterator[Batch]:
+    """The batches `prepared`, each next one read (decoded by Arrow) and prepared in a
+    daemon thread while the caller checks this one (quitting never waits for it); an error
+    reading one is raised where it is taken."""
+    box: list[Any] = []
+    following = _reading(batches, box)
+    while True:
+        following.join()
+        found = box.pop()
+        if isinstance(found, BaseException):
+            raise found
+        if found is None:
+            return
+        following = _reading(batches, box)
+        yield found
+
+
+def _reading(batches: Iterator[pa.RecordBatch], box: list[Any]) -> threading.Thread:
+    """A daemon thread started to put the next batch, `prepared`, in `box` (`None` after
+    the last one; the exception if reading it fails)."""
+
+    def read() -> None:
+        try:
+            rows = next(batches, None)
+            box.append(None if rows is None else prepared(rows))
+        except BaseException as error:  # raised where the batch is taken
+            box.append(error)
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    return thread
 
 
 def _opened(name: str, file: MissionFile) -> tuple[pq.ParquetFile, ParquetEvents, Opened]:

@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.load.large.arrow_schema import parquet_schema, plain
-from data.load.large.instants import time_forms
+from data.load.large.instants import TimeForms, time_forms
 from data.load.schema import RECORDS
 from data.store import CONFIDENCES, KINDS, EventStore, TextColumn
 from data.store.columns import RARE_FIELDS
@@ -102,16 +102,18 @@ def text_array(column: TextColumn, low: int, high: int) -> pa.Array:
 
 def _time_columns(name: str, texts: pa.Array) -> dict[str, pa.Array]:
     """A time column and its forms (`arrow_schema.TIME_COLUMNS`), null where no time."""
-    given = texts.is_valid()
-    forms = time_forms(texts.filter(given))
-    where = np.flatnonzero(given.to_numpy(zero_copy_only=False))
-    size = len(texts)
-    precision = pc.take(PRECISION_NAMES_ARRAY, pa.array(forms.precisions))
+    forms = form_columns(time_forms(texts))
+    return {name: texts} | {f"{name}_{form}": column for form, column in forms.items()}
+
+
+def form_columns(forms: TimeForms) -> dict[str, pa.Array]:
+    """The columns of the forms of a column of times (`arrow_schema.TIME_COLUMNS`, by form),
+    null where there is no time."""
+    precisions = pa.array(forms.precisions, mask=forms.precisions == 0)
     return {
-        name: texts,
-        f"{name}_utc": _scattered(size, where, forms.utc),
-        f"{name}_precision": _scattered(size, where, precision),
-        f"{name}_zone": _scattered(size, where, forms.zones),
+        "utc": forms.utc(),
+        "precision": pc.take(PRECISION_NAMES_ARRAY, precisions),
+        "zone": forms.zones,
     }
 
 
