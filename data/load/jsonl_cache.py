@@ -1,6 +1,6 @@
 """A large JSON Lines (or Parquet) mission read from the cache of its columns instead of its
-file, and cached once read (`data.load.large.cache`), with the columnar engine (the `large`
-extra).
+file, and cached once read (`data.load.large.cache`; written in the background), with the
+columnar engine (the `large` extra).
 
 A store from the cache goes through what the reader checks once the events are read: the
 header's references to events (the mission's reference, the people's flights) must name
@@ -10,6 +10,7 @@ events it holds; if not, the file is read as if there were no cache (and says wh
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -49,6 +50,7 @@ def cached_mission(
         from data.load.large import cache
     except (ImportError, MemoryError, OSError):
         return None
+    written()  # this file's, perhaps, just read
     key = cache.key_of(opened.name, opened.status, opened.header_text.encode("utf-8"))
     store = cache.read_cache(opened.name, key, opened.header, opened.decode_lines)
     if store is None or references.event_ids(_found(store, wanted)):
@@ -59,7 +61,10 @@ def cached_mission(
 
 
 def cache_mission(opened: Opened, mission: Mission) -> None:
-    """Cache the columns of a mission just read from the file, if it is worth it."""
+    """Cache the columns of a mission just read from the file, if it is worth it: in a
+    thread of its own, so that the mission is shown without waiting for it (half a second
+    or more for a million events). The process waits for it before it ends, so that the
+    cache is there next time; a reading of the cache waits for it too (`written`)."""
     if opened.status.st_size < large.CACHE_SMALLEST or not large.caching():
         return
     try:
@@ -70,7 +75,20 @@ def cache_mission(opened: Opened, mission: Mission) -> None:
         opened.status, opened.opened_ns
     ):
         key = cache.key_of(opened.name, opened.status, opened.header_text.encode("utf-8"))
-        cache.write_cache(opened.name, key, mission.events)
+        args = (opened.name, key, mission.events)
+        writing = threading.Thread(target=cache.write_cache, args=args, name="cache")
+        writing.start()
+        _writings.append(writing)
+
+
+_writings: list[threading.Thread] = []
+"""The caches being written, each by a thread of its own."""
+
+
+def written() -> None:
+    """Wait until every cache being written is written."""
+    while _writings:
+        _writings.pop().join()
 
 
 def _found(store: EventStore, wanted: frozenset[str]) -> set[str]:

@@ -8,11 +8,14 @@ from typing import Any
 import pytest
 
 from data.load.jsonl import _Reader
+from data.load.jsonl_cache import written
 
 
 def cache_files() -> list[Path]:
-    """The cache files in the cache folder, in name order."""
+    """The cache files in the cache folder, in name order, once those being written are."""
     from data.load.large import cache  # needs pyarrow: the tests skip without it
+
+    written()
 
     return sorted(cache.cache_folder().glob("*.arrow"))
 

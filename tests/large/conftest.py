@@ -4,6 +4,7 @@ cache tests' fixtures: caching on for any file, and their mission."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,13 +20,17 @@ def engine_for_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def cached(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Cache every JSON Lines file, however small or new (the cache tests test those rules)."""
+def cached(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Cache every JSON Lines file, however small or new (the cache tests test those rules);
+    the caches being written are written before the test's cache folder goes."""
     from data.load import large
+    from data.load.jsonl_cache import written
     from data.load.large import cache
 
     monkeypatch.setattr(large, "CACHE_SMALLEST", 0)
     monkeypatch.setattr(cache, "SETTLING_NS", 0)
+    yield
+    written()
 
 
 @pytest.fixture

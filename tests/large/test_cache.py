@@ -11,7 +11,9 @@ import io
 import json
 import os
 import stat
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,6 +51,27 @@ def test_the_second_opening_reads_the_cache(mission: Path, monkeypatch: pytest.M
     second = load_mission(mission)
     assert_same(second, first)
     assert_same(second, general)
+
+
+@pytest.mark.usefixtures("cached")
+def test_the_mission_is_given_before_its_cache_is_written(
+    mission: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache is written in the background; a reopening waits for it rather than read
+    the file again."""
+    let_write = threading.Event()
+    write = cache.write_cache
+
+    def held(*args: Any) -> None:
+        assert let_write.wait(timeout=30), "the mission waited for its cache"
+        write(*args)
+
+    monkeypatch.setattr(cache, "write_cache", held)
+    first = load_mission(mission)
+    assert not list(cache.cache_folder().glob("*.arrow"))
+    let_write.set()
+    _not_read(monkeypatch)
+    assert_same(load_mission(mission), first, compare_exports=False)
 
 
 @pytest.mark.usefixtures("cached")

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from data.load.jsonl_cache import written
 from data.opening import load_mission
 from tests.large.cache_helpers import cache_files, counting_reads
 from tests.large.engine_helpers import assert_same
@@ -234,6 +235,7 @@ def test_a_bad_cache_is_ignored_and_written_again(
     again = load_mission(mission)
     assert reads == [1], "the bad cache was used"
     assert_same(again, reference, compare_exports=False)
+    written()
     assert cache.read_cache(str(mission), _key_of(mission), again, _decode(mission)) is not None
 
 

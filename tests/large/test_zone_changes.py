@@ -11,11 +11,10 @@ import pytest
 
 pytest.importorskip("pyarrow")
 
-from data.load import large
-from data.load.large import cache, zone_offsets
+from data.load.jsonl_cache import written
+from data.load.large import zone_offsets
 from data.load.large.zone_offsets import Learned, learned, teach
 from data.opening import load_mission
-from tests.generated import write_mission
 from tests.large.engine_helpers import assert_same
 
 _ZONES = ["Europe/Berlin", "America/New_York", "Asia/Qyzylorda", "UTC"]
@@ -98,13 +97,12 @@ def test_changes_that_do_not_hold_are_refused(
     assert "Europe/Berlin" not in zone_offsets._CHANGES
 
 
+@pytest.mark.usefixtures("cached")
 def test_a_reopening_takes_the_changes_from_the_cache(
-    tmp_path: Path, fresh: None, monkeypatch: pytest.MonkeyPatch
+    mission: Path, fresh: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(large, "CACHE_SMALLEST", 0)
-    monkeypatch.setattr(cache, "SETTLING_NS", 0)
-    mission = write_mission(tmp_path / "m.jsonl", 3000, seed=11)
     first = load_mission(mission)
+    written()  # the cache, written in the background, with the changes learned
     assert any(zone.moments for zone in learned())
     monkeypatch.setattr(zone_offsets, "_CHANGES", {})
     monkeypatch.setattr(zone_offsets._Changes, "_scan", _sampling_fails)
