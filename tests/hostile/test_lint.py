@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 import pytest
 from hostile_helpers import BASE, Run, event, mission
+from msgspec.structs import replace
 
 from data.load.lint import PLAN_TOLERANCE, earliest, latest, lint
 from data.load.references import check_references
@@ -208,8 +208,8 @@ def test_date_intervals_do_not_depend_on_where_a_date_is_placed(text: str) -> No
     """Whether the parser puts a date at its first or its last second, the rules see the same
     day (or month)."""
     when = parse_when(text)
-    first = dataclasses.replace(when, instant=earliest(when))
-    last = dataclasses.replace(when, instant=latest(when) - timedelta(seconds=1))
+    first = replace(when, instant=earliest(when))
+    last = replace(when, instant=latest(when) - timedelta(seconds=1))
     assert (earliest(first), latest(first)) == (earliest(last), latest(last))
     assert latest(when) - earliest(when) >= timedelta(days=1)
 
