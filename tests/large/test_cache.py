@@ -19,6 +19,7 @@ import pytest
 
 from data.export import FORMATS, make_options
 from data.load.jsonl import _Reader
+from data.load.jsonl_cache import written
 from data.model import Mission
 from data.opening import load_mission, open_reading
 from data.store import EventStore
@@ -223,6 +224,7 @@ def test_a_cache_of_another_owner_is_never_read(
 @pytest.mark.usefixtures("cached")
 def test_the_cache_folder_is_the_users_alone(mission: Path) -> None:
     load_mission(mission)
+    written()
     assert stat.S_IMODE(cache.cache_folder().stat().st_mode) == 0o700
 
 
@@ -243,10 +245,10 @@ def test_a_file_changed_just_before_it_was_opened_is_not_cached(
     assert cache_files() == []
 
 
-def test_the_bundled_mission_is_never_cached(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("cached")
+def test_the_bundled_mission_is_never_cached() -> None:
     from data.opening import load_bundled
 
-    monkeypatch.setattr(large, "CACHE_SMALLEST", 0)
-    monkeypatch.setattr(cache, "SETTLING_NS", 0)
     load_bundled()
+    written()
     assert not cache.cache_folder().exists()
