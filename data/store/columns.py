@@ -56,6 +56,13 @@ class Extras:
             self._make()
         return self._disputes
 
+    def records(self) -> Records:
+        """The stated times and disputes, made if given `later` but then not kept: for a
+        reader of each event's once (the cache's writer), which would otherwise leave the
+        records of every event made."""
+        later = self._later
+        return later() if later is not None else (self._stated, self._disputes)
+
     def _make(self) -> None:
         """Make the records given `later` (made first, then kept: two threads reading at
         once may both make them, and never see them missing)."""

@@ -126,6 +126,18 @@ def _with_other_scripts(path: Path) -> Path:
     return path
 
 
+def test_writing_the_cache_leaves_the_records_unmade(mission: Path) -> None:
+    """The stated times and disputes a loader leaves to be made when first read stay so
+    once cached: the cache's writer reads each event's once and keeps none."""
+    store = load_mission(mission).events  # not cached: no `cached` fixture
+    assert isinstance(store, EventStore)
+    unmade = [e for e in store.columns.extras.values() if e._later is not None]
+    assert len(unmade) > 10
+    cache.write_cache(str(mission), {"test": 1}, store)
+    assert len(cache_files()) == 1
+    assert all(e._later is not None for e in unmade)
+
+
 @pytest.mark.usefixtures("cached")
 def test_texts_in_other_scripts_come_back_whole(
     mission: Path, monkeypatch: pytest.MonkeyPatch

@@ -59,8 +59,9 @@ def _rare_line(store: EventStore, index: int) -> bytes:
     c = store.columns
     fields: dict[str, Any] = {"id": c.ids[index], "title": c.titles[index]}
     fields["kind"] = KINDS[c.kinds[index]].value
-    for name in RARE_FIELDS:
-        value = getattr(extras, name)
+    stated, disputes = extras.records()  # made for this line only, not kept
+    values = (extras.note, stated, disputes, extras.station_crew)
+    for name, value in zip(RARE_FIELDS, values, strict=True):
         if value not in ("", (), None):
             fields[name] = plain(value, RECORDS["event"][name].type)
     return msgspec.json.encode(fields)
