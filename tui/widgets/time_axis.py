@@ -11,14 +11,12 @@ A frame reads only what is visible: the markers are searched in the time column
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
 from textual import events
 from textual.binding import BindingType
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -32,6 +30,7 @@ from data.store import EventSequence
 from tui.widgets.time_axis_css import AXIS_CSS
 from tui.widgets.time_axis_keys import AXIS_BINDINGS, TITLE, frame_title
 from tui.widgets.time_axis_lanes import MissionLanes
+from tui.widgets.time_axis_messages import AxisEventMessage, AxisMessage
 from tui.widgets.time_axis_rows import (
     AXIS_CLASSES,
     PINNED,
@@ -61,42 +60,22 @@ class TimeAxis(ScrollView, can_focus=True):
     DEFAULT_CSS = AXIS_CSS
     SCOPED_CSS = False  # it styles the ruler too
 
-    @dataclass
-    class Selected(Message):
+    class Selected(AxisEventMessage):
         """The user moved the view's cursor to the event at `position` in the events
         shown (the screen moves the list's cursor there)."""
 
-        axis: TimeAxis
-        position: int
-
-        @property
-        def control(self) -> TimeAxis:
-            return self.axis
-
-    @dataclass
-    class Opened(Message):
+    class Opened(AxisEventMessage):
         """The user asked for the detail of the selected event (enter, a double click)."""
 
-        axis: TimeAxis
-        position: int
-
-        @property
-        def control(self) -> TimeAxis:
-            return self.axis
-
-    @dataclass
-    class Moved(Message):
+    class Moved(AxisMessage):
         """The visible span changed (for the overview ruler): its first and last instant,
         and the width of the time area (the ruler's is made as wide, to line up)."""
 
-        axis: TimeAxis
-        start: float
-        end: float
-        width: int
-
-        @property
-        def control(self) -> TimeAxis:
-            return self.axis
+        def __init__(self, axis: TimeAxis, start: float, end: float, width: int) -> None:
+            super().__init__(axis)
+            self.start = start
+            self.end = end
+            self.width = width
 
     zone: reactive[str] = reactive("UTC", init=False)
     mode: reactive[TimeMode] = reactive(TimeMode.ABSOLUTE, init=False)
