@@ -26,6 +26,7 @@ from data.load.large.zone_offsets import zone_offsets
 from data.times.bulk import fast_when
 from data.times.bulk_instants import instants_of
 from data.times.parse import MAX_YEAR, MIN_YEAR, Precision, TimeFormatError
+from data.times.utc import PRECISION_NAMES
 
 _TILDE, _OPEN, _CLOSE = ord("~"), ord("["), ord("]")
 _FRONTS = {16: (16, 0), 17: (16, 1), 22: (16, 6), 19: (19, 0), 20: (19, 1), 25: (19, 6)}
@@ -61,6 +62,10 @@ def instants(texts: pa.Array) -> pa.Array:
     return pa.Array.from_buffers(pa.float64(), size, [None, pa.py_buffer(values)])
 
 
+_PRECISION_NAMES = pa.array(
+    ["", *(PRECISION_NAMES[precision] for precision in sorted(PRECISION_NAMES))]
+)
+"""Each precision's name (`data.times.utc`) at its value (`Precision.MONTH` is 1)."""
 _PRECISION_OF = np.zeros(32, np.int8)
 for _length, _precision in {7: 1, 10: 2, 16: 3, 19: 4, 23: 5}.items():
     _PRECISION_OF[_length] = _precision  # Precision.MONTH ... MILLISECOND
@@ -87,6 +92,13 @@ class TimeForms:
     def instants(self) -> np.ndarray:
         """The instants in seconds (float64), exactly `datetime.timestamp`'s."""
         return self.millis / 1000.0
+
+    def columns(self) -> dict[str, pa.Array]:
+        """The forms as the columns beside a time column in a Parquet mission
+        (`arrow_schema.TIME_COLUMNS`, by form), null where there is no time."""
+        precisions = pa.array(self.precisions, mask=self.precisions == 0)
+        names = _PRECISION_NAMES.take(precisions)
+        return {"utc": self.utc(), "precision": names, "zone": self.zones}
 
 
 def time_forms(texts: pa.Array) -> TimeForms:

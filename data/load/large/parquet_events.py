@@ -30,7 +30,6 @@ from data.load.large.arrow_schema import TIME_COLUMNS, event_schema
 from data.load.large.engine import give_back  # the system allocator, no pandas: first
 from data.load.large.event_checks import given
 from data.load.large.instants import EventTimes, event_times
-from data.load.large.parquet_write import form_columns
 from data.load.long_strings import too_long
 from data.load.references import References, duplicate_id
 from data.model import Mission
@@ -168,7 +167,7 @@ class ParquetEvents:
             present = [name for name in names if name in table.column_names]
             if not present or forms is None:
                 continue
-            expected = form_columns(forms)
+            expected = forms.columns()
             texts = events[time].combine_chunks()
             for column in present:
                 actual = table[column].combine_chunks()

@@ -20,20 +20,15 @@ import pyarrow.parquet as pq
 
 import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.load.large.arrow_schema import parquet_schema, plain
-from data.load.large.instants import TimeForms, time_forms
+from data.load.large.instants import time_forms
 from data.load.schema import RECORDS
 from data.store import CONFIDENCES, KINDS, EventStore, TextColumn
 from data.store.columns import RARE_FIELDS
-from data.times.utc import PRECISION_NAMES
 
 ROWS = 1 << 16
 """Events in a row group (a multiple of the store's chunks)."""
 HEADER_KEY = b"mission-timeline"
 """The file metadata key of the mission's header (its JSON text)."""
-PRECISION_NAMES_ARRAY = pa.array(
-    ["", *(PRECISION_NAMES[precision] for precision in sorted(PRECISION_NAMES))]
-)
-"""Each precision's name (`data.times.utc`) at its value (`Precision.MONTH` is 1)."""
 
 
 def write_parquet(header: str, store: EventStore, out: BinaryIO) -> None:
@@ -102,19 +97,8 @@ def text_array(column: TextColumn, low: int, high: int) -> pa.Array:
 
 def _time_columns(name: str, texts: pa.Array) -> dict[str, pa.Array]:
     """A time column and its forms (`arrow_schema.TIME_COLUMNS`), null where no time."""
-    forms = form_columns(time_forms(texts))
+    forms = time_forms(texts).columns()
     return {name: texts} | {f"{name}_{form}": column for form, column in forms.items()}
-
-
-def form_columns(forms: TimeForms) -> dict[str, pa.Array]:
-    """The columns of the forms of a column of times (`arrow_schema.TIME_COLUMNS`, by form),
-    null where there is no time."""
-    precisions = pa.array(forms.precisions, mask=forms.precisions == 0)
-    return {
-        "utc": forms.utc(),
-        "precision": pc.take(PRECISION_NAMES_ARRAY, precisions),
-        "zone": forms.zones,
-    }
 
 
 def _scattered(size: int, rows: Any, values: pa.Array) -> pa.Array:
