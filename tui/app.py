@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from msgspec.structs import replace
 from textual import events, on
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.geometry import Size
 from textual.screen import Screen
@@ -23,10 +23,11 @@ from textual.theme import ThemeProvider
 from textual.widget import AwaitMount
 
 from data.clock.clock import RealClock, moment_of
-from data.i18n import N_, _
+from data.i18n import _
 from data.model import Mission
 from data.sanitize import sanitize_line
 from tui import keymap
+from tui.app_keys import APP_BINDINGS, KEY_GROUPS, KEY_OWNERS
 from tui.compat import PALETTE_ID, palette_left_over  # (its work-arounds apply on import)
 from tui.config import (
     Config,
@@ -41,14 +42,9 @@ from tui.config import (
 from tui.file_opening import FileOpening
 from tui.first_choices import first_theme, first_zone
 from tui.key_order import KeysInOrder
-from tui.screens.mission.clocking import ClockAndReplay
 from tui.screens.mission.screen import MissionScreen
 from tui.screens.too_small import TooSmallScreen, fits
 from tui.theme import MISSION_TIMELINE_THEME, readable
-from tui.widgets.crew_pane import CrewList
-from tui.widgets.query_bar import QueryBar
-from tui.widgets.time_axis_keys import AXIS_BINDINGS
-from tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
     from data.clock.start import ClockStart
@@ -69,53 +65,7 @@ class MissionTimelineApp(FileOpening):
     _theme_chosen = False
     """Whether the first theme is set (`_start_with_theme`)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "o",
-            "open",
-            N_("Open"),
-            show=False,
-            id="open",
-            tooltip=N_(
-                "Open another mission file, or import an iCalendar or TimelineJS file (the "
-                "current one stays if it cannot be read)"
-            ),
-        ),
-        Binding(
-            "tab",
-            "app.focus_next",
-            N_("Next pane"),
-            show=False,
-            id="focus-next",
-            tooltip=N_("Move to the next pane"),
-        ),
-        Binding(
-            "shift+tab",
-            "app.focus_previous",
-            N_("Prev pane"),
-            show=False,
-            id="focus-previous",
-            tooltip=N_("Move to the previous pane"),
-        ),
-        Binding(
-            "question_mark,f1",
-            "help",
-            N_("Help"),
-            key_display="?",
-            id="help",
-            tooltip=N_("List every key"),
-        ),
-        Binding(
-            "ctrl+p",
-            "command_palette",
-            N_("Palette"),
-            id="command-palette",
-            show=False,  # the footer shows the palette key on its right
-            priority=True,
-            tooltip=N_("Commands: zone:, view:, go to:, filter:, theme:"),
-        ),
-        Binding("q", "quit", N_("Quit"), id="quit", tooltip=N_("Quit the app")),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(
         self,
@@ -336,22 +286,6 @@ class MissionTimelineApp(FileOpening):
     def first_key(self, binding_id: str) -> str:
         """The first key of a binding as the user has it (keymap applied), for a hint."""
         return keymap.first_key(KEY_OWNERS, self.config.keymap, binding_id)
-
-
-KEY_GROUPS: keymap.KeyGroups = (
-    (
-        N_("Everywhere"),
-        (MissionScreen.BINDINGS, ClockAndReplay.BINDINGS, MissionTimelineApp.BINDINGS),
-    ),
-    (N_("Timeline"), (Timeline.BINDINGS,)),
-    (N_("Time-axis view"), (AXIS_BINDINGS,)),  # the view's (its module waits for `v`)
-    (N_("Crew pane"), (CrewList.BINDINGS,)),
-    (N_("Search and filter input"), (QueryBar.BINDINGS,)),
-)
-"""The bindings the user can rebind, grouped by where they work, in the order the help
-screen lists them (a key bound in two places, `escape`, is explained in each); the groups'
-names are translated where they are shown."""
-KEY_OWNERS = tuple(owner for _, owners in KEY_GROUPS for owner in owners)
 
 
 def make_app(

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import HelpPanel
 
-from tui.app import KEY_GROUPS, MissionTimelineApp
+from tui.app import MissionTimelineApp
+from tui.app_keys import KEY_GROUPS
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.help import HelpScreen
 
