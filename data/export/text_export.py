@@ -40,6 +40,7 @@ from data.export.options import (
     source_numbers,
     zone_heading,
 )
+from data.export.text_layout import GAP, INDENT, indented, row, rule, title_column
 from data.export.wrap import fit
 from data.facts.event import EventFacts, planned_mark
 from data.facts.names import person_name
@@ -50,10 +51,7 @@ from data.sanitize import sanitize, sanitize_line
 from data.store import EventStore
 from data.times.display import STATED, show
 from data.times.shapes import Times
-from data.widths import cell_width, expand_tabs, pad, pad_column, widest
-
-GAP = "  "
-INDENT = "    "
+from data.widths import cell_width, pad, pad_column, widest
 
 
 class Batches(Protocol):
@@ -122,7 +120,7 @@ class _Rows(DetailRows):
             detail_style(numbers),
             first=_detail,
             line=_detail,
-            made=lambda line: _indented(line, INDENT),
+            made=lambda line: indented(line, INDENT),
         )
         self.notes = Lookup(lambda code: refs(store.groups[code], numbers))
 
@@ -195,7 +193,7 @@ class _Rows(DetailRows):
         if needs_sanitizing(joined):
             texts = list(map(sanitize, texts))
         if "\t" in joined or "\n" in joined:
-            return [_indented(text, INDENT) if text else "" for text in texts]
+            return [indented(text, INDENT) if text else "" for text in texts]
         return [_one_line(text) if text else "" for text in texts]
 
 
@@ -208,20 +206,15 @@ def _rows(padded: list[list[str]], lasts: Iterable[str]) -> Iterator[str]:
     return map(_LINE.format, map(str.rstrip, map(GAP.join, zip(*padded, lasts, strict=True))))
 
 
-def title_column(widths: list[int]) -> int:
-    """Where the title starts, in cells: after the time columns of `widths` and their gaps."""
-    return sum(widths) + len(GAP) * len(widths)
-
-
 def _detail(line: str) -> str:
     """A one-line detail (`style.line`), indented, with its newline."""
     if line.isprintable():  # then sanitize_line leaves it as it is, and it is one line
         return f"{INDENT}{line}".rstrip() + "\n"
-    return _indented(sanitize_line(line), INDENT)
+    return indented(sanitize_line(line), INDENT)
 
 
 def _one_line(text: str) -> str:
-    """`_indented(text, INDENT)` for a text with no tab and no newline."""
+    """`indented(text, INDENT)` for a text with no tab and no newline."""
     text = text.rstrip()
     return f"{INDENT}{text}\n" if text else "\n"
 
@@ -239,7 +232,7 @@ def detail_style(numbers: dict[str, int]) -> DetailStyle:
 def write_header(mission: Mission, options: ExportOptions, out: TextIO) -> None:
     """The title, summary and what the export shows (zones, relative times, filter)."""
     title = sanitize_line(mission.info.title)
-    parts = [f"{title}\n{_rule(title, '=')}\n"]
+    parts = [f"{title}\n{rule(title, '=')}\n"]
     if mission.info.summary:
         parts.append(f"\n{sanitize(mission.info.summary).rstrip()}\n")
     parts.append("\n")
@@ -287,27 +280,17 @@ def time_cells(facts: EventFacts) -> list[str]:
     return cells
 
 
-def row(cells: list[str], widths: list[int]) -> str:
-    """Cells padded to their column widths (in terminal cells); the last cell is not padded."""
-    padded = [pad(cell, width) for cell, width in zip(cells, widths, strict=False)]
-    return GAP.join([*padded, *cells[len(widths) :]]).rstrip()
-
-
-def _rule(text: str, char: str) -> str:
-    return char * max(cell_width(text), 3)
-
-
 def write_phase(phase: Phase | None, options: ExportOptions, out: TextIO) -> None:
     """A phase's heading, its span in the first zone and its summary."""
     name = sanitize_line(section_name(phase))
-    parts = [f"\n{name}\n{_rule(name, '-')}\n"]
+    parts = [f"\n{name}\n{rule(name, '-')}\n"]
     if phase is not None:
         zone = options.zones[0]
         start = show(phase.start, zone).with_offset
         end = show(phase.end, zone).with_offset
         parts.append(_("from {start} to {end}").format(start=start, end=end) + "\n")
         if phase.summary:
-            parts.append(_indented(sanitize(phase.summary), ""))
+            parts.append(indented(sanitize(phase.summary), ""))
     parts.append("\n")
     out.write(fit("".join(parts), options.columns, 0))
 
@@ -339,15 +322,8 @@ def event_text(facts: EventFacts, widths: list[int], numbers: dict[str, int], co
     title = sanitize_line(facts.title)
     cells = [*time_cells(facts), f"{title} {refs(event.sources, numbers)}".rstrip()]
     details = event_details(facts, detail_style(numbers))
-    text = row(cells, widths) + "\n" + "".join(_indented(line, INDENT) for line in details)
+    text = row(cells, widths) + "\n" + "".join(indented(line, INDENT) for line in details)
     return fit(text, columns, title_column(widths))
-
-
-def _indented(text: str, indent: str) -> str:
-    """Every line of `text` (tabs kept as spaces, at stops of 4 cells) indented, ending with
-    a newline."""
-    lines = text.rstrip().split("\n")
-    return "".join(f"{indent}{expand_tabs(line, 4)}".rstrip() + "\n" for line in lines)
 
 
 CREW_HEADINGS = (
@@ -367,7 +343,7 @@ def write_crew(mission: Mission, columns: int, out: TextIO) -> None:
     if not mission.people:
         return
     title = _("Crew")
-    out.write(f"\n{title}\n{_rule(title, '-')}\n")
+    out.write(f"\n{title}\n{rule(title, '-')}\n")
     rows = [list(map(_, CREW_HEADINGS))]
     for person in mission.people:
         facts = person_facts(mission, person)
@@ -382,7 +358,7 @@ def write_crew(mission: Mission, columns: int, out: TextIO) -> None:
     for person, cells in zip(mission.people, rows[1:], strict=True):
         lines.append(row(cells, widths) + "\n")
         if person.role:
-            lines.append(_indented(sanitize_line(person.role), INDENT))
+            lines.append(indented(sanitize_line(person.role), INDENT))
     out.write(fit("".join(lines), columns, title_column(widths)))
 
 
@@ -391,7 +367,7 @@ def write_sources(mission: Mission, columns: int, out: TextIO) -> None:
     if not mission.sources:
         return
     title = _("Sources")
-    out.write(f"\n{title}\n{_rule(title, '-')}\n")
+    out.write(f"\n{title}\n{rule(title, '-')}\n")
     width = cell_width(f"[{len(mission.sources)}]")
     for number, source in enumerate(mission.sources, start=1):
         out.write(source_text(number, source, width, columns))
@@ -404,7 +380,7 @@ def source_text(number: int, source: Source, width: int, columns: int) -> str:
     line = sanitize_line(source.title)
     if source.url:
         line += f" <{sanitize_line(source.url)}>"
-    note = _indented(sanitize(source.note), " " * (width + 1)) if source.note else ""
+    note = indented(sanitize(source.note), " " * (width + 1)) if source.note else ""
     return fit(f"{label} {line}\n{note}", columns, width + 1)
 
 

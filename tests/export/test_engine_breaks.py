@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from data.export.text_export import INDENT
+from data.export.text_layout import INDENT
 from data.export.wrap import fit
 
 pa = pytest.importorskip("pyarrow", reason="the engine is the optional `large` extra")

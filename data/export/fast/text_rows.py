@@ -36,14 +36,8 @@ from data.export.fast.parts import (
     widest,
 )
 from data.export.fast.times import Clock, Clocks, parts, shown
-from data.export.text_export import (
-    GAP,
-    INDENT,
-    _has_breaks,
-    _Rows,
-    heading_widths,
-    title_column,
-)
+from data.export.text_export import _has_breaks, _Rows, heading_widths
+from data.export.text_layout import GAP, INDENT, title_column
 from data.export.wrap import fit
 from data.facts.event import planned_mark
 from data.sanitize import sanitize_line
