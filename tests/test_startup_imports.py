@@ -27,6 +27,7 @@ LATER = (
     "pendulum",
     "icalendar",
     "importlib.resources",
+    "hashlib",
     "data.export",
     "data.files.writing",
     "data.facts.person",
