@@ -90,6 +90,19 @@ _PATTERNS_COMPILED = _FIRST_FRAME.replace(
 )
 """The first frame, then which patterns compiled on first use it compiled."""
 
+_DATACLASSES = _FIRST_FRAME.replace(
+    'print(",".join(name for name in sys.argv[2:] if name in sys.modules))',
+    """import dataclasses
+    ours = [m for name, m in list(sys.modules.items()) if name.split(".")[0] in ("data", "tui")]
+    print(",".join(sorted(
+        f"{kind.__module__}.{kind.__qualname__}" for module in ours
+        for kind in vars(module).values()
+        if isinstance(kind, type) and dataclasses.is_dataclass(kind)
+        and kind.__module__ == module.__name__
+    )))""",
+)
+"""The first frame, then the project's dataclasses it imported."""
+
 
 def _imported_after(keys: str, modules: tuple[str, ...], script: str = _FIRST_FRAME) -> list[str]:
     """Which of `modules` a fresh app process has imported after its first frame and `keys`
@@ -130,3 +143,13 @@ def test_the_first_screen_compiles_no_pattern_it_does_not_use() -> None:
     """Unsafe characters (the bundled mission's texts are printable), durations and the
     loader's whole-text time forms: about 7M instructions of compiling otherwise."""
     assert _imported_after("", (), _PATTERNS_COMPILED) == []
+
+
+def test_the_first_screen_makes_few_dataclasses() -> None:
+    """Python 3.11 compiles a dataclass's generated methods as its module is imported (a
+    frozen one with slots cost ~3M instructions): start-up's values are msgspec Structs, made
+    in C, but for these two."""
+    assert _imported_after("", (), _DATACLASSES) == [
+        "data.clock.clock.MissionClock",
+        "data.model.Mission",
+    ]
