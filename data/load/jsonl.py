@@ -23,7 +23,6 @@ from __future__ import annotations
 import time
 from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
@@ -137,7 +136,7 @@ class JsonlReading:
         if not self.in_order():
             return None
         events = self._reader.builder.snapshot()
-        return None if events is None else replace(self.header, events=events)
+        return None if events is None else structs.replace(self.header, events=events)
 
     def finish(self, progress: Progress | None = None, check: Check = go_on) -> Mission:
         """Read and check the events, close the file; raise `MissionError` on any problem.
@@ -264,7 +263,7 @@ class _Reader:
             raise MissionDataError(self.problems)
         events = self.builder.build(self.check)
         events.positions(self.wanted)  # looked up now, in one pass, and remembered
-        return replace(self.header, events=events)
+        return structs.replace(self.header, events=events)
 
     def problem(self, path: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.name, path, message, line, 1 if line else None))
