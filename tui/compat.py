@@ -27,7 +27,7 @@ from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.drivers.linux_driver import LinuxDriver
 from textual.errors import NoWidget
-from textual.geometry import Offset, Size
+from textual.geometry import Offset
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
@@ -100,34 +100,6 @@ _patch(
     "_on_resize",
     _on_resize_at_terminal_size,
     "stale Resize events repost themselves forever and hang the app",
-)
-
-
-_screen_resized = Screen._screen_resized
-
-
-def _screen_resized_unless_laid_out(self: Screen[object], size: Size) -> None:
-    """Lay a screen out for a Resize only if its size changed.
-
-    In Textual 8.2 every Resize the app hands a screen lays the whole screen out again, even
-    at the size it already has: at start-up the driver's two Resize events and the screen's
-    own (posted by its first layout) each reflow every widget of the first screen (about
-    1 ms each), and the screen's update timer lays it out once more for the layouts its
-    widgets asked for meanwhile (`_layout_required`), as `Screen._on_screen_resume` leaves a
-    screen whose size is unchanged to it. At an unchanged size a Resize has nothing to add:
-    the layouts asked for are the timer's to do (only a layout waiting without the timer
-    told, which Textual does not do, is done here).
-    """
-    if self._size == size and (self._layout_required or not self._layout_widgets):
-        return
-    _screen_resized(self, size)
-
-
-_patch(
-    Screen,
-    "_screen_resized",
-    _screen_resized_unless_laid_out,
-    "every same-size Resize lays the whole screen out again",
 )
 
 
