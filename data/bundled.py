@@ -3,17 +3,22 @@
 Reading and checking the TOML (parsing, the schema, references, lint) and importing the
 loader cost start-up tens of milliseconds. So the records the loader makes of the bundled
 TOML are shipped beside it, as JSON (`soyuz-ms-19.checked.json`: data that cannot run code,
-decoded by msgspec straight into the records, in about a millisecond), with the SHA-256 of
-the TOML they were made from and the shape of the records they were made for. The app takes
-them only while both still match (the TOML unchanged, no record's fields changed); else it
+decoded by msgspec straight into the records, in about a millisecond), with the size and
+CRC-32 of the TOML they were made from and the shape of the records they were made for. The
+app takes them only while both still match (the TOML unchanged, no record's fields changed); else it
 reads the TOML, as for any mission. `tests/test_bundled.py` fails when the shipped data is
 not what the loader makes of the TOML; remake it with `python -m data.bundled`.
+
+The TOML's fingerprint is its size and CRC-32 (zlib, which Textual imports anyway), not a
+SHA-256: `hashlib` loads OpenSSL's libcrypto, about 11M instructions of start-up (2 ms) to
+tell an edited file from the shipped one, which a checksum does as well; the fingerprint
+guards against edits, not against someone who could as well rewrite the JSON beside it.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
+import zlib
 from enum import Enum
 from pathlib import Path
 
@@ -43,7 +48,7 @@ def checked_mission() -> Mission | None:
         toml = BUNDLED_MISSION.read_bytes()
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
         return None
-    if checked.toml_sha256 != _sha256(toml) or checked.shape != records_shape():
+    if checked.toml != _fingerprint(toml) or checked.shape != records_shape():
         return None
     return checked.mission()
 
@@ -51,7 +56,7 @@ def checked_mission() -> Mission | None:
 def checked_text(mission: Mission, toml: bytes) -> bytes:
     """What `CHECKED` holds for `mission`, loaded from the TOML text `toml`."""
     checked = Checked(
-        toml_sha256=_sha256(toml),
+        toml=_fingerprint(toml),
         shape=records_shape(),
         info=mission.info,
         sources=mission.sources,
@@ -85,14 +90,15 @@ def records_shape() -> str:
             parts.append(f"{kind.__qualname__}{fields}")
         elif issubclass(kind, Enum) and kind.__module__ in (records.__name__, When.__module__):
             parts.append(f"{kind.__qualname__}{[member.value for member in kind]}")
-    return _sha256("\n".join(parts).encode())
+    return _fingerprint("\n".join(parts).encode())
 
 
 class Checked(msgspec.Struct, frozen=True):
     """The shipped form: the mission's records, its events in time order, and what they
     were made from."""
 
-    toml_sha256: str
+    toml: str
+    """The size and CRC-32 of the TOML text they were made from (`_fingerprint`)."""
     shape: str
     info: records.MissionInfo
     sources: tuple[records.Source, ...]
@@ -126,8 +132,10 @@ def _read_toml() -> Mission:
     return load_text(name, read_text(name))
 
 
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def _fingerprint(data: bytes) -> str:
+    """`data`'s size and CRC-32 (hexadecimal) as `SIZE:CRC`: an edit that keeps the size
+    keeps the CRC-32 too with a chance of one in four billion."""
+    return f"{len(data)}:{zlib.crc32(data):08x}"
 
 
 if __name__ == "__main__":

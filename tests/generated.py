@@ -7,7 +7,6 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -64,8 +63,7 @@ def both_forms(folder: Path, count: int, *, seed: int = 19) -> tuple[Mission, Mi
     return store, with_event_tuple(loaded)
 
 
-@dataclass(frozen=True)
-class EventTupleMission(Mission):
+class EventTupleMission(Mission, frozen=True, dict=True):
     """A mission whose events are a tuple: the per-event reference that tests hold the store
     against (every mission the app loads holds a store)."""
 
@@ -76,5 +74,5 @@ class EventTupleMission(Mission):
 
 def with_event_tuple(mission: Mission) -> Mission:
     """`mission` with its events in a tuple: comparable with `==`, event by event."""
-    values = {field.name: getattr(mission, field.name) for field in fields(mission)}
+    values = {name: getattr(mission, name) for name in mission.__struct_fields__}
     return EventTupleMission(**(values | {"events": tuple(mission.events)}))

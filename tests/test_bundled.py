@@ -47,7 +47,7 @@ def test_the_shipped_checked_records_are_what_the_loader_makes_of_the_toml() -> 
 
 def test_the_shipped_records_are_plain_json_naming_the_toml_they_were_made_from() -> None:
     shipped = json.loads(CHECKED.read_bytes())
-    assert set(shipped) == {"toml_sha256", "shape", *FIELDS, "events"}
+    assert set(shipped) == {"toml", "shape", *FIELDS, "events"}
     assert len(shipped["events"]) == len(from_toml().events)
 
 
@@ -79,6 +79,16 @@ def test_an_edited_toml_is_read_instead_of_the_stale_records(changed_toml: Path)
     assert same_mission(mission, from_toml(changed_toml))
 
 
+def test_an_edit_of_the_same_size_is_seen(changed_toml: Path) -> None:
+    """The TOML's fingerprint is its text's checksum, not only its size."""
+    text = BUNDLED_MISSION.read_text(encoding="utf-8")
+    title = 'title = "Soyuz MS-19: The Challenge (Vyzov)"'
+    changed_toml.write_text(text.replace(title, title.replace("Soyuz", "Sojuz")), "utf-8")
+    assert changed_toml.stat().st_size == BUNDLED_MISSION.stat().st_size
+    assert checked_mission() is None
+    assert load_bundled().info.title == "Sojuz MS-19: The Challenge (Vyzov)"
+
+
 def test_records_of_another_shape_are_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(data.bundled, "records_shape", lambda: "another shape")
     assert checked_mission() is None
@@ -87,7 +97,7 @@ def test_records_of_another_shape_are_not_taken(monkeypatch: pytest.MonkeyPatch)
 
 @pytest.mark.parametrize(
     "content",
-    [None, b"", b"{", b"[]", b'{"toml_sha256": 1}', b"\x80\x81 not json"],
+    [None, b"", b"{", b"[]", b'{"toml": 1}', b"\x80\x81 not json"],
     ids=["missing", "empty", "cut", "array", "wrong-type", "binary"],
 )
 def test_missing_or_broken_records_fall_back_to_the_toml(

@@ -5,7 +5,6 @@ in force when it is asked for; in English every text is what it was."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime
 
 import msgspec
@@ -91,7 +90,7 @@ def with_dutch_phase_name(mission: Mission) -> Mission:
         else p
         for p in mission.phases
     )
-    return replace(mission, phases=phases)
+    return msgspec.structs.replace(mission, phases=phases)
 
 
 def test_a_phase_is_found_by_any_of_its_names(mission: Mission) -> None:

@@ -63,3 +63,14 @@ def test_parse_duration() -> None:
     assert parse_duration("P533DT5H31M") == timedelta(days=533, hours=5, minutes=31)
     with pytest.raises(TimeFormatError):
         parse_duration("P")
+
+
+@pytest.mark.parametrize("year", [1900, 2000, 2021, 2024, 2200])
+def test_a_month_is_placed_at_its_last_second(year: int) -> None:
+    """Whatever its length: February of leap and common years, December's turn of the year."""
+    import calendar
+
+    for month in range(1, 13):
+        last = calendar.monthrange(year, month)[1]
+        when = parse_when(f"{year}-{month:02d}[UTC]")
+        assert when.instant == datetime(year, month, last, 23, 59, 59, tzinfo=UTC)

@@ -12,8 +12,9 @@ buffer.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from typing import TextIO
+
+from msgspec import structs
 
 from data.exit_codes import ExitCode
 from data.export.columns import event_store
@@ -42,6 +43,6 @@ def header_text(mission: Mission) -> str:
     """The mission's header as JSON: all of it but its events, as the JSON export writes it
     (a JSON Lines file's first line)."""
     empty = store_of((), [phase.id for phase in mission.phases], [p.id for p in mission.places])
-    data = to_data(replace(mission, events=empty))
+    data = to_data(structs.replace(mission, events=empty))
     del data["events"]
     return json.dumps(data, ensure_ascii=False)

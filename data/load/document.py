@@ -7,8 +7,9 @@ mission go into an event store in time order.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
+
+from msgspec import structs
 
 from data.files.reading import read_text
 from data.i18n import _
@@ -71,7 +72,7 @@ def analyse(raw: Any, name: str) -> tuple[Mission | None, list[Problem]]:
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     phase_ids = [phase.id for phase in header.phases]
-    return replace(
+    return structs.replace(
         header, events=store_of(events, phase_ids, [p.id for p in header.places])
     ), problems
 

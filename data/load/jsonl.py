@@ -23,11 +23,11 @@ from __future__ import annotations
 import time
 from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import msgspec
+from msgspec import structs
 
 from data.files.reading import LineTooLongError, MissionFile, decode
 from data.i18n import N_, _
@@ -136,7 +136,7 @@ class JsonlReading:
         if not self.in_order():
             return None
         events = self._reader.builder.snapshot()
-        return None if events is None else replace(self.header, events=events)
+        return None if events is None else structs.replace(self.header, events=events)
 
     def finish(self, progress: Progress | None = None, check: Check = go_on) -> Mission:
         """Read and check the events, close the file; raise `MissionError` on any problem.
@@ -263,7 +263,7 @@ class _Reader:
             raise MissionDataError(self.problems)
         events = self.builder.build(self.check)
         events.positions(self.wanted)  # looked up now, in one pass, and remembered
-        return replace(self.header, events=events)
+        return structs.replace(self.header, events=events)
 
     def problem(self, path: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.name, path, message, line, 1 if line else None))
@@ -367,7 +367,7 @@ class _Reader:
             return
         event, problems = event_of(raw, path, self.references)
         if problems:
-            inside = [replace(p, path=join_path(split_path(p.path)[2:])) for p in problems]
+            inside = [structs.replace(p, path=join_path(split_path(p.path)[2:])) for p in problems]
             self._in_line(located(text, True, inside), event_path, line_number)
         elif event is not None:
             self._taken([event.id], range(line_number, line_number + 1))
@@ -376,7 +376,9 @@ class _Reader:
     def _in_line(self, problems: list[Problem], event_path: tuple[str, int], line: int) -> None:
         """Note problems found in the text of one event line (their paths inside the event)."""
         for p in _on_line(problems, line):
-            self.problems.append(replace(p, path=join_path((*event_path, *split_path(p.path)))))
+            self.problems.append(
+                structs.replace(p, path=join_path((*event_path, *split_path(p.path))))
+            )
 
     def _duplicates(self) -> None:
         """Report every id that is used again (the later uses, as the loader does)."""
@@ -388,4 +390,4 @@ class _Reader:
 def _on_line(problems: list[Problem], line: int) -> list[Problem]:
     """Problems found in one line of the file, placed on it (at its start, if not placed in
     it)."""
-    return [replace(p, line=line, column=p.column or 1) for p in problems]
+    return [structs.replace(p, line=line, column=p.column or 1) for p in problems]

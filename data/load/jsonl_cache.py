@@ -12,8 +12,10 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
+
+from msgspec import structs
 
 from data.load import large
 from data.load.reading import Progress
@@ -57,7 +59,7 @@ def cached_mission(
         return None
     if progress is not None:
         progress(len(store), opened.status.st_size)
-    return replace(opened.header, events=store)
+    return structs.replace(opened.header, events=store)
 
 
 def cache_mission(opened: Opened, mission: Mission) -> None:

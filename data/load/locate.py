@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from itertools import count
 from typing import Any
+
+from msgspec import structs
 
 from data.load.paths import Segment, join_path, key_path, split_path
 from data.problems import Problem
@@ -47,7 +48,7 @@ def locate(
     except (ValueError, IndexError, RecursionError):
         return problems  # a best effort: the field path is always there
     located = [
-        replace(p, line=place[0], column=place[1])
+        structs.replace(p, line=place[0], column=place[1])
         if p.line is None and (place := nearest(lines, p.path)) is not None
         else p
         for p in problems

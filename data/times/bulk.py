@@ -11,8 +11,9 @@ and the error message are always exactly the reference's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from data.times.parse import (
     MAX_YEAR,
@@ -35,18 +36,30 @@ DAY_LENGTH = 10
 _ZERO = timedelta(0)
 _BODY = re.compile(r"\d{4}-\d\d(?:-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d{3})?)?)?)?", re.ASCII)
 """The date and clock of every form, ASCII digits only (`fromisoformat` checks ranges)."""
-_PLAIN = re.compile(
-    r"~?((?:19\d\d|2[01]\d\d|2200)-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{3})?)?"
-    r"(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))",
-    re.ASCII,
-).fullmatch
-"""A time with an offset and no zone, the commonest form: `fromisoformat` reads it whole."""
-_ZONED = re.compile(
-    r"~?((?:19\d\d|2[01]\d\d|2200)-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{3})?)?)"
-    r"(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?\[([^\]]+)\]",
-    re.ASCII,
-).fullmatch
-"""A time of day in a zone, with or without its offset."""
+
+
+# The two whole-text forms are for loading (`instant_of`); compiled when first used, as
+# start-up only shows times from text through `fast_when`.
+@cache
+def _plain() -> Callable[[str], re.Match[str] | None]:
+    """A time with an offset and no zone, the commonest form: `fromisoformat` reads it whole."""
+    return re.compile(
+        r"~?((?:19\d\d|2[01]\d\d|2200)-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{3})?)?"
+        r"(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))",
+        re.ASCII,
+    ).fullmatch
+
+
+@cache
+def _zoned_time() -> Callable[[str], re.Match[str] | None]:
+    """A time of day in a zone, with or without its offset."""
+    return re.compile(
+        r"~?((?:19\d\d|2[01]\d\d|2200)-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{3})?)?)"
+        r"(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?\[([^\]]+)\]",
+        re.ASCII,
+    ).fullmatch
+
+
 _OFFSETS: dict[tuple[str, str], timedelta | None] = {}
 """Zone and local month or day to the offset in force all through it (`None`: the clocks
 change in it)."""
@@ -87,13 +100,13 @@ def when_parts(text: str) -> Parts:
 def instant_of(text: str) -> float:
     """The POSIX timestamp of a time string (what the timeline sorts on); validates it
     exactly as `parse_when` does, raising `TimeFormatError` with its message."""
-    match = _PLAIN(text)
+    match = _plain()(text)
     if match is not None:
         try:
             return datetime.fromisoformat(match[1]).timestamp()
         except ValueError:
             pass  # out of range (February 30th, second 60): parse_when words it
-    match = _ZONED(text)
+    match = _zoned_time()(text)
     if match is not None:
         body, written, zone = match.groups()
         offset = _OFFSETS.get((zone, body[:7]), _UNKNOWN)

@@ -6,7 +6,6 @@ The syntax is documented in docs/format.md. Parsing uses `datetime.fromisoformat
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
@@ -40,11 +39,17 @@ _TIME = re.compile(
 # IANA names are ASCII path segments; anything else (control characters, "..") is refused
 # before it reaches the file system lookup inside zoneinfo.
 _ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9][A-Za-z0-9_+\-]*)*")
-_DURATION = re.compile(
-    r"P(?:(?P<days>\d{1,6})D)?(?:T(?:(?P<hours>\d{1,6})H)?(?:(?P<minutes>\d{1,6})M)?"
-    r"(?:(?P<seconds>\d{1,6})S)?)?",
-    re.ASCII,
-)
+
+
+# Compiled when a mission file's duration is first read, not at import (about 1M
+# instructions of start-up).
+@cache
+def _duration_pattern() -> re.Pattern[str]:
+    return re.compile(
+        r"P(?:(?P<days>\d{1,6})D)?(?:T(?:(?P<hours>\d{1,6})H)?(?:(?P<minutes>\d{1,6})M)?"
+        r"(?:(?P<seconds>\d{1,6})S)?)?",
+        re.ASCII,
+    )
 
 
 class TimeFormatError(ValueError):
@@ -211,7 +216,7 @@ def parse_when(text: str) -> When:
 
 def parse_duration(text: str) -> timedelta:
     """Parse an ISO 8601 duration of days, hours, minutes and seconds (`P533DT5H31M`)."""
-    match = _DURATION.fullmatch(text)
+    match = _duration_pattern().fullmatch(text)
     if match is None or text in ("P", "PT") or text.endswith("T"):
         raise TimeFormatError(f"not a duration: {quote(text)} (expected e.g. P533DT5H31M)")
     parts = {key: int(value) for key, value in match.groupdict().items() if value}
@@ -248,6 +253,13 @@ def _clock_precision(text: str, clock: str, fraction: str | None) -> Precision:
     return Precision.SECOND if clock.count(":") == 2 else Precision.MINUTE
 
 
+def _days_in_month(year: int, month: int) -> int:
+    """How many days `month` (1 to 12) of `year` has: the day before the next month's first
+    (as `calendar.monthrange` says, without importing `calendar` at start-up)."""
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following - timedelta(days=1)).day
+
+
 def _parse_local(text: str, date_text: str, clock: str | None) -> datetime:
     year = int(date_text[:4])
     if not MIN_YEAR <= year <= MAX_YEAR:
@@ -260,7 +272,7 @@ def _parse_local(text: str, date_text: str, clock: str | None) -> datetime:
             year, month = int(date_text[:4]), int(date_text[5:7])
             if not 1 <= month <= 12:
                 raise TimeFormatError(f"{text!r}: month must be in 1..12")
-            date_text += f"-{calendar.monthrange(year, month)[1]:02d}"
+            date_text += f"-{_days_in_month(year, month):02d}"
         clock = "23:59:59"
     try:
         return datetime.fromisoformat(f"{date_text}T{clock}")

@@ -94,3 +94,13 @@ def test_escape_heavy_text(text: str) -> None:
     out = sanitize_line(text)
     assert "\x1b" not in out and "\x9b" not in out and "\x07" not in out
     assert sanitize_line(out) == out
+
+
+def test_exactly_the_unsafe_code_points_are_replaced() -> None:
+    """Every code point, alone and inside printable text: `sanitize` passes printable text
+    through without its pattern, so no replaced character may be printable."""
+    for code in range(0x110000):
+        char = chr(code)
+        replaced = sanitize(char) != char
+        assert replaced == _unsafe(char, "\t\n"), f"U+{code:04X}"
+        assert (sanitize(f"a{char}b") != f"a{char}b") == replaced, f"U+{code:04X}"

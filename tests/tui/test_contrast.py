@@ -19,7 +19,7 @@ Exempt, and only these:
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -31,6 +31,7 @@ from textual.command import CommandInput, CommandPalette
 from textual.pilot import Pilot
 from textual.strip import Strip
 
+import tui.theme
 from data.model import Mission
 from tui.app import MissionTimelineApp, make_app
 from tui.config import Config
@@ -324,3 +325,23 @@ def test_colours_already_readable_are_left_as_they_are(mission: Mission) -> None
     house = {**MISSION_TIMELINE_THEME.variables, "foreground": "#DCE3EA"}
     variables = app.get_css_variables()
     assert {name: variables[name] for name in house} == house
+
+
+def test_a_readable_colour_is_kept_without_working_out_others(
+    mission: Mission, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The candidates are made one at a time: in themes whose text colours read well, no
+    colour is worked out past the first that does (making them all up front cost start-up
+    ~25M instructions), down to the last resorts, never reached."""
+    app = make_app(mission, config=Config(), save_settings=False)
+
+    def unreached(variables: object) -> Iterator[str]:
+        raise AssertionError("the last resorts were worked out")
+        yield ""  # a generator, as the function it stands for
+
+    for theme in sorted(app.available_themes):
+        app.theme = theme
+        variables = app.get_css_variables()
+        with monkeypatch.context() as patched:
+            patched.setattr(tui.theme, "_last_resorts", unreached)
+            assert readable(variables, app.ansi_theme) == variables, theme

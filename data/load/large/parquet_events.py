@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
+from msgspec import structs
 
 from data.files.reading import MAX_STRING_CHARS
 from data.i18n import _
@@ -133,7 +134,7 @@ class ParquetEvents:
         store = self.builder.build(self.check)
         store.positions(self.wanted)
         give_back()
-        return replace(self.header, events=store)
+        return structs.replace(self.header, events=store)
 
     def _noted(self, ids: list[str], rows: range) -> None:
         """Note events stored in file order: their ids and rows, for the whole file's

@@ -22,11 +22,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from msgspec import structs
 
 import data.load.large.engine  # noqa: F401  (the system allocator, no pandas: first)
 from data.files.reading import MissionFile, max_file_bytes
@@ -79,7 +79,7 @@ class ParquetReading:
         if not self.in_order():
             return None
         store = self._events.builder.snapshot()
-        return None if store is None else replace(self.header, events=store)
+        return None if store is None else structs.replace(self.header, events=store)
 
     def finish(self, progress: Progress | None = None, check: Check = go_on) -> Mission:
         """Read and check the events, close the file; raise `MissionError` on any problem
