@@ -48,6 +48,8 @@ _PRECISION = attrgetter("precision")
 _ISO_LENGTH = {precision: 7 if precision is Precision.MONTH else 10 for precision in Precision}
 """The length of the ISO date at the start of a local date of `BulkShow._local`."""
 _APPROXIMATE = attrgetter("approximate")
+_DATES_KEPT = 1 << 14
+"""The most dates a `BulkShow` keeps shown (about 2 MB): more are shown again."""
 _PERIODS: dict[str, Periods] = {}
 """Every zone's periods found so far (`@` and the key for a stated zone or offset), shared by
 all `BulkShow`s: a zone has the same transitions in every export."""
@@ -69,6 +71,9 @@ class BulkShow:
         self._periods = _PERIODS
         self._kept_as = zone if not sheet else f"{zone} sheet"
         """The key of `_local`'s results in `Times`: the sheet form has other clocks."""
+        self._dates: dict[str, str] = {}
+        """The dates and months shown so far (`_date`), by their text: an export's batches
+        and forms meet the same ones again."""
 
     def widest(self, times: Times) -> int:
         """The length of the longest of `cells(times)`, without making them."""
@@ -221,6 +226,16 @@ class BulkShow:
         )
 
     def _date(self, text: str, shape: TimeShape, ms: int, shown_day: str | None = None) -> str:
+        """`_show_date`, each text (which gives its shape and instant) worked out once."""
+        known = self._dates
+        found = known.get(text)
+        if found is None:
+            if len(known) >= _DATES_KEPT:
+                known.clear()
+            found = known[text] = self._show_date(text, shape, ms, shown_day)
+        return found
+
+    def _show_date(self, text: str, shape: TimeShape, ms: int, shown_day: str | None = None) -> str:
         """A date or month, as stated: the local date of its instant in its own zone, and
         its zone's abbreviation and offset where the zone shown is at another day (or
         month) at that instant (`shown_day`, its date there, if known), as `show` writes
