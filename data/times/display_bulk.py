@@ -48,8 +48,11 @@ _PRECISION = attrgetter("precision")
 _ISO_LENGTH = {precision: 7 if precision is Precision.MONTH else 10 for precision in Precision}
 """The length of the ISO date at the start of a local date of `BulkShow._local`."""
 _APPROXIMATE = attrgetter("approximate")
-_DATES_KEPT = 1 << 14
-"""The most dates a `BulkShow` keeps shown (about 2 MB): more are shown again."""
+_STATED_DATES: dict[str, tuple[str, str]] = {}
+"""Dates and months (`2021-10-05[Europe/Moscow]`) to their local date and zone's tail
+(`BulkShow._stated_date`)."""
+_STATED_KEPT = 1 << 12
+"""The most `_STATED_DATES` kept (about 1 MB; a batch of an export meets a few hundred)."""
 _PERIODS: dict[str, Periods] = {}
 """Every zone's periods found so far (`@` and the key for a stated zone or offset), shared by
 all `BulkShow`s: a zone has the same transitions in every export."""
@@ -71,9 +74,6 @@ class BulkShow:
         self._periods = _PERIODS
         self._kept_as = zone if not sheet else f"{zone} sheet"
         """The key of `_local`'s results in `Times`: the sheet form has other clocks."""
-        self._dates: dict[str, str] = {}
-        """The dates and months shown so far (`_date`), by their text: an export's batches
-        and forms meet the same ones again."""
 
     def widest(self, times: Times) -> int:
         """The length of the longest of `cells(times)`, without making them."""
@@ -226,30 +226,33 @@ class BulkShow:
         )
 
     def _date(self, text: str, shape: TimeShape, ms: int, shown_day: str | None = None) -> str:
-        """`_show_date`, each text (which gives its shape and instant) worked out once."""
-        known = self._dates
-        found = known.get(text)
-        if found is None:
-            if len(known) >= _DATES_KEPT:
-                known.clear()
-            found = known[text] = self._show_date(text, shape, ms, shown_day)
-        return found
-
-    def _show_date(self, text: str, shape: TimeShape, ms: int, shown_day: str | None = None) -> str:
         """A date or month, as stated: the local date of its instant in its own zone, and
         its zone's abbreviation and offset where the zone shown is at another day (or
         month) at that instant (`shown_day`, its date there, if known), as `show` writes
         it. The sheet form starts from the date alone."""
-        bounds, offsets, tails = self._stated(shape.stated_key(text)).cover(ms, ms)
-        period = bisect_right(bounds, ms)
-        day = _DATES[(ms + offsets[period]) // DAY_MS]
-        stated = day if shape.precision is Precision.DAY else day[:7]
+        stated, tail = self._stated_date(text, shape, ms)
         if self.zone == STATED or self.sheet:
             return stated
         if shown_day is None:
             bounds, offsets, _ = self._zone(self.zone).cover(ms, ms)
             shown_day = _DATES[(ms + offsets[bisect_right(bounds, ms)]) // DAY_MS]
-        return stated if shown_day.startswith(stated) else stated + tails[period]
+        return stated if shown_day.startswith(stated) else stated + tail
+
+    def _stated_date(self, text: str, shape: TimeShape, ms: int) -> tuple[str, str]:
+        """The local date (or month) of a date's instant in its own zone, and that zone's
+        abbreviation and offset then: worked out once for every `BulkShow` (an export's
+        sheet, zone and offsets columns show the same dates), from the text, which gives
+        its shape and instant."""
+        found = _STATED_DATES.get(text)
+        if found is None:
+            bounds, offsets, tails = self._stated(shape.stated_key(text)).cover(ms, ms)
+            period = bisect_right(bounds, ms)
+            day = _DATES[(ms + offsets[period]) // DAY_MS]
+            found = (day if shape.precision is Precision.DAY else day[:7], tails[period])
+            if len(_STATED_DATES) >= _STATED_KEPT:
+                _STATED_DATES.clear()
+            _STATED_DATES[text] = found
+        return found
 
     def _zone(self, zone: str) -> Periods:
         periods = self._periods.get(zone)
