@@ -48,11 +48,6 @@ _PRECISION = attrgetter("precision")
 _ISO_LENGTH = {precision: 7 if precision is Precision.MONTH else 10 for precision in Precision}
 """The length of the ISO date at the start of a local date of `BulkShow._local`."""
 _APPROXIMATE = attrgetter("approximate")
-_STATED_DATES: dict[str, tuple[str, str]] = {}
-"""Dates and months (`2021-10-05[Europe/Moscow]`) to their local date and zone's tail
-(`BulkShow._stated_date`)."""
-_STATED_KEPT = 1 << 12
-"""The most `_STATED_DATES` kept (about 1 MB; a batch of an export meets a few hundred)."""
 _PERIODS: dict[str, Periods] = {}
 """Every zone's periods found so far (`@` and the key for a stated zone or offset), shared by
 all `BulkShow`s: a zone has the same transitions in every export."""
@@ -230,29 +225,16 @@ class BulkShow:
         its zone's abbreviation and offset where the zone shown is at another day (or
         month) at that instant (`shown_day`, its date there, if known), as `show` writes
         it. The sheet form starts from the date alone."""
-        stated, tail = self._stated_date(text, shape, ms)
+        bounds, offsets, tails = self._stated(shape.stated_key(text)).cover(ms, ms)
+        period = bisect_right(bounds, ms)
+        day = _DATES[(ms + offsets[period]) // DAY_MS]
+        stated = day if shape.precision is Precision.DAY else day[:7]
         if self.zone == STATED or self.sheet:
             return stated
         if shown_day is None:
             bounds, offsets, _ = self._zone(self.zone).cover(ms, ms)
             shown_day = _DATES[(ms + offsets[bisect_right(bounds, ms)]) // DAY_MS]
-        return stated if shown_day.startswith(stated) else stated + tail
-
-    def _stated_date(self, text: str, shape: TimeShape, ms: int) -> tuple[str, str]:
-        """The local date (or month) of a date's instant in its own zone, and that zone's
-        abbreviation and offset then: worked out once for every `BulkShow` (an export's
-        sheet, zone and offsets columns show the same dates), from the text, which gives
-        its shape and instant."""
-        found = _STATED_DATES.get(text)
-        if found is None:
-            bounds, offsets, tails = self._stated(shape.stated_key(text)).cover(ms, ms)
-            period = bisect_right(bounds, ms)
-            day = _DATES[(ms + offsets[period]) // DAY_MS]
-            found = (day if shape.precision is Precision.DAY else day[:7], tails[period])
-            if len(_STATED_DATES) >= _STATED_KEPT:
-                _STATED_DATES.clear()
-            _STATED_DATES[text] = found
-        return found
+        return stated if shown_day.startswith(stated) else stated + tails[period]
 
     def _zone(self, zone: str) -> Periods:
         periods = self._periods.get(zone)

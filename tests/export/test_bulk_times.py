@@ -96,21 +96,6 @@ def test_widest_counts_a_date_that_names_its_zone(zone: str, marked: int) -> Non
     assert BulkShow(zone).widest_of(texts, instants) == max(map(len, expected))
 
 
-def test_a_date_is_worked_out_once_for_every_bulk_show(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A date or month met again (in a later batch, or another column of the export: the
-    sheet, the zone, its offsets) is shown from what was worked out the first time."""
-    texts = ["2021-10-05[Asia/Tokyo]", "~2021-10[Europe/Moscow]", "2021-10-05T08:55Z"]
-    shows = [BulkShow("America/New_York", sheet=sheet) for sheet in (False, True)]
-    expected = [show.cells(Times.of(texts)) for show in shows]
-    expected_offsets = shows[0].offsets(Times.of(texts))
-    asked: list[str] = []
-    monkeypatch.setattr(BulkShow, "_stated", lambda self, key: asked.append(key))
-    again = [BulkShow("America/New_York", sheet=sheet) for sheet in (False, True)]
-    assert [show.cells(Times.of(texts[::-1])) for show in again] == [e[::-1] for e in expected]
-    assert again[0].offsets(Times.of(texts)) == expected_offsets
-    assert asked == []
-
-
 def test_bulk_show_writes_the_sheet_form_in_utc() -> None:
     from tests.export.export_reference import sheet_utc
 
