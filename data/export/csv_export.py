@@ -313,7 +313,7 @@ class _Rows:
     def ends(self, batch: Batch) -> dict[int, str]:
         """The UTC end (`SHEET_FORM`) of the events of the batch that end later, by index."""
         ends = batch.ends
-        shown = utc_cells(read_times(list(ends.values()))) if ends else []
+        shown = utc_cells(read_times(list(ends.values()), batch.read)) if ends else []
         return dict(zip(ends, shown, strict=True))
 
 

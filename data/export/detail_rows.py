@@ -216,7 +216,7 @@ class DetailRows:
         ends = batch.ends
         if not ends:
             return {}
-        shown = in_zones(self.zones, read_times(list(ends.values())))
+        shown = in_zones(self.zones, read_times(list(ends.values()), batch.read))
         return dict(zip(ends, self.until_lines(shown), strict=True))
 
     def until_lines(self, shown: Iterable[Sequence[str]]) -> list[str]:

@@ -182,7 +182,8 @@ class _Records:
                     found = self.rares[key] = _rare(extras)
                 rare[n] = found
         if ends:
-            forms = _forms("end", len(ends), range(len(ends)), read_times(list(ends.values())))
+            times = read_times(list(ends.values()), batch.read)
+            forms = _forms("end", len(ends), range(len(ends)), times)
             ends = {
                 n: _fragment("end", end) + form
                 for (n, end), form in zip(ends.items(), forms, strict=True)

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from data.export.columns import CHUNK, SEPARATOR, Batch, _Ranges
+from data.load.large.instants import instants
 from data.store import EventStore, TextColumn
 
 SPAN = 4 * CHUNK
@@ -63,7 +64,7 @@ class Columns:
 
     def __init__(self, store: EventStore, where: Sequence[int]) -> None:
         self.store = store
-        self.batch = Batch(store, where)
+        self.batch = Batch(store, where, listed_instants)
         self.size = len(where)
         self.span = self.batch.span
         self._picks: pa.Array | None = None
@@ -146,6 +147,14 @@ def split(joined: str) -> pa.StringArray:
 def from_list(texts: list[str]) -> pa.StringArray:
     """A column made in Python (a rare field, a batch that needed sanitising)."""
     return pa.array(texts, pa.string())
+
+
+def listed_instants(texts: list[str]) -> list[float]:
+    """The instants of valid time strings, read from an Arrow column's bytes at once
+    (`data.load.large.instants`: a fifth of the time of `instants_of`, the same values):
+    the engine's batches read the times that its writers' Python rows show this way."""
+    found: list[float] = instants(pa.array(texts, pa.string())).to_pylist()
+    return found
 
 
 def write(rows: pa.StringArray, out: TextIO) -> None:

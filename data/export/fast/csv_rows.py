@@ -33,7 +33,6 @@ from data.export.fast.delays import delay_texts
 from data.export.fast.parts import Looked, Part, Table, assemble, sparse, spread
 from data.export.fast.times import Clock, Clocks, Form, parts
 from data.store import EventStore
-from data.times.bulk_instants import instants_of
 from data.times.parse import Precision
 from data.times.shapes import Times
 from data.times.utc import utc_cells
@@ -105,7 +104,7 @@ class _Made:
         if not ends:
             return Looked([""])
         texts = list(ends.values())
-        clocks = Clocks(pa.array(texts, pa.string()), pa.array(instants_of(texts), pa.float64()))
+        clocks = Clocks.read(pa.array(texts, pa.string()))
         listed = pa.array(list(ends), pa.int32())
         return spread(batch.size, listed, assemble([_times(clocks, "UTC", utc_cells)]))
 
@@ -119,7 +118,7 @@ class _Made:
         if not len(listed):
             return Looked(["," * (count - 1)])
         texts = planned.take(listed)
-        plans = Clocks(texts, pa.array(instants_of(texts.to_pylist()), pa.float64()))
+        plans = Clocks.read(texts)
         fields: list[Sequence[Part]] = [_times(plans, "UTC", utc_cells)]
         for sheet, zone in zip(rows.sheets, rows.zones, strict=True):
             fields += [

@@ -1,10 +1,12 @@
-"""The delays of a batch's planned events, through the engine: `detail_rows.delays` words
-one event of each distinct pair of time shapes and difference, and the others look theirs
-up."""
+"""The delays of a batch's planned events, through the engine: each event's delay rounded
+as its words round it, in C++, then `detail_rows.delays` words one event of each distinct
+rounded delay (a few hundred in a million events, where the differences to the millisecond
+are tens of thousands), and the others look theirs up."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -12,6 +14,8 @@ import pyarrow.compute as pc
 from data.export.detail_rows import delays
 from data.export.fast.arrays import Columns
 from data.export.fast.times import Clocks
+from data.facts.derived import _HALF, _MICROSECOND, _SHOWN
+from data.facts.derived import _UNIT_S as _UNIT_S_OF
 from data.times.parse import Precision
 
 
@@ -25,20 +29,15 @@ def delay_texts(
 ) -> tuple[pa.StringArray, pa.Array]:
     """The delay (`detail_rows.delays`, made `cells`) of each event at `listed` in the
     batch (increasing), whose planned times are `plans`: the texts, and each event's index
-    in them (null for an event without an actual time). Each distinct pair of shapes and
-    difference is worded by `delays` once."""
+    in them (null for an event without an actual time). The events whose delays read the
+    same (`_worded_key`) share one text, worded by `delays` for the first of them."""
     done = pc.not_equal(batch.at.take(listed), "")
     events = listed.filter(done)
     codes = plans.shape_codes.filter(done)
     actual = clocks.shape_codes.take(events)
-    shapes = pc.add(
-        pc.multiply(pc.cast(codes, pa.int64()), len(clocks.shapes)), pc.cast(actual, pa.int64())
-    )
     elapsed = pc.subtract(clocks.ms.take(events), plans.ms.filter(done))
-    # Exact in 64 bits: differences within the years a mission may use (< 2**44 ms) times
-    # the pairs of shapes (< 2**19: a few hundred shapes at most).
-    size = len(plans.shapes) * len(clocks.shapes)
-    key = pc.add_checked(pc.multiply_checked(elapsed, size), shapes)
+    dated = pc.or_(plans.dated.filter(done), clocks.dated.take(events))
+    key = _worded_key(elapsed, plans.precision.filter(done), clocks.precision.take(events), dated)
     encoded = pc.dictionary_encode(key)
     samples = pc.index_in(encoded.dictionary, value_set=key)
     pairs = zip(
@@ -52,3 +51,34 @@ def delay_texts(
     rank = pc.subtract(pc.cumulative_sum(pc.cast(done, pa.int32())), 1)
     indexes = encoded.indices.take(pc.if_else(done, rank, pa.scalar(None, pa.int32())))
     return texts, indexes
+
+
+_HALF_US = pa.array(
+    [_HALF.get(Precision(p), timedelta(0)) // _MICROSECOND if p else 0 for p in range(6)],
+    pa.int64(),
+)
+"""From the start of a time's unit to its middle, in microseconds, by `Precision` value (a
+date's or month's: none, its delay is not worded)."""
+_UNIT_S = pa.array([_UNIT_S_OF[_SHOWN[Precision(p)]] if p else 1 for p in range(6)], pa.int64())
+"""The unit a delay is rounded to at each coarser precision, in seconds."""
+
+
+def _worded_key(
+    elapsed: pa.Int64Array, planned: pa.Array, actual: pa.Array, dated: pa.BooleanArray
+) -> pa.Int64Array:
+    """What a delay's words depend on (`verdict` of `between_timed`): the difference of the
+    middles of the two times' units rounded to the unit of the coarser precision, halves away
+    from zero (as `derived._rounded_seconds`, in whole microseconds: exact), and that
+    precision; 0 where either time is a date or a month (no words). A few hundred keys for
+    tens of thousands of distinct differences to the millisecond."""
+    micro = pc.add(
+        pc.multiply(elapsed, 1000),
+        pc.subtract(_HALF_US.take(actual), _HALF_US.take(planned)),
+    )
+    coarser = pc.cast(pc.min_element_wise(planned, actual), pa.int64())
+    unit = _UNIT_S.take(coarser)
+    count = pc.divide(
+        pc.add(pc.abs(micro), pc.multiply(unit, 500_000)), pc.multiply(unit, 1_000_000)
+    )
+    seconds = pc.multiply(count, pc.if_else(pc.less(micro, 0), pc.negate(unit), unit))
+    return pc.if_else(dated, 0, pc.add(pc.multiply(seconds, 8), coarser))

@@ -33,7 +33,6 @@ from data.export.json_export import (
     escape_unsafe,
 )
 from data.store import EventStore
-from data.times.bulk_instants import instants_of
 from data.times.shapes import Times
 from data.times.utc import PRECISION_NAMES, utc_forms
 
@@ -110,7 +109,7 @@ class _Made:
         if not len(listed):
             return Looked([""])
         texts = planned.take(listed)
-        plans = Clocks(texts, pa.array(instants_of(texts.to_pylist()), pa.float64()))
+        plans = Clocks.read(texts)
         joined = SEPARATOR.join(texts.to_pylist())
         fields = [_optional("planned", texts, joined), _forms("planned", plans, None)]
         return spread(batch.size, listed, assemble(fields))

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 
 from data.export.columns import SEPARATOR, Batch, needs_sanitizing
 from data.export.detail_rows import relative_texts
-from data.export.fast.arrays import Columns, from_list, spans, text_of
+from data.export.fast.arrays import Columns, from_list, listed_instants, spans, text_of
 from data.export.fast.breaks import broken
 from data.export.fast.delays import delay_texts
 from data.export.fast.parts import (
@@ -42,7 +42,6 @@ from data.export.wrap import fit
 from data.facts.event import planned_mark
 from data.sanitize import sanitize_line
 from data.store import EventStore
-from data.times.bulk_instants import instants_of
 from data.times.parse import Precision
 from data.widths import pad_column
 from data.widths import widest as widest_cells
@@ -86,7 +85,7 @@ class Made:
         columns = self.rows.options.columns
         for where in spans(positions):
             if len(where) < _FEWEST:  # quicker in Python
-                out.write(self.rows.text(Batch(self.store, where), widths))
+                out.write(self.rows.text(Batch(self.store, where, listed_instants), widths))
                 continue
             text = text_of(self._lines(Columns(self.store, where), widths))
             out.write(fit(text, columns, title_column(widths)))
@@ -172,7 +171,7 @@ class Made:
         if not ends:
             return Looked([""])
         texts = list(ends.values())
-        clocks = Clocks(pa.array(texts, pa.string()), pa.array(instants_of(texts), pa.float64()))
+        clocks = Clocks.read(pa.array(texts, pa.string()))
         columns = [
             shown(clocks, zone.zone, zone.cells, Clock.OWN, marks=True) for zone in self.rows.zones
         ]
@@ -206,7 +205,7 @@ class Made:
         if not len(listed):
             return Looked([""])
         texts = batch.planned.take(listed)
-        plans = Clocks(texts, pa.array(instants_of(texts.to_pylist()), pa.float64()))
+        plans = Clocks.read(texts)
         columns = [
             shown(plans, zone.zone, zone.cells, Clock.OWN, marks=True) for zone in self.rows.zones
         ]

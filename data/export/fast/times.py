@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from data.export.fast.parts import Looked, Part, assemble, spread
+from data.load.large.instants import instants
 from data.times.display import STATED
 from data.times.display_bulk import _HOURS_MINUTES, _MILLIS, _SECONDS, DAY_MS
 from data.times.parse import Precision, zone_info
@@ -69,6 +70,13 @@ class Clocks:
         self._zoned: dict[str, Zoned] = {}
         self.made: dict[tuple[str, str], list[Part]] = {}
         """Parts already made, by the name of their form and zone (see `parts`)."""
+
+    @classmethod
+    def read(cls, texts: pa.StringArray) -> Clocks:
+        """The clocks of valid time strings, their instants read from the column's bytes at
+        once (`data.load.large.instants`): a batch's planned times and ends, which the store
+        keeps as written, in a fifth of the time `instants_of` takes string by string."""
+        return cls(texts, instants(texts))
 
     def __len__(self) -> int:
         return len(self.texts)
