@@ -238,10 +238,22 @@ def _month_number(when: When) -> int:
     return day.year * 12 + day.month - 1
 
 
+def half_unit_us(precision: Precision) -> int:
+    """From the start of a timed time's unit to its middle, in microseconds (0 for a date or
+    a month, whose middle is worked out from its length)."""
+    return _HALF.get(precision, timedelta(0)) // _MICROSECOND
+
+
+def rounding_unit_s(precision: Precision) -> int:
+    """The unit, in seconds, a difference is rounded to when `precision` is the coarser of
+    its two times' (see `_SHOWN`)."""
+    return _UNIT_S[_SHOWN[precision]]
+
+
 def _rounded_seconds(value: timedelta, precision: Precision) -> int:
     """`value` to the nearest unit of `precision` (see `_SHOWN`) in whole seconds, halves
     away from zero (worked out in whole microseconds: exact)."""
-    unit = _UNIT_S[_SHOWN[precision]]
+    unit = rounding_unit_s(precision)
     micro = value // _MICROSECOND
     count = (abs(micro) + unit * 500_000) // (unit * 1_000_000)
     return count * unit if micro >= 0 else -count * unit

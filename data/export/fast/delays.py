@@ -6,7 +6,6 @@ are tens of thousands), and the others look theirs up."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -14,8 +13,7 @@ import pyarrow.compute as pc
 from data.export.detail_rows import delays
 from data.export.fast.arrays import Columns
 from data.export.fast.times import Clocks
-from data.facts.derived import _HALF, _MICROSECOND, _SHOWN
-from data.facts.derived import _UNIT_S as _UNIT_S_OF
+from data.facts.derived import half_unit_us, rounding_unit_s
 from data.times.parse import Precision
 
 
@@ -53,13 +51,10 @@ def delay_texts(
     return texts, indexes
 
 
-_HALF_US = pa.array(
-    [_HALF.get(Precision(p), timedelta(0)) // _MICROSECOND if p else 0 for p in range(6)],
-    pa.int64(),
-)
+_HALF_US = pa.array([half_unit_us(Precision(p)) if p else 0 for p in range(6)], pa.int64())
 """From the start of a time's unit to its middle, in microseconds, by `Precision` value (a
 date's or month's: none, its delay is not worded)."""
-_UNIT_S = pa.array([_UNIT_S_OF[_SHOWN[Precision(p)]] if p else 1 for p in range(6)], pa.int64())
+_UNIT_S = pa.array([rounding_unit_s(Precision(p)) if p else 1 for p in range(6)], pa.int64())
 """The unit a delay is rounded to at each coarser precision, in seconds."""
 
 
