@@ -26,6 +26,7 @@ from tests.generated import write_mission
 
 pytest.importorskip("pyarrow", reason="the engine is the optional `large` extra")
 arrays = pytest.importorskip("data.export.fast.arrays")
+ahead = pytest.importorskip("data.export.fast.ahead")
 
 HOSTILE = Path(__file__).parents[1] / "tui" / "fixtures" / "hostile-mission.toml"
 FORMATS = ("text", "csv", "json")
@@ -104,6 +105,7 @@ def test_generated_mission_in_small_batches(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(arrays, "SPAN", 300)
+    monkeypatch.setattr(ahead, "THREADS", 2)  # the batches made on two threads anywhere
     python, engine = both_ways(generated, format_name, OPTIONS[name])
     assert_same(python, engine)
     assert python.count("\n") > (0 if name == "nothing" else 20)

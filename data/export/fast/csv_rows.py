@@ -28,6 +28,7 @@ from data.export.csv_export import (
     cells,
 )
 from data.export.detail_rows import relative_texts
+from data.export.fast.ahead import in_order
 from data.export.fast.arrays import Columns, from_list, spans, write
 from data.export.fast.delays import delay_texts
 from data.export.fast.parts import Looked, Part, Table, assemble, sparse, spread
@@ -41,8 +42,8 @@ from data.times.utc import utc_cells
 def write_rows(rows: _Rows, store: EventStore, chosen: Sequence[int], out: TextIO) -> None:
     """Write the CSV rows of the events at `chosen` to `out`, a batch at a time."""
     made = _Made(rows)
-    for where in spans(chosen):
-        write(made.of(Columns(store, where)), out)
+    for batch_rows in in_order(lambda where: made.of(Columns(store, where)), spans(chosen)):
+        write(batch_rows, out)
 
 
 class _Made:

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from data.export.columns import SEPARATOR, needs_sanitizing
+from data.export.fast.ahead import in_order
 from data.export.fast.arrays import Columns, bytes_of, from_list, spans, write_bytes
 from data.export.fast.parts import Looked, Part, Table, assemble, sparse, spread
 from data.export.fast.times import Clock, Clocks, parts
@@ -42,8 +43,11 @@ def write_records(records: _Records, store: EventStore, out: TextIO) -> None:
     brackets), a batch at a time."""
     made = _Made(records)
     skip = 1  # the comma before the first event
-    for where in spans(range(len(store))):
-        data = bytes_of(made.of(Columns(store, where)))[skip:]
+    batches = in_order(
+        lambda where: bytes_of(made.of(Columns(store, where))), spans(range(len(store)))
+    )
+    for data in batches:
+        data = data[skip:]
         if data.isascii() and b"\x7f" not in data:  # then nothing to escape (`_write_events`)
             write_bytes(data, out)
         else:

@@ -186,23 +186,26 @@ _PRINTABLE = bytes(range(0x20, 0x7F))
 
 class Table:
     """Code -> text, made by `make` on first sight of a code and looked up in C++: what
-    many events share is made once, by the writer's own function."""
+    many events share is made once, by the writer's own function.
+
+    Batches made on two threads share a table (`data.export.fast.ahead`): each call reads
+    the texts made so far and their array as one pair and replaces the pair whole, so it
+    never looks its codes up in an array made before their texts were."""
 
     def __init__(self, make: Callable[[Any], str]) -> None:
         self.make = make
-        self.made: dict[int, str] = {}
-        self._texts: pa.StringArray = pa.array([], pa.string())
+        self._made: tuple[dict[int, str], pa.StringArray] = ({}, pa.array([], pa.string()))
 
     def part(self, codes: pa.Array) -> Looked:
         """The text of each code."""
-        new = [code for code in pc.unique(codes).to_pylist() if code not in self.made]
+        made, texts = self._made
+        new = [code for code in pc.unique(codes).to_pylist() if code not in made]
         if new:
-            for code in new:
-                self.made[code] = self.make(code)
-            size = max(self.made) + 1
-            texts = [self.made.get(code, "") for code in range(size)]
-            self._texts = pa.array(texts, pa.string())
-        return Looked(self._texts, codes)
+            made = {**made, **{code: self.make(code) for code in new}}
+            listed = [made.get(code, "") for code in range(max(made) + 1)]
+            texts = pa.array(listed, pa.string())
+            self._made = made, texts
+        return Looked(texts, codes)
 
 
 class Keyed:

@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 
 from data.export.columns import SEPARATOR, Batch, needs_sanitizing
 from data.export.detail_rows import relative_texts
+from data.export.fast.ahead import in_order
 from data.export.fast.arrays import Columns, from_list, listed_instants, spans, text_of
 from data.export.fast.breaks import broken
 from data.export.fast.delays import delay_texts
@@ -65,30 +66,36 @@ class Made:
     def widths(self, chosen: Sequence[int]) -> list[int]:
         """The width of each time column (`_Rows.widths`), in one pass over the events: the
         longest row of each column's parts, without putting them together."""
-        rows = self.rows
-        widths = heading_widths(rows.options)
-        for where in spans(chosen):
-            batch = Columns(self.store, where)
-            clocks = Clocks(batch.whens, batch.instants)
-            longest = []
-            for zone in rows.zones:
-                made = parts(clocks, zone.zone, zone.cells, Clock.OWN, marks=True)
-                found = widest(made)
-                longest.append(found if found is not None else _widest(assemble([made])))
-            if rows.options.relative:
-                longest.append(_widest(self._cells(clocks)[-1]))
+        widths = heading_widths(self.rows.options)
+        for longest in in_order(self._widths, spans(chosen)):
             widths = list(map(max, widths, longest))
         return widths
 
+    def _widths(self, where: Sequence[int]) -> list[int]:
+        """The longest row of each time column's parts in the batch at `where`."""
+        rows = self.rows
+        batch = Columns(self.store, where)
+        clocks = Clocks(batch.whens, batch.instants)
+        longest = []
+        for zone in rows.zones:
+            made = parts(clocks, zone.zone, zone.cells, Clock.OWN, marks=True)
+            found = widest(made)
+            longest.append(found if found is not None else _widest(assemble([made])))
+        if rows.options.relative:
+            longest.append(_widest(self._cells(clocks)[-1]))
+        return longest
+
     def write(self, positions: Sequence[int], widths: list[int], out: TextIO) -> None:
         """Write the events at `positions` (one section), a batch at a time."""
-        columns = self.rows.options.columns
-        for where in spans(positions):
-            if len(where) < _FEWEST:  # quicker in Python
-                out.write(self.rows.text(Batch(self.store, where, listed_instants), widths))
-                continue
-            text = text_of(self._lines(Columns(self.store, where), widths))
-            out.write(fit(text, columns, title_column(widths)))
+        for text in in_order(lambda where: self._text(where, widths), spans(positions)):
+            out.write(text)
+
+    def _text(self, where: Sequence[int], widths: list[int]) -> str:
+        """The text of the events at `where` (one batch)."""
+        if len(where) < _FEWEST:  # quicker in Python
+            return self.rows.text(Batch(self.store, where, listed_instants), widths)
+        text = text_of(self._lines(Columns(self.store, where), widths))
+        return fit(text, self.rows.options.columns, title_column(widths))
 
     def _cells(self, clocks: Clocks) -> list[pa.StringArray]:
         """The time cells of the batch: a column per zone, then the relative column."""
