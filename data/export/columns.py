@@ -324,13 +324,23 @@ class Batch:
         column `name`), by index in the batch."""
         if not by_index:
             return {}
+        keys = _keys(self.store, name)
+        low, high = self.span.start, self.span.stop
+        inside = keys[bisect_left(keys, low) : bisect_left(keys, high)]
         if self.whole:
-            keys = _keys(self.store, name)
-            low, high = self.span.start, self.span.stop
-            inside = keys[bisect_left(keys, low) : bisect_left(keys, high)]
             return {i - low: by_index[i] for i in inside}
-        found = compress(enumerate(self.where), map(by_index.__contains__, self.where))
-        return {n: by_index[i] for n, i in found}
+        where = self.where
+        if len(inside) > self.size:  # a sparse batch: fewer of its own than of the span's
+            found = compress(enumerate(where), map(by_index.__contains__, where))
+            return {n: by_index[i] for n, i in found}
+        # The span's few found in the batch's positions (increasing), not each position
+        # looked for among the few: a section's batch has thousands.
+        few: dict[int, _Value] = {}
+        for i in inside:
+            n = bisect_left(where, i)
+            if n < self.size and where[n] == i:
+                few[n] = by_index[i]
+        return few
 
     def event(self, index: int) -> Event:
         """The whole event at `index` in the batch (for the rare fields' reference path)."""
