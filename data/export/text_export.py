@@ -24,6 +24,7 @@ from data.export.columns import (
     SEPARATOR,
     Batch,
     Lookup,
+    Section,
     batches,
     event_store,
     needs_sanitizing,
@@ -55,15 +56,17 @@ from data.widths import cell_width, pad, pad_column, widest
 
 
 class Batches(Protocol):
-    """Writes the events' rows in batches (the columnar engine: `data.export.fast`)."""
+    """Makes the events' rows in batches (the columnar engine: `data.export.fast`)."""
 
     def widths(self, chosen: Sequence[int]) -> list[int]:
         """The width of each time column for the events at `chosen` (`_Rows.widths`)."""
 
-    def write(self, positions: Sequence[int], widths: list[int], out: TextIO) -> None:
-        """Write the rows of the events at `positions` (`_Rows.text`, batch by batch)."""
+    def texts(self, sections: Iterable[Section], widths: list[int]) -> Iterator[SectionText]:
+        """The rows of each section's events (`_Rows.text`), batch by batch, in order."""
 
 
+SectionText = tuple[Section, str]
+"""A batch's rows, with the section (phase) they are in."""
 Engine = Callable[["_Rows", EventStore, Sequence[int]], Batches | None]
 """Gives what writes the rows of the events chosen with these `_Rows`' values, if it takes
 them (`data.export.fast.text_engine`)."""
@@ -85,13 +88,21 @@ def write(
     made = engine(rows, store, chosen) if engine is not None else None
     widths = made.widths(chosen) if made is not None else rows.widths(batches(store, chosen))
     write_headings(options, widths, out)
-    for section in sections(mission, store, chosen):
-        write_phase(section.phase, options, out)
-        if made is not None:
-            made.write(section.positions, widths, out)
-            continue
-        for batch in batches(store, section.positions):
-            out.write(rows.text(batch, widths))
+    chosen_sections = sections(mission, store, chosen)
+    if made is not None:
+        texts = made.texts(chosen_sections, widths)
+    else:
+        texts = (
+            (section, rows.text(batch, widths))
+            for section in chosen_sections
+            for batch in batches(store, section.positions)
+        )
+    last = None
+    for section, text in texts:
+        if section is not last:
+            write_phase(section.phase, options, out)
+            last = section
+        out.write(text)
     if not chosen:
         write_no_events(out)
     if not options.brief:

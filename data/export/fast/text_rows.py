@@ -13,13 +13,12 @@ writer's own functions. The batch's text is wrapped by `wrap.fit`, as the Python
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from typing import TextIO
+from collections.abc import Iterable, Iterator, Sequence
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from data.export.columns import SEPARATOR, Batch, needs_sanitizing
+from data.export.columns import SEPARATOR, Batch, Section, needs_sanitizing
 from data.export.detail_rows import relative_texts
 from data.export.fast.ahead import in_order
 from data.export.fast.arrays import Columns, from_list, listed_instants, spans, text_of
@@ -37,7 +36,7 @@ from data.export.fast.parts import (
     widest,
 )
 from data.export.fast.times import Clock, Clocks, parts, shown
-from data.export.text_export import _has_breaks, _Rows, heading_widths
+from data.export.text_export import SectionText, _has_breaks, _Rows, heading_widths
 from data.export.text_layout import GAP, INDENT, title_column
 from data.export.wrap import fit
 from data.facts.event import planned_mark
@@ -85,10 +84,11 @@ class Made:
             longest.append(_widest(self._cells(clocks)[-1]))
         return longest
 
-    def write(self, positions: Sequence[int], widths: list[int], out: TextIO) -> None:
-        """Write the events at `positions` (one section), a batch at a time."""
-        for text in in_order(lambda where: self._text(where, widths), spans(positions)):
-            out.write(text)
+    def texts(self, sections: Iterable[Section], widths: list[int]) -> Iterator[SectionText]:
+        """The text of each section's events, a batch at a time: the batches of every
+        section are made ahead, in turn (a phase is often a single batch)."""
+        batches = ((section, where) for section in sections for where in spans(section.positions))
+        return in_order(lambda batch: (batch[0], self._text(batch[1], widths)), batches)
 
     def _text(self, where: Sequence[int], widths: list[int]) -> str:
         """The text of the events at `where` (one batch)."""
