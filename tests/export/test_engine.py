@@ -9,6 +9,7 @@ English and in Dutch."""
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -137,3 +138,20 @@ def test_large_mission_as_exported(large: Mission, format_name: str) -> None:
 def test_a_small_export_is_written_in_python(small: dict[str, Mission]) -> None:
     """Below `FROM` events the engine costs more than it saves, so it is not used."""
     assert not engine_ready(len(small["bundled"].events))
+
+
+@pytest.mark.parametrize("unsafe", ["\x7f", "\u202e", "\x1b[31m"])
+def test_a_character_that_could_drive_a_terminal_is_escaped_in_json(
+    unsafe: str, tmp_path: Path
+) -> None:
+    """JSON written by the engine escapes what could drive a terminal, as the Python writer
+    does, in a mission otherwise all ASCII: DEL (ASCII itself), a bidi control, an escape
+    sequence."""
+    path = write_mission(tmp_path / "m.jsonl", 40)
+    header, first, *others = path.read_text(encoding="utf-8").splitlines()
+    event = json.loads(first)
+    event["title"] = f"Launch {unsafe}today"
+    path.write_text("\n".join([header, json.dumps(event), *others]) + "\n", encoding="utf-8")
+    python, engine = both_ways(load_mission(path), "json", {})
+    assert_same(python, engine)
+    assert unsafe not in engine

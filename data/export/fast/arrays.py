@@ -159,7 +159,7 @@ def listed_instants(texts: list[str]) -> list[float]:
 
 def write(rows: pa.StringArray, out: TextIO) -> None:
     """Write the texts of `rows` one after the other to `out` (`write_bytes`)."""
-    write_bytes(_content(rows), out)
+    write_bytes(content(rows), out)
 
 
 def write_bytes(data: bytes | memoryview, out: TextIO) -> None:
@@ -174,17 +174,13 @@ def write_bytes(data: bytes | memoryview, out: TextIO) -> None:
 
 
 def text_of(rows: pa.StringArray) -> str:
-    """The texts of `rows` one after the other, as one string."""
-    return bytes_of(rows).decode("utf-8")
+    """The texts of `rows` one after the other, as one string (decoded in place)."""
+    return str(content(rows), "utf-8")
 
 
-def bytes_of(rows: pa.StringArray) -> bytes:
-    """The texts of `rows` one after the other, as UTF-8."""
-    return _content(rows).tobytes()
-
-
-def _content(rows: pa.StringArray) -> memoryview:
-    """The bytes of the texts of `rows` one after the other, read in place."""
+def content(rows: pa.StringArray) -> memoryview:
+    """The bytes of the texts of `rows` one after the other, read in place (no copy: a
+    batch's rows are megabytes, and a copy is made holding Python's lock)."""
     if isinstance(rows, pa.ChunkedArray):
         rows = rows.combine_chunks()
     if rows.null_count:

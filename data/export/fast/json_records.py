@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 
 from data.export.columns import SEPARATOR, needs_sanitizing
 from data.export.fast.ahead import in_order
-from data.export.fast.arrays import Columns, bytes_of, from_list, spans, write_bytes
+from data.export.fast.arrays import Columns, content, from_list, spans, write_bytes
 from data.export.fast.parts import Looked, Part, Table, assemble, sparse, spread
 from data.export.fast.times import Clock, Clocks, parts
 from data.export.json_export import (
@@ -43,16 +43,19 @@ def write_records(records: _Records, store: EventStore, out: TextIO) -> None:
     brackets), a batch at a time."""
     made = _Made(records)
     skip = 1  # the comma before the first event
-    batches = in_order(
-        lambda where: bytes_of(made.of(Columns(store, where))), spans(range(len(store)))
-    )
-    for data in batches:
-        data = data[skip:]
-        if data.isascii() and b"\x7f" not in data:  # then nothing to escape (`_write_events`)
+    for rows in in_order(lambda where: made.of(Columns(store, where)), spans(range(len(store)))):
+        data = content(rows)[skip:]
+        if _plain(rows):  # then nothing to escape (`_write_events`)
             write_bytes(data, out)
         else:
-            out.write(escape_unsafe(data.decode("utf-8")))
+            out.write(escape_unsafe(str(data, "utf-8")))
         skip = 0
+
+
+def _plain(rows: pa.StringArray) -> bool:
+    """Whether the rows are ASCII without DEL (in C++, without Python's lock)."""
+    ascii_only = pc.all(pc.string_is_ascii(rows)).as_py() is not False
+    return ascii_only and not pc.any(pc.match_substring(rows, "\x7f")).as_py()
 
 
 class _Made:
