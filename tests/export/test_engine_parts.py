@@ -125,3 +125,22 @@ def test_a_batchs_times_are_freed_with_it_not_by_the_cyclic_collector() -> None:
         assert gone() is None
     finally:
         gc.enable()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(st.sampled_from("ab \n\t\x7fé界"), max_size=60)
+    | st.text(st.sampled_from("ab \n"), max_size=60),
+    width=st.integers(0, 12),
+)
+def test_a_batch_that_fits_is_what_the_wrap_leaves_as_it_is(text: str, width: int) -> None:
+    """`arrays.fits` says a batch's text needs no wrapping only when `wrap.fit` would leave
+    it as it is (wide characters too), and for ASCII exactly when every line is short
+    enough."""
+    from data.export.wrap import fit
+
+    data = memoryview(text.encode("utf-8"))
+    if arrays.fits(data, width):
+        assert fit(text, width, 0) == text
+    if text.isascii():
+        assert arrays.fits(data, width) == all(len(line) <= width for line in text.split("\n"))

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 from typing import TextIO
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -176,6 +177,16 @@ def write_bytes(data: bytes | memoryview, out: TextIO) -> None:
 def text_of(rows: pa.StringArray) -> str:
     """The texts of `rows` one after the other, as one string (decoded in place)."""
     return str(content(rows), "utf-8")
+
+
+def fits(data: memoryview, width: int) -> bool:
+    """Whether every line of UTF-8 `data` is at most `width` bytes: then none is wider than
+    `width` cells (no character takes more cells than bytes), and `data.export.wrap.fit`
+    would leave it as it is. numpy reads the bytes in place, without Python's lock, where
+    `fit` searches the text holding it."""
+    codes = np.frombuffer(data, np.uint8)
+    ends = np.append(np.flatnonzero(codes == ord("\n")), len(codes))
+    return int(np.diff(ends, prepend=-1).max()) - 1 <= width
 
 
 def content(rows: pa.StringArray) -> memoryview:

@@ -21,7 +21,15 @@ import pyarrow.compute as pc
 from data.export.columns import SEPARATOR, Batch, Section, needs_sanitizing
 from data.export.detail_rows import relative_texts
 from data.export.fast.ahead import in_order
-from data.export.fast.arrays import Columns, from_list, listed_instants, spans, text_of
+from data.export.fast.arrays import (
+    Columns,
+    content,
+    fits,
+    from_list,
+    listed_instants,
+    spans,
+    text_of,
+)
 from data.export.fast.breaks import broken
 from data.export.fast.delays import delay_texts
 from data.export.fast.parts import (
@@ -94,8 +102,10 @@ class Made:
         """The text of the events at `where` (one batch)."""
         if len(where) < _FEWEST:  # quicker in Python
             return self.rows.text(Batch(self.store, where, listed_instants), widths)
-        text = text_of(self._lines(Columns(self.store, where), widths))
-        return fit(text, self.rows.options.columns, title_column(widths))
+        data = content(self._lines(Columns(self.store, where), widths))
+        text = str(data, "utf-8")
+        columns = self.rows.options.columns
+        return text if fits(data, columns) else fit(text, columns, title_column(widths))
 
     def _cells(self, clocks: Clocks) -> list[pa.StringArray]:
         """The time cells of the batch: a column per zone, then the relative column."""
