@@ -41,6 +41,7 @@ from data.export.options import (
     source_numbers,
     zone_heading,
 )
+from data.export.stream import write_utf8
 from data.export.text_layout import GAP, INDENT, indented, row, rule, title_column
 from data.export.wrap import fit
 from data.facts.event import EventFacts, planned_mark
@@ -65,8 +66,8 @@ class Batches(Protocol):
         """The rows of each section's events (`_Rows.text`), batch by batch, in order."""
 
 
-SectionText = tuple[Section, str]
-"""A batch's rows, with the section (phase) they are in."""
+SectionText = tuple[Section, str | memoryview]
+"""A batch's rows (text, or UTF-8 bytes), with the section (phase) they are in."""
 Engine = Callable[["_Rows", EventStore, Sequence[int]], Batches | None]
 """Gives what writes the rows of the events chosen with these `_Rows`' values, if it takes
 them (`data.export.fast.text_engine`)."""
@@ -102,7 +103,7 @@ def write(
         if section is not last:
             write_phase(section.phase, options, out)
             last = section
-        out.write(text)
+        write_utf8(text, out)
     if not chosen:
         write_no_events(out)
     if not options.brief:

@@ -144,3 +144,10 @@ def test_a_batch_that_fits_is_what_the_wrap_leaves_as_it_is(text: str, width: in
         assert fit(text, width, 0) == text
     if text.isascii():
         assert arrays.fits(data, width) == all(len(line) <= width for line in text.split("\n"))
+
+
+@given(data=st.binary(max_size=40))
+def test_printable_is_every_byte_printable_ascii(data: bytes) -> None:
+    expected = all(0x20 <= byte <= 0x7E for byte in data)
+    assert parts.printable(data) is expected
+    assert parts.printable(pa.py_buffer(data)) is expected

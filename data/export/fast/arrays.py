@@ -9,8 +9,6 @@ written as the bytes they are (`write`).
 
 from __future__ import annotations
 
-import codecs
-import os
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
@@ -22,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from data.export.columns import CHUNK, SEPARATOR, Batch, _Ranges
+from data.export.stream import write_utf8
 from data.load.large.instants import instants
 from data.store import EventStore, TextColumn
 
@@ -159,19 +158,8 @@ def listed_instants(texts: list[str]) -> list[float]:
 
 
 def write(rows: pa.StringArray, out: TextIO) -> None:
-    """Write the texts of `rows` one after the other to `out` (`write_bytes`)."""
-    write_bytes(content(rows), out)
-
-
-def write_bytes(data: bytes | memoryview, out: TextIO) -> None:
-    """Write UTF-8 text to `out`: as the bytes it already is, to the binary buffer of a
-    UTF-8 file that does not change line ends (flushed first, so that the order is kept),
-    else decoded."""
-    if _takes_bytes(out):
-        out.flush()
-        out.buffer.write(data)
-    else:
-        out.write(bytes(data).decode("utf-8"))
+    """Write the texts of `rows` one after the other to `out`, as the bytes they are."""
+    write_utf8(content(rows), out)
 
 
 def text_of(rows: pa.StringArray) -> str:
@@ -201,12 +189,3 @@ def content(rows: pa.StringArray) -> memoryview:
         return memoryview(b"")
     positions = memoryview(rows.buffers()[1]).cast("i")
     return memoryview(data)[positions[rows.offset] : positions[rows.offset + len(rows)]]
-
-
-def _takes_bytes(out: TextIO) -> bool:
-    """Whether `out` writes text as UTF-8 to a binary buffer, line ends unchanged (a
-    stream opened with `newline=""`, or any on a system whose line end is `\\n`)."""
-    encoding = getattr(out, "encoding", None)
-    if getattr(out, "buffer", None) is None or encoding is None:
-        return False
-    return codecs.lookup(encoding).name == "utf-8" and os.linesep == "\n"

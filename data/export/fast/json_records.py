@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 from data.export.columns import SEPARATOR, needs_sanitizing
 from data.export.fast.ahead import in_order
-from data.export.fast.arrays import Columns, content, from_list, spans, write_bytes
+from data.export.fast.arrays import Columns, content, from_list, spans
 from data.export.fast.parts import Looked, Part, Table, assemble, sparse, spread
 from data.export.fast.times import Clock, Clocks, parts
 from data.export.json_export import (
@@ -34,6 +34,7 @@ from data.export.json_export import (
     _texts,
     escape_unsafe,
 )
+from data.export.stream import write_utf8
 from data.store import EventStore
 from data.times.shapes import Times
 from data.times.utc import PRECISION_NAMES, utc_forms
@@ -47,7 +48,7 @@ def write_records(records: _Records, store: EventStore, out: TextIO) -> None:
     for rows in in_order(lambda where: made.of(Columns(store, where)), spans(range(len(store)))):
         data = content(rows)[skip:]
         if _plain(data):  # then nothing to escape (`_write_events`)
-            write_bytes(data, out)
+            write_utf8(data, out)
         else:
             out.write(escape_unsafe(str(data, "utf-8")))
         skip = 0

@@ -98,14 +98,16 @@ class Made:
         batches = ((section, where) for section in sections for where in spans(section.positions))
         return in_order(lambda batch: (batch[0], self._text(batch[1], widths)), batches)
 
-    def _text(self, where: Sequence[int], widths: list[int]) -> str:
-        """The text of the events at `where` (one batch)."""
+    def _text(self, where: Sequence[int], widths: list[int]) -> str | memoryview:
+        """The text of the events at `where` (one batch): its UTF-8 bytes where no line
+        needs wrapping."""
         if len(where) < _FEWEST:  # quicker in Python
             return self.rows.text(Batch(self.store, where, listed_instants), widths)
         data = content(self._lines(Columns(self.store, where), widths))
-        text = str(data, "utf-8")
         columns = self.rows.options.columns
-        return text if fits(data, columns) else fit(text, columns, title_column(widths))
+        if fits(data, columns):
+            return data
+        return fit(str(data, "utf-8"), columns, title_column(widths))
 
     def _cells(self, clocks: Clocks) -> list[pa.StringArray]:
         """The time cells of the batch: a column per zone, then the relative column."""
