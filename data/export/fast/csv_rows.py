@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from data.export.columns import SEPARATOR, needs_sanitizing
 from data.export.csv_export import (
-    _FORMULA_AFTER,
     _PRECISION_NAMES,
     BOOLEANS,
     FORMULA_STARTS,
@@ -145,6 +145,20 @@ def _offsets(offsets: Callable[[Times], list[str]]) -> Form:
     return lambda times: cells(offsets(times))
 
 
+def _may_be_formulas(texts: pa.StringArray) -> bool:
+    """Whether a text starts as one `csv_export.neutralise` may change (`FORMULA_STARTS`,
+    or a space, which it skips): each text's first byte read with numpy in place, without
+    Python's lock, where a search of the joined texts holds it."""
+    offsets = np.frombuffer(texts.buffers()[1], np.int32)[texts.offset :][: len(texts) + 1]
+    starts = offsets[:-1][offsets[1:] > offsets[:-1]]
+    if not len(starts):
+        return False
+    data = np.frombuffer(texts.buffers()[2], np.uint8)
+    return bool(np.isin(data[starts], _FORMULA_BYTES).any())
+
+
+_FORMULA_BYTES = np.frombuffer(("".join(FORMULA_STARTS) + " ").encode("ascii"), np.uint8)
+"""The first bytes of a text that may be a formula: `FORMULA_STARTS`, and a space."""
 _QUOTED = (",", '"', "\r", "\n")
 """What makes `csv_export.cell` quote a field."""
 
@@ -152,11 +166,7 @@ _QUOTED = (",", '"', "\r", "\n")
 def _cells(texts: pa.StringArray, joined_texts: str) -> pa.StringArray:
     """`csv_export.cells` of a text column, `joined_texts` its texts joined by `SEPARATOR`
     (or more texts around them: then a needless check costs time, never a byte)."""
-    if (
-        needs_sanitizing(joined_texts)
-        or _FORMULA_AFTER(joined_texts)
-        or joined_texts.lstrip(" ").startswith(FORMULA_STARTS)
-    ):
+    if needs_sanitizing(joined_texts) or _may_be_formulas(texts):
         return from_list(cells(texts.to_pylist()))
     marks = [mark for mark in _QUOTED if mark in joined_texts]
     if not marks:
