@@ -248,8 +248,7 @@ def sparse(size: int, texts: Mapping[int, str] | Iterable[tuple[int, str]]) -> L
 def spread(size: int, listed: pa.Array, values: pa.StringArray, default: str = "") -> Looked:
     """A column of `size` texts: `values` at the indexes `listed` (increasing), `default`
     elsewhere."""
-    indexes = array("I", bytes(4 * size))
-    for number, n in enumerate(listed.to_pylist(), start=1):
-        indexes[n] = number
+    indexes = np.zeros(size, np.uint32)
+    indexes[listed.to_numpy()] = np.arange(1, len(listed) + 1, dtype=np.uint32)
     codes = pa.Array.from_buffers(pa.uint32(), size, [None, pa.py_buffer(indexes)])
     return Looked(pa.concat_arrays([pa.array([default], pa.string()), values]), codes)
