@@ -84,11 +84,14 @@ asyncio.run(main())
 _PATTERNS_COMPILED = _FIRST_FRAME.replace(
     'print(",".join(name for name in sys.argv[2:] if name in sys.modules))',
     """from data import sanitize
-    from data.times import bulk, parse
-    on_use = (sanitize._unsafe, parse._duration_pattern, bulk._plain, bulk._zoned_time)
+    from data.times import bulk, display, parse
+    on_use = (
+        sanitize._unsafe, parse._duration_pattern, bulk._plain, bulk._zoned_time,
+        display.clock_texts,
+    )
     print(",".join(f.__qualname__ for f in on_use if f.cache_info().currsize))""",
 )
-"""The first frame, then which patterns compiled on first use it compiled."""
+"""The first frame, then which patterns and tables made on first use it made."""
 
 _DATACLASSES = _FIRST_FRAME.replace(
     'print(",".join(name for name in sys.argv[2:] if name in sys.modules))',
@@ -143,6 +146,14 @@ def test_the_first_screen_compiles_no_pattern_it_does_not_use() -> None:
     """Unsafe characters (the bundled mission's texts are printable), durations and the
     loader's whole-text time forms: about 7M instructions of compiling otherwise."""
     assert _imported_after("", (), _PATTERNS_COMPILED) == []
+
+
+def test_the_first_screen_makes_no_clock_table() -> None:
+    """The relative times' `HH:MM` and `:SS` texts (1,500 strings, about 8M instructions)
+    wait for the first relative time: the first screen shows absolute ones. (The check
+    above lists the table once made; `t`, the time mode, makes it.)"""
+    assert "clock_texts" not in _imported_after("", (), _PATTERNS_COMPILED)
+    assert "clock_texts" in _imported_after("t", (), _PATTERNS_COMPILED)
 
 
 def test_the_first_screen_makes_no_dataclass() -> None:
