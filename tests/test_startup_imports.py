@@ -120,6 +120,24 @@ def _imported_after(keys: str, modules: tuple[str, ...], script: str = _FIRST_FR
     return [name for name in result.stdout.strip().split(",") if name]
 
 
+_NO_ARGUMENTS = """
+import sys
+from tui.cli import main
+
+code = main([])  # standard output is a pipe: the command stops before the app runs
+print(",".join(name for name in sys.argv[2:] if name in sys.modules), file=sys.stdout)
+"""
+"""The app command with no arguments, up to the app, then which of the modules it imported."""
+
+
+def test_the_app_without_arguments_parses_none() -> None:
+    """Neither `--lang` looked for nor the parser made: argparse is not imported (about 11M
+    instructions with its parser). With arguments it is."""
+    assert _imported_after("", ("argparse", "data.bundled"), _NO_ARGUMENTS) == ["data.bundled"]
+    with_one = _NO_ARGUMENTS.replace("main([])", "main(['--live'])")
+    assert _imported_after("", ("argparse",), with_one) == ["argparse"]
+
+
 def test_first_frame_of_a_small_mission_leaves_the_large_mission_modules_alone() -> None:
     assert _imported_after("slash p e r enter n", LARGE_ONLY) == []
 
