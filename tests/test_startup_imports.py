@@ -109,6 +109,15 @@ _DATACLASSES = _FIRST_FRAME.replace(
 """The first frame, then the project's dataclasses it imported."""
 
 
+_BUILD_CONFIGURATION = _FIRST_FRAME.replace(
+    'print(",".join(name for name in sys.argv[2:] if name in sys.modules))',
+    """import os
+    read = [name for name in sys.modules if name.startswith("_sysconfigdata")]
+    print(",".join([*read, *(["PYTHONTZPATH"] if "PYTHONTZPATH" in os.environ else [])]))""",
+)
+"""The first frame, then whether the build configuration was read and PYTHONTZPATH is set."""
+
+
 def _imported_after(keys: str, modules: tuple[str, ...], script: str = _FIRST_FRAME) -> list[str]:
     """Which of `modules` a fresh app process has imported after its first frame and `keys`
     (or what else `script` prints)."""
@@ -169,6 +178,13 @@ def test_the_first_screen_compiles_no_pattern_it_does_not_use() -> None:
     assert _imported_after("", (), _PATTERNS_COMPILED) == []
 
 
+def test_zoneinfo_is_imported_without_the_build_configuration() -> None:
+    """zoneinfo's default search path comes from the interpreter's build configuration
+    (about 5M instructions), and the zone data from tzdata's folder only: it is imported with
+    an empty PYTHONTZPATH, which is unset again once it is imported."""
+    assert _imported_after("", (), _BUILD_CONFIGURATION) == []
+
+
 def test_the_first_screen_makes_no_clock_table() -> None:
     """The relative times' `HH:MM` and `:SS` texts (1,500 strings, about 8M instructions)
     wait for the first relative time: the first screen shows absolute ones. (The check
@@ -182,3 +198,16 @@ def test_the_first_screen_makes_no_dataclass() -> None:
     frozen one with slots cost ~3M instructions): start-up's values are msgspec Structs, made
     in C."""
     assert _imported_after("", (), _DATACLASSES) == []
+
+
+def test_zone_data_comes_from_tzdata_alone() -> None:
+    """Imported so, zoneinfo searches tzdata's folder and no folder of the OS."""
+    import zoneinfo
+    from pathlib import Path
+
+    import tzdata
+
+    import data.times.parse  # noqa: F401  (sets the search path)
+
+    searched = zoneinfo.TZPATH
+    assert searched == (str(Path(tzdata.__file__).parent / "zoneinfo"),)
