@@ -185,6 +185,15 @@ def test_zoneinfo_is_imported_without_the_build_configuration() -> None:
     assert _imported_after("", (), _BUILD_CONFIGURATION) == []
 
 
+def test_a_small_terminals_first_frame_waits_for_the_crew_list() -> None:
+    """At 80x24 one pane shows at a time: the crew pane's list and facts, and their widget
+    classes (about 4M instructions), wait until `c` shows the pane."""
+    crew = ("tui.widgets.crew_list", "tui.widgets.pane_text")
+    small = _FIRST_FRAME.replace("size=(100, 40)", "size=(80, 24)")
+    assert _imported_after("", crew, small) == []
+    assert _imported_after("c", crew, small) == list(crew)
+
+
 def test_the_first_screen_makes_no_clock_table() -> None:
     """The relative times' `HH:MM` and `:SS` texts (1,500 strings, about 8M instructions)
     wait for the first relative time: the first screen shows absolute ones. (The check
