@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
+from tui.cli.app import Arguments, make_parser, parse_arguments
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -28,6 +29,17 @@ def test_help_documents_every_option() -> None:
     assert result.returncode == 0
     for word in ("MISSION", "--version", "export", "check", "schema"):
         assert word in result.stdout
+
+
+def test_no_arguments_are_the_parsers_defaults() -> None:
+    """The app started with no arguments skips argparse: what it takes instead is what the
+    parser gives for none, and the parser has no option `Arguments` leaves out."""
+    parsed = vars(make_parser().parse_args([]))
+    assert set(parsed) == {*Arguments.__struct_fields__, "lang"}
+    assert parse_arguments([]) == Arguments(
+        **{name: parsed[name] for name in parsed if name != "lang"}
+    )
+    assert parse_arguments(["m.toml", "--live"]) == Arguments(mission="m.toml", live=True)
 
 
 def test_usage_error_exits_64() -> None:

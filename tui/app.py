@@ -42,8 +42,8 @@ from tui.config import (
 from tui.file_opening import FileOpening
 from tui.first_choices import first_theme, first_zone
 from tui.key_order import KeysInOrder
+from tui.screens.mission.layout import TOO_SMALL, fits
 from tui.screens.mission.screen import MissionScreen
-from tui.screens.too_small import TooSmallScreen, fits
 from tui.theme import MISSION_TIMELINE_THEME, readable
 
 if TYPE_CHECKING:
@@ -216,8 +216,10 @@ class MissionTimelineApp(FileOpening):
         if self.screen_stack:
             self.main_screen.fit(size)
         too_small = not fits(size)
-        showing = isinstance(self.screen, TooSmallScreen)
+        showing = self.screen.id == TOO_SMALL
         if too_small and not showing:
+            from tui.screens.too_small import TooSmallScreen
+
             self.push_screen(TooSmallScreen())
         elif not too_small and showing:
             self.pop_screen()
@@ -233,7 +235,7 @@ class MissionTimelineApp(FileOpening):
             await super().on_event(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if isinstance(self.screen, TooSmallScreen):
+        if self.screen.id == TOO_SMALL:
             return action == "quit"
         if self.screen is not self.main_screen:
             # Help, a dialog or the palette is open: the timeline's keys wait until it closes,

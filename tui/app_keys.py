@@ -9,7 +9,7 @@ from data.i18n import N_
 from tui import keymap
 from tui.screens.mission.clocking import ClockAndReplay
 from tui.screens.mission.screen import MissionScreen
-from tui.widgets.crew_pane import CrewList
+from tui.widgets.crew_keys import CREW_LIST_BINDINGS
 from tui.widgets.query_bar import QueryBar
 from tui.widgets.time_axis_keys import AXIS_BINDINGS
 from tui.widgets.timeline import Timeline
@@ -70,7 +70,7 @@ KEY_GROUPS: keymap.KeyGroups = (
     ),
     (N_("Timeline"), (Timeline.BINDINGS,)),
     (N_("Time-axis view"), (AXIS_BINDINGS,)),  # the view's (its module waits for `v`)
-    (N_("Crew pane"), (CrewList.BINDINGS,)),
+    (N_("Crew pane"), (CREW_LIST_BINDINGS,)),
     (N_("Search and filter input"), (QueryBar.BINDINGS,)),
 )
 """The bindings the user can rebind, grouped by where they work, in the order the help

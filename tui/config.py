@@ -55,7 +55,7 @@ class Config(msgspec.Struct, frozen=True):
     theme: str | None = None
     zone: str | None = None
     lang: str | None = None
-    """One of `data.i18n.LANGUAGES` (the CLI picks the language: `tui.cli.parsing`)."""
+    """One of `data.i18n.LANGUAGES` (the CLI picks the language: `tui.cli.prelude`)."""
     keymap: dict[str, str] = msgspec.field(default_factory=dict)
 
 

@@ -23,6 +23,7 @@ import msgspec
 from data.facts.stays import Stay, person_stays, stay_at
 from data.i18n import _, ngettext
 from data.model import Event, Mission, Person
+from data.times.display import clock_texts
 from data.times.parse import Precision, When
 
 
@@ -182,19 +183,16 @@ def relative_text(total: int, shown: Precision, mode: TimeMode) -> str:
     days, rest = divmod(abs(total), 86_400)
     if shown is Precision.DAY:
         clock = ""
-    elif shown is Precision.MINUTE:
-        clock = _HOURS_MINUTES[rest // 60]
     else:
-        clock = _HOURS_MINUTES[rest // 60] + _SECONDS[rest % 60]
+        hours_minutes, seconds = clock_texts()
+        clock = hours_minutes[rest // 60]
+        if shown is not Precision.MINUTE:
+            clock += seconds[rest % 60]
     if mode is TimeMode.MET:
         return f"{'-' if total < 0 else ''}{days:03d}/{clock or '--:--'}"
     if not clock:
         return f"T{sign}{days}d"
     return f"T{sign}{days}d {clock}" if days else f"T{sign}{clock}"
-
-
-_HOURS_MINUTES = [f"{h:02d}:{m:02d}" for h in range(24) for m in range(60)]
-_SECONDS = [f":{s:02d}" for s in range(60)]
 
 
 def flight_day(when: When, reference: When) -> str:

@@ -18,7 +18,7 @@ from itertools import compress, repeat
 from operator import add, attrgetter, mul
 
 from data.times.dates import iso_dates, written
-from data.times.display import STATED, ShownTime, show
+from data.times.display import STATED, ShownTime, clock_texts, show
 from data.times.parse import Precision, When, zone_info
 from data.times.periods import Periods
 from data.times.shapes import Times, TimeShape, time_shapes
@@ -38,8 +38,7 @@ class _Dates(dict[int, str]):
 
 
 _DATES = _Dates()
-_HOURS_MINUTES = [f"{h:02d}:{m:02d}" for h in range(24) for m in range(60)]
-_SECONDS = [f":{s:02d}" for s in range(60)]
+_HOURS_MINUTES, _SECONDS = clock_texts()
 _MILLIS = [f".{ms:03d}" for ms in range(1000)]
 
 

@@ -6,18 +6,39 @@ The syntax is documented in docs/format.md. Parsing uses `datetime.fromisoformat
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import IntEnum
 from functools import cache, lru_cache
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones, reset_tzpath
 
-import msgspec
-import tzdata
 
-from data.sanitize import quote
+def _import_zoneinfo_without_system_path() -> None:
+    """Import `zoneinfo` without its default search path: as it is imported it reads the
+    OS's zone folders from the interpreter's build configuration (`sysconfig`, about 5M
+    instructions of start-up), which `reset_tzpath` below replaces at once. An empty
+    `PYTHONTZPATH`, only while it is imported, is the documented way to give it none."""
+    saved = os.environ.get("PYTHONTZPATH")
+    os.environ["PYTHONTZPATH"] = ""
+    try:
+        import zoneinfo  # noqa: F401  (imported here, its names below)
+    finally:
+        if saved is None:
+            del os.environ["PYTHONTZPATH"]
+        else:
+            os.environ["PYTHONTZPATH"] = saved
+
+
+_import_zoneinfo_without_system_path()
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones, reset_tzpath  # noqa: E402
+
+import msgspec  # noqa: E402
+import tzdata  # noqa: E402
+
+from data.sanitize import quote  # noqa: E402
 
 # Zone data comes from the tzdata package, never the OS, so a historical offset (Qyzylorda's
 # 2018 change, Kazakhstan's 2024 one) reads the same on every machine. Its files are read

@@ -13,7 +13,7 @@ import pytest
 from data.i18n import choose, language, locale_language
 from data.opening import BUNDLED_MISSION
 from tui.cli import main, serve
-from tui.cli.parsing import speak_chosen_language
+from tui.cli.prelude import speak_chosen_language
 from tui.config import Config, config_path, load_config
 
 LANG_HELP_NL = "de taal van de interface"

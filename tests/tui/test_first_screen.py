@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from data.bundled import load_bundled
 from tui.app import MissionTimelineApp, make_app
-from tui.widgets.crew_pane import CrewList
+from tui.widgets.crew_list import CrewList
 from tui.widgets.pane_text import PaneText
 
 from .waiting import until

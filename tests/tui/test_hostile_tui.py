@@ -15,7 +15,7 @@ from data.opening import load_mission
 from tui.app import MissionTimelineApp, make_app
 from tui.screens.error_dialog import ErrorDialog
 from tui.screens.export_dialog import ExportDialog
-from tui.widgets.crew_pane import CrewList
+from tui.widgets.crew_list import CrewList
 
 from .hostile import HOSTILE, MARKUP, unsafe_characters
 from .waiting import until

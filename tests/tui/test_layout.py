@@ -11,7 +11,8 @@ from tui.app import MissionTimelineApp
 from tui.screens.mission.layout import PANE_TITLES
 from tui.screens.too_small import TooSmallScreen
 from tui.text import looks_same
-from tui.widgets.crew_pane import CrewList, CrewPane
+from tui.widgets.crew_list import CrewList
+from tui.widgets.crew_pane import CrewPane
 from tui.widgets.event_detail import EventDetail
 from tui.widgets.pane_text import PaneText
 from tui.widgets.timeline import Timeline

@@ -31,7 +31,7 @@ from tui.screens.export_dialog import ExportDialog
 from tui.screens.help import HelpScreen
 from tui.screens.open_dialog import OpenDialog
 from tui.screens.zone_picker import ZonePicker
-from tui.widgets.crew_pane import CrewList
+from tui.widgets.crew_list import CrewList
 from tui.widgets.query_bar import QueryBar
 from tui.widgets.time_axis import TimeAxis
 from tui.widgets.timeline import Timeline

@@ -6,7 +6,7 @@ from textual import events
 
 from data.model import Mission
 from tui.app import MissionTimelineApp
-from tui.widgets.crew_pane import CrewList
+from tui.widgets.crew_list import CrewList
 from tui.widgets.event_detail import EventDetail
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.timeline import Timeline

@@ -190,11 +190,45 @@ async def test_a_text_that_overflows_once_wrapped_wraps_only_its_new_lines(
         to_strips = Visual.to_strips
 
         def counted(widget: object, visual: Content, *args: object) -> object:
-            wrapped.append(visual.plain)
+            if isinstance(widget, ScrollText):
+                wrapped.append(visual.plain)
             return to_strips(widget, visual, *args)  # type: ignore[arg-type]
 
         monkeypatch.setattr(Visual, "to_strips", staticmethod(counted))
-        pane.show(Content("\n".join([*lines[:-1], "changed"])))
+        changed = " ".join(["changed"] * 5)  # two lines beside the scroll bar
+        pane.show(Content("\n".join([changed, *lines[1:]])))
         await pilot.pause()
-        assert set(wrapped) == {"changed"}
+        assert set(wrapped) == {changed}
         assert pane.virtual_size.height == 3 * 2 + HEIGHT - 5
+
+
+async def test_a_line_that_fits_is_drawn_once_in_view(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line no wider than the pane is one row: the text's height is known without drawing
+    it, and it is drawn when scrolled into view, as the whole text wrapped draws it (wide
+    characters filling the width exactly, a blank line, styles)."""
+    drawn: list[str] = []
+    to_strips = Visual.to_strips
+
+    def counted(widget: object, visual: Content, *args: object) -> object:
+        if isinstance(widget, ScrollText):
+            drawn.append(visual.plain)
+        return to_strips(widget, visual, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Visual, "to_strips", staticmethod(counted))
+    lines = [Content.styled("東京" * 7 + "x", "bold"), Content(""), *numbered(38).split()]
+    text = Content("\n").join(lines)  # the first line: 29 cells, the width beside the bar
+    app = OnePane(text)
+    async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await pilot.pause()
+        pane = app.pane
+        assert pane.virtual_size.height == 40
+        assert drawn == [line.plain for line in lines[:HEIGHT]]
+        whole = Visual.to_strips(pane, text, WIDTH - 1, None, pane.visual_style)
+        assert [list(pane.render_line(y)) for y in range(HEIGHT)] == [
+            list(strip) for strip in whole[:HEIGHT]
+        ]
+        drawn.clear()
+        pane.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert drawn == [line.plain for line in lines[-HEIGHT:]]
+        assert screen_lines(app)[-1].split()[:2] == ["line", "37"]

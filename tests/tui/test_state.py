@@ -12,7 +12,7 @@ from data.times.display import STATED
 from tui.app import MissionTimelineApp
 from tui.screens.help import HelpScreen
 from tui.screens.zone_picker import ZonePicker
-from tui.widgets.crew_pane import CrewList
+from tui.widgets.crew_list import CrewList
 from tui.widgets.timeline import Timeline
 from tui.widgets.timeline_row import HIT_MARK, PERSON_MARK
 

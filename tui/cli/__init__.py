@@ -16,7 +16,7 @@ from data.exit_codes import ExitCode
 from data.i18n import _
 from data.sanitize import quote
 from tui.cli import app
-from tui.cli.parsing import speak_chosen_language, tolerate_any_encoding
+from tui.cli.prelude import speak_chosen_language, tolerate_any_encoding
 from tui.stdout import reopen_if_closed, run_writing
 
 

@@ -3,7 +3,6 @@ it quits, an interrupt included."""
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import os
@@ -14,16 +13,44 @@ from functools import partial
 from types import FrameType
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from data.exit_codes import ExitCode
 from data.i18n import _
 from data.sanitize import sanitize_line
-from tui.cli.parsing import CommandParser, version
 
 if TYPE_CHECKING:
     from textual.app import App
 
+    from tui.cli.parsing import CommandParser
+
+
+class Arguments(msgspec.Struct, frozen=True):
+    """The app command's arguments, as its parser (`make_parser`) gives them."""
+
+    mission: str | None = None
+    at: str | None = None
+    speed: str | None = None
+    live: bool = False
+    allow_open: str | None = None
+
+
+def parse_arguments(argv: Sequence[str]) -> Arguments:
+    """The app command's arguments in `argv` (a usage error, `--help` or `--version` exits
+    as argparse does). With none, the usual start, the parser's defaults without importing
+    argparse (about 11M instructions: the module, the parser and its help texts)."""
+    if not argv:
+        return Arguments()
+    parsed = vars(make_parser().parse_args(argv))
+    return Arguments(**{name: parsed[name] for name in Arguments.__struct_fields__})
+
 
 def make_parser() -> CommandParser:
+    """The app command's parser (argparse is imported here: only to parse arguments)."""
+    import argparse
+
+    from tui.cli.parsing import CommandParser, version
+
     parser = CommandParser(
         prog="mission-timeline",
         description=_(
@@ -103,7 +130,7 @@ def _run_tui(argv: Sequence[str]) -> int:
     or a bad header exits before the screen changes, 66 or 65); its events are read in a
     worker while the app already shows the header. A problem found in them ends the app
     with the same one-line message and exit code as when loading before it started."""
-    args = make_parser().parse_args(argv)
+    args = parse_arguments(argv)
     from pathlib import Path
 
     from data.bundled import BUNDLED_MISSION, load_bundled

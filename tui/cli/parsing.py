@@ -1,24 +1,24 @@
-"""What every `mission-timeline` command shares: its argument parser (with `--lang`), the
-language in force before it, the version, and messages that never fail on a character the
-terminal cannot encode.
+"""What every `mission-timeline` command's parser shares: argparse with `--lang`, the
+version, and `--lang` read ahead of the parsing (`language_flag`).
 
 The parser speaks the interface's language (`data.i18n`): each command's descriptions and
-help are marked where its parser is made, after the language is chosen, and `CommandParser`
-supplies argparse's own fixed words ("usage:", "options", "error:", the help of `-h`) and
-the words of its usage errors (`tui.cli.argparse_words`) in that language. argparse's own
-gettext domain is left alone: it is global, and not ours to install."""
+help are marked where its parser is made, after the language is chosen
+(`tui.cli.prelude.speak_chosen_language`), and `CommandParser` supplies argparse's own fixed
+words ("usage:", "options", "error:", the help of `-h`) and the words of its usage errors
+(`tui.cli.argparse_words`) in that language. argparse's own gettext domain is left alone: it
+is global, and not ours to install. Imported only to parse arguments: the app with none
+starts without argparse (`tui.cli.app.parse_arguments`)."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from data import __version__
 from data.exit_codes import ExitCode
-from data.i18n import LANGUAGES, _, choose, use
+from data.i18n import LANGUAGES, _
 from data.sanitize import sanitize_line
 from tui.cli.argparse_words import translated_error
 
@@ -91,15 +91,6 @@ def version() -> str:
     return f"mission-timeline {__version__} (tzdata {tzdata.IANA_VERSION})"
 
 
-def tolerate_any_encoding() -> None:
-    """Never fail on a character the terminal cannot encode (LANG=C, PYTHONIOENCODING=ascii):
-    messages quote mission text, which may be in any script; write it as `\\u2400` instead."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
-
-
 class _LanguageScan(argparse.ArgumentParser):
     """Reads `--lang` alone out of a whole command line, as the commands' parsers read it
     (`--lang nl`, `--lang=nl`, an abbreviation, nothing after `--`), and never exits."""
@@ -108,19 +99,13 @@ class _LanguageScan(argparse.ArgumentParser):
         raise argparse.ArgumentError(None, message)
 
 
-def speak_chosen_language(argv: Sequence[str]) -> None:
-    """Put the language of the command line `argv` in force before any help or message is
-    made: `--lang`, else `lang` in config.toml, else the locale (`data.i18n.choose`). An
-    unknown `--lang` is passed over here; the command's parser then reports it (64)."""
+def language_flag(argv: Sequence[str]) -> str | None:
+    """The value of `--lang` in the command line `argv`, read as the commands' parsers read
+    it; None without one, or without a value (the command's parser then says so)."""
     scan = _LanguageScan(add_help=False, exit_on_error=False)
     scan.add_argument("--lang")
     try:
-        flag = scan.parse_known_args(argv)[0].lang
+        flag: str | None = scan.parse_known_args(argv)[0].lang
     except argparse.ArgumentError:  # `--lang` without a value: the parser says so
-        flag = None
-    setting = None
-    if flag not in LANGUAGES:
-        from tui.config import load_config  # its problems are the app's to show
-
-        setting = load_config()[0].lang
-    use(choose(flag, setting, os.environ))
+        return None
+    return flag

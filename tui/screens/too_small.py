@@ -11,23 +11,20 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from data.i18n import _
-
-MIN_WIDTH = 60
-MIN_HEIGHT = 16
-
-
-def fits(size: Size) -> bool:
-    """Whether the app can lay itself out at this terminal size."""
-    return size.width >= MIN_WIDTH and size.height >= MIN_HEIGHT
+from tui.screens.mission.layout import MIN_HEIGHT, MIN_WIDTH, TOO_SMALL, fits
 
 
 class TooSmallScreen(Screen[None]):
-    """Names the size needed and the size there is; the app pops it when the terminal grows."""
+    """Names the size needed and the size there is; the app pops it when the terminal grows.
+    Its id is `TOO_SMALL`: the app knows it is on top without importing it first."""
 
     DEFAULT_CSS = """
     TooSmallScreen { align: center middle; background: $background; }
     #too-small-text { width: auto; text-align: center; color: $foreground; }
     """
+
+    def __init__(self) -> None:
+        super().__init__(id=TOO_SMALL)
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -15,43 +14,16 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from data.facts.names import person_name
-from data.i18n import N_, _, pgettext
+from data.i18n import _, pgettext
 from data.model import Event, Mission, Person
 from data.times.display import show
 from tui.text import LABEL_STYLE, TITLE_STYLE, block, field, heading, lines, plain
-from tui.widgets.pane_text import PaneText
 from tui.widgets.timeline_row import PERSON_MARK
 
 if TYPE_CHECKING:
     from data.facts.person import PersonFacts
-
-
-class CrewList(OptionList):
-    """The people of the mission, one option each (ids are person ids). Nobody is
-    highlighted until the user chooses: a highlighted first name would look chosen."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "up,k",
-            "cursor_up",
-            N_("Crew up"),
-            show=False,
-            id="crew-up",
-            tooltip=N_("The person above"),
-        ),
-        Binding(
-            "down,j",
-            "cursor_down",
-            N_("Crew down"),
-            show=False,
-            id="crew-down",
-            tooltip=N_("The person below"),
-        ),
-    ]
-
-    def __init__(self, *people: Option, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.add_options(people)  # given to the constructor, they would highlight the first
+    from tui.widgets.crew_list import CrewList
+    from tui.widgets.pane_text import PaneText
 
 
 class CrewPane(Horizontal):
@@ -95,7 +67,12 @@ class CrewPane(Horizontal):
             yield from self._parts()
 
     def _parts(self) -> list[Widget]:
-        """The list of people and the scrollable facts of the chosen one."""
+        """The list of people and the scrollable facts of the chosen one (their widget
+        classes imported with them: about 4M instructions that a small terminal's first
+        frame does without)."""
+        from tui.widgets.crew_list import CrewList
+        from tui.widgets.pane_text import PaneText
+
         options = [Option(self._prompt(p, chosen=False), id=p.id) for p in self.mission.people]
         self._facts = PaneText(self.describe(), id="crew-facts-body")
         return [CrewList(*options, id="crew-list"), VerticalScroll(self._facts, id="crew-facts")]
@@ -112,6 +89,8 @@ class CrewPane(Horizontal):
     @property
     def crew_list(self) -> CrewList:
         """The list of people (mounted now if it waited)."""
+        from tui.widgets.crew_list import CrewList
+
         self._mount_parts()
         return self.query_one(CrewList)
 

@@ -1,7 +1,7 @@
 """The input line for `/` (incremental search) and `f` (filter), with its error message.
 
-Its parts are mounted when it first opens: most sessions never search, and an `Input` is
-among the costliest widgets to style before the first frame.
+Its parts are mounted when it first opens, and their modules imported then: most sessions
+never search, and an `Input` is among the costliest widgets to style before the first frame.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from data.i18n import N_, _
 from data.model import EventKind, Mission
@@ -111,6 +111,10 @@ class QueryBar(Vertical):
         self.display = False
 
     def _parts(self) -> list[Widget]:
+        # Imported with the parts: Textual imports `Input` and `Static` itself, not `Label`
+        # (the class alone is about 2M instructions of start-up).
+        from textual.widgets import Label
+
         field = Input(id="query-input", select_on_focus=False)
         field.cursor_blink = self.cursor_blink
         line = Horizontal(Label(PROMPTS["search"], id="query-prompt"), field, id="query-line")
@@ -127,7 +131,7 @@ class QueryBar(Vertical):
         self.kind = kind
         self.error = ""
         prompt = PROMPTS[kind]
-        self.query_one("#query-prompt", Label).update(_(prompt) if kind == "filter" else prompt)
+        self.query_one("#query-prompt", Static).update(_(prompt) if kind == "filter" else prompt)
         field = self.input
         field.placeholder = _(PLACEHOLDERS[kind])
         field.suggester = FilterSuggester(self.mission) if kind == "filter" else None

@@ -41,9 +41,20 @@ AXIS_WITH_LIST_HEIGHT = 40
 """From this height on, with the panes beside (or from `AXIS_WITH_LIST_TALL` rows whatever the
 width), the time-axis view stands above a shorter list instead of taking its place."""
 AXIS_WITH_LIST_TALL = 60
+MIN_WIDTH = 60
+MIN_HEIGHT = 16
+"""Below either, the app shows the too-small notice instead (`tui.screens.too_small`)."""
+TOO_SMALL = "too-small"
+"""The too-small notice's screen id: the app tells it is showing without importing it (its
+screen class, about 2M instructions of start-up, waits for a terminal that small)."""
 
 PANE_TITLES = {"timeline": N_("Timeline"), "detail": N_("Event"), "crew": N_("Crew")}
 """Each pane's border title, by the pane's id (translated where it is shown)."""
+
+
+def fits(size: Size) -> bool:
+    """Whether the app can lay itself out at this terminal size."""
+    return size.width >= MIN_WIDTH and size.height >= MIN_HEIGHT
 
 
 def one_pane(size: Size) -> bool:
