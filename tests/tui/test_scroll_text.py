@@ -232,3 +232,30 @@ async def test_a_line_that_fits_is_drawn_once_in_view(monkeypatch: pytest.Monkey
         await pilot.pause()
         assert drawn == [line.plain for line in lines[-HEIGHT:]]
         assert screen_lines(app)[-1].split()[:2] == ["line", "37"]
+
+
+async def test_lines_counted_without_drawing_them_are_the_rows_the_whole_text_wraps_to() -> None:
+    """Lines wider than the pane are counted by `Content.wrap` and drawn in view: every row,
+    scrolled through, is the row of the whole text wrapped (long words, runs of spaces, wide
+    characters at the edge, combining marks, spaces at the end)."""
+    lines = [
+        Content("word " * 17),
+        Content("x" * 70),
+        Content.styled("東京" * 20, "bold"),
+        Content("a  b   c    " * 6),
+        Content("ends in spaces" + " " * 40),
+        Content("e\u0301" * 45),
+        Content("a" * 28 + " 東 " + "b" * 40),
+    ]
+    text = Content("\n").join(lines)
+    app = OnePane(text)
+    async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await pilot.pause()
+        pane = app.pane
+        whole = Visual.to_strips(pane, text, WIDTH - 1, None, pane.visual_style)
+        assert pane.virtual_size.height == len(whole)
+        for top in range(0, len(whole) - HEIGHT + 1):
+            pane.scroll_to(y=top, animate=False, immediate=True)
+            await pilot.pause()
+            shown = [list(pane.render_line(y)) for y in range(HEIGHT)]
+            assert shown == [list(strip) for strip in whole[top : top + HEIGHT]], top
