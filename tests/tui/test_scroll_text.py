@@ -174,6 +174,20 @@ async def test_lines_wrapped_one_by_one_are_the_whole_text_wrapped(mission: Miss
             assert [list(strip) for strip in drawn] == [list(strip) for strip in whole]
 
 
+def drawn_lines(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The plain text of each line a `ScrollText` draws from now on, in turn."""
+    drawn: list[str] = []
+    to_strips = Visual.to_strips
+
+    def counted(widget: object, visual: Content, *args: object) -> object:
+        if isinstance(widget, ScrollText):
+            drawn.append(visual.plain)
+        return to_strips(widget, visual, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Visual, "to_strips", staticmethod(counted))
+    return drawn
+
+
 async def test_a_text_that_overflows_once_wrapped_wraps_only_its_new_lines(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -186,15 +200,7 @@ async def test_a_text_that_overflows_once_wrapped_wraps_only_its_new_lines(
         await pilot.pause()
         pane = app.pane
         assert pane.show_vertical_scrollbar  # 8 lines, but 3 * 2 + 5 once wrapped
-        wrapped: list[str] = []
-        to_strips = Visual.to_strips
-
-        def counted(widget: object, visual: Content, *args: object) -> object:
-            if isinstance(widget, ScrollText):
-                wrapped.append(visual.plain)
-            return to_strips(widget, visual, *args)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(Visual, "to_strips", staticmethod(counted))
+        wrapped = drawn_lines(monkeypatch)
         changed = " ".join(["changed"] * 5)  # two lines beside the scroll bar
         pane.show(Content("\n".join([changed, *lines[1:]])))
         await pilot.pause()
@@ -206,15 +212,7 @@ async def test_a_line_that_fits_is_drawn_once_in_view(monkeypatch: pytest.Monkey
     """A line no wider than the pane is one row: the text's height is known without drawing
     it, and it is drawn when scrolled into view, as the whole text wrapped draws it (wide
     characters filling the width exactly, a blank line, styles)."""
-    drawn: list[str] = []
-    to_strips = Visual.to_strips
-
-    def counted(widget: object, visual: Content, *args: object) -> object:
-        if isinstance(widget, ScrollText):
-            drawn.append(visual.plain)
-        return to_strips(widget, visual, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Visual, "to_strips", staticmethod(counted))
+    drawn = drawn_lines(monkeypatch)
     lines = [Content.styled("東京" * 7 + "x", "bold"), Content(""), *numbered(38).split()]
     text = Content("\n").join(lines)  # the first line: 29 cells, the width beside the bar
     app = OnePane(text)
