@@ -4,7 +4,8 @@ Playwright, and the terminal's text as the page's xterm.js holds it.
 
 textual-serve draws with xterm.js on a canvas, so the text is read from xterm's own buffer:
 a script run before the page's own captures the `Terminal` as the page stores it (its
-`terminal` property), and `screenText()` returns its rows as text. Every wait is for a
+`terminal` property), and `screenText()` returns its rows as text, each cut to the
+terminal's width (after a narrowing, xterm keeps a line's old cells past it). Every wait is for a
 state (a text on screen, a line from the server), with a deadline that only fails a test.
 """
 
@@ -60,7 +61,7 @@ CAPTURE_TERMINAL = """
     const buffer = terminal.buffer.active, rows = [];
     for (let y = 0; y < terminal.rows; y++) {
       const line = buffer.getLine(buffer.viewportY + y);
-      rows.push(line ? line.translateToString(true) : "");
+      rows.push(line ? line.translateToString(true, 0, terminal.cols) : "");
     }
     return rows.join("\\n");
   };
