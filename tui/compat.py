@@ -18,8 +18,10 @@ from codecs import getincrementaldecoder
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
+from rich.console import RenderableType
 from rich.style import Style
 from textual import events
+from textual._compositor import LayoutUpdate
 from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
 from textual.app import App
@@ -364,3 +366,44 @@ def _divide_whole(self: Strip, cuts: Iterable[int]) -> Sequence[Strip]:
 
 _patch(Strip, "crop_extend", _crop_extend_whole, "every frame's strips are reference cycles")
 _patch(Strip, "divide", _divide_whole, "every frame's strips are reference cycles")
+
+
+_display = App._display
+_end_batch = App._end_batch
+_HELD: weakref.WeakKeyDictionary[App[object], list[tuple[Screen[object], RenderableType]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""For each app inside a batch, the frames it drew meanwhile, in order (see `_display_held`)."""
+
+
+def _display_held(
+    self: App[object], screen: Screen[object], renderable: RenderableType | None
+) -> None:
+    """`App._display`, which holds a frame drawn inside a batch until the batch ends.
+
+    Textual 8.2 bug: `App._display` drops a frame drawn while a batch is open, and the screen
+    counts it as drawn, so nothing is written until something else changes. The app's first
+    frame is drawn inside the batch that Textual keeps open while the app mounts (the app
+    waits for its main screen there): it reached the terminal only at a later, unrelated
+    change, 20-25 ms after it was ready, and with no such change it never would have."""
+    if renderable is not None and self._batch_count:
+        held = _HELD.setdefault(self, [])
+        if isinstance(renderable, LayoutUpdate):
+            held.clear()  # a whole screen: what came before it is covered
+        held.append((screen, renderable))
+        return
+    _display(self, screen, renderable)
+
+
+def _end_batch_drawing_held(self: App[object]) -> None:
+    """`App._end_batch`, then the frames held since the batch began, in order, for the
+    screen still shown (see `_display_held`)."""
+    _end_batch(self)
+    if not self._batch_count:
+        for screen, renderable in _HELD.pop(self, ()):
+            if screen is self.screen:
+                _display(self, screen, renderable)
+
+
+_patch(App, "_display", _display_held, "a frame drawn inside a batch is never written")
+_patch(App, "_end_batch", _end_batch_drawing_held, "a frame drawn inside a batch is never written")

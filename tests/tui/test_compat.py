@@ -1,6 +1,6 @@
 """tui.compat: its patches of Textual hold only for the release they were written for, the pin
-in pyproject.toml names them, the work-around of the palette crash found under load, and the
-input thread that ends as soon as input is disabled."""
+in pyproject.toml names them, the work-around of the palette crash found under load, the
+input thread that ends as soon as input is disabled, and the frames drawn inside a batch."""
 
 from __future__ import annotations
 
@@ -23,12 +23,16 @@ import pytest
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual._compositor import LayoutUpdate
 from textual.app import App
 from textual.command import CommandList, CommandPalette
 from textual.drivers._writer_thread import WriterThread
 from textual.drivers.linux_driver import LinuxDriver
+from textual.geometry import Region
+from textual.screen import Screen
 from textual.strip import Strip
 
+import tui.compat
 from data.model import Mission
 from tui.app import make_app
 from tui.compat import PATCHES, WRITTEN_FOR
@@ -216,3 +220,57 @@ def test_a_strip_taken_whole_is_no_reference_cycle() -> None:
         assert watched() is None
     finally:
         gc.enable()
+
+
+Written = list[tuple[object, object, int]]
+"""Each frame `App._display` (Textual's) was given: its screen, its renderable and how many
+batches were open then (Textual writes nothing while one is)."""
+
+
+@pytest.fixture
+def written(monkeypatch: pytest.MonkeyPatch) -> Written:
+    """What reaches Textual's own `App._display` from the patched one, as it is called."""
+    frames: Written = []
+    display = tui.compat._display
+
+    def recording(app: App[object], screen: Screen[object], renderable: object) -> None:
+        frames.append((screen, renderable, app._batch_count))
+        display(app, screen, renderable)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tui.compat, "_display", recording)
+    return frames
+
+
+async def test_the_first_screen_is_written_once_the_start_up_batch_ends(
+    mission: Mission, written: Written
+) -> None:
+    """The app's first frame is drawn while Textual's start-up batch is open (the app waits for
+    its main screen there). Textual 8.2 dropped it and wrote nothing until a later change;
+    it is written, whole, as soon as the batch ends."""
+    app = make_app(mission, save_settings=False)
+    async with app.run_test(size=(80, 24)):
+        whole = [
+            batches
+            for screen, renderable, batches in written
+            if screen is app.main_screen and isinstance(renderable, LayoutUpdate)
+        ]
+        assert whole, "no frame of the whole screen was written"
+        assert whole[0] == 0, "the first frame was written inside a batch (and dropped)"
+
+
+async def test_frames_drawn_inside_a_batch_are_written_in_order_after_it(
+    mission: Mission, written: Written
+) -> None:
+    app = make_app(mission, save_settings=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen, elsewhere = app.screen, Screen[None]()
+        whole = LayoutUpdate([], Region(0, 0, 80, 24))
+        written.clear()
+        with app.batch_update():
+            app._display(screen, "covered by the whole screen")
+            app._display(screen, whole)
+            app._display(screen, "a change after it")
+            app._display(elsewhere, "a screen not shown")
+            assert written == []
+        assert written == [(screen, whole, 0), (screen, "a change after it", 0)]
