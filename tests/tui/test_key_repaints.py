@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from textual._compositor import Compositor
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -124,3 +127,26 @@ async def test_rows_take_a_new_theme_and_the_focus_in_their_colours(
         await pilot.pause()
         assert cursor_style() != focused
         assert cursor_style() in row_styles(timeline.cursor_row)
+
+
+async def test_a_focus_move_styles_the_timeline_once(
+    app: MissionTimelineApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tab from the timeline to the detail pane styles the timeline once, for its blur: a rule
+    that names `:focus-within` for any pane it also names the timeline in (the focused frame's
+    rule did, for the crew pane) makes Textual style it, and its nine parts, a second time."""
+    styled: Counter[str] = Counter()
+    apply = Stylesheet.apply
+
+    def spied_apply(self: Stylesheet, node: DOMNode, **kwargs: Any) -> None:
+        styled[node.id or type(node).__name__] += 1
+        apply(self, node, **kwargs)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.focused is app.main_screen.timeline
+        monkeypatch.setattr(Stylesheet, "apply", spied_apply)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.main_screen.detail.has_focus
+        assert styled["timeline"] == 1, f"the timeline was styled {styled['timeline']} times"
