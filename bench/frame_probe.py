@@ -7,8 +7,10 @@
 The parent (bench/run.py) reads `time.monotonic_ns()` just before it starts this process;
 Linux's monotonic clock is shared by all processes, so the difference between that and the
 time written here is process start (interpreter start-up and every import included) to the
-first frame. Nothing is imported here before the app's own entry point runs except
-`textual.app`, which every Textual app imports first anyway.
+first frame. Nothing is imported here before the app's own entry point runs: the probe's
+hooks go into `textual.app` as soon as the app imports it (`_once_imported`), so the app
+starts exactly as its command does (`mission-timeline` imports Textual only once it has
+turned the cyclic garbage collector off, `tui.cli.app.run`).
 
 The first frame: Textual calls `App._ready()` once the app is mounted and its first screen
 composed, just before it starts processing messages; from there `call_after_refresh` runs
@@ -30,18 +32,45 @@ been rebuilt for it), then writes the time after the next refresh, as above.
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 
-def _install(report: Path, *, loaded: bool = False, stay: bool = False) -> None:
-    from textual.app import App
+def _once_imported(name: str, then: Callable[[ModuleType], None]) -> None:
+    """Call `then` with the module `name` as soon as it has been imported (and before the
+    import returns), without importing it here."""
 
-    original = App._ready
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, fullname: str, path: object, target: object = None) -> Any:
+            if fullname != name:
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(fullname)
+            assert spec is not None and spec.loader is not None
+            run = spec.loader.exec_module
 
-    async def ready(self: App[object]) -> None:
+            def run_then(module: ModuleType) -> None:
+                run(module)
+                then(module)
+
+            spec.loader.exec_module = run_then  # type: ignore[method-assign]
+            return spec
+
+    sys.meta_path.insert(0, Finder())
+
+
+def _install(textual_app: ModuleType, report: Path, *, loaded: bool, stay: bool) -> None:
+    """Wrap `App._ready` (and `App._display`, with `stay`) in `textual_app`, just imported."""
+    app_class = textual_app.App
+    original = app_class._ready
+
+    async def ready(self: Any) -> None:
         await original(self)
 
         def painted() -> None:
@@ -68,32 +97,35 @@ def _install(report: Path, *, loaded: bool = False, stay: bool = False) -> None:
 
         timer = self.set_interval(0.01, look)
 
-    App._ready = ready  # type: ignore[method-assign]
+    app_class._ready = ready
     if stay:
-        _log_frames(report.with_suffix(".frames"))
+        _log_frames(app_class, report.with_suffix(".frames"))
 
 
-def _log_frames(log: Path) -> None:
+def _log_frames(app_class: Any, log: Path) -> None:
     """Write `monotonic_ns process_time_ns` to `log` for every frame the app displays."""
-    from textual.app import App
-
-    original = App._display
+    original = app_class._display
     out = log.open("a", encoding="ascii")
 
-    def display(self: App[object], screen: Any, renderable: Any) -> None:
+    def display(self: Any, screen: Any, renderable: Any) -> None:
         original(self, screen, renderable)
         if renderable is not None:
             out.write(f"{time.monotonic_ns()} {time.process_time_ns()}\n")
             out.flush()
 
-    App._display = display  # type: ignore[method-assign]
+    app_class._display = display
 
 
 def main() -> int:
     report, *arguments = sys.argv[1:]
     stay = arguments[0] == "--stay"
     target, *rest = arguments[stay:]
-    _install(Path(report), loaded=target == "app-loaded", stay=stay)
+    loaded = target == "app-loaded"
+
+    def install(textual_app: ModuleType) -> None:
+        _install(textual_app, Path(report), loaded=loaded, stay=stay)
+
+    _once_imported("textual.app", install)
     if target == "bare":
         sys.path.insert(0, str(Path(__file__).parent))
         from bare_app import main as bare_main
