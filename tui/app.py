@@ -114,6 +114,7 @@ class MissionTimelineApp(FileOpening):
             zone=zone,
             zone_note=zone_note,
             cursor_blink=self.CURSOR_BLINK,
+            size=self.size,
         )
         """The screen with the timeline (dialogs and help are pushed on top of it)."""
 

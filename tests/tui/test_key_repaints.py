@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from tui.app import MissionTimelineApp
+from tui.screens.mission.layout import arrangement_classes
 
 SIZE = (120, 40)
 
@@ -150,3 +151,23 @@ async def test_a_focus_move_styles_the_timeline_once(
         await pilot.pause()
         assert app.main_screen.detail.has_focus
         assert styled["timeline"] == 1, f"the timeline was styled {styled['timeline']} times"
+
+
+async def test_the_screen_starts_in_its_arrangement(
+    app: MissionTimelineApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mission screen is made with the classes of the layout that fits the terminal, so
+    it is styled once before its first frame, not again when it takes them (`layout.arrange`)."""
+    styled: Counter[str] = Counter()
+    apply = Stylesheet.apply
+
+    def spied_apply(self: Stylesheet, node: DOMNode, **kwargs: Any) -> None:
+        styled[type(node).__name__] += 1
+        apply(self, node, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", spied_apply)
+    size = app.size  # the size the app is made for: the terminal's, before it runs
+    async with app.run_test(size=(size.width, size.height)) as pilot:
+        await pilot.pause()
+        assert app.main_screen.has_class(*arrangement_classes(size).split())
+        assert styled["MissionScreen"] == 1, f"styled {styled['MissionScreen']} times"

@@ -73,11 +73,24 @@ def compact_footer(size: Size) -> bool:
     return size.width < NARROW_WIDTH
 
 
+def arrangement(size: Size) -> dict[str, bool]:
+    """The screen's classes for a terminal of `size`, each with whether it is on."""
+    return {
+        "-one-pane": one_pane(size),
+        "-beside": size.width >= BESIDE_WIDTH,
+        "-axis-list": axis_with_list(size),
+    }
+
+
+def arrangement_classes(size: Size) -> str:
+    """The classes that are on in `arrangement(size)`, as a screen is given them when made."""
+    return " ".join(name for name, on in arrangement(size).items() if on)
+
+
 def arrange(screen: Screen[None], size: Size) -> None:
     """Give `screen` the arrangement that fits a terminal of `size`, and its footer its form."""
-    screen.set_class(one_pane(size), "-one-pane")
-    screen.set_class(size.width >= BESIDE_WIDTH, "-beside")
-    screen.set_class(axis_with_list(size), "-axis-list")
+    for name, on in arrangement(size).items():
+        screen.set_class(on, name)
     for footer in screen.query(KeyFooter):
         footer.compact = compact_footer(size)
 

@@ -23,7 +23,13 @@ from data.facts.derived import TimeMode
 from data.i18n import _
 from data.model import Event, Mission, Person
 from data.sanitize import sanitize_line
-from tui.screens.mission.layout import arrange, axis_with_list, compact_footer, mission_widgets
+from tui.screens.mission.layout import (
+    arrange,
+    arrangement_classes,
+    axis_with_list,
+    compact_footer,
+    mission_widgets,
+)
 from tui.widgets.crew_pane import CrewPane
 from tui.widgets.event_detail import EventDetail
 from tui.widgets.key_footer import KeyFooter
@@ -77,8 +83,11 @@ class MissionState(Screen[None]):
         zone: str = "UTC",
         zone_note: str = "",
         cursor_blink: bool = True,
+        size: Size,
     ) -> None:
-        super().__init__()
+        # Made in the arrangement that fits the terminal's `size`: changing it once the
+        # screen is styled styles it again before the first frame.
+        super().__init__(classes=arrangement_classes(size))
         self.mission = mission if reading is None else reading.header
         self.mission_path = mission_path
         """The file the mission came from: an export never writes over it."""
@@ -97,8 +106,9 @@ class MissionState(Screen[None]):
     # ----------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
-        # Start in the layout that fits: changing it after mounting restyles every widget
-        # and rebuilds the footer before the first frame.
+        # The layout that fits, should the terminal have another size than when the screen
+        # was made (a test's): changing it after mounting restyles every widget and
+        # rebuilds the footer before the first frame.
         size = self.app.size
         arrange(self, size)
         yield from mission_widgets(self.mission, cursor_blink=self.cursor_blink, size=size)
