@@ -38,8 +38,11 @@ class _Dates(dict[int, str]):
 
 
 _DATES = _Dates()
-_HOURS_MINUTES, _SECONDS = clock_texts()
-_MILLIS = [f".{ms:03d}" for ms in range(1000)]
+MINUTE_TEXTS, SECOND_TEXTS = clock_texts()
+"""`HH:MM` for each minute of a day, and `:SS` for each second of a minute."""
+MILLISECOND_TEXTS = [f".{ms:03d}" for ms in range(1000)]
+"""`.mmm` for each millisecond of a second (with `MINUTE_TEXTS` and `SECOND_TEXTS`, every clock
+shown: here, and in the export engine's times, `data.export.fast.times`)."""
 
 
 _IS_DATE = attrgetter("dated")
@@ -169,7 +172,7 @@ class BulkShow:
         dates: list[str] = []
         clocks: list[str] = []
         add_date, add_clock = dates.append, clocks.append
-        minutes, seconds, thousandths, days = _HOURS_MINUTES, _SECONDS, _MILLIS, _DATES
+        minutes, seconds, thousandths, days = MINUTE_TEXTS, SECOND_TEXTS, MILLISECOND_TEXTS, _DATES
         # A plain loop: quicker here than a chain of maps (measured).
         for shape, ms, offset in zip(shapes, millis, offsets, strict=True):
             precision = 5 if self.sheet and not shape.dated else shape.precision

@@ -29,7 +29,7 @@ import pyarrow.compute as pc
 from data.export.fast.parts import Looked, Part, assemble, spread
 from data.load.large.instants import instants
 from data.times.display import STATED
-from data.times.display_bulk import _HOURS_MINUTES, _MILLIS, _SECONDS, DAY_MS
+from data.times.display_bulk import DAY_MS, MILLISECOND_TEXTS, MINUTE_TEXTS, SECOND_TEXTS
 from data.times.parse import Precision, zone_info
 from data.times.shapes import Times, time_shapes
 
@@ -257,21 +257,21 @@ def _clock_parts(rest: pa.Int64Array, precision: pa.Array, alone: pa.BooleanArra
     return [
         Looked(_clock_texts(), pc.if_else(alone, none, code)),
         Looked(
-            _MILLIS_TEXTS,
+            _MILLISECOND_ARRAY,
             pc.if_else(with_millis, pc.subtract(rest, pc.multiply(seconds, 1000)), none),
         ),
     ]
 
 
 _SECONDS_A_DAY = 86_400
-_MILLIS_TEXTS = pa.array(_MILLIS, pa.string())
+_MILLISECOND_ARRAY = pa.array(MILLISECOND_TEXTS, pa.string())
 
 
 @cache
 def _clock_texts() -> pa.StringArray:
     """Every clock to the second (by second of the day), then every clock to the minute."""
-    to_second = [hm + second for hm in _HOURS_MINUTES for second in _SECONDS]
-    return pa.array(to_second + _HOURS_MINUTES, pa.string())
+    to_second = [hm + second for hm in MINUTE_TEXTS for second in SECOND_TEXTS]
+    return pa.array(to_second + MINUTE_TEXTS, pa.string())
 
 
 def _cut(
@@ -297,11 +297,11 @@ def _clock_text(rest: int, precision: int) -> str:
     """A time of day as `_clock_parts` writes it ("" for no clock)."""
     if precision < Precision.MINUTE:
         return ""
-    text = _HOURS_MINUTES[rest // 60_000]
+    text = MINUTE_TEXTS[rest // 60_000]
     if precision >= Precision.SECOND:
-        text += _SECONDS[rest // 1000 % 60]
+        text += SECOND_TEXTS[rest // 1000 % 60]
     if precision == Precision.MILLISECOND:
-        text += _MILLIS[rest % 1000]
+        text += MILLISECOND_TEXTS[rest % 1000]
     return text
 
 
