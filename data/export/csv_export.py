@@ -59,9 +59,8 @@ from data.model import Mission, Stated
 from data.sanitize import sanitize
 from data.store import CONFIDENCES, KINDS, EventStore
 from data.times.display_bulk import BulkShow
-from data.times.parse import Precision
 from data.times.shapes import Times
-from data.times.utc import utc_cells
+from data.times.utc import PRECISION_NAMES, utc_cells
 
 BOM = "\ufeff"
 """The byte-order mark the file starts with (see the module's docstring)."""
@@ -243,7 +242,7 @@ class _Rows:
         columns: list[Iterable[str]] = [
             cells(batch.ids),
             utc_cells(times),
-            map(_PRECISION_NAMES.__getitem__, map(_PRECISION, shapes)),
+            map(PRECISION_NAMES.__getitem__, map(_PRECISION, shapes)),
             map(BOOLEANS.__getitem__, map(_APPROXIMATE, shapes)),
             map(BOOLEANS.__getitem__, map(not_, batch.at)),
         ]
@@ -317,6 +316,5 @@ class _Rows:
         return dict(zip(ends, shown, strict=True))
 
 
-_PRECISION_NAMES = {precision: precision.name.lower() for precision in Precision}
 _PRECISION = attrgetter("precision")
 _APPROXIMATE = attrgetter("approximate")

@@ -21,7 +21,6 @@ import pyarrow.compute as pc
 
 from data.export.columns import SEPARATOR, needs_sanitizing
 from data.export.csv_export import (
-    _PRECISION_NAMES,
     BOOLEANS,
     FORMULA_STARTS,
     _Rows,
@@ -36,7 +35,7 @@ from data.export.fast.times import Clock, Clocks, Form, parts
 from data.store import EventStore
 from data.times.parse import Precision
 from data.times.shapes import Times
-from data.times.utc import utc_cells
+from data.times.utc import PRECISION_NAMES, utc_cells
 
 
 def write_rows(rows: _Rows, store: EventStore, chosen: Sequence[int], out: TextIO) -> None:
@@ -76,7 +75,7 @@ class _Made:
         fields: list[Sequence[Part]] = [
             [_cells(batch.ids, batch.joined(c.ids))],
             _times(clocks, "UTC", utc_cells),
-            [Looked([_PRECISION_NAMES[p] for p in sheet], clocks.shape_codes)],
+            [Looked([PRECISION_NAMES[p] for p in sheet], clocks.shape_codes)],
             [Looked([BOOLEANS[s.approximate] for s in shapes], clocks.shape_codes)],
             [Looked(list(BOOLEANS), pc.cast(pc.equal(batch.at, ""), pa.int8()))],
         ]
