@@ -23,10 +23,14 @@ def first_screen(runs: int) -> list[Result]:
     first: dict[str, list[float]] = {"app": [], "bare": []}
     complete: dict[str, list[float]] = {"app": [], "bare": []}
     cpu: dict[str, list[float]] = {"app": [], "bare": []}
+    command: list[float] = []
     failure = ""
     for _ in range(runs):
-        for target in ("bare", "app"):
+        for target in ("bare", "app", "command"):
             try:
+                if target == "command":
+                    command.append(_command_time())
+                    continue
                 times = _screen_times(target)
             except RuntimeError as error:
                 failure = str(error)
@@ -56,7 +60,32 @@ def first_screen(runs: int) -> list[Result]:
             "<= 1.25x bare",
             f"{note}; {failure}" if failure else note,
         ),
+        Result(
+            "complete first screen, the command itself",
+            "ms",
+            command,
+            "bare app",
+            complete["bare"],
+            "",
+            "`mission-timeline` as a user starts it, no probe: checks the probe's figure",
+        ),
     ]
+
+
+COMMAND = Path(sys.executable).with_name("mission-timeline")
+"""The console script installed beside this Python: the app as its users start it."""
+
+
+def _command_time() -> float:
+    """Milliseconds from spawning the `mission-timeline` command itself (no probe, so no CPU
+    time) to its complete first screen, as `_screen_times` reads it."""
+    if not COMMAND.exists():
+        raise RuntimeError(f"no {COMMAND}")
+    with tempfile.TemporaryDirectory() as folder:
+        drawn, _ = run_on_pty(
+            [str(COMMAND)], timeout=60, quiet=QUIET, env={"MISSION_TIMELINE_CONFIG_DIR": folder}
+        )
+        return drawn.settled(COMPLETE["app"])[0]
 
 
 def first_frame(runs: int, mission: Path, label: str) -> Result:
