@@ -8,9 +8,9 @@ The parent (bench/run.py) reads `time.monotonic_ns()` just before it starts this
 Linux's monotonic clock is shared by all processes, so the difference between that and the
 time written here is process start (interpreter start-up and every import included) to the
 first frame. Nothing is imported here before the app's own entry point runs: the probe's
-hooks go into `textual.app` as soon as the app imports it (`_once_imported`), so the app
-starts exactly as its command does (`mission-timeline` imports Textual only once it has
-turned the cyclic garbage collector off, `tui.cli.app.run`).
+hooks go into `textual.app` as soon as the app imports it (`_once_imported`), and the app
+starts from its command's entry point (`tui.entry`, which turns the cyclic garbage
+collector off before anything of the app is imported), so it starts as its command does.
 
 The first frame: Textual calls `App._ready()` once the app is mounted and its first screen
 composed, just before it starts processing messages; from there `call_after_refresh` runs
@@ -135,7 +135,7 @@ def main() -> int:
         from bare_app import main as bare_main
 
         return bare_main()
-    from tui.cli import main as app_main
+    from tui.entry import main as app_main
 
     return app_main(rest)
 

@@ -1,5 +1,5 @@
 """`python -m tui` runs the same command as `mission-timeline`."""
 
-from tui.cli import main
+from tui.entry import main
 
 raise SystemExit(main())

@@ -8,6 +8,7 @@ it runs, so the TUI starts fast.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
@@ -73,5 +74,6 @@ def _run(argv: Sequence[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     speak_chosen_language(args)
     if args and args[0] in SUBCOMMANDS:
+        gc.enable()  # off since the entry point (`tui.entry`), which is for the TUI's start
         return subcommand(args[0])(args[1:])
     return app.run(args)
