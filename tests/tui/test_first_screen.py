@@ -7,7 +7,7 @@ from __future__ import annotations
 from data.bundled import load_bundled
 from tui.app import MissionTimelineApp, make_app
 from tui.widgets.crew_list import CrewList
-from tui.widgets.pane_text import PaneText
+from tui.widgets.scroll_text import ScrollText
 
 from .waiting import until
 
@@ -66,7 +66,7 @@ async def test_the_crew_pane_is_built_when_a_larger_terminal_shows_it() -> None:
 
 def _facts_shown(app: MissionTimelineApp) -> str:
     """The text the crew pane's facts show."""
-    return str(app.main_screen.query_one("#crew-facts-body", PaneText).render())
+    return app.main_screen.query_one("#crew-facts", ScrollText).text.plain
 
 
 async def test_on_a_larger_terminal_the_crew_pane_is_there_from_the_start() -> None:

@@ -14,7 +14,7 @@ from tui.text import looks_same
 from tui.widgets.crew_list import CrewList
 from tui.widgets.crew_pane import CrewPane
 from tui.widgets.event_detail import EventDetail
-from tui.widgets.pane_text import PaneText
+from tui.widgets.scroll_text import ScrollText
 from tui.widgets.timeline import Timeline
 
 from .screen_text import flowing, region_lines
@@ -151,9 +151,9 @@ async def test_too_small_notice_and_recovery(app: MissionTimelineApp) -> None:
 async def test_pane_text_keeps_its_size_right_with_or_without_a_new_layout(
     app: MissionTimelineApp,
 ) -> None:
-    """A pane's text skips the new layout when it can (`PaneText.show`, `ScrollText.show`);
-    moving from event to event, with a crew member chosen, both panes still show their
-    current text at the height it needs."""
+    """A pane's text skips the new layout when it can (`ScrollText.show`); moving from event
+    to event, with a crew member chosen, both panes still show their current text at the
+    height it needs."""
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.main_screen
         await pilot.press("c", "j")
@@ -163,16 +163,13 @@ async def test_pane_text_keeps_its_size_right_with_or_without_a_new_layout(
         for _ in range(12):
             await pilot.press("down")
             await pilot.pause()
-            body = screen.crew.query_one(PaneText)
-            wanted = screen.crew.describe()
-            assert body.content == wanted
-            width = body.content_region.width
-            assert body.size.height == wanted.get_height(body.styles.get_rules(), width)
-            detail = screen.detail
-            wanted = detail.describe()
-            assert looks_same(detail.text, wanted)
-            width = detail.scrollable_content_region.width
-            assert detail.virtual_size.height == wanted.get_height(detail.styles.get_rules(), width)
+            for pane, wanted in (
+                (screen.crew.query_one("#crew-facts", ScrollText), screen.crew.describe()),
+                (screen.detail, screen.detail.describe()),
+            ):
+                assert looks_same(pane.text, wanted)
+                width = pane.scrollable_content_region.width
+                assert pane.virtual_size.height == wanted.get_height(pane.styles.get_rules(), width)
 
 
 async def test_nobody_looks_chosen_before_a_choice(app: MissionTimelineApp) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
@@ -18,12 +18,12 @@ from data.i18n import _, pgettext
 from data.model import Event, Mission, Person
 from data.times.display import show
 from tui.text import LABEL_STYLE, TITLE_STYLE, block, field, heading, lines, plain
+from tui.widgets.scroll_text import ScrollText
 from tui.widgets.timeline_row import PERSON_MARK
 
 if TYPE_CHECKING:
     from data.facts.person import PersonFacts
     from tui.widgets.crew_list import CrewList
-    from tui.widgets.pane_text import PaneText
 
 
 class CrewPane(Horizontal):
@@ -36,7 +36,7 @@ class CrewPane(Horizontal):
     time), its list and facts are mounted when it is first shown or its list is asked for
     (`crew_list`): a small terminal's first frame does without them.
 
-    `person`, `at` and `zone` are `var`s: the facts' body draws them (`PaneText.show`, which
+    `person`, `at` and `zone` are `var`s: the facts draw them (`ScrollText.show`, which
     leaves unchanged text alone), not the pane, which a reactive would repaint whole.
     """
 
@@ -59,7 +59,7 @@ class CrewPane(Horizontal):
         self.mission = mission
         self._later = later
         """Whether the list and the facts wait until the pane is first shown."""
-        self._facts: PaneText | None = None
+        self._facts: ScrollText | None = None
         """The facts' text, once made (`_parts`)."""
 
     def compose(self) -> ComposeResult:
@@ -67,15 +67,14 @@ class CrewPane(Horizontal):
             yield from self._parts()
 
     def _parts(self) -> list[Widget]:
-        """The list of people and the scrollable facts of the chosen one (their widget
-        classes imported with them: about 4M instructions that a small terminal's first
-        frame does without)."""
+        """The list of people and the scrollable facts of the chosen one (the list's widget
+        class imported with it: instructions that a small terminal's first frame does
+        without)."""
         from tui.widgets.crew_list import CrewList
-        from tui.widgets.pane_text import PaneText
 
         options = [Option(self._prompt(p, chosen=False), id=p.id) for p in self.mission.people]
-        self._facts = PaneText(self.describe(), id="crew-facts-body")
-        return [CrewList(*options, id="crew-list"), VerticalScroll(self._facts, id="crew-facts")]
+        self._facts = ScrollText(self.describe(), id="crew-facts")
+        return [CrewList(*options, id="crew-list"), self._facts]
 
     def _mount_parts(self) -> None:
         """Mount the list and the facts if they wait (`later`): they can be queried at once."""
