@@ -4,9 +4,9 @@ command, imported and run with the cyclic garbage collector off.
 Starting makes many objects and frees almost none (the modules, their classes, msgspec and
 what it imports, the mission; then Textual and the widgets), so a collection only walks
 live objects: the collector stays off from here until the TUI's first screen is shown
-(`tui.cli.app.run`), or until a subcommand starts (`tui.cli`). Measured: 22 young and 3
-older collections while `tui.cli` alone is imported, about 3 ms of the first screen
-(6M instructions).
+(`tui.cli.app.run`), or until a subcommand starts (`tui.cli`). Measured: with it on, 22
+young and 3 older collections while `tui.cli` alone is imported, 3 ms of CPU (valgrind:
+5M instructions to the first frame).
 """
 
 from __future__ import annotations
