@@ -68,8 +68,7 @@ class CrewPane(Horizontal):
 
     def _parts(self) -> list[Widget]:
         """The list of people and the scrollable facts of the chosen one (the list's widget
-        class imported with it: instructions that a small terminal's first frame does
-        without)."""
+        class is imported only then: a small terminal's first frame does without it)."""
         from tui.widgets.crew_list import CrewList
 
         options = [Option(self._prompt(p, chosen=False), id=p.id) for p in self.mission.people]
