@@ -153,6 +153,30 @@ def test_text_column_keeps_strings_exactly() -> None:
     assert list(column.gathered(order)) == values[::-1]
 
 
+@pytest.mark.parametrize("before", [0, 1, 4095, 4096, 5000])
+def test_strings_joined_by_an_engine_are_kept_as_appended(before: int) -> None:
+    """`extend_joined` (one text, each string followed by the separator, and the lengths)
+    makes the same chunks as appending the strings one by one, whether the last chunk is
+    full or begun."""
+    from array import array
+
+    from data.store import TextColumn
+
+    values = [f"évent-{n}" * (n % 5) for n in range(before + TextColumn.CHUNK * 2 + 77)]
+    joined, appended = TextColumn(values[:before]), TextColumn(values)
+    for low, high in ((before, before + 10), (before + 10, len(values))):
+        part = values[low:high]
+        text = "".join(value + TextColumn.SEPARATOR for value in part)
+        joined.extend_joined(text, array("I", map(len, part)))
+    appended.finish()
+    assert list(joined) == values
+    assert (joined.blobs, joined.starts, joined.lengths) == (
+        appended.blobs,
+        appended.starts,
+        appended.lengths,
+    )
+
+
 def test_phase_starts_from_columns_match_event_by_event(
     missions: tuple[Mission, Mission],
 ) -> None:
