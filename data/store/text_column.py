@@ -94,19 +94,28 @@ class TextColumn(Sequence[str]):
 
     def _starts_of(self, lengths: array[int]) -> array[int]:
         """Where each string of `lengths` will start in its chunk's blob once added after
-        the strings joined so far, each followed by `SEPARATOR`: summed by numpy, not a
-        Python number per string (a million strings: 5 ms, not 75)."""
+        the strings joined so far, each followed by `SEPARATOR`: summed by numpy in place,
+        not a Python number per string (a million strings: 5 ms, not 75, and 16 bytes a
+        string meanwhile)."""
         import numpy as np  # (only a columnar engine, which has it loaded, joins strings so)
 
-        steps = np.frombuffer(lengths, np.uint32).astype(np.int64) + 1
-        begins = np.cumsum(steps) - steps
+        given = np.frombuffer(lengths, np.uint32)
+        begins = given.astype(np.int64)
+        begins += 1
+        np.cumsum(begins, out=begins)
+        begins -= given
+        begins -= 1  # where each string starts in all of them
         room = self.CHUNK - len(self.starts) % self.CHUNK
         if room < self.CHUNK:
             begins[:room] += len(self.blobs[-1])  # after the strings of the chunk begun
-        firsts = np.arange(room, len(begins), self.CHUNK)  # the others' chunks begin there
-        begins[room:] -= np.repeat(begins[firsts], self.CHUNK)[: max(len(begins) - room, 0)]
+        later = begins[room:]  # the strings of the chunks begun here: from each one's start
+        whole = len(later) - len(later) % self.CHUNK
+        chunks = later[:whole].reshape(-1, self.CHUNK)
+        chunks -= chunks[:, :1].copy()
+        if whole < len(later):
+            later[whole:] -= later[whole]
         starts = array("I")
-        starts.frombytes(begins.astype(np.uint32).tobytes())
+        starts.frombytes(begins.astype(np.uint32).data.cast("B"))
         return starts
 
     def finish(self) -> None:
