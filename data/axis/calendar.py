@@ -44,11 +44,14 @@ def clock_starts(seconds: int, tz: tzinfo, start: float, end: float) -> Iterator
     while x < end:
         offset = _offset(x, tz)
         candidate = math.ceil((x + offset) / seconds) * seconds - offset
+        reach = min(candidate, end)
+        if _offset(reach, tz) != offset:
+            # The offset changes first: align to the new one. (A clock put forward reaches
+            # its next multiple sooner, maybe before `end` though `candidate` is not.)
+            x = _change(x, reach, tz)
+            continue
         if candidate >= end:
             return
-        if _offset(candidate, tz) != offset:
-            x = _change(x, candidate, tz)  # the offset changes first: align to the new one
-            continue
         yield candidate
         x = candidate + 1
 
