@@ -1,6 +1,6 @@
 """Keeps one CPU busy while a test runs its children there, so that they run under contention.
 
-The monkey's crashes under load (tui/compat.py: DuplicateIds, the AttributeError of a mouse
+The monkey's crashes under load (tui/compat/: DuplicateIds, the AttributeError of a mouse
 down on a removed widget, the palette's IndexError) came from the app's event loop being
 stopped in the middle of its work, so that its timers, screen refreshes and worker threads
 landed between messages they never land between on an idle machine. A child pinned to the

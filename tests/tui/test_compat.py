@@ -11,6 +11,7 @@ import os
 import select
 import selectors
 import signal
+import subprocess
 import sys
 import threading
 import tomllib
@@ -44,7 +45,7 @@ def test_textual_is_the_release_the_patches_were_written_for() -> None:
     installed = importlib.metadata.version("textual")
     patches = "\n".join(f"  {name}: {bug}" for name, bug in PATCHES.items())
     assert installed.startswith(f"{WRITTEN_FOR}."), (
-        f"Textual {installed} is installed, but tui/compat.py replaces these methods of "
+        f"Textual {installed} is installed, but tui/compat/ replaces these methods of "
         f"Textual {WRITTEN_FOR} to work around its bugs:\n{patches}\n"
         "Check each against the installed release (drop those it fixed, adapt the rest), "
         "then update WRITTEN_FOR and the pin in pyproject.toml."
@@ -231,13 +232,13 @@ batches were open then (Textual writes nothing while one is)."""
 def written(monkeypatch: pytest.MonkeyPatch) -> Written:
     """What reaches Textual's own `App._display` from the patched one, as it is called."""
     frames: Written = []
-    display = tui.compat._display
+    display = tui.compat.drawing._display
 
     def recording(app: App[object], screen: Screen[object], renderable: object) -> None:
         frames.append((screen, renderable, app._batch_count))
         display(app, screen, renderable)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(tui.compat, "_display", recording)
+    monkeypatch.setattr(tui.compat.drawing, "_display", recording)
     return frames
 
 
@@ -274,3 +275,33 @@ async def test_frames_drawn_inside_a_batch_are_written_in_order_after_it(
             app._display(elsewhere, "a screen not shown")
             assert written == []
         assert written == [(screen, whole, 0), (screen, "a change after it", 0)]
+
+
+_STYLE_CACHES_LEFT = """
+import asyncio, gc, weakref
+from data.bundled import load_bundled
+from tui.app import make_app
+
+async def drawn() -> list:
+    app = make_app(load_bundled(), save_settings=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        return [weakref.ref(w._styles_cache) for w in app.screen.walk_children(with_self=True)]
+
+caches = asyncio.run(drawn())
+gc.unfreeze()  # (the app froze what was alive once its mission was shown)
+gc.collect()
+print(len(caches), sum(cache() is not None for cache in caches))
+"""
+
+
+def test_a_widget_gone_leaves_no_style_cache_behind() -> None:
+    """In Textual 8.2, `StylesCache.get_inner_outer` was cached with each widget's style
+    cache in its key, so up to 1,024 widgets' caches, with every line they drew, stayed
+    alive after the widgets were gone. They go with their app (in a process of its own:
+    nothing else there keeps the app)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _STYLE_CACHES_LEFT], capture_output=True, text=True, check=True
+    )
+    drawn, left = map(int, done.stdout.split())
+    assert drawn > 5 and left == 0

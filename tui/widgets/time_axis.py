@@ -101,7 +101,7 @@ class TimeAxis(ScrollView, can_focus=True):
         self._rows: dict[int, Strip] = {}
         """The rows drawn in the state `_rows_state`, dropped whole when it changes (an
         `LRUCache`'s evicted links are cycles, left to the cyclic collector: see
-        `tui.compat._crop_extend_whole` for what its full collections cost)."""
+        `tui.compat.drawing._crop_extend_whole` for what its full collections cost)."""
         self._rows_state: tuple[object, ...] | None = None
         self._lanes = MissionLanes(self, self._restyle)
         self._complete = True

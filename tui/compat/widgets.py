@@ -1,52 +1,21 @@
-"""Work-arounds for bugs in the Textual release this app pins (8.2), applied on import.
-
-Each one replaces one method of Textual's (listed in `PATCHES`, and in the comment on the
-Textual pin in pyproject.toml), names the bug, and is covered by a test in
-tests/tui/test_stays_up.py or tests/tui/test_compat.py; remove it when Textual fixes the bug.
-tests/tui/test_compat.py fails, naming every patch, when the installed Textual is not the
-release they were written for (`WRITTEN_FOR`): check each against the new release first.
-"""
+"""Work-arounds for Textual 8.2's option lists, screens and command palette (see
+`tui.compat`)."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import selectors
-import socket
-import weakref
-from codecs import getincrementaldecoder
-from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
-from rich.console import RenderableType
-from rich.style import Style
 from textual import events
-from textual._compositor import LayoutUpdate
-from textual._parser import ParseError
-from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
-from textual.drivers.linux_driver import LinuxDriver
 from textual.errors import NoWidget
 from textual.geometry import Offset
 from textual.screen import Screen
-from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import OptionList
 
-WRITTEN_FOR = "8.2"
-"""The Textual release line these work-arounds were written for and checked against."""
-
-PATCHES: dict[str, str] = {}
-"""Each Textual method replaced here (`Class.method`) and the bug it works around."""
-
-
-def _patch(owner: type, name: str, replacement: Callable[..., Any], bug: str) -> None:
-    """Replace `owner.name` with `replacement`, and list it in `PATCHES`."""
-    setattr(owner, name, replacement)
-    PATCHES[f"{owner.__name__}.{name}"] = bug
-
+from tui.compat.patching import patch
 
 _move_page = OptionList._move_page
 
@@ -61,7 +30,7 @@ def _move_page_when_laid_out(self: OptionList, direction: Literal[-1, 1]) -> Non
         return
 
 
-_patch(
+patch(
     OptionList,
     "_move_page",
     _move_page_when_laid_out,
@@ -97,7 +66,7 @@ async def _on_resize_at_terminal_size(self: Screen[object], event: events.Resize
     await _screen_on_resize(self, event)
 
 
-_patch(
+patch(
     Screen,
     "_on_resize",
     _on_resize_at_terminal_size,
@@ -125,7 +94,7 @@ def _dismiss_when_active(self: Screen[object], result: object = None) -> AwaitCo
     return _dismiss(self, result)
 
 
-_patch(
+patch(
     Screen,
     "dismiss",
     _dismiss_when_active,
@@ -149,7 +118,7 @@ def _gather_commands_while_open(self: CommandPalette, search_value: str) -> obje
     return _gather_commands(self, search_value)
 
 
-_patch(
+patch(
     CommandPalette,
     "_gather_commands",
     _gather_commands_while_open,
@@ -173,7 +142,7 @@ def _palette_on_click_on_nothing(self: CommandPalette, event: events.Click) -> N
         return
 
 
-_patch(
+patch(
     CommandPalette,
     "_on_click",
     _palette_on_click_on_nothing,
@@ -206,7 +175,7 @@ def _command_palette_when_none_left(self: App[object]) -> None:
     _action_command_palette(self)
 
 
-_patch(
+patch(
     App,
     "action_command_palette",
     _command_palette_when_none_left,
@@ -234,7 +203,7 @@ def _attached_widget_and_offset_at(
     return widget, offset
 
 
-_patch(
+patch(
     Screen,
     "get_widget_and_offset_at",
     _attached_widget_and_offset_at,
@@ -260,150 +229,9 @@ async def _on_click_on_an_option_still_there(self: OptionList, event: events.Cli
     await _option_list_on_click(self, event)
 
 
-_patch(
+patch(
     OptionList,
     "_on_click",
     _on_click_on_an_option_still_there,
     "IndexError for a click on an option the list no longer has",
 )
-
-
-_disable_input = LinuxDriver.disable_input
-_WAKERS: weakref.WeakKeyDictionary[LinuxDriver, socket.socket] = weakref.WeakKeyDictionary()
-"""For each driver whose input thread runs, the socket that wakes that thread."""
-_TICK = 0.1
-"""Seconds the input thread waits for a key before it lets the parser see the time pass (a
-lone escape becomes the escape key), as Textual's does."""
-
-
-def _run_input_thread_until_woken(self: LinuxDriver) -> None:
-    """`LinuxDriver.run_input_thread`, which ends as soon as input is disabled.
-
-    Textual 8.2 bug: the input thread waits for a key in `select` for up to 0.1 s and only
-    then looks at its exit event; once the event is set it waits another 0.1 s on a selector
-    it has just emptied (so on nothing). `disable_input`, which every quit goes through,
-    waits for the thread: 100 to 200 ms on every `q` (more on a busy machine), half of the
-    time `q` took to end the app. Here the thread also waits on a socket of its own, which
-    `disable_input` writes to (`_disable_input_at_once`): it stops as soon as it is woken or
-    the event is set, and then only lets the parser see the time pass, without the wait.
-    Keys are read and parsed as in Textual's."""
-    fileno = self.fileno
-    wake, waker = socket.socketpair()
-    selector = selectors.SelectSelector()
-    selector.register(fileno, selectors.EVENT_READ)
-    selector.register(wake, selectors.EVENT_READ)
-    _WAKERS[self] = waker
-    parser = XTermParser(self._debug)
-    decode = getincrementaldecoder("utf-8")().decode
-    try:
-        while not self.exit_event.is_set():
-            ready = {key.fd for key, _ in selector.select(_TICK)}
-            if wake.fileno() in ready:
-                break
-            if fileno in ready and (text := decode(os.read(fileno, 1024 * 4))):
-                for event in parser.feed(text):
-                    self.process_message(event)
-            for event in parser.tick():
-                self.process_message(event)
-        for event in parser.tick():
-            self.process_message(event)
-    finally:
-        _WAKERS.pop(self, None)
-        selector.close()
-        wake.close()
-        waker.close()
-        with contextlib.suppress(EOFError, ParseError):
-            for _ in parser.feed(""):
-                pass
-
-
-def _disable_input_at_once(self: LinuxDriver) -> None:
-    """`LinuxDriver.disable_input`, waking the input thread first so that it ends at once
-    (see `_run_input_thread_until_woken`)."""
-    waker = _WAKERS.get(self)
-    if waker is not None and not self.exit_event.is_set():
-        with contextlib.suppress(OSError):  # the thread has just ended
-            waker.send(b"\0")
-    _disable_input(self)
-
-
-_patch(
-    LinuxDriver,
-    "run_input_thread",
-    _run_input_thread_until_woken,
-    "every quit waits 100-200 ms for the input thread's select timeouts",
-)
-_patch(
-    LinuxDriver,
-    "disable_input",
-    _disable_input_at_once,
-    "every quit waits 100-200 ms for the input thread's select timeouts",
-)
-
-
-_crop_extend = Strip.crop_extend
-_divide = Strip.divide
-
-
-def _crop_extend_whole(self: Strip, start: int, end: int, style: Style | None) -> Strip:
-    """`Strip.crop_extend`, without caching a strip in itself: cropped to its own length, the
-    result is the strip, which Textual stores in the strip's own cache, a reference cycle
-    that only the cyclic collector frees (with its segments): full collections of 6-22 ms
-    now and then after a key, as every frame's strips went that way."""
-    if start <= 0 and end == self.cell_length:
-        return self
-    return _crop_extend(self, start, end, style)
-
-
-def _divide_whole(self: Strip, cuts: Iterable[int]) -> Sequence[Strip]:
-    """`Strip.divide`, without caching `[self]` in the strip itself when the only cut is at
-    its end (the same cycle as `_crop_extend_whole`)."""
-    cuts = list(cuts)
-    if [cut for cut in cuts if cut <= self.cell_length] == [self.cell_length]:
-        return [self]
-    return _divide(self, cuts)
-
-
-_patch(Strip, "crop_extend", _crop_extend_whole, "every frame's strips are reference cycles")
-_patch(Strip, "divide", _divide_whole, "every frame's strips are reference cycles")
-
-
-_display = App._display
-_end_batch = App._end_batch
-_HELD: weakref.WeakKeyDictionary[App[object], list[tuple[Screen[object], RenderableType]]] = (
-    weakref.WeakKeyDictionary()
-)
-"""For each app inside a batch, the frames it drew meanwhile, in order (see `_display_held`)."""
-
-
-def _display_held(
-    self: App[object], screen: Screen[object], renderable: RenderableType | None
-) -> None:
-    """`App._display`, which holds a frame drawn inside a batch until the batch ends.
-
-    Textual 8.2 bug: `App._display` drops a frame drawn while a batch is open, and the screen
-    counts it as drawn, so nothing is written until something else changes. The app's first
-    frame is drawn inside the batch that Textual keeps open while the app mounts (the app
-    waits for its main screen there): it reached the terminal only at a later, unrelated
-    change, 20-25 ms after it was ready, and with no such change it never would have."""
-    if renderable is not None and self._batch_count:
-        held = _HELD.setdefault(self, [])
-        if isinstance(renderable, LayoutUpdate):
-            held.clear()  # a whole screen: what came before it is covered
-        held.append((screen, renderable))
-        return
-    _display(self, screen, renderable)
-
-
-def _end_batch_drawing_held(self: App[object]) -> None:
-    """`App._end_batch`, then the frames held since the batch began, in order, for the
-    screen still shown (see `_display_held`)."""
-    _end_batch(self)
-    if not self._batch_count:
-        for screen, renderable in _HELD.pop(self, ()):
-            if screen is self.screen:
-                _display(self, screen, renderable)
-
-
-_patch(App, "_display", _display_held, "a frame drawn inside a batch is never written")
-_patch(App, "_end_batch", _end_batch_drawing_held, "a frame drawn inside a batch is never written")
