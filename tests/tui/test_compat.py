@@ -1,6 +1,7 @@
 """tui.compat: its patches of Textual hold only for the release they were written for, the pin
 in pyproject.toml names them, the work-around of the palette crash found under load, the
-input thread that ends as soon as input is disabled, and the frames drawn inside a batch."""
+input thread that ends as soon as input is disabled, the frames drawn inside a batch, and the
+style caches that go with their widgets."""
 
 from __future__ import annotations
 
